@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { extensionPagesCsp, parseExtraSources } from './lib/platform/csp';
+
+// Build modes: `production` is what users install; `e2e` adds the scripted engine and a
+// 127.0.0.1 host grant that Playwright tests need (they cannot trigger activeTab).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+    worker: { format: 'es' },
+  }),
+  manifest: ({ browser, mode }) => {
+    const csp = extensionPagesCsp(parseExtraSources(process.env.TACIT_MODEL_SOURCES));
+    const chromeOnly = browser === 'firefox' ? [] : ['sidePanel', 'offscreen'];
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      minimum_chrome_version: '116',
+      permissions: [...chromeOnly, 'contextMenus', 'storage', 'activeTab', 'scripting'],
+      host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+      action: { default_title: '__MSG_actionTitle__' },
+      // WXT turns this into MV2's string form for Firefox.
+      content_security_policy: { extension_pages: csp },
+      browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'tacit@tacit.invalid' } } : undefined,
+    };
+  },
+});
