@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseMirrorBaseUrl, withMirror } from '../sources';
+import { modelIdForTask, prebuiltRecord } from '../registry';
+
+describe('model sources', () => {
+  it('accepts https mirrors and local http, rejects the rest', () => {
+    expect(parseMirrorBaseUrl('https://models.example.org/')).toEqual({ ok: true, url: 'https://models.example.org' });
+    expect(parseMirrorBaseUrl('http://127.0.0.1:8080/m')).toEqual({ ok: true, url: 'http://127.0.0.1:8080/m' });
+    expect(parseMirrorBaseUrl('http://models.example.org')).toEqual({ ok: false, reason: 'scheme' });
+    expect(parseMirrorBaseUrl('ftp://127.0.0.1')).toEqual({ ok: false, reason: 'scheme' });
+    expect(parseMirrorBaseUrl('not a url')).toEqual({ ok: false, reason: 'not-a-url' });
+  });
+
+  it('rehosts weights and library onto the mirror, keeping paths', () => {
+    const record = prebuiltRecord(modelIdForTask('summarize', 'f32'))!;
+    const mirrored = withMirror(record, 'http://127.0.0.1:9000');
+    expect(mirrored.model).toBe('http://127.0.0.1:9000/mlc-ai/Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+    expect(mirrored.model_lib).toMatch(/^http:\/\/127\.0\.0\.1:9000\/mlc-ai\/binary-mlc-llm-libs\/.*\.wasm$/);
+    expect(withMirror(record, undefined)).toBe(record);
+  });
+
+  it('every task resolves to a prebuilt record in both precisions', () => {
+    for (const task of ['summarize', 'draft', 'rewrite', 'chat'] as const) {
+      for (const precision of ['f16', 'f32'] as const) {
+        for (const choice of ['default', 'light'] as const) {
+          expect(prebuiltRecord(modelIdForTask(task, precision, choice)), `${task}/${precision}/${choice}`).toBeDefined();
+        }
+      }
+    }
+  });
+});

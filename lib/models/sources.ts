@@ -1,0 +1,26 @@
+/** Where model files come from: WebLLM's default hosts, or a mirror that serves the same paths. */
+import type { ModelRecord } from '@mlc-ai/web-llm';
+
+/** Validates a mirror base URL: https anywhere, plain http only on this machine. */
+export function parseMirrorBaseUrl(value: string): { ok: true; url: string } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, reason: 'not-a-url' };
+  }
+  const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return { ok: false, reason: 'scheme' };
+  if (url.search || url.hash || url.username || url.password) return { ok: false, reason: 'extra-parts' };
+  return { ok: true, url: url.href.replace(/\/+$/, '') };
+}
+
+/** A mirror replaces the origin of every model URL and keeps the path (e.g. `/mlc-ai/<model>/resolve/main/...`). */
+export function withMirror(record: ModelRecord, mirrorBaseUrl: string | undefined): ModelRecord {
+  if (!mirrorBaseUrl) return record;
+  const rehost = (original: string) => {
+    const url = new URL(original);
+    return `${mirrorBaseUrl}${url.pathname}`;
+  };
+  return { ...record, model: rehost(record.model), model_lib: rehost(record.model_lib) };
+}
