@@ -21,7 +21,7 @@ export default defineConfig({
       default_locale: 'en',
       minimum_chrome_version: '116',
       permissions: [...chromeOnly, 'contextMenus', 'storage', 'activeTab', 'scripting'],
-      host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+      ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
       action: { default_title: '__MSG_actionTitle__' },
       // WXT turns this into MV2's string form for Firefox.
       content_security_policy: { extension_pages: csp },

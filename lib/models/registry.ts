@@ -1,6 +1,7 @@
 /** Which model each task uses: a default and a lighter alternative per task, picked per adapter precision. */
-import { prebuiltAppConfig, type ModelRecord } from '@mlc-ai/web-llm';
+import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { ShaderPrecision } from '../engine/capabilities';
+import { PREBUILT_RECORDS } from './prebuilt-records';
 
 export type TaskKind = 'summarize' | 'draft' | 'rewrite' | 'chat';
 export const TASK_KINDS: readonly TaskKind[] = ['summarize', 'draft', 'rewrite', 'chat'];
@@ -54,5 +55,5 @@ export function modelIdForTask(task: TaskKind, precision: ShaderPrecision, choic
 }
 
 export function prebuiltRecord(modelId: string): ModelRecord | undefined {
-  return prebuiltAppConfig.model_list.find((record) => record.model_id === modelId);
+  return PREBUILT_RECORDS.find((record) => record.model_id === modelId);
 }

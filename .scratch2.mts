@@ -1,0 +1,16 @@
+import { documentFromHtml } from './lib/extract/__tests__/fixture-document';
+import { longArticleHtml } from './tests/fixtures/pages/long-article';
+import { extractPage, chunkText } from './lib/extract';
+let t = performance.now();
+const html = longArticleHtml();
+const doc = documentFromHtml(html, 'long.html');
+console.log('build', performance.now() - t, html.length);
+t = performance.now();
+const r = extractPage(doc);
+console.log('extract', performance.now() - t);
+if (!r.ok) throw r.error;
+console.log(r.page.wordCount, r.page.tokenEstimate, r.page.text.length, r.page.source);
+t = performance.now();
+const chunks = chunkText(r.page.text, 2000);
+console.log('chunk', performance.now() - t, chunks.length, Math.max(...chunks.map(c=>c.tokenEstimate)), chunks.map(c=>c.text).join('') === r.page.text);
+console.log(chunks.slice(0,3).map(c => [c.headingPath, c.text.slice(0, 60), c.tokenEstimate]));

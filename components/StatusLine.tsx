@@ -1,0 +1,61 @@
+import { i18n } from '#i18n';
+import type { GpuCapabilities } from '@/lib/engine/capabilities';
+import type { PanelStatus, TaskPhase } from '@/lib/messaging/protocol';
+import { gpuReasonText } from './error-text';
+import { formatBytes } from './format';
+
+interface Props {
+  status: PanelStatus | null;
+  phase: TaskPhase | null;
+}
+
+/** One line each for the GPU and the engine, announced politely to screen readers. */
+export function StatusLine({ status, phase }: Props) {
+  return (
+    <div class="status" role="status" aria-label={i18n.t('status.label')} aria-live="polite">
+      <p class="status-gpu" data-testid="gpu-status">
+        {status === null ? i18n.t('status.gpuChecking') : gpuLine(status.capabilities)}
+      </p>
+      <p class="status-engine" data-testid="engine-status">
+        {phase ? phaseLine(phase) : engineLine(status)}
+      </p>
+    </div>
+  );
+}
+
+function gpuLine(capabilities: GpuCapabilities | null): string {
+  if (!capabilities) return i18n.t('status.gpuNoEngineHost');
+  if (!capabilities.usable) return i18n.t('status.gpuUnavailable', [gpuReasonText(capabilities.reason) ?? '?']);
+  const facts = [
+    capabilities.adapterName,
+    capabilities.isFallbackAdapter ? i18n.t('status.gpuFallback') : undefined,
+    capabilities.hasShaderF16 ? i18n.t('status.gpuF16') : i18n.t('status.gpuNoF16'),
+    i18n.t('status.gpuBuffer', [formatBytes(capabilities.maxBufferSize)]),
+  ];
+  return i18n.t('status.gpuReady', [facts.filter(Boolean).join(', ')]);
+}
+
+function engineLine(status: PanelStatus | null): string {
+  const engine = status?.engine;
+  if (!engine) return i18n.t('status.engineStopped');
+  const [loaded] = engine.loadedModels;
+  return loaded ? i18n.t('status.engineLoaded', [loaded]) : i18n.t('status.engineIdle');
+}
+
+function phaseLine(phase: TaskPhase): string {
+  switch (phase.phase) {
+    case 'queued':
+      return i18n.t('status.queued', [String(phase.position)]);
+    case 'generating':
+      return i18n.t('status.generating', [phase.modelId]);
+    case 'loading-model': {
+      const { progress, modelId } = phase;
+      const percent = String(Math.floor(progress.fraction * 100));
+      if (progress.fromCache) return i18n.t('status.loadingCache', [modelId, percent]);
+      if (progress.loadedBytes !== undefined && progress.totalBytes !== undefined) {
+        return i18n.t('status.loadingBytes', [modelId, percent, formatBytes(progress.loadedBytes), formatBytes(progress.totalBytes)]);
+      }
+      return i18n.t('status.loading', [modelId, percent]);
+    }
+  }
+}

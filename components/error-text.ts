@@ -1,0 +1,57 @@
+/** The user-facing sentence for each failure code, in the browser's language. */
+import { i18n } from '#i18n';
+import type { GpuUnavailableReason } from '@/lib/engine/capabilities';
+import type { TacitError } from '@/lib/messaging/errors';
+
+export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | string | undefined): string | undefined {
+  switch (reason) {
+    case 'no-webgpu-api':
+      return i18n.t('gpuReason.noWebgpuApi');
+    case 'no-adapter':
+      return i18n.t('gpuReason.noAdapter');
+    case 'probe-failed':
+      return i18n.t('gpuReason.probeFailed');
+    case 'buffer-limit-too-small':
+      return i18n.t('gpuReason.bufferLimitTooSmall');
+    case 'shader-f16':
+      return i18n.t('gpuReason.shaderF16');
+    default:
+      return undefined;
+  }
+}
+
+export function errorText(error: TacitError): string {
+  const detail = error.detail ?? '';
+  switch (error.code) {
+    case 'no-webgpu': {
+      const reason = gpuReasonText(error.detail);
+      return reason ? i18n.t('error.noWebgpu', [reason]) : i18n.t('error.noWebgpuGeneric');
+    }
+    case 'model-source-unreachable':
+      return i18n.t('error.modelSourceUnreachable', [detail || '?']);
+    case 'model-download-failed':
+      return i18n.t('error.modelDownloadFailed', [detail || '?']);
+    case 'model-blocked-by-policy':
+      return i18n.t('error.modelBlockedByPolicy', [detail || '?']);
+    case 'model-unknown':
+      return i18n.t('error.modelUnknown', [detail || '?']);
+    case 'model-too-large':
+      return i18n.t('error.modelTooLarge');
+    case 'out-of-gpu-memory':
+      return i18n.t('error.outOfGpuMemory');
+    case 'gpu-device-lost':
+      return i18n.t('error.gpuDeviceLost');
+    case 'storage-quota':
+      return i18n.t('error.storageQuota');
+    case 'engine-unavailable':
+      return i18n.t('error.engineUnavailable');
+    case 'engine-crashed':
+      return i18n.t('error.engineCrashed');
+    case 'background-restarted':
+      return i18n.t('error.backgroundRestarted');
+    case 'invalid-request':
+      return i18n.t('error.invalidRequest');
+    case 'unknown':
+      return i18n.t('error.unknown', [detail || '?']);
+  }
+}

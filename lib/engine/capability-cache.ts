@@ -1,0 +1,19 @@
+/** The GPU's capabilities, probed once per browser session in the offscreen document and kept in session storage. */
+import { storage } from 'wxt/utils/storage';
+import { sendRequest } from '../messaging/requests';
+import { interpretGpuProbe, type GpuCapabilities } from './capabilities';
+import { ensureOffscreenDocument } from './offscreen-document';
+import { offscreenApi } from '../platform/browser-features';
+
+const cachedCapabilities = storage.defineItem<GpuCapabilities | null>('session:gpuCapabilities', { fallback: null });
+
+/** Null when this browser has no offscreen engine host (Firefox for now). */
+export async function gpuCapabilities(): Promise<GpuCapabilities | null> {
+  if (!offscreenApi()) return null;
+  const cached = await cachedCapabilities.getValue();
+  if (cached) return cached;
+  await ensureOffscreenDocument();
+  const capabilities = interpretGpuProbe(await sendRequest('engine/probe'));
+  await cachedCapabilities.setValue(capabilities);
+  return capabilities;
+}

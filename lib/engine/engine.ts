@@ -1,0 +1,41 @@
+/** The one interface every engine implements: the WebLLM engine in production, a scripted one in test builds. */
+import type { ModelRecord } from '@mlc-ai/web-llm';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface LoadProgress {
+  /** 0..1 */
+  fraction: number;
+  /** Bytes fetched so far and in all, when the engine reports them. */
+  loadedBytes?: number;
+  totalBytes?: number;
+  /** True when the files come from the local cache, not the network. */
+  fromCache?: boolean;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+}
+
+export interface GenerateResult {
+  /** True when interrupt() ended the reply early. */
+  stopped: boolean;
+}
+
+export interface Engine {
+  readonly kind: 'webllm' | 'scripted';
+  /** Loads a model (downloading what is not cached), reporting progress. Loading an already loaded model is a no-op. */
+  load(record: ModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void>;
+  /** Streams a chat completion from a loaded model; each call of onDelta carries new text. */
+  generate(modelId: string, request: ChatRequest, onDelta: (text: string) => void): Promise<GenerateResult>;
+  /** Ends the reply being generated as soon as possible; generate() then resolves with stopped: true. */
+  interrupt(): void;
+  /** Frees the model's GPU memory. */
+  unload(): Promise<void>;
+  loadedModels(): string[];
+}

@@ -1,0 +1,47 @@
+/** The typed result of reading a page: the extracted article, or an error value the UI can show. */
+
+/** Counts tokens for a piece of text; `estimateTokens` is the default, a model tokenizer can replace it. */
+export type TokenEstimator = (text: string) => number;
+
+/** Where the text came from: Readability's article, or the visible text of main/article/body (and shadow roots, frames). */
+export type ExtractionSource = 'readability' | 'visible-text';
+
+export interface ExtractedPage {
+  title: string;
+  byline?: string;
+  siteName?: string;
+  /** BCP 47 tag from `<html lang>`, Readability, or a content-language meta tag. */
+  lang?: string;
+  /** As written by the page (usually ISO 8601); not parsed. */
+  publishedTime?: string;
+  excerpt?: string;
+  url: string;
+  /** Structured text: `#` headings, `- ` / `1. ` list items, fenced code, blank lines between paragraphs. Never truncated. */
+  text: string;
+  tokenEstimate: number;
+  wordCount: number;
+  source: ExtractionSource;
+}
+
+export type ExtractErrorCode = 'empty-page' | 'extraction-failed';
+
+export interface ExtractError {
+  code: ExtractErrorCode;
+  /** Short, user-facing explanation. */
+  message: string;
+  cause?: unknown;
+}
+
+export type ExtractResult = { ok: true; page: ExtractedPage } | { ok: false; error: ExtractError };
+
+/** One piece of a long text that fits a token budget. */
+export interface TextChunk {
+  index: number;
+  /** Exact slice `[start, end)` of the chunked text; chunks are contiguous, so joining every `text` with '' gives the original back. */
+  text: string;
+  start: number;
+  end: number;
+  tokenEstimate: number;
+  /** Headings (without `#` marks) enclosing the chunk's first character, outermost first. */
+  headingPath: string[];
+}

@@ -1,0 +1,31 @@
+/** Failures every context can show: a code the UI turns into a specific, translated message, plus details. */
+
+export type TacitErrorCode =
+  | 'no-webgpu'
+  | 'model-source-unreachable'
+  | 'model-download-failed'
+  | 'model-blocked-by-policy'
+  | 'model-unknown'
+  | 'model-too-large'
+  | 'out-of-gpu-memory'
+  | 'gpu-device-lost'
+  | 'storage-quota'
+  | 'engine-unavailable'
+  | 'engine-crashed'
+  | 'background-restarted'
+  | 'invalid-request'
+  | 'unknown';
+
+export interface TacitError {
+  code: TacitErrorCode;
+  /** Short technical facts for the message (a host, an HTTP status, a reason); never page or mail text. */
+  detail?: string;
+}
+
+export function tacitError(code: TacitErrorCode, detail?: string): TacitError {
+  return detail === undefined ? { code } : { code, detail };
+}
+
+export function isTacitError(value: unknown): value is TacitError {
+  return typeof value === 'object' && value !== null && typeof (value as TacitError).code === 'string';
+}

@@ -1,0 +1,111 @@
+/** The one message protocol between the side panel, background, offscreen engine host and content scripts. */
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { GpuCapabilities, GpuProbe } from '../engine/capabilities';
+import type { ChatMessage, LoadProgress } from '../engine/engine';
+import type { TacitError } from './errors';
+
+/** Port names: one long-lived port per streamed task. */
+export const PORT_TASK = 'tacit/task';
+export const PORT_ENGINE = 'tacit/engine';
+
+// ---- Side panel ⇄ background, over a PORT_TASK port --------------------------------------------
+
+/** What a user asked for. Later journeys (summarize, rewrite, draft) add kinds here. */
+export type TaskRequest = { kind: 'ask'; prompt: string };
+
+export type TaskPhase =
+  | { phase: 'queued'; position: number }
+  | { phase: 'loading-model'; modelId: string; progress: LoadProgress }
+  | { phase: 'generating'; modelId: string };
+
+export type PanelToBackground =
+  | { type: 'task/start'; requestId: string; task: TaskRequest }
+  | { type: 'task/cancel'; requestId: string };
+
+export type BackgroundToPanel =
+  | { type: 'task/phase'; requestId: string; phase: TaskPhase }
+  | { type: 'task/delta'; requestId: string; text: string }
+  | { type: 'task/done'; requestId: string; stopped: boolean }
+  | { type: 'task/error'; requestId: string; error: TacitError };
+
+// ---- Background ⇄ offscreen engine host, over a PORT_ENGINE port --------------------------------
+
+export interface EngineHostSettings {
+  /** The engine host unloads and asks to be closed after this long without work. */
+  idleTimeoutMs: number;
+  /** Test builds only: how the scripted engine replies. Production builds never set it. */
+  scripted?: ScriptedEngineSettings;
+}
+
+export interface ScriptedEngineSettings {
+  tokenDelayMs?: number;
+  tokenCount?: number;
+  /** Fixed reply; by default the reply is derived from the last user message. */
+  reply?: string;
+  /** Makes load fail with this error message, to exercise error paths. */
+  failLoadWith?: string;
+}
+
+export interface GenerateRequest {
+  requestId: string;
+  record: ModelRecord;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+}
+
+export type BackgroundToEngineHost =
+  | { type: 'engine/generate'; settings: EngineHostSettings; request: GenerateRequest }
+  | { type: 'engine/cancel'; requestId: string };
+
+export type EngineHostToBackground =
+  | { type: 'engine/loading'; requestId: string; modelId: string; progress: LoadProgress }
+  | { type: 'engine/generating'; requestId: string; modelId: string }
+  | { type: 'engine/delta'; requestId: string; text: string }
+  | { type: 'engine/done'; requestId: string; stopped: boolean }
+  | { type: 'engine/error'; requestId: string; error: TacitError };
+
+// ---- One-shot requests (runtime.sendMessage), each with its response type ------------------------
+
+export interface EngineStatus {
+  engine: 'webllm' | 'scripted';
+  loadedModels: string[];
+  busy: boolean;
+}
+
+export interface PanelStatus {
+  capabilities: GpuCapabilities | null;
+  /** Null when no engine host is running (nothing loaded, no GPU memory in use). */
+  engine: EngineStatus | null;
+}
+
+/** Every one-shot request: `to` names the only context that answers it. */
+export interface RequestMap {
+  'panel/status': { to: 'background'; request: Record<string, never>; response: PanelStatus };
+  'engine/probe': { to: 'offscreen'; request: Record<string, never>; response: GpuProbe };
+  'engine/status': { to: 'offscreen'; request: Record<string, never>; response: EngineStatus };
+  'engine/idle': { to: 'background'; request: Record<string, never>; response: { closed: boolean } };
+  /** Test builds only: what the scripted engine was asked. */
+  'test/scripted-log': { to: 'offscreen'; request: Record<string, never>; response: ScriptedLogEntry[] };
+}
+
+export interface ScriptedLogEntry {
+  modelId: string;
+  messages: ChatMessage[];
+}
+
+export type RequestType = keyof RequestMap;
+export type RequestTarget = RequestMap[RequestType]['to'];
+
+export type RequestEnvelope<K extends RequestType = RequestType> = {
+  tacit: 1;
+  to: RequestMap[K]['to'];
+  type: K;
+  payload: RequestMap[K]['request'];
+};
+
+export function isRequestEnvelope(value: unknown): value is RequestEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const envelope = value as Partial<RequestEnvelope>;
+  return envelope.tacit === 1 && typeof envelope.type === 'string' && typeof envelope.to === 'string';
+}

@@ -1,0 +1,94 @@
+/** The side panel's view of one streamed task: its text, phase and outcome as signals, talking to the background over a port. */
+import { computed, signal } from '@preact/signals';
+import type { TacitError } from '../messaging/errors';
+import { connectPort, type TypedPort } from '../messaging/ports';
+import { PORT_TASK, type BackgroundToPanel, type PanelToBackground, type TaskPhase, type TaskRequest } from '../messaging/protocol';
+
+export type ReplyState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
+
+/** If the engine does not confirm a Stop in time, the panel stops listening anyway: the user asked to stop. */
+const STOP_CONFIRM_TIMEOUT_MS = 1500;
+
+export class ReplySession {
+  readonly text = signal('');
+  readonly state = signal<ReplyState>('empty');
+  readonly phase = signal<TaskPhase | null>(null);
+  readonly error = signal<TacitError | null>(null);
+  readonly running = computed(() => this.state.value === 'running');
+
+  private port: TypedPort<PanelToBackground, BackgroundToPanel> | undefined;
+  private requestId: string | undefined;
+  private stopTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by Stop: text still in flight is dropped, so the reply ends where the user stopped it. */
+  private stopping = false;
+
+  constructor(
+    private readonly connect: () => TypedPort<PanelToBackground, BackgroundToPanel> = () =>
+      connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
+    private readonly onSettled: () => void = () => undefined,
+  ) {}
+
+  start(task: TaskRequest): void {
+    if (this.running.value) this.stop();
+    const requestId = crypto.randomUUID();
+    this.requestId = requestId;
+    this.text.value = '';
+    this.error.value = null;
+    this.phase.value = null;
+    this.stopping = false;
+    this.state.value = 'running';
+    this.ensurePort().post({ type: 'task/start', requestId, task });
+  }
+
+  stop(): void {
+    const requestId = this.requestId;
+    if (!this.running.value || !requestId || this.stopping) return;
+    this.stopping = true;
+    this.port?.post({ type: 'task/cancel', requestId });
+    this.stopTimer = setTimeout(() => this.settle(requestId, 'stopped'), STOP_CONFIRM_TIMEOUT_MS);
+  }
+
+  dispose(): void {
+    this.port?.disconnect();
+    this.port = undefined;
+  }
+
+  private ensurePort(): TypedPort<PanelToBackground, BackgroundToPanel> {
+    if (this.port) return this.port;
+    const port = this.connect();
+    port.onMessage((message) => this.receive(message));
+    // The service worker stopped mid-task: keep what was written and say why it ended.
+    port.onDisconnect(() => {
+      this.port = undefined;
+      const requestId = this.requestId;
+      if (this.running.value && requestId) this.settle(requestId, 'error', { code: 'background-restarted' });
+    });
+    this.port = port;
+    return port;
+  }
+
+  private receive(message: BackgroundToPanel): void {
+    if (message.requestId !== this.requestId || !this.running.value) return;
+    switch (message.type) {
+      case 'task/phase':
+        this.phase.value = message.phase;
+        return;
+      case 'task/delta':
+        if (!this.stopping) this.text.value += message.text;
+        return;
+      case 'task/done':
+        return this.settle(message.requestId, message.stopped ? 'stopped' : 'done');
+      case 'task/error':
+        return this.settle(message.requestId, 'error', message.error);
+    }
+  }
+
+  private settle(requestId: string, state: Exclude<ReplyState, 'empty' | 'running'>, error?: TacitError): void {
+    if (requestId !== this.requestId || !this.running.value) return;
+    clearTimeout(this.stopTimer);
+    this.phase.value = null;
+    this.error.value = error ?? null;
+    this.state.value = state;
+    this.onSettled();
+  }
+}

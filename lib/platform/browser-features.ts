@@ -1,0 +1,29 @@
+/** The one place that asks which Chrome-only APIs this browser offers (Firefox has neither side panel nor offscreen documents). */
+
+type ChromeGlobal = typeof chrome;
+
+function chromeApi(): ChromeGlobal | undefined {
+  return typeof chrome === 'undefined' ? undefined : chrome;
+}
+
+export function sidePanelApi(): ChromeGlobal['sidePanel'] | undefined {
+  return chromeApi()?.sidePanel;
+}
+
+export function offscreenApi(): ChromeGlobal['offscreen'] | undefined {
+  return chromeApi()?.offscreen;
+}
+
+/** Contexts lookup (Chrome 116+) tells whether the offscreen document is alive. */
+export function runtimeContextsApi(): ChromeGlobal['runtime']['getContexts'] | undefined {
+  return chromeApi()?.runtime?.getContexts?.bind(chrome.runtime);
+}
+
+export interface BrowserFeatures {
+  sidePanel: boolean;
+  offscreenEngine: boolean;
+}
+
+export function browserFeatures(): BrowserFeatures {
+  return { sidePanel: sidePanelApi() !== undefined, offscreenEngine: offscreenApi() !== undefined };
+}

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { renderMarkdownSafely } from '../markdown';
+
+function render(source: string): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = renderMarkdownSafely(source);
+  return container;
+}
+
+describe('safe rendering of model replies', () => {
+  it('renders Markdown structure', () => {
+    const view = render('# Title\n\n- **one**\n- two\n\n`code`');
+    expect(view.querySelector('h1')?.textContent).toBe('Title');
+    expect(view.querySelectorAll('li')).toHaveLength(2);
+    expect(view.querySelector('strong')?.textContent).toBe('one');
+    expect(view.querySelector('code')?.textContent).toBe('code');
+  });
+
+  it('shows raw HTML from the model as inert text, never as elements', () => {
+    const view = render('Look: <img src=http://evil.example/x.png onerror="alert(1)"> and <script>alert(2)</script>');
+    expect(view.querySelector('img')).toBeNull();
+    expect(view.querySelector('script')).toBeNull();
+    expect(view.textContent).toContain('<img src=http://evil.example/x.png');
+    expect(view.textContent).toContain('<script>alert(2)</script>');
+  });
+
+  it('turns Markdown images into text and creates no element with a remote src', () => {
+    const view = render('![tracking pixel](http://evil.example/pixel.gif)\n\n<video src="https://evil.example/v.mp4"></video>');
+    expect(view.querySelectorAll('[src]')).toHaveLength(0);
+    expect(view.querySelector('img, video, source, iframe')).toBeNull();
+    expect(view.textContent).toContain('tracking pixel (http://evil.example/pixel.gif)');
+  });
+
+  it('drops javascript: links but keeps their text', () => {
+    const view = render('[click me](javascript:alert(1)) and <a href="javascript:alert(2)">raw</a>');
+    expect(view.querySelector('a')).toBeNull();
+    expect(view.textContent).toContain('click me');
+    expect(view.querySelector('[href]')).toBeNull();
+    expect(view.textContent).toContain('raw');
+  });
+
+  it('keeps https links, opening safely in a new tab', () => {
+    const link = render('[docs](https://example.org/a?b=1)').querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://example.org/a?b=1');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
+
+  it('neutralises event handler attributes smuggled into Markdown', () => {
+    const view = render('[x](https://example.org "t\\" onmouseover=\\"alert(1)")');
+    expect(view.innerHTML).not.toMatch(/onmouseover/i);
+  });
+});

@@ -1,0 +1,10 @@
+/** User settings kept in storage.local, with defaults; never holds page or mail text. */
+import { storage } from 'wxt/utils/storage';
+
+export const DEFAULT_ENGINE_IDLE_MS = 10 * 60 * 1000;
+
+/** How long the engine stays loaded without work before its GPU memory is freed. */
+export const engineIdleMs = storage.defineItem<number>('local:engineIdleMs', { fallback: DEFAULT_ENGINE_IDLE_MS });
+
+/** A mirror base URL that replaces the default model hosts (validated by lib/models/sources). */
+export const modelMirrorUrl = storage.defineItem<string | null>('local:modelMirrorUrl', { fallback: null });
