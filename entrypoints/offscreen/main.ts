@@ -8,20 +8,21 @@ import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/settings/settings';
 
 // Test builds may swap in the scripted engine; in production this branch and its import are compiled away.
-const scriptedEngineModule = import.meta.env.MODE === 'e2e' ? import('@/lib/engine/scripted-engine') : undefined;
-const ScriptedEngine = scriptedEngineModule ? (await scriptedEngineModule).ScriptedEngine : undefined;
+const loadScriptedEngine = () =>
+  import.meta.env.MODE === 'e2e' ? import('@/lib/engine/scripted-engine').then((module) => module.ScriptedEngine) : undefined;
 
-function engineFor(settings: EngineHostSettings, current: Engine | undefined): Engine {
+async function engineFor(settings: EngineHostSettings, current: Engine | undefined): Promise<Engine> {
+  const ScriptedEngine = settings.scripted ? await loadScriptedEngine() : undefined;
   if (ScriptedEngine && settings.scripted) {
     if (current instanceof ScriptedEngine) {
       current.settings = settings.scripted;
       return current;
     }
-    void current?.unload();
+    await current?.unload();
     return new ScriptedEngine(settings.scripted);
   }
   if (current instanceof WebLlmEngine) return current;
-  void current?.unload();
+  await current?.unload();
   return new WebLlmEngine();
 }
 
@@ -29,14 +30,18 @@ const host = new EngineHost({
   engineFor,
   onIdle: () => void sendRequest('engine/idle').catch(() => undefined),
 });
-const idleMs = Number(new URLSearchParams(location.search).get('idleMs')) || DEFAULT_ENGINE_IDLE_MS;
-host.startIdleTimer(idleMs);
-
+// Listeners are registered before anything is awaited: the background talks to this page as soon as it loads.
 acceptPorts(PORT_ENGINE, (port: EngineHostPort) => host.attach(port));
-
 answerRequests('offscreen', {
   'engine/probe': () => probeGpu(),
   'engine/status': async () => host.status(),
-  'test/scripted-log': async () =>
-    ScriptedEngine && host.currentEngine instanceof ScriptedEngine ? host.currentEngine.log : [],
+  ...(import.meta.env.MODE === 'e2e'
+    ? {
+        'test/scripted-log': async () => {
+          const ScriptedEngine = await loadScriptedEngine();
+          return ScriptedEngine && host.currentEngine instanceof ScriptedEngine ? host.currentEngine.log : [];
+        },
+      }
+    : {}),
 });
+host.startIdleTimer(Number(new URLSearchParams(location.search).get('idleMs')) || DEFAULT_ENGINE_IDLE_MS);

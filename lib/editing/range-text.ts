@@ -11,8 +11,9 @@ const PRESERVING_WHITE_SPACE = /^(pre|pre-wrap|pre-line|break-spaces)$/;
 
 interface ElementLayout {
   hidden: boolean;
-  /** Line breaks required around the element: 0 inline, 1 block, 2 paragraph (as in innerText). */
-  breaks: number;
+  /** Line breaks required before and after: blocks get one, paragraphs an extra one after (as Chromium's Selection.toString). */
+  breaksBefore: number;
+  breaksAfter: number;
   preservesWhiteSpace: boolean;
 }
 
@@ -26,7 +27,8 @@ function layoutOf(element: Element, parentPreserves: boolean): ElementLayout {
     : BLOCK_TAGS.has(tag);
   return {
     hidden: SKIPPED_TAGS.has(tag) || display === 'none',
-    breaks: isBlock ? (tag === 'P' ? 2 : 1) : 0,
+    breaksBefore: isBlock ? 1 : 0,
+    breaksAfter: isBlock ? (tag === 'P' ? 2 : 1) : 0,
     preservesWhiteSpace: whiteSpace
       ? PRESERVING_WHITE_SPACE.test(whiteSpace)
       : parentPreserves || tag === 'PRE' || tag === 'TEXTAREA',
@@ -37,6 +39,8 @@ function layoutOf(element: Element, parentPreserves: boolean): ElementLayout {
 class PlainTextWriter {
   private text = '';
   private pendingBreaks = 0;
+
+  constructor(private readonly keepLeadingBreaks: boolean) {}
 
   requireBreaks(count: number): void {
     this.pendingBreaks = Math.max(this.pendingBreaks, count);
@@ -60,7 +64,7 @@ class PlainTextWriter {
   }
 
   private flushBreaks(): void {
-    if (this.pendingBreaks > 0 && this.text !== '') {
+    if (this.pendingBreaks > 0 && (this.text !== '' || this.keepLeadingBreaks)) {
       this.text = this.text.replace(/ +$/, '');
       const written = /\n*$/.exec(this.text)?.[0].length ?? 0;
       this.text += '\n'.repeat(Math.max(0, this.pendingBreaks - written));
@@ -88,16 +92,20 @@ function writeNode(node: Node, range: Range, writer: PlainTextWriter, parentPres
   }
   const layout = layoutOf(element, parentPreserves);
   if (layout.hidden) return;
-  writer.requireBreaks(layout.breaks);
+  // The block the range starts inside opened before the range did, so its leading break is not part of the text.
+  if (!element.contains(range.startContainer)) writer.requireBreaks(layout.breaksBefore);
   for (const child of Array.from(element.childNodes)) {
     if (range.intersectsNode(child)) writeNode(child, range, writer, layout.preservesWhiteSpace);
   }
-  writer.requireBreaks(layout.breaks);
+  writer.requireBreaks(layout.breaksAfter);
 }
 
-/** The selected text with line breaks where the page shows them; stable across browsers, unlike Selection.toString(). */
-export function plainTextOf(range: Range): string {
-  const writer = new PlainTextWriter();
+/**
+ * The selected text with line breaks where the page shows them; stable across browsers, unlike Selection.toString().
+ * Leading line breaks are dropped unless `keepLeadingBreaks` (used to ask "does text follow on this line?").
+ */
+export function plainTextOf(range: Range, { keepLeadingBreaks = false } = {}): string {
+  const writer = new PlainTextWriter(keepLeadingBreaks);
   const root = range.commonAncestorContainer;
   const parent = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
   const preserves = parent ? layoutOf(parent, false).preservesWhiteSpace : false;

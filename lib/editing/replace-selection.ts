@@ -11,7 +11,7 @@ import type { EditMethod } from './editing-commands';
 import { editingError, type EditingError } from './editing-error';
 import { editingHostOfRange } from './editing-host';
 import { rangeAtTextOffsets, textOffsetIn } from './range-text';
-import { writeIntoRichText } from './rich-text-edit';
+import { textBelowInRichText, writeIntoRichText } from './rich-text-edit';
 import { fitToField, locateOriginal, textBelowInField, writeIntoField } from './text-field-edit';
 import { isFieldEditable } from './text-field-kind';
 
@@ -78,7 +78,7 @@ async function placeInRichText(
   } else {
     const end = anchor.range.cloneRange();
     end.collapse(false);
-    method = await writeIntoRichText(host, end, '\n' + text);
+    method = await writeIntoRichText(host, end, textBelowInRichText(host, end, text));
   }
   // Re-derive the anchor from text offsets: live ranges drift unpredictably when editors rebuild nodes.
   const grown = (host.textContent?.length ?? 0) - lengthBefore;

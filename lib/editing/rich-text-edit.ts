@@ -9,6 +9,7 @@ import {
 } from './editing-commands';
 import { isPlainTextOnly } from './editing-host';
 import { selectRange } from './focus-context';
+import { plainTextOf } from './range-text';
 
 /** How long an editor that cancelled our beforeinput gets to show its change before we edit ourselves. */
 const EDITOR_GRACE_MS = 150;
@@ -59,4 +60,12 @@ export async function writeIntoRichText(host: HTMLElement, target: Range, text: 
   if (execInsertText(doc, text) && (host.textContent !== before || text === targetText)) return 'exec-command';
   replaceRangeDirectly(host, target, text);
   return 'direct';
+}
+
+/** Text to insert at the selection end so the result sits on line(s) of its own, before any text that followed. */
+export function textBelowInRichText(host: HTMLElement, end: Range, text: string): string {
+  const rest = end.cloneRange();
+  rest.setEnd(host, host.childNodes.length);
+  const restOfLine = plainTextOf(rest, { keepLeadingBreaks: true }).split('\n')[0] ?? '';
+  return '\n' + text + (restOfLine.trim() ? '\n' : '');
 }

@@ -15,7 +15,7 @@ export type EngineHostPort = TypedPort<EngineHostToBackground, BackgroundToEngin
 
 export interface EngineHostOptions {
   /** Returns the engine for these settings, reusing the current one when it fits. */
-  engineFor(settings: EngineHostSettings, current: Engine | undefined): Engine;
+  engineFor(settings: EngineHostSettings, current: Engine | undefined): Promise<Engine>;
   /** Called once the host has been idle for settings.idleTimeoutMs with the model unloaded. */
   onIdle(): void;
 }
@@ -91,7 +91,7 @@ export class EngineHost {
     }
     this.running = job;
     try {
-      const engine = (this.engine = this.options.engineFor(settings, this.engine));
+      const engine = (this.engine = await this.options.engineFor(settings, this.engine));
       await engine.load(record, (progress) =>
         port.post({ type: 'engine/loading', requestId, modelId: record.model_id, progress }),
       );

@@ -1,6 +1,10 @@
 /** Creates the offscreen engine host on demand and closes it to free GPU memory. Background only. */
 import { offscreenApi, runtimeContextsApi } from '../platform/browser-features';
+import { sendRequest } from '../messaging/requests';
 import { engineIdleMs } from '../settings/settings';
+
+const READY_TIMEOUT_MS = 5000;
+const READY_POLL_MS = 25;
 
 export const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -13,8 +17,13 @@ export async function hasOffscreenDocument(): Promise<boolean> {
   return contexts.length > 0;
 }
 
-/** Resolves once the engine host page is loaded; concurrent callers share one creation. */
+/** Resolves once the engine host answers; concurrent callers share one creation. */
 export async function ensureOffscreenDocument(): Promise<void> {
+  await createOffscreenDocument();
+  await untilEngineHostAnswers();
+}
+
+async function createOffscreenDocument(): Promise<void> {
   const offscreen = offscreenApi();
   if (!offscreen) throw new Error('offscreen-unsupported');
   if (await hasOffscreenDocument()) return;
@@ -34,6 +43,20 @@ export async function ensureOffscreenDocument(): Promise<void> {
       creating = undefined;
     });
   await creating;
+}
+
+/** A document that exists may still be loading its script: wait until its listeners answer. */
+async function untilEngineHostAnswers(): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await sendRequest('engine/status');
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+    }
+  }
 }
 
 export async function closeOffscreenDocument(): Promise<boolean> {

@@ -62,7 +62,14 @@ function packSpan(start: number, end: number, level: number, state: PackState): 
       continue;
     }
     const count = largestFittingRun(bounds, i, (k) => state.fits(pieceStart, bounds[i + k]!));
-    state.spans.push([pieceStart, bounds[i + count]!]);
+    const runEnd = bounds[i + count]!;
+    if (i + count < pieces && isHeadingsOnly(pieceStart, runEnd, state.blocks)) {
+      // A chunk of bare headings says nothing: re-pack them with the next piece, one level finer.
+      packSpan(pieceStart, bounds[i + count + 1]!, level + 1, state);
+      i += count + 1;
+      continue;
+    }
+    state.spans.push([pieceStart, runEnd]);
     i += count;
   }
 }
@@ -106,6 +113,16 @@ function blockCuts(start: number, end: number, level: number, blocks: TextBlock[
     if (level === BLOCK_LEVEL || (boundaryLevel <= level && level <= DEEPEST_HEADING_LEVEL)) cuts.push(block.start);
   }
   return cuts;
+}
+
+/** True when [start, end) is made of whole heading blocks and nothing else. */
+function isHeadingsOnly(start: number, end: number, blocks: TextBlock[]): boolean {
+  let b = firstBlockAtOrAfter(blocks, start);
+  if (blocks[b]?.start !== start) return false;
+  for (; b < blocks.length && blocks[b]!.start < end; b++) {
+    if (blocks[b]!.headingLevel === undefined || blocks[b]!.end > end) return false;
+  }
+  return true;
 }
 
 function firstBlockAtOrAfter(blocks: TextBlock[], offset: number): number {

@@ -11,7 +11,7 @@ export interface PageMetadata {
 
 export function readPageMetadata(doc: Document): PageMetadata {
   return {
-    title: clean(metaContent(doc, 'og:title') ?? doc.title ?? firstText(doc, 'h1')),
+    title: clean(metaContent(doc, 'og:title') || doc.title || firstText(doc, 'h1')),
     byline: clean(metaContent(doc, 'author') ?? firstText(doc, '[rel="author"], [itemprop="author"], .byline, .author')),
     siteName: clean(metaContent(doc, 'og:site_name') ?? metaContent(doc, 'application-name')),
     lang: clean(documentLanguage(doc)),

@@ -10,13 +10,14 @@ export interface MessageSenderLike {
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 
 /**
- * Extension pages (panel, options, offscreen, service worker) have our id and an URL under our origin;
- * content scripts have our id and a tab. Anything else — another extension, a web page — is foreign.
+ * Extension pages (panel, options, offscreen, service worker) have our id and an URL under our origin, even when
+ * opened in a tab; content scripts have our id, a tab and the web page's URL. Anything else — another extension,
+ * a web page — is foreign.
  */
 export function classifySender(sender: MessageSenderLike | undefined, runtimeId: string, extensionOrigin: string): SenderKind {
   if (!sender || sender.id !== runtimeId) return 'foreign';
+  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
   if (sender.tab) return 'content-script';
-  if (sender.url === undefined || sender.url.startsWith(extensionOrigin)) return 'extension-page';
   return 'foreign';
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureSelection } from '../capture-selection';
-import { selectText } from './fake-exec-command';
+import { selectText } from './select-text';
 
 function setUp(html: string): void {
   document.body.innerHTML = html;

@@ -33,13 +33,3 @@ export function installFakeExecCommand(doc: Document = document) {
 export function removeFakeExecCommand(doc: Document = document): void {
   Reflect.deleteProperty(doc, 'execCommand');
 }
-
-/** Selects [start, end) of the first text node under `element` (or across two text nodes when given). */
-export function selectText(start: [Node, number], end: [Node, number]): void {
-  const range = document.createRange();
-  range.setStart(start[0], start[1]);
-  range.setEnd(end[0], end[1]);
-  const selection = document.getSelection()!;
-  selection.removeAllRanges();
-  selection.addRange(range);
-}

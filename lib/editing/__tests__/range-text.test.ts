@@ -25,6 +25,7 @@ describe('plainTextOf', () => {
     ['empty line divs', '<div>one</div><div><br></div><div>two</div>', 'one\n\ntwo'],
     ['trailing <br> inside a block', '<div>one<br></div><div>two</div>', 'one\ntwo'],
     ['paragraphs', '<p>one</p><p>two</p>', 'one\n\ntwo'],
+    ['a heading before a paragraph', '<h1>title</h1><p>body</p>', 'title\nbody'],
     ['list items', '<ul><li>one</li><li>two</li></ul>', 'one\ntwo'],
     ['source whitespace', '<p>\n    spaced   out\n    text\n  </p>', 'spaced out text'],
     ['preformatted text', '<pre>keep   this\n  indent</pre>', 'keep   this\n  indent'],

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { captureSelection, type CapturedSelection } from '../capture-selection';
 import { insertBelow, replaceSelection } from '../replace-selection';
-import { installFakeExecCommand, removeFakeExecCommand, selectText } from './fake-exec-command';
+import { installFakeExecCommand, removeFakeExecCommand } from './fake-exec-command';
+import { selectText } from './select-text';
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -196,10 +197,16 @@ describe('replaceSelection in contenteditable', () => {
     expect(editor.textContent).toBe('Hi second end');
   });
 
-  it('inserts below the selection after a line break', async () => {
+  it('inserts below the selection on a line of its own, before text that followed', async () => {
     const { editor, anchorId } = captureInEditor('<mark>draft</mark> tail');
     expect(await insertBelow(anchorId, 'result')).toMatchObject({ ok: true });
-    expect(editor.innerHTML).toBe('<mark>draft<br>result</mark> tail');
+    expect(editor.innerHTML).toBe('<mark>draft<br>result<br></mark> tail');
+  });
+
+  it('inserts below without a trailing break when the selection ends its line', async () => {
+    const { editor, anchorId } = captureInEditor('<div>intro</div><div><mark>draft</mark></div><div>next</div>');
+    expect(await insertBelow(anchorId, 'result')).toMatchObject({ ok: true });
+    expect(editor.innerHTML).toBe('<div>intro</div><div><mark>draft<br>result</mark></div><div>next</div>');
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { UNTRUSTED_DATA_RULES, defangFenceMarkers, fenceUntrusted, newFenceNonce } from '../untrusted';
+import {
+  UNTRUSTED_DATA_RULES,
+  defangFenceMarkers,
+  fenceUntrusted,
+  newFenceNonce,
+  stripEchoedFenceMarkers,
+} from '../untrusted';
 
 describe('fenceUntrusted', () => {
   it('wraps content between begin and end markers with the label and id', () => {
@@ -43,6 +49,13 @@ describe('defangFenceMarkers', () => {
   it('leaves ordinary text, shifts and heredocs alone', () => {
     const text = 'a << b; x <<< y; cat <<EOF\nbegin here >>> end';
     expect(defangFenceMarkers(text)).toBe(text);
+  });
+});
+
+describe('stripEchoedFenceMarkers', () => {
+  it('removes marker lines only at the edges', () => {
+    expect(stripEchoedFenceMarkers('<<<BEGIN PAGE abc123>>>\n- a\n- b\n<<<END PAGE abc123>>>')).toBe('- a\n- b');
+    expect(stripEchoedFenceMarkers('- a\n<<<END PAGE abc123>>>\n- b')).toBe('- a\n<<<END PAGE abc123>>>\n- b');
   });
 });
 

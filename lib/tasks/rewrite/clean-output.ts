@@ -1,4 +1,6 @@
-/** Cleans a rewrite: drops the chatty preamble, closing remarks, code fences and quotes the model added around the text. */
+/** Cleans a rewrite: drops the chatty preamble, closing remarks, code fences, quotes and fence markers the model added. */
+
+import { stripEchoedFenceMarkers } from '../untrusted';
 
 const INTERJECTION = String.raw`(?:sure|certainly|of course|absolutely|okay|ok|alright|great|gladly|no problem|gerne|klar)`;
 
@@ -78,6 +80,8 @@ function stripPreamble(text: string, original: string): string {
 
 /** Drops trailing remarks (a paragraph or a last line starting like "Let me know…") that the original did not have. */
 function stripClosingRemarks(text: string, original: string): string {
+  // An original with its own "let me know…" line gets one back in the rewrite, reworded.
+  if (original.split('\n').some((line) => CLOSING.test(bare(line)))) return text;
   const lines = text.split('\n');
   const originalNormalized = normalized(original);
   for (;;) {
@@ -130,6 +134,7 @@ export function cleanRewriteOutput(raw: string, original: string): string {
     text = stripClosingRemarks(text, originalText).trim();
     text = unwrapCodeFence(text, originalText).trim();
     text = unwrapQuotes(text, originalText);
+    text = stripEchoedFenceMarkers(text).trim();
     if (text === before) break;
   }
   const leading = originalText.match(/^\s*/)?.[0] ?? '';

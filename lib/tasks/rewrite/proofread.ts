@@ -67,7 +67,9 @@ function parseQuotedChange(line: string): ProofreadChange | null {
   return { from, to, reason: reason.trim() };
 }
 
+/** `- alot → a lot: reason`, for models that drop the quotes; a line with half-quoted words is malformed. */
 function parseUnquotedChange(line: string): ProofreadChange | null {
+  if (/["“”„«»]/.test(line)) return null;
   const match = line.match(new RegExp(`${BULLET}(\\S.*?)\\s+${ARROW}\\s+(\\S.*?)(?:\\s*(?::|\\s[–—-])\\s+(.*))?$`));
   if (!match) return null;
   const [, from = '', to = '', reason = ''] = match;

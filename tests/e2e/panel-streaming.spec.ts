@@ -1,0 +1,95 @@
+import { expect, offscreenDocumentCount, scriptedEngineLog, setStorage, test, useScriptedEngine } from './support/extension-test';
+
+test('the side panel renders its status, question box and reply actions', async ({ openPanel }) => {
+  const panel = await openPanel();
+  await expect(panel.getByRole('heading', { name: 'Tacit' })).toBeVisible();
+  await expect(panel.getByTestId('gpu-status')).toContainText('WebGPU ready');
+  await expect(panel.getByTestId('gpu-status')).toContainText('software adapter');
+  await expect(panel.getByTestId('gpu-status')).toContainText('no shader-f16');
+  await expect(panel.getByLabel('Ask Tacit')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
+  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Copy' })).toBeDisabled();
+});
+
+test('a question streams back token by token from the engine in the offscreen document', async ({ openPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 60, tokenCount: 16 });
+  const panel = await openPanel();
+  // Record every distinct state of the reply as it grows.
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { replyStates: string[] }).replyStates = seen;
+    const reply = document.querySelector('[data-testid="reply"]')!;
+    new MutationObserver(() => seen.push(reply.textContent ?? '')).observe(reply, { childList: true, subtree: true, characterData: true });
+  });
+
+  // Keyboard only: focus the box, type, Enter sends.
+  await panel.getByLabel('Ask Tacit').focus();
+  await panel.keyboard.type('What is on-device inference good for?');
+  await panel.keyboard.press('Enter');
+
+  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: What is on-device inference good for?');
+  await expect(panel.getByTestId('reply')).toContainText('token7');
+  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
+
+  const states = await panel.evaluate(() => (window as unknown as { replyStates: string[] }).replyStates);
+  const distinct = [...new Set(states.map((state) => state.trim()))].filter(Boolean);
+  expect(distinct.length).toBeGreaterThanOrEqual(10);
+  for (let index = 1; index < distinct.length; index++) expect(distinct[index]!.startsWith(distinct[index - 1]!), JSON.stringify(distinct)).toBe(true);
+
+  const log = await scriptedEngineLog(serviceWorker);
+  expect(log).toHaveLength(1);
+  expect(log[0]!.messages.at(-1)).toEqual({ role: 'user', content: 'What is on-device inference good for?' });
+  expect(log[0]!.modelId).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+});
+
+test('Stop interrupts the reply within 200 ms and the panel says it stopped', async ({ openPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 25, tokenCount: 2000 });
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Write a very long essay');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('token20');
+
+  const elapsed = await panel.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('[data-testid="reply-stopped"]')) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+        (Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Stop') as HTMLButtonElement).click();
+      }),
+  );
+  expect(elapsed).toBeLessThan(200);
+  await expect(panel.getByTestId('reply-stopped')).toHaveText(/Stopped/);
+
+  const textAtStop = await panel.getByTestId('reply').textContent();
+  await panel.waitForTimeout(300);
+  expect(await panel.getByTestId('reply').textContent()).toBe(textAtStop);
+  expect(textAtStop).not.toContain('token1999');
+  await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
+});
+
+test('the offscreen engine host is created on demand and closed after the idle time', async ({ openPanel, serviceWorker }) => {
+  await setStorage(serviceWorker, { engineIdleMs: 1500 });
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 5, tokenCount: 5 });
+  expect(await offscreenDocumentCount(serviceWorker)).toBe(0);
+
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Hello');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Hello');
+  expect(await offscreenDocumentCount(serviceWorker)).toBe(1);
+
+  await expect.poll(() => offscreenDocumentCount(serviceWorker), { timeout: 8000 }).toBe(0);
+  await panel.reload();
+  await expect(panel.getByTestId('engine-status')).toHaveText('Engine not running (no GPU memory in use)');
+
+  // Asking again brings the host back.
+  await panel.getByLabel('Ask Tacit').fill('Again');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Again');
+});

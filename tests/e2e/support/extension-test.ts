@@ -1,0 +1,127 @@
+/** Playwright fixtures: Debian Chromium with a Tacit build loaded, a 127.0.0.1 file server, and the egress ledger. */
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ScriptedEngineSettings } from '../../../lib/messaging/protocol';
+import { EgressLedger } from './egress-ledger';
+import { LocalServer } from './local-server';
+
+export const CHROMIUM = process.env.TACIT_CHROMIUM ?? '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+interface Options {
+  /** `e2e` is the test build (scripted engine available); `production` is exactly what users install. */
+  build: 'e2e' | 'production';
+  /** Starts Chromium with --enable-unsafe-webgpu, which gives a software WebGPU adapter in headless mode. */
+  webgpu: boolean;
+}
+
+interface Fixtures {
+  egress: { ledger: EgressLedger; proxy: string };
+  files: LocalServer;
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  openPanel: () => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures & Options>({
+  build: ['e2e', { option: true }],
+  webgpu: [true, { option: true }],
+
+  egress: async ({}, use) => {
+    const ledger = new EgressLedger();
+    const proxy = await ledger.start();
+    await use({ ledger, proxy });
+    await ledger.stop();
+    expect(ledger.requests, 'requests to hosts other than 127.0.0.1').toEqual([]);
+  },
+
+  files: async ({}, use) => {
+    const server = new LocalServer(resolve(ROOT, 'tests/fixtures'));
+    await server.start();
+    await use(server);
+    await server.stop();
+  },
+
+  context: async ({ build, webgpu, egress }, use) => {
+    const extensionPath = resolve(ROOT, build === 'e2e' ? '.output/chrome-mv3-e2e' : '.output/chrome-mv3');
+    const profile = freshProfile();
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${extensionPath}`,
+        `--load-extension=${extensionPath}`,
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-default-apps',
+        // Chromium's own sign-in and component-updater traffic is the browser's, not Tacit's: point it at a closed
+        // loopback port so that the ledger shows only what the extension and pages ask for.
+        '--gaia-url=http://127.0.0.1:9',
+        '--component-updater=url-source=http://127.0.0.1:9/update',
+        `--proxy-server=${egress.proxy}`,
+        ...(webgpu ? ['--enable-unsafe-webgpu'] : []),
+      ],
+    });
+    context.on('request', (request) => egress.ledger.record(request.url()));
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+
+  openPanel: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** A new profile whose spellchecker does not fetch dictionaries (browser traffic that typing would otherwise cause). */
+function freshProfile(): string {
+  const profile = mkdtempSync(join(tmpdir(), 'tacit-e2e-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ browser: { enable_spellchecking: false }, spellcheck: { dictionaries: [], use_spelling_service: false } }),
+  );
+  return profile;
+}
+
+/** Makes the test build's offscreen host use the scripted engine with these settings. */
+export async function useScriptedEngine(worker: Worker, settings: ScriptedEngineSettings): Promise<void> {
+  await worker.evaluate((value) => chrome.storage.local.set({ 'test:scriptedEngine': value }), settings);
+}
+
+export async function setStorage(worker: Worker, items: Record<string, unknown>): Promise<void> {
+  await worker.evaluate((value) => chrome.storage.local.set(value), items);
+}
+
+export async function offscreenDocumentCount(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+    return contexts.length;
+  });
+}
+
+/** What the scripted engine was asked, read from the offscreen document (test builds only). */
+export async function scriptedEngineLog(worker: Worker): Promise<Array<{ modelId: string; messages: Array<{ role: string; content: string }> }>> {
+  return worker.evaluate(() => chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/scripted-log', payload: {} }));
+}
