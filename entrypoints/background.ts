@@ -7,7 +7,7 @@ import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
 import { engineIdleMs, modelMirrorUrl } from '@/lib/settings/settings';
 import { servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
-import { scriptedEngineSettings } from '@/lib/engine/test-build';
+import { readScriptedEngineSettings } from '@/lib/engine/test-build';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel. Firefox has no sidePanel API (its sidebar comes later).
@@ -18,7 +18,7 @@ export default defineBackground(() => {
       environment: async () => ({
         capabilities: await gpuCapabilities(),
         mirrorUrl: await modelMirrorUrl.getValue(),
-        scriptedEngine: import.meta.env.MODE === 'e2e' && (await scriptedEngineSettings.getValue()) !== null,
+        scriptedEngine: import.meta.env.MODE === 'e2e' && (await readScriptedEngineSettings()) !== null,
       }),
       engineSettings,
       prepareEngine: ensureOffscreenDocument,
@@ -39,6 +39,6 @@ export default defineBackground(() => {
 async function engineSettings(): Promise<EngineHostSettings> {
   const idleTimeoutMs = await engineIdleMs.getValue();
   if (import.meta.env.MODE !== 'e2e') return { idleTimeoutMs };
-  const scripted = await scriptedEngineSettings.getValue();
+  const scripted = await readScriptedEngineSettings();
   return scripted ? { idleTimeoutMs, scripted } : { idleTimeoutMs };
 }

@@ -35,13 +35,13 @@ acceptPorts(PORT_ENGINE, (port: EngineHostPort) => host.attach(port));
 answerRequests('offscreen', {
   'engine/probe': () => probeGpu(),
   'engine/status': async () => host.status(),
-  ...(import.meta.env.MODE === 'e2e'
-    ? {
-        'test/scripted-log': async () => {
-          const ScriptedEngine = await loadScriptedEngine();
-          return ScriptedEngine && host.currentEngine instanceof ScriptedEngine ? host.currentEngine.log : [];
-        },
-      }
-    : {}),
 });
+if (import.meta.env.MODE === 'e2e') {
+  void import('@/lib/engine/test-build').then(({ answerScriptedLogRequests }) =>
+    answerScriptedLogRequests(async () => {
+      const ScriptedEngine = await loadScriptedEngine();
+      return ScriptedEngine && host.currentEngine instanceof ScriptedEngine ? host.currentEngine.log : [];
+    }),
+  );
+}
 host.startIdleTimer(Number(new URLSearchParams(location.search).get('idleMs')) || DEFAULT_ENGINE_IDLE_MS);

@@ -1,10 +1,22 @@
-/** Settings that exist only in test builds (mode "e2e"): production code reaches them only behind that check. */
+/**
+ * Hooks that exist only in test builds (mode "e2e"). Production code reaches this module only behind
+ * `import.meta.env.MODE === 'e2e'`, so none of it ships to users (tests/unit/build-output checks).
+ */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { ScriptedEngineSettings } from '../messaging/protocol';
+import type { ScriptedEngineSettings, ScriptedLogEntry } from '../messaging/protocol';
+import { trustedSender } from '../messaging/requests';
 
 /** Set by e2e tests to make the offscreen host use the scripted engine; unset means the real WebLLM engine. */
-export const scriptedEngineSettings = storage.defineItem<ScriptedEngineSettings | null>('local:test:scriptedEngine', {
-  fallback: null,
-});
+export function readScriptedEngineSettings(): Promise<ScriptedEngineSettings | null> {
+  return storage.getItem<ScriptedEngineSettings>('local:test:scriptedEngine');
+}
 
-export const IS_TEST_BUILD = import.meta.env.MODE === 'e2e';
+/** Lets e2e tests read what the scripted engine was asked. */
+export function answerScriptedLogRequests(readLog: () => Promise<ScriptedLogEntry[]>): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const request = message as { tacit?: number; to?: string; type?: string };
+    if (request?.tacit !== 1 || request.to !== 'offscreen' || request.type !== 'test/scripted-log') return undefined;
+    return trustedSender(sender) === 'extension-page' ? readLog() : undefined;
+  });
+}

@@ -85,10 +85,9 @@ export interface RequestMap {
   'engine/probe': { to: 'offscreen'; request: Record<string, never>; response: GpuProbe };
   'engine/status': { to: 'offscreen'; request: Record<string, never>; response: EngineStatus };
   'engine/idle': { to: 'background'; request: Record<string, never>; response: { closed: boolean } };
-  /** Test builds only: what the scripted engine was asked. */
-  'test/scripted-log': { to: 'offscreen'; request: Record<string, never>; response: ScriptedLogEntry[] };
 }
 
+/** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */
 export interface ScriptedLogEntry {
   modelId: string;
   messages: ChatMessage[];

@@ -8,7 +8,6 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'engine/probe': 'offscreen',
   'engine/status': 'offscreen',
   'engine/idle': 'background',
-  'test/scripted-log': 'offscreen',
 };
 
 export function sendRequest<K extends RequestType>(

@@ -26,7 +26,8 @@ export class LocalServer {
       this.log.push(`${request.method} ${path}`);
       const file = normalize(join(this.root, path));
       if (!file.startsWith(this.root) || !existsSync(file) || !statSync(file).isFile()) {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        // Like real model hosts, errors carry CORS headers too, so the extension can read the status.
+        response.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('not found');
         return;
       }
       response.writeHead(200, {

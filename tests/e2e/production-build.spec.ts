@@ -1,0 +1,69 @@
+import { expect, setStorage, test } from './support/extension-test';
+
+// The build users install: real WebLLM engine, no scripted engine, no test host permissions.
+test.use({ build: 'production' });
+
+test('the production manifest carries the extension pages CSP and least-privilege permissions', async ({ serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.content_security_policy).toEqual({
+    extension_pages:
+      "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' https://huggingface.co https://*.huggingface.co https://*.hf.co https://raw.githubusercontent.com http://127.0.0.1:* http://localhost:*",
+  });
+  expect(manifest.permissions).toEqual(['sidePanel', 'offscreen', 'contextMenus', 'storage', 'activeTab', 'scripting']);
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.content_scripts ?? []).toEqual([]);
+});
+
+test('the panel shows the software WebGPU adapter it found', async ({ openPanel }) => {
+  const panel = await openPanel();
+  const gpu = panel.getByTestId('gpu-status');
+  await expect(gpu).toHaveText(/^WebGPU ready: google swiftshader/);
+  await expect(gpu).toContainText('software adapter, very slow');
+  await expect(gpu).toContainText('no shader-f16 (using 32-bit models)');
+  await expect(gpu).toContainText('1 GB max buffer');
+});
+
+test('asking when the model cannot be fetched ends in a specific message within seconds', async ({ openPanel, serviceWorker, files }) => {
+  await setStorage(serviceWorker, { modelMirrorUrl: `${files.origin}/no-models-here` });
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Hello?');
+  const started = Date.now();
+  await panel.getByRole('button', { name: 'Send' }).click();
+  const error = panel.getByTestId('reply-error');
+  await expect(error).toBeVisible({ timeout: 15_000 });
+  expect(Date.now() - started).toBeLessThan(15_000);
+  const host = new URL(files.origin).host;
+  await expect(error).toHaveText(
+    `The model could not be downloaded: ${host} (HTTP 404) answered with an error. Try again later, or set a different model source in Options.`,
+  );
+  // The real engine asked the mirror for the 32-bit build (no shader-f16 on this adapter).
+  expect(files.log).toContain('GET /no-models-here/mlc-ai/Qwen2.5-1.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json');
+  // The question is kept for another try.
+  await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Hello?');
+  await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
+});
+
+test('an unreachable model source says so', async ({ openPanel, serviceWorker }) => {
+  await setStorage(serviceWorker, { modelMirrorUrl: 'http://127.0.0.1:9' });
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Hello?');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply-error')).toHaveText(
+    /^The model could not be downloaded: 127\.0\.0\.1:9 could not be reached\. Check your connection/,
+    { timeout: 15_000 },
+  );
+});
+
+test.describe('without WebGPU', () => {
+  test.use({ webgpu: false });
+
+  test('the panel names the reason and a task fails at once with what to do', async ({ openPanel }) => {
+    const panel = await openPanel();
+    await expect(panel.getByTestId('gpu-status')).toHaveText(
+      'WebGPU unavailable: no GPU adapter was found. Enable hardware acceleration in the browser settings, update your graphics driver, or check chrome://gpu.',
+    );
+    await panel.getByLabel('Ask Tacit').fill('Hello?');
+    await panel.getByRole('button', { name: 'Send' }).click();
+    await expect(panel.getByTestId('reply-error')).toHaveText(/^Tacit needs WebGPU to run its model on this device, and it is not available: no GPU adapter was found/);
+  });
+});

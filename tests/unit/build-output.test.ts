@@ -1,0 +1,51 @@
+/** Inspects the built extensions: what users install must not contain test-only code. Run after `npm run build:all`. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SCRIPTED_ENGINE_MARKER } from '../../lib/engine/scripted-engine';
+import { extensionPagesCsp } from '../../lib/platform/csp';
+
+const OUTPUT = resolve(import.meta.dirname, '../../.output');
+const TEST_ONLY_STRINGS = [SCRIPTED_ENGINE_MARKER, 'test:scriptedEngine', 'test/scripted-log'];
+
+function builtFiles(build: string): Map<string, string> {
+  const root = join(OUTPUT, build);
+  if (!existsSync(root)) throw new Error(`${root} is missing: run "npm run build:all" first`);
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(js|html|json)$/.test(name)) files.set(path.slice(root.length + 1), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+function filesContaining(files: Map<string, string>, needle: string): string[] {
+  return [...files].filter(([, text]) => text.includes(needle)).map(([path]) => path);
+}
+
+describe('production build', () => {
+  const production = builtFiles('chrome-mv3');
+
+  it('contains no scripted engine and no test-only hooks', () => {
+    for (const needle of TEST_ONLY_STRINGS) expect(filesContaining(production, needle), needle).toEqual([]);
+  });
+
+  it('has the extension pages CSP and no host permissions or always-on content scripts', () => {
+    const manifest = JSON.parse(production.get('manifest.json')!);
+    expect(manifest.content_security_policy.extension_pages).toBe(extensionPagesCsp());
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+  });
+});
+
+describe('test build', () => {
+  it('does contain the scripted engine, so the check above can see it', () => {
+    const e2e = builtFiles('chrome-mv3-e2e');
+    expect(filesContaining(e2e, SCRIPTED_ENGINE_MARKER).length).toBeGreaterThan(0);
+    expect(JSON.parse(e2e.get('manifest.json')!).host_permissions).toEqual(['http://127.0.0.1/*']);
+  });
+});
