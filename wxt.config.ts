@@ -23,6 +23,9 @@ export default defineConfig({
       permissions: [...chromeOnly, 'contextMenus', 'storage', 'activeTab', 'scripting'],
       ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
       action: { default_title: '__MSG_actionTitle__' },
+      commands: {
+        'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },
+      },
       // WXT turns this into MV2's string form for Firefox.
       content_security_policy: { extension_pages: csp },
       browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'tacit@tacit.invalid' } } : undefined,

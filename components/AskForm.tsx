@@ -1,17 +1,23 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
+import type { ReplyState } from '@/lib/panel/reply-session';
 
 interface Props {
   running: boolean;
-  onAsk(prompt: string): void;
+  label: string;
+  /** onSettled reports how the answer ended; the box is cleared only once it was answered. */
+  onAsk(prompt: string, onSettled: (state: ReplyState) => void): void;
 }
 
-/** A question box: Enter sends, Shift+Enter adds a line. The text stays until a reply starts, so nothing typed is lost. */
-export function AskForm({ running, onAsk }: Props) {
+/** A question box: Enter sends, Shift+Enter adds a line. The text stays until it was answered, so nothing typed is lost. */
+export function AskForm({ running, label, onAsk }: Props) {
   const prompt = useSignal('');
   const submit = () => {
     if (running || prompt.value.trim() === '') return;
-    onAsk(prompt.value);
+    const asked = prompt.value;
+    onAsk(asked, (state) => {
+      if (state === 'done' && prompt.value === asked) prompt.value = '';
+    });
   };
   return (
     <form
@@ -21,7 +27,7 @@ export function AskForm({ running, onAsk }: Props) {
         submit();
       }}
     >
-      <label for="ask-input">{i18n.t('panel.askLabel')}</label>
+      <label for="ask-input">{label}</label>
       <textarea
         id="ask-input"
         rows={3}

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
+import { CopyButton } from './CopyButton';
 
 interface Props {
   running: boolean;
@@ -7,22 +7,14 @@ interface Props {
   onStop(): void;
 }
 
-/** Stop while a reply streams; Copy puts the reply's Markdown on the clipboard. */
+/** Stop whatever is being written; Copy puts the latest reply's Markdown on the clipboard. */
 export function ReplyActions({ running, text, onStop }: Props) {
-  const copied = useSignal(false);
-  const copy = async () => {
-    await navigator.clipboard.writeText(text);
-    copied.value = true;
-    setTimeout(() => (copied.value = false), 1500);
-  };
   return (
     <div class="reply-actions">
       <button type="button" onClick={onStop} disabled={!running}>
         {i18n.t('panel.stop')}
       </button>
-      <button type="button" onClick={() => void copy()} disabled={text === ''}>
-        {copied.value ? i18n.t('panel.copied') : i18n.t('panel.copy')}
-      </button>
+      <CopyButton label={i18n.t('panel.copy')} text={() => text} disabled={text === ''} />
     </div>
   );
 }

@@ -9,22 +9,27 @@ interface Props {
   text: string;
   state: ReplyState;
   error: TacitError | null;
+  /** Names the region for screen readers and tests: "reply", "summary", "answer". */
+  testId?: string;
+  label?: string;
+  /** Placeholder shown before anything was asked. */
+  emptyText?: string;
 }
 
 /** The streamed reply, rendered from Markdown through the sanitiser; never the model's raw HTML. */
-export function ReplyView({ text, state, error }: Props) {
+export function ReplyView({ text, state, error, testId = 'reply', label, emptyText }: Props) {
   const html = useMemo(() => renderMarkdownSafely(text), [text]);
   return (
-    <section class="reply" aria-label={i18n.t('panel.outputLabel')} aria-busy={state === 'running'}>
-      {text === '' && state === 'empty' ? <p class="reply-empty">{i18n.t('panel.empty')}</p> : null}
-      <div class="reply-text" data-testid="reply" dangerouslySetInnerHTML={{ __html: html }} />
+    <section class="reply" aria-label={label ?? i18n.t('panel.outputLabel')} aria-busy={state === 'running'}>
+      {text === '' && state === 'empty' && emptyText ? <p class="reply-empty">{emptyText}</p> : null}
+      <div class="reply-text" data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />
       {state === 'stopped' ? (
-        <p class="reply-note" role="status" data-testid="reply-stopped">
+        <p class="reply-note" role="status" data-testid={`${testId}-stopped`}>
           {i18n.t('panel.stopped')}
         </p>
       ) : null}
       {state === 'error' && error ? (
-        <p class="reply-error" role="alert" data-testid="reply-error" data-error-code={error.code}>
+        <p class="reply-error" role="alert" data-testid={`${testId}-error`} data-error-code={error.code}>
           {errorText(error)}
         </p>
       ) : null}

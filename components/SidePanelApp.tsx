@@ -3,11 +3,15 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { PanelStatus } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/requests';
-import { ReplySession } from '@/lib/panel/reply-session';
+import { PanelController } from '@/lib/panel/panel-controller';
 import { AskForm } from './AskForm';
+import { errorText } from './error-text';
+import { FollowUpThread } from './FollowUpThread';
 import { ReplyActions } from './ReplyActions';
 import { ReplyView } from './ReplyView';
 import { StatusLine } from './StatusLine';
+import { SummaryControls } from './SummaryControls';
+import { SummaryView } from './SummaryView';
 
 export function SidePanelApp() {
   const status = useSignal<PanelStatus | null>(null);
@@ -15,22 +19,50 @@ export function SidePanelApp() {
     void sendRequest('panel/status')
       .then((value) => (status.value = value))
       .catch(() => undefined);
-  const session = useMemo(() => new ReplySession(undefined, refreshStatus), []);
+  const panel = useMemo(() => new PanelController(refreshStatus), []);
 
   useEffect(() => {
     refreshStatus();
-    return () => session.dispose();
+    void panel.connect();
+    return () => panel.dispose();
   }, []);
+
+  const { summary, ask } = panel;
+  const turns = panel.turns.value;
+  const lastAnswer = turns.at(-1)?.reply;
+  const phase = summary.phase.value ?? lastAnswer?.phase.value ?? ask.phase.value;
+  const aboutPage = panel.conversationId.value !== null;
+  const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
+  const latestText = lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value);
 
   return (
     <main class="panel">
       <header>
         <h1>{i18n.t('panel.title')}</h1>
-        <StatusLine status={status.value} phase={session.phase.value} />
+        <StatusLine status={status.value} phase={phase} />
       </header>
-      <AskForm running={session.running.value} onAsk={(prompt) => session.start({ kind: 'ask', prompt })} />
-      <ReplyView text={session.text.value} state={session.state.value} error={session.error.value} />
-      <ReplyActions running={session.running.value} text={session.text.value} onStop={() => session.stop()} />
+      <SummaryControls
+        options={panel.options.value}
+        busy={panel.busy.value}
+        onChange={(options) => panel.setOptions(options)}
+        onSummarize={() => panel.summarizePage()}
+      />
+      {panel.notice.value ? (
+        <p class="reply-error" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
+          {errorText(panel.notice.value)}
+        </p>
+      ) : null}
+      {showSummary ? <SummaryView summary={summary} onRegenerate={() => panel.regenerate()} /> : null}
+      <FollowUpThread turns={turns} />
+      {aboutPage ? null : (
+        <ReplyView text={ask.text.value} state={ask.state.value} error={ask.error.value} emptyText={showSummary ? undefined : i18n.t('panel.empty')} />
+      )}
+      <AskForm
+        running={panel.busy.value}
+        label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
+        onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
+      />
+      <ReplyActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
     </main>
   );
 }

@@ -48,6 +48,12 @@ function phaseLine(phase: TaskPhase): string {
       return i18n.t('status.queued', [String(phase.position)]);
     case 'generating':
       return i18n.t('status.generating', [phase.modelId]);
+    case 'reading-page':
+      return i18n.t('status.readingPage');
+    case 'summarizing-part':
+      return i18n.t('status.summarizingPart', [String(phase.part), String(phase.total)]);
+    case 'combining':
+      return i18n.t('status.combining');
     case 'loading-model': {
       const { progress, modelId } = phase;
       const percent = String(Math.floor(progress.fraction * 100));

@@ -51,7 +51,42 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.backgroundRestarted');
     case 'invalid-request':
       return i18n.t('error.invalidRequest');
+    case 'restricted-page':
+      return i18n.t('error.restrictedPage', [restrictedReasonText(detail)]);
+    case 'no-page-access':
+      return i18n.t('error.noPageAccess');
+    case 'no-active-tab':
+      return i18n.t('error.noActiveTab');
+    case 'empty-page':
+      return i18n.t('error.emptyPage');
+    case 'extraction-failed':
+      return i18n.t('error.extractionFailed');
+    case 'empty-selection':
+      return i18n.t('error.emptySelection');
+    case 'tab-closed':
+      return i18n.t('error.tabClosed');
+    case 'page-navigated':
+      return i18n.t('error.pageNavigated');
+    case 'conversation-expired':
+      return i18n.t('error.conversationExpired');
+    case 'context-too-small':
+      return i18n.t('error.contextTooSmall');
     case 'unknown':
       return i18n.t('error.unknown', [detail || '?']);
+  }
+}
+
+function restrictedReasonText(reason: string): string {
+  switch (reason) {
+    case 'web-store':
+      return i18n.t('restrictedReason.webStore');
+    case 'pdf-viewer':
+      return i18n.t('restrictedReason.pdfViewer');
+    case 'view-source':
+      return i18n.t('restrictedReason.viewSource');
+    case 'extension-page':
+      return i18n.t('restrictedReason.extensionPage');
+    default:
+      return i18n.t('restrictedReason.browserPage');
   }
 }

@@ -1,18 +1,42 @@
+import { browser, type Browser } from 'wxt/browser';
 import { activeEngineRuns, startEngineRun } from '@/lib/engine/engine-client';
 import { gpuCapabilities } from '@/lib/engine/capability-cache';
 import { closeOffscreenDocument, ensureOffscreenDocument, hasOffscreenDocument } from '@/lib/engine/offscreen-document';
+import { readScriptedEngineSettings } from '@/lib/engine/test-build';
+import { resolvePageTab, watchTab } from '@/lib/extract/page-target';
+import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/extract/read-tab';
+import { tacitError } from '@/lib/messaging/errors';
+import { PanelHub, type PanelHubPort } from '@/lib/messaging/panel-hub';
 import { acceptPorts } from '@/lib/messaging/ports';
-import { PORT_TASK, type EngineHostSettings } from '@/lib/messaging/protocol';
+import { PORT_PANEL, PORT_TASK, type EngineHostSettings } from '@/lib/messaging/protocol';
 import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
 import { engineIdleMs, modelMirrorUrl } from '@/lib/settings/settings';
+import { ConversationStore } from '@/lib/tasks/conversations';
+import { registerContextMenus } from '@/lib/tasks/context-menus';
 import { servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
-import { readScriptedEngineSettings } from '@/lib/engine/test-build';
+import { createTriggers } from '@/lib/tasks/triggers';
 
 export default defineBackground(() => {
-  // Chrome: the toolbar button opens the side panel. Firefox has no sidePanel API (its sidebar comes later).
-  void sidePanelApi()?.setPanelBehavior({ openPanelOnActionClick: true });
+  const hub = new PanelHub();
+  const conversations = new ConversationStore();
+  const triggers = createTriggers({
+    // Opening the panel from the click handler itself keeps the user gesture and grants activeTab on that tab.
+    openPanel: (windowId) => void sidePanelApi()?.open({ windowId }).catch(() => undefined),
+    deliver: (windowId, intent) => hub.deliver(windowId, intent),
+  });
 
+  const onActionClicked = (tab: Browser.tabs.Tab) => triggers.onActionClicked(tab);
+  const onCommand = (command: string, tab?: Browser.tabs.Tab) => triggers.onCommand(command, tab);
+  const onMenuClicked = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) =>
+    triggers.onMenuClicked({ ...info, editable: info.editable ?? false }, tab);
+  // Firefox's MV2 build has browserAction instead; its sidebar edition wires this later.
+  browser.action?.onClicked.addListener(onActionClicked);
+  browser.commands.onCommand.addListener(onCommand);
+  browser.contextMenus.onClicked.addListener(onMenuClicked);
+  browser.runtime.onInstalled.addListener(() => void registerContextMenus());
+
+  acceptPorts(PORT_PANEL, (port: PanelHubPort) => hub.attach(port));
   acceptPorts(PORT_TASK, (port: PanelPort) =>
     servePanelPort(port, {
       environment: async () => ({
@@ -23,6 +47,15 @@ export default defineBackground(() => {
       engineSettings,
       prepareEngine: ensureOffscreenDocument,
       startEngineRun,
+      watchTab: (tabId, onGone) => watchTab(tabId, (reason) => onGone(tacitError(reason))),
+      pageAccess: {
+        resolveTab: resolvePageTab,
+        tabInfo,
+        readPage: readPageInTab,
+        readSelection: readSelectionInFrame,
+        uiLanguage: () => browser.i18n.getUILanguage(),
+      },
+      conversations,
     }),
   );
 
@@ -34,6 +67,9 @@ export default defineBackground(() => {
     // The engine host has been idle for the configured time: close it so its GPU memory is freed.
     'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
   });
+
+  // Test builds expose the registered handlers so e2e tests can invoke exactly what the browser would.
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { tacitTriggers: { onActionClicked, onCommand, onMenuClicked } });
 });
 
 async function engineSettings(): Promise<EngineHostSettings> {

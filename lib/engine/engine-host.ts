@@ -68,6 +68,8 @@ export class EngineHost {
     this.pending++;
     this.tail = this.tail
       .then(() => this.run(job, settings))
+      // One failed job must never stop the jobs queued behind it.
+      .catch(() => undefined)
       .finally(() => {
         this.jobs.delete(job.request.requestId);
         this.pending--;

@@ -14,6 +14,16 @@ export type TacitErrorCode =
   | 'engine-crashed'
   | 'background-restarted'
   | 'invalid-request'
+  | 'restricted-page'
+  | 'no-page-access'
+  | 'no-active-tab'
+  | 'empty-page'
+  | 'extraction-failed'
+  | 'empty-selection'
+  | 'tab-closed'
+  | 'page-navigated'
+  | 'conversation-expired'
+  | 'context-too-small'
   | 'unknown';
 
 export interface TacitError {

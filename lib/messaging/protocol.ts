@@ -3,20 +3,53 @@ import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { GpuCapabilities, GpuProbe } from '../engine/capabilities';
 import type { ChatMessage, LoadProgress } from '../engine/engine';
 import type { TacitError } from './errors';
+import type { SummaryLength, SummaryType } from '../tasks/summarize/options';
+import type { OutputLanguageChoice } from '../tasks/summarize/output-language';
 
-/** Port names: one long-lived port per streamed task. */
+/** Port names: one long-lived port per streamed task; one per open panel for intents. */
 export const PORT_TASK = 'tacit/task';
 export const PORT_ENGINE = 'tacit/engine';
+export const PORT_PANEL = 'tacit/panel';
 
 // ---- Side panel ⇄ background, over a PORT_TASK port --------------------------------------------
 
-/** What a user asked for. Later journeys (summarize, rewrite, draft) add kinds here. */
-export type TaskRequest = { kind: 'ask'; prompt: string };
+/** Where the panel is: docked beside a window's tabs, or detached in a window of its own. */
+export interface PanelPlacement {
+  windowId: number;
+  docked: boolean;
+}
+
+export interface SummaryRequestOptions {
+  type: SummaryType;
+  length: SummaryLength;
+  language: OutputLanguageChoice;
+}
+
+/** The page a summary is for: a tab the user invoked Tacit on, or "the page beside this panel". */
+export type PageTarget = { tabId: number } | { panel: PanelPlacement };
+
+/** What a user asked for. Later journeys (rewrite, draft) add kinds here. */
+export type TaskRequest =
+  | { kind: 'ask'; prompt: string }
+  | { kind: 'summarize-page'; target: PageTarget; options: SummaryRequestOptions }
+  | { kind: 'summarize-selection'; tabId: number; frameId: number; options: SummaryRequestOptions }
+  | { kind: 'follow-up'; conversationId: string; question: string };
 
 export type TaskPhase =
   | { phase: 'queued'; position: number }
+  | { phase: 'reading-page' }
   | { phase: 'loading-model'; modelId: string; progress: LoadProgress }
+  | { phase: 'summarizing-part'; part: number; total: number }
+  | { phase: 'combining' }
   | { phase: 'generating'; modelId: string };
+
+/** What a summary was made from, shown above it; the conversation id lets follow-up questions continue it. */
+export interface TaskSource {
+  kind: 'page' | 'selection';
+  title: string;
+  url: string;
+  conversationId: string;
+}
 
 export type PanelToBackground =
   | { type: 'task/start'; requestId: string; task: TaskRequest }
@@ -24,9 +57,21 @@ export type PanelToBackground =
 
 export type BackgroundToPanel =
   | { type: 'task/phase'; requestId: string; phase: TaskPhase }
+  | { type: 'task/source'; requestId: string; source: TaskSource }
   | { type: 'task/delta'; requestId: string; text: string }
   | { type: 'task/done'; requestId: string; stopped: boolean }
   | { type: 'task/error'; requestId: string; error: TacitError };
+
+// ---- Side panel ⇄ background, over a PORT_PANEL port (one per open panel) -------------------------
+
+/** Something the user asked for outside the panel (toolbar, shortcut, context menu) that the panel should run. */
+export type PanelIntent =
+  | { kind: 'summarize-page'; tabId: number }
+  | { kind: 'summarize-selection'; tabId: number; frameId: number }
+  | { kind: 'show-error'; error: TacitError };
+
+export type PanelHello = { type: 'panel/hello'; placement: PanelPlacement };
+export type PanelIntentMessage = { type: 'panel/intent'; intent: PanelIntent };
 
 // ---- Background ⇄ offscreen engine host, over a PORT_ENGINE port --------------------------------
 

@@ -1,38 +1,62 @@
-/** The side panel's view of one streamed task: its text, phase and outcome as signals, talking to the background over a port. */
+/** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { computed, signal } from '@preact/signals';
 import type { TacitError } from '../messaging/errors';
 import { connectPort, type TypedPort } from '../messaging/ports';
-import { PORT_TASK, type BackgroundToPanel, type PanelToBackground, type TaskPhase, type TaskRequest } from '../messaging/protocol';
+import {
+  PORT_TASK,
+  type BackgroundToPanel,
+  type PanelToBackground,
+  type TaskPhase,
+  type TaskRequest,
+  type TaskSource,
+} from '../messaging/protocol';
 
 export type ReplyState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
 
 /** If the engine does not confirm a Stop in time, the panel stops listening anyway: the user asked to stop. */
 const STOP_CONFIRM_TIMEOUT_MS = 1500;
 
+type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
+
 export class ReplySession {
   readonly text = signal('');
   readonly state = signal<ReplyState>('empty');
   readonly phase = signal<TaskPhase | null>(null);
   readonly error = signal<TacitError | null>(null);
+  readonly source = signal<TaskSource | null>(null);
   readonly running = computed(() => this.state.value === 'running');
 
-  private port: TypedPort<PanelToBackground, BackgroundToPanel> | undefined;
+  private port: TaskPort | undefined;
   private requestId: string | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set by Stop: text still in flight is dropped, so the reply ends where the user stopped it. */
   private stopping = false;
+  /** A new run keeps the previous reply on screen until its own text arrives, so a failed re-run loses nothing. */
+  private receivedText = false;
+  private previousState: ReplyState = 'empty';
+  private pendingSource: TaskSource | null = null;
+  private runSettled: ((state: ReplyState) => void) | undefined;
 
   constructor(
-    private readonly connect: () => TypedPort<PanelToBackground, BackgroundToPanel> = () =>
-      connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
+    private readonly connect: () => TaskPort = () => connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
     private readonly onSettled: () => void = () => undefined,
   ) {}
 
-  start(task: TaskRequest): void {
+  get lastTask(): TaskRequest | undefined {
+    return this.task;
+  }
+  private task: TaskRequest | undefined;
+
+  /** onSettled(state) is called once when this run ends: done, stopped or error. */
+  start(task: TaskRequest, onSettled?: (state: ReplyState) => void): void {
     if (this.running.value) this.stop();
+    this.runSettled = onSettled;
     const requestId = crypto.randomUUID();
     this.requestId = requestId;
-    this.text.value = '';
+    this.task = task;
+    this.previousState = this.state.value === 'running' ? 'empty' : this.state.value;
+    this.receivedText = false;
+    this.pendingSource = null;
     this.error.value = null;
     this.phase.value = null;
     this.stopping = false;
@@ -53,7 +77,7 @@ export class ReplySession {
     this.port = undefined;
   }
 
-  private ensurePort(): TypedPort<PanelToBackground, BackgroundToPanel> {
+  private ensurePort(): TaskPort {
     if (this.port) return this.port;
     const port = this.connect();
     port.onMessage((message) => this.receive(message));
@@ -73,8 +97,18 @@ export class ReplySession {
       case 'task/phase':
         this.phase.value = message.phase;
         return;
+      case 'task/source':
+        if (this.receivedText) this.source.value = message.source;
+        else this.pendingSource = message.source;
+        return;
       case 'task/delta':
-        if (!this.stopping) this.text.value += message.text;
+        if (this.stopping) return;
+        if (!this.receivedText) {
+          this.receivedText = true;
+          this.text.value = '';
+          this.source.value = this.pendingSource;
+        }
+        this.text.value += message.text;
         return;
       case 'task/done':
         return this.settle(message.requestId, message.stopped ? 'stopped' : 'done');
@@ -88,7 +122,10 @@ export class ReplySession {
     clearTimeout(this.stopTimer);
     this.phase.value = null;
     this.error.value = error ?? null;
-    this.state.value = state;
+    if (!this.receivedText && state === 'done') this.source.value = this.pendingSource;
+    // Stopped before any text: nothing new was written, the panel stays as it was.
+    this.state.value = state === 'stopped' && !this.receivedText ? this.previousState : state;
+    this.runSettled?.(state);
     this.onSettled();
   }
 }

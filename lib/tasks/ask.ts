@@ -1,5 +1,7 @@
 /** A free question to the assistant, typed in the panel. */
 import type { ChatMessage } from '../engine/engine';
+import { tacitError } from '../messaging/errors';
+import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
 
 const ASK_SYSTEM_PROMPT =
   'You are Tacit, a helpful assistant that runs privately on the user\'s own device. ' +
@@ -10,4 +12,10 @@ export function buildAskMessages(prompt: string): ChatMessage[] {
     { role: 'system', content: ASK_SYSTEM_PROMPT },
     { role: 'user', content: prompt },
   ];
+}
+
+export async function runAsk(prompt: string, ctx: TaskContext): Promise<TaskOutcome> {
+  if (prompt.trim() === '') throw new TaskFailure(tacitError('invalid-request', 'empty'));
+  const { stopped } = await ctx.generate({ task: 'chat', messages: buildAskMessages(prompt), stream: true });
+  return { stopped };
 }

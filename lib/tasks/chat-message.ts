@@ -1,8 +1,4 @@
-/** The OpenAI-style chat message every task prompt is built from and the engine consumes. */
+/** The OpenAI-style chat message every task prompt is built from; defined once, by the engine that consumes it. */
 
-export type ChatRole = 'system' | 'user' | 'assistant';
-
-export interface ChatMessage {
-  role: ChatRole;
-  content: string;
-}
+export type { ChatMessage } from '../engine/engine';
+export type ChatRole = import('../engine/engine').ChatMessage['role'];

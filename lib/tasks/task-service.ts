@@ -1,8 +1,20 @@
-/** Serves the side panel's task port in the background: plans each task, runs it on the engine, streams it back. */
+/** Serves the side panel's task port in the background: runs each task with a context, streams its results back. */
 import type { EngineRun, EngineRunHandlers } from '../engine/engine-client';
+import { tacitError, type TacitError } from '../messaging/errors';
 import type { TypedPort } from '../messaging/ports';
-import type { BackgroundToPanel, EngineHostSettings, GenerateRequest, PanelToBackground } from '../messaging/protocol';
-import { planTask, type TaskEnvironment } from './task-plan';
+import type {
+  BackgroundToPanel,
+  EngineHostSettings,
+  GenerateRequest,
+  PanelToBackground,
+  TaskRequest,
+} from '../messaging/protocol';
+import { runAsk } from './ask';
+import type { ConversationStore } from './conversations';
+import { runFollowUp } from './follow-up';
+import { chooseModel, contextWindowOf, DEFAULT_CONTEXT_WINDOW, type TaskEnvironment } from './model-choice';
+import { runSummarizePage, runSummarizeSelection, type PageAccess } from './summarize-page';
+import { TaskFailure, type GenerateOptions, type Generation, type TaskContext, type TaskOutcome } from './task-context';
 
 export interface TaskServiceDeps {
   environment(): Promise<TaskEnvironment>;
@@ -10,58 +22,125 @@ export interface TaskServiceDeps {
   /** Makes sure the engine host exists before a run starts. */
   prepareEngine(): Promise<void>;
   startEngineRun(request: GenerateRequest, settings: EngineHostSettings, handlers: EngineRunHandlers): EngineRun;
+  /** Calls onGone when the tab closes or navigates; returns an unsubscribe function. */
+  watchTab(tabId: number, onGone: (error: TacitError) => void): () => void;
+  pageAccess: PageAccess;
+  conversations: ConversationStore;
 }
 
 export type PanelPort = TypedPort<BackgroundToPanel, PanelToBackground>;
 
+/** The one place every task kind is dispatched. */
+function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Promise<TaskOutcome> {
+  switch (task.kind) {
+    case 'ask':
+      return runAsk(task.prompt, ctx);
+    case 'summarize-page':
+      return runSummarizePage(task.target, task.options, ctx, deps.pageAccess, deps.conversations);
+    case 'summarize-selection':
+      return runSummarizeSelection(task.tabId, task.frameId, task.options, ctx, deps.pageAccess, deps.conversations);
+    case 'follow-up':
+      return runFollowUp(task.conversationId, task.question, ctx, deps.conversations);
+  }
+}
+
 export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
-  const runs = new Map<string, EngineRun>();
-  const cancelled = new Set<string>();
+  const running = new Map<string, AbortController>();
 
   port.onMessage((message) => {
-    if (message.type === 'task/cancel') {
-      cancelled.add(message.requestId);
-      runs.get(message.requestId)?.cancel();
-      return;
-    }
-    void start(message.requestId, message.task);
+    if (message.type === 'task/cancel') running.get(message.requestId)?.abort();
+    else void start(message.requestId, message.task);
   });
   // Panel closed: stop its work so the GPU is free for others.
-  port.onDisconnect(() => runs.forEach((run) => run.cancel()));
+  port.onDisconnect(() => running.forEach((controller) => controller.abort()));
 
-  async function start(requestId: string, task: Parameters<typeof planTask>[1]): Promise<void> {
+  async function start(requestId: string, task: TaskRequest): Promise<void> {
+    const controller = new AbortController();
+    running.set(requestId, controller);
+    const cleanups: Array<() => void> = [];
+    let failure: TacitError | undefined;
+    const fail = (error: TacitError) => {
+      failure ??= error;
+      controller.abort();
+    };
+    const ctx = createContext(requestId, controller.signal, port, deps, cleanups, fail);
     try {
-      const plan = planTask(requestId, task, await deps.environment());
-      if (!plan.ok) return port.post({ type: 'task/error', requestId, error: plan.error });
-      const [settings] = await Promise.all([deps.engineSettings(), deps.prepareEngine()]);
-      if (cancelled.has(requestId)) return port.post({ type: 'task/done', requestId, stopped: true });
-      const finish = () => {
-        runs.delete(requestId);
-        cancelled.delete(requestId);
-      };
-      runs.set(
-        requestId,
-        deps.startEngineRun(plan.request, settings, {
-          onLoading: (modelId, progress) =>
-            port.post({ type: 'task/phase', requestId, phase: { phase: 'loading-model', modelId, progress } }),
-          onGenerating: (modelId) => port.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId } }),
-          onDelta: (text) => port.post({ type: 'task/delta', requestId, text }),
-          onDone: (stopped) => {
-            finish();
-            port.post({ type: 'task/done', requestId, stopped });
-          },
-          onError: (error) => {
-            finish();
-            port.post({ type: 'task/error', requestId, error });
-          },
-        }),
-      );
+      const outcome = await runTask(task, ctx, deps);
+      if (failure) port.post({ type: 'task/error', requestId, error: failure });
+      else port.post({ type: 'task/done', requestId, stopped: outcome.stopped || controller.signal.aborted });
     } catch (error) {
-      port.post({
-        type: 'task/error',
-        requestId,
-        error: { code: 'engine-unavailable', detail: String(error).slice(0, 200) },
-      });
+      const reported = failure ?? (error instanceof TaskFailure ? error.failure : tacitError('unknown', String(error).slice(0, 200)));
+      port.post({ type: 'task/error', requestId, error: reported });
+    } finally {
+      cleanups.forEach((cleanup) => cleanup());
+      running.delete(requestId);
     }
   }
+}
+
+function createContext(
+  requestId: string,
+  signal: AbortSignal,
+  port: PanelPort,
+  deps: TaskServiceDeps,
+  cleanups: Array<() => void>,
+  fail: (error: TacitError) => void,
+): TaskContext {
+  let environment: Promise<TaskEnvironment> | undefined;
+  let contextWindow = DEFAULT_CONTEXT_WINDOW;
+  let generation = 0;
+  return {
+    requestId,
+    signal,
+    phase: (phase) => port.post({ type: 'task/phase', requestId, phase }),
+    delta: (text) => port.post({ type: 'task/delta', requestId, text }),
+    source: (source) => port.post({ type: 'task/source', requestId, source }),
+    watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
+    contextWindow: () => contextWindow,
+    async generate(options: GenerateOptions): Promise<Generation> {
+      if (signal.aborted) return { text: '', stopped: true };
+      environment ??= deps.environment();
+      const choice = chooseModel(options.task, await environment);
+      if (!choice.ok) throw new TaskFailure(choice.error);
+      contextWindow = contextWindowOf(choice.record);
+      const [settings] = await Promise.all([
+        deps.engineSettings(),
+        deps.prepareEngine().catch((error: unknown) => {
+          throw new TaskFailure(tacitError('engine-unavailable', String(error).slice(0, 200)));
+        }),
+      ]);
+      if (signal.aborted) return { text: '', stopped: true };
+      const request: GenerateRequest = {
+        requestId: `${requestId}:${generation++}`,
+        record: choice.record,
+        messages: options.messages,
+        maxTokens: options.maxTokens,
+        temperature: options.temperature,
+      };
+      return new Promise<Generation>((resolve, reject) => {
+        let text = '';
+        const run = deps.startEngineRun(request, settings, {
+          onLoading: (modelId, progress) =>
+            port.post({ type: 'task/phase', requestId, phase: { phase: 'loading-model', modelId, progress } }),
+          onGenerating: (modelId) => {
+            if (options.stream) port.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId } });
+          },
+          onDelta: (delta) => {
+            text += delta;
+            if (options.stream) port.post({ type: 'task/delta', requestId, text: delta });
+          },
+          onDone: (stopped) => {
+            signal.removeEventListener('abort', cancel);
+            resolve({ text, stopped: stopped || signal.aborted });
+          },
+          onError: (error) => {
+            signal.removeEventListener('abort', cancel);
+            reject(new TaskFailure(error));
+          },
+        });
+        const cancel = () => run.cancel();
+        signal.addEventListener('abort', cancel, { once: true });
+      });
+    },
+  };
 }

@@ -31,7 +31,10 @@ function firefoxLikeBrowser() {
     storage: { local: area(), session: area(), sync: area(), managed: area(), onChanged: fakeEvent() },
     contextMenus: { create: () => undefined, removeAll: async () => undefined, onClicked: fakeEvent() },
     i18n: { getMessage: () => '', getUILanguage: () => 'en' },
-    tabs: { query: async () => [], onRemoved: fakeEvent(), onUpdated: fakeEvent() },
+    tabs: { query: async () => [], get: async () => ({}), onRemoved: fakeEvent(), onUpdated: fakeEvent() },
+    commands: { onCommand: fakeEvent() },
+    browserAction: { onClicked: fakeEvent() },
+    windows: { getCurrent: async () => ({}), getLastFocused: async () => ({}) },
   };
 }
 
@@ -45,7 +48,9 @@ describe('Firefox build', () => {
       runInNewContext(readFileSync(BACKGROUND, 'utf8'), { browser, chrome: browser, console: console_, setTimeout, clearTimeout }),
     ).not.toThrow();
     expect(errors).toEqual([]);
-    expect(browser.runtime.onConnect.listeners).toHaveLength(1);
+    expect(browser.runtime.onConnect.listeners).toHaveLength(2); // panel intents and task streams
     expect(browser.runtime.onMessage.listeners).toHaveLength(1);
+    expect(browser.commands.onCommand.listeners).toHaveLength(1);
+    expect(browser.contextMenus.onClicked.listeners).toHaveLength(1);
   });
 });

@@ -24,6 +24,10 @@ interface Fixtures {
   extensionId: string;
   serviceWorker: Worker;
   openPanel: () => Promise<Page>;
+  /** The panel in a window of its own, working on the page in the last focused normal window. */
+  openDetachedPanel: () => Promise<Page>;
+  /** The normal browser tab the tests put web pages in. */
+  webPage: Page;
 }
 
 export const test = base.extend<Fixtures & Options>({
@@ -64,6 +68,7 @@ export const test = base.extend<Fixtures & Options>({
         // loopback port so that the ledger shows only what the extension and pages ask for.
         '--gaia-url=http://127.0.0.1:9',
         '--component-updater=url-source=http://127.0.0.1:9/update',
+        '--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationHints,OptimizationGuideModelDownloading,Translate,MediaRouter',
         `--proxy-server=${egress.proxy}`,
         ...(webgpu ? ['--enable-unsafe-webgpu'] : []),
       ],
@@ -83,6 +88,21 @@ export const test = base.extend<Fixtures & Options>({
     await use(new URL(serviceWorker.url()).host);
   },
 
+  webPage: async ({ context }, use) => {
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+
+  openDetachedPanel: async ({ context, serviceWorker, webPage }, use) => {
+    await use(async () => {
+      await webPage.bringToFront();
+      const opened = context.waitForEvent('page');
+      await serviceWorker.evaluate(() => chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false }));
+      const panel = await opened;
+      await panel.waitForLoadState();
+      return panel;
+    });
+  },
+
   openPanel: async ({ context, extensionId }, use) => {
     await use(async () => {
       const page = await context.newPage();
@@ -93,6 +113,24 @@ export const test = base.extend<Fixtures & Options>({
 });
 
 export { expect };
+
+/** Calls a handler the background registered (test builds expose them as globalThis.tacitTriggers). */
+export async function invokeTrigger(worker: Worker, name: 'onActionClicked' | 'onCommand' | 'onMenuClicked', ...args: unknown[]): Promise<void> {
+  await worker.evaluate(
+    ([handlerName, handlerArgs]) => {
+      const triggers = (globalThis as unknown as { tacitTriggers: Record<string, (...a: unknown[]) => void> }).tacitTriggers;
+      triggers[handlerName as string]!(...(handlerArgs as unknown[]));
+    },
+    [name, args] as const,
+  );
+}
+
+export async function tabOf(worker: Worker, url: string): Promise<{ id: number; windowId: number; url: string }> {
+  return worker.evaluate(async (pageUrl) => {
+    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    return { id: tab!.id!, windowId: tab!.windowId, url: tab!.url! };
+  }, url);
+}
 
 /** A new profile whose spellchecker does not fetch dictionaries (browser traffic that typing would otherwise cause). */
 function freshProfile(): string {

@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = {
 export class LocalServer {
   readonly log: string[] = [];
   private server: Server | undefined;
+  private readonly generated = new Map<string, { body: string; type: string }>();
   origin = '';
 
   constructor(private readonly root: string) {}
@@ -24,6 +25,11 @@ export class LocalServer {
     const server = createServer((request, response) => {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
       this.log.push(`${request.method} ${path}`);
+      const generated = this.generated.get(path);
+      if (generated) {
+        response.writeHead(200, { 'content-type': generated.type }).end(request.method === 'HEAD' ? undefined : generated.body);
+        return;
+      }
       const file = normalize(join(this.root, path));
       if (!file.startsWith(this.root) || !existsSync(file) || !statSync(file).isFile()) {
         // Like real model hosts, errors carry CORS headers too, so the extension can read the status.
@@ -41,6 +47,12 @@ export class LocalServer {
     this.server = server;
     this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this.origin;
+  }
+
+  /** Serves a page made by the test (e.g. a 60,000-word article) at `path`. */
+  serve(path: string, body: string, type = 'text/html; charset=utf-8'): string {
+    this.generated.set(path, { body, type });
+    return `${this.origin}${path}`;
   }
 
   async stop(): Promise<void> {

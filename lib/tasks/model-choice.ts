@@ -1,10 +1,9 @@
-/** Decides what the engine must do for a user's task: which model, which messages. Pure. */
+/** Which model record a task runs on, given the GPU and the model source. Pure. */
+import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { GpuCapabilities } from '../engine/capabilities';
 import { tacitError, type TacitError } from '../messaging/errors';
-import type { GenerateRequest, TaskRequest } from '../messaging/protocol';
 import { modelIdForTask, prebuiltRecord, type TaskKind } from '../models/registry';
 import { withMirror } from '../models/sources';
-import { buildAskMessages } from './ask';
 
 export interface TaskEnvironment {
   /** Null when the GPU could not be probed (no engine host in this browser). */
@@ -14,20 +13,21 @@ export interface TaskEnvironment {
   scriptedEngine: boolean;
 }
 
-export type TaskPlan = { ok: true; request: GenerateRequest } | { ok: false; error: TacitError };
+export const DEFAULT_CONTEXT_WINDOW = 4096;
 
-export function planTask(requestId: string, task: TaskRequest, env: TaskEnvironment): TaskPlan {
+export type ModelChoice = { ok: true; record: ModelRecord } | { ok: false; error: TacitError };
+
+export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
   if (!env.scriptedEngine) {
     if (!env.capabilities) return { ok: false, error: tacitError('engine-unavailable') };
     if (!env.capabilities.usable) return { ok: false, error: tacitError('no-webgpu', env.capabilities.reason) };
   }
-  if (task.kind === 'ask' && task.prompt.trim() === '') return { ok: false, error: tacitError('invalid-request', 'empty') };
-  const taskKind: TaskKind = 'chat';
-  const modelId = modelIdForTask(taskKind, env.capabilities?.precision ?? 'f32');
+  const modelId = modelIdForTask(task, env.capabilities?.precision ?? 'f32');
   const record = prebuiltRecord(modelId);
   if (!record) return { ok: false, error: tacitError('model-unknown', modelId) };
-  return {
-    ok: true,
-    request: { requestId, record: withMirror(record, env.mirrorUrl ?? undefined), messages: buildAskMessages(task.prompt) },
-  };
+  return { ok: true, record: withMirror(record, env.mirrorUrl ?? undefined) };
+}
+
+export function contextWindowOf(record: ModelRecord): number {
+  return record.overrides?.context_window_size ?? DEFAULT_CONTEXT_WINDOW;
 }

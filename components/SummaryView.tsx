@@ -1,0 +1,30 @@
+import { i18n } from '#i18n';
+import type { ReplySession } from '@/lib/panel/reply-session';
+import { markdownToPlainText } from '@/lib/render/plain-text';
+import { CopyButton } from './CopyButton';
+import { ReplyView } from './ReplyView';
+import { SourceLine } from './SourceLine';
+
+interface Props {
+  summary: ReplySession;
+  onRegenerate(): void;
+}
+
+/** The summary with what it was made from, and Regenerate / Copy text / Copy Markdown. */
+export function SummaryView({ summary, onRegenerate }: Props) {
+  const text = summary.text.value;
+  const source = summary.source.value;
+  return (
+    <div class="summary">
+      {source ? <SourceLine source={source} /> : null}
+      <ReplyView text={text} state={summary.state.value} error={summary.error.value} testId="summary" label={i18n.t('panel.summaryLabel')} />
+      <div class="reply-actions">
+        <button type="button" onClick={onRegenerate} disabled={summary.running.value}>
+          {i18n.t('panel.regenerate')}
+        </button>
+        <CopyButton label={i18n.t('panel.copyText')} text={() => markdownToPlainText(text)} disabled={text === ''} />
+        <CopyButton label={i18n.t('panel.copyMarkdown')} text={() => text} disabled={text === ''} />
+      </div>
+    </div>
+  );
+}

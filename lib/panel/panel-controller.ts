@@ -1,0 +1,128 @@
+/** The side panel's state: the summary, follow-up turns, summary options, and intents arriving from the background. */
+import { computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { connectPort, type TypedPort } from '../messaging/ports';
+import {
+  PORT_PANEL,
+  type PageTarget,
+  type PanelHello,
+  type PanelIntent,
+  type PanelIntentMessage,
+  type PanelPlacement,
+  type SummaryRequestOptions,
+} from '../messaging/protocol';
+import type { TacitError } from '../messaging/errors';
+import { normalizeSummaryOptions } from '../tasks/summarize/options';
+import { ReplySession, type ReplyState } from './reply-session';
+
+const summaryOptionsItem = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', { fallback: null });
+
+export interface FollowUpTurn {
+  question: string;
+  reply: ReplySession;
+}
+
+export function normalizeRequestOptions(value: Partial<SummaryRequestOptions> | null | undefined): SummaryRequestOptions {
+  const language = typeof value?.language === 'string' && value.language.length <= 35 ? value.language : 'page';
+  return { ...normalizeSummaryOptions(value ?? undefined), language };
+}
+
+export class PanelController {
+  readonly summary: ReplySession;
+  readonly ask: ReplySession;
+  readonly turns = signal<FollowUpTurn[]>([]);
+  readonly options = signal<SummaryRequestOptions>(normalizeRequestOptions(null));
+  /** A refusal that came with an intent (e.g. a restricted page in the context menu). */
+  readonly notice = signal<TacitError | null>(null);
+  readonly conversationId = computed(() => this.summary.source.value?.conversationId || null);
+  readonly busy = computed(
+    () => this.summary.running.value || this.ask.running.value || this.turns.value.some((turn) => turn.reply.running.value),
+  );
+
+  private placement: PanelPlacement | undefined;
+  private hub: TypedPort<PanelHello, PanelIntentMessage> | undefined;
+
+  constructor(private readonly onSettled: () => void) {
+    this.summary = new ReplySession(undefined, onSettled);
+    this.ask = new ReplySession(undefined, onSettled);
+  }
+
+  async connect(): Promise<void> {
+    const stored = await summaryOptionsItem.getValue();
+    this.options.value = normalizeRequestOptions(stored);
+    this.placement = await currentPlacement();
+    const hub = connectPort<PanelHello, PanelIntentMessage>(PORT_PANEL);
+    hub.onMessage((message) => this.handleIntent(message.intent));
+    hub.post({ type: 'panel/hello', placement: this.placement });
+    this.hub = hub;
+  }
+
+  dispose(): void {
+    this.hub?.disconnect();
+    this.summary.dispose();
+    this.ask.dispose();
+    this.turns.value.forEach((turn) => turn.reply.dispose());
+  }
+
+  setOptions(options: SummaryRequestOptions): void {
+    this.options.value = options;
+    void summaryOptionsItem.setValue(options);
+  }
+
+  summarizePage(target?: PageTarget): void {
+    const resolved = target ?? (this.placement ? { panel: this.placement } : undefined);
+    if (!resolved) return;
+    this.notice.value = null;
+    this.resetConversation();
+    this.summary.start({ kind: 'summarize-page', target: resolved, options: this.options.value });
+  }
+
+  summarizeSelection(tabId: number, frameId: number): void {
+    this.notice.value = null;
+    this.resetConversation();
+    this.summary.start({ kind: 'summarize-selection', tabId, frameId, options: this.options.value });
+  }
+
+  /** Runs the last summary again with the current options. */
+  regenerate(): void {
+    const last = this.summary.lastTask;
+    if (last?.kind === 'summarize-page') this.summarizePage(last.target);
+    else if (last?.kind === 'summarize-selection') this.summarizeSelection(last.tabId, last.frameId);
+  }
+
+  /** With a summary on screen the question is about that page; otherwise it is a free question. */
+  submitQuestion(question: string, onSettled?: (state: ReplyState) => void): void {
+    const conversationId = this.conversationId.value;
+    if (!conversationId) {
+      this.ask.start({ kind: 'ask', prompt: question }, onSettled);
+      return;
+    }
+    const reply = new ReplySession(undefined, this.onSettled);
+    this.turns.value = [...this.turns.value, { question, reply }];
+    reply.start({ kind: 'follow-up', conversationId, question }, onSettled);
+  }
+
+  stopAll(): void {
+    this.summary.stop();
+    this.ask.stop();
+    this.turns.value.forEach((turn) => turn.reply.stop());
+  }
+
+  private handleIntent(intent: PanelIntent): void {
+    if (intent.kind === 'summarize-page') this.summarizePage({ tabId: intent.tabId });
+    else if (intent.kind === 'summarize-selection') this.summarizeSelection(intent.tabId, intent.frameId);
+    else this.notice.value = intent.error;
+  }
+
+  private resetConversation(): void {
+    this.turns.value.forEach((turn) => turn.reply.dispose());
+    this.turns.value = [];
+  }
+}
+
+/** Docked in the browser's side panel (no tab of its own), or opened as a page in a tab or window. */
+async function currentPlacement(): Promise<PanelPlacement> {
+  const [window, tab] = await Promise.all([browser.windows.getCurrent(), browser.tabs.getCurrent()]);
+  return { windowId: window.id ?? -1, docked: tab === undefined };
+}

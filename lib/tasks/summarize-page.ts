@@ -1,0 +1,67 @@
+/** The summarize journeys: the page beside the panel (or the tab Tacit was invoked on), or a selection in a frame. */
+import type { ExtractedPage } from '../extract';
+import type { TabInfo, TabRead } from '../extract/read-tab';
+import { tacitError } from '../messaging/errors';
+import type { PageTarget, SummaryRequestOptions } from '../messaging/protocol';
+import type { ConversationStore } from './conversations';
+import { runSummary, type SummaryInput } from './summarize/run-summary';
+import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
+
+export interface PageAccess {
+  resolveTab(target: PageTarget): Promise<TabRead<number>>;
+  tabInfo(tabId: number): Promise<TabRead<TabInfo>>;
+  readPage(tab: TabInfo): Promise<TabRead<ExtractedPage>>;
+  readSelection(tab: TabInfo, frameId: number): Promise<TabRead<string>>;
+  uiLanguage(): string;
+}
+
+function unwrap<T>(read: TabRead<T>): T {
+  if (!read.ok) throw new TaskFailure(read.error);
+  return read.value;
+}
+
+export async function runSummarizePage(
+  target: PageTarget,
+  options: SummaryRequestOptions,
+  ctx: TaskContext,
+  access: PageAccess,
+  conversations: ConversationStore,
+): Promise<TaskOutcome> {
+  ctx.phase({ phase: 'reading-page' });
+  const tab = unwrap(await access.tabInfo(unwrap(await access.resolveTab(target))));
+  ctx.watchTab(tab.tabId);
+  const page = unwrap(await access.readPage(tab));
+  const input: SummaryInput = { text: page.text, title: page.title || tab.title, url: tab.url || page.url, lang: page.lang };
+  return summarize(input, 'page', options, ctx, access, conversations);
+}
+
+export async function runSummarizeSelection(
+  tabId: number,
+  frameId: number,
+  options: SummaryRequestOptions,
+  ctx: TaskContext,
+  access: PageAccess,
+  conversations: ConversationStore,
+): Promise<TaskOutcome> {
+  ctx.phase({ phase: 'reading-page' });
+  const tab = unwrap(await access.tabInfo(tabId));
+  ctx.watchTab(tab.tabId);
+  const text = unwrap(await access.readSelection(tab, frameId));
+  if (text.trim() === '') throw new TaskFailure(tacitError('empty-selection'));
+  return summarize({ text, title: tab.title, url: tab.url }, 'selection', options, ctx, access, conversations);
+}
+
+async function summarize(
+  input: SummaryInput,
+  kind: 'page' | 'selection',
+  options: SummaryRequestOptions,
+  ctx: TaskContext,
+  access: PageAccess,
+  conversations: ConversationStore,
+): Promise<TaskOutcome> {
+  const source = { kind, title: input.title ?? '', url: input.url ?? '', conversationId: '' };
+  ctx.source(source);
+  const result = await runSummary(input, options, access.uiLanguage(), ctx);
+  if (result.conversation) ctx.source({ ...source, conversationId: conversations.create(result.conversation) });
+  return { stopped: result.stopped };
+}

@@ -1,0 +1,44 @@
+/** What a running task can do: report progress, stream text, ask the engine, and fail with a message the user can act on. */
+import type { ChatMessage } from '../engine/engine';
+import type { TacitError } from '../messaging/errors';
+import type { TaskPhase, TaskSource } from '../messaging/protocol';
+import type { TaskKind } from '../models/registry';
+
+/** Thrown inside a task to end it with a specific failure. */
+export class TaskFailure extends Error {
+  constructor(readonly failure: TacitError) {
+    super(failure.code);
+  }
+}
+
+export interface GenerateOptions {
+  task: TaskKind;
+  messages: ChatMessage[];
+  maxTokens?: number;
+  temperature?: number;
+  /** Stream the text to the panel as it comes (the final answer), or only collect it (a map-reduce part). */
+  stream: boolean;
+}
+
+export interface Generation {
+  text: string;
+  stopped: boolean;
+}
+
+export interface TaskContext {
+  readonly requestId: string;
+  /** Aborted when the user stops the task, the panel closes, or the tab it reads goes away. */
+  readonly signal: AbortSignal;
+  phase(phase: TaskPhase): void;
+  delta(text: string): void;
+  source(source: TaskSource): void;
+  generate(options: GenerateOptions): Promise<Generation>;
+  /** Stops the task when this tab closes or navigates, failing it with a message that says so. */
+  watchTab(tabId: number): void;
+  /** The model's context window, in tokens, for planning prompts. */
+  contextWindow(task: TaskKind): number;
+}
+
+export interface TaskOutcome {
+  stopped: boolean;
+}

@@ -1,0 +1,199 @@
+import { LONG_ARTICLE_BOILERPLATE, LONG_ARTICLE_CLOSING, longArticleHtml } from '../fixtures/pages/long-article';
+import { expect, invokeTrigger, scriptedEngineLog, tabOf, test, useScriptedEngine } from './support/extension-test';
+
+const ARTICLE = '/pages/news-article.html';
+const ARTICLE_TITLE = 'Harbour authority approves Zephyrine dredging plan';
+
+test.beforeEach(async ({ serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 5, tokenCount: 12 });
+});
+
+test('"Summarize this page" streams a summary of the article beside the panel, built from its main text only', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await webPage.goto(files.origin + ARTICLE);
+  const panel = await openDetachedPanel();
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply about:');
+  await expect(panel.getByTestId('summary-source')).toContainText(`Summary of: ${ARTICLE_TITLE}`);
+  await expect(panel.getByTestId('summary-source')).toContainText(files.origin + ARTICLE);
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled();
+
+  const [request] = await scriptedEngineLog(serviceWorker);
+  const system = request!.messages[0]!.content;
+  const user = request!.messages[1]!.content;
+  // The article's text is in the prompt, fenced as data; the sidebar, comments and footer are not.
+  expect(user).toContain('Zephyrine dredging contract');
+  expect(user).toContain('sediment plume monitoring buoys');
+  expect(user).not.toContain('Lighthouse keeper retires');
+  expect(user).not.toContain('Subscribe for £1');
+  expect(system).not.toContain('Zephyrine');
+  expect(user).toMatch(/<<<BEGIN PAGE [0-9a-f]+>>>[\s\S]*Zephyrine[\s\S]*<<<END PAGE [0-9a-f]+>>>/);
+  // Defaults: key points, medium length, in the page's language (en-GB → English).
+  expect(system).toMatch(/bullet/i);
+  expect(system).toContain('English');
+});
+
+test('options are remembered and shape the prompt; German pages are summarized in German by default', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await webPage.goto(`${files.origin}/pages/german-article.html`);
+  const panel = await openDetachedPanel();
+  await panel.getByLabel('Summary').selectOption('headline');
+  await panel.getByLabel('Length').selectOption('short');
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.messages[0]!.content).toMatch(/headline/i);
+  expect(request!.messages[0]!.content).toContain('12 words');
+  expect(request!.messages[0]!.content).toContain('German');
+
+  await panel.reload();
+  await expect(panel.getByLabel('Summary')).toHaveValue('headline');
+  await expect(panel.getByLabel('Length')).toHaveValue('short');
+});
+
+test('a 60,000-word page is summarized in parts with progress, then combined', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 1, tokenCount: 8 });
+  const url = files.serve('/generated/long-article.html', longArticleHtml(60_000));
+  await webPage.goto(url);
+  const panel = await openDetachedPanel();
+  const progress: string[] = [];
+  await panel.exposeFunction('recordStatus', (text: string) => progress.push(text));
+  await panel.evaluate(() => {
+    const status = document.querySelector('[data-testid="engine-status"]')!;
+    new MutationObserver(() => (window as unknown as { recordStatus(t: string): void }).recordStatus(status.textContent ?? '')).observe(status, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply', { timeout: 45_000 });
+
+  const log = await scriptedEngineLog(serviceWorker);
+  const parts = progress.map((line) => /Summarizing part (\d+) of (\d+)/.exec(line)).filter((match) => match !== null);
+  const total = Number(parts[0]![2]);
+  expect(total).toBeGreaterThan(10);
+  expect(new Set(parts.map((match) => match[1])).size).toBe(total);
+  expect(progress.some((line) => line.startsWith('Combining the parts'))).toBe(true);
+  // Every part of the page reached the engine: the closing sentence is in the last part, the boilerplate nowhere.
+  const prompts = log.map((entry) => entry.messages.map((message) => message.content).join('\n'));
+  expect(prompts.slice(0, total).some((prompt) => prompt.includes(LONG_ARTICLE_CLOSING))).toBe(true);
+  expect(prompts.some((prompt) => prompt.includes(LONG_ARTICLE_BOILERPLATE))).toBe(false);
+  expect(log.length).toBeGreaterThan(total);
+});
+
+test('restricted and empty pages get specific messages', async ({ webPage, files, openDetachedPanel }) => {
+  await webPage.goto('chrome://version');
+  const panel = await openDetachedPanel();
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary-error')).toHaveText(
+    /^Tacit cannot read this page: browsers do not let extensions read their own pages .* select text on a regular web page and choose "Summarize selection"/,
+  );
+
+  await webPage.goto(`${files.origin}/pages/empty-page.html`);
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary-error')).toHaveText(/^This page has no readable text to summarize/);
+});
+
+test('a follow-up question is answered in the same conversation', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(files.origin + ARTICLE);
+  const panel = await openDetachedPanel();
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  await expect(panel.getByLabel('Ask about this page')).toBeVisible();
+
+  await panel.getByLabel('Ask about this page').fill('Who approved the plan?');
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByTestId('question')).toHaveText('You asked: Who approved the plan?');
+  await expect(panel.getByTestId('answer')).toContainText('Scripted reply about: Who approved the plan?');
+
+  const log = await scriptedEngineLog(serviceWorker);
+  expect(log).toHaveLength(2);
+  const [summaryRequest, followUp] = log;
+  // The conversation continues: same system prompt and fenced page, the summary as the assistant turn, then the question.
+  expect(followUp!.messages.slice(0, 2)).toEqual(summaryRequest!.messages);
+  expect(followUp!.messages[2]!.role).toBe('assistant');
+  expect(followUp!.messages[2]!.content).toContain('Scripted reply');
+  expect(followUp!.messages.at(-1)).toEqual({ role: 'user', content: 'Who approved the plan?' });
+  expect(followUp!.modelId).toBe(summaryRequest!.modelId);
+});
+
+test('the context menu "Summarize selection" summarizes just the selected text', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(files.origin + ARTICLE);
+  const panel = await openDetachedPanel();
+  const selected = await webPage.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('sediment plume monitoring buoys'))!;
+    getSelection()!.selectAllChildren(paragraph);
+    return getSelection()!.toString();
+  });
+  const tab = await tabOf(serviceWorker, files.origin + ARTICLE);
+
+  // The handler the browser calls is the one registered, and the item exists.
+  expect(
+    await serviceWorker.evaluate(() =>
+      chrome.contextMenus.onClicked.hasListener((globalThis as unknown as { tacitTriggers: { onMenuClicked: never } }).tacitTriggers.onMenuClicked),
+    ),
+  ).toBe(true);
+  await expect.poll(() => serviceWorker.evaluate(() => chrome.contextMenus.update('tacit-summarize-selection', {}).then(() => true, () => false))).toBe(true);
+
+  await invokeTrigger(serviceWorker, 'onMenuClicked', { menuItemId: 'tacit-summarize-selection', editable: false, selectionText: selected, frameId: 0, pageUrl: tab.url }, tab);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  await expect(panel.getByTestId('summary-source')).toContainText(`Summary of your selection on: ${ARTICLE_TITLE}`);
+
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.messages[1]!.content).toContain(selected.trim());
+  expect(request!.messages[1]!.content).not.toContain('Zephyrine dredging contract');
+});
+
+test('the keyboard shortcut summarizes the tab it was pressed on', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(files.origin + ARTICLE);
+  const panel = await openDetachedPanel();
+  const tab = await tabOf(serviceWorker, files.origin + ARTICLE);
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.commands?.['summarize-page']?.suggested_key).toEqual({ default: 'Alt+Shift+S' });
+  expect(await serviceWorker.evaluate(() => chrome.commands.onCommand.hasListener((globalThis as unknown as { tacitTriggers: { onCommand: never } }).tacitTriggers.onCommand))).toBe(true);
+
+  await invokeTrigger(serviceWorker, 'onCommand', 'summarize-page', tab);
+  await expect(panel.getByTestId('summary-source')).toContainText(ARTICLE_TITLE);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+});
+
+test('closing the tab mid-summary stops it and says so; a failed re-run keeps the summary on screen', async ({
+  context,
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await webPage.goto(files.origin + ARTICLE);
+  const panel = await openDetachedPanel();
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled();
+  const firstSummary = await panel.getByTestId('summary').textContent();
+  expect(firstSummary).toContain('token1');
+
+  // Re-run on a page Tacit cannot read: the error shows, the earlier summary stays.
+  await webPage.goto('chrome://version');
+  await panel.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(panel.getByTestId('summary-error')).toBeVisible();
+  expect(await panel.getByTestId('summary').textContent()).toBe(firstSummary);
+
+  // A slow summary of a tab that is then closed.
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 50, tokenCount: 400 });
+  const other = await context.newPage();
+  await other.goto(`${files.origin}/pages/blog-code.html`);
+  const tab = await tabOf(serviceWorker, `${files.origin}/pages/blog-code.html`);
+  await invokeTrigger(serviceWorker, 'onActionClicked', tab);
+  await expect(panel.getByTestId('summary')).toContainText('token3');
+  await other.close();
+  await expect(panel.getByTestId('summary-error')).toHaveText('The tab was closed, so the summary stopped.');
+});
