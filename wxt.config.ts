@@ -25,6 +25,7 @@ export default defineConfig({
       action: { default_title: '__MSG_actionTitle__' },
       commands: {
         'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },
+        'rewrite-selection': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandRewriteSelection__' },
       },
       // WXT turns this into MV2's string form for Firefox.
       content_security_policy: { extension_pages: csp },

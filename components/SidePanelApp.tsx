@@ -9,6 +9,7 @@ import { errorText } from './error-text';
 import { FollowUpThread } from './FollowUpThread';
 import { ReplyActions } from './ReplyActions';
 import { ReplyView } from './ReplyView';
+import { RewriteView } from './RewriteView';
 import { StatusLine } from './StatusLine';
 import { SummaryControls } from './SummaryControls';
 import { SummaryView } from './SummaryView';
@@ -30,7 +31,7 @@ export function SidePanelApp() {
   const { summary, ask } = panel;
   const turns = panel.turns.value;
   const lastAnswer = turns.at(-1)?.reply;
-  const phase = summary.phase.value ?? lastAnswer?.phase.value ?? ask.phase.value;
+  const phase = panel.rewrite.phase.value ?? summary.phase.value ?? lastAnswer?.phase.value ?? ask.phase.value;
   const aboutPage = panel.conversationId.value !== null;
   const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
   const latestText = lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value);
@@ -52,6 +53,7 @@ export function SidePanelApp() {
           {errorText(panel.notice.value)}
         </p>
       ) : null}
+      <RewriteView panel={panel} />
       {showSummary ? <SummaryView summary={summary} onRegenerate={() => panel.regenerate()} /> : null}
       <FollowUpThread turns={turns} />
       {aboutPage ? null : (

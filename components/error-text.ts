@@ -71,6 +71,24 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.conversationExpired');
     case 'context-too-small':
       return i18n.t('error.contextTooSmall');
+    case 'password-field':
+      return i18n.t('error.passwordField');
+    case 'sensitive-field':
+      return i18n.t('error.sensitiveField');
+    case 'not-editable':
+      return i18n.t('error.notEditable');
+    case 'anchor-lost':
+      return i18n.t('error.anchorLost');
+    case 'original-changed':
+      return i18n.t('error.originalChanged');
+    case 'replace-failed':
+      return i18n.t('error.replaceFailed');
+    case 'selection-too-long': {
+      const [words = '?', limit = '?'] = detail.split('/');
+      return i18n.t('error.selectionTooLong', [words, limit]);
+    }
+    case 'empty-instruction':
+      return i18n.t('error.emptyInstruction');
     case 'unknown':
       return i18n.t('error.unknown', [detail || '?']);
   }

@@ -11,7 +11,8 @@ import { acceptPorts } from '@/lib/messaging/ports';
 import { PORT_PANEL, PORT_TASK, type EngineHostSettings } from '@/lib/messaging/protocol';
 import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
-import { engineIdleMs, modelMirrorUrl } from '@/lib/settings/settings';
+import { engineIdleMs, lastRewriteStyle, modelMirrorUrl } from '@/lib/settings/settings';
+import { applyInFrame, captureInFrame } from '@/lib/editing/frame-editing';
 import { ConversationStore } from '@/lib/tasks/conversations';
 import { registerContextMenus } from '@/lib/tasks/context-menus';
 import { servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
@@ -24,6 +25,7 @@ export default defineBackground(() => {
     // Opening the panel from the click handler itself keeps the user gesture and grants activeTab on that tab.
     openPanel: (windowId) => void sidePanelApi()?.open({ windowId }).catch(() => undefined),
     deliver: (windowId, intent) => hub.deliver(windowId, intent),
+    lastRewriteStyle: () => lastRewriteStyle.getValue(),
   });
 
   const onActionClicked = (tab: Browser.tabs.Tab) => triggers.onActionClicked(tab);
@@ -55,6 +57,7 @@ export default defineBackground(() => {
         readSelection: readSelectionInFrame,
         uiLanguage: () => browser.i18n.getUILanguage(),
       },
+      selectionAccess: { tabInfo, capture: captureInFrame },
       conversations,
     }),
   );
@@ -66,6 +69,10 @@ export default defineBackground(() => {
     }),
     // The engine host has been idle for the configured time: close it so its GPU memory is freed.
     'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
+    'rewrite/apply': async ({ tabId, frameId, anchorId, text, mode }) => {
+      const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
+      return applied.ok ? { ok: true } : { ok: false, error: applied.error };
+    },
   });
 
   // Test builds expose the registered handlers so e2e tests can invoke exactly what the browser would.

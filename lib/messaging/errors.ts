@@ -24,6 +24,14 @@ export type TacitErrorCode =
   | 'page-navigated'
   | 'conversation-expired'
   | 'context-too-small'
+  | 'password-field'
+  | 'sensitive-field'
+  | 'not-editable'
+  | 'anchor-lost'
+  | 'original-changed'
+  | 'replace-failed'
+  | 'selection-too-long'
+  | 'empty-instruction'
   | 'unknown';
 
 export interface TacitError {

@@ -5,6 +5,8 @@ import type { ChatMessage, LoadProgress } from '../engine/engine';
 import type { TacitError } from './errors';
 import type { SummaryLength, SummaryType } from '../tasks/summarize/options';
 import type { OutputLanguageChoice } from '../tasks/summarize/output-language';
+import type { ProofreadChange } from '../tasks/rewrite/proofread';
+import type { RewriteStyle } from '../tasks/rewrite/styles';
 
 /** Port names: one long-lived port per streamed task; one per open panel for intents. */
 export const PORT_TASK = 'tacit/task';
@@ -33,7 +35,8 @@ export type TaskRequest =
   | { kind: 'ask'; prompt: string }
   | { kind: 'summarize-page'; target: PageTarget; options: SummaryRequestOptions }
   | { kind: 'summarize-selection'; tabId: number; frameId: number; options: SummaryRequestOptions }
-  | { kind: 'follow-up'; conversationId: string; question: string };
+  | { kind: 'follow-up'; conversationId: string; question: string }
+  | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle; customInstruction?: string };
 
 export type TaskPhase =
   | { phase: 'queued'; position: number }
@@ -45,10 +48,27 @@ export type TaskPhase =
 
 /** What a summary was made from, shown above it; the conversation id lets follow-up questions continue it. */
 export interface TaskSource {
-  kind: 'page' | 'selection';
+  kind: 'page' | 'selection' | 'rewrite';
   title: string;
   url: string;
   conversationId: string;
+  /** For rewrites: the selected text and where it is, so Replace can put the result back there. */
+  selection?: SelectionSource;
+}
+
+export interface SelectionSource {
+  original: string;
+  editable: boolean;
+  anchorId: string;
+  tabId: number;
+  frameId: number;
+  style: RewriteStyle;
+}
+
+/** The finished, cleaned-up result of a task, replacing the raw streamed text (e.g. preambles removed). */
+export interface TaskResult {
+  text: string;
+  changes?: ProofreadChange[];
 }
 
 export type PanelToBackground =
@@ -58,6 +78,7 @@ export type PanelToBackground =
 export type BackgroundToPanel =
   | { type: 'task/phase'; requestId: string; phase: TaskPhase }
   | { type: 'task/source'; requestId: string; source: TaskSource }
+  | { type: 'task/result'; requestId: string; result: TaskResult }
   | { type: 'task/delta'; requestId: string; text: string }
   | { type: 'task/done'; requestId: string; stopped: boolean }
   | { type: 'task/error'; requestId: string; error: TacitError };
@@ -68,6 +89,7 @@ export type BackgroundToPanel =
 export type PanelIntent =
   | { kind: 'summarize-page'; tabId: number }
   | { kind: 'summarize-selection'; tabId: number; frameId: number }
+  | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle }
   | { kind: 'show-error'; error: TacitError };
 
 export type PanelHello = { type: 'panel/hello'; placement: PanelPlacement };
@@ -130,6 +152,12 @@ export interface RequestMap {
   'engine/probe': { to: 'offscreen'; request: Record<string, never>; response: GpuProbe };
   'engine/status': { to: 'offscreen'; request: Record<string, never>; response: EngineStatus };
   'engine/idle': { to: 'background'; request: Record<string, never>; response: { closed: boolean } };
+  /** Puts a rewrite back into the page: in place of the selection, or below it. */
+  'rewrite/apply': {
+    to: 'background';
+    request: { tabId: number; frameId: number; anchorId: string; text: string; mode: 'replace' | 'insert-below' };
+    response: { ok: true } | { ok: false; error: TacitError };
+  };
 }
 
 /** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */

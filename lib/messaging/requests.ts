@@ -8,6 +8,7 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'engine/probe': 'offscreen',
   'engine/status': 'offscreen',
   'engine/idle': 'background',
+  'rewrite/apply': 'background',
 };
 
 export function sendRequest<K extends RequestType>(

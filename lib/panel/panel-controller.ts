@@ -14,7 +14,20 @@ import {
 } from '../messaging/protocol';
 import type { TacitError } from '../messaging/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
+import type { RewriteStyle } from '../tasks/rewrite/styles';
+import { sendRequest } from '../messaging/requests';
+import { lastCustomInstruction, lastRewriteStyle } from '../settings/settings';
 import { ReplySession, type ReplyState } from './reply-session';
+
+/** A custom rewrite waiting for the user's instruction. */
+export interface PendingCustomRewrite {
+  tabId: number;
+  frameId: number;
+  instruction: string;
+}
+
+/** How putting a rewrite back into the page went. */
+export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok: false; error: TacitError };
 
 const summaryOptionsItem = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', { fallback: null });
 
@@ -31,13 +44,20 @@ export function normalizeRequestOptions(value: Partial<SummaryRequestOptions> | 
 export class PanelController {
   readonly summary: ReplySession;
   readonly ask: ReplySession;
+  readonly rewrite: ReplySession;
+  readonly pendingCustom = signal<PendingCustomRewrite | null>(null);
+  readonly applyOutcome = signal<ApplyOutcome | null>(null);
   readonly turns = signal<FollowUpTurn[]>([]);
   readonly options = signal<SummaryRequestOptions>(normalizeRequestOptions(null));
   /** A refusal that came with an intent (e.g. a restricted page in the context menu). */
   readonly notice = signal<TacitError | null>(null);
   readonly conversationId = computed(() => this.summary.source.value?.conversationId || null);
   readonly busy = computed(
-    () => this.summary.running.value || this.ask.running.value || this.turns.value.some((turn) => turn.reply.running.value),
+    () =>
+      this.summary.running.value ||
+      this.ask.running.value ||
+      this.rewrite.running.value ||
+      this.turns.value.some((turn) => turn.reply.running.value),
   );
 
   private placement: PanelPlacement | undefined;
@@ -46,6 +66,7 @@ export class PanelController {
   constructor(private readonly onSettled: () => void) {
     this.summary = new ReplySession(undefined, onSettled);
     this.ask = new ReplySession(undefined, onSettled);
+    this.rewrite = new ReplySession(undefined, onSettled);
   }
 
   async connect(): Promise<void> {
@@ -62,6 +83,7 @@ export class PanelController {
     this.hub?.disconnect();
     this.summary.dispose();
     this.ask.dispose();
+    this.rewrite.dispose();
     this.turns.value.forEach((turn) => turn.reply.dispose());
   }
 
@@ -103,15 +125,50 @@ export class PanelController {
     reply.start({ kind: 'follow-up', conversationId, question }, onSettled);
   }
 
+  /** Rewrites the selection in that frame; a custom style first asks for the instruction. */
+  async startRewrite(tabId: number, frameId: number, style: RewriteStyle): Promise<void> {
+    this.notice.value = null;
+    this.applyOutcome.value = null;
+    void lastRewriteStyle.setValue(style);
+    if (style === 'custom') {
+      this.pendingCustom.value = { tabId, frameId, instruction: await lastCustomInstruction.getValue() };
+      return;
+    }
+    this.pendingCustom.value = null;
+    this.rewrite.start({ kind: 'rewrite', tabId, frameId, style });
+  }
+
+  submitCustomRewrite(instruction: string): void {
+    const pending = this.pendingCustom.value;
+    if (!pending) return;
+    void lastCustomInstruction.setValue(instruction);
+    this.pendingCustom.value = null;
+    this.rewrite.start({ kind: 'rewrite', tabId: pending.tabId, frameId: pending.frameId, style: 'custom', customInstruction: instruction });
+  }
+
+  /** Puts the rewrite into the page; on failure the result stays in the panel to copy. */
+  async applyRewrite(mode: 'replace' | 'insert-below'): Promise<void> {
+    const selection = this.rewrite.source.value?.selection;
+    const text = this.rewrite.text.value;
+    if (!selection || text === '') return;
+    const { tabId, frameId, anchorId } = selection;
+    const outcome = await sendRequest('rewrite/apply', { tabId, frameId, anchorId, text, mode }).catch(
+      (): { ok: false; error: TacitError } => ({ ok: false, error: { code: 'anchor-lost' } }),
+    );
+    this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
+  }
+
   stopAll(): void {
     this.summary.stop();
     this.ask.stop();
+    this.rewrite.stop();
     this.turns.value.forEach((turn) => turn.reply.stop());
   }
 
   private handleIntent(intent: PanelIntent): void {
     if (intent.kind === 'summarize-page') this.summarizePage({ tabId: intent.tabId });
     else if (intent.kind === 'summarize-selection') this.summarizeSelection(intent.tabId, intent.frameId);
+    else if (intent.kind === 'rewrite') void this.startRewrite(intent.tabId, intent.frameId, intent.style);
     else this.notice.value = intent.error;
   }
 

@@ -8,6 +8,7 @@ import {
   type PanelToBackground,
   type TaskPhase,
   type TaskRequest,
+  type TaskResult,
   type TaskSource,
 } from '../messaging/protocol';
 
@@ -24,6 +25,8 @@ export class ReplySession {
   readonly phase = signal<TaskPhase | null>(null);
   readonly error = signal<TacitError | null>(null);
   readonly source = signal<TaskSource | null>(null);
+  /** The cleaned-up final result, when the task sends one (rewrites). */
+  readonly result = signal<TaskResult | null>(null);
   readonly running = computed(() => this.state.value === 'running');
 
   private port: TaskPort | undefined;
@@ -103,18 +106,28 @@ export class ReplySession {
         return;
       case 'task/delta':
         if (this.stopping) return;
-        if (!this.receivedText) {
-          this.receivedText = true;
-          this.text.value = '';
-          this.source.value = this.pendingSource;
-        }
+        this.beginText();
         this.text.value += message.text;
+        return;
+      case 'task/result':
+        this.beginText();
+        this.text.value = message.result.text;
+        this.result.value = message.result;
         return;
       case 'task/done':
         return this.settle(message.requestId, message.stopped ? 'stopped' : 'done');
       case 'task/error':
         return this.settle(message.requestId, 'error', message.error);
     }
+  }
+
+  /** The first text of a run replaces what the previous run left on screen. */
+  private beginText(): void {
+    if (this.receivedText) return;
+    this.receivedText = true;
+    this.text.value = '';
+    this.result.value = null;
+    this.source.value = this.pendingSource;
   }
 
   private settle(requestId: string, state: Exclude<ReplyState, 'empty' | 'running'>, error?: TacitError): void {

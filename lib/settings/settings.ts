@@ -1,5 +1,6 @@
 /** User settings kept in storage.local, with defaults; never holds page or mail text. */
 import { storage } from 'wxt/utils/storage';
+import type { RewriteStyle } from '../tasks/rewrite/styles';
 
 export const DEFAULT_ENGINE_IDLE_MS = 10 * 60 * 1000;
 
@@ -8,3 +9,9 @@ export const engineIdleMs = storage.defineItem<number>('local:engineIdleMs', { f
 
 /** A mirror base URL that replaces the default model hosts (validated by lib/models/sources). */
 export const modelMirrorUrl = storage.defineItem<string | null>('local:modelMirrorUrl', { fallback: null });
+
+/** The rewrite style the keyboard shortcut uses: the one chosen last. */
+export const lastRewriteStyle = storage.defineItem<RewriteStyle>('local:lastRewriteStyle', { fallback: 'proofread' });
+
+/** The last custom rewrite instruction, offered again next time (the user's own words, not page text). */
+export const lastCustomInstruction = storage.defineItem<string>('local:lastCustomInstruction', { fallback: '' });

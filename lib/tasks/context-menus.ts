@@ -2,13 +2,11 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { MENU_ITEMS, type MenuContext } from './rewrite/menu';
-import { ACTIVE_MENU_ITEM_IDS } from './triggers';
 
 export async function registerContextMenus(): Promise<void> {
   // Items survive service-worker restarts; removing first avoids duplicate-id errors on update and reinstall.
   await browser.contextMenus.removeAll();
   for (const item of MENU_ITEMS) {
-    if (!(ACTIVE_MENU_ITEM_IDS as readonly string[]).includes(item.id)) continue;
     browser.contextMenus.create({
       id: item.id,
       ...(item.parentId ? { parentId: item.parentId } : {}),

@@ -1,7 +1,7 @@
 /** What a running task can do: report progress, stream text, ask the engine, and fail with a message the user can act on. */
 import type { ChatMessage } from '../engine/engine';
 import type { TacitError } from '../messaging/errors';
-import type { TaskPhase, TaskSource } from '../messaging/protocol';
+import type { TaskPhase, TaskResult, TaskSource } from '../messaging/protocol';
 import type { TaskKind } from '../models/registry';
 
 /** Thrown inside a task to end it with a specific failure. */
@@ -32,6 +32,8 @@ export interface TaskContext {
   phase(phase: TaskPhase): void;
   delta(text: string): void;
   source(source: TaskSource): void;
+  /** The cleaned-up final text (and details such as proofread changes), replacing what was streamed. */
+  result(result: TaskResult): void;
   generate(options: GenerateOptions): Promise<Generation>;
   /** Stops the task when this tab closes or navigates, failing it with a message that says so. */
   watchTab(tabId: number): void;

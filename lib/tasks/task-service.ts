@@ -13,6 +13,7 @@ import { runAsk } from './ask';
 import type { ConversationStore } from './conversations';
 import { runFollowUp } from './follow-up';
 import { chooseModel, contextWindowOf, DEFAULT_CONTEXT_WINDOW, type TaskEnvironment } from './model-choice';
+import { runRewrite, type SelectionAccess } from './rewrite-task';
 import { runSummarizePage, runSummarizeSelection, type PageAccess } from './summarize-page';
 import { TaskFailure, type GenerateOptions, type Generation, type TaskContext, type TaskOutcome } from './task-context';
 
@@ -25,6 +26,7 @@ export interface TaskServiceDeps {
   /** Calls onGone when the tab closes or navigates; returns an unsubscribe function. */
   watchTab(tabId: number, onGone: (error: TacitError) => void): () => void;
   pageAccess: PageAccess;
+  selectionAccess: SelectionAccess;
   conversations: ConversationStore;
 }
 
@@ -41,6 +43,8 @@ function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Pr
       return runSummarizeSelection(task.tabId, task.frameId, task.options, ctx, deps.pageAccess, deps.conversations);
     case 'follow-up':
       return runFollowUp(task.conversationId, task.question, ctx, deps.conversations);
+    case 'rewrite':
+      return runRewrite(task, ctx, deps.selectionAccess);
   }
 }
 
@@ -95,6 +99,7 @@ function createContext(
     phase: (phase) => port.post({ type: 'task/phase', requestId, phase }),
     delta: (text) => port.post({ type: 'task/delta', requestId, text }),
     source: (source) => port.post({ type: 'task/source', requestId, source }),
+    result: (result) => port.post({ type: 'task/result', requestId, result }),
     watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
     contextWindow: () => contextWindow,
     async generate(options: GenerateOptions): Promise<Generation> {

@@ -4,9 +4,11 @@
  */
 import { tacitError } from '../messaging/errors';
 import type { PanelIntent } from '../messaging/protocol';
-import { decideFromMenuClick, SUMMARIZE_SELECTION_MENU_ID, type MenuClickInfo } from './rewrite/menu';
+import { decideFromMenuClick, type MenuClickInfo } from './rewrite/menu';
+import type { RewriteStyle } from './rewrite/styles';
 
 export const COMMAND_SUMMARIZE_PAGE = 'summarize-page';
+export const COMMAND_REWRITE_SELECTION = 'rewrite-selection';
 
 export interface TriggerTab {
   id?: number;
@@ -18,6 +20,8 @@ export interface TriggerDeps {
   /** Must not await before calling sidePanel.open: the gesture would be lost. */
   openPanel(windowId: number): void;
   deliver(windowId: number, intent: PanelIntent): void;
+  /** The style the shortcut rewrites with: the one used last. */
+  lastRewriteStyle(): Promise<RewriteStyle>;
 }
 
 export interface Triggers {
@@ -25,9 +29,6 @@ export interface Triggers {
   onCommand(command: string, tab?: TriggerTab): void;
   onMenuClicked(info: MenuClickInfo, tab?: TriggerTab): void;
 }
-
-/** The context menu items registered today; the rewrite items join when that journey lands. */
-export const ACTIVE_MENU_ITEM_IDS = [SUMMARIZE_SELECTION_MENU_ID] as const;
 
 export function createTriggers(deps: TriggerDeps): Triggers {
   const summarizeTab = (tab: TriggerTab | undefined) => {
@@ -39,13 +40,20 @@ export function createTriggers(deps: TriggerDeps): Triggers {
     onActionClicked: summarizeTab,
     onCommand(command, tab) {
       if (command === COMMAND_SUMMARIZE_PAGE) summarizeTab(tab);
+      if (command !== COMMAND_REWRITE_SELECTION || tab?.windowId === undefined || tab.id === undefined || tab.id < 0) return;
+      const { windowId, id: tabId } = tab;
+      deps.openPanel(windowId);
+      // The focused frame is not known here; the editing agent follows focus into same-origin frames from the top.
+      void deps.lastRewriteStyle().then((style) => deps.deliver(windowId, { kind: 'rewrite', tabId, frameId: 0, style }));
     },
     onMenuClicked(info, tab) {
       if (tab?.windowId === undefined) return;
       const decision = decideFromMenuClick(info, tab);
-      if (decision.kind === 'rewrite') return;
+      if (decision.kind === 'refuse' && decision.reason === 'unknown-item') return;
       deps.openPanel(tab.windowId);
-      if (decision.kind === 'summarize-selection') {
+      if (decision.kind === 'rewrite') {
+        deps.deliver(tab.windowId, { kind: 'rewrite', tabId: decision.tabId, frameId: decision.frameId, style: decision.style });
+      } else if (decision.kind === 'summarize-selection') {
         deps.deliver(tab.windowId, { kind: 'summarize-selection', tabId: decision.tabId, frameId: decision.frameId });
       } else if (decision.reason === 'restricted-page') {
         deps.deliver(tab.windowId, { kind: 'show-error', error: tacitError('restricted-page', decision.page) });

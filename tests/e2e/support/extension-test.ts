@@ -8,6 +8,15 @@ import { EgressLedger } from './egress-ledger';
 import { LocalServer } from './local-server';
 
 export const CHROMIUM = process.env.TACIT_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Browser features that phone Google on their own (not Tacit's traffic). A later --disable-features replaces
+ * Playwright's, so its list is repeated here: the first line is Playwright's, the second adds autofill and models.
+ */
+const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  'AutofillServerCommunication', 'OptimizationGuideModelDownloading', 'Translate',
+];
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 interface Options {
@@ -44,6 +53,8 @@ export const test = base.extend<Fixtures & Options>({
 
   files: async ({}, use) => {
     const server = new LocalServer(resolve(ROOT, 'tests/fixtures'));
+    // A real rich-text editor from npm, served locally like everything else.
+    server.mount('/vendor/quill/', resolve(ROOT, 'node_modules/quill/dist'));
     await server.start();
     await use(server);
     await server.stop();
@@ -68,7 +79,7 @@ export const test = base.extend<Fixtures & Options>({
         // loopback port so that the ledger shows only what the extension and pages ask for.
         '--gaia-url=http://127.0.0.1:9',
         '--component-updater=url-source=http://127.0.0.1:9/update',
-        '--disable-features=AutofillServerCommunication,NetworkTimeServiceQuerying,OptimizationHints,OptimizationGuideModelDownloading,Translate,MediaRouter',
+        `--disable-features=${DISABLED_FEATURES.join(',')}`,
         `--proxy-server=${egress.proxy}`,
         ...(webgpu ? ['--enable-unsafe-webgpu'] : []),
       ],
@@ -132,13 +143,17 @@ export async function tabOf(worker: Worker, url: string): Promise<{ id: number; 
   }, url);
 }
 
-/** A new profile whose spellchecker does not fetch dictionaries (browser traffic that typing would otherwise cause). */
+/** A new profile whose spellchecker does not download dictionaries (browser traffic a text field would otherwise cause). */
 function freshProfile(): string {
   const profile = mkdtempSync(join(tmpdir(), 'tacit-e2e-'));
   mkdirSync(join(profile, 'Default'));
   writeFileSync(
     join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ browser: { enable_spellchecking: false }, spellcheck: { dictionaries: [], use_spelling_service: false } }),
+    JSON.stringify({
+      browser: { enable_spellchecking: false },
+      spellcheck: { dictionaries: [], dictionary: '', forced_dictionaries: [], use_spelling_service: false },
+      intl: { accept_languages: 'en-US' },
+    }),
   );
   return profile;
 }
@@ -161,5 +176,10 @@ export async function offscreenDocumentCount(worker: Worker): Promise<number> {
 
 /** What the scripted engine was asked, read from the offscreen document (test builds only). */
 export async function scriptedEngineLog(worker: Worker): Promise<Array<{ modelId: string; messages: Array<{ role: string; content: string }> }>> {
-  return worker.evaluate(() => chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/scripted-log', payload: {} }));
+  return worker.evaluate(async () => {
+    const hosts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+    // No engine host means the engine was never asked anything.
+    if (hosts.length === 0) return [];
+    return chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/scripted-log', payload: {} });
+  });
 }

@@ -17,6 +17,8 @@ export class LocalServer {
   readonly log: string[] = [];
   private server: Server | undefined;
   private readonly generated = new Map<string, { body: string; type: string }>();
+  /** URL prefix → folder, e.g. an editor's dist folder from node_modules. */
+  private readonly mounts = new Map<string, string>();
   origin = '';
 
   constructor(private readonly root: string) {}
@@ -30,8 +32,10 @@ export class LocalServer {
         response.writeHead(200, { 'content-type': generated.type }).end(request.method === 'HEAD' ? undefined : generated.body);
         return;
       }
-      const file = normalize(join(this.root, path));
-      if (!file.startsWith(this.root) || !existsSync(file) || !statSync(file).isFile()) {
+      const mount = [...this.mounts].find(([prefix]) => path.startsWith(prefix));
+      const root = mount ? mount[1] : this.root;
+      const file = normalize(join(root, mount ? path.slice(mount[0].length) : path));
+      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
         // Like real model hosts, errors carry CORS headers too, so the extension can read the status.
         response.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('not found');
         return;
@@ -47,6 +51,10 @@ export class LocalServer {
     this.server = server;
     this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this.origin;
+  }
+
+  mount(prefix: string, folder: string): void {
+    this.mounts.set(prefix, folder);
   }
 
   /** Serves a page made by the test (e.g. a 60,000-word article) at `path`. */

@@ -1,0 +1,88 @@
+/** The background's way to read and replace a selection in one frame of a tab, through the injected editing agent. */
+import { browser } from 'wxt/browser';
+import { describeInjectionFailure } from '../extract/injection-errors';
+import { tacitError, type TacitError, type TacitErrorCode } from '../messaging/errors';
+import type { CapturedSelection } from './capture-selection';
+import type { EditingErrorCode } from './editing-error';
+import type { ReplaceResult } from './replace-selection';
+
+export interface FrameRef {
+  tabId: number;
+  frameId: number;
+}
+
+export type FrameResult<T> = { ok: true; value: T } | { ok: false; error: TacitError };
+
+interface EditingAgent {
+  capture(): ReturnType<typeof import('./capture-selection').captureSelection>;
+  replace(anchorId: string, text: string): Promise<ReplaceResult>;
+  insertBelow(anchorId: string, text: string): Promise<ReplaceResult>;
+}
+
+const EDITING_ERRORS: Record<EditingErrorCode, TacitErrorCode> = {
+  'empty-selection': 'empty-selection',
+  'password-field': 'password-field',
+  'sensitive-field': 'sensitive-field',
+  'not-editable': 'not-editable',
+  'anchor-lost': 'anchor-lost',
+  'original-changed': 'original-changed',
+  'replace-failed': 'replace-failed',
+};
+
+/** Runs `call` in the frame's isolated world; it is serialised, so it may use only its arguments and globals. */
+async function runInFrame<T>(
+  frame: FrameRef,
+  tabUrl: string | undefined,
+  call: (...args: string[]) => T,
+  args: string[],
+): Promise<FrameResult<Awaited<T>>> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId: frame.tabId, frameIds: [frame.frameId] },
+      func: call as (...args: unknown[]) => unknown,
+      args,
+    });
+    return { ok: true, value: injection?.result as Awaited<T> };
+  } catch (error) {
+    return { ok: false, error: describeInjectionFailure(error, tabUrl) };
+  }
+}
+
+export async function captureInFrame(frame: FrameRef, tabUrl: string | undefined): Promise<FrameResult<CapturedSelection>> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, files: ['/editing-agent.js'] });
+  } catch (error) {
+    return { ok: false, error: describeInjectionFailure(error, tabUrl) };
+  }
+  const result = await runInFrame(frame, tabUrl, () => (globalThis as unknown as { tacitEditing?: EditingAgent }).tacitEditing?.capture(), []);
+  if (!result.ok) return result;
+  const captured = result.value;
+  if (!captured) return { ok: false, error: tacitError('anchor-lost') };
+  if (!captured.ok) return { ok: false, error: tacitError(EDITING_ERRORS[captured.code]) };
+  return { ok: true, value: captured };
+}
+
+/** Replaces the remembered selection, or inserts below it; the page's own undo can take it back. */
+export async function applyInFrame(
+  frame: FrameRef,
+  anchorId: string,
+  text: string,
+  mode: 'replace' | 'insert-below',
+): Promise<FrameResult<true>> {
+  const result = await runInFrame(
+    frame,
+    undefined,
+    (id, replacement, how) => {
+      const agent = (globalThis as unknown as { tacitEditing?: EditingAgent }).tacitEditing;
+      // The agent is gone when the page navigated since the selection was read.
+      if (!agent) return { ok: false, code: 'anchor-lost' } as const;
+      return how === 'replace' ? agent.replace(id!, replacement!) : agent.insertBelow(id!, replacement!);
+    },
+    [anchorId, text, mode],
+  );
+  if (!result.ok) return result.error.code === 'tab-closed' ? { ok: false, error: tacitError('anchor-lost') } : result;
+  const applied = result.value as ReplaceResult | { ok: false; code: 'anchor-lost' } | undefined;
+  if (!applied) return { ok: false, error: tacitError('anchor-lost') };
+  if (!applied.ok) return { ok: false, error: tacitError(EDITING_ERRORS[applied.code]) };
+  return { ok: true, value: true };
+}

@@ -1,0 +1,85 @@
+/** Rewrites the selection the user right-clicked: reads it where it is, streams the rewrite, then cleans it up. */
+import type { FrameRef, FrameResult } from '../editing/frame-editing';
+import type { CapturedSelection } from '../editing/capture-selection';
+import type { TabInfo, TabRead } from '../extract/read-tab';
+import { tacitError } from '../messaging/errors';
+import type { TaskRequest, TaskResult } from '../messaging/protocol';
+import { buildRewritePrompt, cleanRewriteOutput, parseProofreadOutput, REWRITE_TEMPERATURE, type RewriteStyle } from './rewrite';
+import { countModelTokens } from './summarize/run-summary';
+import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
+
+export interface SelectionAccess {
+  tabInfo(tabId: number): Promise<TabRead<TabInfo>>;
+  capture(frame: FrameRef, tabUrl: string | undefined): Promise<FrameResult<CapturedSelection>>;
+}
+
+/** System prompt and fences. */
+const PROMPT_RESERVE_TOKENS = 400;
+/** How long the output may be relative to the input, per style. */
+const OUTPUT_FACTOR: Record<RewriteStyle, number> = {
+  proofread: 1.5,
+  formal: 1.4,
+  friendly: 1.4,
+  shorter: 0.8,
+  longer: 2.2,
+  simpler: 1.3,
+  custom: 1.6,
+};
+
+/** The longest selection (in model tokens) a style can rewrite within the context window. */
+export function maxRewriteInputTokens(style: RewriteStyle, contextWindow: number): number {
+  return Math.floor((contextWindow - PROMPT_RESERVE_TOKENS) / (1 + OUTPUT_FACTOR[style]));
+}
+
+type RewriteTask = Extract<TaskRequest, { kind: 'rewrite' }>;
+
+export async function runRewrite(task: RewriteTask, ctx: TaskContext, access: SelectionAccess): Promise<TaskOutcome> {
+  ctx.phase({ phase: 'reading-page' });
+  const tabRead = await access.tabInfo(task.tabId);
+  if (!tabRead.ok) throw new TaskFailure(tabRead.error);
+  const tab = tabRead.value;
+  const captured = await access.capture({ tabId: task.tabId, frameId: task.frameId }, tab.url || undefined);
+  if (!captured.ok) throw new TaskFailure(captured.error);
+  const { text: original, editable, anchorId } = captured.value;
+
+  const inputTokens = countModelTokens(original);
+  const limit = maxRewriteInputTokens(task.style, ctx.contextWindow('rewrite'));
+  if (inputTokens > limit) {
+    const words = original.split(/\s+/).filter(Boolean).length;
+    const maxWords = Math.floor((words * limit) / inputTokens);
+    throw new TaskFailure(tacitError('selection-too-long', `${words}/${maxWords}`));
+  }
+
+  const prompt = buildRewritePrompt(
+    task.style === 'custom'
+      ? { style: 'custom', text: original, customInstruction: task.customInstruction ?? '' }
+      : { style: task.style, text: original },
+  );
+  if (!prompt.ok) {
+    const code = prompt.error.code === 'empty-text' ? 'empty-selection' : prompt.error.code === 'empty-instruction' ? 'empty-instruction' : 'invalid-request';
+    throw new TaskFailure(tacitError(code));
+  }
+  ctx.source({
+    kind: 'rewrite',
+    title: tab.title,
+    url: tab.url,
+    conversationId: '',
+    selection: { original, editable, anchorId, tabId: task.tabId, frameId: task.frameId, style: task.style },
+  });
+  const { text, stopped } = await ctx.generate({
+    task: 'rewrite',
+    messages: prompt.messages,
+    maxTokens: Math.ceil(inputTokens * OUTPUT_FACTOR[task.style]) + 64,
+    temperature: REWRITE_TEMPERATURE[task.style],
+    stream: true,
+  });
+  if (stopped) return { stopped };
+  ctx.result(finishRewrite(task.style, text, original));
+  return { stopped: false };
+}
+
+export function finishRewrite(style: RewriteStyle, raw: string, original: string): TaskResult {
+  if (style !== 'proofread') return { text: cleanRewriteOutput(raw, original) };
+  const { corrected, changes } = parseProofreadOutput(raw, original);
+  return { text: corrected, changes };
+}

@@ -1,0 +1,272 @@
+import type { Page, Worker } from '@playwright/test';
+import { expect, invokeTrigger, scriptedEngineLog, tabOf, test, useScriptedEngine } from './support/extension-test';
+
+const REWRITTEN = 'please fix this as soon as possible';
+
+test.beforeEach(async ({ serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { reply: REWRITTEN, tokenDelayMs: 3 });
+});
+
+/** Clicks "Rewrite with Tacit → style" the way the browser would: through the registered handler. */
+async function rewriteFromMenu(worker: Worker, page: Page, style: string, options: { editable: boolean; frameId?: number }) {
+  const tab = await tabOf(worker, page.url());
+  const selectionText = await page.evaluate(() => getSelection()?.toString() ?? '');
+  await invokeTrigger(
+    worker,
+    'onMenuClicked',
+    { menuItemId: `tacit-rewrite-${style}`, parentMenuItemId: 'tacit-rewrite', editable: options.editable, selectionText, frameId: options.frameId ?? 0, pageUrl: page.url() },
+    tab,
+  );
+}
+
+async function expectRewriteReady(panel: Page, original: string) {
+  await expect(panel.getByTestId('rewrite-original')).toHaveText(original);
+  await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
+  await expect(panel.getByRole('button', { name: 'Replace' })).toBeEnabled();
+}
+
+test('the menu lists every style and the click handler is the registered one', async ({ serviceWorker }) => {
+  const ids = ['tacit-rewrite', 'proofread', 'formal', 'friendly', 'shorter', 'longer', 'simpler', 'custom'].map((id) =>
+    id === 'tacit-rewrite' ? id : `tacit-rewrite-${id}`,
+  );
+  for (const id of [...ids, 'tacit-summarize-selection']) {
+    await expect
+      .poll(() => serviceWorker.evaluate((itemId) => chrome.contextMenus.update(itemId, {}).then(() => true, () => false), id))
+      .toBe(true);
+  }
+  expect(
+    await serviceWorker.evaluate(() =>
+      chrome.contextMenus.onClicked.hasListener((globalThis as unknown as { tacitTriggers: { onMenuClicked: never } }).tacitTriggers.onMenuClicked),
+    ),
+  ).toBe(true);
+});
+
+test('textarea: Replace puts the result exactly where the selection was, fires input, and Ctrl+Z restores it', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await webPage.goto(`${files.origin}/editing/textarea.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => {
+    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+    const start = field.value.indexOf('pls fix asap');
+    field.focus();
+    field.setSelectionRange(start, start + 'pls fix asap'.length);
+  });
+  await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+  await expect(panel.getByRole('heading', { name: 'More formal' })).toBeVisible();
+
+  // Focus moves elsewhere in the page before Replace: the remembered selection still applies.
+  await webPage.evaluate(() => document.querySelector<HTMLButtonElement>('#elsewhere')!.focus());
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  expect(await webPage.inputValue('#message')).toBe(`Hi team,\n${REWRITTEN}, the build is broken again.\nThanks`);
+  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ type: string }> }).inputLog.map((e) => e.type))).toContain('insertText');
+
+  await webPage.focus('#message');
+  await webPage.keyboard.press('Control+z');
+  expect(await webPage.inputValue('#message')).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks');
+
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.messages.at(-1)!.content).toContain('pls fix asap');
+});
+
+test('input[type=text]: Replace and undo', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(`${files.origin}/editing/input.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => {
+    const field = document.querySelector<HTMLInputElement>('#subject')!;
+    field.focus();
+    field.setSelectionRange(0, 'meeting tmrw'.length);
+  });
+  await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
+  await expectRewriteReady(panel, 'meeting tmrw');
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  expect(await webPage.inputValue('#subject')).toBe(`${REWRITTEN} re budget stuff`);
+  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ target: string }> }).inputLog.map((e) => e.target))).toContain('subject');
+  await webPage.focus('#subject');
+  await webPage.keyboard.press('Control+z');
+  expect(await webPage.inputValue('#subject')).toBe('meeting tmrw re budget stuff');
+});
+
+test('contenteditable: Replace keeps the surrounding text, fires input, and undo restores the original', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await webPage.goto(`${files.origin}/editing/contenteditable.html`);
+  const panel = await openDetachedPanel();
+  const before = await webPage.locator('#composer').innerHTML();
+  await webPage.evaluate(() => {
+    const line = document.querySelector('#composer')!.children[1]!.firstChild as Text;
+    const start = line.data.indexOf('pls fix asap');
+    const range = document.createRange();
+    range.setStart(line, start);
+    range.setEnd(line, start + 'pls fix asap'.length);
+    document.querySelector<HTMLElement>('#composer')!.focus();
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await rewriteFromMenu(serviceWorker, webPage, 'friendly', { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  await expect(webPage.locator('#composer')).toHaveText(`Hi team,${REWRITTEN}, the build is broken again.Thanks`);
+  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ target: string }> }).inputLog.map((e) => e.target))).toContain('composer');
+  await webPage.keyboard.press('Control+z');
+  expect(await webPage.locator('#composer').innerHTML()).toBe(before);
+});
+
+test('a real rich-text editor (Quill 2): Replace goes through the editor and its undo restores the original', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await webPage.goto(`${files.origin}/editing/quill.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => {
+    const quill = (window as unknown as { quill: { getText(): string; setSelection(i: number, l: number): void; focus(): void } }).quill;
+    quill.focus();
+    quill.setSelection(quill.getText().indexOf('pls fix asap'), 'pls fix asap'.length);
+  });
+  await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  const quillText = () => webPage.evaluate(() => (window as unknown as { quill: { getText(): string } }).quill.getText());
+  await expect.poll(quillText).toBe(`Hi team,\n${REWRITTEN}, the build is broken again.\nThanks\n`);
+  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ source: string }> }).inputLog.length)).toBeGreaterThan(0);
+  await webPage.locator('.ql-editor').focus();
+  await webPage.keyboard.press('Control+z');
+  await expect.poll(quillText).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks\n');
+});
+
+test('same-origin iframe: the selection inside the frame is read and replaced there', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(`${files.origin}/editing/iframe-outer.html`);
+  const panel = await openDetachedPanel();
+  const frame = webPage.frameLocator('#frame');
+  await frame.locator('#message').waitFor();
+  const inner = webPage.frames().find((candidate) => candidate.url().endsWith('iframe-inner.html'))!;
+  await inner.evaluate(() => {
+    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+    const start = field.value.indexOf('pls review my draft');
+    field.focus();
+    field.setSelectionRange(start, start + 'pls review my draft'.length);
+  });
+  const tab = await tabOf(serviceWorker, webPage.url());
+  const frameId = await serviceWorker.evaluate(async (tabId) => {
+    const results = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.pathname });
+    return results.find((result) => String(result.result).endsWith('iframe-inner.html'))!.frameId;
+  }, tab.id);
+  expect(frameId).toBeGreaterThan(0);
+  await invokeTrigger(
+    serviceWorker,
+    'onMenuClicked',
+    { menuItemId: 'tacit-rewrite-formal', editable: true, selectionText: 'pls review my draft', frameId, pageUrl: webPage.url(), frameUrl: inner.url() },
+    tab,
+  );
+  await expectRewriteReady(panel, 'pls review my draft');
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  expect(await inner.inputValue('#message')).toBe(`Inside the frame: ${REWRITTEN}.`);
+  expect(await inner.evaluate(() => (window as unknown as { inputLog: Array<{ type: string }> }).inputLog.map((e) => e.type))).toContain('insertText');
+  await inner.focus('#message');
+  await webPage.keyboard.press('Control+z');
+  expect(await inner.inputValue('#message')).toBe('Inside the frame: pls review my draft.');
+});
+
+test('read-only text: the result is shown with Copy, and nothing offers to replace it', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(`${files.origin}/editing/readonly.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('#second')!));
+  await rewriteFromMenu(serviceWorker, webPage, 'simpler', { editable: false });
+  await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
+  await expect(panel.getByTestId('rewrite-original')).toHaveText('A second paragraph.');
+  await expect(panel.getByRole('button', { name: 'Copy', exact: true }).first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Replace' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Insert below' })).toHaveCount(0);
+});
+
+test('password field: the click handler refuses and no text is read or sent to the model', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(`${files.origin}/editing/password.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => {
+    const field = document.querySelector<HTMLInputElement>('#password')!;
+    field.focus();
+    field.select();
+  });
+  const tab = await tabOf(serviceWorker, webPage.url());
+  await invokeTrigger(serviceWorker, 'onMenuClicked', { menuItemId: 'tacit-rewrite-formal', editable: true, frameId: 0, pageUrl: webPage.url(), selectionText: '' }, tab);
+  await invokeTrigger(serviceWorker, 'onCommand', 'rewrite-selection', tab);
+  await expect(panel.getByTestId('rewrite-error')).toHaveText('Tacit never reads password fields.');
+  await expect(panel.getByTestId('rewrite-original')).toHaveCount(0);
+  expect(await scriptedEngineLog(serviceWorker)).toEqual([]);
+  await expect(panel.locator('body')).not.toContainText('hunter2');
+});
+
+test('proofread lists its changes; Replace refuses if the original changed meanwhile and keeps the result', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, {
+    reply: 'Please fix ASAP\n---CHANGES---\n- "pls" → "Please": spelling\n- "asap" → "ASAP": abbreviation',
+    tokenDelayMs: 2,
+  });
+  await webPage.goto(`${files.origin}/editing/textarea.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => {
+    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+    const start = field.value.indexOf('pls fix asap');
+    field.focus();
+    field.setSelectionRange(start, start + 'pls fix asap'.length);
+  });
+  await rewriteFromMenu(serviceWorker, webPage, 'proofread', { editable: true });
+  await expect(panel.getByTestId('rewrite-result')).toHaveText('Please fix ASAP');
+  await expect(panel.getByTestId('rewrite-changes').locator('li')).toHaveText(['“pls” → “Please”: spelling', '“asap” → “ASAP”: abbreviation']);
+
+  await webPage.fill('#message', 'Something else entirely');
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^The selected text was changed since you asked/);
+  expect(await webPage.inputValue('#message')).toBe('Something else entirely');
+  await expect(panel.getByTestId('rewrite-result')).toHaveText('Please fix ASAP');
+});
+
+test('the shortcut rewrites the selection with the last-used style; Insert below adds the result after it', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await webPage.goto(`${files.origin}/editing/textarea.html`);
+  const panel = await openDetachedPanel();
+  const select = () =>
+    webPage.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+      const start = field.value.indexOf('pls fix asap');
+      field.focus();
+      field.setSelectionRange(start, start + 'pls fix asap'.length);
+    });
+  await select();
+  await rewriteFromMenu(serviceWorker, webPage, 'shorter', { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+
+  await select();
+  const tab = await tabOf(serviceWorker, webPage.url());
+  await invokeTrigger(serviceWorker, 'onCommand', 'rewrite-selection', tab);
+  await expect.poll(async () => (await scriptedEngineLog(serviceWorker)).length).toBe(2);
+  const [first, second] = await scriptedEngineLog(serviceWorker);
+  expect(second!.messages[0]!.content).toBe(first!.messages[0]!.content);
+  await expect(panel.getByRole('heading', { name: 'Shorter' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Insert below' })).toBeEnabled();
+  await panel.getByRole('button', { name: 'Insert below' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Inserted below/);
+  expect(await webPage.inputValue('#message')).toContain(`pls fix asap\n${REWRITTEN}`);
+});
