@@ -6,9 +6,11 @@ export function describeInjectionFailure(error: unknown, tabUrl: string | undefi
   const text = error instanceof Error ? error.message : String(error);
   const restricted = restrictedPageReason(tabUrl);
   if (restricted) return tacitError('restricted-page', restricted);
-  if (/extensions gallery cannot be scripted|webstore/i.test(text)) return tacitError('restricted-page', 'web-store');
-  if (/Cannot access a chrome:\/\/ URL|chrome:\/\/|edge:\/\/|about:/i.test(text)) return tacitError('restricted-page', 'browser-page');
-  if (/Cannot access contents of url "chrome-extension:\/\//i.test(text)) return tacitError('restricted-page', 'extension-page');
+  // Chrome's messages quote the page URL, so match the message's own wording, never a URL fragment anywhere in it.
+  if (/^The extensions gallery cannot be scripted/i.test(text)) return tacitError('restricted-page', 'web-store');
+  if (/^Cannot access a (chrome|edge|about|devtools):\/?\/? ?URL/i.test(text)) return tacitError('restricted-page', 'browser-page');
+  if (/^Cannot access contents of url "(chrome|edge|about|devtools):/i.test(text)) return tacitError('restricted-page', 'browser-page');
+  if (/^Cannot access contents of url "chrome-extension:\/\//i.test(text)) return tacitError('restricted-page', 'extension-page');
   if (/No tab with id|No frame with id|Frame with ID .* was removed|tab was closed/i.test(text)) return tacitError('tab-closed');
   // Without a grant (the user did not invoke Tacit on this tab) Chrome says the manifest lacks permission.
   if (/Cannot access contents of the page|must request permission|Missing host permission/i.test(text)) {

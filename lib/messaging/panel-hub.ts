@@ -41,7 +41,10 @@ export class PanelHub {
   }
 
   private takePending(placement: PanelPlacement): PanelIntent | undefined {
-    const fresh = [...this.pending].filter(([, entry]) => this.now() - entry.at < PENDING_INTENT_TTL_MS);
+    for (const [windowId, entry] of this.pending) {
+      if (this.now() - entry.at >= PENDING_INTENT_TTL_MS) this.pending.delete(windowId);
+    }
+    const fresh = [...this.pending];
     const match = placement.docked
       ? fresh.find(([windowId]) => windowId === placement.windowId)
       : fresh.sort(([, a], [, b]) => b.at - a.at)[0];

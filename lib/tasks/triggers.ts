@@ -44,7 +44,10 @@ export function createTriggers(deps: TriggerDeps): Triggers {
       const { windowId, id: tabId } = tab;
       deps.openPanel(windowId);
       // The focused frame is not known here; the editing agent follows focus into same-origin frames from the top.
-      void deps.lastRewriteStyle().then((style) => deps.deliver(windowId, { kind: 'rewrite', tabId, frameId: 0, style }));
+      void deps
+        .lastRewriteStyle()
+        .catch((): RewriteStyle => 'proofread')
+        .then((style) => deps.deliver(windowId, { kind: 'rewrite', tabId, frameId: 0, style }));
     },
     onMenuClicked(info, tab) {
       if (tab?.windowId === undefined) return;

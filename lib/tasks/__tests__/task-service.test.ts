@@ -38,6 +38,12 @@ const NO_PAGE_ACCESS: PageAccess = {
   uiLanguage: () => 'en',
 };
 
+/** Ask tasks never read a selection. */
+const NO_SELECTION_ACCESS: TaskServiceDeps['selectionAccess'] = {
+  tabInfo: async () => ({ ok: false, error: { code: 'tab-closed' } }),
+  capture: async () => ({ ok: false, error: { code: 'empty-selection' } }),
+};
+
 /** Lets the service get past its awaits (environment, settings, prepareEngine). */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -62,6 +68,7 @@ function setup(overrides: Partial<TaskServiceDeps> = {}, environment: TaskEnviro
     },
     watchTab: () => () => undefined,
     pageAccess: NO_PAGE_ACCESS,
+    selectionAccess: NO_SELECTION_ACCESS,
     conversations: new ConversationStore(),
     ...overrides,
   };
