@@ -180,6 +180,16 @@ export async function scriptedEngineLog(worker: Worker): Promise<Array<{ modelId
     const hosts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
     // No engine host means the engine was never asked anything.
     if (hosts.length === 0) return [];
-    return chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/scripted-log', payload: {} });
+    // A host that is still loading has not registered its listener yet.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const log = await chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/scripted-log', payload: {} });
+        if (Array.isArray(log)) return log;
+        if (attempt > 40) throw new Error('the engine host does not answer test/scripted-log');
+      } catch (error) {
+        if (attempt > 40) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   });
 }
