@@ -270,3 +270,21 @@ test('the shortcut rewrites the selection with the last-used style; Insert below
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Inserted below/);
   expect(await webPage.inputValue('#message')).toContain(`pls fix asap\n${REWRITTEN}`);
 });
+
+test('if the page reloads before Replace, nothing is written and the result stays to copy', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await webPage.goto(`${files.origin}/editing/textarea.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => {
+    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+    const start = field.value.indexOf('pls fix asap');
+    field.focus();
+    field.setSelectionRange(start, start + 'pls fix asap'.length);
+  });
+  await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+  await webPage.reload();
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^The original text is no longer where it was/);
+  expect(await webPage.inputValue('#message')).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks');
+  await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
+});
