@@ -14,10 +14,12 @@ interface Props {
   label?: string;
   /** Placeholder shown before anything was asked. */
   emptyText?: string;
+  /** Carries out the error's suggestion (e.g. switch to the lighter model and try again). */
+  onSuggestion?: () => void;
 }
 
 /** The streamed reply, rendered from Markdown through the sanitiser; never the model's raw HTML. */
-export function ReplyView({ text, state, error, testId = 'reply', label, emptyText }: Props) {
+export function ReplyView({ text, state, error, testId = 'reply', label, emptyText, onSuggestion }: Props) {
   const html = useMemo(() => renderMarkdownSafely(text), [text]);
   return (
     <section class="reply" aria-label={label ?? i18n.t('panel.outputLabel')} aria-busy={state === 'running'}>
@@ -32,6 +34,11 @@ export function ReplyView({ text, state, error, testId = 'reply', label, emptyTe
         <p class="reply-error" role="alert" data-testid={`${testId}-error`} data-error-code={error.code}>
           {errorText(error)}
         </p>
+      ) : null}
+      {state === 'error' && error?.suggestion && onSuggestion ? (
+        <button type="button" onClick={onSuggestion}>
+          {i18n.t('panel.useLightModel')}
+        </button>
       ) : null}
     </section>
   );

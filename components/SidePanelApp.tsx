@@ -54,10 +54,16 @@ export function SidePanelApp() {
         </p>
       ) : null}
       <RewriteView panel={panel} />
-      {showSummary ? <SummaryView summary={summary} onRegenerate={() => panel.regenerate()} /> : null}
+      {showSummary ? <SummaryView summary={summary} onRegenerate={() => panel.regenerate()} onUseLightModel={() => void panel.useLightModel(summary)} /> : null}
       <FollowUpThread turns={turns} />
       {aboutPage ? null : (
-        <ReplyView text={ask.text.value} state={ask.state.value} error={ask.error.value} emptyText={showSummary ? undefined : i18n.t('panel.empty')} />
+        <ReplyView
+          text={ask.text.value}
+          state={ask.state.value}
+          error={ask.error.value}
+          emptyText={showSummary ? undefined : i18n.t('panel.empty')}
+          onSuggestion={() => void panel.useLightModel(ask)}
+        />
       )}
       <AskForm
         running={panel.busy.value}

@@ -8,16 +8,17 @@ import { SourceLine } from './SourceLine';
 interface Props {
   summary: ReplySession;
   onRegenerate(): void;
+  onUseLightModel(): void;
 }
 
 /** The summary with what it was made from, and Regenerate / Copy text / Copy Markdown. */
-export function SummaryView({ summary, onRegenerate }: Props) {
+export function SummaryView({ summary, onRegenerate, onUseLightModel }: Props) {
   const text = summary.text.value;
   const source = summary.source.value;
   return (
     <div class="summary">
       {source ? <SourceLine source={source} /> : null}
-      <ReplyView text={text} state={summary.state.value} error={summary.error.value} testId="summary" label={i18n.t('panel.summaryLabel')} />
+      <ReplyView text={text} state={summary.state.value} error={summary.error.value} testId="summary" label={i18n.t('panel.summaryLabel')} onSuggestion={onUseLightModel} />
       <div class="reply-actions">
         <button type="button" onClick={onRegenerate} disabled={summary.running.value}>
           {i18n.t('panel.regenerate')}

@@ -35,8 +35,10 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.modelBlockedByPolicy', [detail || '?']);
     case 'model-unknown':
       return i18n.t('error.modelUnknown', [detail || '?']);
-    case 'model-too-large':
-      return i18n.t('error.modelTooLarge');
+    case 'model-too-large': {
+      const [needed = '?', budget = '?'] = detail.split('/');
+      return i18n.t('error.modelTooLarge', [needed, budget]);
+    }
     case 'out-of-gpu-memory':
       return i18n.t('error.outOfGpuMemory');
     case 'gpu-device-lost':
@@ -89,6 +91,10 @@ export function errorText(error: TacitError): string {
     }
     case 'empty-instruction':
       return i18n.t('error.emptyInstruction');
+    case 'download-cancelled':
+      return i18n.t('error.downloadCancelled');
+    case 'model-files-corrupt':
+      return i18n.t('error.modelFilesCorrupt');
     case 'unknown':
       return i18n.t('error.unknown', [detail || '?']);
   }

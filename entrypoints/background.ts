@@ -11,7 +11,8 @@ import { acceptPorts } from '@/lib/messaging/ports';
 import { PORT_PANEL, PORT_TASK, type EngineHostSettings } from '@/lib/messaging/protocol';
 import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
-import { engineIdleMs, lastRewriteStyle, modelMirrorUrl } from '@/lib/settings/settings';
+import { engineIdleMs, gpuBudgetOverrideMB, lastRewriteStyle } from '@/lib/settings/settings';
+import { gpuBudget, loadTaskEnvironment } from '@/lib/tasks/task-environment';
 import { applyInFrame, captureInFrame } from '@/lib/editing/frame-editing';
 import { ConversationStore } from '@/lib/tasks/conversations';
 import { registerContextMenus } from '@/lib/tasks/context-menus';
@@ -41,11 +42,11 @@ export default defineBackground(() => {
   acceptPorts(PORT_PANEL, (port: PanelHubPort) => hub.attach(port));
   acceptPorts(PORT_TASK, (port: PanelPort) =>
     servePanelPort(port, {
-      environment: async () => ({
-        capabilities: await gpuCapabilities(),
-        mirrorUrl: await modelMirrorUrl.getValue(),
-        scriptedEngine: import.meta.env.MODE === 'e2e' && (await readScriptedEngineSettings()) !== null,
-      }),
+      environment: async () =>
+        loadTaskEnvironment(
+          await gpuCapabilities(),
+          import.meta.env.MODE === 'e2e' && (await readScriptedEngineSettings()) !== null,
+        ),
       engineSettings,
       prepareEngine: ensureOffscreenDocument,
       startEngineRun,
@@ -69,6 +70,7 @@ export default defineBackground(() => {
     }),
     // The engine host has been idle for the configured time: close it so its GPU memory is freed.
     'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
+    'engine/ensure': async () => ({ ok: await ensureOffscreenDocument().then(() => true, () => false) }),
     'rewrite/apply': async ({ tabId, frameId, anchorId, text, mode }) => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
       return applied.ok ? { ok: true } : { ok: false, error: applied.error };
@@ -80,8 +82,13 @@ export default defineBackground(() => {
 });
 
 async function engineSettings(): Promise<EngineHostSettings> {
-  const idleTimeoutMs = await engineIdleMs.getValue();
-  if (import.meta.env.MODE !== 'e2e') return { idleTimeoutMs };
+  const [idleTimeoutMs, override, capabilities] = await Promise.all([
+    engineIdleMs.getValue(),
+    gpuBudgetOverrideMB.getValue(),
+    gpuCapabilities().catch(() => null),
+  ]);
+  const settings = { idleTimeoutMs, gpuBudgetMB: gpuBudget(capabilities, override).budgetMB };
+  if (import.meta.env.MODE !== 'e2e') return settings;
   const scripted = await readScriptedEngineSettings();
-  return scripted ? { idleTimeoutMs, scripted } : { idleTimeoutMs };
+  return scripted ? { ...settings, scripted } : settings;
 }

@@ -3,45 +3,51 @@ import type { Engine } from '@/lib/engine/engine';
 import { probeGpu } from '@/lib/engine/gpu-probe';
 import { WebLlmEngine } from '@/lib/engine/webllm-engine';
 import { acceptPorts } from '@/lib/messaging/ports';
-import { PORT_ENGINE, type EngineHostSettings } from '@/lib/messaging/protocol';
+import { PORT_DOWNLOADS, PORT_ENGINE, type EngineHostSettings } from '@/lib/messaging/protocol';
+import { DownloadService, type DownloadsPort } from '@/lib/models/download-service';
 import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/settings/settings';
 
 // Test builds may swap in the scripted engine; in production this branch and its import are compiled away.
 const loadScriptedEngine = () =>
-  import.meta.env.MODE === 'e2e' ? import('@/lib/engine/scripted-engine').then((module) => module.ScriptedEngine) : undefined;
+  import.meta.env.MODE === 'e2e' ? import('@/lib/engine/scripted-engine') : undefined;
 
-async function engineFor(settings: EngineHostSettings, current: Engine | undefined): Promise<Engine> {
-  const ScriptedEngine = settings.scripted ? await loadScriptedEngine() : undefined;
-  if (ScriptedEngine && settings.scripted) {
-    if (current instanceof ScriptedEngine) {
-      current.settings = settings.scripted;
-      return current;
-    }
-    await current?.unload();
-    return new ScriptedEngine(settings.scripted);
-  }
-  if (current instanceof WebLlmEngine) return current;
-  await current?.unload();
+/** Loads and evictions, in order; test builds let e2e tests read them. */
+const residencyEvents: Array<{ event: 'load' | 'unload'; modelId: string }> = [];
+
+async function createEngine(settings: EngineHostSettings): Promise<Engine> {
+  const scripted = settings.scripted ? await loadScriptedEngine() : undefined;
+  if (scripted && settings.scripted) return new scripted.ScriptedEngine(settings.scripted);
   return new WebLlmEngine();
 }
 
+const downloads = new DownloadService({ caches, fetch: (input, init) => fetch(input, init), now: () => Date.now() });
+
 const host = new EngineHost({
-  engineFor,
+  // A download in progress keeps the host (and its worker) open.
+  keepAlive: () => downloads.busy,
+  createEngine,
+  updateEngine: (engine, settings) => {
+    if (engine.kind === 'scripted' && settings.scripted) (engine as Engine & { settings: unknown }).settings = settings.scripted;
+  },
+  onResidencyChange: (event, modelId) => {
+    if (import.meta.env.MODE === 'e2e') residencyEvents.push({ event, modelId });
+  },
   onIdle: () => void sendRequest('engine/idle').catch(() => undefined),
 });
 // Listeners are registered before anything is awaited: the background talks to this page as soon as it loads.
 acceptPorts(PORT_ENGINE, (port: EngineHostPort) => host.attach(port));
+acceptPorts(PORT_DOWNLOADS, (port: DownloadsPort) => downloads.attach(port));
 answerRequests('offscreen', {
   'engine/probe': () => probeGpu(),
   'engine/status': async () => host.status(),
 });
 if (import.meta.env.MODE === 'e2e') {
   void import('@/lib/engine/test-build').then(({ answerScriptedLogRequests }) =>
-    answerScriptedLogRequests(async () => {
-      const ScriptedEngine = await loadScriptedEngine();
-      return ScriptedEngine && host.currentEngine instanceof ScriptedEngine ? host.currentEngine.log : [];
-    }),
+    answerScriptedLogRequests(
+      async () => (await loadScriptedEngine())?.scriptedRequestLog ?? [],
+      async () => residencyEvents,
+    ),
   );
 }
 host.startIdleTimer(Number(new URLSearchParams(location.search).get('idleMs')) || DEFAULT_ENGINE_IDLE_MS);

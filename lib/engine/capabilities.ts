@@ -15,6 +15,8 @@ export interface GpuProbe {
   features: string[];
   maxBufferSize?: number;
   maxStorageBufferBindingSize?: number;
+  /** navigator.deviceMemory (GB, rounded by the browser), a hint for the GPU memory budget. */
+  deviceMemoryGB?: number;
 }
 
 export type GpuUnavailableReason = 'no-webgpu-api' | 'no-adapter' | 'probe-failed' | 'buffer-limit-too-small';
@@ -31,6 +33,7 @@ export interface GpuCapabilities {
   adapterName: string;
   maxBufferSize: number;
   maxStorageBufferBindingSize: number;
+  deviceMemoryGB?: number;
 }
 
 /** WebLLM's smallest models need storage buffers of this size; below it nothing can load. */
@@ -50,6 +53,7 @@ export function interpretGpuProbe(probe: GpuProbe): GpuCapabilities {
     adapterName,
     maxBufferSize,
     maxStorageBufferBindingSize,
+    ...(probe.deviceMemoryGB === undefined ? {} : { deviceMemoryGB: probe.deviceMemoryGB }),
   };
   const reason = unavailableReason(probe, maxStorageBufferBindingSize);
   return reason ? { ...base, usable: false, reason } : { ...base, usable: true };

@@ -11,6 +11,7 @@ import {
 import type { LoadProgress } from './engine';
 
 export interface EngineRunHandlers {
+  onQueued(position: number): void;
   onLoading(modelId: string, progress: LoadProgress): void;
   onGenerating(modelId: string): void;
   onDelta(text: string): void;
@@ -43,6 +44,8 @@ export function startEngineRun(request: GenerateRequest, settings: EngineHostSet
   port.onMessage((message) => {
     if (finished || message.requestId !== request.requestId) return;
     switch (message.type) {
+      case 'engine/queued':
+        return handlers.onQueued(message.position);
       case 'engine/loading':
         return handlers.onLoading(message.modelId, message.progress);
       case 'engine/generating':

@@ -1,4 +1,9 @@
-/** Runs engine requests from the background one at a time in the offscreen document, and reports idleness. */
+/**
+ * The offscreen document's engine host: runs generations one at a time (fairly across panels and tabs), keeps loaded
+ * only the models that fit the GPU budget (least recently used evicted first), and reports idleness.
+ */
+import type { TacitError } from '../messaging/errors';
+import { tacitError } from '../messaging/errors';
 import type { TypedPort } from '../messaging/ports';
 import type {
   BackgroundToEngineHost,
@@ -10,130 +15,178 @@ import type {
 import type { Engine } from './engine';
 import { describeEngineFailure } from './failures';
 import { checkModelSource } from './model-source-check';
+import { EMPTY_RESIDENCY, applySwap, forget, planSwap, touch, type ResidencyState } from './scheduler/policy';
+import { GpuWorkQueue } from './scheduler/queue';
+import { isQueueCancelled } from './scheduler/queue-error';
 
 export type EngineHostPort = TypedPort<EngineHostToBackground, BackgroundToEngineHost>;
 
 export interface EngineHostOptions {
-  /** Returns the engine for these settings, reusing the current one when it fits. */
-  engineFor(settings: EngineHostSettings, current: Engine | undefined): Promise<Engine>;
-  /** Called once the host has been idle for settings.idleTimeoutMs with the model unloaded. */
+  /** A fresh engine for one model (each model gets its own worker and GPU device). */
+  createEngine(settings: EngineHostSettings): Promise<Engine>;
+  /** Applies new settings to an engine that stays loaded (test builds: the scripted engine's pace). */
+  updateEngine?(engine: Engine, settings: EngineHostSettings): void;
+  /** Called once the host has been idle for settings.idleTimeoutMs with every model unloaded. */
   onIdle(): void;
+  /** Other work in this page (model downloads) that must keep the host open. */
+  keepAlive?(): boolean;
+  /** Records loads and evictions (test builds show them to e2e tests). */
+  onResidencyChange?(event: 'load' | 'unload', modelId: string): void;
+  now?(): number;
 }
 
-interface Job {
-  request: GenerateRequest;
-  port: EngineHostPort;
-  cancelled: boolean;
-}
+type Outcome = { stopped: boolean } | { error: TacitError };
 
 export class EngineHost {
-  private engine: Engine | undefined;
-  private tail: Promise<void> = Promise.resolve();
-  private pending = 0;
-  private running: Job | undefined;
+  private readonly engines = new Map<string, Engine>();
+  private residency: ResidencyState = EMPTY_RESIDENCY;
+  private readonly queue = new GpuWorkQueue();
+  private readonly ports = new Map<string, EngineHostPort>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly jobs = new Map<string, Job>();
+  private idleTimeoutMs: number | undefined;
 
-  constructor(private readonly options: EngineHostOptions) {}
+  constructor(private readonly options: EngineHostOptions) {
+    // Tell each waiting request where it stands, so the panel can show "waiting (position n)".
+    this.queue.onPositionsChange((updates) => {
+      for (const { requestId, position } of updates) {
+        if (position !== null && position > 0) this.ports.get(requestId)?.post({ type: 'engine/queued', requestId, position });
+      }
+    });
+  }
 
   attach(port: EngineHostPort): void {
-    const ownJobs = new Set<string>();
+    const own = new Set<string>();
     port.onMessage((message) => {
       if (message.type === 'engine/generate') {
-        ownJobs.add(message.request.requestId);
-        this.enqueue({ request: message.request, port, cancelled: false }, message.settings);
+        own.add(message.request.requestId);
+        void this.enqueue(message.request, message.settings, port);
       } else if (message.type === 'engine/cancel') {
-        this.cancel(message.requestId);
+        this.queue.cancel(message.requestId);
       }
     });
     // The background went away (service worker stopped, panel closed): nobody is left to read the reply.
-    port.onDisconnect(() => ownJobs.forEach((requestId) => this.cancel(requestId)));
+    port.onDisconnect(() => own.forEach((requestId) => this.queue.cancel(requestId)));
   }
 
   status(): EngineStatus {
-    return {
-      engine: this.engine?.kind ?? 'webllm',
-      loadedModels: this.engine?.loadedModels() ?? [],
-      busy: this.pending > 0,
-    };
+    const first = this.engines.values().next().value;
+    return { engine: first?.kind ?? 'webllm', loadedModels: [...this.engines.keys()], busy: !this.queue.idle };
   }
 
-  get currentEngine(): Engine | undefined {
-    return this.engine;
-  }
-
-  private enqueue(job: Job, settings: EngineHostSettings): void {
-    this.clearIdleTimer();
-    this.jobs.set(job.request.requestId, job);
-    this.pending++;
-    this.tail = this.tail
-      .then(() => this.run(job, settings))
-      // One failed job must never stop the jobs queued behind it.
-      .catch(() => undefined)
-      .finally(() => {
-        this.jobs.delete(job.request.requestId);
-        this.pending--;
-        if (this.pending === 0) this.startIdleTimer(settings.idleTimeoutMs);
-      });
-  }
-
-  private cancel(requestId: string): void {
-    const job = this.jobs.get(requestId);
-    if (!job) return;
-    job.cancelled = true;
-    if (this.running === job) this.engine?.interrupt();
-  }
-
-  private async run(job: Job, settings: EngineHostSettings): Promise<void> {
-    const { request, port } = job;
-    const { requestId, record } = request;
-    if (job.cancelled) {
-      port.post({ type: 'engine/done', requestId, stopped: true });
-      return;
-    }
-    this.running = job;
-    try {
-      const engine = (this.engine = await this.options.engineFor(settings, this.engine));
-      await engine.load(record, (progress) =>
-        port.post({ type: 'engine/loading', requestId, modelId: record.model_id, progress }),
-      );
-      if (job.cancelled) {
-        port.post({ type: 'engine/done', requestId, stopped: true });
-        return;
-      }
-      port.post({ type: 'engine/generating', requestId, modelId: record.model_id });
-      const result = await engine.generate(
-        record.model_id,
-        { messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens },
-        (text) => port.post({ type: 'engine/delta', requestId, text }),
-      );
-      port.post({ type: 'engine/done', requestId, stopped: result.stopped || job.cancelled });
-    } catch (error) {
-      const failure = describeEngineFailure(error, { modelHost: hostOf(record.model) });
-      const error_ =
-        failure.code === 'model-download-failed' || failure.code === 'model-source-unreachable'
-          ? await checkModelSource(record, failure)
-          : failure;
-      port.post({ type: 'engine/error', requestId, error: error_ });
-    } finally {
-      this.running = undefined;
-    }
-  }
-
-  /** (Re)starts the countdown after which the model is unloaded and the host asks to be closed. */
+  /** (Re)starts the countdown after which every model is unloaded and the host asks to be closed. */
   startIdleTimer(idleTimeoutMs: number): void {
+    this.idleTimeoutMs = idleTimeoutMs;
     this.clearIdleTimer();
     this.idleTimer = setTimeout(() => {
-      void (async () => {
-        await this.engine?.unload().catch(() => undefined);
-        this.options.onIdle();
-      })();
+      if (this.options.keepAlive?.()) return this.startIdleTimer(idleTimeoutMs);
+      void this.unloadAll().then(() => this.options.onIdle());
     }, idleTimeoutMs);
+  }
+
+  private async enqueue(request: GenerateRequest, settings: EngineHostSettings, port: EngineHostPort): Promise<void> {
+    const { requestId } = request;
+    this.clearIdleTimer();
+    this.ports.set(requestId, port);
+    let outcome: Outcome;
+    try {
+      outcome = await this.queue.run(request.clientId ?? 'default', requestId, (signal) => this.run(request, settings, port, signal));
+    } catch (error) {
+      outcome = isQueueCancelled(error) ? { stopped: true } : { error: describeEngineFailure(error) };
+    } finally {
+      this.ports.delete(requestId);
+    }
+    if ('error' in outcome) port.post({ type: 'engine/error', requestId, error: outcome.error });
+    else port.post({ type: 'engine/done', requestId, stopped: outcome.stopped });
+    if (this.queue.idle) this.startIdleTimer(settings.idleTimeoutMs ?? this.idleTimeoutMs ?? 600_000);
+  }
+
+  private async run(request: GenerateRequest, settings: EngineHostSettings, port: EngineHostPort, signal: AbortSignal): Promise<Outcome> {
+    const { requestId, record } = request;
+    const modelId = record.model_id;
+    const post = (message: EngineHostToBackground) => {
+      if (!signal.aborted) port.post(message);
+    };
+    try {
+      const resident = await this.residentEngine(request, settings, (progress) =>
+        post({ type: 'engine/loading', requestId, modelId, progress }),
+      );
+      if (!resident.ok) return { error: resident.error };
+      if (signal.aborted) return { stopped: true };
+      const running = resident.engine;
+      const interrupt = () => running.interrupt();
+      signal.addEventListener('abort', interrupt, { once: true });
+      post({ type: 'engine/generating', requestId, modelId });
+      const result = await running.generate(
+        modelId,
+        { messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens },
+        (text) => post({ type: 'engine/delta', requestId, text }),
+      );
+      signal.removeEventListener('abort', interrupt);
+      this.residency = touch(this.residency, modelId, this.now());
+      return { stopped: result.stopped || signal.aborted };
+    } catch (error) {
+      return { error: await this.failure(error, request) };
+    }
+  }
+
+  /** The engine holding the request's model: reused, or loaded after evicting what no longer fits. */
+  private async residentEngine(
+    request: GenerateRequest,
+    settings: EngineHostSettings,
+    onProgress: Parameters<Engine['load']>[1],
+  ): Promise<{ ok: true; engine: Engine } | { ok: false; error: TacitError }> {
+    const { record } = request;
+    const modelRequest = { modelId: record.model_id, sizeMB: record.vram_required_MB ?? 0 };
+    const plan = planSwap(this.residency, modelRequest, settings.gpuBudgetMB ?? Number.POSITIVE_INFINITY);
+    if (plan.kind === 'too-large') {
+      return { ok: false, error: tacitError('model-too-large', `${Math.round(plan.sizeMB)}/${Math.round(plan.budgetMB)}`) };
+    }
+    for (const modelId of plan.evict) await this.unload(modelId);
+    const existing = this.engines.get(record.model_id);
+    if (existing) {
+      this.options.updateEngine?.(existing, settings);
+      this.residency = applySwap(this.residency, plan, modelRequest, this.now());
+      return { ok: true, engine: existing };
+    }
+    const engine = await this.options.createEngine(settings);
+    await engine.load(record, onProgress);
+    this.engines.set(record.model_id, engine);
+    this.residency = applySwap(this.residency, plan, modelRequest, this.now());
+    this.options.onResidencyChange?.('load', record.model_id);
+    return { ok: true, engine };
+  }
+
+  /** A failed load or generation may leave the GPU device unusable: drop that model so the next try starts clean. */
+  private async failure(error: unknown, request: GenerateRequest): Promise<TacitError> {
+    const { record } = request;
+    const failure = describeEngineFailure(error, { modelHost: hostOf(record.model) });
+    if (failure.code === 'gpu-device-lost' || failure.code === 'out-of-gpu-memory') await this.unload(record.model_id);
+    if (failure.code === 'model-download-failed' || failure.code === 'model-source-unreachable') {
+      return checkModelSource(record, failure);
+    }
+    return failure;
+  }
+
+  private async unload(modelId: string): Promise<void> {
+    const engine = this.engines.get(modelId);
+    this.engines.delete(modelId);
+    this.residency = forget(this.residency, modelId);
+    if (!engine) return;
+    await engine.unload().catch(() => undefined);
+    this.options.onResidencyChange?.('unload', modelId);
+  }
+
+  private async unloadAll(): Promise<void> {
+    for (const modelId of [...this.engines.keys()]) await this.unload(modelId);
   }
 
   private clearIdleTimer(): void {
     if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 }
 

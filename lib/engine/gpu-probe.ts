@@ -35,8 +35,14 @@ export async function probeGpu(gpu: GpuLike | undefined = (navigator as { gpu?: 
       features: [...adapter.features],
       maxBufferSize: adapter.limits.maxBufferSize,
       maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+      ...deviceMemory(),
     };
   } catch (error) {
     return { hasNavigatorGpu: true, adapterFound: false, features: [], probeError: String(error).slice(0, 200) };
   }
+}
+
+function deviceMemory(): { deviceMemoryGB?: number } {
+  const value = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+  return typeof value === 'number' ? { deviceMemoryGB: value } : {};
 }

@@ -6,6 +6,9 @@ import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './engine
 /** Production builds are checked for this string: it must only ever appear in test builds. */
 export const SCRIPTED_ENGINE_MARKER = 'tacit-scripted-engine-v1';
 
+/** What every scripted engine in this page was asked, in order (each loaded model has its own engine). */
+export const scriptedRequestLog: ScriptedLogEntry[] = [];
+
 export class ScriptedEngine implements Engine {
   readonly kind = 'scripted' as const;
   readonly marker = SCRIPTED_ENGINE_MARKER;
@@ -28,6 +31,7 @@ export class ScriptedEngine implements Engine {
 
   async generate(modelId: string, request: ChatRequest, onDelta: (text: string) => void): Promise<GenerateResult> {
     this.log.push({ modelId, messages: request.messages });
+    scriptedRequestLog.push({ modelId, messages: request.messages });
     this.interrupted = false;
     for (const token of this.tokensFor(request)) {
       await delay(this.settings.tokenDelayMs ?? 20);

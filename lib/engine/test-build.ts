@@ -12,11 +12,16 @@ export function readScriptedEngineSettings(): Promise<ScriptedEngineSettings | n
   return storage.getItem<ScriptedEngineSettings>('local:test:scriptedEngine');
 }
 
-/** Lets e2e tests read what the scripted engine was asked. */
-export function answerScriptedLogRequests(readLog: () => Promise<ScriptedLogEntry[]>): void {
+/** Lets e2e tests read what the scripted engine was asked, and which models were loaded and evicted. */
+export function answerScriptedLogRequests(
+  readLog: () => Promise<ScriptedLogEntry[]>,
+  readResidency: () => Promise<Array<{ event: 'load' | 'unload'; modelId: string }>>,
+): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = message as { tacit?: number; to?: string; type?: string };
-    if (request?.tacit !== 1 || request.to !== 'offscreen' || request.type !== 'test/scripted-log') return undefined;
-    return trustedSender(sender) === 'extension-page' ? readLog() : undefined;
+    if (request?.tacit !== 1 || request.to !== 'offscreen' || trustedSender(sender) !== 'extension-page') return undefined;
+    if (request.type === 'test/scripted-log') return readLog();
+    if (request.type === 'test/residency-log') return readResidency();
+    return undefined;
   });
 }

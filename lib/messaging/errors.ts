@@ -32,12 +32,16 @@ export type TacitErrorCode =
   | 'replace-failed'
   | 'selection-too-long'
   | 'empty-instruction'
+  | 'download-cancelled'
+  | 'model-files-corrupt'
   | 'unknown';
 
 export interface TacitError {
   code: TacitErrorCode;
   /** Short technical facts for the message (a host, an HTTP status, a reason); never page or mail text. */
   detail?: string;
+  /** A one-click way out the panel can offer. */
+  suggestion?: { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' };
 }
 
 export function tacitError(code: TacitErrorCode, detail?: string): TacitError {

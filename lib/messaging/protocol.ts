@@ -12,6 +12,7 @@ import type { RewriteStyle } from '../tasks/rewrite/styles';
 export const PORT_TASK = 'tacit/task';
 export const PORT_ENGINE = 'tacit/engine';
 export const PORT_PANEL = 'tacit/panel';
+export const PORT_DOWNLOADS = 'tacit/downloads';
 
 // ---- Side panel ⇄ background, over a PORT_TASK port --------------------------------------------
 
@@ -100,6 +101,8 @@ export type PanelIntentMessage = { type: 'panel/intent'; intent: PanelIntent };
 export interface EngineHostSettings {
   /** The engine host unloads and asks to be closed after this long without work. */
   idleTimeoutMs: number;
+  /** GPU memory the loaded models may use together (lib/models/gpu-budget); unlimited when absent. */
+  gpuBudgetMB?: number;
   /** Test builds only: how the scripted engine replies. Production builds never set it. */
   scripted?: ScriptedEngineSettings;
 }
@@ -115,6 +118,8 @@ export interface ScriptedEngineSettings {
 
 export interface GenerateRequest {
   requestId: string;
+  /** Who asked (one panel, one tab): the queue takes turns between clients. */
+  clientId?: string;
   record: ModelRecord;
   messages: ChatMessage[];
   temperature?: number;
@@ -126,11 +131,39 @@ export type BackgroundToEngineHost =
   | { type: 'engine/cancel'; requestId: string };
 
 export type EngineHostToBackground =
+  | { type: 'engine/queued'; requestId: string; position: number }
   | { type: 'engine/loading'; requestId: string; modelId: string; progress: LoadProgress }
   | { type: 'engine/generating'; requestId: string; modelId: string }
   | { type: 'engine/delta'; requestId: string; text: string }
   | { type: 'engine/done'; requestId: string; stopped: boolean }
   | { type: 'engine/error'; requestId: string; error: TacitError };
+
+// ---- Options or panel ⇄ offscreen engine host, over a PORT_DOWNLOADS port -------------------------
+
+export interface ModelDownloadProgress {
+  loadedBytes: number;
+  totalBytes: number;
+  fraction: number;
+  etaSeconds?: number;
+}
+
+export interface ModelDiskStatus {
+  bytesOnDisk: number;
+  complete: boolean;
+  filesCached: number;
+  filesTotal: number;
+}
+
+export type DownloadsRequest =
+  | { type: 'downloads/start'; record: ModelRecord }
+  | { type: 'downloads/cancel'; modelId: string }
+  | { type: 'downloads/status'; records: ModelRecord[] }
+  | { type: 'downloads/delete'; record: ModelRecord; otherRecords: ModelRecord[] };
+
+export type DownloadsEvent =
+  | { type: 'downloads/progress'; modelId: string; progress: ModelDownloadProgress }
+  | { type: 'downloads/finished'; modelId: string; error: TacitError | null }
+  | { type: 'downloads/status'; statuses: Record<string, ModelDiskStatus>; active: string[] };
 
 // ---- One-shot requests (runtime.sendMessage), each with its response type ------------------------
 
@@ -152,6 +185,8 @@ export interface RequestMap {
   'engine/probe': { to: 'offscreen'; request: Record<string, never>; response: GpuProbe };
   'engine/status': { to: 'offscreen'; request: Record<string, never>; response: EngineStatus };
   'engine/idle': { to: 'background'; request: Record<string, never>; response: { closed: boolean } };
+  /** Starts the engine host (for downloads from Options) without running anything. */
+  'engine/ensure': { to: 'background'; request: Record<string, never>; response: { ok: boolean } };
   /** Puts a rewrite back into the page: in place of the selection, or below it. */
   'rewrite/apply': {
     to: 'background';

@@ -8,6 +8,7 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'engine/probe': 'offscreen',
   'engine/status': 'offscreen',
   'engine/idle': 'background',
+  'engine/ensure': 'background',
   'rewrite/apply': 'background',
 };
 

@@ -57,3 +57,37 @@ export function modelIdForTask(task: TaskKind, precision: ShaderPrecision, choic
 export function prebuiltRecord(modelId: string): ModelRecord | undefined {
   return PREBUILT_RECORDS.find((record) => record.model_id === modelId);
 }
+
+/** Every model a task can use: both builds of each family, then the user's own records. */
+export function registeredModels(customRecords: readonly ModelRecord[]): ModelRecord[] {
+  return [...PREBUILT_RECORDS, ...customRecords];
+}
+
+export type ModelResolution =
+  | { ok: true; record: ModelRecord; choice: 'default' | 'light' | 'custom' }
+  | { ok: false; reason: 'unknown-model'; modelId: string };
+
+/** The record a task runs on: its default or light family in the adapter's precision, or a model the user picked. */
+export function resolveTaskModel(
+  task: TaskKind,
+  choice: string | undefined,
+  precision: ShaderPrecision,
+  customRecords: readonly ModelRecord[],
+): ModelResolution {
+  if (choice === undefined || choice === 'default' || choice === 'light') {
+    const modelId = modelIdForTask(task, precision, choice ?? 'default');
+    const record = prebuiltRecord(modelId);
+    return record ? { ok: true, record, choice: choice ?? 'default' } : { ok: false, reason: 'unknown-model', modelId };
+  }
+  const record = registeredModels(customRecords).find((candidate) => candidate.model_id === choice);
+  return record ? { ok: true, record, choice: 'custom' } : { ok: false, reason: 'unknown-model', modelId: choice };
+}
+
+/** A name for people: the family's label and its quantisation for prebuilt models, the id for others. */
+export function modelLabel(modelId: string): string {
+  for (const family of Object.values(MODEL_FAMILIES)) {
+    if (family.variants.f16 === modelId) return `${family.label} (q4f16)`;
+    if (family.variants.f32 === modelId) return `${family.label} (q4f32)`;
+  }
+  return modelId;
+}

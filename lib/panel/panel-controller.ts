@@ -16,7 +16,7 @@ import type { TacitError } from '../messaging/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
 import type { RewriteStyle } from '../tasks/rewrite/styles';
 import { sendRequest } from '../messaging/requests';
-import { lastCustomInstruction, lastRewriteStyle } from '../settings/settings';
+import { lastCustomInstruction, lastRewriteStyle, taskModels } from '../settings/settings';
 import { ReplySession, type ReplyState } from './reply-session';
 
 /** A custom rewrite waiting for the user's instruction. */
@@ -156,6 +156,14 @@ export class PanelController {
       (): { ok: false; error: TacitError } => ({ ok: false, error: { code: 'anchor-lost' } }),
     );
     this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
+  }
+
+  /** One click out of "too large for this GPU": use the task's lighter model from now on, and try again. */
+  async useLightModel(session: ReplySession): Promise<void> {
+    const task = session.error.value?.suggestion?.task;
+    if (!task) return;
+    await taskModels.setValue({ ...(await taskModels.getValue()), [task]: 'light' });
+    session.retry();
   }
 
   stopAll(): void {

@@ -67,6 +67,11 @@ export class ReplySession {
     this.ensurePort().post({ type: 'task/start', requestId, task });
   }
 
+  /** Runs the last task again (e.g. after switching to the lighter model). */
+  retry(): void {
+    if (this.task && !this.running.value) this.start(this.task, this.runSettled);
+  }
+
   stop(): void {
     const requestId = this.requestId;
     if (!this.running.value || !requestId || this.stopping) return;

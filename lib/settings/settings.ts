@@ -1,5 +1,7 @@
 /** User settings kept in storage.local, with defaults; never holds page or mail text. */
 import { storage } from 'wxt/utils/storage';
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { TaskKind } from '../models/registry';
 import type { RewriteStyle } from '../tasks/rewrite/styles';
 
 export const DEFAULT_ENGINE_IDLE_MS = 10 * 60 * 1000;
@@ -15,3 +17,13 @@ export const lastRewriteStyle = storage.defineItem<RewriteStyle>('local:lastRewr
 
 /** The last custom rewrite instruction, offered again next time (the user's own words, not page text). */
 export const lastCustomInstruction = storage.defineItem<string>('local:lastCustomInstruction', { fallback: '' });
+
+/** Which model each task uses: 'default', 'light', or the id of any registered model (prebuilt or custom). */
+export type TaskModelChoice = 'default' | 'light' | (string & {});
+export const taskModels = storage.defineItem<Partial<Record<TaskKind, TaskModelChoice>>>('local:taskModels', { fallback: {} });
+
+/** Model records the user added in Options (validated by lib/models/custom-records before they are stored). */
+export const customModels = storage.defineItem<ModelRecord[]>('local:customModels', { fallback: [] });
+
+/** The user's GPU memory budget in MB, overriding the detected one; null means detect. */
+export const gpuBudgetOverrideMB = storage.defineItem<number | null>('local:gpuBudgetMB', { fallback: null });

@@ -2,7 +2,7 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { GpuCapabilities } from '../engine/capabilities';
 import { tacitError, type TacitError } from '../messaging/errors';
-import { modelIdForTask, prebuiltRecord, type TaskKind } from '../models/registry';
+import { resolveTaskModel, type TaskKind } from '../models/registry';
 import { withMirror } from '../models/sources';
 
 export interface TaskEnvironment {
@@ -11,6 +11,10 @@ export interface TaskEnvironment {
   mirrorUrl: string | null;
   /** Test builds with the scripted engine need no GPU. */
   scriptedEngine: boolean;
+  /** GPU memory the models may use; a model needing more is refused with the lighter one suggested. */
+  gpuBudgetMB: number;
+  taskModels: Partial<Record<TaskKind, string>>;
+  customModels: ModelRecord[];
 }
 
 export const DEFAULT_CONTEXT_WINDOW = 4096;
@@ -22,10 +26,26 @@ export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
     if (!env.capabilities) return { ok: false, error: tacitError('engine-unavailable') };
     if (!env.capabilities.usable) return { ok: false, error: tacitError('no-webgpu', env.capabilities.reason) };
   }
-  const modelId = modelIdForTask(task, env.capabilities?.precision ?? 'f32');
-  const record = prebuiltRecord(modelId);
-  if (!record) return { ok: false, error: tacitError('model-unknown', modelId) };
-  return { ok: true, record: withMirror(record, env.mirrorUrl ?? undefined) };
+  const resolution = resolveTaskModel(task, env.taskModels[task], env.capabilities?.precision ?? 'f32', env.customModels);
+  if (!resolution.ok) return { ok: false, error: tacitError('model-unknown', resolution.modelId) };
+  const { record } = resolution;
+  const needsF16 = record.required_features?.includes('shader-f16') ?? record.model_id.includes('q4f16');
+  if (!env.scriptedEngine && needsF16 && env.capabilities?.hasShaderF16 === false) {
+    return { ok: false, error: { ...tacitError('no-webgpu', 'shader-f16'), suggestion: { kind: 'use-light-model', task } } };
+  }
+  const sizeMB = record.vram_required_MB ?? 0;
+  if (sizeMB > env.gpuBudgetMB) {
+    const lighterFits = resolution.choice !== 'light';
+    return {
+      ok: false,
+      error: {
+        ...tacitError('model-too-large', `${Math.round(sizeMB)}/${Math.round(env.gpuBudgetMB)}`),
+        ...(lighterFits ? { suggestion: { kind: 'use-light-model' as const, task } } : {}),
+      },
+    };
+  }
+  // Custom records carry their own URLs; the mirror rehosts only the default hosts' models.
+  return { ok: true, record: resolution.choice === 'custom' ? record : withMirror(record, env.mirrorUrl ?? undefined) };
 }
 
 export function contextWindowOf(record: ModelRecord): number {

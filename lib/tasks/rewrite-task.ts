@@ -13,8 +13,10 @@ export interface SelectionAccess {
   capture(frame: FrameRef, tabUrl: string | undefined): Promise<FrameResult<CapturedSelection>>;
 }
 
-/** System prompt and fences. */
-const PROMPT_RESERVE_TOKENS = 400;
+/** System prompt and fences (the largest style prompt measures about 480 tokens). */
+const PROMPT_RESERVE_TOKENS = 600;
+/** Room the answer gets beyond its expected length. */
+const ANSWER_SLACK_TOKENS = 64;
 /** How long the output may be relative to the input, per style. */
 const OUTPUT_FACTOR: Record<RewriteStyle, number> = {
   proofread: 1.5,
@@ -28,7 +30,7 @@ const OUTPUT_FACTOR: Record<RewriteStyle, number> = {
 
 /** The longest selection (in model tokens) a style can rewrite within the context window. */
 export function maxRewriteInputTokens(style: RewriteStyle, contextWindow: number): number {
-  return Math.floor((contextWindow - PROMPT_RESERVE_TOKENS) / (1 + OUTPUT_FACTOR[style]));
+  return Math.floor((contextWindow - PROMPT_RESERVE_TOKENS - ANSWER_SLACK_TOKENS) / (1 + OUTPUT_FACTOR[style]));
 }
 
 type RewriteTask = Extract<TaskRequest, { kind: 'rewrite' }>;
@@ -69,7 +71,7 @@ export async function runRewrite(task: RewriteTask, ctx: TaskContext, access: Se
   const { text, stopped } = await ctx.generate({
     task: 'rewrite',
     messages: prompt.messages,
-    maxTokens: Math.ceil(inputTokens * OUTPUT_FACTOR[task.style]) + 64,
+    maxTokens: Math.ceil(inputTokens * OUTPUT_FACTOR[task.style]) + ANSWER_SLACK_TOKENS,
     temperature: REWRITE_TEMPERATURE[task.style],
     stream: true,
   });

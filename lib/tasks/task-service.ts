@@ -50,6 +50,8 @@ function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Pr
 
 export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
   const running = new Map<string, AbortController>();
+  // Each panel is one client of the engine queue, which takes turns between clients.
+  const clientId = crypto.randomUUID();
 
   port.onMessage((message) => {
     if (message.type === 'task/cancel') running.get(message.requestId)?.abort();
@@ -67,7 +69,7 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
       failure ??= error;
       controller.abort();
     };
-    const ctx = createContext(requestId, controller.signal, port, deps, cleanups, fail);
+    const ctx = createContext(requestId, clientId, controller.signal, port, deps, cleanups, fail);
     try {
       const outcome = await runTask(task, ctx, deps);
       if (failure) port.post({ type: 'task/error', requestId, error: failure });
@@ -84,6 +86,7 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
 
 function createContext(
   requestId: string,
+  clientId: string,
   signal: AbortSignal,
   port: PanelPort,
   deps: TaskServiceDeps,
@@ -117,6 +120,7 @@ function createContext(
       if (signal.aborted) return { text: '', stopped: true };
       const request: GenerateRequest = {
         requestId: `${requestId}:${generation++}`,
+        clientId,
         record: choice.record,
         messages: options.messages,
         maxTokens: options.maxTokens,
@@ -125,6 +129,7 @@ function createContext(
       return new Promise<Generation>((resolve, reject) => {
         let text = '';
         const run = deps.startEngineRun(request, settings, {
+          onQueued: (position) => port.post({ type: 'task/phase', requestId, phase: { phase: 'queued', position } }),
           onLoading: (modelId, progress) =>
             port.post({ type: 'task/phase', requestId, phase: { phase: 'loading-model', modelId, progress } }),
           onGenerating: (modelId) => {

@@ -202,7 +202,12 @@ test('password field: the click handler refuses and no text is read or sent to t
     field.select();
   });
   const tab = await tabOf(serviceWorker, webPage.url());
+  // Chrome gives no selection text for password fields; the frame refuses the field by its type.
   await invokeTrigger(serviceWorker, 'onMenuClicked', { menuItemId: 'tacit-rewrite-formal', editable: true, frameId: 0, pageUrl: webPage.url(), selectionText: '' }, tab);
+  await expect(panel.getByTestId('rewrite-error')).toHaveText('Tacit never reads password fields.');
+  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  // The shortcut takes the same path.
+  await webPage.focus('#password');
   await invokeTrigger(serviceWorker, 'onCommand', 'rewrite-selection', tab);
   await expect(panel.getByTestId('rewrite-error')).toHaveText('Tacit never reads password fields.');
   await expect(panel.getByTestId('rewrite-original')).toHaveCount(0);

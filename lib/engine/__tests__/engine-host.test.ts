@@ -1,72 +1,10 @@
-import type { ModelRecord } from '@mlc-ai/web-llm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakePort } from '../../messaging/__tests__/fake-port';
-import type {
-  BackgroundToEngineHost,
-  EngineHostSettings,
-  EngineHostToBackground,
-  ScriptedEngineSettings,
-} from '../../messaging/protocol';
-import type { Engine } from '../engine';
-import { EngineHost } from '../engine-host';
-import { ScriptedEngine } from '../scripted-engine';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scriptedRequestLog } from '../scripted-engine';
+import { MODEL, finished, messagesFor, record, replyText, setupHost as setup, sleep } from './engine-host-harness';
 
-type HostPort = FakePort<EngineHostToBackground, BackgroundToEngineHost>;
-
-function record(modelId: string): ModelRecord {
-  return {
-    model: `https://huggingface.co/mlc-ai/${modelId}`,
-    model_id: modelId,
-    model_lib: `https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/${modelId}-webgpu.wasm`,
-  };
-}
-
-const MODEL = record('Test-Model-MLC');
-
-function setup(scripted: ScriptedEngineSettings = { tokenDelayMs: 1, tokenCount: 5 }, idleTimeoutMs = 60_000) {
-  const engine = new ScriptedEngine(scripted);
-  const onIdle = vi.fn();
-  const engineFor = vi.fn(async (): Promise<Engine> => engine);
-  const host = new EngineHost({ engineFor, onIdle });
-  const settings: EngineHostSettings = { idleTimeoutMs, scripted };
-  const connect = (): HostPort => {
-    const port: HostPort = new FakePort();
-    host.attach(port);
-    return port;
-  };
-  const port = connect();
-  const generate = (requestId: string, prompt = 'hello world', onPort: HostPort = port, model = MODEL) =>
-    onPort.deliver({
-      type: 'engine/generate',
-      settings,
-      request: { requestId, record: model, messages: [{ role: 'user', content: prompt }] },
-    });
-  const cancel = (requestId: string, onPort: HostPort = port) => onPort.deliver({ type: 'engine/cancel', requestId });
-  return { engine, engineFor, host, port, connect, onIdle, generate, cancel };
-}
-
-function messagesFor(port: HostPort, requestId: string): EngineHostToBackground[] {
-  return port.posted.filter((message) => message.requestId === requestId);
-}
-
-function replyText(port: HostPort, requestId: string): string {
-  return messagesFor(port, requestId)
-    .map((message) => (message.type === 'engine/delta' ? message.text : ''))
-    .join('');
-}
-
-function finished(port: HostPort, requestId: string) {
-  return vi.waitFor(
-    () => {
-      const last = messagesFor(port, requestId).find((m) => m.type === 'engine/done' || m.type === 'engine/error');
-      if (!last) throw new Error(`${requestId} has not finished`);
-      return last;
-    },
-    { timeout: 2000, interval: 2 },
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+beforeEach(() => {
+  scriptedRequestLog.length = 0;
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -92,12 +30,14 @@ describe('EngineHost', () => {
 
   it('runs two requests one at a time: the second starts only after the first is done', async () => {
     const { port, generate } = setup({ tokenDelayMs: 2, tokenCount: 6 });
-    generate('a', 'first');
-    generate('b', 'second');
+    generate('a', { prompt: 'first' });
+    generate('b', { prompt: 'second' });
     await finished(port, 'b');
 
     const aDone = port.posted.findIndex((m) => m.requestId === 'a' && m.type === 'engine/done');
-    const bFirst = port.posted.findIndex((m) => m.requestId === 'b');
+    const bFirst = port.posted.findIndex((m) => m.requestId === 'b' && m.type !== 'engine/queued');
+    // Until then it was told it waits first in line.
+    expect(messagesFor(port, 'b')[0]).toEqual({ type: 'engine/queued', requestId: 'b', position: 1 });
     expect(aDone).toBeGreaterThanOrEqual(0);
     expect(bFirst).toBeGreaterThan(aDone);
     expect(replyText(port, 'a')).toContain('first');
@@ -125,23 +65,29 @@ describe('EngineHost', () => {
   });
 
   it('answers a cancelled queued request with a stopped done, without loading its model', async () => {
-    const { engine, port, generate, cancel } = setup({ tokenDelayMs: 2, tokenCount: 8 });
-    generate('a', 'first');
-    generate('b', 'second', port, record('Other-Model-MLC'));
+    const { engines, events, host, port, generate, cancel } = setup({ tokenDelayMs: 2, tokenCount: 8 });
+    generate('a', { prompt: 'first' });
+    generate('b', { prompt: 'second', model: record('Other-Model-MLC') });
     cancel('b');
     expect(await finished(port, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: true });
-    expect(messagesFor(port, 'b')).toEqual([{ type: 'engine/done', requestId: 'b', stopped: true }]);
-    expect(engine.loadedModels()).toEqual(['Test-Model-MLC']);
-    expect(engine.log.map((entry) => entry.messages.at(-1)?.content)).toEqual(['first']);
+    expect(messagesFor(port, 'b')).toEqual([
+      { type: 'engine/queued', requestId: 'b', position: 1 },
+      { type: 'engine/done', requestId: 'b', stopped: true },
+    ]);
     expect((await finished(port, 'a')).type).toBe('engine/done');
+    await sleep(20);
+    expect(engines).toHaveLength(1);
+    expect(events).toEqual(['load Test-Model-MLC']);
+    expect(host.status().loadedModels).toEqual(['Test-Model-MLC']);
+    expect(scriptedRequestLog.map((entry) => entry.messages.at(-1)?.content)).toEqual(['first']);
   });
 
   it("cancels a disconnected port's running and queued requests, and still serves other ports", async () => {
-    const { engine, port, connect, generate } = setup({ tokenDelayMs: 5, tokenCount: 30 });
+    const { port, connect, generate } = setup({ tokenDelayMs: 5, tokenCount: 30 });
     const other = connect();
-    generate('a', 'first');
-    generate('a2', 'queued on the same port');
-    generate('b', 'other port', other);
+    generate('a', { prompt: 'first' });
+    generate('a2', { prompt: 'queued on the same port' });
+    generate('b', { prompt: 'other port', port: other });
     await vi.waitFor(() => expect(messagesFor(port, 'a').some((m) => m.type === 'engine/delta')).toBe(true), {
       interval: 2,
     });
@@ -150,8 +96,10 @@ describe('EngineHost', () => {
     expect(await finished(other, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: false });
     expect(replyText(other, 'b')).toContain('other port');
     expect(await finished(port, 'a')).toMatchObject({ type: 'engine/done', stopped: true });
-    expect(messagesFor(port, 'a2')).toEqual([{ type: 'engine/done', requestId: 'a2', stopped: true }]);
-    expect(engine.log.map((entry) => entry.messages.at(-1)?.content)).toEqual(['first', 'other port']);
+    expect(messagesFor(port, 'a2').filter((m) => m.type !== 'engine/queued')).toEqual([
+      { type: 'engine/done', requestId: 'a2', stopped: true },
+    ]);
+    expect(scriptedRequestLog.map((entry) => entry.messages.at(-1)?.content)).toEqual(['first', 'other port']);
   });
 
   it('reports an HTTP error from the model source after a download failure', async () => {
@@ -197,48 +145,62 @@ describe('EngineHost', () => {
   });
 
   it('keeps serving after a failure, and the next request loads and replies', async () => {
-    const { engine, port, generate } = setup({ failLoadWith: 'DeviceLostError: device lost', tokenDelayMs: 1, tokenCount: 4 });
+    const { settings, port, generate } = setup({ failLoadWith: 'DeviceLostError: device lost', tokenDelayMs: 1, tokenCount: 4 });
     generate('a');
     await finished(port, 'a');
-    engine.settings = { tokenDelayMs: 1, tokenCount: 4 };
-    generate('b', 'again');
+    settings.scripted = { tokenDelayMs: 1, tokenCount: 4 };
+    generate('b', { prompt: 'again' });
     expect(await finished(port, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: false });
     expect(replyText(port, 'b')).toContain('again');
   });
 
   it('reports an engine that fails without an error value, and keeps serving the next request', async () => {
-    const { engineFor, engine, port, generate } = setup();
-    engineFor.mockImplementationOnce(() => Promise.reject(undefined));
+    const { createEngine, engines, port, generate } = setup();
+    createEngine.mockImplementationOnce(() => Promise.reject(undefined));
     generate('a');
-    generate('b', 'next one');
+    generate('b', { prompt: 'next one' });
     expect(await finished(port, 'a')).toMatchObject({ type: 'engine/error', error: { code: 'unknown' } });
     expect(await finished(port, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: false });
-    expect(engine.log).toHaveLength(1);
+    expect(engines).toHaveLength(1);
+    expect(engines[0]!.log).toHaveLength(1);
   });
 
   it('unloads the model and reports idleness once, after the idle timeout', async () => {
-    const { host, engine, port, onIdle, generate } = setup({ tokenDelayMs: 1, tokenCount: 3 }, 30);
+    const { host, engines, port, onIdle, generate } = setup({ tokenDelayMs: 1, tokenCount: 3 }, 30);
     generate('a');
     await finished(port, 'a');
     expect(onIdle).not.toHaveBeenCalled();
-    expect(engine.loadedModels()).toEqual(['Test-Model-MLC']);
+    expect(engines[0]!.loadedModels()).toEqual(['Test-Model-MLC']);
 
     await vi.waitFor(() => expect(onIdle).toHaveBeenCalled(), { interval: 2 });
-    expect(engine.loadedModels()).toEqual([]);
+    expect(engines[0]!.loadedModels()).toEqual([]);
     expect(host.status().loadedModels).toEqual([]);
     await sleep(80);
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 
-  it('does not go idle while new work arrived before the idle timeout', async () => {
-    const { engine, port, onIdle, generate } = setup({ tokenDelayMs: 15, tokenCount: 12 }, 60);
-    generate('a', 'first');
+  it('still unloads and reports idleness when the last request was cancelled mid-reply', async () => {
+    const { host, port, onIdle, generate, cancel } = setup({ tokenDelayMs: 10, tokenCount: 50 }, 30);
+    generate('a');
+    await vi.waitFor(() => expect(messagesFor(port, 'a').some((m) => m.type === 'engine/delta')).toBe(true), {
+      interval: 2,
+    });
+    cancel('a');
     await finished(port, 'a');
-    generate('b', 'second');
+    await vi.waitFor(() => expect(onIdle).toHaveBeenCalledTimes(1), { timeout: 500, interval: 5 });
+    expect(host.status().loadedModels).toEqual([]);
+  });
+
+  it('does not go idle while new work arrived before the idle timeout', async () => {
+    const { engines, port, onIdle, generate } = setup({ tokenDelayMs: 15, tokenCount: 12 }, 60);
+    generate('a', { prompt: 'first' });
+    await finished(port, 'a');
+    generate('b', { prompt: 'second' });
     // 'b' runs for about 12 × 15 ms, well past the 60 ms timeout the end of 'a' started.
     await sleep(120);
     expect(onIdle).not.toHaveBeenCalled();
-    expect(engine.loadedModels()).toEqual(['Test-Model-MLC']);
+    expect(engines).toHaveLength(1);
+    expect(engines[0]!.loadedModels()).toEqual(['Test-Model-MLC']);
 
     await finished(port, 'b');
     expect(messagesFor(port, 'b').some((m) => m.type === 'engine/loading')).toBe(false);

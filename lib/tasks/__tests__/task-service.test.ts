@@ -18,7 +18,14 @@ const GPU: GpuCapabilities = {
   maxStorageBufferBindingSize: 2 ** 30,
 };
 
-const WITH_GPU: TaskEnvironment = { capabilities: GPU, mirrorUrl: null, scriptedEngine: false };
+const WITH_GPU: TaskEnvironment = {
+  capabilities: GPU,
+  mirrorUrl: null,
+  scriptedEngine: false,
+  gpuBudgetMB: 4000,
+  taskModels: {},
+  customModels: [],
+};
 
 const SETTINGS: EngineHostSettings = { idleTimeoutMs: 60_000 };
 
@@ -108,7 +115,7 @@ describe('servePanelPort', () => {
   });
 
   it('runs on the scripted engine without a usable GPU', async () => {
-    const { runs, ask } = setup({}, { capabilities: { ...GPU, usable: false, reason: 'no-adapter' }, mirrorUrl: null, scriptedEngine: true });
+    const { runs, ask } = setup({}, { ...WITH_GPU, capabilities: { ...GPU, usable: false, reason: 'no-adapter' }, scriptedEngine: true });
     ask('r1');
     await settle();
     expect(runs).toHaveLength(1);
@@ -158,6 +165,52 @@ describe('servePanelPort', () => {
       { type: 'task/delta', requestId: 'r1', text: 'The sky ' },
       { type: 'task/delta', requestId: 'r1', text: 'scatters light.' },
       { type: 'task/done', requestId: 'r1', stopped: false },
+    ]);
+  });
+
+  it('tells the panel where its run waits in the engine queue', async () => {
+    const { port, runs, ask } = setup();
+    ask('r1');
+    await settle();
+    runs[0]!.handlers.onQueued(2);
+    runs[0]!.handlers.onQueued(1);
+    runs[0]!.handlers.onGenerating('Qwen');
+    runs[0]!.handlers.onDone(false);
+    await settle();
+    expect(port.posted).toEqual([
+      { type: 'task/phase', requestId: 'r1', phase: { phase: 'queued', position: 2 } },
+      { type: 'task/phase', requestId: 'r1', phase: { phase: 'queued', position: 1 } },
+      { type: 'task/phase', requestId: 'r1', phase: { phase: 'generating', modelId: 'Qwen' } },
+      { type: 'task/done', requestId: 'r1', stopped: false },
+    ]);
+  });
+
+  it("sends all of one panel's runs as one engine client, and another panel's as a different one", async () => {
+    const first = setup();
+    const second = setup();
+    first.ask('r1');
+    first.ask('r2');
+    second.ask('r1');
+    await settle();
+    const [a, b] = first.runs.map((run) => run.request.clientId);
+    const c = second.runs[0]!.request.clientId;
+    expect(a).toEqual(expect.any(String));
+    expect(b).toBe(a);
+    expect(c).toEqual(expect.any(String));
+    expect(c).not.toBe(a);
+  });
+
+  it('refuses a model larger than the GPU budget without starting a run, suggesting the light model', async () => {
+    const { port, runs, ask } = setup({}, { ...WITH_GPU, gpuBudgetMB: 1500 });
+    ask('r1');
+    await settle();
+    expect(runs).toHaveLength(0);
+    expect(port.posted).toEqual([
+      {
+        type: 'task/error',
+        requestId: 'r1',
+        error: { code: 'model-too-large', detail: '1889/1500', suggestion: { kind: 'use-light-model', task: 'chat' } },
+      },
     ]);
   });
 

@@ -104,7 +104,9 @@ export function decideFromMenuClick(info: MenuClickInfo, tab?: MenuClickTab): Me
   if (restriction) return { kind: 'refuse', reason: 'restricted-page', page: restriction };
 
   const selectionText = info.selectionText?.trim() ?? '';
-  if (!selectionText) return { kind: 'refuse', reason: 'empty-selection' };
+  // Chrome reports no selection text for password fields: an editable field goes on to the frame, which refuses
+  // password fields by name without reading them, and says "nothing selected" only when that is the case.
+  if (!selectionText && !(style && info.editable)) return { kind: 'refuse', reason: 'empty-selection' };
 
   const frameId = info.frameId ?? 0;
   if (style) return { kind: 'rewrite', style, tabId: tab.id, frameId, editable: info.editable, selectionText };

@@ -158,9 +158,17 @@ function freshProfile(): string {
   return profile;
 }
 
-/** Makes the test build's offscreen host use the scripted engine with these settings. */
-export async function useScriptedEngine(worker: Worker, settings: ScriptedEngineSettings): Promise<void> {
-  await worker.evaluate((value) => chrome.storage.local.set({ 'test:scriptedEngine': value }), settings);
+/**
+ * Makes the test build's offscreen host use the scripted engine with these settings. The software adapter's GPU
+ * budget (1.2 GB) would refuse the default models, so the user's budget override is raised unless a test sets it.
+ */
+export async function useScriptedEngine(worker: Worker, settings: ScriptedEngineSettings, gpuBudgetMB = 16_384): Promise<void> {
+  await worker.evaluate(([value, budget]) => chrome.storage.local.set({ 'test:scriptedEngine': value, gpuBudgetMB: budget }), [settings, gpuBudgetMB] as const);
+}
+
+/** Loads and evictions the engine host made, in order (test builds only). */
+export async function residencyLog(worker: Worker): Promise<Array<{ event: 'load' | 'unload'; modelId: string }>> {
+  return worker.evaluate(() => chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/residency-log', payload: {} }));
 }
 
 export async function setStorage(worker: Worker, items: Record<string, unknown>): Promise<void> {

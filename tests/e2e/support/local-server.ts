@@ -16,9 +16,11 @@ const TYPES: Record<string, string> = {
 export class LocalServer {
   readonly log: string[] = [];
   private server: Server | undefined;
-  private readonly generated = new Map<string, { body: string; type: string }>();
+  private readonly generated = new Map<string, { body: string | Uint8Array; type: string }>();
   /** URL prefix → folder, e.g. an editor's dist folder from node_modules. */
   private readonly mounts = new Map<string, string>();
+  /** Paths whose next response is cut off after this many bytes (a dropped connection), once. */
+  private readonly cuts = new Map<string, number>();
   origin = '';
 
   constructor(private readonly root: string) {}
@@ -29,7 +31,16 @@ export class LocalServer {
       this.log.push(`${request.method} ${path}`);
       const generated = this.generated.get(path);
       if (generated) {
-        response.writeHead(200, { 'content-type': generated.type }).end(request.method === 'HEAD' ? undefined : generated.body);
+        const cutAfter = this.cuts.get(path);
+        response.writeHead(200, {
+          'content-type': generated.type,
+          'content-length': String(Buffer.byteLength(generated.body)),
+          'access-control-allow-origin': '*',
+        });
+        if (request.method === 'HEAD') return void response.end();
+        if (cutAfter === undefined) return void response.end(generated.body);
+        this.cuts.delete(path);
+        response.write(Buffer.from(generated.body).subarray(0, cutAfter), () => response.destroy());
         return;
       }
       const mount = [...this.mounts].find(([prefix]) => path.startsWith(prefix));
@@ -58,7 +69,12 @@ export class LocalServer {
   }
 
   /** Serves a page made by the test (e.g. a 60,000-word article) at `path`. */
-  serve(path: string, body: string, type = 'text/html; charset=utf-8'): string {
+  /** The next request for `path` gets only its first `bytes`, then the connection drops. */
+  cutOnce(path: string, bytes: number): void {
+    this.cuts.set(path, bytes);
+  }
+
+  serve(path: string, body: string | Uint8Array, type = 'text/html; charset=utf-8'): string {
     this.generated.set(path, { body, type });
     return `${this.origin}${path}`;
   }

@@ -78,8 +78,12 @@ describe('decideFromMenuClick', () => {
     expect(decideFromMenuClick(click('tacit-rewrite-shorter'), { id: -1 })).toEqual({ kind: 'refuse', reason: 'no-tab' });
   });
 
-  it('refuses empty or whitespace-only selections', () => {
-    expect(decideFromMenuClick(click('tacit-rewrite-simpler', { selectionText: undefined, editable: true }), TAB)).toEqual({
+  it('refuses empty or whitespace-only selections outside editable fields', () => {
+    expect(decideFromMenuClick(click('tacit-rewrite-simpler', { selectionText: undefined, editable: false }), TAB)).toEqual({
+      kind: 'refuse',
+      reason: 'empty-selection',
+    });
+    expect(decideFromMenuClick(click('tacit-rewrite-simpler', { selectionText: ' \n ' }), TAB)).toEqual({
       kind: 'refuse',
       reason: 'empty-selection',
     });
@@ -87,6 +91,37 @@ describe('decideFromMenuClick', () => {
       kind: 'refuse',
       reason: 'empty-selection',
     });
+  });
+
+  it('hands a rewrite in an editable field with no selection text (a password field) to the frame to decide', () => {
+    expect(decideFromMenuClick(click('tacit-rewrite-simpler', { selectionText: undefined, editable: true, frameId: 4 }), TAB)).toEqual({
+      kind: 'rewrite',
+      style: 'simpler',
+      tabId: 7,
+      frameId: 4,
+      editable: true,
+      selectionText: '',
+    });
+    expect(decideFromMenuClick(click('tacit-rewrite-proofread', { selectionText: '  ', editable: true }), TAB)).toMatchObject({
+      kind: 'rewrite',
+      style: 'proofread',
+      selectionText: '',
+    });
+  });
+
+  it('still refuses summarizing an empty selection in an editable field', () => {
+    expect(decideFromMenuClick(click(SUMMARIZE_SELECTION_MENU_ID, { selectionText: undefined, editable: true }), TAB)).toEqual({
+      kind: 'refuse',
+      reason: 'empty-selection',
+    });
+  });
+
+  it('still refuses a restricted page when an editable field gives no selection text', () => {
+    const decision = decideFromMenuClick(
+      click('tacit-rewrite-formal', { selectionText: undefined, editable: true, pageUrl: 'chrome://settings/' }),
+      { id: 2, url: 'chrome://settings/' },
+    );
+    expect(decision).toEqual({ kind: 'refuse', reason: 'restricted-page', page: 'browser-page' });
   });
 
   it.each([

@@ -1,0 +1,101 @@
+import { i18n } from '#i18n';
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import { useSignal } from '@preact/signals';
+import { validateCustomRecord, type CustomRecordField, type CustomRecordIssue } from '@/lib/models/custom-records';
+import { registeredModels } from '@/lib/models/registry';
+import { extensionPagesCsp } from '@/lib/platform/csp';
+import { customModels } from '@/lib/settings/settings';
+
+const FIELD_LABEL: Record<CustomRecordField, () => string> = {
+  record: () => i18n.t('options.customHeading'),
+  model_id: () => i18n.t('options.fieldModelId'),
+  model: () => i18n.t('options.fieldModel'),
+  model_lib: () => i18n.t('options.fieldModelLib'),
+  vram_required_MB: () => i18n.t('options.fieldVram'),
+  context_window_size: () => i18n.t('options.fieldContext'),
+  required_features: () => i18n.t('options.fieldF16'),
+};
+
+/** The connect-src this build allows, so a record whose host it blocks is flagged before its download fails. */
+function buildConnectSources(): string[] {
+  const directive = chrome.runtime.getManifest().content_security_policy;
+  const csp = typeof directive === 'string' ? directive : (directive?.extension_pages ?? extensionPagesCsp());
+  return csp.split(';').map((part) => part.trim()).find((part) => part.startsWith('connect-src'))?.split(/\s+/).slice(1) ?? [];
+}
+
+/** Adding and removing the user's own model records; each is validated, and only valid ones are stored. */
+export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
+  const fields = useSignal({ model_id: '', model: '', model_lib: '', vram_required_MB: '', context_window_size: '4096', f16: false });
+  const issues = useSignal<CustomRecordIssue[]>([]);
+  const set = (name: keyof typeof fields.value) => (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    fields.value = { ...fields.value, [name]: input.type === 'checkbox' ? input.checked : input.value };
+  };
+
+  const add = async () => {
+    const { f16, ...values } = fields.value;
+    const result = validateCustomRecord(
+      { ...values, required_features: f16 ? ['shader-f16'] : [] },
+      { existingIds: registeredModels(custom).map((record) => record.model_id), cspConnectSources: buildConnectSources() },
+    );
+    if (!result.ok) {
+      issues.value = result.errors;
+      return;
+    }
+    issues.value = result.warnings;
+    await customModels.setValue([...custom, result.record]);
+    fields.value = { ...fields.value, model_id: '', model: '', model_lib: '', vram_required_MB: '' };
+  };
+
+  const input = (name: 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'context_window_size', label: string, type: 'text' | 'url' | 'number' = 'text') => (
+    <label class="field">
+      {label}
+      <input name={name} type={type as "text"} value={fields.value[name]} onInput={set(name)} />
+    </label>
+  );
+
+  return (
+    <section>
+      <h2>{i18n.t('options.customHeading')}</h2>
+      <p class="help">{i18n.t('options.customHelp')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void add();
+        }}
+      >
+        {input('model_id', i18n.t('options.fieldModelId'))}
+        {input('model', i18n.t('options.fieldModel'), 'url')}
+        {input('model_lib', i18n.t('options.fieldModelLib'), 'url')}
+        {input('vram_required_MB', i18n.t('options.fieldVram'), 'number')}
+        {input('context_window_size', i18n.t('options.fieldContext'), 'number')}
+        <label class="check">
+          <input type="checkbox" checked={fields.value.f16} onChange={set('f16')} />
+          {i18n.t('options.fieldF16')}
+        </label>
+        <button type="submit">{i18n.t('options.addModel')}</button>
+      </form>
+      {issues.value.length > 0 ? (
+        <ul class="error" role="alert" data-testid="custom-model-issues">
+          {issues.value.map((issue) => (
+            <li data-code={issue.code}>{i18n.t('options.issue', [FIELD_LABEL[issue.field](), issue.message])}</li>
+          ))}
+        </ul>
+      ) : null}
+      {custom.length === 0 ? (
+        <p class="help">{i18n.t('options.customListEmpty')}</p>
+      ) : (
+        <ul data-testid="custom-models">
+          {custom.map((record) => (
+            <li>
+              <code>{record.model_id}</code>{' '}
+              <button type="button" onClick={() => void customModels.setValue(custom.filter((other) => other !== record))}>
+                {i18n.t('options.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { i18n } from '#i18n';
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import { useSignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import type { GpuCapabilities } from '@/lib/engine/capabilities';
+import { sendRequest } from '@/lib/messaging/requests';
+import { DownloadsClient } from '@/lib/models/downloads-client';
+import { MODEL_FAMILIES } from '@/lib/models/registry';
+import { prebuiltRecord } from '@/lib/models/registry';
+import { withMirror } from '@/lib/models/sources';
+import { customModels, modelMirrorUrl } from '@/lib/settings/settings';
+import { useStorageItem } from '../use-storage-item';
+import { CustomModelsSection } from './CustomModelsSection';
+import { DownloadsSection } from './DownloadsSection';
+import { GpuSection } from './GpuSection';
+import { ModelSourceSection } from './ModelSourceSection';
+import { TaskModelsSection } from './TaskModelsSection';
+
+/** The models this adapter can run (its precision's builds, rehosted on the mirror), then the user's own. */
+function downloadableModels(capabilities: GpuCapabilities | null, mirror: string | null, custom: ModelRecord[]): ModelRecord[] {
+  const precision = capabilities?.precision ?? 'f32';
+  const prebuilt = Object.values(MODEL_FAMILIES)
+    .map((family) => prebuiltRecord(family.variants[precision]))
+    .filter((record): record is ModelRecord => record !== undefined)
+    .map((record) => withMirror(record, mirror ?? undefined));
+  return [...prebuilt, ...custom];
+}
+
+export function OptionsApp() {
+  const capabilities = useSignal<GpuCapabilities | null>(null);
+  const custom = useStorageItem(customModels, []);
+  const mirror = useStorageItem(modelMirrorUrl, null);
+  const downloads = useMemo(() => new DownloadsClient(), []);
+  const records = downloadableModels(capabilities.value, mirror.value, custom.value);
+
+  useEffect(() => {
+    void sendRequest('panel/status')
+      .then((status) => (capabilities.value = status.capabilities))
+      .catch(() => undefined);
+    return () => downloads.dispose();
+  }, []);
+  useEffect(() => {
+    void downloads.connect(records).catch(() => undefined);
+  }, [records.map((record) => record.model_id + record.model).join('|')]);
+
+  return (
+    <main class="options">
+      <h1>{i18n.t('options.title')}</h1>
+      <p class="help">{i18n.t('options.intro')}</p>
+      <TaskModelsSection precision={capabilities.value?.precision ?? 'f32'} custom={custom.value} />
+      <DownloadsSection records={records} client={downloads} />
+      <GpuSection capabilities={capabilities.value} />
+      <ModelSourceSection />
+      <CustomModelsSection custom={custom.value} />
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { i18n } from '#i18n';
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { ShaderPrecision } from '@/lib/engine/capabilities';
+import { MODEL_FAMILIES, TASK_KINDS, TASK_MODELS, modelLabel, registeredModels, type TaskKind } from '@/lib/models/registry';
+import { taskModels } from '@/lib/settings/settings';
+import { formatBytes } from '../format';
+import { useStorageItem } from '../use-storage-item';
+
+const TASK_LABEL: Record<TaskKind, () => string> = {
+  summarize: () => i18n.t('options.taskSummarize'),
+  chat: () => i18n.t('options.taskChat'),
+  rewrite: () => i18n.t('options.taskRewrite'),
+  draft: () => i18n.t('options.taskDraft'),
+};
+
+const MB = 1024 * 1024;
+
+function sizeText(record: ModelRecord | undefined): string {
+  return record?.vram_required_MB ? i18n.t('options.gpuNeeds', [formatBytes(record.vram_required_MB * MB)]) : '';
+}
+
+/** Per task: its default model, its lighter one, or any registered model. */
+export function TaskModelsSection({ precision, custom }: { precision: ShaderPrecision; custom: ModelRecord[] }) {
+  const choices = useStorageItem(taskModels, {});
+  const models = registeredModels(custom);
+  const byId = (id: string) => models.find((record) => record.model_id === id);
+  return (
+    <section>
+      <h2>{i18n.t('options.tasksHeading')}</h2>
+      <p class="help">{i18n.t('options.tasksHelp')}</p>
+      {TASK_KINDS.map((task) => {
+        const defaultId = MODEL_FAMILIES[TASK_MODELS[task].default].variants[precision];
+        const lightId = MODEL_FAMILIES[TASK_MODELS[task].light].variants[precision];
+        return (
+          <label class="field">
+            {TASK_LABEL[task]()}
+            <select
+              data-task={task}
+              value={choices.value[task] ?? 'default'}
+              onChange={(event) =>
+                void taskModels.setValue({ ...choices.value, [task]: (event.currentTarget as HTMLSelectElement).value })
+              }
+            >
+              <option value="default">{`${i18n.t('options.choiceDefault', [modelLabel(defaultId)])} — ${sizeText(byId(defaultId))}`}</option>
+              <option value="light">{`${i18n.t('options.choiceLight', [modelLabel(lightId)])} — ${sizeText(byId(lightId))}`}</option>
+              {models
+                .filter((record) => record.model_id !== defaultId && record.model_id !== lightId)
+                .map((record) => (
+                  <option value={record.model_id}>{`${modelLabel(record.model_id)} — ${sizeText(record)}`}</option>
+                ))}
+            </select>
+          </label>
+        );
+      })}
+    </section>
+  );
+}

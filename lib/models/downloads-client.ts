@@ -1,0 +1,80 @@
+/** The Options page's view of model downloads, which run in the engine host so they continue while Options is closed. */
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import { signal } from '@preact/signals';
+import type { TacitError } from '../messaging/errors';
+import { connectPort, type TypedPort } from '../messaging/ports';
+import {
+  PORT_DOWNLOADS,
+  type DownloadsEvent,
+  type DownloadsRequest,
+  type ModelDiskStatus,
+  type ModelDownloadProgress,
+} from '../messaging/protocol';
+import { sendRequest } from '../messaging/requests';
+
+export class DownloadsClient {
+  readonly statuses = signal<Record<string, ModelDiskStatus>>({});
+  readonly progress = signal<Record<string, ModelDownloadProgress>>({});
+  readonly active = signal<string[]>([]);
+  readonly errors = signal<Record<string, TacitError | null>>({});
+  private port: TypedPort<DownloadsRequest, DownloadsEvent> | undefined;
+  private records: ModelRecord[] = [];
+
+  /** Starts the engine host if needed and asks for the status of these models. */
+  async connect(records: ModelRecord[]): Promise<void> {
+    this.records = records;
+    await sendRequest('engine/ensure');
+    const port = connectPort<DownloadsRequest, DownloadsEvent>(PORT_DOWNLOADS);
+    port.onMessage((event) => this.receive(event));
+    port.onDisconnect(() => (this.port = undefined));
+    this.port = port;
+    port.post({ type: 'downloads/status', records });
+  }
+
+  setRecords(records: ModelRecord[]): void {
+    this.records = records;
+    this.port?.post({ type: 'downloads/status', records });
+  }
+
+  download(record: ModelRecord): void {
+    this.errors.value = { ...this.errors.value, [record.model_id]: null };
+    void this.ensurePort().then((port) => port.post({ type: 'downloads/start', record }));
+  }
+
+  cancel(modelId: string): void {
+    this.port?.post({ type: 'downloads/cancel', modelId });
+  }
+
+  remove(record: ModelRecord): void {
+    const otherRecords = this.records.filter((other) => other.model_id !== record.model_id);
+    void this.ensurePort().then((port) => port.post({ type: 'downloads/delete', record, otherRecords }));
+  }
+
+  dispose(): void {
+    this.port?.disconnect();
+  }
+
+  /** The engine host may have closed for idleness since: start it again. */
+  private async ensurePort(): Promise<TypedPort<DownloadsRequest, DownloadsEvent>> {
+    if (!this.port) await this.connect(this.records);
+    return this.port!;
+  }
+
+  private receive(event: DownloadsEvent): void {
+    switch (event.type) {
+      case 'downloads/progress':
+        this.progress.value = { ...this.progress.value, [event.modelId]: event.progress };
+        if (!this.active.value.includes(event.modelId)) this.active.value = [...this.active.value, event.modelId];
+        return;
+      case 'downloads/finished':
+        this.active.value = this.active.value.filter((id) => id !== event.modelId);
+        this.errors.value = { ...this.errors.value, [event.modelId]: event.error };
+        this.port?.post({ type: 'downloads/status', records: this.records });
+        return;
+      case 'downloads/status':
+        this.statuses.value = { ...this.statuses.value, ...event.statuses };
+        this.active.value = event.active;
+        return;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/** Why a model download stopped, as values the options page can show (with the facts its message needs). */
+
+export type DownloadError =
+  | { code: 'cancelled' }
+  /** The connection failed or was cut before the file was complete. */
+  | { code: 'network'; host: string; url: string; detail: string }
+  | { code: 'http'; status: number; host: string; url: string }
+  /** The browser refused to store more; `bytesNeeded` is what the model still has to store. */
+  | { code: 'quota'; bytesNeeded: number }
+  /** A file arrived or sits in the cache with the wrong size or unreadable content. */
+  | { code: 'corrupt'; urls: string[]; detail: string }
+  /** The Cache API failed for another reason than quota. */
+  | { code: 'storage'; detail: string }
+  | { code: 'invalid-record'; detail: string };
+
+export type DownloadErrorCode = DownloadError['code'];
+
+/** Carries a DownloadError through async code to the one place that returns it. */
+export class DownloadFailure extends Error {
+  constructor(readonly error: DownloadError) {
+    super(error.code);
+    this.name = 'DownloadFailure';
+  }
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+export function describeCause(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 200);
+  return String(error).slice(0, 200);
+}

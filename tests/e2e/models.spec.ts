@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test';
+import { expect, residencyLog, scriptedEngineLog, setStorage, test, useScriptedEngine } from './support/extension-test';
+import { serveFakeModel, type ServedModel } from './support/fake-model';
+
+async function openOptions(page: Page, extensionId: string): Promise<Page> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByRole('heading', { name: 'Tacit settings' })).toBeVisible();
+  return page;
+}
+
+async function addModel(options: Page, model: ServedModel, vramMB = '900') {
+  const form = options.locator('form', { has: options.getByRole('button', { name: 'Add model' }) });
+  await form.getByLabel('Model id').fill(model.modelId);
+  await form.getByLabel('Weights URL').fill(model.weightsUrl);
+  await form.getByLabel('Model library URL (.wasm)').fill(model.libraryUrl);
+  await form.getByLabel('GPU memory needed (MB)').fill(vramMB);
+  await form.getByRole('button', { name: 'Add model' }).click();
+  await expect(options.getByTestId('custom-models')).toContainText(model.modelId);
+}
+
+test('a model record is validated, downloaded with progress, resumed after a cut without refetching, and deleted', async ({
+  context,
+  extensionId,
+  files,
+}) => {
+  const model = serveFakeModel(files);
+  const options = await openOptions(await context.newPage(), extensionId);
+
+  // Bad input gets specific messages and stores nothing.
+  const form = options.locator('form', { has: options.getByRole('button', { name: 'Add model' }) });
+  await form.getByLabel('Model id').fill('bad id!');
+  await form.getByLabel('Weights URL').fill('http://models.example.org/x');
+  await form.getByLabel('Model library URL (.wasm)').fill('javascript:alert(1)');
+  await form.getByLabel('GPU memory needed (MB)').fill('-5');
+  await form.getByRole('button', { name: 'Add model' }).click();
+  const issues = options.getByTestId('custom-model-issues');
+  await expect(issues.locator('li[data-code="bad-charset"]')).toBeVisible();
+  await expect(issues.locator('li[data-code="remote-http"]')).toBeVisible();
+  await expect(issues.locator('li[data-code="bad-scheme"]')).toBeVisible();
+  await expect(issues.locator('li[data-code="out-of-range"]')).toBeVisible();
+  await expect(options.getByTestId('custom-models')).toHaveCount(0);
+
+  await addModel(options, model);
+  const row = options.locator(`li[data-model="${model.modelId}"]`);
+  await expect(row.getByTestId('download-status')).toHaveText('Not downloaded');
+
+  // The connection drops halfway through the second shard.
+  files.cutOnce(model.shardPaths[1]!, 1024 * 1024);
+  await row.getByRole('button', { name: 'Download for offline use' }).click();
+  await expect(row.getByTestId('download-error')).toHaveText(/could not be reached/);
+  await expect(row.getByRole('button', { name: 'Resume download' })).toBeVisible();
+  await expect(row.getByTestId('download-status')).toHaveText(/^Partly downloaded/);
+  const firstAttempt = [...files.log];
+
+  // Watch the status while the second attempt runs.
+  await options.evaluate((id) => {
+    const seen: string[] = [];
+    (window as unknown as { statuses: string[] }).statuses = seen;
+    const status = document.querySelector(`li[data-model="${id}"] [data-testid="download-status"]`)!;
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+  }, model.modelId);
+  await row.getByRole('button', { name: 'Resume download' }).click();
+  await expect(row.getByTestId('download-status')).toHaveText('Downloaded: 6 MB on disk');
+  const statuses = await options.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  expect(statuses).toContain('100% — 6 MB of 6 MB');
+
+  // The second attempt fetched only what was missing: the cut shard and the one never reached.
+  const secondAttempt = files.log.slice(firstAttempt.length).filter((line) => line.startsWith('GET /models/'));
+  const fetchedBefore = firstAttempt.filter((line) => line.startsWith('GET /models/'));
+  expect(fetchedBefore).toContain(`GET ${model.shardPaths[0]}`);
+  expect(secondAttempt).not.toContain(`GET ${model.shardPaths[0]}`);
+  expect(secondAttempt).toContain(`GET ${model.shardPaths[1]}`);
+  for (const line of secondAttempt) expect(fetchedBefore.filter((before) => before === line && !line.includes('shard'))).toEqual([]);
+
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await expect(row.getByTestId('download-status')).toHaveText('Not downloaded');
+  expect(await options.evaluate(async () => (await (await caches.open('webllm/model')).keys()).length)).toBe(0);
+});
+
+test('Options assigns a custom model to a task, and the next task runs on it', async ({ context, extensionId, files, openPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 2 });
+  const model = serveFakeModel(files, 'Custom-Chat-q4f32_1-MLC');
+  const options = await openOptions(await context.newPage(), extensionId);
+  await addModel(options, model);
+  await options.getByLabel('Questions about a page').selectOption(model.modelId);
+  await expect.poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({ taskModels: { chat: model.modelId } });
+
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Which model are you?');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('Scripted reply');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.modelId).toBe(model.modelId);
+});
+
+test('models are swapped within the GPU budget, least recently used first', async ({ openPanel, serviceWorker }) => {
+  // A 2500 MB budget holds Qwen 1.5B (1889 MB) or Qwen 0.5B (1060 MB) but not both: each switch evicts the other.
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 1, tokenCount: 3 }, 2500);
+  const panel = await openPanel();
+  const ask = async (prompt: string) => {
+    await panel.getByLabel('Ask Tacit').fill(prompt);
+    await panel.getByRole('button', { name: 'Send' }).click();
+    await expect(panel.getByTestId('reply')).toContainText(`Scripted reply about: ${prompt}`);
+  };
+  await ask('first');
+  await setStorage(serviceWorker, { taskModels: { chat: 'light' } });
+  await ask('second');
+  await setStorage(serviceWorker, { taskModels: { chat: 'default' } });
+  await ask('third');
+  expect(await residencyLog(serviceWorker)).toEqual([
+    { event: 'load', modelId: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC' },
+    { event: 'unload', modelId: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC' },
+    { event: 'load', modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' },
+    { event: 'unload', modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' },
+    { event: 'load', modelId: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC' },
+  ]);
+});
+
+test('with room for both, the second model joins the first and the first is reused without reloading', async ({ openPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 1, tokenCount: 3 }, 4000);
+  const panel = await openPanel();
+  for (const [prompt, choice] of [['one', 'default'], ['two', 'light'], ['three', 'default']] as const) {
+    await setStorage(serviceWorker, { taskModels: { chat: choice } });
+    await panel.getByLabel('Ask Tacit').fill(prompt);
+    await panel.getByRole('button', { name: 'Send' }).click();
+    await expect(panel.getByTestId('reply')).toContainText(`Scripted reply about: ${prompt}`);
+  }
+  expect(await residencyLog(serviceWorker)).toEqual([
+    { event: 'load', modelId: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC' },
+    { event: 'load', modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' },
+  ]);
+});
+
+test('a second panel waits its turn and shows its place in the queue', async ({ openPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 30, tokenCount: 60 });
+  const first = await openPanel();
+  const second = await openPanel();
+  await first.getByLabel('Ask Tacit').fill('long one');
+  await first.getByRole('button', { name: 'Send' }).click();
+  await expect(first.getByTestId('reply')).toContainText('token1');
+  await second.getByLabel('Ask Tacit').fill('short one');
+  await second.getByRole('button', { name: 'Send' }).click();
+  await expect(second.getByTestId('engine-status')).toHaveText('Waiting for the engine (position 1)');
+  await expect(second.getByTestId('reply')).toContainText('Scripted reply about: short one', { timeout: 15_000 });
+  await expect(first.getByTestId('reply')).toContainText('token50');
+});
