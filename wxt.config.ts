@@ -1,13 +1,26 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { extensionPagesCsp, parseExtraSources } from './lib/platform/csp';
+import { BUNDLED_LIBRARY_FOLDER } from './lib/platform/bundled-model-libraries';
+import { modelLibraryFiles } from './lib/platform/model-library-files';
+
+// Chrome Web Store builds: package the model libraries from this folder instead of fetching them at run time.
+const bundledLibraries = modelLibraryFiles(process.env.TACIT_MODEL_LIBS_DIR);
 
 // Build modes: `production` is what users install; `e2e` adds the scripted engine and a
 // 127.0.0.1 host grant that Playwright tests need (they cannot trigger activeTab).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const library of bundledLibraries) {
+        files.push({ absoluteSrc: library.absolutePath, relativeDest: `${BUNDLED_LIBRARY_FOLDER}/${library.fileName}` });
+      }
+    },
+  },
   vite: () => ({
+    define: { __TACIT_BUNDLED_MODEL_LIBS__: JSON.stringify(bundledLibraries.map((library) => library.fileName)) },
     plugins: [preact()],
     build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
     worker: { format: 'es' },

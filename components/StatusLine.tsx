@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { GpuCapabilities } from '@/lib/engine/capabilities';
 import type { PanelStatus, TaskPhase } from '@/lib/messaging/protocol';
 import { gpuReasonText } from './error-text';
-import { formatBytes } from './format';
+import { formatBytes, formatDuration } from './format';
 
 interface Props {
   status: PanelStatus | null;
@@ -59,7 +59,10 @@ function phaseLine(phase: TaskPhase): string {
       const percent = String(Math.floor(progress.fraction * 100));
       if (progress.fromCache) return i18n.t('status.loadingCache', [modelId, percent]);
       if (progress.loadedBytes !== undefined && progress.totalBytes !== undefined) {
-        return i18n.t('status.loadingBytes', [modelId, percent, formatBytes(progress.loadedBytes), formatBytes(progress.totalBytes)]);
+        const bytes = [modelId, percent, formatBytes(progress.loadedBytes), formatBytes(progress.totalBytes)] as const;
+        return progress.etaSeconds === undefined
+          ? i18n.t('status.loadingBytes', [...bytes])
+          : i18n.t('status.loadingBytesEta', [...bytes, formatDuration(progress.etaSeconds)]);
       }
       return i18n.t('status.loading', [modelId, percent]);
     }

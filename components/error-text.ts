@@ -2,6 +2,7 @@
 import { i18n } from '#i18n';
 import type { GpuUnavailableReason } from '@/lib/engine/capabilities';
 import type { TacitError } from '@/lib/messaging/errors';
+import { formatBytes } from './format';
 
 export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | string | undefined): string | undefined {
   switch (reason) {
@@ -44,7 +45,7 @@ export function errorText(error: TacitError): string {
     case 'gpu-device-lost':
       return i18n.t('error.gpuDeviceLost');
     case 'storage-quota':
-      return i18n.t('error.storageQuota');
+      return i18n.t('error.storageQuota', [Number(detail) > 0 ? formatBytes(Number(detail)) : '?']);
     case 'engine-unavailable':
       return i18n.t('error.engineUnavailable');
     case 'engine-crashed':

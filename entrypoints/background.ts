@@ -13,6 +13,7 @@ import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
 import { engineIdleMs, gpuBudgetOverrideMB, lastRewriteStyle } from '@/lib/settings/settings';
 import { gpuBudget, loadTaskEnvironment } from '@/lib/tasks/task-environment';
+import { preloadModel, type PreloadDeps } from '@/lib/tasks/preload';
 import { applyInFrame, captureInFrame } from '@/lib/editing/frame-editing';
 import { ConversationStore } from '@/lib/tasks/conversations';
 import { registerContextMenus } from '@/lib/tasks/context-menus';
@@ -20,7 +21,18 @@ import { servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
 import { createTriggers } from '@/lib/tasks/triggers';
 
 export default defineBackground(() => {
-  const hub = new PanelHub();
+  const engine: PreloadDeps = {
+    environment: async () =>
+      loadTaskEnvironment(
+        await gpuCapabilities(),
+        import.meta.env.MODE === 'e2e' && (await readScriptedEngineSettings()) !== null,
+      ),
+    engineSettings,
+    prepareEngine: ensureOffscreenDocument,
+    startEngineRun,
+  };
+  // A panel opening on a page is a strong hint a summary comes next.
+  const hub = new PanelHub(Date.now, () => void preloadModel('summarize', engine).catch(() => undefined));
   const conversations = new ConversationStore();
   const triggers = createTriggers({
     // Opening the panel from the click handler itself keeps the user gesture and grants activeTab on that tab.
@@ -42,14 +54,7 @@ export default defineBackground(() => {
   acceptPorts(PORT_PANEL, (port: PanelHubPort) => hub.attach(port));
   acceptPorts(PORT_TASK, (port: PanelPort) =>
     servePanelPort(port, {
-      environment: async () =>
-        loadTaskEnvironment(
-          await gpuCapabilities(),
-          import.meta.env.MODE === 'e2e' && (await readScriptedEngineSettings()) !== null,
-        ),
-      engineSettings,
-      prepareEngine: ensureOffscreenDocument,
-      startEngineRun,
+      ...engine,
       watchTab: (tabId, onGone) => watchTab(tabId, (reason) => onGone(tacitError(reason))),
       pageAccess: {
         resolveTab: resolvePageTab,

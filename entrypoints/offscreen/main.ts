@@ -5,6 +5,7 @@ import { WebLlmEngine } from '@/lib/engine/webllm-engine';
 import { acceptPorts } from '@/lib/messaging/ports';
 import { PORT_DOWNLOADS, PORT_ENGINE, type EngineHostSettings } from '@/lib/messaging/protocol';
 import { DownloadService, type DownloadsPort } from '@/lib/models/download-service';
+import { deleteModelFiles, modelCacheStatus, verifyModelFiles } from '@/lib/models/downloads';
 import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/settings/settings';
 
@@ -26,6 +27,13 @@ const downloads = new DownloadService({ caches, fetch: (input, init) => fetch(in
 const host = new EngineHost({
   // A download in progress keeps the host (and its worker) open.
   keepAlive: () => downloads.busy,
+  isModelCached: async (record) => (await modelCacheStatus(record, { caches })).complete,
+  repairModel: async (record) => {
+    const verification = await verifyModelFiles(record, { caches });
+    if (verification.ok || verification.corruptUrls.length === 0) return false;
+    await deleteModelFiles(record, { caches });
+    return true;
+  },
   createEngine,
   updateEngine: (engine, settings) => {
     if (engine.kind === 'scripted' && settings.scripted) (engine as Engine & { settings: unknown }).settings = settings.scripted;

@@ -30,6 +30,10 @@ export interface EngineHostOptions {
   onIdle(): void;
   /** Other work in this page (model downloads) that must keep the host open. */
   keepAlive?(): boolean;
+  /** True when every file of the model is in the local cache (a preload never downloads). */
+  isModelCached?(record: GenerateRequest['record']): Promise<boolean>;
+  /** Checks a model's cached files after a failed load and deletes them if damaged; true when it did. */
+  repairModel?(record: GenerateRequest['record']): Promise<boolean>;
   /** Records loads and evictions (test builds show them to e2e tests). */
   onResidencyChange?(event: 'load' | 'unload', modelId: string): void;
   now?(): number;
@@ -107,6 +111,7 @@ export class EngineHost {
       if (!signal.aborted) port.post(message);
     };
     try {
+      if (request.preloadOnly) return await this.preload(request, settings);
       const resident = await this.residentEngine(request, settings, (progress) =>
         post({ type: 'engine/loading', requestId, modelId, progress }),
       );
@@ -127,6 +132,17 @@ export class EngineHost {
     } catch (error) {
       return { error: await this.failure(error, request) };
     }
+  }
+
+  /** Loads a cached model that fits beside what is loaded; anything else is left for a real request to decide. */
+  private async preload(request: GenerateRequest, settings: EngineHostSettings): Promise<Outcome> {
+    const { record } = request;
+    if (this.engines.has(record.model_id)) return { stopped: false };
+    const plan = planSwap(this.residency, { modelId: record.model_id, sizeMB: record.vram_required_MB ?? 0 }, settings.gpuBudgetMB ?? Number.POSITIVE_INFINITY);
+    if (plan.kind !== 'swap' || plan.evict.length > 0) return { stopped: true };
+    if (!(await this.options.isModelCached?.(record))) return { stopped: true };
+    const resident = await this.residentEngine(request, settings, () => undefined);
+    return resident.ok ? { stopped: false } : { error: resident.error };
   }
 
   /** The engine holding the request's model: reused, or loaded after evicting what no longer fits. */
@@ -163,6 +179,10 @@ export class EngineHost {
     if (failure.code === 'gpu-device-lost' || failure.code === 'out-of-gpu-memory') await this.unload(record.model_id);
     if (failure.code === 'model-download-failed' || failure.code === 'model-source-unreachable') {
       return checkModelSource(record, failure);
+    }
+    // An unexplained load failure may come from a damaged cached file: check, and delete the model if so.
+    if (failure.code === 'unknown' && (await this.options.repairModel?.(record).catch(() => false))) {
+      return tacitError('model-files-corrupt', record.model_id);
     }
     return failure;
   }

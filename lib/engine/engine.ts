@@ -14,6 +14,8 @@ export interface LoadProgress {
   totalBytes?: number;
   /** True when the files come from the local cache, not the network. */
   fromCache?: boolean;
+  /** Seconds left at the rate so far, once there is a rate to go by. */
+  etaSeconds?: number;
 }
 
 export interface ChatRequest {

@@ -13,5 +13,13 @@ export function parseLoadProgress(report: InitProgressReport): LoadProgress {
   const loadedBytes = Number(match[1]) * MB;
   // WebLLM reports MB done and the fraction, so the total follows; rounded to whole MB like the input.
   const totalBytes = fraction > 0 ? Math.round(loadedBytes / fraction / MB) * MB : undefined;
-  return totalBytes === undefined ? { fraction, loadedBytes, fromCache } : { fraction, loadedBytes, totalBytes, fromCache };
+  const progress: LoadProgress = totalBytes === undefined ? { fraction, loadedBytes, fromCache } : { fraction, loadedBytes, totalBytes, fromCache };
+  const etaSeconds = estimateSecondsLeft(fraction, report.timeElapsed);
+  return etaSeconds === undefined ? progress : { ...progress, etaSeconds };
+}
+
+/** Time left at the pace so far; none in the first seconds, when the pace says little. */
+function estimateSecondsLeft(fraction: number, elapsedSeconds: number): number | undefined {
+  if (!(fraction > 0.02) || fraction >= 1 || !(elapsedSeconds >= 2)) return undefined;
+  return Math.round((elapsedSeconds * (1 - fraction)) / fraction);
 }

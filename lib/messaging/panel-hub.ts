@@ -15,7 +15,11 @@ export class PanelHub {
   private detached: PanelHubPort | undefined;
   private readonly pending = new Map<number, { intent: PanelIntent; at: number }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** A panel opened: the background may get ready for what it will likely be asked (preload the summary model). */
+    private readonly onPanelOpened: () => void = () => undefined,
+  ) {}
 
   attach(port: PanelHubPort): void {
     let placement: PanelPlacement | undefined;
@@ -26,6 +30,7 @@ export class PanelHub {
       else this.detached = port;
       const waiting = this.takePending(placement);
       if (waiting) port.post({ type: 'panel/intent', intent: waiting });
+      this.onPanelOpened();
     });
     port.onDisconnect(() => {
       if (placement?.docked && this.docked.get(placement.windowId) === port) this.docked.delete(placement.windowId);

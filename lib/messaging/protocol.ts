@@ -120,6 +120,8 @@ export interface GenerateRequest {
   requestId: string;
   /** Who asked (one panel, one tab): the queue takes turns between clients. */
   clientId?: string;
+  /** Only load the model, from the local cache and without evicting another, so a likely next task starts fast. */
+  preloadOnly?: boolean;
   record: ModelRecord;
   messages: ChatMessage[];
   temperature?: number;

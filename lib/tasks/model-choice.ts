@@ -15,11 +15,14 @@ export interface TaskEnvironment {
   gpuBudgetMB: number;
   taskModels: Partial<Record<TaskKind, string>>;
   customModels: ModelRecord[];
+  /** Points a record at its model library packaged with the extension, if this build has one. */
+  packagedLibrary?: (record: ModelRecord) => ModelRecord;
 }
 
 export const DEFAULT_CONTEXT_WINDOW = 4096;
 
-export type ModelChoice = { ok: true; record: ModelRecord } | { ok: false; error: TacitError };
+/** lighterAvailable: the task is not on its light model yet, so switching to it can help with memory trouble. */
+export type ModelChoice = { ok: true; record: ModelRecord; lighterAvailable: boolean } | { ok: false; error: TacitError };
 
 export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
   if (!env.scriptedEngine) {
@@ -45,7 +48,12 @@ export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
     };
   }
   // Custom records carry their own URLs; the mirror rehosts only the default hosts' models.
-  return { ok: true, record: resolution.choice === 'custom' ? record : withMirror(record, env.mirrorUrl ?? undefined) };
+  const located = resolution.choice === 'custom' ? record : withMirror(record, env.mirrorUrl ?? undefined);
+  return {
+    ok: true,
+    record: env.packagedLibrary ? env.packagedLibrary(located) : located,
+    lighterAvailable: resolution.choice !== 'light',
+  };
 }
 
 export function contextWindowOf(record: ModelRecord): number {

@@ -1,6 +1,8 @@
 /** Reads what planning a task needs from settings: GPU facts, budget, model choices, custom models, mirror. */
 import type { GpuCapabilities } from '../engine/capabilities';
 import { detectGpuBudgetMB, type GpuBudget } from '../models/gpu-budget';
+import { browser } from 'wxt/browser';
+import { BUNDLED_MODEL_LIBRARIES, withBundledLibrary } from '../platform/bundled-model-libraries';
 import { customModels, gpuBudgetOverrideMB, modelMirrorUrl, taskModels } from '../settings/settings';
 import type { TaskEnvironment } from './model-choice';
 
@@ -28,5 +30,7 @@ export async function loadTaskEnvironment(capabilities: GpuCapabilities | null, 
     gpuBudgetMB: gpuBudget(capabilities, override).budgetMB,
     taskModels: choices,
     customModels: custom,
+    packagedLibrary: (record) =>
+      withBundledLibrary(record, BUNDLED_MODEL_LIBRARIES, (path) => browser.runtime.getURL(path as '/background.js')),
   };
 }

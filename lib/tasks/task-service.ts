@@ -84,6 +84,12 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
   }
 }
 
+/** Out of GPU memory (at load or mid-reply): the lighter model is the one-click way out, if not in use already. */
+function withLighterModelSuggestion(error: TacitError, task: GenerateOptions['task'], lighterAvailable: boolean): TacitError {
+  const memoryTrouble = error.code === 'out-of-gpu-memory' || error.code === 'gpu-device-lost' || error.code === 'model-too-large';
+  return memoryTrouble && lighterAvailable && !error.suggestion ? { ...error, suggestion: { kind: 'use-light-model', task } } : error;
+}
+
 function createContext(
   requestId: string,
   clientId: string,
@@ -145,7 +151,7 @@ function createContext(
           },
           onError: (error) => {
             signal.removeEventListener('abort', cancel);
-            reject(new TaskFailure(error));
+            reject(new TaskFailure(withLighterModelSuggestion(error, options.task, choice.lighterAvailable)));
           },
         });
         const cancel = () => run.cancel();

@@ -154,6 +154,17 @@ describe('EngineHost', () => {
     expect(replyText(port, 'b')).toContain('again');
   });
 
+  it('applies new engine settings to a model that stays loaded', async () => {
+    const { engines, port, settings, generate } = setup();
+    generate('a');
+    await finished(port, 'a');
+    settings.scripted = { tokenDelayMs: 1, reply: 'A different reply.' };
+    generate('b');
+    await finished(port, 'b');
+    expect(engines).toHaveLength(1);
+    expect(replyText(port, 'b')).toBe('A different reply.');
+  });
+
   it('reports an engine that fails without an error value, and keeps serving the next request', async () => {
     const { createEngine, engines, port, generate } = setup();
     createEngine.mockImplementationOnce(() => Promise.reject(undefined));

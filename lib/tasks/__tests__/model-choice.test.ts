@@ -71,7 +71,7 @@ describe('chooseModel', () => {
   it('uses a custom model exactly as recorded, even with a mirror set', () => {
     const custom = customRecord('My-Model-q4f32_1-MLC');
     const env: TaskEnvironment = { ...ENV, mirrorUrl: MIRROR, taskModels: { rewrite: custom.model_id }, customModels: [custom] };
-    expect(chooseModel('rewrite', env)).toEqual({ ok: true, record: custom });
+    expect(chosen(chooseModel('rewrite', env))).toEqual(custom);
   });
 
   it('names the model it cannot find when the chosen one is no longer registered', () => {
