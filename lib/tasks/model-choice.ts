@@ -48,7 +48,9 @@ export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
     };
   }
   // Custom records carry their own URLs; the mirror rehosts only the default hosts' models.
-  const located = resolution.choice === 'custom' ? record : withMirror(record, env.mirrorUrl ?? undefined);
+  // The user's own records carry their own URLs; the mirror rehosts every prebuilt model, however it was picked.
+  const isUserRecord = env.customModels.some((custom) => custom.model_id === record.model_id);
+  const located = isUserRecord ? record : withMirror(record, env.mirrorUrl ?? undefined);
   return {
     ok: true,
     record: env.packagedLibrary ? env.packagedLibrary(located) : located,

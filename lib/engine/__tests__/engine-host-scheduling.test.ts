@@ -95,9 +95,8 @@ describe('EngineHost with several models', () => {
       { type: 'engine/queued', requestId: 'y1', position: 1 },
     ]);
     // tab-1's second request moved back one place when tab-2 arrived.
-    expect(messagesFor(port, 'x2').filter((m) => m.type === 'engine/queued').map((m) => 'position' in m && m.position)).toEqual([
-      1, 2, 1,
-    ]);
+    const x2Positions = messagesFor(port, 'x2').flatMap((m) => (m.type === 'engine/queued' ? [m.position] : []));
+    expect(x2Positions).toEqual([1, 2, 1]);
     expect(messagesFor(port, 'x1').some((m) => m.type === 'engine/queued')).toBe(false);
   });
 
