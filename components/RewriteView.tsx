@@ -59,6 +59,16 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           {errorText(rewrite.error.value)}
         </p>
       ) : null}
+      {state === 'error' && rewrite.error.value?.suggestion?.kind === 'rewrite-in-parts' ? (
+        <button type="button" onClick={() => panel.rewriteInParts()}>
+          {i18n.t('rewrite.inParts')}
+        </button>
+      ) : null}
+      {state === 'error' && rewrite.error.value?.suggestion?.kind === 'use-light-model' ? (
+        <button type="button" onClick={() => void panel.useLightModel(rewrite)}>
+          {i18n.t('panel.useLightModel')}
+        </button>
+      ) : null}
       {selection && text !== '' ? (
         <div class="reply-actions">
           {selection.editable ? (

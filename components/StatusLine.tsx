@@ -54,6 +54,8 @@ function phaseLine(phase: TaskPhase): string {
       return i18n.t('status.summarizingPart', [String(phase.part), String(phase.total)]);
     case 'combining':
       return i18n.t('status.combining');
+    case 'rewriting-part':
+      return i18n.t('status.rewritingPart', [String(phase.part), String(phase.total)]);
     case 'loading-model': {
       const { progress, modelId } = phase;
       const percent = String(Math.floor(progress.fraction * 100));

@@ -41,7 +41,7 @@ export interface TacitError {
   /** Short technical facts for the message (a host, an HTTP status, a reason); never page or mail text. */
   detail?: string;
   /** A one-click way out the panel can offer. */
-  suggestion?: { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' };
+  suggestion?: { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' } | { kind: 'rewrite-in-parts' };
 }
 
 export function tacitError(code: TacitErrorCode, detail?: string): TacitError {

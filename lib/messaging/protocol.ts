@@ -37,7 +37,7 @@ export type TaskRequest =
   | { kind: 'summarize-page'; target: PageTarget; options: SummaryRequestOptions }
   | { kind: 'summarize-selection'; tabId: number; frameId: number; options: SummaryRequestOptions }
   | { kind: 'follow-up'; conversationId: string; question: string }
-  | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle; customInstruction?: string };
+  | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle; customInstruction?: string; inParts?: boolean };
 
 export type TaskPhase =
   | { phase: 'queued'; position: number }
@@ -45,6 +45,7 @@ export type TaskPhase =
   | { phase: 'loading-model'; modelId: string; progress: LoadProgress }
   | { phase: 'summarizing-part'; part: number; total: number }
   | { phase: 'combining' }
+  | { phase: 'rewriting-part'; part: number; total: number }
   | { phase: 'generating'; modelId: string };
 
 /** What a summary was made from, shown above it; the conversation id lets follow-up questions continue it. */

@@ -160,10 +160,17 @@ export class PanelController {
 
   /** One click out of "too large for this GPU": use the task's lighter model from now on, and try again. */
   async useLightModel(session: ReplySession): Promise<void> {
-    const task = session.error.value?.suggestion?.task;
-    if (!task) return;
+    const suggestion = session.error.value?.suggestion;
+    if (suggestion?.kind !== 'use-light-model') return;
+    const { task } = suggestion;
     await taskModels.setValue({ ...(await taskModels.getValue()), [task]: 'light' });
     session.retry();
+  }
+
+  /** A selection too long for one pass: rewrite it paragraph by paragraph instead. */
+  rewriteInParts(): void {
+    const last = this.rewrite.lastTask;
+    if (last?.kind === 'rewrite') this.rewrite.start({ ...last, inParts: true });
   }
 
   stopAll(): void {

@@ -5,6 +5,7 @@ import type { TabInfo, TabRead } from '../extract/read-tab';
 import { tacitError } from '../messaging/errors';
 import type { TaskRequest, TaskResult } from '../messaging/protocol';
 import { buildRewritePrompt, cleanRewriteOutput, parseProofreadOutput, REWRITE_TEMPERATURE, type RewriteStyle } from './rewrite';
+import { chunkText } from '../extract';
 import { countModelTokens } from './summarize/run-summary';
 import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
 
@@ -46,21 +47,9 @@ export async function runRewrite(task: RewriteTask, ctx: TaskContext, access: Se
 
   const inputTokens = countModelTokens(original);
   const limit = maxRewriteInputTokens(task.style, ctx.contextWindow('rewrite'));
-  if (inputTokens > limit) {
-    const words = original.split(/\s+/).filter(Boolean).length;
-    const maxWords = Math.floor((words * limit) / inputTokens);
-    throw new TaskFailure(tacitError('selection-too-long', `${words}/${maxWords}`));
-  }
-
-  const prompt = buildRewritePrompt(
-    task.style === 'custom'
-      ? { style: 'custom', text: original, customInstruction: task.customInstruction ?? '' }
-      : { style: task.style, text: original },
-  );
-  if (!prompt.ok) {
-    const code = prompt.error.code === 'empty-text' ? 'empty-selection' : prompt.error.code === 'empty-instruction' ? 'empty-instruction' : 'invalid-request';
-    throw new TaskFailure(tacitError(code));
-  }
+  const parts = inputTokens > limit ? splitForRewrite(original, limit, task) : [original];
+  // Fail before anything is shown if the request itself is unusable (no text, no instruction).
+  promptFor(task, parts[0] ?? original);
   ctx.source({
     kind: 'rewrite',
     title: tab.title,
@@ -68,16 +57,50 @@ export async function runRewrite(task: RewriteTask, ctx: TaskContext, access: Se
     conversationId: '',
     selection: { original, editable, anchorId, tabId: task.tabId, frameId: task.frameId, style: task.style },
   });
-  const { text, stopped } = await ctx.generate({
-    task: 'rewrite',
-    messages: prompt.messages,
-    maxTokens: Math.ceil(inputTokens * OUTPUT_FACTOR[task.style]) + ANSWER_SLACK_TOKENS,
-    temperature: REWRITE_TEMPERATURE[task.style],
-    stream: true,
-  });
-  if (stopped) return { stopped };
-  ctx.result(finishRewrite(task.style, text, original));
+  const results: TaskResult[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (parts.length > 1) {
+      ctx.phase({ phase: 'rewriting-part', part: index + 1, total: parts.length });
+      if (index > 0) ctx.delta('\n\n');
+    }
+    const { text, stopped } = await ctx.generate({
+      task: 'rewrite',
+      messages: promptFor(task, part),
+      maxTokens: Math.ceil(countModelTokens(part) * OUTPUT_FACTOR[task.style]) + ANSWER_SLACK_TOKENS,
+      temperature: REWRITE_TEMPERATURE[task.style],
+      stream: true,
+    });
+    if (stopped) return { stopped };
+    results.push(finishRewrite(task.style, text, part));
+  }
+  ctx.result(joinResults(results));
   return { stopped: false };
+}
+
+/** Too long for one pass: refused with the option to go part by part, or split at paragraphs when that was chosen. */
+function splitForRewrite(original: string, limit: number, task: RewriteTask): string[] {
+  if (!task.inParts) {
+    const words = original.split(/\s+/).filter(Boolean).length;
+    const maxWords = Math.floor((words * limit) / countModelTokens(original));
+    throw new TaskFailure({ ...tacitError('selection-too-long', `${words}/${maxWords}`), suggestion: { kind: 'rewrite-in-parts' } });
+  }
+  return chunkText(original, limit, countModelTokens).map((chunk) => chunk.text);
+}
+
+function promptFor(task: RewriteTask, text: string) {
+  const prompt = buildRewritePrompt(
+    task.style === 'custom' ? { style: 'custom', text, customInstruction: task.customInstruction ?? '' } : { style: task.style, text },
+  );
+  if (prompt.ok) return prompt.messages;
+  const { code } = prompt.error;
+  throw new TaskFailure(tacitError(code === 'empty-text' ? 'empty-selection' : code === 'empty-instruction' ? 'empty-instruction' : 'invalid-request'));
+}
+
+/** Parts keep the whitespace between them (clean-up restores each part's own leading and trailing space). */
+function joinResults(results: TaskResult[]): TaskResult {
+  const text = results.map((result) => result.text).join('');
+  const changes = results.flatMap((result) => result.changes ?? []);
+  return results.some((result) => result.changes) ? { text, changes } : { text };
 }
 
 export function finishRewrite(style: RewriteStyle, raw: string, original: string): TaskResult {

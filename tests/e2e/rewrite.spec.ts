@@ -293,3 +293,34 @@ test('if the page reloads before Replace, nothing is written and the result stay
   expect(await webPage.inputValue('#message')).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks');
   await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
 });
+
+test('a selection too long for one pass says how long, and can be rewritten part by part', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  const paragraph = (index: number) => `Paragraph ${index}: ${'the committee discussed the budget and the timeline at length '.repeat(9).trim()}.`;
+  const long = Array.from({ length: 24 }, (_, index) => paragraph(index + 1)).join('\n\n');
+  const url = files.serve('/generated/long-textarea.html', `<!doctype html><html lang="en"><body><textarea id="message" rows="20" cols="80"></textarea></body></html>`);
+  await webPage.goto(url);
+  await webPage.evaluate((text) => {
+    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+    field.value = text;
+    field.focus();
+    field.select();
+  }, long);
+  const panel = await openDetachedPanel();
+  await rewriteFromMenu(serviceWorker, webPage, 'shorter', { editable: true });
+  await expect(panel.getByTestId('rewrite-error')).toHaveText(/^The selection is too long to rewrite at once: \d+ words, and this model can take about \d+\./);
+  expect(await scriptedEngineLog(serviceWorker)).toEqual([]);
+
+  await panel.getByRole('button', { name: 'Rewrite it part by part' }).click();
+  await expect(panel.getByRole('button', { name: 'Replace' })).toBeEnabled({ timeout: 15_000 });
+  const log = await scriptedEngineLog(serviceWorker);
+  expect(log.length).toBeGreaterThan(1);
+  // Every paragraph went to the model in exactly one part, in order.
+  const sent = log.map((entry) => entry.messages.at(-1)!.content).join('\n');
+  for (let index = 1; index <= 24; index++) expect(sent.split(`Paragraph ${index}:`).length - 1).toBe(1);
+  const result = (await panel.getByTestId('rewrite-result').textContent()) ?? '';
+  expect(result.split(REWRITTEN).length - 1).toBe(log.length);
+
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  expect(await webPage.inputValue('#message')).toBe(result);
+});
