@@ -92,8 +92,9 @@ export class EngineHost {
     this.clearIdleTimer();
     this.ports.set(requestId, port);
     let outcome: Outcome;
+    let job: Promise<Outcome> | undefined;
     try {
-      outcome = await this.queue.run(request.clientId ?? 'default', requestId, (signal) => this.run(request, settings, port, signal));
+      outcome = await this.queue.run(request.clientId ?? 'default', requestId, (signal) => (job = this.run(request, settings, port, signal)));
     } catch (error) {
       outcome = isQueueCancelled(error) ? { stopped: true } : { error: describeEngineFailure(error) };
     } finally {
@@ -101,6 +102,8 @@ export class EngineHost {
     }
     if ('error' in outcome) port.post({ type: 'engine/error', requestId, error: outcome.error });
     else port.post({ type: 'engine/done', requestId, stopped: outcome.stopped });
+    // A cancelled job may still be winding down on the GPU: the queue is idle only once it has settled.
+    await job?.catch(() => undefined);
     if (this.queue.idle) this.startIdleTimer(settings.idleTimeoutMs ?? this.idleTimeoutMs ?? 600_000);
   }
 

@@ -12,7 +12,8 @@ describe('parseLoadProgress', () => {
         'Fetching param cache[3/24]: 120MB fetched. 12% completed, 5 secs elapsed. It can take a while when we first ' +
         'visit this page to populate the cache. Later refreshes will become faster.',
     });
-    expect(progress).toEqual({ fraction: 0.12, loadedBytes: 120 * MB, totalBytes: 1000 * MB, fromCache: false });
+    // 5 s for 12%: about 37 s for the remaining 88%.
+    expect(progress).toEqual({ fraction: 0.12, loadedBytes: 120 * MB, totalBytes: 1000 * MB, fromCache: false, etaSeconds: 37 });
   });
 
   it('marks a load from the local cache as such', () => {
@@ -21,7 +22,13 @@ describe('parseLoadProgress', () => {
       timeElapsed: 2,
       text: 'Loading model from cache[3/24]: 300MB loaded. 40% completed, 2 secs elapsed.',
     });
-    expect(progress).toEqual({ fraction: 0.4, loadedBytes: 300 * MB, totalBytes: 750 * MB, fromCache: true });
+    expect(progress).toEqual({ fraction: 0.4, loadedBytes: 300 * MB, totalBytes: 750 * MB, fromCache: true, etaSeconds: 3 });
+  });
+
+  it('gives no time left in the first seconds, when the pace says little', () => {
+    const early = parseLoadProgress({ progress: 0.3, timeElapsed: 1, text: 'Fetching param cache[1/24]: 30MB fetched. 30% completed, 1 secs elapsed.' });
+    expect(early.etaSeconds).toBeUndefined();
+    expect(early.loadedBytes).toBe(30 * MB);
   });
 
   it('gives only the fraction for reports without byte counts', () => {
