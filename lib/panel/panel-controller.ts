@@ -60,7 +60,8 @@ export class PanelController {
       this.turns.value.some((turn) => turn.reply.running.value),
   );
 
-  private placement: PanelPlacement | undefined;
+  /** Where this panel is; a click on "Summarize this page" right after opening waits for it rather than doing nothing. */
+  private placement: Promise<PanelPlacement> | undefined;
   private hub: TypedPort<PanelHello, PanelIntentMessage> | undefined;
 
   constructor(private readonly onSettled: () => void) {
@@ -70,12 +71,12 @@ export class PanelController {
   }
 
   async connect(): Promise<void> {
-    const stored = await summaryOptionsItem.getValue();
+    this.placement ??= currentPlacement();
+    const [stored, placement] = await Promise.all([summaryOptionsItem.getValue(), this.placement]);
     this.options.value = normalizeRequestOptions(stored);
-    this.placement = await currentPlacement();
     const hub = connectPort<PanelHello, PanelIntentMessage>(PORT_PANEL);
     hub.onMessage((message) => this.handleIntent(message.intent));
-    hub.post({ type: 'panel/hello', placement: this.placement });
+    hub.post({ type: 'panel/hello', placement });
     this.hub = hub;
   }
 
@@ -93,11 +94,14 @@ export class PanelController {
   }
 
   summarizePage(target?: PageTarget): void {
-    const resolved = target ?? (this.placement ? { panel: this.placement } : undefined);
-    if (!resolved) return;
+    if (!target) {
+      this.placement ??= currentPlacement();
+      void this.placement.then((panel) => this.summarizePage({ panel }));
+      return;
+    }
     this.notice.value = null;
     this.resetConversation();
-    this.summary.start({ kind: 'summarize-page', target: resolved, options: this.options.value });
+    this.summary.start({ kind: 'summarize-page', target, options: this.options.value });
   }
 
   summarizeSelection(tabId: number, frameId: number): void {
