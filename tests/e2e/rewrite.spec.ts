@@ -19,6 +19,19 @@ async function rewriteFromMenu(worker: Worker, page: Page, style: string, option
   );
 }
 
+/** Selects `text` inside an input or textarea, the way a user drags over it. */
+async function selectInField(page: Page, selector: string, text: string) {
+  await page.evaluate(
+    ([fieldSelector, wanted]) => {
+      const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(fieldSelector)!;
+      const start = field.value.indexOf(wanted);
+      field.focus();
+      field.setSelectionRange(start, start + wanted.length);
+    },
+    [selector, text] as const,
+  );
+}
+
 async function expectRewriteReady(panel: Page, original: string) {
   await expect(panel.getByTestId('rewrite-original')).toHaveText(original);
   await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
@@ -49,12 +62,7 @@ test('textarea: Replace puts the result exactly where the selection was, fires i
 }) => {
   await webPage.goto(`${files.origin}/editing/textarea.html`);
   const panel = await openDetachedPanel();
-  await webPage.evaluate(() => {
-    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
-    const start = field.value.indexOf('pls fix asap');
-    field.focus();
-    field.setSelectionRange(start, start + 'pls fix asap'.length);
-  });
+  await selectInField(webPage, '#message', 'pls fix asap');
   await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
   await expectRewriteReady(panel, 'pls fix asap');
   await expect(panel.getByRole('heading', { name: 'More formal' })).toBeVisible();
@@ -227,12 +235,7 @@ test('proofread lists its changes; Replace refuses if the original changed meanw
   });
   await webPage.goto(`${files.origin}/editing/textarea.html`);
   const panel = await openDetachedPanel();
-  await webPage.evaluate(() => {
-    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
-    const start = field.value.indexOf('pls fix asap');
-    field.focus();
-    field.setSelectionRange(start, start + 'pls fix asap'.length);
-  });
+  await selectInField(webPage, '#message', 'pls fix asap');
   await rewriteFromMenu(serviceWorker, webPage, 'proofread', { editable: true });
   await expect(panel.getByTestId('rewrite-result')).toHaveText('Please fix ASAP');
   await expect(panel.getByTestId('rewrite-changes').locator('li')).toHaveText(['“pls” → “Please”: spelling', '“asap” → “ASAP”: abbreviation']);
@@ -252,13 +255,7 @@ test('the shortcut rewrites the selection with the last-used style; Insert below
 }) => {
   await webPage.goto(`${files.origin}/editing/textarea.html`);
   const panel = await openDetachedPanel();
-  const select = () =>
-    webPage.evaluate(() => {
-      const field = document.querySelector<HTMLTextAreaElement>('#message')!;
-      const start = field.value.indexOf('pls fix asap');
-      field.focus();
-      field.setSelectionRange(start, start + 'pls fix asap'.length);
-    });
+  const select = () => selectInField(webPage, '#message', 'pls fix asap');
   await select();
   await rewriteFromMenu(serviceWorker, webPage, 'shorter', { editable: true });
   await expectRewriteReady(panel, 'pls fix asap');
@@ -279,12 +276,7 @@ test('the shortcut rewrites the selection with the last-used style; Insert below
 test('if the page reloads before Replace, nothing is written and the result stays to copy', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
   await webPage.goto(`${files.origin}/editing/textarea.html`);
   const panel = await openDetachedPanel();
-  await webPage.evaluate(() => {
-    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
-    const start = field.value.indexOf('pls fix asap');
-    field.focus();
-    field.setSelectionRange(start, start + 'pls fix asap'.length);
-  });
+  await selectInField(webPage, '#message', 'pls fix asap');
   await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
   await expectRewriteReady(panel, 'pls fix asap');
   await webPage.reload();
