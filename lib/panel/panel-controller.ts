@@ -1,7 +1,6 @@
 /** The side panel's state: the summary, follow-up turns, summary options, and intents arriving from the background. */
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { connectPort, type TypedPort } from '../messaging/ports';
 import {
   PORT_PANEL,
@@ -16,7 +15,7 @@ import type { TacitError } from '../messaging/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
 import type { RewriteStyle } from '../tasks/rewrite/styles';
 import { sendRequest } from '../messaging/requests';
-import { lastCustomInstruction, lastRewriteStyle, taskModels } from '../settings/settings';
+import { lastCustomInstruction, lastRewriteStyle, summaryOptions, taskModels } from '../settings/settings';
 import { ReplySession, type ReplyState } from './reply-session';
 
 /** A custom rewrite waiting for the user's instruction. */
@@ -29,7 +28,6 @@ export interface PendingCustomRewrite {
 /** How putting a rewrite back into the page went. */
 export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok: false; error: TacitError };
 
-const summaryOptionsItem = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', { fallback: null });
 
 export interface FollowUpTurn {
   question: string;
@@ -72,7 +70,7 @@ export class PanelController {
 
   async connect(): Promise<void> {
     this.placement ??= currentPlacement();
-    const [stored, placement] = await Promise.all([summaryOptionsItem.getValue(), this.placement]);
+    const [stored, placement] = await Promise.all([summaryOptions.getValue(), this.placement]);
     this.options.value = normalizeRequestOptions(stored);
     const hub = connectPort<PanelHello, PanelIntentMessage>(PORT_PANEL);
     hub.onMessage((message) => this.handleIntent(message.intent));
@@ -90,7 +88,7 @@ export class PanelController {
 
   setOptions(options: SummaryRequestOptions): void {
     this.options.value = options;
-    void summaryOptionsItem.setValue(options);
+    void summaryOptions.setValue(options);
   }
 
   summarizePage(target?: PageTarget): void {

@@ -2,6 +2,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { TaskKind } from '../models/registry';
+import type { SummaryRequestOptions } from '../messaging/protocol';
 import type { RewriteStyle } from '../tasks/rewrite/styles';
 
 export const DEFAULT_ENGINE_IDLE_MS = 10 * 60 * 1000;
@@ -27,3 +28,6 @@ export const customModels = storage.defineItem<ModelRecord[]>('local:customModel
 
 /** The user's GPU memory budget in MB, overriding the detected one; null means detect. */
 export const gpuBudgetOverrideMB = storage.defineItem<number | null>('local:gpuBudgetMB', { fallback: null });
+
+/** The summary type, length and language chosen last in the panel. */
+export const summaryOptions = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', { fallback: null });
