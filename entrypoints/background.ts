@@ -17,7 +17,7 @@ import { preloadModel, type PreloadDeps } from '@/lib/tasks/preload';
 import { applyInFrame, captureInFrame } from '@/lib/editing/frame-editing';
 import { ConversationStore } from '@/lib/tasks/conversations';
 import { registerContextMenus } from '@/lib/tasks/context-menus';
-import { servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
+import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
 import { createTriggers } from '@/lib/tasks/triggers';
 
 export default defineBackground(() => {
@@ -75,6 +75,7 @@ export default defineBackground(() => {
     }),
     // The engine host has been idle for the configured time: close it so its GPU memory is freed.
     'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
+    'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
     'engine/ensure': async () => ({ ok: await ensureOffscreenDocument().then(() => true, () => false) }),
     'rewrite/apply': async ({ tabId, frameId, anchorId, text, mode }) => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);

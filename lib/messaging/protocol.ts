@@ -188,6 +188,8 @@ export interface RequestMap {
   'engine/probe': { to: 'offscreen'; request: Record<string, never>; response: GpuProbe };
   'engine/status': { to: 'offscreen'; request: Record<string, never>; response: EngineStatus };
   'engine/idle': { to: 'background'; request: Record<string, never>; response: { closed: boolean } };
+  /** Whether the background is still running this task (a restarted service worker has forgotten it). */
+  'task/running': { to: 'background'; request: { requestId: string }; response: { running: boolean } };
   /** Starts the engine host (for downloads from Options) without running anything. */
   'engine/ensure': { to: 'background'; request: Record<string, never>; response: { ok: boolean } };
   /** Puts a rewrite back into the page: in place of the selection, or below it. */

@@ -9,6 +9,7 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'engine/status': 'offscreen',
   'engine/idle': 'background',
   'engine/ensure': 'background',
+  'task/running': 'background',
   'rewrite/apply': 'background',
 };
 

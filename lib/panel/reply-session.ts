@@ -2,6 +2,7 @@
 import { computed, signal } from '@preact/signals';
 import type { TacitError } from '../messaging/errors';
 import { connectPort, type TypedPort } from '../messaging/ports';
+import { sendRequest } from '../messaging/requests';
 import {
   PORT_TASK,
   type BackgroundToPanel,
@@ -16,6 +17,19 @@ export type ReplyState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
 
 /** If the engine does not confirm a Stop in time, the panel stops listening anyway: the user asked to stop. */
 const STOP_CONFIRM_TIMEOUT_MS = 1500;
+/** While a task runs, the panel asks this often whether the background still knows it. */
+export const LIVENESS_CHECK_MS = 5000;
+/** Answers of "not running" in a row (with no message in between) before the task counts as lost. */
+const LOST_AFTER_CHECKS = 2;
+
+/** Whether the background still runs a task; by default asked over runtime messaging. */
+export type TaskLivenessCheck = (requestId: string) => Promise<boolean>;
+
+/** Unknown answers count as running: only a background that says it forgot the task ends it. */
+const askBackground: TaskLivenessCheck = (requestId) =>
+  sendRequest('task/running', { requestId })
+    .then((answer) => answer?.running ?? true)
+    .catch(() => true);
 
 type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
 
@@ -43,7 +57,27 @@ export class ReplySession {
   constructor(
     private readonly connect: () => TaskPort = () => connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
     private readonly onSettled: () => void = () => undefined,
+    private readonly isRunning: TaskLivenessCheck = askBackground,
   ) {}
+
+  private liveness: ReturnType<typeof setInterval> | undefined;
+  private missedChecks = 0;
+
+  /**
+   * A stopped service worker normally closes the port, and the panel says so at once. Chrome does not always tell:
+   * this check notices a background that forgot the task, so the panel never waits forever.
+   */
+  private watchLiveness(requestId: string): void {
+    clearInterval(this.liveness);
+    this.missedChecks = 0;
+    this.liveness = setInterval(() => {
+      void this.isRunning(requestId).then((running) => {
+        if (requestId !== this.requestId || !this.running.value) return;
+        this.missedChecks = running ? 0 : this.missedChecks + 1;
+        if (this.missedChecks >= LOST_AFTER_CHECKS) this.settle(requestId, 'error', { code: 'background-restarted' });
+      });
+    }, LIVENESS_CHECK_MS);
+  }
 
   get lastTask(): TaskRequest | undefined {
     return this.task;
@@ -65,6 +99,7 @@ export class ReplySession {
     this.stopping = false;
     this.state.value = 'running';
     this.ensurePort().post({ type: 'task/start', requestId, task });
+    this.watchLiveness(requestId);
   }
 
   /** Runs the last task again (e.g. after switching to the lighter model). */
@@ -81,6 +116,7 @@ export class ReplySession {
   }
 
   dispose(): void {
+    clearInterval(this.liveness);
     this.port?.disconnect();
     this.port = undefined;
   }
@@ -101,6 +137,7 @@ export class ReplySession {
 
   private receive(message: BackgroundToPanel): void {
     if (message.requestId !== this.requestId || !this.running.value) return;
+    this.missedChecks = 0;
     switch (message.type) {
       case 'task/phase':
         this.phase.value = message.phase;
@@ -138,6 +175,7 @@ export class ReplySession {
   private settle(requestId: string, state: Exclude<ReplyState, 'empty' | 'running'>, error?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
     clearTimeout(this.stopTimer);
+    clearInterval(this.liveness);
     this.phase.value = null;
     this.error.value = error ?? null;
     if (!this.receivedText && state === 'done') this.source.value = this.pendingSource;

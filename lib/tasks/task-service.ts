@@ -32,6 +32,13 @@ export interface TaskServiceDeps {
 
 export type PanelPort = TypedPort<BackgroundToPanel, PanelToBackground>;
 
+/** Tasks this service worker is running; a restarted worker starts empty, which is how panels notice the restart. */
+const runningTasks = new Set<string>();
+
+export function isTaskRunning(requestId: string): boolean {
+  return runningTasks.has(requestId);
+}
+
 /** The one place every task kind is dispatched. */
 function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Promise<TaskOutcome> {
   switch (task.kind) {
@@ -63,6 +70,7 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
   async function start(requestId: string, task: TaskRequest): Promise<void> {
     const controller = new AbortController();
     running.set(requestId, controller);
+    runningTasks.add(requestId);
     const cleanups: Array<() => void> = [];
     let failure: TacitError | undefined;
     const fail = (error: TacitError) => {
@@ -80,6 +88,7 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
     } finally {
       cleanups.forEach((cleanup) => cleanup());
       running.delete(requestId);
+      runningTasks.delete(requestId);
     }
   }
 }

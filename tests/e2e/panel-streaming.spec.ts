@@ -93,3 +93,50 @@ test('the offscreen engine host is created on demand and closed after the idle t
   await panel.getByRole('button', { name: 'Send' }).click();
   await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Again');
 });
+
+test('if the engine host dies mid-reply, the panel says so, keeps the text, and the next question works', async ({ openPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 30, tokenCount: 400 });
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Tell me a long story');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('token5');
+  await serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
+  await expect(panel.getByTestId('reply-error')).toHaveText('The on-device engine stopped unexpectedly. Your text is kept; try again.');
+  await expect(panel.getByTestId('reply')).toContainText('token5');
+  await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Tell me a long story');
+
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 2, tokenCount: 12 });
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('token3');
+  await expect(panel.getByTestId('reply-error')).toHaveCount(0);
+});
+
+test('if the service worker stops mid-reply, the panel says so and keeps the text; the next question starts it again', async ({
+  context,
+  openPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 30, tokenCount: 400 });
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Tell me a long story');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('token5');
+  // The panel shares the extension's origin, so its DevTools session can stop the extension's service worker.
+  const cdp = await context.newCDPSession(panel);
+  const running = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ versionId: string; runningStatus: string }> }) => {
+      const version = versions.find((candidate) => candidate.runningStatus === 'running');
+      if (version) resolve(version.versionId);
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: await running });
+  // Usually the port closes at once; when Chrome does not say so, the panel's liveness check notices within ~10 s.
+  await expect(panel.getByTestId('reply-error')).toHaveText("Tacit's background process restarted mid-task. Your text is kept; try again.", { timeout: 20_000 });
+  await expect(panel.getByTestId('reply')).toContainText('token5');
+  await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Tell me a long story');
+
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Tell me a long story');
+  await expect(panel.getByTestId('reply-error')).toHaveCount(0);
+});
