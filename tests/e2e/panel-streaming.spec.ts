@@ -140,3 +140,21 @@ test('if the service worker stops mid-reply, the panel says so and keeps the tex
   await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Tell me a long story');
   await expect(panel.getByTestId('reply-error')).toHaveCount(0);
 });
+
+test('loading a model shows its progress in bytes and percent in the status line', async ({ openPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 2, tokenCount: 12 });
+  const panel = await openPanel();
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusLines: string[] }).statusLines = seen;
+    const status = document.querySelector('[data-testid="engine-status"]')!;
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, subtree: true, characterData: true });
+  });
+  await panel.getByLabel('Ask Tacit').fill('Hello');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('reply')).toContainText('token3');
+  const lines = await panel.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
+  expect(lines).toContain('Loading Qwen2.5-1.5B-Instruct-q4f32_1-MLC: 50% (2 MB of 4 MB)');
+  expect(lines).toContain('Writing with Qwen2.5-1.5B-Instruct-q4f32_1-MLC…');
+  await expect(panel.getByTestId('engine-status')).toHaveText('Model loaded: Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+});
