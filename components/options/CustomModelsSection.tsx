@@ -1,7 +1,12 @@
 import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import { useSignal } from '@preact/signals';
-import { validateCustomRecord, type CustomRecordField, type CustomRecordIssue } from '@/lib/models/custom-records';
+import {
+  validateCustomRecord,
+  type CustomRecordField,
+  type CustomRecordIssue,
+  type CustomRecordIssueCode,
+} from '@/lib/models/custom-records';
 import { registeredModels } from '@/lib/models/registry';
 import { extensionPagesCsp } from '@/lib/platform/csp';
 import { customModels } from '@/lib/settings/settings';
@@ -14,6 +19,26 @@ const FIELD_LABEL: Record<CustomRecordField, () => string> = {
   vram_required_MB: () => i18n.t('options.fieldVram'),
   context_window_size: () => i18n.t('options.fieldContext'),
   required_features: () => i18n.t('options.fieldF16'),
+};
+
+const ISSUE_TEXT: Record<CustomRecordIssueCode, () => string> = {
+  'not-an-object': () => i18n.t('issue.notAnObject'),
+  missing: () => i18n.t('issue.missing'),
+  'not-a-string': () => i18n.t('issue.notAString'),
+  'bad-charset': () => i18n.t('issue.badCharset'),
+  'too-long': () => i18n.t('issue.tooLong'),
+  duplicate: () => i18n.t('issue.duplicate'),
+  'not-a-url': () => i18n.t('issue.notAUrl'),
+  'bad-scheme': () => i18n.t('issue.badScheme'),
+  'remote-http': () => i18n.t('issue.remoteHttp'),
+  'extra-url-parts': () => i18n.t('issue.extraUrlParts'),
+  'not-wasm': () => i18n.t('issue.notWasm'),
+  'not-a-number': () => i18n.t('issue.notANumber'),
+  'not-an-integer': () => i18n.t('issue.notAnInteger'),
+  'out-of-range': () => i18n.t('issue.outOfRange'),
+  'not-an-array': () => i18n.t('issue.notAnArray'),
+  'unknown-feature': () => i18n.t('issue.unknownFeature'),
+  'origin-not-in-csp': () => i18n.t('issue.originNotInCsp'),
 };
 
 /** The connect-src this build allows, so a record whose host it blocks is flagged before its download fails. */
@@ -78,7 +103,7 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
       {issues.value.length > 0 ? (
         <ul class="error" role="alert" data-testid="custom-model-issues">
           {issues.value.map((issue) => (
-            <li data-code={issue.code}>{i18n.t('options.issue', [FIELD_LABEL[issue.field](), issue.message])}</li>
+            <li data-code={issue.code}>{i18n.t('options.issue', [FIELD_LABEL[issue.field](), ISSUE_TEXT[issue.code]()])}</li>
           ))}
         </ul>
       ) : null}

@@ -51,7 +51,7 @@ export function DownloadsSection({ records, client }: { records: ModelRecord[]; 
           );
         })}
       </ul>
-      <button type="button" onClick={() => records.forEach((record) => client.remove(record))}>
+      <button type="button" onClick={() => client.removeAll()}>
         {i18n.t('options.deleteAll')}
       </button>
     </section>

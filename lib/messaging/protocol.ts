@@ -161,7 +161,8 @@ export type DownloadsRequest =
   | { type: 'downloads/start'; record: ModelRecord }
   | { type: 'downloads/cancel'; modelId: string }
   | { type: 'downloads/status'; records: ModelRecord[] }
-  | { type: 'downloads/delete'; record: ModelRecord; otherRecords: ModelRecord[] };
+  | { type: 'downloads/delete'; record: ModelRecord; otherRecords: ModelRecord[] }
+  | { type: 'downloads/delete-all'; records: ModelRecord[] };
 
 export type DownloadsEvent =
   | { type: 'downloads/progress'; modelId: string; progress: ModelDownloadProgress }

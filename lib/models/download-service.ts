@@ -7,6 +7,7 @@ import { tacitError, type TacitError } from '../messaging/errors';
 import type { TypedPort } from '../messaging/ports';
 import type { DownloadsEvent, DownloadsRequest, ModelDiskStatus } from '../messaging/protocol';
 import {
+  deleteAllModelFiles,
   deleteModelFiles,
   downloadModel,
   modelCacheStatus,
@@ -52,6 +53,11 @@ export class DownloadService {
         this.running.get(request.record.model_id)?.abort();
         await deleteModelFiles(request.record, this.deps, request.otherRecords);
         this.broadcast({ type: 'downloads/status', statuses: await this.statuses([request.record]), active: [...this.running.keys()] });
+        return;
+      case 'downloads/delete-all':
+        this.running.forEach((controller) => controller.abort());
+        await deleteAllModelFiles(this.deps);
+        this.broadcast({ type: 'downloads/status', statuses: await this.statuses(request.records), active: [] });
         return;
     }
   }

@@ -50,6 +50,11 @@ export class DownloadsClient {
     void this.ensurePort().then((port) => port.post({ type: 'downloads/delete', record, otherRecords }));
   }
 
+  /** Every stored model, including ones no longer listed (a removed custom model). */
+  removeAll(): void {
+    void this.ensurePort().then((port) => port.post({ type: 'downloads/delete-all', records: this.records }));
+  }
+
   dispose(): void {
     this.port?.disconnect();
   }

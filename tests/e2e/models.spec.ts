@@ -152,3 +152,30 @@ test('a second panel waits its turn and shows its place in the queue', async ({ 
   await expect(second.getByTestId('reply')).toContainText('Scripted reply about: short one', { timeout: 15_000 });
   await expect(first.getByTestId('reply')).toContainText('token50');
 });
+
+test('deleting one model keeps the others; "Delete all models" clears every stored model', async ({ context, extensionId, files }) => {
+  const first = serveFakeModel(files, 'First-Model-q4f32_1-MLC');
+  const second = serveFakeModel(files, 'Second-Model-q4f32_1-MLC');
+  const options = await openOptions(await context.newPage(), extensionId);
+  await addModel(options, first);
+  await addModel(options, second);
+  for (const model of [first, second]) {
+    const row = options.locator(`li[data-model="${model.modelId}"]`);
+    await row.getByRole('button', { name: 'Download for offline use' }).click();
+    await expect(row.getByTestId('download-status')).toHaveText('Downloaded: 6 MB on disk');
+  }
+  const firstRow = options.locator(`li[data-model="${first.modelId}"]`);
+  const secondRow = options.locator(`li[data-model="${second.modelId}"]`);
+  await firstRow.getByRole('button', { name: 'Delete' }).click();
+  await expect(firstRow.getByTestId('download-status')).toHaveText('Not downloaded');
+  await expect(secondRow.getByTestId('download-status')).toHaveText('Downloaded: 6 MB on disk');
+
+  await options.getByRole('button', { name: 'Delete all models' }).click();
+  await expect(secondRow.getByTestId('download-status')).toHaveText('Not downloaded');
+  const entries = await options.evaluate(async () => {
+    let count = 0;
+    for (const name of await caches.keys()) if (name.startsWith('webllm/')) count += (await (await caches.open(name)).keys()).length;
+    return count;
+  });
+  expect(entries).toBe(0);
+});
