@@ -18,12 +18,3 @@ export function offscreenApi(): ChromeGlobal['offscreen'] | undefined {
 export function runtimeContextsApi(): ChromeGlobal['runtime']['getContexts'] | undefined {
   return chromeApi()?.runtime?.getContexts?.bind(chrome.runtime);
 }
-
-export interface BrowserFeatures {
-  sidePanel: boolean;
-  offscreenEngine: boolean;
-}
-
-export function browserFeatures(): BrowserFeatures {
-  return { sidePanel: sidePanelApi() !== undefined, offscreenEngine: offscreenApi() !== undefined };
-}
