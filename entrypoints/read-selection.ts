@@ -5,5 +5,9 @@ export default defineUnlistedScript(() => {
   const captured = captureSelection(document);
   if (!captured.ok) return { ok: false as const, code: captured.code };
   forgetAnchor(captured.anchorId);
-  return { ok: true as const, text: captured.text };
+  // The language of the text: the nearest lang attribute around the selection, else the page's.
+  const node = getSelection()?.anchorNode;
+  const element = node instanceof Element ? node : node?.parentElement;
+  const lang = element?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || undefined;
+  return { ok: true as const, text: captured.text, lang };
 });

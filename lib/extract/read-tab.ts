@@ -36,8 +36,14 @@ export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage
   }
 }
 
+/** Selected text and the language of the page it is on. */
+export interface SelectedText {
+  text: string;
+  lang?: string;
+}
+
 /** The selected text in one frame, read where it is (Chrome's selectionText loses line breaks). */
-export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promise<TabRead<string>> {
+export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promise<TabRead<SelectedText>> {
   const restricted = restrictedPageReason(tab.url || undefined);
   if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
   try {
@@ -45,9 +51,9 @@ export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promi
       target: { tabId: tab.tabId, frameIds: [frameId] },
       files: ['/read-selection.js'],
     });
-    const result = injection?.result as { ok: true; text: string } | { ok: false; code: string } | undefined;
+    const result = injection?.result as ({ ok: true } & SelectedText) | { ok: false; code: string } | undefined;
     if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection', result?.ok === false ? result.code : undefined) };
-    return { ok: true, value: result.text };
+    return { ok: true, value: result.lang ? { text: result.text, lang: result.lang } : { text: result.text } };
   } catch (error) {
     return { ok: false, error: describeInjectionFailure(error, tab.url || undefined) };
   }

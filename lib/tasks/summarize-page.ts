@@ -1,6 +1,6 @@
 /** The summarize journeys: the page beside the panel (or the tab Tacit was invoked on), or a selection in a frame. */
 import type { ExtractedPage } from '../extract';
-import type { TabInfo, TabRead } from '../extract/read-tab';
+import type { SelectedText, TabInfo, TabRead } from '../extract/read-tab';
 import { tacitError } from '../messaging/errors';
 import type { PageTarget, SummaryRequestOptions } from '../messaging/protocol';
 import type { ConversationStore } from './conversations';
@@ -11,7 +11,7 @@ export interface PageAccess {
   resolveTab(target: PageTarget): Promise<TabRead<number>>;
   tabInfo(tabId: number): Promise<TabRead<TabInfo>>;
   readPage(tab: TabInfo): Promise<TabRead<ExtractedPage>>;
-  readSelection(tab: TabInfo, frameId: number): Promise<TabRead<string>>;
+  readSelection(tab: TabInfo, frameId: number): Promise<TabRead<SelectedText>>;
   uiLanguage(): string;
 }
 
@@ -46,9 +46,9 @@ export async function runSummarizeSelection(
   ctx.phase({ phase: 'reading-page' });
   const tab = unwrap(await access.tabInfo(tabId));
   ctx.watchTab(tab.tabId);
-  const text = unwrap(await access.readSelection(tab, frameId));
+  const { text, lang } = unwrap(await access.readSelection(tab, frameId));
   if (text.trim() === '') throw new TaskFailure(tacitError('empty-selection'));
-  return summarize({ text, title: tab.title, url: tab.url }, 'selection', options, ctx, access, conversations);
+  return summarize({ text, title: tab.title, url: tab.url, lang }, 'selection', options, ctx, access, conversations);
 }
 
 async function summarize(

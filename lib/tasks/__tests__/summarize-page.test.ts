@@ -46,7 +46,7 @@ function fakeAccess(overrides: Partial<PageAccess> = {}, log: string[] = []) {
     },
     readSelection: async (tab, frameId) => {
       log.push(`readSelection ${tab.tabId} frame ${frameId}`);
-      return ok('Selected line one.\nSelected line two.');
+      return ok({ text: 'Selected line one.\nSelected line two.' });
     },
     uiLanguage: () => 'en',
     ...overrides,
@@ -188,9 +188,16 @@ describe('runSummarizeSelection', () => {
     expect(conversations.get(second!.conversationId)).toBeDefined();
   });
 
+  it('summarizes the selection in the language of the text around it', async () => {
+    const fake = fakeTaskContext();
+    const access = fakeAccess({ readSelection: async () => ok({ text: 'Der Hafen wird ausgebaggert.', lang: 'de-AT' }) });
+    await runSummarizeSelection(12, 0, OPTIONS, fake.ctx, access, new ConversationStore());
+    expect(fake.generations[0]!.messages[0]!.content).toContain('German');
+  });
+
   it('an empty selection fails with empty-selection and generates nothing', async () => {
     const fake = fakeTaskContext();
-    const access = fakeAccess({ readSelection: async () => ok(' \n\t ') });
+    const access = fakeAccess({ readSelection: async () => ok({ text: ' \n\t ' }) });
 
     await expect(runSummarizeSelection(12, 0, OPTIONS, fake.ctx, access, new ConversationStore())).rejects.toMatchObject({
       failure: { code: 'empty-selection' },
