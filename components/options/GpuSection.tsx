@@ -1,19 +1,15 @@
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import type { GpuCapabilities } from '@/lib/engine/capabilities';
 import { parseGpuBudgetOverride } from '@/lib/models/gpu-budget';
-import { engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
+import { DEFAULT_ENGINE_IDLE_MS, engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
 import { gpuBudget } from '@/lib/tasks/task-environment';
 import { useStorageItem } from '../use-storage-item';
+import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
 
 /** The GPU memory budget (estimated, or the user's own) and how long idle models stay loaded. */
 export function GpuSection({ capabilities }: { capabilities: GpuCapabilities | null }) {
   const override = useStorageItem(gpuBudgetOverrideMB, null);
-  const idleMs = useStorageItem(engineIdleMs, 10 * 60 * 1000);
-  const draft = useSignal('');
-  const invalid = useSignal(false);
-  useEffect(() => void gpuBudgetOverrideMB.getValue().then((value) => (draft.value = value === null ? '' : String(value))), []);
+  const idleMs = useStorageItem(engineIdleMs, DEFAULT_ENGINE_IDLE_MS);
   const budget = gpuBudget(capabilities, override.value);
   const source = {
     detected: i18n.t('options.budgetSourceDetected'),
@@ -21,39 +17,30 @@ export function GpuSection({ capabilities }: { capabilities: GpuCapabilities | n
     override: i18n.t('options.budgetSourceOverride'),
   }[budget.source];
 
-  const save = async () => {
-    if (draft.value.trim() === '') {
-      invalid.value = false;
+  const save = async (text: string): Promise<SaveOutcome> => {
+    if (text.trim() === '') {
       await gpuBudgetOverrideMB.setValue(null);
-      return;
+      return { ok: true, saved: '' };
     }
-    const parsed = parseGpuBudgetOverride(draft.value);
-    invalid.value = !parsed.ok;
-    if (parsed.ok) await gpuBudgetOverrideMB.setValue(parsed.budgetMB);
+    const parsed = parseGpuBudgetOverride(text);
+    if (!parsed.ok) return { ok: false, message: i18n.t('options.budgetInvalid') };
+    await gpuBudgetOverrideMB.setValue(parsed.budgetMB);
+    return { ok: true, saved: String(parsed.budgetMB) };
   };
 
   return (
     <section>
       <h2>{i18n.t('options.budgetHeading')}</h2>
       <p data-testid="gpu-budget">{i18n.t('options.budgetDetected', [String(budget.budgetMB), source])}</p>
-      <form
-        class="inline"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
+      <SavedTextSetting
+        label={i18n.t('options.budgetLabel')}
+        load={async () => {
+          const value = await gpuBudgetOverrideMB.getValue();
+          return value === null ? '' : String(value);
         }}
-      >
-        <label class="field">
-          {i18n.t('options.budgetLabel')}
-          <input inputMode="numeric" value={draft.value} onInput={(event) => (draft.value = (event.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <button type="submit">{i18n.t('options.save')}</button>
-      </form>
-      {invalid.value ? (
-        <p class="error" role="alert">
-          {i18n.t('options.budgetInvalid')}
-        </p>
-      ) : null}
+        save={save}
+        testId="budget-message"
+      />
       <label class="field">
         {i18n.t('options.idleLabel')}
         <input

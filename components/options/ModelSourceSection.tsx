@@ -1,53 +1,30 @@
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import { parseMirrorBaseUrl } from '@/lib/models/sources';
 import { modelMirrorUrl } from '@/lib/settings/settings';
+import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
 
 /** The mirror that replaces the default model hosts, validated before it is saved. */
 export function ModelSourceSection() {
-  const draft = useSignal('');
-  const message = useSignal<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => void modelMirrorUrl.getValue().then((value) => (draft.value = value ?? '')), []);
-
-  const save = async () => {
-    if (draft.value.trim() === '') {
+  const save = async (text: string): Promise<SaveOutcome> => {
+    if (text.trim() === '') {
       await modelMirrorUrl.setValue(null);
-      message.value = { ok: true, text: i18n.t('options.saved') };
-      return;
+      return { ok: true, saved: '' };
     }
-    const parsed = parseMirrorBaseUrl(draft.value);
-    if (!parsed.ok) {
-      message.value = { ok: false, text: i18n.t('options.mirrorInvalid') };
-      return;
-    }
+    const parsed = parseMirrorBaseUrl(text);
+    if (!parsed.ok) return { ok: false, message: i18n.t('options.mirrorInvalid') };
     await modelMirrorUrl.setValue(parsed.url);
-    draft.value = parsed.url;
-    message.value = { ok: true, text: i18n.t('options.saved') };
+    return { ok: true, saved: parsed.url };
   };
-
   return (
     <section>
       <h2>{i18n.t('options.sourceHeading')}</h2>
       <p class="help">{i18n.t('options.sourceHelp')}</p>
-      <form
-        class="inline"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <label class="field">
-          {i18n.t('options.mirrorLabel')}
-          <input type="url" value={draft.value} onInput={(event) => (draft.value = (event.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <button type="submit">{i18n.t('options.save')}</button>
-      </form>
-      {message.value ? (
-        <p role={message.value.ok ? 'status' : 'alert'} class={message.value.ok ? 'note' : 'error'} data-testid="mirror-message">
-          {message.value.text}
-        </p>
-      ) : null}
+      <SavedTextSetting
+        label={i18n.t('options.mirrorLabel')}
+        load={async () => (await modelMirrorUrl.getValue()) ?? ''}
+        save={save}
+        testId="mirror-message"
+      />
     </section>
   );
 }

@@ -179,3 +179,29 @@ test('deleting one model keeps the others; "Delete all models" clears every stor
   });
   expect(entries).toBe(0);
 });
+
+test('Options validates the mirror address and the GPU budget before saving them', async ({ context, extensionId, serviceWorker }) => {
+  const options = await openOptions(await context.newPage(), extensionId);
+  const stored = (key: string) => serviceWorker.evaluate(async (name) => (await chrome.storage.local.get(name))[name], key);
+
+  const mirror = options.getByLabel('Mirror base URL (empty for the default hosts)');
+  await mirror.fill('http://models.example.org');
+  await options.locator('form', { has: mirror }).getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('mirror-message')).toHaveText(/^This is not a usable mirror address/);
+  await expect(mirror).toHaveValue('http://models.example.org');
+  expect(await stored('modelMirrorUrl')).toBeUndefined();
+  await mirror.fill('http://127.0.0.1:8080/models/');
+  await options.locator('form', { has: mirror }).getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('mirror-message')).toHaveText('Saved.');
+  expect(await stored('modelMirrorUrl')).toBe('http://127.0.0.1:8080/models');
+
+  const budget = options.getByLabel('GPU memory budget in MB (empty to estimate)');
+  await expect(options.getByTestId('gpu-budget')).toHaveText('Tacit keeps at most 1200 MB of models loaded at once (estimated from this GPU).');
+  await budget.fill('lots');
+  await options.locator('form', { has: budget }).getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('budget-message')).toHaveText('Enter a whole number of MB between 256 and 65536.');
+  await budget.fill('6144');
+  await options.locator('form', { has: budget }).getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('gpu-budget')).toHaveText('Tacit keeps at most 6144 MB of models loaded at once (your setting).');
+  expect(await stored('gpuBudgetMB')).toBe(6144);
+});
