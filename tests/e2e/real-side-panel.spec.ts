@@ -79,3 +79,26 @@ test('the real side panel, docked beside a tab, summarizes that tab', async ({ c
   const [request] = await scriptedEngineLog(serviceWorker);
   expect(request!.messages[1]!.content).toContain('Zephyrine dredging contract');
 });
+
+test('a toolbar click on a tab reaches the panel docked in that window', async ({ context, webPage, files, extensionId, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 3, tokenCount: 16 });
+  await webPage.goto(`${files.origin}/pages/blog-code.html`);
+  const tab = await tabOf(serviceWorker, webPage.url());
+  const opened = context.waitForEvent('page');
+  await serviceWorker.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/options.html`, type: 'popup' }), extensionId);
+  const launcher = await opened;
+  await launcher.waitForLoadState();
+  await openRealSidePanel(launcher, tab.id);
+  const panel = await TargetSession.attach(await context.newCDPSession(launcher), '/sidepanel.html');
+  await expect.poll(() => panel.evaluate<boolean>(`!!document.querySelector('[data-testid="engine-status"]')`)).toBe(true);
+
+  // What the browser calls on a toolbar click (its sidePanel.open needs a real gesture, which is already done here).
+  await serviceWorker.evaluate(
+    (tabInfo) => (globalThis as unknown as { tacitTriggers: { onActionClicked(tab: unknown): void } }).tacitTriggers.onActionClicked(tabInfo),
+    { id: tab.id, windowId: tab.windowId, url: tab.url },
+  );
+  await expect
+    .poll(() => panel.evaluate<string>(`document.querySelector('[data-testid="summary-source"]')?.textContent ?? ''`))
+    .toContain('Debouncing resize observers without losing the last frame');
+  await expect.poll(() => panel.evaluate<string>(`document.querySelector('[data-testid="summary"]')?.textContent ?? ''`)).toContain('token7');
+});
