@@ -12,8 +12,9 @@ let creating: Promise<void> | undefined;
 
 export async function hasOffscreenDocument(): Promise<boolean> {
   const getContexts = runtimeContextsApi();
-  if (!getContexts) return false;
-  const contexts = await getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+  // Firefox has runtime.getContexts but no offscreen documents (it rejects the context type).
+  if (!getContexts || !offscreenApi()) return false;
+  const contexts = await getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }).catch(() => []);
   return contexts.length > 0;
 }
 
