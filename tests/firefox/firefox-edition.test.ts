@@ -32,6 +32,8 @@ describe('Firefox edition', () => {
         'network.proxy.http_port': 9,
         'network.proxy.ssl': '127.0.0.1',
         'network.proxy.ssl_port': 9,
+        // Firefox's remote settings poll otherwise (through the dead proxy, but pointlessly).
+        'services.settings.server': 'http://127.0.0.1:9/v1',
       },
     });
   }, 60_000);
