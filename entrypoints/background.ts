@@ -8,11 +8,11 @@ import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/extract/read
 import { tacitError } from '@/lib/messaging/errors';
 import { PanelHub, type PanelHubPort } from '@/lib/messaging/panel-hub';
 import { acceptPorts } from '@/lib/messaging/ports';
-import { PORT_PANEL, PORT_TASK, type EngineHostSettings } from '@/lib/messaging/protocol';
+import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/messaging/protocol';
 import { answerRequests, sendRequest } from '@/lib/messaging/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
-import { engineIdleMs, gpuBudgetOverrideMB, lastRewriteStyle } from '@/lib/settings/settings';
-import { gpuBudget, loadTaskEnvironment } from '@/lib/tasks/task-environment';
+import { lastRewriteStyle } from '@/lib/settings/settings';
+import { loadEngineSettings, loadTaskEnvironment } from '@/lib/tasks/task-environment';
 import { preloadModel, type PreloadDeps } from '@/lib/tasks/preload';
 import { applyInFrame, captureInFrame } from '@/lib/editing/frame-editing';
 import { ConversationStore } from '@/lib/tasks/conversations';
@@ -22,12 +22,8 @@ import { createTriggers } from '@/lib/tasks/triggers';
 
 export default defineBackground(() => {
   const engine: PreloadDeps = {
-    environment: async () =>
-      loadTaskEnvironment(
-        await gpuCapabilities(),
-        import.meta.env.MODE === 'e2e' && (await readScriptedEngineSettings()) !== null,
-      ),
-    engineSettings,
+    environment: async () => loadTaskEnvironment(await gpuCapabilities(), (await scriptedSettings()) !== null),
+    engineSettings: async () => loadEngineSettings(await gpuCapabilities().catch(() => null), await scriptedSettings()),
     prepareEngine: ensureOffscreenDocument,
     startEngineRun,
   };
@@ -87,14 +83,7 @@ export default defineBackground(() => {
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { tacitTriggers: { onActionClicked, onCommand, onMenuClicked } });
 });
 
-async function engineSettings(): Promise<EngineHostSettings> {
-  const [idleTimeoutMs, override, capabilities] = await Promise.all([
-    engineIdleMs.getValue(),
-    gpuBudgetOverrideMB.getValue(),
-    gpuCapabilities().catch(() => null),
-  ]);
-  const settings = { idleTimeoutMs, gpuBudgetMB: gpuBudget(capabilities, override).budgetMB };
-  if (import.meta.env.MODE !== 'e2e') return settings;
-  const scripted = await readScriptedEngineSettings();
-  return scripted ? { ...settings, scripted } : settings;
+/** Test builds only: the scripted engine's settings when an e2e test turned it on; compiled away in production. */
+function scriptedSettings(): Promise<ScriptedEngineSettings | null> {
+  return import.meta.env.MODE === 'e2e' ? readScriptedEngineSettings() : Promise.resolve(null);
 }

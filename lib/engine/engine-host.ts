@@ -14,6 +14,7 @@ import type {
 } from '../messaging/protocol';
 import type { Engine } from './engine';
 import { describeEngineFailure } from './failures';
+import { hostOf } from '../models/downloads/download-errors';
 import { checkModelSource } from './model-source-check';
 import { EMPTY_RESIDENCY, applySwap, forget, planSwap, touch, type ResidencyState } from './scheduler/policy';
 import { GpuWorkQueue } from './scheduler/queue';
@@ -178,7 +179,7 @@ export class EngineHost {
   /** A failed load or generation may leave the GPU device unusable: drop that model so the next try starts clean. */
   private async failure(error: unknown, request: GenerateRequest): Promise<TacitError> {
     const { record } = request;
-    const failure = describeEngineFailure(error, { modelHost: hostOf(record.model) });
+    const failure = describeEngineFailure(error, { modelHost: hostOf(record.model) || undefined });
     if (failure.code === 'gpu-device-lost' || failure.code === 'out-of-gpu-memory') await this.unload(record.model_id);
     if (failure.code === 'model-download-failed' || failure.code === 'model-source-unreachable') {
       return checkModelSource(record, failure);
@@ -210,13 +211,5 @@ export class EngineHost {
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
-  }
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
   }
 }

@@ -1,19 +1,20 @@
 /** After a failed download, asks the model source directly so the message can say what it answered. */
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import { tacitError, type TacitError } from '../messaging/errors';
+import { hostOf } from '../models/downloads/download-errors';
+import { chatConfigUrl, modelBaseUrl } from '../models/downloads/webllm-urls';
 
 const CHECK_TIMEOUT_MS = 5000;
 
 export async function checkModelSource(record: ModelRecord, failure: TacitError): Promise<TacitError> {
-  let host: string;
   let configUrl: string;
   try {
-    const base = new URL(record.model.endsWith('/') ? record.model : `${record.model}/`);
-    host = base.host;
-    configUrl = new URL('resolve/main/mlc-chat-config.json', base).href;
+    // The first file WebLLM asks for, at the URL it builds.
+    configUrl = chatConfigUrl(modelBaseUrl(record.model));
   } catch {
     return failure;
   }
+  const host = hostOf(configUrl);
   try {
     const response = await fetch(configUrl, { method: 'HEAD', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
     if (!response.ok) return tacitError('model-download-failed', `${host} (HTTP ${response.status})`);

@@ -53,6 +53,7 @@ export class ReplySession {
   private previousState: ReplyState = 'empty';
   private pendingSource: TaskSource | null = null;
   private runSettled: ((state: ReplyState) => void) | undefined;
+  private task: TaskRequest | undefined;
 
   constructor(
     private readonly connect: () => TaskPort = () => connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
@@ -79,10 +80,10 @@ export class ReplySession {
     }, LIVENESS_CHECK_MS);
   }
 
+  /** The task this session ran last, for Regenerate and retries. */
   get lastTask(): TaskRequest | undefined {
     return this.task;
   }
-  private task: TaskRequest | undefined;
 
   /** onSettled(state) is called once when this run ends: done, stopped or error. */
   start(task: TaskRequest, onSettled?: (state: ReplyState) => void): void {

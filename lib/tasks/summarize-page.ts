@@ -27,9 +27,7 @@ export async function runSummarizePage(
   access: PageAccess,
   conversations: ConversationStore,
 ): Promise<TaskOutcome> {
-  ctx.phase({ phase: 'reading-page' });
-  const tab = unwrap(await access.tabInfo(unwrap(await access.resolveTab(target))));
-  ctx.watchTab(tab.tabId);
+  const tab = await openWatchedTab(unwrap(await access.resolveTab(target)), ctx, access);
   const page = unwrap(await access.readPage(tab));
   const input: SummaryInput = { text: page.text, title: page.title || tab.title, url: tab.url || page.url, lang: page.lang };
   return summarize(input, 'page', options, ctx, access, conversations);
@@ -43,12 +41,18 @@ export async function runSummarizeSelection(
   access: PageAccess,
   conversations: ConversationStore,
 ): Promise<TaskOutcome> {
-  ctx.phase({ phase: 'reading-page' });
-  const tab = unwrap(await access.tabInfo(tabId));
-  ctx.watchTab(tab.tabId);
+  const tab = await openWatchedTab(tabId, ctx, access);
   const { text, lang } = unwrap(await access.readSelection(tab, frameId));
   if (text.trim() === '') throw new TaskFailure(tacitError('empty-selection'));
   return summarize({ text, title: tab.title, url: tab.url, lang }, 'selection', options, ctx, access, conversations);
+}
+
+/** The tab about to be read; from here on, closing or leaving it stops the summary. */
+async function openWatchedTab(tabId: number, ctx: TaskContext, access: PageAccess): Promise<TabInfo> {
+  ctx.phase({ phase: 'reading-page' });
+  const tab = unwrap(await access.tabInfo(tabId));
+  ctx.watchTab(tab.tabId);
+  return tab;
 }
 
 async function summarize(

@@ -3,7 +3,8 @@ import type { GpuCapabilities } from '../engine/capabilities';
 import { detectGpuBudgetMB, type GpuBudget } from '../models/gpu-budget';
 import { browser } from 'wxt/browser';
 import { BUNDLED_MODEL_LIBRARIES, withBundledLibrary } from '../platform/bundled-model-libraries';
-import { customModels, gpuBudgetOverrideMB, modelMirrorUrl, taskModels } from '../settings/settings';
+import type { EngineHostSettings, ScriptedEngineSettings } from '../messaging/protocol';
+import { customModels, engineIdleMs, gpuBudgetOverrideMB, modelMirrorUrl, taskModels } from '../settings/settings';
 import type { TaskEnvironment } from './model-choice';
 
 export function gpuBudget(capabilities: GpuCapabilities | null, override: number | null): GpuBudget {
@@ -33,4 +34,14 @@ export async function loadTaskEnvironment(capabilities: GpuCapabilities | null, 
     packagedLibrary: (record) =>
       withBundledLibrary(record, BUNDLED_MODEL_LIBRARIES, (path) => browser.runtime.getURL(path as '/background.js')),
   };
+}
+
+/** What the engine host runs with: idle time, GPU budget, and (test builds only) the scripted engine's pace. */
+export async function loadEngineSettings(
+  capabilities: GpuCapabilities | null,
+  scripted: ScriptedEngineSettings | null,
+): Promise<EngineHostSettings> {
+  const [idleTimeoutMs, override] = await Promise.all([engineIdleMs.getValue(), gpuBudgetOverrideMB.getValue()]);
+  const settings = { idleTimeoutMs, gpuBudgetMB: gpuBudget(capabilities, override).budgetMB };
+  return scripted ? { ...settings, scripted } : settings;
 }

@@ -108,7 +108,9 @@ function createContext(
   cleanups: Array<() => void>,
   fail: (error: TacitError) => void,
 ): TaskContext {
+  // Read once per task: a long page's map-reduce makes dozens of generations with the same settings and host.
   let environment: Promise<TaskEnvironment> | undefined;
+  let engineReady: Promise<EngineHostSettings> | undefined;
   let contextWindow = DEFAULT_CONTEXT_WINDOW;
   let generation = 0;
   return {
@@ -126,12 +128,13 @@ function createContext(
       const choice = chooseModel(options.task, await environment);
       if (!choice.ok) throw new TaskFailure(choice.error);
       contextWindow = contextWindowOf(choice.record);
-      const [settings] = await Promise.all([
+      engineReady ??= Promise.all([
         deps.engineSettings(),
         deps.prepareEngine().catch((error: unknown) => {
           throw new TaskFailure(tacitError('engine-unavailable', String(error).slice(0, 200)));
         }),
-      ]);
+      ]).then(([settings]) => settings);
+      const settings = await engineReady;
       if (signal.aborted) return { text: '', stopped: true };
       const request: GenerateRequest = {
         requestId: `${requestId}:${generation++}`,

@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Worker } from '@playwright/test';
 import { expect, scriptedEngineLog, tabOf, test, useScriptedEngine } from './support/extension-test';
 
 /** Runs an expression in a target Playwright does not list (the real side panel), over CDP. */
@@ -41,8 +41,15 @@ class TargetSession {
   }
 }
 
-/** A click in an extension page is a user gesture: it may open the real side panel on a tab. */
-async function openRealSidePanel(launcher: Page, tabId: number): Promise<void> {
+/**
+ * Opens the real side panel on a tab: an extension page in a window of its own (the launcher) gets a button whose
+ * click, a real user gesture, calls sidePanel.open. Returns the panel, reached over CDP.
+ */
+async function openRealSidePanel(context: BrowserContext, worker: Worker, extensionId: string, tabId: number): Promise<TargetSession> {
+  const opened = context.waitForEvent('page');
+  await worker.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/options.html`, type: 'popup' }), extensionId);
+  const launcher = await opened;
+  await launcher.waitForLoadState();
   await launcher.evaluate((id) => {
     const button = document.createElement('button');
     button.textContent = 'open side panel';
@@ -50,6 +57,7 @@ async function openRealSidePanel(launcher: Page, tabId: number): Promise<void> {
     document.body.prepend(button);
   }, tabId);
   await launcher.getByRole('button', { name: 'open side panel' }).click();
+  return TargetSession.attach(await context.newCDPSession(launcher), '/sidepanel.html');
 }
 
 test('the real side panel, docked beside a tab, summarizes that tab', async ({ context, webPage, files, extensionId, serviceWorker }) => {
@@ -57,15 +65,7 @@ test('the real side panel, docked beside a tab, summarizes that tab', async ({ c
   await webPage.goto(`${files.origin}/pages/news-article.html`);
   const tab = await tabOf(serviceWorker, webPage.url());
 
-  // An extension page in a window of its own launches the panel on the article's tab.
-  const opened = context.waitForEvent('page');
-  await serviceWorker.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/options.html`, type: 'popup' }), extensionId);
-  const launcher = await opened;
-  await launcher.waitForLoadState();
-  await openRealSidePanel(launcher, tab.id);
-
-  const cdp = await context.newCDPSession(launcher);
-  const panel = await TargetSession.attach(cdp, '/sidepanel.html');
+  const panel = await openRealSidePanel(context, serviceWorker, extensionId, tab.id);
   // Docked: the panel has no tab of its own, and "this page" is the active tab of its window.
   await expect.poll(() => panel.evaluate<boolean>(`chrome.tabs.getCurrent().then((t) => t === undefined)`)).toBe(true);
   await expect
@@ -84,12 +84,7 @@ test('a toolbar click on a tab reaches the panel docked in that window', async (
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 3, tokenCount: 16 });
   await webPage.goto(`${files.origin}/pages/blog-code.html`);
   const tab = await tabOf(serviceWorker, webPage.url());
-  const opened = context.waitForEvent('page');
-  await serviceWorker.evaluate((id) => chrome.windows.create({ url: `chrome-extension://${id}/options.html`, type: 'popup' }), extensionId);
-  const launcher = await opened;
-  await launcher.waitForLoadState();
-  await openRealSidePanel(launcher, tab.id);
-  const panel = await TargetSession.attach(await context.newCDPSession(launcher), '/sidepanel.html');
+  const panel = await openRealSidePanel(context, serviceWorker, extensionId, tab.id);
   await expect.poll(() => panel.evaluate<boolean>(`!!document.querySelector('[data-testid="engine-status"]')`)).toBe(true);
 
   // What the browser calls on a toolbar click (its sidePanel.open needs a real gesture, which is already done here).

@@ -32,6 +32,14 @@ async function selectInField(page: Page, selector: string, text: string) {
   );
 }
 
+/** The textarea fixture with "pls fix asap" selected, and a panel beside it. */
+async function panelBesideTextareaSelection(page: Page, origin: string, openDetachedPanel: () => Promise<Page>): Promise<Page> {
+  await page.goto(`${origin}/editing/textarea.html`);
+  const panel = await openDetachedPanel();
+  await selectInField(page, '#message', 'pls fix asap');
+  return panel;
+}
+
 async function expectRewriteReady(panel: Page, original: string) {
   await expect(panel.getByTestId('rewrite-original')).toHaveText(original);
   await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
@@ -60,9 +68,7 @@ test('textarea: Replace puts the result exactly where the selection was, fires i
   openDetachedPanel,
   serviceWorker,
 }) => {
-  await webPage.goto(`${files.origin}/editing/textarea.html`);
-  const panel = await openDetachedPanel();
-  await selectInField(webPage, '#message', 'pls fix asap');
+  const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
   await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
   await expectRewriteReady(panel, 'pls fix asap');
   await expect(panel.getByRole('heading', { name: 'More formal' })).toBeVisible();
@@ -233,9 +239,7 @@ test('proofread lists its changes; Replace refuses if the original changed meanw
     reply: 'Please fix ASAP\n---CHANGES---\n- "pls" → "Please": spelling\n- "asap" → "ASAP": abbreviation',
     tokenDelayMs: 2,
   });
-  await webPage.goto(`${files.origin}/editing/textarea.html`);
-  const panel = await openDetachedPanel();
-  await selectInField(webPage, '#message', 'pls fix asap');
+  const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
   await rewriteFromMenu(serviceWorker, webPage, 'proofread', { editable: true });
   await expect(panel.getByTestId('rewrite-result')).toHaveText('Please fix ASAP');
   await expect(panel.getByTestId('rewrite-changes').locator('li')).toHaveText(['“pls” → “Please”: spelling', '“asap” → “ASAP”: abbreviation']);
@@ -274,9 +278,7 @@ test('the shortcut rewrites the selection with the last-used style; Insert below
 });
 
 test('if the page reloads before Replace, nothing is written and the result stays to copy', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
-  await webPage.goto(`${files.origin}/editing/textarea.html`);
-  const panel = await openDetachedPanel();
-  await selectInField(webPage, '#message', 'pls fix asap');
+  const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
   await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
   await expectRewriteReady(panel, 'pls fix asap');
   await webPage.reload();

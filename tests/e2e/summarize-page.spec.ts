@@ -1,8 +1,17 @@
+import type { Page } from '@playwright/test';
 import { LONG_ARTICLE_BOILERPLATE, LONG_ARTICLE_CLOSING, longArticleHtml } from '../fixtures/pages/long-article';
 import { expect, invokeTrigger, scriptedEngineLog, tabOf, test, useScriptedEngine } from './support/extension-test';
 
 const ARTICLE = '/pages/news-article.html';
 const ARTICLE_TITLE = 'Harbour authority approves Zephyrine dredging plan';
+
+/** Opens `url` in the web tab and a panel beside it, and clicks "Summarize this page". */
+async function summarizeInPanel(webPage: Page, url: string, openDetachedPanel: () => Promise<Page>): Promise<Page> {
+  await webPage.goto(url);
+  const panel = await openDetachedPanel();
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  return panel;
+}
 
 test.beforeEach(async ({ serviceWorker }) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 5, tokenCount: 12 });
@@ -14,9 +23,7 @@ test('"Summarize this page" streams a summary of the article beside the panel, b
   openDetachedPanel,
   serviceWorker,
 }) => {
-  await webPage.goto(files.origin + ARTICLE);
-  const panel = await openDetachedPanel();
-  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  const panel = await summarizeInPanel(webPage, files.origin + ARTICLE, openDetachedPanel);
 
   await expect(panel.getByTestId('summary')).toContainText('Scripted reply about:');
   await expect(panel.getByTestId('summary-source')).toContainText(`Summary of: ${ARTICLE_TITLE}`);
@@ -105,9 +112,7 @@ test('restricted and empty pages get specific messages', async ({ webPage, files
 });
 
 test('a follow-up question is answered in the same conversation', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
-  await webPage.goto(files.origin + ARTICLE);
-  const panel = await openDetachedPanel();
-  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  const panel = await summarizeInPanel(webPage, files.origin + ARTICLE, openDetachedPanel);
   await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
   await expect(panel.getByLabel('Ask about this page')).toBeVisible();
 
@@ -174,9 +179,7 @@ test('closing the tab mid-summary stops it and says so; a failed re-run keeps th
   openDetachedPanel,
   serviceWorker,
 }) => {
-  await webPage.goto(files.origin + ARTICLE);
-  const panel = await openDetachedPanel();
-  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  const panel = await summarizeInPanel(webPage, files.origin + ARTICLE, openDetachedPanel);
   await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled();
   const firstSummary = await panel.getByTestId('summary').textContent();
   expect(firstSummary).toContain('token1');
