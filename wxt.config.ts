@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { extensionPagesCsp, parseExtraSources } from './lib/platform/csp';
 import { BUNDLED_LIBRARY_FOLDER } from './lib/platform/bundled-model-libraries';
 import { modelLibraryFiles } from './lib/platform/model-library-files';
+import { WEBMAIL_ORIGIN_PATTERNS } from './lib/webmail/hosts';
 
 // Chrome Web Store builds: package the model libraries from this folder instead of fetching them at run time.
 const bundledLibraries = modelLibraryFiles(process.env.TACIT_MODEL_LIBS_DIR);
@@ -35,6 +36,8 @@ export default defineConfig({
       minimum_chrome_version: '116',
       permissions: [...chromeOnly, 'contextMenus', 'storage', 'activeTab', 'scripting'],
       ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+      // Asked for only when the user presses "Allow" in the Reply view; without it, the toolbar click grants access.
+      ...(browser === 'firefox' ? {} : { optional_host_permissions: [...WEBMAIL_ORIGIN_PATTERNS] }),
       action: { default_title: '__MSG_actionTitle__' },
       commands: {
         'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },

@@ -5,6 +5,7 @@ import type { PanelStatus } from '@/lib/messaging/protocol';
 import { sendRequest } from '@/lib/messaging/requests';
 import { PanelController } from '@/lib/panel/panel-controller';
 import { AskForm } from './AskForm';
+import { DraftReplyView } from './DraftReplyView';
 import { errorText } from './error-text';
 import { FollowUpThread } from './FollowUpThread';
 import { ReplyActions } from './ReplyActions';
@@ -31,10 +32,11 @@ export function SidePanelApp() {
   const { summary, ask } = panel;
   const turns = panel.turns.value;
   const lastAnswer = turns.at(-1)?.reply;
-  const phase = panel.rewrite.phase.value ?? summary.phase.value ?? lastAnswer?.phase.value ?? ask.phase.value;
+  const view = panel.view.value;
+  const phase = panel.rewrite.phase.value ?? panel.draft.session.phase.value ?? summary.phase.value ?? lastAnswer?.phase.value ?? ask.phase.value;
   const aboutPage = panel.conversationId.value !== null;
   const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
-  const latestText = lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value);
+  const latestText = view === 'reply' ? panel.draft.text.value : (lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value));
 
   return (
     <main class="panel">
@@ -42,34 +44,48 @@ export function SidePanelApp() {
         <h1>{i18n.t('panel.title')}</h1>
         <StatusLine status={status.value} phase={phase} />
       </header>
-      <SummaryControls
-        options={panel.options.value}
-        busy={panel.busy.value}
-        onChange={(options) => panel.setOptions(options)}
-        onSummarize={() => panel.summarizePage()}
-      />
+      <nav class="views" role="tablist" aria-label={i18n.t('panel.views')}>
+        <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => panel.showView('page')}>
+          {i18n.t('panel.viewPage')}
+        </button>
+        <button type="button" role="tab" aria-selected={view === 'reply'} onClick={() => panel.showView('reply')}>
+          {i18n.t('panel.viewReply')}
+        </button>
+      </nav>
       {panel.notice.value ? (
         <p class="reply-error" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
           {errorText(panel.notice.value)}
         </p>
       ) : null}
       <RewriteView panel={panel} />
-      {showSummary ? <SummaryView summary={summary} onRegenerate={() => panel.regenerate()} onUseLightModel={() => void panel.useLightModel(summary)} /> : null}
-      <FollowUpThread turns={turns} />
-      {aboutPage ? null : (
-        <ReplyView
-          text={ask.text.value}
-          state={ask.state.value}
-          error={ask.error.value}
-          emptyText={showSummary ? undefined : i18n.t('panel.empty')}
-          onSuggestion={() => void panel.useLightModel(ask)}
-        />
+      {view === 'reply' ? (
+        <DraftReplyView draft={panel.draft} busy={panel.busy.value} />
+      ) : (
+        <>
+          <SummaryControls
+            options={panel.options.value}
+            busy={panel.busy.value}
+            onChange={(options) => panel.setOptions(options)}
+            onSummarize={() => panel.summarizePage()}
+          />
+          {showSummary ? <SummaryView summary={summary} onRegenerate={() => panel.regenerate()} onUseLightModel={() => void panel.useLightModel(summary)} /> : null}
+          <FollowUpThread turns={turns} />
+          {aboutPage ? null : (
+            <ReplyView
+              text={ask.text.value}
+              state={ask.state.value}
+              error={ask.error.value}
+              emptyText={showSummary ? undefined : i18n.t('panel.empty')}
+              onSuggestion={() => void panel.useLightModel(ask)}
+            />
+          )}
+          <AskForm
+            running={panel.busy.value}
+            label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
+            onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
+          />
+        </>
       )}
-      <AskForm
-        running={panel.busy.value}
-        label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
-        onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
-      />
       <ReplyActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
     </main>
   );

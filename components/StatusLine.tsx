@@ -50,6 +50,8 @@ function phaseLine(phase: TaskPhase): string {
       return i18n.t('status.generating', [phase.modelId]);
     case 'reading-page':
       return i18n.t('status.readingPage');
+    case 'reading-mail':
+      return i18n.t('status.readingMail');
     case 'summarizing-part':
       return i18n.t('status.summarizingPart', [String(phase.part), String(phase.total)]);
     case 'combining':

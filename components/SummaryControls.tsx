@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { SummaryRequestOptions } from '@/lib/messaging/protocol';
+import { LanguageSelect } from './LanguageSelect';
 import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryLength, type SummaryType } from '@/lib/tasks/summarize/options';
 
 interface Props {
@@ -22,17 +23,6 @@ const LENGTH_LABEL: Record<SummaryLength, () => string> = {
   long: () => i18n.t('panel.lengthLong'),
 };
 
-/** Languages offered besides "the page's": BCP-47 codes, named in the user's own language by Intl. */
-const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ja', 'zh', 'ko'];
-
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([navigator.language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** Summary type, length and language (remembered), and the button that summarizes the page beside the panel. */
 export function SummaryControls({ options, busy, onChange, onSummarize }: Props) {
   return (
@@ -53,15 +43,12 @@ export function SummaryControls({ options, busy, onChange, onSummarize }: Props)
           ))}
         </select>
       </label>
-      <label>
-        {i18n.t('panel.summaryLanguage')}
-        <select value={options.language} onChange={(event) => onChange({ ...options, language: (event.currentTarget as HTMLSelectElement).value })}>
-          <option value="page">{i18n.t('panel.languagePage')}</option>
-          {LANGUAGES.map((code) => (
-            <option value={code}>{languageName(code)}</option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect
+        label={i18n.t('panel.summaryLanguage')}
+        sameAsSource={i18n.t('panel.languagePage')}
+        value={options.language}
+        onChange={(language) => onChange({ ...options, language })}
+      />
       <button type="button" class="primary" onClick={onSummarize} disabled={busy}>
         {i18n.t('panel.summarizePage')}
       </button>

@@ -96,6 +96,14 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.downloadCancelled');
     case 'model-files-corrupt':
       return i18n.t('error.modelFilesCorrupt');
+    case 'no-mail-thread':
+      return i18n.t('error.noMailThread');
+    case 'empty-mail-thread':
+      return i18n.t('error.emptyMailThread');
+    case 'no-reply-box':
+      return i18n.t('error.noReplyBox');
+    case 'reply-insert-failed':
+      return i18n.t('error.replyInsertFailed');
     case 'unknown':
       return i18n.t('error.unknown', [detail || '?']);
   }

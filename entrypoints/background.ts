@@ -19,6 +19,7 @@ import { ConversationStore } from '@/lib/tasks/conversations';
 import { registerContextMenus } from '@/lib/tasks/context-menus';
 import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
 import { createTriggers } from '@/lib/tasks/triggers';
+import { insertReplyInTab, readThreadInTab } from '@/lib/webmail/tab-access';
 
 export default defineBackground(() => {
   const engine: PreloadDeps = {
@@ -27,8 +28,10 @@ export default defineBackground(() => {
     prepareEngine: ensureOffscreenDocument,
     startEngineRun,
   };
-  // A panel opening on a page is a strong hint a summary comes next.
-  const hub = new PanelHub(Date.now, () => void preloadModel('summarize', engine).catch(() => undefined));
+  // A panel opening is a strong hint of what comes next: a reply draft on a webmail tab, else a summary.
+  const hub = new PanelHub(Date.now, (intent) =>
+    void preloadModel(intent?.kind === 'open-reply' ? 'draft' : 'summarize', engine).catch(() => undefined),
+  );
   const conversations = new ConversationStore();
   const triggers = createTriggers({
     // Opening the panel from the click handler itself keeps the user gesture and grants activeTab on that tab.
@@ -60,6 +63,7 @@ export default defineBackground(() => {
         uiLanguage: () => browser.i18n.getUILanguage(),
       },
       selectionAccess: { tabInfo, capture: captureInFrame },
+      mailAccess: { resolveTab: resolvePageTab, tabInfo, readThread: readThreadInTab, uiLanguage: () => browser.i18n.getUILanguage() },
       conversations,
     }),
   );
@@ -77,6 +81,11 @@ export default defineBackground(() => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
       return applied.ok ? { ok: true } : { ok: false, error: applied.error };
     },
+    'reply/insert': async ({ tabId, text }) => {
+      const inserted = await insertReplyInTab(tabId, text);
+      return inserted.ok ? { ok: true, opened: inserted.value.opened } : { ok: false, error: inserted.error };
+    },
+    'model/preload': async ({ task }) => ({ started: await preloadModel(task, engine).then(() => true, () => false) }),
   });
 
   // Test builds expose the registered handlers so e2e tests can invoke exactly what the browser would.

@@ -34,6 +34,10 @@ export type TacitErrorCode =
   | 'empty-instruction'
   | 'download-cancelled'
   | 'model-files-corrupt'
+  | 'no-mail-thread'
+  | 'empty-mail-thread'
+  | 'no-reply-box'
+  | 'reply-insert-failed'
   | 'unknown';
 
 export interface TacitError {
@@ -41,7 +45,11 @@ export interface TacitError {
   /** Short technical facts for the message (a host, an HTTP status, a reason); never page or mail text. */
   detail?: string;
   /** A one-click way out the panel can offer. */
-  suggestion?: { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' } | { kind: 'rewrite-in-parts' };
+  suggestion?:
+    | { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' }
+    | { kind: 'rewrite-in-parts' }
+    /** The user can let Tacit read this webmail site whenever they ask, instead of clicking the toolbar first each time. */
+    | { kind: 'grant-site-access'; origin: string };
 }
 
 export function tacitError(code: TacitErrorCode, detail?: string): TacitError {

@@ -17,8 +17,8 @@ export class PanelHub {
 
   constructor(
     private readonly now: () => number = Date.now,
-    /** A panel opened: the background may get ready for what it will likely be asked (preload the summary model). */
-    private readonly onPanelOpened: () => void = () => undefined,
+    /** A panel opened (with the intent it was opened for): the background may get ready for what comes next. */
+    private readonly onPanelOpened: (intent: PanelIntent | undefined) => void = () => undefined,
   ) {}
 
   attach(port: PanelHubPort): void {
@@ -30,7 +30,7 @@ export class PanelHub {
       else this.detached = port;
       const waiting = this.takePending(placement);
       if (waiting) port.post({ type: 'panel/intent', intent: waiting });
-      this.onPanelOpened();
+      this.onPanelOpened(waiting);
     });
     port.onDisconnect(() => {
       if (placement?.docked && this.docked.get(placement.windowId) === port) this.docked.delete(placement.windowId);

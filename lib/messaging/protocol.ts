@@ -7,6 +7,9 @@ import type { SummaryLength, SummaryType } from '../tasks/summarize/options';
 import type { OutputLanguageChoice } from '../tasks/summarize/output-language';
 import type { ProofreadChange } from '../tasks/rewrite/proofread';
 import type { RewriteStyle } from '../tasks/rewrite/styles';
+import type { DraftOptions } from '../tasks/draft/options';
+import type { TaskKind } from '../models/registry';
+import type { WebmailClient } from '../webmail/types';
 
 /** Port names: one long-lived port per streamed task; one per open panel for intents. */
 export const PORT_TASK = 'tacit/task';
@@ -31,17 +34,20 @@ export interface SummaryRequestOptions {
 /** The page a summary is for: a tab the user invoked Tacit on, or "the page beside this panel". */
 export type PageTarget = { tabId: number } | { panel: PanelPlacement };
 
-/** What a user asked for. Later journeys (rewrite, draft) add kinds here. */
+/** What a user asked for. */
 export type TaskRequest =
   | { kind: 'ask'; prompt: string }
   | { kind: 'summarize-page'; target: PageTarget; options: SummaryRequestOptions }
   | { kind: 'summarize-selection'; tabId: number; frameId: number; options: SummaryRequestOptions }
   | { kind: 'follow-up'; conversationId: string; question: string }
-  | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle; customInstruction?: string; inParts?: boolean };
+  | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle; customInstruction?: string; inParts?: boolean }
+  /** A reply to the mail conversation open in that tab, saying what the user wants to say (their words, may be empty). */
+  | { kind: 'draft-reply'; target: PageTarget; intent: string; options: DraftOptions };
 
 export type TaskPhase =
   | { phase: 'queued'; position: number }
   | { phase: 'reading-page' }
+  | { phase: 'reading-mail' }
   | { phase: 'loading-model'; modelId: string; progress: LoadProgress }
   | { phase: 'summarizing-part'; part: number; total: number }
   | { phase: 'combining' }
@@ -50,12 +56,23 @@ export type TaskPhase =
 
 /** What a summary was made from, shown above it; the conversation id lets follow-up questions continue it. */
 export interface TaskSource {
-  kind: 'page' | 'selection' | 'rewrite';
+  kind: 'page' | 'selection' | 'rewrite' | 'mail';
   title: string;
   url: string;
   conversationId: string;
   /** For rewrites: the selected text and where it is, so Replace can put the result back there. */
   selection?: SelectionSource;
+  /** For reply drafts: the conversation replied to, and the tab whose reply box Insert writes into. */
+  mail?: MailSource;
+}
+
+export interface MailSource {
+  tabId: number;
+  client: WebmailClient;
+  /** Who wrote the message being replied to (display name, never the text). */
+  replyingTo: string;
+  messageCount: number;
+  omittedMessages: number;
 }
 
 export interface SelectionSource {
@@ -92,6 +109,8 @@ export type PanelIntent =
   | { kind: 'summarize-page'; tabId: number }
   | { kind: 'summarize-selection'; tabId: number; frameId: number }
   | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle }
+  /** The toolbar was clicked on a webmail tab: show the Reply view for it. */
+  | { kind: 'open-reply'; tabId: number }
   | { kind: 'show-error'; error: TacitError };
 
 export type PanelHello = { type: 'panel/hello'; placement: PanelPlacement };
@@ -199,6 +218,14 @@ export interface RequestMap {
     request: { tabId: number; frameId: number; anchorId: string; text: string; mode: 'replace' | 'insert-below' };
     response: { ok: true } | { ok: false; error: TacitError };
   };
+  /** Puts a drafted reply into the tab's reply box (opening one with the client's Reply button if needed). */
+  'reply/insert': {
+    to: 'background';
+    request: { tabId: number; text: string };
+    response: { ok: true; opened: boolean } | { ok: false; error: TacitError };
+  };
+  /** The user is about to need this task's model (e.g. opened the Reply view): load it if it is cached and fits. */
+  'model/preload': { to: 'background'; request: { task: TaskKind }; response: { started: boolean } };
 }
 
 /** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */

@@ -11,6 +11,8 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'engine/ensure': 'background',
   'task/running': 'background',
   'rewrite/apply': 'background',
+  'reply/insert': 'background',
+  'model/preload': 'background',
 };
 
 export function sendRequest<K extends RequestType>(

@@ -17,6 +17,10 @@ import type { RewriteStyle } from '../tasks/rewrite/styles';
 import { sendRequest } from '../messaging/requests';
 import { lastCustomInstruction, lastRewriteStyle, summaryOptions, taskModels } from '../settings/settings';
 import { ReplySession, type ReplyState } from './reply-session';
+import { DraftController } from './draft-controller';
+
+/** What the panel shows: the page (summary, questions) or a reply to the mail conversation. */
+export type PanelView = 'page' | 'reply';
 
 /** A custom rewrite waiting for the user's instruction. */
 export interface PendingCustomRewrite {
@@ -43,6 +47,8 @@ export class PanelController {
   readonly summary: ReplySession;
   readonly ask: ReplySession;
   readonly rewrite: ReplySession;
+  readonly draft: DraftController;
+  readonly view = signal<PanelView>('page');
   readonly pendingCustom = signal<PendingCustomRewrite | null>(null);
   readonly applyOutcome = signal<ApplyOutcome | null>(null);
   readonly turns = signal<FollowUpTurn[]>([]);
@@ -55,6 +61,7 @@ export class PanelController {
       this.summary.running.value ||
       this.ask.running.value ||
       this.rewrite.running.value ||
+      this.draft.session.running.value ||
       this.turns.value.some((turn) => turn.reply.running.value),
   );
 
@@ -66,11 +73,15 @@ export class PanelController {
     this.summary = new ReplySession(undefined, onSettled);
     this.ask = new ReplySession(undefined, onSettled);
     this.rewrite = new ReplySession(undefined, onSettled);
+    this.draft = new DraftController(async () => {
+      this.placement ??= currentPlacement();
+      return { panel: await this.placement };
+    }, onSettled);
   }
 
   async connect(): Promise<void> {
     this.placement ??= currentPlacement();
-    const [stored, placement] = await Promise.all([summaryOptions.getValue(), this.placement]);
+    const [stored, placement] = await Promise.all([summaryOptions.getValue(), this.placement, this.draft.load()]);
     this.options.value = normalizeRequestOptions(stored);
     const hub = connectPort<PanelHello, PanelIntentMessage>(PORT_PANEL);
     hub.onMessage((message) => this.handleIntent(message.intent));
@@ -83,6 +94,7 @@ export class PanelController {
     this.summary.dispose();
     this.ask.dispose();
     this.rewrite.dispose();
+    this.draft.dispose();
     this.turns.value.forEach((turn) => turn.reply.dispose());
   }
 
@@ -175,7 +187,15 @@ export class PanelController {
     if (last?.kind === 'rewrite') this.rewrite.start({ ...last, inParts: true });
   }
 
+  /** Switches between the page and the Reply view; opening the Reply view preloads the draft model. */
+  showView(view: PanelView): void {
+    const opening = view === 'reply' && this.view.value !== 'reply';
+    this.view.value = view;
+    if (opening) this.draft.opened();
+  }
+
   stopAll(): void {
+    this.draft.session.stop();
     this.summary.stop();
     this.ask.stop();
     this.rewrite.stop();
@@ -183,6 +203,8 @@ export class PanelController {
   }
 
   private handleIntent(intent: PanelIntent): void {
+    if (intent.kind === 'open-reply') return this.showView('reply');
+    if (intent.kind !== 'show-error') this.view.value = 'page';
     if (intent.kind === 'summarize-page') this.summarizePage({ tabId: intent.tabId });
     else if (intent.kind === 'summarize-selection') this.summarizeSelection(intent.tabId, intent.frameId);
     else if (intent.kind === 'rewrite') void this.startRewrite(intent.tabId, intent.frameId, intent.style);

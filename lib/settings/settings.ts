@@ -4,6 +4,7 @@ import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { TaskKind } from '../models/registry';
 import type { SummaryRequestOptions } from '../messaging/protocol';
 import type { RewriteStyle } from '../tasks/rewrite/styles';
+import type { DraftOptions } from '../tasks/draft/options';
 
 export const DEFAULT_ENGINE_IDLE_MS = 10 * 60 * 1000;
 
@@ -31,3 +32,6 @@ export const gpuBudgetOverrideMB = storage.defineItem<number | null>('local:gpuB
 
 /** The summary type, length and language chosen last in the panel. */
 export const summaryOptions = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', { fallback: null });
+
+/** The reply tone, length and language chosen last in the Reply view (never the intent or the draft). */
+export const draftOptions = storage.defineItem<DraftOptions | null>('local:draftOptions', { fallback: null });

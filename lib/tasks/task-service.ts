@@ -10,6 +10,7 @@ import type {
   TaskRequest,
 } from '../messaging/protocol';
 import { runAsk } from './ask';
+import { runDraftReply, type MailAccess } from './draft-reply';
 import type { ConversationStore } from './conversations';
 import { runFollowUp } from './follow-up';
 import { chooseModel, contextWindowOf, DEFAULT_CONTEXT_WINDOW, type TaskEnvironment } from './model-choice';
@@ -27,6 +28,7 @@ export interface TaskServiceDeps {
   watchTab(tabId: number, onGone: (error: TacitError) => void): () => void;
   pageAccess: PageAccess;
   selectionAccess: SelectionAccess;
+  mailAccess: MailAccess;
   conversations: ConversationStore;
 }
 
@@ -52,6 +54,8 @@ function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Pr
       return runFollowUp(task.conversationId, task.question, ctx, deps.conversations);
     case 'rewrite':
       return runRewrite(task, ctx, deps.selectionAccess);
+    case 'draft-reply':
+      return runDraftReply(task, ctx, deps.mailAccess);
   }
 }
 

@@ -6,6 +6,7 @@ import { tacitError } from '../messaging/errors';
 import type { PanelIntent } from '../messaging/protocol';
 import { decideFromMenuClick, type MenuClickInfo } from './rewrite/menu';
 import type { RewriteStyle } from './rewrite/styles';
+import { webmailClientOfUrl } from '../webmail/hosts';
 
 export const COMMAND_SUMMARIZE_PAGE = 'summarize-page';
 export const COMMAND_REWRITE_SELECTION = 'rewrite-selection';
@@ -37,7 +38,12 @@ export function createTriggers(deps: TriggerDeps): Triggers {
     if (tab.id !== undefined && tab.id >= 0) deps.deliver(tab.windowId, { kind: 'summarize-page', tabId: tab.id });
   };
   return {
-    onActionClicked: summarizeTab,
+    // On a webmail client the toolbar means "help me reply"; the Reply view waits for the user's intent.
+    onActionClicked(tab) {
+      if (tab.windowId === undefined || tab.id === undefined || tab.id < 0 || !webmailClientOfUrl(tab.url)) return summarizeTab(tab);
+      deps.openPanel(tab.windowId);
+      deps.deliver(tab.windowId, { kind: 'open-reply', tabId: tab.id });
+    },
     onCommand(command, tab) {
       if (command === COMMAND_SUMMARIZE_PAGE) summarizeTab(tab);
       if (command !== COMMAND_REWRITE_SELECTION || tab?.windowId === undefined || tab.id === undefined || tab.id < 0) return;

@@ -1,22 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, residencyLog, scriptedEngineLog, setStorage, test, useScriptedEngine } from './support/extension-test';
-import { serveFakeModel, type ServedModel } from './support/fake-model';
-
-async function openOptions(page: Page, extensionId: string): Promise<Page> {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByRole('heading', { name: 'Tacit settings' })).toBeVisible();
-  return page;
-}
-
-async function addModel(options: Page, model: ServedModel, vramMB = '900') {
-  const form = options.locator('form', { has: options.getByRole('button', { name: 'Add model' }) });
-  await form.getByLabel('Model id').fill(model.modelId);
-  await form.getByLabel('Weights URL').fill(model.weightsUrl);
-  await form.getByLabel('Model library URL (.wasm)').fill(model.libraryUrl);
-  await form.getByLabel('GPU memory needed (MB)').fill(vramMB);
-  await form.getByRole('button', { name: 'Add model' }).click();
-  await expect(options.getByTestId('custom-models')).toContainText(model.modelId);
-}
+import { serveFakeModel } from './support/fake-model';
+import { addModel, openOptions } from './support/options-page';
 
 test('a model record is validated, downloaded with progress, resumed after a cut without refetching, and deleted', async ({
   context,

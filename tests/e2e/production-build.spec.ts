@@ -1,4 +1,6 @@
 import { expect, setStorage, test } from './support/extension-test';
+import { serveFakeModel } from './support/fake-model';
+import { addModel, openOptions } from './support/options-page';
 
 // The build users install: real WebLLM engine, no scripted engine, no test host permissions.
 test.use({ build: 'production' });
@@ -11,6 +13,7 @@ test('the production manifest carries the extension pages CSP and least-privileg
   });
   expect(manifest.permissions).toEqual(['sidePanel', 'offscreen', 'contextMenus', 'storage', 'activeTab', 'scripting']);
   expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.optional_host_permissions).toHaveLength(7);
   expect(manifest.content_scripts ?? []).toEqual([]);
 });
 
@@ -56,6 +59,34 @@ test('an unreachable model source says so', async ({ openPanel, serviceWorker })
     /^The model could not be downloaded: 127\.0\.0\.1:9 could not be reached\. Check your connection/,
     { timeout: 15_000 },
   );
+});
+
+test('once downloaded, the real engine loads a model from the local cache with the network off', async ({
+  context,
+  extensionId,
+  files,
+  openPanel,
+}) => {
+  const model = serveFakeModel(files, 'Offline-Test-q4f32_1-MLC');
+  const options = await openOptions(await context.newPage(), extensionId);
+  await addModel(options, model);
+  await options.getByLabel('Questions about a page').selectOption(model.modelId);
+  const row = options.locator(`li[data-model="${model.modelId}"]`);
+  await row.getByRole('button', { name: 'Download for offline use' }).click();
+  await expect(row.getByTestId('download-status')).toHaveText(/^Downloaded/, { timeout: 30_000 });
+
+  // Network off for the pages; the extension's own fetches are checked in the server's log, which must not grow.
+  const requestsBefore = files.log.length;
+  await context.setOffline(true);
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Hello offline?');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  // The fake model's library is not a real compiled model, so loading stops when WebLLM instantiates it; everything
+  // before that (config, tokenizer, weights index, library) came from the cache: no request, no download error.
+  const error = panel.getByTestId('reply-error');
+  await expect(error).toBeVisible({ timeout: 30_000 });
+  await expect(error).toHaveText(/WebAssembly\.instantiate\(\): expected magic word/);
+  expect(files.log.slice(requestsBefore)).toEqual([]);
 });
 
 test.describe('without WebGPU', () => {

@@ -39,6 +39,8 @@ describe('production build', () => {
     expect(manifest.content_security_policy.extension_pages).toBe(extensionPagesCsp());
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
+    // Only the known webmail clients may be granted later, and only when the user allows it from the Reply view.
+    expect(manifest.optional_host_permissions).toEqual(['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*', 'https://mail.proton.me/*', 'https://mail.protonmail.com/*']);
   });
 });
 

@@ -85,6 +85,18 @@ describe('PanelHub', () => {
     expect(intentsOf(port)).toEqual([SUMMARIZE_TAB_7]);
   });
 
+  it('tells the background what each opening panel was opened for, so it can preload the right model', () => {
+    const opened: Array<PanelIntent | undefined> = [];
+    const hub = new PanelHub(() => 0, (intent) => opened.push(intent));
+    hub.deliver(1, { kind: 'open-reply', tabId: 7 });
+    for (const windowId of [1, 2]) {
+      const port: PanelPort = new FakePort();
+      hub.attach(port);
+      port.deliver({ type: 'panel/hello', placement: { windowId, docked: true } });
+    }
+    expect(opened).toEqual([{ kind: 'open-reply', tabId: 7 }, undefined]);
+  });
+
   it('drops a pending intent that waited 60 seconds or more', () => {
     const { hub, clock, openPanel } = setup();
     hub.deliver(1, SUMMARIZE_TAB_7);

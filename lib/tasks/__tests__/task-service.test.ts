@@ -51,6 +51,14 @@ const NO_SELECTION_ACCESS: TaskServiceDeps['selectionAccess'] = {
   capture: async () => ({ ok: false, error: { code: 'empty-selection' } }),
 };
 
+/** Ask tasks never read mail. */
+const NO_MAIL_ACCESS: TaskServiceDeps['mailAccess'] = {
+  resolveTab: () => Promise.reject(new Error('ask must not read tabs')),
+  tabInfo: () => Promise.reject(new Error('ask must not read tabs')),
+  readThread: () => Promise.reject(new Error('ask must not read mail')),
+  uiLanguage: () => 'en',
+};
+
 /** Lets the service get past its awaits (environment, settings, prepareEngine). */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -76,6 +84,7 @@ function setup(overrides: Partial<TaskServiceDeps> = {}, environment: TaskEnviro
     watchTab: () => () => undefined,
     pageAccess: NO_PAGE_ACCESS,
     selectionAccess: NO_SELECTION_ACCESS,
+    mailAccess: NO_MAIL_ACCESS,
     conversations: new ConversationStore(),
     ...overrides,
   };

@@ -44,6 +44,24 @@ describe('createTriggers', () => {
     ]);
   });
 
+  it('toolbar click on a webmail client opens the Reply view for that tab instead of summarizing', () => {
+    const { triggers, calls } = setup();
+
+    triggers.onActionClicked({ id: 21, windowId: 3, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ' });
+    triggers.onActionClicked({ id: 22, windowId: 4, url: 'https://outlook.office.com/mail/inbox/id/AAQk' });
+    triggers.onActionClicked({ id: 23, windowId: 5, url: 'http://mail.google.com/' });
+
+    expect(calls).toEqual([
+      { call: 'openPanel', windowId: 3 },
+      { call: 'deliver', windowId: 3, intent: { kind: 'open-reply', tabId: 21 } },
+      { call: 'openPanel', windowId: 4 },
+      { call: 'deliver', windowId: 4, intent: { kind: 'open-reply', tabId: 22 } },
+      // Not the real client (plain http): an ordinary page.
+      { call: 'openPanel', windowId: 5 },
+      { call: 'deliver', windowId: 5, intent: { kind: 'summarize-page', tabId: 23 } },
+    ]);
+  });
+
   it('the summarize-page shortcut does the same as the toolbar button', () => {
     const { triggers, calls } = setup();
 

@@ -1,0 +1,147 @@
+import { i18n } from '#i18n';
+import type { DraftController } from '@/lib/panel/draft-controller';
+import { DRAFT_LENGTHS, DRAFT_TONES, type DraftLength, type DraftTone } from '@/lib/tasks/draft/options';
+import { CopyButton } from './CopyButton';
+import { errorText } from './error-text';
+import { LanguageSelect } from './LanguageSelect';
+
+const TONE_LABEL: Record<DraftTone, () => string> = {
+  neutral: () => i18n.t('draft.toneNeutral'),
+  friendly: () => i18n.t('draft.toneFriendly'),
+  formal: () => i18n.t('draft.toneFormal'),
+  casual: () => i18n.t('draft.toneCasual'),
+  confident: () => i18n.t('draft.toneConfident'),
+  apologetic: () => i18n.t('draft.toneApologetic'),
+};
+
+const LENGTH_LABEL: Record<DraftLength, () => string> = {
+  short: () => i18n.t('panel.lengthShort'),
+  medium: () => i18n.t('panel.lengthMedium'),
+  long: () => i18n.t('panel.lengthLong'),
+};
+
+const CLIENT_NAME: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail' };
+
+/**
+ * Reply to the mail conversation beside the panel: the user says what they want to say, Tacit drafts it, the user
+ * edits it here and inserts it into the reply box. The draft is plain text, exactly what Insert writes.
+ */
+export function DraftReplyView({ draft, busy }: { draft: DraftController; busy: boolean }) {
+  const { session } = draft;
+  const state = session.state.value;
+  const mail = session.source.value?.mail;
+  const text = draft.text.value;
+  const settled = state !== 'running';
+  const options = draft.options.value;
+  const outcome = draft.insertOutcome.value;
+  const error = session.error.value;
+
+  return (
+    <section class="draft" aria-label={i18n.t('draft.label')}>
+      <form
+        class="ask"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void draft.draft();
+        }}
+      >
+        <label for="draft-intent">{i18n.t('draft.intentLabel')}</label>
+        <textarea
+          id="draft-intent"
+          rows={3}
+          placeholder={i18n.t('draft.intentPlaceholder')}
+          value={draft.intent.value}
+          onInput={(event) => (draft.intent.value = (event.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <div class="summary-controls">
+          <label>
+            {i18n.t('draft.tone')}
+            <select value={options.tone} onChange={(event) => draft.setOptions({ ...options, tone: (event.currentTarget as HTMLSelectElement).value as DraftTone })}>
+              {DRAFT_TONES.map((tone) => (
+                <option value={tone}>{TONE_LABEL[tone]()}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {i18n.t('panel.summaryLength')}
+            <select value={options.length} onChange={(event) => draft.setOptions({ ...options, length: (event.currentTarget as HTMLSelectElement).value as DraftLength })}>
+              {DRAFT_LENGTHS.map((length) => (
+                <option value={length}>{LENGTH_LABEL[length]()}</option>
+              ))}
+            </select>
+          </label>
+          <LanguageSelect
+            label={i18n.t('panel.summaryLanguage')}
+            sameAsSource={i18n.t('draft.languageThread')}
+            value={options.language}
+            onChange={(language) => draft.setOptions({ ...options, language })}
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            {text === '' ? i18n.t('draft.run') : i18n.t('draft.again')}
+          </button>
+        </div>
+      </form>
+      {mail ? (
+        <p class="source" data-testid="draft-source">
+          {i18n.t('draft.source', [mail.replyingTo || '?', session.source.value?.title ?? ''])}
+          <br />
+          {i18n.t('draft.sourceDetails', [CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'), String(mail.messageCount)])}
+          {mail.omittedMessages > 0 ? (
+            <>
+              <br />
+              {i18n.t('draft.omitted', [String(mail.omittedMessages)])}
+            </>
+          ) : null}
+        </p>
+      ) : (
+        <p class="reply-empty">{i18n.t('draft.hint')}</p>
+      )}
+      {text !== '' || state === 'running' ? (
+        <label class="draft-text">
+          {i18n.t('draft.textLabel')}
+          <textarea
+            data-testid="draft-text"
+            rows={12}
+            readOnly={!settled}
+            aria-busy={!settled}
+            value={text}
+            onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
+          />
+        </label>
+      ) : null}
+      {state === 'stopped' ? (
+        <p class="reply-note" role="status" data-testid="draft-stopped">
+          {i18n.t('panel.stopped')}
+        </p>
+      ) : null}
+      {state === 'error' && error ? (
+        <p class="reply-error" role="alert" data-testid="draft-error" data-error-code={error.code}>
+          {errorText(error)}
+        </p>
+      ) : null}
+      {state === 'error' && error?.suggestion?.kind === 'use-light-model' ? (
+        <button type="button" onClick={() => void draft.useLightModel()}>
+          {i18n.t('panel.useLightModel')}
+        </button>
+      ) : null}
+      {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
+        <button type="button" onClick={() => void draft.grantSiteAccess()}>
+          {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
+        </button>
+      ) : null}
+      {mail && text !== '' ? (
+        <div class="reply-actions">
+          <button type="button" class="primary" disabled={!settled} onClick={() => void draft.insert()}>
+            {i18n.t('draft.insert')}
+          </button>
+          <CopyButton label={i18n.t('panel.copy')} text={() => draft.text.value} disabled={!settled} />
+        </div>
+      ) : null}
+      {outcome ? (
+        <p class={outcome.ok ? 'reply-note' : 'reply-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="draft-inserted">
+          {outcome.ok ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted') : errorText(outcome.error)}
+        </p>
+      ) : null}
+    </section>
+  );
+}

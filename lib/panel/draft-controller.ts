@@ -1,0 +1,84 @@
+/** The Reply view's state: the user's intent and options, the streamed draft (which the user may edit), and inserting it. */
+import { computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { TacitError } from '../messaging/errors';
+import type { PageTarget } from '../messaging/protocol';
+import { sendRequest } from '../messaging/requests';
+import { draftOptions, taskModels } from '../settings/settings';
+import { normalizeDraftOptions, type DraftOptions } from '../tasks/draft/options';
+import { ReplySession } from './reply-session';
+
+export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
+
+export class DraftController {
+  readonly session: ReplySession;
+  readonly intent = signal('');
+  readonly options = signal<DraftOptions>(normalizeDraftOptions(undefined));
+  /** The user's edits to the finished draft; null while they have not touched it. */
+  readonly edited = signal<string | null>(null);
+  readonly insertOutcome = signal<InsertOutcome | null>(null);
+  /** What Insert and Copy use: the user's edited text, else the draft as written. */
+  readonly text = computed(() => this.edited.value ?? this.session.text.value);
+
+  constructor(
+    private readonly placement: () => Promise<PageTarget>,
+    onSettled: () => void,
+  ) {
+    this.session = new ReplySession(undefined, onSettled);
+  }
+
+  async load(): Promise<void> {
+    this.options.value = normalizeDraftOptions(await draftOptions.getValue());
+  }
+
+  /** The Reply view opened: the draft model is likely next, so it is loaded now if it is cached and fits. */
+  opened(): void {
+    void sendRequest('model/preload', { task: 'draft' }).catch(() => undefined);
+  }
+
+  setOptions(options: DraftOptions): void {
+    this.options.value = options;
+    void draftOptions.setValue(options);
+  }
+
+  async draft(): Promise<void> {
+    this.edited.value = null;
+    this.insertOutcome.value = null;
+    // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
+    const target = await this.placement();
+    this.session.start({ kind: 'draft-reply', target, intent: this.intent.value.trim(), options: this.options.value });
+  }
+
+  edit(text: string): void {
+    this.edited.value = text;
+  }
+
+  /** Writes the draft into the conversation's reply box; on failure it stays here to copy. */
+  async insert(): Promise<void> {
+    const tabId = this.session.source.value?.mail?.tabId;
+    const text = this.text.value.trim();
+    if (tabId === undefined || text === '') return;
+    this.insertOutcome.value = await sendRequest('reply/insert', { tabId, text }).catch(
+      (): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }),
+    );
+  }
+
+  /** One click out of "too large for this GPU": drafts use the lighter model from now on, and this one is retried. */
+  async useLightModel(): Promise<void> {
+    if (this.session.error.value?.suggestion?.kind !== 'use-light-model') return;
+    await taskModels.setValue({ ...(await taskModels.getValue()), draft: 'light' });
+    this.session.retry();
+  }
+
+  /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */
+  async grantSiteAccess(): Promise<void> {
+    const suggestion = this.session.error.value?.suggestion;
+    if (suggestion?.kind !== 'grant-site-access') return;
+    const granted = await browser.permissions.request({ origins: [suggestion.origin] }).catch(() => false);
+    if (granted) this.session.retry();
+  }
+
+  dispose(): void {
+    this.session.dispose();
+  }
+}

@@ -1,0 +1,82 @@
+/** Draft-reply tones, lengths and language, and the concrete wording and token budget each one asks for. */
+
+import type { OutputLanguageChoice } from '../summarize/output-language';
+
+/**
+ * The tones a reply can take: a plain default, the two registers people switch between most (formal,
+ * casual), warmth, and the two stances replies often need (standing firm, saying sorry).
+ */
+export const DRAFT_TONES = ['neutral', 'friendly', 'formal', 'casual', 'confident', 'apologetic'] as const;
+export type DraftTone = (typeof DRAFT_TONES)[number];
+
+export const DRAFT_LENGTHS = ['short', 'medium', 'long'] as const;
+export type DraftLength = (typeof DRAFT_LENGTHS)[number];
+
+export interface DraftOptions {
+  tone: DraftTone;
+  length: DraftLength;
+  /** 'page' writes in the language of the thread; otherwise a BCP-47 tag. */
+  language: OutputLanguageChoice;
+}
+
+export const DEFAULT_DRAFT_OPTIONS: Readonly<DraftOptions> = { tone: 'neutral', length: 'medium', language: 'page' };
+
+/** Longest language tag kept; the longest well-formed tags in use are far shorter, so more is junk. */
+const MAX_LANGUAGE_TAG_LENGTH = 35;
+
+export function isDraftTone(value: unknown): value is DraftTone {
+  return typeof value === 'string' && (DRAFT_TONES as readonly string[]).includes(value);
+}
+
+export function isDraftLength(value: unknown): value is DraftLength {
+  return typeof value === 'string' && (DRAFT_LENGTHS as readonly string[]).includes(value);
+}
+
+/** Keeps the valid parts of stored or received options and fills the rest with the defaults. */
+export function normalizeDraftOptions(value: unknown): DraftOptions {
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const { tone, length, language } = record;
+  const languageTag = typeof language === 'string' ? language.trim() : '';
+  return {
+    tone: isDraftTone(tone) ? tone : DEFAULT_DRAFT_OPTIONS.tone,
+    length: isDraftLength(length) ? length : DEFAULT_DRAFT_OPTIONS.length,
+    language: languageTag && languageTag.length <= MAX_LANGUAGE_TAG_LENGTH ? languageTag : DEFAULT_DRAFT_OPTIONS.language,
+  };
+}
+
+const TONE_RULES: Readonly<Record<DraftTone, string>> = {
+  neutral: 'neutral and clear: polite and matter-of-fact, neither stiff nor chatty.',
+  friendly: 'friendly and warm: personable and appreciative, while still getting to the point.',
+  formal:
+    'formal and professional: courteous, complete sentences, no slang or contractions, and a formal greeting and sign-off as customary in the language of the reply.',
+  casual: 'casual and relaxed: short, conversational sentences, as to a colleague or friend the user knows well.',
+  confident:
+    'confident and direct: clear statements and decisions without hedging or needless apologies, while staying polite.',
+  apologetic:
+    'apologetic and understanding: acknowledge the problem sincerely once, without grovelling, then focus on what happens next.',
+};
+
+/** How the reply should sound, e.g. "friendly and warm: …". */
+export function draftToneRule(tone: DraftTone): string {
+  return TONE_RULES[tone];
+}
+
+const LENGTH_RULES: Readonly<Record<DraftLength, string>> = {
+  short: 'short: 1 to 3 sentences in a single paragraph between the greeting and the sign-off (about 50 words).',
+  medium: 'medium: one or two short paragraphs between the greeting and the sign-off (about 80 to 150 words).',
+  long: 'long: two to four paragraphs between the greeting and the sign-off (about 150 to 300 words), answering every point of the message.',
+};
+
+/** How long the reply should be, in sentences or paragraphs and words. */
+export function draftLengthRule(length: DraftLength): string {
+  return LENGTH_RULES[length];
+}
+
+/**
+ * Tokens the model may write per length: about twice the English word target, because other languages
+ * (German, Slavic, and above all non-Latin scripts) take more tokens per word and a cut-off draft is useless.
+ */
+export const DRAFT_MAX_TOKENS: Readonly<Record<DraftLength, number>> = { short: 192, medium: 400, long: 800 };
+
+/** Some freedom for natural prose, little enough that a small model keeps to the facts it was given. */
+export const DRAFT_TEMPERATURE = 0.5;

@@ -1,0 +1,161 @@
+import type { Page } from '@playwright/test';
+import { expect, residencyLog, scriptedEngineLog, test, useScriptedEngine } from './support/extension-test';
+import { serveFakeModel } from './support/fake-model';
+import { addModel, openOptions } from './support/options-page';
+
+/** What the scripted engine answers: a preamble and a trailing offer the clean-up must remove. */
+const RAW_DRAFT =
+  "Here's a draft reply:\n\nHi Maya,\n\nYes, please confirm the booking for 12–14 June. The microphones are worth the €25.\n\nBest,\nJonas\n\nLet me know if you'd like any changes!";
+const DRAFT = 'Hi Maya,\n\nYes, please confirm the booking for 12–14 June. The microphones are worth the €25.\n\nBest,\nJonas';
+
+/** Opens the fixture in the web tab and a panel beside it on the Reply view. */
+async function replyViewBeside(webPage: Page, url: string, openDetachedPanel: () => Promise<Page>): Promise<Page> {
+  await webPage.goto(url);
+  const panel = await openDetachedPanel();
+  await panel.getByRole('tab', { name: 'Reply to email' }).click();
+  return panel;
+}
+
+async function draftReply(panel: Page, intent: string) {
+  await panel.getByLabel('What do you want to say?').fill(intent);
+  await panel.getByRole('button', { name: /^Draft (reply|again)$/ }).click();
+}
+
+test('Gmail: drafts from the open conversation and the intent, then inserts above the quoted history, undoably', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { reply: RAW_DRAFT, tokenDelayMs: 3 });
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await panel.getByLabel('Tone').selectOption('friendly');
+  await draftReply(panel, 'yes, book it, and take the microphones');
+
+  const draft = panel.getByTestId('draft-text');
+  await expect(draft).toHaveValue(DRAFT);
+  await expect(panel.getByTestId('draft-source')).toContainText('Replying to Maya Lindqvist · Lisbon offsite: venue booking');
+  await expect(panel.getByTestId('draft-source')).toContainText('Gmail · 3 messages read');
+
+  const [request] = await scriptedEngineLog(serviceWorker);
+  const [system, user] = request!.messages;
+  expect(request!.modelId).toMatch(/^Llama-3\.2-3B-Instruct/);
+  expect(system!.content).toContain('friendly');
+  expect(system!.content).not.toContain('projector');
+  // The whole conversation is fenced data, newest last; quoted history and the signature are not repeated.
+  expect(user!.content).toMatch(/<<<BEGIN EMAIL [a-z0-9]+>>>/);
+  expect(user!.content).toContain('Shall I confirm the booking for 12–14 June?');
+  expect(user!.content).toContain('Could you check whether the projector is included in the price?');
+  expect(user!.content).not.toContain('Events Coordinator');
+  expect(user!.content.match(/Could you check whether the projector/g)).toHaveLength(1);
+  expect(user!.content.indexOf('yes, book it, and take the microphones')).toBeGreaterThan(user!.content.search(/<<<END EMAIL/));
+
+  // The user polishes the draft before inserting it.
+  await draft.fill(`${DRAFT}\nP.S. Vegetarian lunch for four, please.`);
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Opened a reply and inserted the draft\./);
+  const box = webPage.getByRole('textbox', { name: 'Message Body' });
+  await expect(box).toContainText('P.S. Vegetarian lunch for four, please.');
+  const text = await box.innerText();
+  expect(text.indexOf('Yes, please confirm the booking')).toBeLessThan(text.indexOf('wrote:'));
+  expect(text).toContain('Head of Operations'); // the user's signature stays
+
+  await box.focus();
+  await webPage.keyboard.press('Control+z');
+  await expect(box).not.toContainText('Yes, please confirm the booking');
+  await expect(box).toContainText('wrote:');
+});
+
+test('text the user already typed in the reply box is kept, and the draft goes after it', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 });
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await webPage.getByRole('link', { name: 'Reply', exact: true }).click();
+  const box = webPage.getByRole('textbox', { name: 'Message Body' });
+  await box.pressSequentially('Quick note before the details.');
+  await webPage.locator('.hP').click(); // the caret leaves the reply box
+
+  await draftReply(panel, '');
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Inserted into the reply box\./);
+  const text = await box.innerText();
+  expect(text.indexOf('Quick note before the details.')).toBeGreaterThanOrEqual(0);
+  expect(text.indexOf('Quick note before the details.')).toBeLessThan(text.indexOf('Hi Maya,'));
+  expect(text.indexOf('Hi Maya,')).toBeLessThan(text.indexOf('wrote:'));
+});
+
+test('Outlook on the web and Proton Mail: the conversation is read and the draft lands in their reply boxes', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 });
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/outlook-thread.html`, openDetachedPanel);
+  await draftReply(panel, 'accept');
+  await expect(panel.getByTestId('draft-source')).toContainText('Outlook ·');
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/inserted the draft|Inserted into the reply box/);
+  await expect(webPage.getByRole('textbox', { name: 'Message body' })).toContainText('Yes, please confirm the booking');
+
+  await webPage.goto(`${files.origin}/webmail/proton-thread.html`);
+  await draftReply(panel, 'accept');
+  await expect(panel.getByTestId('draft-source')).toContainText('Proton Mail ·');
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/inserted the draft|Inserted into the reply box/);
+  const composer = webPage.frameLocator('iframe[data-testid="rooster-iframe"]');
+  await expect(composer.locator('#rooster-editor')).toContainText('Yes, please confirm the booking');
+  // Proton's composer already holds the quoted history: the draft goes above it.
+  const composed = await composer.locator('#rooster-editor').innerText();
+  expect(composed.indexOf('Yes, please confirm the booking')).toBeLessThan(composed.indexOf('wrote:'));
+
+  const requests = await scriptedEngineLog(serviceWorker);
+  expect(requests).toHaveLength(2);
+});
+
+test('no open conversation: a specific message, and the engine is not asked', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { reply: DRAFT });
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-inbox.html`, openDetachedPanel);
+  await draftReply(panel, 'hello');
+  await expect(panel.getByTestId('draft-error')).toHaveText(/^No open email conversation was found in this tab\./);
+  expect(await scriptedEngineLog(serviceWorker)).toEqual([]);
+  // The intent is kept for another try.
+  await expect(panel.getByLabel('What do you want to say?')).toHaveValue('hello');
+});
+
+test('opening the Reply view preloads the downloaded draft model before anything is asked', async ({
+  context,
+  extensionId,
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 });
+  const model = serveFakeModel(files, 'Draft-Test-q4f32_1-MLC');
+  const options = await openOptions(await context.newPage(), extensionId);
+  await addModel(options, model);
+  await options.getByLabel('Email replies').selectOption(model.modelId);
+  const row = options.locator(`li[data-model="${model.modelId}"]`);
+  await row.getByRole('button', { name: 'Download for offline use' }).click();
+  await expect(row.getByTestId('download-status')).toHaveText(/^Downloaded/, { timeout: 30_000 });
+  await options.close();
+
+  await webPage.goto(`${files.origin}/webmail/gmail-thread.html`);
+  const panel = await openDetachedPanel();
+  // Nothing loaded yet beyond what opening a panel preloads (the summary model is not downloaded, so nothing).
+  expect(await residencyLog(serviceWorker)).toEqual([]);
+  await panel.getByRole('tab', { name: 'Reply to email' }).click();
+  await expect.poll(() => residencyLog(serviceWorker)).toEqual([{ event: 'load', modelId: model.modelId }]);
+
+  await draftReply(panel, 'yes');
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
+  // The draft ran on the preloaded model without loading it again.
+  expect(await residencyLog(serviceWorker)).toEqual([{ event: 'load', modelId: model.modelId }]);
+  expect((await scriptedEngineLog(serviceWorker))[0]!.modelId).toBe(model.modelId);
+});
