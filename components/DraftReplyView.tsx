@@ -85,11 +85,11 @@ export function DraftReplyView({ draft, busy }: { draft: DraftController; busy: 
         <p class="source" data-testid="draft-source">
           {i18n.t('draft.source', [mail.replyingTo || '?', session.source.value?.title ?? ''])}
           <br />
-          {i18n.t('draft.sourceDetails', [CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'), String(mail.messageCount)])}
+          {i18n.t('draft.sourceDetails', mail.messageCount, [CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'), String(mail.messageCount)])}
           {mail.omittedMessages > 0 ? (
             <>
               <br />
-              {i18n.t('draft.omitted', [String(mail.omittedMessages)])}
+              {i18n.t('draft.omitted', mail.omittedMessages, [String(mail.omittedMessages)])}
             </>
           ) : null}
         </p>

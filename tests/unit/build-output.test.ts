@@ -44,6 +44,23 @@ describe('production build', () => {
   });
 });
 
+describe('translations', () => {
+  const production = builtFiles('chrome-mv3');
+  const messages = (locale: string): Record<string, { message: string }> => JSON.parse(production.get(`_locales/${locale}/messages.json`)!);
+  const placeholders = (text: string) => [...new Set(text.match(/\$\d/g) ?? [])].sort();
+
+  it('German has every English string, with the same placeholders and plural forms', () => {
+    const english = messages('en');
+    const german = messages('de');
+    expect(Object.keys(german).sort()).toEqual(Object.keys(english).sort());
+    for (const [key, { message }] of Object.entries(english)) {
+      const other = german[key]!.message;
+      expect(placeholders(other), key).toEqual(placeholders(message));
+      expect(other.split(' | ').length, key).toBe(message.split(' | ').length);
+    }
+  });
+});
+
 describe('test build', () => {
   it('does contain the scripted engine, so the check above can see it', () => {
     const e2e = builtFiles('chrome-mv3-e2e');

@@ -77,6 +77,16 @@ describe('runDraftReply', () => {
     expect(fake.generations).toEqual([]);
   });
 
+  it('without access to a webmail site, offers to let Tacit read that site; elsewhere only says to click the toolbar', async () => {
+    const denied: TabRead<MailThread> = { ok: false, error: { code: 'no-page-access' } };
+    const onGmail = await runDraftReply(TASK, fakeTaskContext().ctx, access(denied)).catch((error: TaskFailure) => error.failure);
+    expect(onGmail).toEqual({ code: 'no-page-access', suggestion: { kind: 'grant-site-access', origin: 'https://mail.google.com/*' } });
+
+    const elsewhere = { ...access(denied), tabInfo: async () => ({ ok: true as const, value: { ...TAB, url: 'https://lists.example.org/thread/42' } }) };
+    const onForum = await runDraftReply(TASK, fakeTaskContext().ctx, elsewhere).catch((error: TaskFailure) => error.failure);
+    expect(onForum).toEqual({ code: 'no-page-access' });
+  });
+
   it('stopped mid-draft: no cleaned-up result replaces what was streamed', async () => {
     const fake = fakeTaskContext({ answer: () => ({ text: 'Hi Ana,\n\nThurs', stopped: true }) });
     expect(await runDraftReply(TASK, fake.ctx, access())).toEqual({ stopped: true });
