@@ -104,6 +104,8 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.noReplyBox');
     case 'reply-insert-failed':
       return i18n.t('error.replyInsertFailed');
+    case 'conversation-changed':
+      return i18n.t('error.conversationChanged');
     case 'unknown':
       return i18n.t('error.unknown', [detail || '?']);
   }

@@ -81,8 +81,8 @@ export default defineBackground(() => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
       return applied.ok ? { ok: true } : { ok: false, error: applied.error };
     },
-    'reply/insert': async ({ tabId, text }) => {
-      const inserted = await insertReplyInTab(tabId, text);
+    'reply/insert': async ({ tabId, text, subject }) => {
+      const inserted = await insertReplyInTab(tabId, text, subject);
       return inserted.ok ? { ok: true, opened: inserted.value.opened } : { ok: false, error: inserted.error };
     },
     'model/preload': async ({ task }) => ({ started: await preloadModel(task, engine).then(() => true, () => false) }),

@@ -1,12 +1,10 @@
 /** Benchmarks lib/extract on every fixture page and the 60,000-word page, in real Chromium (default) or happy-dom (--happy-dom). */
-import { createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from '@playwright/test';
 import { chunkText, extractPage, type ExtractResult } from '../lib/extract';
 import { documentFromHtml, iframeFixtureDocument, renderShadowStory } from '../lib/extract/__tests__/fixture-document';
 import { longArticleHtml } from '../tests/fixtures/pages/long-article';
+import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 
 const PAGES_DIR = fileURLToPath(new URL('../tests/fixtures/pages/', import.meta.url));
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 20);
@@ -52,49 +50,14 @@ function pageHtml(name: string): string {
   return name === 'long-article.html' ? longArticleHtml() : readFileSync(`${PAGES_DIR}${name}`, 'utf8');
 }
 
-function serveFixtures(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const name = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1));
-    const known = name === 'long-article.html' || readdirSync(PAGES_DIR).includes(name);
-    if (!known || !name.endsWith('.html')) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(name));
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ server, origin: `http://127.0.0.1:${port}` });
-    });
-  });
-}
-
-async function bundleExtractor(): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('../lib/extract/index.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    globalName: 'TacitExtract',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-  });
-  return result.outputFiles[0]!.text;
-}
-
 async function benchInChromium(): Promise<{ version: string; timings: PageTiming[] }> {
-  const [bundle, { server, origin }] = await Promise.all([bundleExtractor(), serveFixtures()]);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const known = (name: string) => name === 'long-article.html' || readdirSync(PAGES_DIR).includes(name);
+  const [bundle, bench] = await Promise.all([
+    bundleForPage('lib/extract/index.ts', 'TacitExtract'),
+    openBenchBrowser((name) => (known(name) ? pageHtml(name) : null)),
+  ]);
+  const { page, origin } = bench;
   try {
-    const context = await browser.newContext();
-    // Nothing but the local fixture server may be reached.
-    await context.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort()));
-    const page = await context.newPage();
     const timings: PageTiming[] = [];
     for (const name of PAGES) {
       await page.goto(`${origin}/${name}`, { waitUntil: 'load' });
@@ -112,10 +75,9 @@ async function benchInChromium(): Promise<{ version: string; timings: PageTiming
       );
       timings.push({ page: name, ...measured });
     }
-    return { version: browser.version(), timings };
+    return { version: bench.version, timings };
   } finally {
-    await browser.close();
-    server.close();
+    await bench.close();
   }
 }
 
@@ -132,12 +94,6 @@ function benchInHappyDom(): PageTiming[] {
     const measured = measure(() => extractPage(doc), chunkText, CHUNK_BUDGET, RUNS);
     return { page: name, ...measured, domUnchanged: doc.documentElement.outerHTML === before };
   });
-}
-
-function percentile(values: number[], fraction: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
 function printTable(environment: string, timings: PageTiming[]): void {

@@ -38,6 +38,7 @@ export type TacitErrorCode =
   | 'empty-mail-thread'
   | 'no-reply-box'
   | 'reply-insert-failed'
+  | 'conversation-changed'
   | 'unknown';
 
 export interface TacitError {

@@ -68,6 +68,8 @@ export interface TaskSource {
 
 export interface MailSource {
   tabId: number;
+  /** The conversation's subject as read, so Insert can refuse if another conversation is open by then. */
+  subject: string;
   client: WebmailClient;
   /** Who wrote the message being replied to (display name, never the text). */
   replyingTo: string;
@@ -221,7 +223,7 @@ export interface RequestMap {
   /** Puts a drafted reply into the tab's reply box (opening one with the client's Reply button if needed). */
   'reply/insert': {
     to: 'background';
-    request: { tabId: number; text: string };
+    request: { tabId: number; text: string; subject: string };
     response: { ok: true; opened: boolean } | { ok: false; error: TacitError };
   };
   /** The user is about to need this task's model (e.g. opened the Reply view): load it if it is cached and fits. */

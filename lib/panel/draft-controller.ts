@@ -55,10 +55,10 @@ export class DraftController {
 
   /** Writes the draft into the conversation's reply box; on failure it stays here to copy. */
   async insert(): Promise<void> {
-    const tabId = this.session.source.value?.mail?.tabId;
+    const mail = this.session.source.value?.mail;
     const text = this.text.value.trim();
-    if (tabId === undefined || text === '') return;
-    this.insertOutcome.value = await sendRequest('reply/insert', { tabId, text }).catch(
+    if (!mail || text === '') return;
+    this.insertOutcome.value = await sendRequest('reply/insert', { tabId: mail.tabId, text, subject: mail.subject }).catch(
       (): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }),
     );
   }

@@ -50,6 +50,7 @@ export async function runDraftReply(
     conversationId: '',
     mail: {
       tabId: tab.tabId,
+      subject: thread.subject,
       client: thread.client,
       replyingTo: last?.from || last?.fromAddress || '',
       messageCount: thread.messages.length,

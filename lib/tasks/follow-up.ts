@@ -2,7 +2,7 @@
 import { tacitError } from '../messaging/errors';
 import type { ConversationStore } from './conversations';
 import { buildFollowUpMessages } from './summarize/follow-up';
-import { countModelTokens } from './summarize/run-summary';
+import { countModelTokens } from './model-tokens';
 import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
 
 const ANSWER_RESERVE_TOKENS = 512;

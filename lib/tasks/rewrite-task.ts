@@ -6,7 +6,7 @@ import { tacitError } from '../messaging/errors';
 import type { TaskRequest, TaskResult } from '../messaging/protocol';
 import { buildRewritePrompt, cleanRewriteOutput, parseProofreadOutput, REWRITE_TEMPERATURE, type RewriteStyle } from './rewrite';
 import { chunkText } from '../extract';
-import { countModelTokens } from './summarize/run-summary';
+import { countModelTokens } from './model-tokens';
 import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
 
 export interface SelectionAccess {

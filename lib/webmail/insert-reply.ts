@@ -12,6 +12,15 @@ export const DEFAULT_REPLY_WAIT_MS = 3000;
 
 export interface InsertReplyOptions {
   waitMs?: number;
+  /** The subject of the conversation the draft answers: nothing is written if another one is open now. */
+  expectedSubject?: string;
+}
+
+/** Only a readable conversation with another subject counts as changed: an unreadable page is not a reason to refuse. */
+function conversationChanged(doc: Document, expectedSubject: string | undefined): boolean {
+  if (!expectedSubject) return false;
+  const read = adapterFor(doc).readThread(doc);
+  return read.ok && read.thread.client !== 'generic' && read.thread.subject !== expectedSubject;
 }
 
 /** Unix line ends, no trailing spaces, paragraphs separated by exactly one blank line. */
@@ -42,6 +51,7 @@ export async function insertReply(doc: Document, text: string, options: InsertRe
   const draft = normaliseDraft(text);
   // Nothing to write: the client's reply box is not opened for it.
   if (!draft) return { ok: false, code: 'insert-failed' };
+  if (conversationChanged(doc, options.expectedSubject)) return { ok: false, code: 'conversation-changed' };
   const adapter = adapterFor(doc);
   let box = adapter.findReplyBox(doc);
   let opened = false;

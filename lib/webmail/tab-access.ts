@@ -2,9 +2,9 @@
 import { browser } from 'wxt/browser';
 import type { TabInfo, TabRead } from '../extract/read-tab';
 import { describeInjectionFailure } from '../extract/injection-errors';
-import { tacitError } from '../messaging/errors';
+import { tacitError, type TacitErrorCode } from '../messaging/errors';
 import { restrictedPageReason } from '../tasks/restricted-pages';
-import type { InsertReplyResult, MailThread, ThreadRead } from './types';
+import type { InsertReplyError, InsertReplyResult, MailThread, ThreadRead } from './types';
 
 export async function readThreadInTab(tab: TabInfo): Promise<TabRead<MailThread>> {
   const restricted = restrictedPageReason(tab.url || undefined);
@@ -21,11 +21,17 @@ export async function readThreadInTab(tab: TabInfo): Promise<TabRead<MailThread>
 }
 
 interface WebmailAgent {
-  insert(text: string): Promise<InsertReplyResult>;
+  insert(text: string, expectedSubject: string): Promise<InsertReplyResult>;
 }
 
+const INSERT_ERRORS: Record<InsertReplyError, TacitErrorCode> = {
+  'no-reply-box': 'no-reply-box',
+  'insert-failed': 'reply-insert-failed',
+  'conversation-changed': 'conversation-changed',
+};
+
 /** Writes the draft into the tab's reply box; the agent script stays installed for the next insert. */
-export async function insertReplyInTab(tabId: number, text: string): Promise<TabRead<{ opened: boolean }>> {
+export async function insertReplyInTab(tabId: number, text: string, expectedSubject: string): Promise<TabRead<{ opened: boolean }>> {
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
@@ -39,12 +45,12 @@ export async function insertReplyInTab(tabId: number, text: string): Promise<Tab
     const [injection] = await browser.scripting.executeScript({
       target: { tabId },
       // Serialised into the page: it may use only its argument and the agent the script above installed.
-      func: (draft: string) => (globalThis as unknown as { tacitWebmail?: WebmailAgent }).tacitWebmail?.insert(draft),
-      args: [text],
+      func: (draft: string, subject: string) => (globalThis as unknown as { tacitWebmail?: WebmailAgent }).tacitWebmail?.insert(draft, subject),
+      args: [text, expectedSubject],
     });
     const result = injection?.result as InsertReplyResult | undefined;
     if (!result) return { ok: false, error: tacitError('reply-insert-failed') };
-    if (!result.ok) return { ok: false, error: tacitError(result.code === 'no-reply-box' ? 'no-reply-box' : 'reply-insert-failed') };
+    if (!result.ok) return { ok: false, error: tacitError(INSERT_ERRORS[result.code]) };
     return { ok: true, value: { opened: result.opened } };
   } catch (error) {
     return { ok: false, error: describeInjectionFailure(error, url) };

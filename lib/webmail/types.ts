@@ -34,7 +34,9 @@ export type InsertReplyError =
   /** No reply box is open and none could be opened. */
   | 'no-reply-box'
   /** The box refused the text (read-only, or the client replaced its editor). */
-  | 'insert-failed';
+  | 'insert-failed'
+  /** Another conversation is open now than the one the draft answers. */
+  | 'conversation-changed';
 
 export type InsertReplyResult = { ok: true; client: WebmailClient; opened: boolean } | { ok: false; code: InsertReplyError };
 

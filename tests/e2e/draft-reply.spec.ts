@@ -16,17 +16,16 @@ async function replyViewBeside(webPage: Page, url: string, openDetachedPanel: ()
   return panel;
 }
 
+test.beforeEach(async ({ serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 });
+});
+
 async function draftReply(panel: Page, intent: string) {
   await panel.getByLabel('What do you want to say?').fill(intent);
   await panel.getByRole('button', { name: /^Draft (reply|again)$/ }).click();
 }
 
-test('Gmail: drafts from the open conversation and the intent, then inserts above the quoted history, undoably', async ({
-  webPage,
-  files,
-  openDetachedPanel,
-  serviceWorker,
-}) => {
+test('Gmail: drafts from the open conversation and the intent, then inserts above the quoted history, undoably', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
   await useScriptedEngine(serviceWorker, { reply: RAW_DRAFT, tokenDelayMs: 3 });
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await panel.getByLabel('Tone').selectOption('friendly');
@@ -66,13 +65,7 @@ test('Gmail: drafts from the open conversation and the intent, then inserts abov
   await expect(box).toContainText('wrote:');
 });
 
-test('text the user already typed in the reply box is kept, and the draft goes after it', async ({
-  webPage,
-  files,
-  openDetachedPanel,
-  serviceWorker,
-}) => {
-  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 });
+test('text the user already typed in the reply box is kept, and the draft goes after it', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await webPage.getByRole('link', { name: 'Reply', exact: true }).click();
   const box = webPage.getByRole('textbox', { name: 'Message Body' });
@@ -89,13 +82,7 @@ test('text the user already typed in the reply box is kept, and the draft goes a
   expect(text.indexOf('Hi Maya,')).toBeLessThan(text.indexOf('wrote:'));
 });
 
-test('Outlook on the web and Proton Mail: the conversation is read and the draft lands in their reply boxes', async ({
-  webPage,
-  files,
-  openDetachedPanel,
-  serviceWorker,
-}) => {
-  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 });
+test('Outlook on the web and Proton Mail: the conversation is read and the draft lands in their reply boxes', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/outlook-thread.html`, openDetachedPanel);
   await draftReply(panel, 'accept');
   await expect(panel.getByTestId('draft-source')).toContainText('Outlook ·');
@@ -119,7 +106,6 @@ test('Outlook on the web and Proton Mail: the conversation is read and the draft
 });
 
 test('no open conversation: a specific message, and the engine is not asked', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
-  await useScriptedEngine(serviceWorker, { reply: DRAFT });
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-inbox.html`, openDetachedPanel);
   await draftReply(panel, 'hello');
   await expect(panel.getByTestId('draft-error')).toHaveText(/^No open email conversation was found in this tab\./);
@@ -136,7 +122,6 @@ test('opening the Reply view preloads the downloaded draft model before anything
   openDetachedPanel,
   serviceWorker,
 }) => {
-  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 });
   const model = serveFakeModel(files, 'Draft-Test-q4f32_1-MLC');
   const options = await openOptions(await context.newPage(), extensionId);
   await addModel(options, model);
@@ -158,4 +143,17 @@ test('opening the Reply view preloads the downloaded draft model before anything
   // The draft ran on the preloaded model without loading it again.
   expect(await residencyLog(serviceWorker)).toEqual([{ event: 'load', modelId: model.modelId }]);
   expect((await scriptedEngineLog(serviceWorker))[0]!.modelId).toBe(model.modelId);
+});
+
+test('Insert refuses to write into another conversation opened since the draft was written', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await draftReply(panel, 'yes');
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
+
+  await webPage.goto(`${files.origin}/webmail/outlook-thread.html`);
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Another conversation is open now than the one this draft answers/);
+  await expect(webPage.getByRole('textbox', { name: 'Message body' })).toHaveCount(0);
+  // The draft stays to copy.
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
 });

@@ -55,7 +55,7 @@ describe('runDraftReply', () => {
         title: 'Planning the offsite',
         url: TAB.url,
         conversationId: '',
-        mail: { tabId: 5, client: 'gmail', replyingTo: 'Ana Ortiz', messageCount: 2, omittedMessages: 0 },
+        mail: { tabId: 5, subject: 'Planning the offsite', client: 'gmail', replyingTo: 'Ana Ortiz', messageCount: 2, omittedMessages: 0 },
       },
     ]);
     const [generation] = fake.generations;

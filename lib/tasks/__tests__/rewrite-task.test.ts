@@ -6,7 +6,7 @@ import { tacitError, type TacitError } from '../../messaging/errors';
 import type { TaskRequest } from '../../messaging/protocol';
 import { maxRewriteInputTokens, runRewrite, type SelectionAccess } from '../rewrite-task';
 import { REWRITE_TEMPERATURE, type RewriteStyle } from '../rewrite';
-import { countModelTokens } from '../summarize/run-summary';
+import { countModelTokens } from '../model-tokens';
 import { TaskFailure } from '../task-context';
 import { fakeTaskContext, type FakeTaskContextOptions } from './fake-task-context';
 import { splitAtFence } from './fenced';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SummaryRequestOptions } from '../../messaging/protocol';
 import { LONG_ARTICLE_CLOSING, LONG_ARTICLE_OPENING, longArticleBody } from '../../../tests/fixtures/pages/long-article';
+import { countModelTokens } from '../model-tokens';
 import { planSummary } from '../summarize/plan';
 import { pageDataBlock, summarySystemPrompt } from '../summarize/prompt';
-import { countModelTokens, runSummary } from '../summarize/run-summary';
+import { runSummary } from '../summarize/run-summary';
 import { TaskFailure } from '../task-context';
 import { fakeTaskContext } from './fake-task-context';
 import { splitAtFence } from './fenced';

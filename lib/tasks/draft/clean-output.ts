@@ -1,14 +1,7 @@
 /** Cleans a drafted reply: drops the preamble, subject line, offers after the sign-off, code fences, quotes and fence markers. */
 
+import { INTERJECTION, INTERJECTION_ONLY, unwrapCodeFence, unwrapQuotes, withoutMarkdownMarks } from '../model-output';
 import { stripEchoedFenceMarkers } from '../untrusted';
-
-const INTERJECTION = String.raw`(?:sure|certainly|of course|absolutely|okay|ok|alright|great|gladly|no problem|gerne|klar|natürlich|bien sûr|claro)`;
-
-/** A line that is only an interjection ("Sure!"); a preamble only when an intro line follows it. */
-const INTERJECTION_ONLY = new RegExp(
-  String.raw`^${INTERJECTION}[!.,]*(?:\s+(?:here you go|happy to help|i can help with that|i(?:'d|’d| would) be happy to help)[!.]*)?$`,
-  'i',
-);
 
 /** An optional opening exclamation, then the words that introduce the result; "here is my …" is the user's own text. */
 const INTRO = new RegExp(
@@ -66,18 +59,9 @@ const DRAFT_OBJECT = new RegExp(
 
 const SEPARATOR_LINE = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['"', '"'],
-  ['“', '”'],
-  ['„', '“'],
-  ['«', '»'],
-  ['»', '«'],
-  ['「', '」'],
-];
-
 /** The words of a line without markdown emphasis, heading marks or an opening parenthesis. */
 function bare(line: string): string {
-  return line.replace(/[*_#>`]/g, '').replace(/^\(\s*/, '').trim();
+  return withoutMarkdownMarks(line).replace(/^\(\s*/, '').trim();
 }
 
 function isIntroLine(line: string): boolean {
@@ -167,20 +151,6 @@ function stripTrailing(text: string): string {
     }
     return lines.join('\n');
   }
-}
-
-function unwrapCodeFence(text: string): string {
-  const match = text.match(/^```[\w-]*[ \t]*\n([\s\S]*?)\n[ \t]*```$/);
-  return match ? (match[1] ?? '') : text;
-}
-
-function unwrapQuotes(text: string): string {
-  for (const [open, close] of QUOTE_PAIRS) {
-    if (text.length < 2 || !text.startsWith(open) || !text.endsWith(close)) continue;
-    const inner = text.slice(open.length, text.length - close.length);
-    if (!inner.includes(open) && !inner.includes(close)) return inner.trim();
-  }
-  return text;
 }
 
 /** The reply body without what the model wrapped around it; the email's own lines and line breaks are kept. */

@@ -3,7 +3,7 @@
 import type { ChatMessage } from '../chat-message';
 import type { OutputLanguage } from '../summarize/options';
 import { chooseOutputLanguage } from '../summarize/output-language';
-import { countModelTokens } from '../summarize/run-summary';
+import { countModelTokens } from '../model-tokens';
 import { UNTRUSTED_DATA_RULES, defangFenceMarkers, fenceUntrusted, newFenceNonce } from '../untrusted';
 import type { MailThread } from '../../webmail/types';
 import { DRAFT_MAX_TOKENS, type DraftOptions, draftLengthRule, draftToneRule } from './options';

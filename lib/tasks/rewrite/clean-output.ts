@@ -1,14 +1,7 @@
 /** Cleans a rewrite: drops the chatty preamble, closing remarks, code fences, quotes and fence markers the model added. */
 
+import { bare, INTERJECTION, INTERJECTION_ONLY, unwrapCodeFence, unwrapQuotes } from '../model-output';
 import { stripEchoedFenceMarkers } from '../untrusted';
-
-const INTERJECTION = String.raw`(?:sure|certainly|of course|absolutely|okay|ok|alright|great|gladly|no problem|gerne|klar)`;
-
-/** A line that is only an interjection: "Sure!", "Certainly, happy to help." */
-const INTERJECTION_ONLY = new RegExp(
-  String.raw`^${INTERJECTION}[!.,]*(?:\s+(?:here you go|happy to help|i can help with that|i(?:'d|’d| would) be happy to help)[!.]*)?$`,
-  'i',
-);
 
 /** An optional opening sentence ("Sure, I can help with that.") followed by the words that introduce the result. */
 const INTRO = new RegExp(
@@ -29,21 +22,6 @@ const LABEL_LINE =
 /** First lines of remarks after the text: offers, hopes, notes about what was changed. */
 const CLOSING =
   /^(?:let me know|i hope|hope this|feel free|if you(?:'d|’d| would)? (?:like|want|need|prefer)|is there anything|would you like|do you want|shall i|please note|note:|i(?:'ve|’ve| have) (?:made|kept|changed|corrected|adjusted|tried|maintained)|this version|the (?:rewritten|revised|corrected) (?:text|version)|changes made|explanation|lass mich wissen|ich hoffe)/i;
-
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['"', '"'],
-  ['“', '”'],
-  ['„', '“'],
-  ["'", "'"],
-  ['‘', '’'],
-  ['«', '»'],
-  ['»', '«'],
-  ['「', '」'],
-];
-
-function bare(line: string): string {
-  return line.replace(/[*_#>`]/g, '').trim();
-}
 
 function normalized(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -105,22 +83,6 @@ function stripClosingRemarks(text: string, original: string): string {
   return lines.join('\n').trimEnd();
 }
 
-function unwrapCodeFence(text: string, original: string): string {
-  if (original.trimStart().startsWith('```')) return text;
-  const match = text.match(/^```[\w-]*[ \t]*\n([\s\S]*?)\n[ \t]*```$/);
-  return match ? (match[1] ?? '') : text;
-}
-
-function unwrapQuotes(text: string, original: string): string {
-  const originalStart = original.trim();
-  for (const [open, close] of QUOTE_PAIRS) {
-    if (text.length < 2 || !text.startsWith(open) || !text.endsWith(close) || originalStart.startsWith(open)) continue;
-    const inner = text.slice(open.length, text.length - close.length);
-    if (!inner.includes(open) && !inner.includes(close)) return inner.trim();
-  }
-  return text;
-}
-
 /**
  * The rewritten text without what the model wrapped around it. Line breaks inside are kept, and the
  * original's leading and trailing whitespace is put back so a replaced selection keeps its spacing.
@@ -133,7 +95,7 @@ export function cleanRewriteOutput(raw: string, original: string): string {
     text = stripPreamble(text, originalText).trim();
     text = stripClosingRemarks(text, originalText).trim();
     text = unwrapCodeFence(text, originalText).trim();
-    text = unwrapQuotes(text, originalText);
+    text = unwrapQuotes(text, { original: originalText, singleQuotes: true });
     text = stripEchoedFenceMarkers(text).trim();
     if (text === before) break;
   }

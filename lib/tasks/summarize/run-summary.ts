@@ -1,8 +1,9 @@
 /** Summarizes a text in one pass, or in parts then combined (map-reduce) when it exceeds the model's context. */
 import type { ChatMessage } from '../../engine/engine';
-import { chunkText, estimateTokens } from '../../extract';
+import { chunkText } from '../../extract';
 import { tacitError } from '../../messaging/errors';
 import type { SummaryRequestOptions } from '../../messaging/protocol';
+import { countModelTokens } from '../model-tokens';
 import { TaskFailure, type TaskContext } from '../task-context';
 import { stripEchoedFenceMarkers } from '../untrusted';
 import { buildChunkSummaryPrompt, buildCombinePrompt } from './map-reduce';
@@ -11,9 +12,6 @@ import { chooseOutputLanguage } from './output-language';
 import { planSummary } from './plan';
 import { buildSummaryPrompt } from './prompt';
 import { reduceSummaries } from './reduce';
-
-/** Our estimate is by characters; model tokenizers can count up to a fifth more, so plans leave that room. */
-export const countModelTokens = (text: string): number => Math.ceil(estimateTokens(text) * 1.2);
 
 /** System prompt, fences and reminders. */
 const PROMPT_RESERVE_TOKENS = 600;

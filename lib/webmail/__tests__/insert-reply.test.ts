@@ -100,6 +100,15 @@ describe.each(CLIENTS)('insertReply in $client', ({ client, fixture, quoted, sig
   });
 });
 
+describe('insertReply when the conversation changed since the draft was written', () => {
+  it('writes nothing into another conversation, and writes into the same one', async () => {
+    const doc = mailFixture('gmail-thread.html');
+    expect(await insertReply(doc, DRAFT, { expectedSubject: 'Weekly status report' })).toEqual({ ok: false, code: 'conversation-changed' });
+    expect(adapterFor(doc).findReplyBox(doc)).toBeNull();
+    expect(await insertReply(doc, DRAFT, { expectedSubject: 'Lisbon offsite: venue booking' })).toEqual({ ok: true, client: 'gmail', opened: true });
+  });
+});
+
 describe('separatedDraft', () => {
   it.each([
     ['an empty box', '', '', 'D'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MailMessage, MailThread } from '../../../webmail/types';
 import { splitAtFence } from '../../__tests__/fenced';
-import { countModelTokens } from '../../summarize/run-summary';
+import { countModelTokens } from '../../model-tokens';
 import { DRAFT_MAX_TOKENS, DRAFT_TONES, type DraftOptions, draftToneRule } from '../options';
 import { EMPTY_INTENT, INTENT_HEADING, buildDraftPrompt, type DraftPromptInput } from '../prompt';
 import { CUT_MARKER } from '../thread-data';
