@@ -42,6 +42,7 @@ export default defineConfig({
       commands: {
         'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },
         'rewrite-selection': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandRewriteSelection__' },
+        'draft-reply': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_commandDraftReply__' },
       },
       // WXT turns this into MV2's string form for Firefox.
       content_security_policy: { extension_pages: csp },

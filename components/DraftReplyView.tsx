@@ -49,6 +49,7 @@ export function DraftReplyView({ draft, busy }: { draft: DraftController; busy: 
         <textarea
           id="draft-intent"
           rows={3}
+          autoFocus
           placeholder={i18n.t('draft.intentPlaceholder')}
           value={draft.intent.value}
           onInput={(event) => (draft.intent.value = (event.currentTarget as HTMLTextAreaElement).value)}

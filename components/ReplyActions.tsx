@@ -3,7 +3,8 @@ import { CopyButton } from './CopyButton';
 
 interface Props {
   running: boolean;
-  text: string;
+  /** The latest reply, for Copy; absent where the view has its own Copy (the Reply view). */
+  text?: string;
   onStop(): void;
 }
 
@@ -14,7 +15,7 @@ export function ReplyActions({ running, text, onStop }: Props) {
       <button type="button" onClick={onStop} disabled={!running}>
         {i18n.t('panel.stop')}
       </button>
-      <CopyButton label={i18n.t('panel.copy')} text={() => text} disabled={text === ''} />
+      {text === undefined ? null : <CopyButton label={i18n.t('panel.copy')} text={() => text} disabled={text === ''} />}
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function SidePanelApp() {
   const phase = panel.rewrite.phase.value ?? panel.draft.session.phase.value ?? summary.phase.value ?? lastAnswer?.phase.value ?? ask.phase.value;
   const aboutPage = panel.conversationId.value !== null;
   const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
-  const latestText = view === 'reply' ? panel.draft.text.value : (lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value));
+  const latestText = view === 'reply' ? undefined : (lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value));
 
   return (
     <main class="panel">

@@ -10,6 +10,7 @@ import { webmailClientOfUrl } from '../webmail/hosts';
 
 export const COMMAND_SUMMARIZE_PAGE = 'summarize-page';
 export const COMMAND_REWRITE_SELECTION = 'rewrite-selection';
+export const COMMAND_DRAFT_REPLY = 'draft-reply';
 
 export interface TriggerTab {
   id?: number;
@@ -37,15 +38,17 @@ export function createTriggers(deps: TriggerDeps): Triggers {
     deps.openPanel(tab.windowId);
     if (tab.id !== undefined && tab.id >= 0) deps.deliver(tab.windowId, { kind: 'summarize-page', tabId: tab.id });
   };
+  const replyInTab = (tab: TriggerTab | undefined) => {
+    if (tab?.windowId === undefined || tab.id === undefined || tab.id < 0) return;
+    deps.openPanel(tab.windowId);
+    deps.deliver(tab.windowId, { kind: 'open-reply', tabId: tab.id });
+  };
   return {
     // On a webmail client the toolbar means "help me reply"; the Reply view waits for the user's intent.
-    onActionClicked(tab) {
-      if (tab.windowId === undefined || tab.id === undefined || tab.id < 0 || !webmailClientOfUrl(tab.url)) return summarizeTab(tab);
-      deps.openPanel(tab.windowId);
-      deps.deliver(tab.windowId, { kind: 'open-reply', tabId: tab.id });
-    },
+    onActionClicked: (tab) => (webmailClientOfUrl(tab.url) ? replyInTab(tab) : summarizeTab(tab)),
     onCommand(command, tab) {
       if (command === COMMAND_SUMMARIZE_PAGE) summarizeTab(tab);
+      if (command === COMMAND_DRAFT_REPLY) replyInTab(tab);
       if (command !== COMMAND_REWRITE_SELECTION || tab?.windowId === undefined || tab.id === undefined || tab.id < 0) return;
       const { windowId, id: tabId } = tab;
       deps.openPanel(windowId);

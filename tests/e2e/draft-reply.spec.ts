@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, residencyLog, scriptedEngineLog, test, useScriptedEngine } from './support/extension-test';
+import { expect, invokeTrigger, residencyLog, scriptedEngineLog, tabOf, test, useScriptedEngine } from './support/extension-test';
 import { serveFakeModel } from './support/fake-model';
 import { addModel, openOptions } from './support/options-page';
 
@@ -155,5 +155,21 @@ test('Insert refuses to write into another conversation opened since the draft w
   await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Another conversation is open now than the one this draft answers/);
   await expect(webPage.getByRole('textbox', { name: 'Message body' })).toHaveCount(0);
   // The draft stays to copy.
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
+});
+
+test('the reply shortcut opens the Reply view beside the email, ready for the intent', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  const url = `${files.origin}/webmail/gmail-thread.html`;
+  await webPage.goto(url);
+  const panel = await openDetachedPanel();
+  await expect(panel.getByRole('tab', { name: 'This page' })).toHaveAttribute('aria-selected', 'true');
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.commands?.['draft-reply']?.suggested_key).toEqual({ default: 'Alt+Shift+E' });
+
+  await invokeTrigger(serviceWorker, 'onCommand', 'draft-reply', await tabOf(serviceWorker, url));
+  await expect(panel.getByRole('tab', { name: 'Reply to email' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByLabel('What do you want to say?')).toBeFocused();
+  await panel.keyboard.type('thanks, see you there');
+  await panel.getByRole('button', { name: 'Draft reply' }).click();
   await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
 });

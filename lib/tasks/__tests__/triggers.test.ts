@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelIntent } from '../../messaging/protocol';
 import { rewriteMenuItemId, SUMMARIZE_SELECTION_MENU_ID, type MenuClickInfo } from '../rewrite/menu';
-import { COMMAND_REWRITE_SELECTION, COMMAND_SUMMARIZE_PAGE, createTriggers, type TriggerTab } from '../triggers';
+import { COMMAND_DRAFT_REPLY, COMMAND_REWRITE_SELECTION, COMMAND_SUMMARIZE_PAGE, createTriggers, type TriggerTab } from '../triggers';
 
 type Call = { call: 'openPanel'; windowId: number } | { call: 'deliver'; windowId: number; intent: PanelIntent };
 
@@ -59,6 +59,17 @@ describe('createTriggers', () => {
       // Not the real client (plain http): an ordinary page.
       { call: 'openPanel', windowId: 5 },
       { call: 'deliver', windowId: 5, intent: { kind: 'summarize-page', tabId: 23 } },
+    ]);
+  });
+
+  it('the reply shortcut opens the Reply view for the tab it was pressed on, on any site', () => {
+    const { triggers, calls } = setup();
+
+    triggers.onCommand(COMMAND_DRAFT_REPLY, ARTICLE_TAB);
+
+    expect(calls).toEqual([
+      { call: 'openPanel', windowId: 3 },
+      { call: 'deliver', windowId: 3, intent: { kind: 'open-reply', tabId: 12 } },
     ]);
   });
 
