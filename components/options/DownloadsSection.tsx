@@ -2,9 +2,7 @@ import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { DownloadsClient } from '@/lib/models/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
-import type { ModelDiskStatus, ModelDownloadProgress } from '@/lib/messaging/protocol';
-import { errorText } from '../error-text';
-import { formatBytes, formatDuration } from '../format';
+import { ModelDownloadState } from './ModelDownloadState';
 
 /** Every model this GPU can use: what is on disk, a live download with bytes, percent and time left, and controls. */
 export function DownloadsSection({ records, client }: { records: ModelRecord[]; client: DownloadsClient }) {
@@ -15,38 +13,17 @@ export function DownloadsSection({ records, client }: { records: ModelRecord[]; 
       <ul class="downloads">
         {records.map((record) => {
           const id = record.model_id;
-          const running = client.active.value.includes(id);
           const status = client.statuses.value[id];
-          const progress = client.progress.value[id];
-          const error = client.errors.value[id];
           return (
             <li data-model={id}>
               <strong>{modelLabel(id)}</strong>
-              <span class="status" data-testid="download-status">
-                {running && progress ? progressText(progress) : statusText(status)}
-              </span>
-              {running && progress ? <progress max={1} value={progress.fraction} aria-label={modelLabel(id)} /> : null}
-              {error ? (
-                <span class="error" role="alert" data-testid="download-error">
-                  {errorText(error)}
-                </span>
-              ) : null}
-              <span class="actions">
-                {running ? (
-                  <button type="button" onClick={() => client.cancel(id)}>
-                    {i18n.t('options.cancel')}
-                  </button>
-                ) : status?.complete ? null : (
-                  <button type="button" onClick={() => client.download(record)}>
-                    {status && status.filesCached > 0 ? i18n.t('options.resume') : i18n.t('options.downloadOffline')}
-                  </button>
-                )}
-                {!running && status && status.bytesOnDisk > 0 ? (
+              <ModelDownloadState record={record} client={client}>
+                {!client.active.value.includes(id) && status && status.bytesOnDisk > 0 ? (
                   <button type="button" onClick={() => client.remove(record)}>
                     {i18n.t('options.delete')}
                   </button>
                 ) : null}
-              </span>
+              </ModelDownloadState>
             </li>
           );
         })}
@@ -56,20 +33,4 @@ export function DownloadsSection({ records, client }: { records: ModelRecord[]; 
       </button>
     </section>
   );
-}
-
-function statusText(status: ModelDiskStatus | undefined): string {
-  if (!status || status.bytesOnDisk === 0) return i18n.t('options.notDownloaded');
-  return status.complete
-    ? i18n.t('options.downloaded', [formatBytes(status.bytesOnDisk)])
-    : i18n.t('options.partlyDownloaded', [formatBytes(status.bytesOnDisk)]);
-}
-
-function progressText(progress: ModelDownloadProgress): string {
-  const percent = String(Math.floor(progress.fraction * 100));
-  const loaded = formatBytes(progress.loadedBytes);
-  const total = formatBytes(progress.totalBytes);
-  return progress.etaSeconds !== undefined && progress.fraction < 1
-    ? i18n.t('options.progressEta', [percent, loaded, total, formatDuration(progress.etaSeconds)])
-    : i18n.t('options.progress', [percent, loaded, total]);
 }

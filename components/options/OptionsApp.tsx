@@ -47,7 +47,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>{i18n.t('options.title')}</h1>
       <p class="help">{i18n.t('options.intro')}</p>
-      <TaskModelsSection precision={capabilities.value?.precision ?? 'f32'} custom={custom.value} />
+      <TaskModelsSection precision={capabilities.value?.precision ?? 'f32'} custom={custom.value} downloadable={records} downloads={downloads} />
       <DownloadsSection records={records} client={downloads} />
       <GpuSection capabilities={capabilities.value} />
       <ModelSourceSection />

@@ -1,10 +1,12 @@
 import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { ShaderPrecision } from '@/lib/engine/capabilities';
-import { MODEL_FAMILIES, TASK_KINDS, TASK_MODELS, modelLabel, registeredModels, type TaskKind } from '@/lib/models/registry';
+import type { DownloadsClient } from '@/lib/models/downloads-client';
+import { MODEL_FAMILIES, TASK_KINDS, TASK_MODELS, modelLabel, registeredModels, resolveTaskModel, type TaskKind } from '@/lib/models/registry';
 import { taskModels } from '@/lib/settings/settings';
 import { formatBytes } from '../format';
 import { useStorageItem } from '../use-storage-item';
+import { ModelDownloadState } from './ModelDownloadState';
 
 const TASK_LABEL: Record<TaskKind, () => string> = {
   summarize: () => i18n.t('options.taskSummarize'),
@@ -19,8 +21,16 @@ function sizeText(record: ModelRecord | undefined): string {
   return record?.vram_required_MB ? i18n.t('options.gpuNeeds', [formatBytes(record.vram_required_MB * MB)]) : '';
 }
 
-/** Per task: its default model, its lighter one, or any registered model. */
-export function TaskModelsSection({ precision, custom }: { precision: ShaderPrecision; custom: ModelRecord[] }) {
+interface Props {
+  precision: ShaderPrecision;
+  custom: ModelRecord[];
+  /** The models as they are downloaded (rehosted on the mirror if one is set). */
+  downloadable: ModelRecord[];
+  downloads: DownloadsClient;
+}
+
+/** Per task: its default model, its lighter one, or any registered model; and getting that model for offline use. */
+export function TaskModelsSection({ precision, custom, downloadable, downloads }: Props) {
   const choices = useStorageItem(taskModels, {});
   const models = registeredModels(custom);
   const byId = (id: string) => models.find((record) => record.model_id === id);
@@ -31,7 +41,10 @@ export function TaskModelsSection({ precision, custom }: { precision: ShaderPrec
       {TASK_KINDS.map((task) => {
         const defaultId = MODEL_FAMILIES[TASK_MODELS[task].default].variants[precision];
         const lightId = MODEL_FAMILIES[TASK_MODELS[task].light].variants[precision];
+        const chosen = resolveTaskModel(task, choices.value[task], precision, custom);
+        const record = chosen.ok ? downloadable.find((candidate) => candidate.model_id === chosen.record.model_id) : undefined;
         return (
+          <div class="task-model" data-task-model={task}>
           <label class="field">
             {TASK_LABEL[task]()}
             <select
@@ -50,6 +63,8 @@ export function TaskModelsSection({ precision, custom }: { precision: ShaderPrec
                 ))}
             </select>
           </label>
+          {record ? <ModelDownloadState record={record} client={downloads} /> : null}
+          </div>
         );
       })}
     </section>

@@ -189,3 +189,17 @@ test('Options validates the mirror address and the GPU budget before saving them
   await expect(options.getByTestId('gpu-budget')).toHaveText('Tacit keeps at most 6144 MB of models loaded at once (your setting).');
   expect(await stored('gpuBudgetMB')).toBe(6144);
 });
+
+test('each task offers its own model for offline use, with progress, right under its choice', async ({ context, extensionId, files }) => {
+  const model = serveFakeModel(files, 'Reply-Model-q4f32_1-MLC');
+  const options = await openOptions(await context.newPage(), extensionId);
+  await addModel(options, model);
+  const task = options.locator('[data-task-model="draft"]');
+  await task.getByLabel('Email replies').selectOption(model.modelId);
+  await expect(task.getByTestId('download-status')).toHaveText('Not downloaded');
+  await task.getByRole('button', { name: 'Download for offline use' }).click();
+  await expect(task.getByTestId('download-status')).toHaveText('Downloaded: 6 MB on disk', { timeout: 30_000 });
+  // The same model's row in the downloads list agrees, and the other tasks' models are untouched.
+  await expect(options.locator(`li[data-model="${model.modelId}"]`).getByTestId('download-status')).toHaveText(/^Downloaded/);
+  await expect(options.locator('[data-task-model="summarize"]').getByTestId('download-status')).toHaveText('Not downloaded');
+});

@@ -1,0 +1,58 @@
+import { i18n } from '#i18n';
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { ComponentChildren } from 'preact';
+import type { DownloadsClient } from '@/lib/models/downloads-client';
+import { modelLabel } from '@/lib/models/registry';
+import type { ModelDiskStatus, ModelDownloadProgress } from '@/lib/messaging/protocol';
+import { errorText } from '../error-text';
+import { formatBytes, formatDuration } from '../format';
+
+/** One model's place on disk: stored or not, a live download with bytes, percent and time left, and Download / Resume / Cancel. */
+export function ModelDownloadState({ record, client, children }: { record: ModelRecord; client: DownloadsClient; children?: ComponentChildren }) {
+  const id = record.model_id;
+  const running = client.active.value.includes(id);
+  const status = client.statuses.value[id];
+  const progress = client.progress.value[id];
+  const error = client.errors.value[id];
+  return (
+    <>
+      <span class="status" data-testid="download-status">
+        {running && progress ? progressText(progress) : statusText(status)}
+      </span>
+      {running && progress ? <progress max={1} value={progress.fraction} aria-label={modelLabel(id)} /> : null}
+      {error ? (
+        <span class="error" role="alert" data-testid="download-error">
+          {errorText(error)}
+        </span>
+      ) : null}
+      <span class="actions">
+        {running ? (
+          <button type="button" onClick={() => client.cancel(id)}>
+            {i18n.t('options.cancel')}
+          </button>
+        ) : status?.complete ? null : (
+          <button type="button" onClick={() => client.download(record)}>
+            {status && status.filesCached > 0 ? i18n.t('options.resume') : i18n.t('options.downloadOffline')}
+          </button>
+        )}
+        {children}
+      </span>
+    </>
+  );
+}
+
+function statusText(status: ModelDiskStatus | undefined): string {
+  if (!status || status.bytesOnDisk === 0) return i18n.t('options.notDownloaded');
+  return status.complete
+    ? i18n.t('options.downloaded', [formatBytes(status.bytesOnDisk)])
+    : i18n.t('options.partlyDownloaded', [formatBytes(status.bytesOnDisk)]);
+}
+
+function progressText(progress: ModelDownloadProgress): string {
+  const percent = String(Math.floor(progress.fraction * 100));
+  const loaded = formatBytes(progress.loadedBytes);
+  const total = formatBytes(progress.totalBytes);
+  return progress.etaSeconds !== undefined && progress.fraction < 1
+    ? i18n.t('options.progressEta', [percent, loaded, total, formatDuration(progress.etaSeconds)])
+    : i18n.t('options.progress', [percent, loaded, total]);
+}
