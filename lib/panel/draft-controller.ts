@@ -1,5 +1,5 @@
 /** The Reply view's state: the user's intent and options, the streamed draft (which the user may edit), and inserting it. */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { TacitError } from '../messaging/errors';
 import type { PageTarget } from '../messaging/protocol';
@@ -20,11 +20,22 @@ export class DraftController {
   /** What Insert and Copy use: the user's edited text, else the draft as written. */
   readonly text = computed(() => this.edited.value ?? this.session.text.value);
 
+  /** Set by Draft again: the user's edits give way to the new draft once its text arrives, and not before. */
+  private replaceEditsOnNewText = false;
+  private readonly stopWatchingText: () => void;
+
   constructor(
     private readonly placement: () => Promise<PageTarget>,
     onSettled: () => void,
   ) {
     this.session = new ReplySession(undefined, onSettled);
+    // A new run's first text replaces what is shown; a run that fails first leaves the user's edited draft alone.
+    this.stopWatchingText = effect(() => {
+      void this.session.text.value;
+      if (!this.replaceEditsOnNewText || !this.session.running.peek()) return;
+      this.replaceEditsOnNewText = false;
+      this.edited.value = null;
+    });
   }
 
   async load(): Promise<void> {
@@ -42,7 +53,7 @@ export class DraftController {
   }
 
   async draft(): Promise<void> {
-    this.edited.value = null;
+    this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
     // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
     const target = await this.placement();
@@ -79,6 +90,7 @@ export class DraftController {
   }
 
   dispose(): void {
+    this.stopWatchingText();
     this.session.dispose();
   }
 }

@@ -63,6 +63,11 @@ test('Gmail: drafts from the open conversation and the intent, then inserts abov
   await webPage.keyboard.press('Control+z');
   await expect(box).not.toContainText('Yes, please confirm the booking');
   await expect(box).toContainText('wrote:');
+  // Drafting again fails (the user went back to the inbox): the edited draft is still there, nothing is lost.
+  await webPage.goto(`${files.origin}/webmail/gmail-inbox.html`);
+  await panel.getByRole('button', { name: 'Draft again' }).click();
+  await expect(panel.getByTestId('draft-error')).toHaveText(/^No open email conversation/);
+  await expect(draft).toHaveValue(`${DRAFT}\nP.S. Vegetarian lunch for four, please.`);
 });
 
 test('text the user already typed in the reply box is kept, and the draft goes after it', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
