@@ -3,8 +3,11 @@
 /** Counts tokens for a piece of text; `estimateTokens` is the default, a model tokenizer can replace it. */
 export type TokenEstimator = (text: string) => number;
 
-/** Where the text came from: Readability's article, or the visible text of main/article/body (and shadow roots, frames). */
-export type ExtractionSource = 'readability' | 'visible-text';
+/**
+ * Where the text came from: Readability's article, the visible text of main/article/body (and shadow roots, frames),
+ * or the open conversation of a webmail client (lib/webmail), which Readability would mix with the mailbox around it.
+ */
+export type ExtractionSource = 'readability' | 'visible-text' | 'mail-thread';
 
 export interface ExtractedPage {
   title: string;

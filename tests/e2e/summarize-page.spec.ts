@@ -200,3 +200,18 @@ test('closing the tab mid-summary stops it and says so; a failed re-run keeps th
   await other.close();
   await expect(panel.getByTestId('summary-error')).toHaveText('The tab was closed, so the summary stopped.');
 });
+
+test('on a webmail client, "Summarize this page" summarizes the open conversation, not the mailbox around it', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await summarizeInPanel(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply about:');
+  await expect(panel.getByTestId('summary-source')).toContainText('Summary of: Lisbon offsite: venue booking');
+  const user = (await scriptedEngineLog(serviceWorker))[0]!.messages[1]!.content;
+  expect(user).toContain('## Maya Lindqvist <maya.lindqvist@example.com> — Thu, 6 Mar 2025, 16:40');
+  expect(user).toContain('Shall I confirm the booking for 12–14 June?');
+  expect(user).not.toContain('Back to Inbox');
+});
