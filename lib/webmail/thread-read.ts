@@ -1,4 +1,5 @@
 /** Turns what an adapter read into the ThreadRead the panel gets: missing or empty threads as errors, long ones capped. */
+import { messageLanguage } from './message-language';
 import type { MailMessage, MailThread, ThreadRead, WebmailClient } from './types';
 
 /** A message longer than this keeps its start only, so one huge mail cannot swamp the runtime message. */
@@ -37,7 +38,8 @@ export function threadRead(parts: ThreadParts): ThreadRead {
   const omitted = parts.messages.length - messages.length + (parts.hiddenMessages ?? 0);
   const thread: MailThread = { client: parts.client, subject: parts.subject.replace(/\s+/g, ' ').trim(), messages };
   if (parts.userName?.trim()) thread.userName = parts.userName.trim();
-  if (parts.lang?.trim()) thread.lang = parts.lang.trim();
+  const lang = messageLanguage(messages) ?? parts.lang?.trim();
+  if (lang) thread.lang = lang;
   if (omitted > 0) thread.omittedMessages = omitted;
   return { ok: true, thread };
 }
