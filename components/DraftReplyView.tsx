@@ -53,6 +53,13 @@ export function DraftReplyView({ draft, busy }: { draft: DraftController; busy: 
           placeholder={i18n.t('draft.intentPlaceholder')}
           value={draft.intent.value}
           onInput={(event) => (draft.intent.value = (event.currentTarget as HTMLTextAreaElement).value)}
+          // Enter starts a new line (intents can be several); Ctrl+Enter drafts, as in mail clients.
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !busy) {
+              event.preventDefault();
+              void draft.draft();
+            }
+          }}
         />
         <div class="summary-controls">
           <label>

@@ -174,7 +174,10 @@ test('the reply shortcut opens the Reply view beside the email, ready for the in
   await invokeTrigger(serviceWorker, 'onCommand', 'draft-reply', await tabOf(serviceWorker, url));
   await expect(panel.getByRole('tab', { name: 'Reply to email' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByLabel('What do you want to say?')).toBeFocused();
-  await panel.keyboard.type('thanks, see you there');
-  await panel.getByRole('button', { name: 'Draft reply' }).click();
+  await panel.keyboard.type('thanks,');
+  await panel.keyboard.press('Enter');
+  await panel.keyboard.type('see you there');
+  await expect(panel.getByLabel('What do you want to say?')).toHaveValue('thanks,\nsee you there');
+  await panel.keyboard.press('Control+Enter');
   await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
 });
