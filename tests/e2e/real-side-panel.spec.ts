@@ -97,3 +97,41 @@ test('a toolbar click on a tab reaches the panel docked in that window', async (
     .toContain('Debouncing resize observers without losing the last frame');
   await expect.poll(() => panel.evaluate<string>(`document.querySelector('[data-testid="summary"]')?.textContent ?? ''`)).toContain('token7');
 });
+
+test('a toolbar click on a webmail tab turns the docked panel to Reply, and the draft goes into that tab', async ({
+  context,
+  webPage,
+  files,
+  extensionId,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { reply: 'Hi Maya,\n\nYes, please book it.\n\nBest,\nJonas', tokenDelayMs: 2 });
+  await webPage.goto(`${files.origin}/webmail/gmail-thread.html`);
+  const tab = await tabOf(serviceWorker, webPage.url());
+  const panel = await openRealSidePanel(context, serviceWorker, extensionId, tab.id);
+  await expect.poll(() => panel.evaluate<boolean>(`!!document.querySelector('[data-testid="engine-status"]')`)).toBe(true);
+
+  // The browser reports the real client's address for this tab; the fixture stands in for its page.
+  await serviceWorker.evaluate(
+    (tabInfo) => (globalThis as unknown as { tacitTriggers: { onActionClicked(tab: unknown): void } }).tacitTriggers.onActionClicked(tabInfo),
+    { id: tab.id, windowId: tab.windowId, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ' },
+  );
+  await expect
+    .poll(() => panel.evaluate<string>(`document.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? ''`))
+    .toBe('Reply to email');
+  await panel.evaluate(`(() => {
+    const intent = document.getElementById('draft-intent');
+    intent.value = 'yes, book it';
+    intent.dispatchEvent(new Event('input', { bubbles: true }));
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Draft reply').click();
+  })()`);
+  await expect
+    .poll(() => panel.evaluate<string>(`document.querySelector('[data-testid="draft-source"]')?.textContent ?? ''`))
+    .toContain('Replying to Maya Lindqvist · Lisbon offsite: venue booking');
+  await expect.poll(() => panel.evaluate<string>(`document.querySelector('[data-testid="draft-text"]')?.value ?? ''`)).toContain('Yes, please book it.');
+  await expect
+    .poll(() => panel.evaluate<boolean>(`[...document.querySelectorAll('button')].some((b) => b.textContent === 'Insert into reply' && !b.disabled)`))
+    .toBe(true);
+  await panel.evaluate(`[...document.querySelectorAll('button')].find((b) => b.textContent === 'Insert into reply').click()`);
+  await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please book it.');
+});
