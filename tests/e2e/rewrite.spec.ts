@@ -161,6 +161,87 @@ test('a real rich-text editor (Quill 2): Replace goes through the editor and its
   await expect.poll(quillText).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks\n');
 });
 
+/** Opens the ProseMirror fixture, selects `text` by a DOM range, and waits until ProseMirror's own state holds it. */
+async function selectInProseMirror(page: Page, origin: string, text: string) {
+  await page.goto(`${origin}/editing/prosemirror.html`);
+  await page.evaluate((wanted) => {
+    const editor = document.querySelector<HTMLElement>('.ProseMirror')!;
+    const line = editor.children[1]!.firstChild as Text;
+    const start = line.data.indexOf(wanted);
+    const range = document.createRange();
+    range.setStart(line, start);
+    range.setEnd(line, start + wanted.length);
+    editor.focus();
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, text);
+  await expect.poll(() => proseMirrorState(page).then((state) => state.selected)).toBe(text);
+}
+
+/** ProseMirror's own state, not its DOM: the text of each top-level block, the selected text, and its undo history depth. */
+function proseMirrorState(page: Page): Promise<{ blocks: string[]; selected: string; undoDepth: number }> {
+  return page.evaluate(() => {
+    type Node = { textContent: string; forEach(visit: (child: Node) => void): void; textBetween(from: number, to: number): string };
+    const fixture = window as unknown as { pmView: { state: { doc: Node; selection: { from: number; to: number } } }; pmUndoDepth: () => number };
+    const { doc, selection } = fixture.pmView.state;
+    const blocks: string[] = [];
+    doc.forEach((block) => blocks.push(block.textContent));
+    return { blocks, selected: doc.textBetween(selection.from, selection.to), undoDepth: fixture.pmUndoDepth() };
+  });
+}
+
+/** "pls fix asap" selected in the ProseMirror fixture and rewritten in `style`, ready to apply in the returned panel. */
+async function rewriteInProseMirror(page: Page, origin: string, openDetachedPanel: () => Promise<Page>, worker: Worker, style: string): Promise<Page> {
+  await selectInProseMirror(page, origin, 'pls fix asap');
+  const panel = await openDetachedPanel();
+  await rewriteFromMenu(worker, page, style, { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+  return panel;
+}
+
+async function undoInProseMirror(page: Page) {
+  await page.locator('.ProseMirror').focus();
+  await page.keyboard.press('Control+z');
+}
+
+const PROSEMIRROR_ORIGINAL = ['Hi team,', 'pls fix asap, the build is broken again.', 'Thanks'];
+
+test('a real ProseMirror editor: Replace lands in its document state and its undo restores the original', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await rewriteInProseMirror(webPage, files.origin, openDetachedPanel, serviceWorker, 'formal');
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  const blocks = () => proseMirrorState(webPage).then((state) => state.blocks);
+  await expect.poll(blocks).toEqual(['Hi team,', `${REWRITTEN}, the build is broken again.`, 'Thanks']);
+  expect((await proseMirrorState(webPage)).undoDepth).toBeGreaterThan(0);
+
+  await undoInProseMirror(webPage);
+  await expect.poll(blocks).toEqual(PROSEMIRROR_ORIGINAL);
+  // The editor's history took it back, not the browser's native undo.
+  expect((await proseMirrorState(webPage)).undoDepth).toBe(0);
+});
+
+test('a real ProseMirror editor: Insert below adds the result as its own line in the document state', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await rewriteInProseMirror(webPage, files.origin, openDetachedPanel, serviceWorker, 'shorter');
+  await panel.getByRole('button', { name: 'Insert below' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Inserted below/);
+  const blocks = () => proseMirrorState(webPage).then((state) => state.blocks);
+  await expect.poll(blocks).toEqual(['Hi team,', 'pls fix asap', REWRITTEN, ', the build is broken again.', 'Thanks']);
+
+  await undoInProseMirror(webPage);
+  await expect.poll(blocks).toEqual(PROSEMIRROR_ORIGINAL);
+  expect((await proseMirrorState(webPage)).undoDepth).toBe(0);
+});
+
 test('same-origin iframe: the selection inside the frame is read and replaced there', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
   await webPage.goto(`${files.origin}/editing/iframe-outer.html`);
   const panel = await openDetachedPanel();

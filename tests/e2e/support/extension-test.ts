@@ -1,5 +1,6 @@
 /** Playwright fixtures: Debian Chromium with a Tacit build loaded, a 127.0.0.1 file server, and the egress ledger. */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { build as bundle } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,6 +56,8 @@ export const test = base.extend<Fixtures & Options>({
     const server = new LocalServer(resolve(ROOT, 'tests/fixtures'));
     // A real rich-text editor from npm, served locally like everything else.
     server.mount('/vendor/quill/', resolve(ROOT, 'node_modules/quill/dist'));
+    // ProseMirror ships only ES modules: its fixture is bundled in memory, once per worker.
+    server.serve('/vendor/prosemirror.js', await proseMirrorBundle(), 'text/javascript');
     await server.start();
     await use(server);
     await server.stop();
@@ -141,6 +144,19 @@ export async function tabOf(worker: Worker, url: string): Promise<{ id: number; 
     const [tab] = await chrome.tabs.query({ url: pageUrl });
     return { id: tab!.id!, windowId: tab!.windowId, url: tab!.url! };
   }, url);
+}
+
+let proseMirrorCode: Promise<string> | undefined;
+
+function proseMirrorBundle(): Promise<string> {
+  proseMirrorCode ??= bundle({
+    entryPoints: [resolve(ROOT, 'tests/fixtures/editing/prosemirror-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]!.text);
+  return proseMirrorCode;
 }
 
 /** A new profile whose spellchecker does not download dictionaries (browser traffic a text field would otherwise cause). */
