@@ -91,7 +91,9 @@ export function DraftReplyView({ draft, busy }: { draft: DraftController; busy: 
       </form>
       {mail ? (
         <p class="source" data-testid="draft-source">
-          {i18n.t('draft.source', [mail.replyingTo || '?', session.source.value?.title ?? ''])}
+          {mail.replyingTo
+            ? i18n.t('draft.source', [mail.replyingTo, session.source.value?.title ?? ''])
+            : i18n.t('draft.sourceNoSender', [session.source.value?.title ?? ''])}
           <br />
           {i18n.t('draft.sourceDetails', mail.messageCount, [CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'), String(mail.messageCount)])}
           {mail.omittedMessages > 0 ? (

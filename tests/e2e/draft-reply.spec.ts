@@ -181,3 +181,29 @@ test('the reply shortcut opens the Reply view beside the email, ready for the in
   await panel.keyboard.press('Control+Enter');
   await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
 });
+
+test('on any other site, the reply is drafted from the page and written into its reply field', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  const url = files.serve(
+    '/forum/post.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Starter smells like acetone</title></head><body>
+      <main><article><h1>Starter smells like acetone</h1>
+        <p>My sourdough starter is a week old and smells like nail polish remover. I feed it once a day with rye flour.
+        Should I throw it away and start again, or is there something I can change in how I feed it?</p></article>
+      <form><label for="reply">Your reply</label><textarea id="reply" rows="6">Welcome to the forum!</textarea></form></main>
+    </body></html>`,
+  );
+  const panel = await replyViewBeside(webPage, url, openDetachedPanel);
+  await draftReply(panel, 'feed it twice a day');
+  await expect(panel.getByTestId('draft-source')).toHaveText(/^Replying to: Starter smells like acetone\s*Web page · 1 message read$/);
+  const user = (await scriptedEngineLog(serviceWorker))[0]!.messages[1]!.content;
+  expect(user).toContain('smells like nail polish remover');
+
+  // The user clicks into the field after their greeting: the draft goes where the caret is.
+  await webPage.locator('#reply').evaluate((field: HTMLTextAreaElement) => {
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  });
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Inserted into the reply box\./);
+  await expect(webPage.locator('#reply')).toHaveValue(new RegExp(`^Welcome to the forum!\\s+${DRAFT.split('\n')[0]}`));
+});
