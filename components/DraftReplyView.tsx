@@ -26,7 +26,14 @@ const CLIENT_NAME: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook'
  * Reply to the mail conversation beside the panel: the user says what they want to say, Tacit drafts it, the user
  * edits it here and inserts it into the reply box. The draft is plain text, exactly what Insert writes.
  */
-export function DraftReplyView({ draft, busy }: { draft: DraftController; busy: boolean }) {
+interface Props {
+  draft: DraftController;
+  busy: boolean;
+  /** Switches drafts to the lighter model and tries again (offered when the model does not fit the GPU). */
+  onUseLightModel(): void;
+}
+
+export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
   const { session } = draft;
   const state = session.state.value;
   const mail = session.source.value?.mail;
@@ -130,7 +137,7 @@ export function DraftReplyView({ draft, busy }: { draft: DraftController; busy: 
         </p>
       ) : null}
       {state === 'error' && error?.suggestion?.kind === 'use-light-model' ? (
-        <button type="button" onClick={() => void draft.useLightModel()}>
+        <button type="button" onClick={onUseLightModel}>
           {i18n.t('panel.useLightModel')}
         </button>
       ) : null}

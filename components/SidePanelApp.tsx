@@ -59,7 +59,7 @@ export function SidePanelApp() {
       ) : null}
       <RewriteView panel={panel} />
       {view === 'reply' ? (
-        <DraftReplyView draft={panel.draft} busy={panel.busy.value} />
+        <DraftReplyView draft={panel.draft} busy={panel.busy.value} onUseLightModel={() => void panel.useLightModel(panel.draft.session)} />
       ) : (
         <>
           <SummaryControls

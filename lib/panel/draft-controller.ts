@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { TacitError } from '../messaging/errors';
 import type { PageTarget } from '../messaging/protocol';
 import { sendRequest } from '../messaging/requests';
-import { draftOptions, taskModels } from '../settings/settings';
+import { draftOptions } from '../settings/settings';
 import { normalizeDraftOptions, type DraftOptions } from '../tasks/draft/options';
 import { ReplySession } from './reply-session';
 
@@ -72,13 +72,6 @@ export class DraftController {
     this.insertOutcome.value = await sendRequest('reply/insert', { tabId: mail.tabId, text, subject: mail.subject }).catch(
       (): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }),
     );
-  }
-
-  /** One click out of "too large for this GPU": drafts use the lighter model from now on, and this one is retried. */
-  async useLightModel(): Promise<void> {
-    if (this.session.error.value?.suggestion?.kind !== 'use-light-model') return;
-    await taskModels.setValue({ ...(await taskModels.getValue()), draft: 'light' });
-    this.session.retry();
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */
