@@ -207,3 +207,14 @@ test('on any other site, the reply is drafted from the page and written into its
   await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Inserted into the reply box\./);
   await expect(webPage.locator('#reply')).toHaveValue(new RegExp(`^Welcome to the forum!\\s+${DRAFT.split('\n')[0]}`));
 });
+
+test('a draft model too large for the GPU budget is refused with a one-click switch to the lighter one', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 }, 2000);
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await draftReply(panel, 'yes');
+  await expect(panel.getByTestId('draft-error')).toHaveText(/^This model needs about 2952 MB of GPU memory, and Tacit may use 2000 MB on this device\./);
+  await panel.getByRole('button', { name: 'Use the lighter model' }).click();
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
+  expect((await scriptedEngineLog(serviceWorker)).map((request) => request.modelId)).toEqual(['Llama-3.2-1B-Instruct-q4f32_1-MLC']);
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({ taskModels: { draft: 'light' } });
+});
