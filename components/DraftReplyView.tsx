@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
+import type { DraftRefinement } from '@/lib/messaging/protocol';
 import type { DraftController } from '@/lib/panel/draft-controller';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/menu';
 import { DRAFT_LENGTHS, DRAFT_TONES, type DraftLength, type DraftTone } from '@/lib/tasks/draft/options';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
@@ -19,6 +21,9 @@ const LENGTH_LABEL: Record<DraftLength, () => string> = {
   medium: () => i18n.t('panel.lengthMedium'),
   long: () => i18n.t('panel.lengthLong'),
 };
+
+/** Ways to rework a finished draft, labelled like the rewrite menu. */
+const REFINEMENTS: readonly DraftRefinement[] = ['shorter', 'longer', 'formal', 'friendly', 'proofread'];
 
 const CLIENT_NAME: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail' };
 
@@ -145,6 +150,15 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         <button type="button" onClick={() => void draft.grantSiteAccess()}>
           {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
         </button>
+      ) : null}
+      {mail && text !== '' ? (
+        <div class="reply-actions refine" role="group" aria-label={i18n.t('draft.refine')}>
+          {REFINEMENTS.map((style) => (
+            <button type="button" disabled={!settled || busy} onClick={() => draft.refine(style)}>
+              {i18n.t(REWRITE_MENU_TITLE_KEYS[style])}
+            </button>
+          ))}
+        </div>
       ) : null}
       {mail && text !== '' ? (
         <div class="reply-actions">

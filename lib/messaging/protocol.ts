@@ -42,7 +42,12 @@ export type TaskRequest =
   | { kind: 'follow-up'; conversationId: string; question: string }
   | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle; customInstruction?: string; inParts?: boolean }
   /** A reply to the mail conversation open in that tab, saying what the user wants to say (their words, may be empty). */
-  | { kind: 'draft-reply'; target: PageTarget; intent: string; options: DraftOptions };
+  | { kind: 'draft-reply'; target: PageTarget; intent: string; options: DraftOptions }
+  /** Reworks a finished draft (the text as the user left it) in one style; the draft stays tied to its conversation. */
+  | { kind: 'refine-draft'; text: string; style: DraftRefinement; conversation: Pick<TaskSource, 'title' | 'url'> & { mail: MailSource } };
+
+/** The rewrite styles offered on a finished draft. */
+export type DraftRefinement = Extract<RewriteStyle, 'shorter' | 'longer' | 'formal' | 'friendly' | 'proofread'>;
 
 export type TaskPhase =
   | { phase: 'queued'; position: number }

@@ -2,7 +2,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { TacitError } from '../messaging/errors';
-import type { PageTarget } from '../messaging/protocol';
+import type { DraftRefinement, PageTarget } from '../messaging/protocol';
 import { sendRequest } from '../messaging/requests';
 import { draftOptions } from '../settings/settings';
 import { normalizeDraftOptions, type DraftOptions } from '../tasks/draft/options';
@@ -58,6 +58,16 @@ export class DraftController {
     // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
     const target = await this.placement();
     this.session.start({ kind: 'draft-reply', target, intent: this.intent.value.trim(), options: this.options.value });
+  }
+
+  /** Reworks the draft as it stands (with the user's edits) in one style; a failure leaves it as it was. */
+  refine(style: DraftRefinement): void {
+    const source = this.session.source.value;
+    const text = this.text.value.trim();
+    if (!source?.mail || text === '') return;
+    this.replaceEditsOnNewText = true;
+    this.insertOutcome.value = null;
+    this.session.start({ kind: 'refine-draft', text, style, conversation: { title: source.title, url: source.url, mail: source.mail } });
   }
 
   edit(text: string): void {

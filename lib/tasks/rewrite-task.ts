@@ -29,6 +29,11 @@ const OUTPUT_FACTOR: Record<RewriteStyle, number> = {
   custom: 1.6,
 };
 
+/** Room for the rewrite of `text` in a style: its expected length and some slack. */
+export function rewriteAnswerTokens(style: RewriteStyle, text: string): number {
+  return Math.ceil(countModelTokens(text) * OUTPUT_FACTOR[style]) + ANSWER_SLACK_TOKENS;
+}
+
 /** The longest selection (in model tokens) a style can rewrite within the context window. */
 export function maxRewriteInputTokens(style: RewriteStyle, contextWindow: number): number {
   return Math.floor((contextWindow - PROMPT_RESERVE_TOKENS - ANSWER_SLACK_TOKENS) / (1 + OUTPUT_FACTOR[style]));
@@ -66,7 +71,7 @@ export async function runRewrite(task: RewriteTask, ctx: TaskContext, access: Se
     const { text, stopped } = await ctx.generate({
       task: 'rewrite',
       messages: promptFor(task, part),
-      maxTokens: Math.ceil(countModelTokens(part) * OUTPUT_FACTOR[task.style]) + ANSWER_SLACK_TOKENS,
+      maxTokens: rewriteAnswerTokens(task.style, part),
       temperature: REWRITE_TEMPERATURE[task.style],
       stream: true,
     });

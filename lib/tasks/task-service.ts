@@ -11,6 +11,7 @@ import type {
 } from '../messaging/protocol';
 import { runAsk } from './ask';
 import { runDraftReply, type MailAccess } from './draft-reply';
+import { runRefineDraft } from './refine-draft';
 import type { ConversationStore } from './conversations';
 import { runFollowUp } from './follow-up';
 import { chooseModel, contextWindowOf, DEFAULT_CONTEXT_WINDOW, type TaskEnvironment } from './model-choice';
@@ -56,6 +57,8 @@ function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Pr
       return runRewrite(task, ctx, deps.selectionAccess);
     case 'draft-reply':
       return runDraftReply(task, ctx, deps.mailAccess);
+    case 'refine-draft':
+      return runRefineDraft(task, ctx);
   }
 }
 

@@ -218,3 +218,23 @@ test('a draft model too large for the GPU budget is refused with a one-click swi
   expect((await scriptedEngineLog(serviceWorker)).map((request) => request.modelId)).toEqual(['Llama-3.2-1B-Instruct-q4f32_1-MLC']);
   expect(await serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({ taskModels: { draft: 'light' } });
 });
+
+test('a finished draft can be reworked (shorter, more formal, …) and still goes into its conversation', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await draftReply(panel, 'yes');
+  const draft = panel.getByTestId('draft-text');
+  await expect(draft).toHaveValue(DRAFT);
+  await draft.fill(`${DRAFT}\nP.S. Lunch for four.`);
+
+  const shorter = 'Hi Maya,\n\nYes, please book 12–14 June with the microphones.\n\nJonas';
+  await useScriptedEngine(serviceWorker, { reply: shorter, tokenDelayMs: 1 });
+  await panel.getByRole('group', { name: 'Rework the draft' }).getByRole('button', { name: 'Shorter' }).click();
+  await expect(draft).toHaveValue(shorter);
+  const [, refine] = await scriptedEngineLog(serviceWorker);
+  // The draft as the user left it (their P.S. included) is what gets reworked.
+  expect(refine!.messages[1]!.content).toContain('P.S. Lunch for four.');
+  expect(refine!.messages[0]!.content).toContain('noticeably shorter');
+
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please book 12–14 June with the microphones.');
+});
