@@ -51,6 +51,28 @@ const SIGNATURES = [
   '.moz-signature',
 ].join(',');
 
+/**
+ * A forwarded message is content, not history: it is not elsewhere in the conversation, and "FYI, see below" needs it.
+ * Gmail and others say so in the header line; Outlook's header only shows it in the subject prefix.
+ */
+const FORWARD_MARKER =
+  /-{2,}\s*(Forwarded message|Weitergeleitete Nachricht|Message transféré|Mensaje reenviado|Messaggio inoltrato|Doorgestuurd bericht)\s*-{2,}|Begin forwarded message:/i;
+const FORWARDED_SUBJECT = /(Subject|Betreff|Objet|Asunto|Oggetto|Onderwerp)\s?:\*?\s*(Fwd?|WG|TR|RV|I)\s*:/i;
+
+/** Header lines under a forward marker: From, Date, Subject, To, Cc. */
+const FORWARD_HEADER_LINES = 5;
+
+function isForwardHeader(element: Element): boolean {
+  const text = (element as HTMLElement).innerText ?? element.textContent ?? '';
+  return FORWARD_MARKER.test(text) || FORWARDED_SUBJECT.test(text);
+}
+
+/** A quote block whose own header line announces a forward. */
+function isForwardBlock(block: Element): boolean {
+  const header = block.querySelector(HISTORY_HEADERS);
+  return header !== null && isForwardHeader(header);
+}
+
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
 function follows(reference: Node, node: Node): boolean {
@@ -80,7 +102,9 @@ function hasTextAfter(root: Element, block: Element): boolean {
 
 /** The last quote block that no other quote block follows: the history, as opposed to quotes between inline answers. */
 function trailingQuoteBlock(root: Element): Element | null {
-  const blocks = Array.from(root.querySelectorAll(`${CLIENT_QUOTE_BLOCKS},${ANY_BLOCKQUOTE}`)).filter(hasText);
+  const blocks = Array.from(root.querySelectorAll(`${CLIENT_QUOTE_BLOCKS},${ANY_BLOCKQUOTE}`)).filter(
+    (block) => hasText(block) && !isForwardBlock(block),
+  );
   const last = blocks.find((block) => !blocks.some((other) => follows(block, other)));
   if (!last) return null;
   if (!last.matches(CLIENT_QUOTE_BLOCKS) && hasTextAfter(root, last)) return null;
@@ -97,7 +121,8 @@ function earliest(nodes: Array<Element | null | undefined>): Element | null {
 
 /** Where the quoted history begins inside `root`: everything from this element on is history. Null when none. */
 export function quotedHistoryStart(root: Element): Element | null {
-  return earliest([root.querySelector(HISTORY_HEADERS), trailingQuoteBlock(root)]);
+  const header = Array.from(root.querySelectorAll(HISTORY_HEADERS)).find((candidate) => !isForwardHeader(candidate));
+  return earliest([header, trailingQuoteBlock(root)]);
 }
 
 /** The marked signatures inside `root` (outermost only). */
@@ -141,7 +166,10 @@ function isQuoteHeader(lines: string[], index: number): boolean {
   const line = lines[index]!;
   const from = UNDERSCORE_RULE.test(line) ? index + 1 : index;
   if (!HEADER_FROM.test(lines[from] ?? '')) return false;
-  return lines.slice(from + 1, from + 4).some((next) => HEADER_FOLLOWING.test(next));
+  const following = lines.slice(from + 1, from + 5);
+  // A forwarded message's header ("Subject: Fw: …") opens content to keep, not history.
+  if (FORWARDED_SUBJECT.test(following.join('\n'))) return false;
+  return following.some((next) => HEADER_FOLLOWING.test(next));
 }
 
 function opensHistory(lines: string[], index: number): boolean {
@@ -171,6 +199,11 @@ export function quotedTextStart(text: string): number {
   const lines = rawLines.map((line) => line.trim());
   let cutLine = trailingCitationStart(lines);
   for (let i = 0; i < cutLine; i += 1) {
+    // A forward's own header (From, Date, Subject, To, Cc) introduces content to keep.
+    if (FORWARD_MARKER.test(lines[i]!)) {
+      i += FORWARD_HEADER_LINES;
+      continue;
+    }
     if (opensHistory(lines, i)) {
       cutLine = i;
       break;

@@ -23,6 +23,13 @@ describe('trimQuotedText', () => {
     expect(trimQuotedText(text)).toBe('Sounds good.');
   });
 
+  it('keeps a forwarded message: it is content, not history', () => {
+    const outlook = 'FYI, see below.\n\n________________________________\nFrom: Maya Lindqvist <maya@example.com>\nSent: Monday, March 3, 2025 9:12 AM\nTo: Jonas\nSubject: FW: Venue contract\nThe venue needs the signed contract by Friday.';
+    expect(trimQuotedText(outlook)).toBe(outlook);
+    const plain = 'FYI.\n\n---------- Forwarded message ---------\nFrom: Maya\nThe venue needs the signed contract by Friday.';
+    expect(trimQuotedText(plain)).toBe(plain);
+  });
+
   it('keeps text that merely mentions writing, and > lines followed by an answer', () => {
     const text = 'On Monday I wrote the report.\n> What about costs?\nThey are in the appendix.';
     expect(trimQuotedText(text)).toBe(text);
@@ -46,6 +53,22 @@ describe('quoted history in mail HTML', () => {
   it('cuts Outlook’s reply header and everything after it, even outside the header element', () => {
     const text = readMessageText(body('<div>New text</div><hr><div id="x_divRplyFwdMsg"><b>From:</b> A</div><div>Old body</div>'));
     expect(text).toBe('New text');
+  });
+
+  it('keeps a forwarded message in Gmail’s and Outlook’s HTML, and still cuts a reply quote after it', () => {
+    const gmail = readMessageText(
+      body('<div>FYI, see below.</div><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: Maya<br>Subject: Venue contract</div><br><div>The venue needs the signed contract by Friday.</div></div>'),
+    );
+    expect(gmail).toContain('FYI, see below.');
+    expect(gmail).toContain('The venue needs the signed contract by Friday.');
+    const outlook = readMessageText(
+      body('<div>FYI</div><div id="x_divRplyFwdMsg"><b>From:</b> Maya<br><b>Sent:</b> Monday<br><b>Subject:</b> FW: Venue contract</div><div>The venue needs the signed contract by Friday.</div>'),
+    );
+    expect(outlook).toContain('The venue needs the signed contract by Friday.');
+    const replyAfterForward = readMessageText(
+      body('<div>Thanks, signed.</div><div class="gmail_quote gmail_quote_container"><div class="gmail_attr">On Tue, Jonas wrote:</div><blockquote class="gmail_quote">---------- Forwarded message ---------<br>The venue needs the contract.</blockquote></div>'),
+    );
+    expect(replyAfterForward).toBe('Thanks, signed.');
   });
 
   it('finds the reply boundary at the first of signature and quote', () => {
