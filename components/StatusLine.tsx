@@ -38,8 +38,9 @@ function gpuLine(capabilities: GpuCapabilities | null): string {
 function engineLine(status: PanelStatus | null): string {
   const engine = status?.engine;
   if (!engine) return i18n.t('status.engineStopped');
-  const [loaded] = engine.loadedModels;
-  return loaded ? i18n.t('status.engineLoaded', [loaded]) : i18n.t('status.engineIdle');
+  // Several models stay loaded when the GPU budget allows: name them all, in load order.
+  const loaded = engine.loadedModels;
+  return loaded.length > 0 ? i18n.t('status.engineLoaded', loaded.length, [loaded.join(', ')]) : i18n.t('status.engineIdle');
 }
 
 function phaseLine(phase: TaskPhase): string {
