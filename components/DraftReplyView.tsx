@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { useEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/messaging/protocol';
 import type { DraftController } from '@/lib/panel/draft-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/menu';
@@ -47,6 +48,11 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
   const options = draft.options.value;
   const outcome = draft.insertOutcome.value;
   const error = session.error.value;
+  const intentField = useRef<HTMLTextAreaElement>(null);
+  const focusRequests = draft.focusIntent.value;
+  useEffect(() => {
+    if (focusRequests > 0) intentField.current?.focus();
+  }, [focusRequests]);
 
   return (
     <section class="draft" aria-label={i18n.t('draft.label')}>
@@ -61,7 +67,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         <textarea
           id="draft-intent"
           rows={3}
-          autoFocus
+          ref={intentField}
           placeholder={i18n.t('draft.intentPlaceholder')}
           value={draft.intent.value}
           onInput={(event) => (draft.intent.value = (event.currentTarget as HTMLTextAreaElement).value)}

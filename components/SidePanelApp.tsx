@@ -12,6 +12,7 @@ import { ReplyActions } from './ReplyActions';
 import { ReplyView } from './ReplyView';
 import { RewriteView } from './RewriteView';
 import { StatusLine } from './StatusLine';
+import { VIEW_PANEL_ID, ViewTabs, viewTabId } from './ViewTabs';
 import { SummaryControls } from './SummaryControls';
 import { SummaryView } from './SummaryView';
 
@@ -44,20 +45,14 @@ export function SidePanelApp() {
         <h1>{i18n.t('panel.title')}</h1>
         <StatusLine status={status.value} phase={phase} />
       </header>
-      <nav class="views" role="tablist" aria-label={i18n.t('panel.views')}>
-        <button type="button" role="tab" aria-selected={view === 'page'} onClick={() => panel.showView('page')}>
-          {i18n.t('panel.viewPage')}
-        </button>
-        <button type="button" role="tab" aria-selected={view === 'reply'} onClick={() => panel.showView('reply')}>
-          {i18n.t('panel.viewReply')}
-        </button>
-      </nav>
+      <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
       {panel.notice.value ? (
         <p class="reply-error" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
           {errorText(panel.notice.value)}
         </p>
       ) : null}
       <RewriteView panel={panel} />
+      <div class="view" id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)}>
       {view === 'reply' ? (
         <DraftReplyView draft={panel.draft} busy={panel.busy.value} onUseLightModel={() => void panel.useLightModel(panel.draft.session)} />
       ) : (
@@ -86,6 +81,7 @@ export function SidePanelApp() {
           />
         </>
       )}
+      </div>
       <ReplyActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
     </main>
   );

@@ -17,6 +17,8 @@ export class DraftController {
   /** The user's edits to the finished draft; null while they have not touched it. */
   readonly edited = signal<string | null>(null);
   readonly insertOutcome = signal<InsertOutcome | null>(null);
+  /** Bumped when the user asked for the Reply view from outside the panel: the intent field takes the focus. */
+  readonly focusIntent = signal(0);
   /** What Insert and Copy use: the user's edited text, else the draft as written. */
   readonly text = computed(() => this.edited.value ?? this.session.text.value);
 

@@ -203,7 +203,11 @@ export class PanelController {
   }
 
   private handleIntent(intent: PanelIntent): void {
-    if (intent.kind === 'open-reply') return this.showView('reply');
+    if (intent.kind === 'open-reply') {
+      this.showView('reply');
+      this.draft.focusIntent.value++;
+      return;
+    }
     if (intent.kind !== 'show-error') this.view.value = 'page';
     if (intent.kind === 'summarize-page') this.summarizePage({ tabId: intent.tabId });
     else if (intent.kind === 'summarize-selection') this.summarizeSelection(intent.tabId, intent.frameId);

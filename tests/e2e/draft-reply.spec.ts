@@ -238,3 +238,18 @@ test('a finished draft can be reworked (shorter, more formal, …) and still goe
   await panel.getByRole('button', { name: 'Insert into reply' }).click();
   await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please book 12–14 June with the microphones.');
 });
+
+test('the view tabs work from the keyboard: one tab stop, arrow keys switch', async ({ openPanel }) => {
+  const panel = await openPanel();
+  const pageTab = panel.getByRole('tab', { name: 'This page' });
+  const replyTab = panel.getByRole('tab', { name: 'Reply to email' });
+  await pageTab.focus();
+  await panel.keyboard.press('ArrowRight');
+  await expect(replyTab).toHaveAttribute('aria-selected', 'true');
+  await expect(replyTab).toBeFocused();
+  await expect(panel.getByRole('tabpanel', { name: 'Reply to email' })).toContainText('What do you want to say?');
+  await expect(pageTab).toHaveAttribute('tabindex', '-1');
+  await panel.keyboard.press('ArrowLeft');
+  await expect(pageTab).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByRole('tabpanel', { name: 'This page' })).toContainText('Summarize this page');
+});
