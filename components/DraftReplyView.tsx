@@ -164,6 +164,11 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
               {i18n.t(REWRITE_MENU_TITLE_KEYS[style])}
             </button>
           ))}
+          {draft.previous.value !== null ? (
+            <button type="button" disabled={!settled} onClick={() => draft.swapWithPrevious()}>
+              {i18n.t('draft.previousVersion')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {mail && text !== '' ? (

@@ -17,6 +17,8 @@ export class DraftController {
   /** The user's edits to the finished draft; null while they have not touched it. */
   readonly edited = signal<string | null>(null);
   readonly insertOutcome = signal<InsertOutcome | null>(null);
+  /** The draft as it was before the last rework, so one click can go back to it (and forth again). */
+  readonly previous = signal<string | null>(null);
   /** Bumped when the user asked for the Reply view from outside the panel: the intent field takes the focus. */
   readonly focusIntent = signal(0);
   /** What Insert and Copy use: the user's edited text, else the draft as written. */
@@ -55,6 +57,7 @@ export class DraftController {
   }
 
   async draft(): Promise<void> {
+    this.previous.value = null;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
     // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
@@ -69,7 +72,17 @@ export class DraftController {
     if (!source?.mail || text === '') return;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
-    this.session.start({ kind: 'refine-draft', text, style, conversation: { title: source.title, url: source.url, mail: source.mail } });
+    this.session.start({ kind: 'refine-draft', text, style, conversation: { title: source.title, url: source.url, mail: source.mail } }, (state) => {
+      if (state === 'done') this.previous.value = text;
+    });
+  }
+
+  /** Swaps the shown draft with the one before the last rework. */
+  swapWithPrevious(): void {
+    const previous = this.previous.value;
+    if (previous === null) return;
+    this.previous.value = this.text.value;
+    this.edited.value = previous;
   }
 
   edit(text: string): void {

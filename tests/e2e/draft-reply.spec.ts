@@ -235,6 +235,13 @@ test('a finished draft can be reworked (shorter, more formal, …) and still goe
   expect(refine!.messages[1]!.content).toContain('P.S. Lunch for four.');
   expect(refine!.messages[0]!.content).toContain('noticeably shorter');
 
+  // Not better? One click goes back to the version before the rework, and another comes forward again.
+  const rework = panel.getByRole('group', { name: 'Rework the draft' });
+  await rework.getByRole('button', { name: 'Previous version' }).click();
+  await expect(draft).toHaveValue(`${DRAFT}\nP.S. Lunch for four.`);
+  await rework.getByRole('button', { name: 'Previous version' }).click();
+  await expect(draft).toHaveValue(shorter);
+
   await panel.getByRole('button', { name: 'Insert into reply' }).click();
   await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please book 12–14 June with the microphones.');
 });
