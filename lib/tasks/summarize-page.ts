@@ -29,7 +29,13 @@ export async function runSummarizePage(
 ): Promise<TaskOutcome> {
   const tab = await openWatchedTab(unwrap(await access.resolveTab(target)), ctx, access);
   const page = unwrap(await access.readPage(tab));
-  const input: SummaryInput = { text: page.text, title: page.title || tab.title, url: tab.url || page.url, lang: page.lang };
+  const input: SummaryInput = {
+    text: page.text,
+    title: page.title || tab.title,
+    url: tab.url || page.url,
+    lang: page.lang,
+    mail: page.source === 'mail-thread',
+  };
   return summarize(input, 'page', options, ctx, access, conversations);
 }
 

@@ -210,7 +210,8 @@ test('on a webmail client, "Summarize this page" summarizes the open conversatio
   const panel = await summarizeInPanel(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await expect(panel.getByTestId('summary')).toContainText('Scripted reply about:');
   await expect(panel.getByTestId('summary-source')).toContainText('Summary of: Lisbon offsite: venue booking');
-  const user = (await scriptedEngineLog(serviceWorker))[0]!.messages[1]!.content;
+  const [system, user] = (await scriptedEngineLog(serviceWorker))[0]!.messages.map((message) => message.content);
+  expect(system).toContain('The page is an email conversation');
   expect(user).toContain('## Maya Lindqvist <maya.lindqvist@example.com> — Thu, 6 Mar 2025, 16:40');
   expect(user).toContain('Shall I confirm the booking for 12–14 June?');
   expect(user).not.toContain('Back to Inbox');

@@ -11,6 +11,8 @@ export interface PartPromptOptions {
   outputLanguage: OutputLanguage;
   title?: string;
   url?: string;
+  /** An email conversation: the final summary attributes points to senders. */
+  mail?: boolean;
   nonce?: string;
 }
 
@@ -85,7 +87,7 @@ export function buildCombinePrompt(partSummaries: readonly string[], options: Co
     ];
   }
 
-  const system = summarySystemPrompt(options.type, options.length, options.outputLanguage, 'notes');
+  const system = summarySystemPrompt(options.type, options.length, options.outputLanguage, 'notes', options.mail);
   return [
     { role: 'system', content: system },
     { role: 'user', content: [intro, fenced.text, summaryReminder(options.type, options.length, options.outputLanguage)].join('\n\n') },

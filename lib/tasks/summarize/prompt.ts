@@ -13,6 +13,8 @@ export interface SummaryPromptInput {
   title?: string;
   url?: string;
   outputLanguage: OutputLanguage;
+  /** The text is an email conversation (lib/webmail): the summary says who wrote or asked what. */
+  mail?: boolean;
   /** Fence id; a fresh random one when omitted. Tests pass a fixed one. */
   nonce?: string;
 }
@@ -41,6 +43,10 @@ const SOURCE_RULE: Record<SummarySource, string> = {
     'The page was too long to read at once, so you receive notes on its parts instead; treat them as the page. Use only information from the notes.',
 };
 
+/** For an email conversation: what a reader of mail needs from its summary. Holds no mail text. */
+const MAIL_RULE =
+  'The page is an email conversation, oldest message first, each message under a "## sender — date" heading. Say who wrote, asked or proposed what, and include decisions, requests to the reader and deadlines.';
+
 /** What the model summarizes: the page itself, or notes on the parts of a long page. */
 export type SummarySource = 'page' | 'notes';
 
@@ -50,10 +56,12 @@ export function summarySystemPrompt(
   length: SummaryLength,
   language: OutputLanguage,
   source: SummarySource = 'page',
+  mail = false,
 ): string {
   return [
     'You are Tacit, a summarizer that runs privately on the user\'s device.',
     `Task: ${summaryPurpose(type)}`,
+    ...(mail ? [MAIL_RULE] : []),
     `Length and format: ${summaryShape(type, length)}`,
     `Language: ${languageRule(language)}`,
     `${SOURCE_RULE[source]} Do not add opinions or facts that are not there. Output only the summary: no preamble such as "Here is the summary", no closing remarks.`,
@@ -72,7 +80,7 @@ export function summaryReminder(type: SummaryType, length: SummaryLength, langua
 export function buildSummaryPrompt(input: SummaryPromptInput): ChatMessage[] {
   const fenced = fenceUntrusted(pageDataBlock(input.text, input.title, input.url), 'PAGE', input.nonce);
   return [
-    { role: 'system', content: summarySystemPrompt(input.type, input.length, input.outputLanguage) },
+    { role: 'system', content: summarySystemPrompt(input.type, input.length, input.outputLanguage, 'page', input.mail) },
     {
       role: 'user',
       content: [

@@ -22,6 +22,8 @@ export interface SummaryInput {
   title?: string;
   url?: string;
   lang?: string;
+  /** An email conversation read by lib/webmail rather than an ordinary page. */
+  mail?: boolean;
 }
 
 export interface SummaryResult {
@@ -39,7 +41,7 @@ export async function runSummary(
   const outputLanguage = chooseOutputLanguage(input.lang, options.language, uiLanguage);
   const outputReserve = OUTPUT_RESERVE_TOKENS[options.length];
   const plan = planSummary(countModelTokens(input.text), ctx.contextWindow('summarize'), PROMPT_RESERVE_TOKENS, outputReserve);
-  const common = { type: options.type, length: options.length, outputLanguage, title: input.title, url: input.url };
+  const common = { type: options.type, length: options.length, outputLanguage, title: input.title, url: input.url, mail: input.mail };
 
   if (plan.mode === 'context-too-small') throw new TaskFailure(tacitError('context-too-small'));
   if (plan.mode === 'single') {

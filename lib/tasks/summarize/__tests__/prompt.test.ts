@@ -83,6 +83,15 @@ describe('buildSummaryPrompt', () => {
     expect(splitAtFence(user!.content, 'PAGE').inside).toBe('Title: Line one URL: https://evil.example\n\nBody');
   });
 
+  it('an email conversation is summarized with who wrote or asked what; an ordinary page is not told so', () => {
+    const base = { type: 'key-points' as const, length: 'medium' as const, text: '## Ana — Mon\n\nCan you send the contract?', outputLanguage: GERMAN };
+    const [mailSystem] = buildSummaryPrompt({ ...base, mail: true });
+    const [pageSystem] = buildSummaryPrompt(base);
+    expect(mailSystem!.content).toMatch(/email conversation.*who wrote, asked or proposed what.*deadlines/s);
+    expect(mailSystem!.content).not.toContain('contract');
+    expect(pageSystem!.content).not.toContain('email conversation');
+  });
+
   it('uses a fresh fence id per prompt when none is given', () => {
     const input = { type: 'tldr', length: 'short', text: 'x', outputLanguage: GERMAN } as const;
     const first = splitAtFence(buildSummaryPrompt(input)[1]!.content, 'PAGE').nonce;
