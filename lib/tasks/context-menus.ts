@@ -12,6 +12,7 @@ export async function registerContextMenus(): Promise<void> {
       ...(item.parentId ? { parentId: item.parentId } : {}),
       title: i18n.t(item.titleKey),
       contexts: [...item.contexts] as [MenuContext, ...MenuContext[]],
+      ...(item.documentUrlPatterns ? { documentUrlPatterns: [...item.documentUrlPatterns] } : {}),
     });
   }
 }

@@ -65,6 +65,8 @@ export function createTriggers(deps: TriggerDeps): Triggers {
       deps.openPanel(tab.windowId);
       if (decision.kind === 'rewrite') {
         deps.deliver(tab.windowId, { kind: 'rewrite', tabId: decision.tabId, frameId: decision.frameId, style: decision.style });
+      } else if (decision.kind === 'open-reply') {
+        deps.deliver(tab.windowId, { kind: 'open-reply', tabId: decision.tabId });
       } else if (decision.kind === 'summarize-selection') {
         deps.deliver(tab.windowId, { kind: 'summarize-selection', tabId: decision.tabId, frameId: decision.frameId });
       } else if (decision.reason === 'restricted-page') {

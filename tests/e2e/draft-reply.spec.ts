@@ -260,3 +260,13 @@ test('the view tabs work from the keyboard: one tab stop, arrow keys switch', as
   await expect(pageTab).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByRole('tabpanel', { name: 'This page' })).toContainText('Summarize this page');
 });
+
+test('"Reply with Tacit" in the context menu opens the Reply view for that tab', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+  const url = `${files.origin}/webmail/gmail-thread.html`;
+  await webPage.goto(url);
+  const panel = await openDetachedPanel();
+  const tab = await tabOf(serviceWorker, url);
+  await invokeTrigger(serviceWorker, 'onMenuClicked', { menuItemId: 'tacit-draft-reply', editable: false, pageUrl: url, frameId: 0 }, tab);
+  await expect(panel.getByRole('tab', { name: 'Reply to email' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByLabel('What do you want to say?')).toBeFocused();
+});

@@ -50,7 +50,7 @@ test('the menu lists every style and the click handler is the registered one', a
   const ids = ['tacit-rewrite', 'proofread', 'formal', 'friendly', 'shorter', 'longer', 'simpler', 'custom'].map((id) =>
     id === 'tacit-rewrite' ? id : `tacit-rewrite-${id}`,
   );
-  for (const id of [...ids, 'tacit-summarize-selection']) {
+  for (const id of [...ids, 'tacit-summarize-selection', 'tacit-draft-reply']) {
     await expect
       .poll(() => serviceWorker.evaluate((itemId) => chrome.contextMenus.update(itemId, {}).then(() => true, () => false), id))
       .toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PanelIntent } from '../../messaging/protocol';
-import { rewriteMenuItemId, SUMMARIZE_SELECTION_MENU_ID, type MenuClickInfo } from '../rewrite/menu';
+import { DRAFT_REPLY_MENU_ID, rewriteMenuItemId, SUMMARIZE_SELECTION_MENU_ID, type MenuClickInfo } from '../rewrite/menu';
 import { COMMAND_DRAFT_REPLY, COMMAND_REWRITE_SELECTION, COMMAND_SUMMARIZE_PAGE, createTriggers, type TriggerTab } from '../triggers';
 
 type Call = { call: 'openPanel'; windowId: number } | { call: 'deliver'; windowId: number; intent: PanelIntent };
@@ -59,6 +59,17 @@ describe('createTriggers', () => {
       // Not the real client (plain http): an ordinary page.
       { call: 'openPanel', windowId: 5 },
       { call: 'deliver', windowId: 5, intent: { kind: 'summarize-page', tabId: 23 } },
+    ]);
+  });
+
+  it('"Reply with Tacit" in the context menu opens the Reply view for that tab', () => {
+    const { triggers, calls } = setup();
+
+    triggers.onMenuClicked({ menuItemId: DRAFT_REPLY_MENU_ID, editable: true, pageUrl: 'https://mail.google.com/mail/u/0/' }, { id: 21, windowId: 3, url: 'https://mail.google.com/mail/u/0/' });
+
+    expect(calls).toEqual([
+      { call: 'openPanel', windowId: 3 },
+      { call: 'deliver', windowId: 3, intent: { kind: 'open-reply', tabId: 21 } },
     ]);
   });
 

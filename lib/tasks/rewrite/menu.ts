@@ -2,9 +2,11 @@
 
 import { type RestrictedPageReason, isInheritingFrameUrl, restrictedPageReason } from '../restricted-pages';
 import { REWRITE_STYLES, type RewriteStyle } from './styles';
+import { WEBMAIL_ORIGIN_PATTERNS } from '../../webmail/hosts';
 
 export const REWRITE_MENU_ID = 'tacit-rewrite';
 export const SUMMARIZE_SELECTION_MENU_ID = 'tacit-summarize-selection';
+export const DRAFT_REPLY_MENU_ID = 'tacit-draft-reply';
 
 export type RewriteMenuItemId = `tacit-rewrite-${RewriteStyle}`;
 
@@ -22,7 +24,8 @@ export type MenuTitleKey =
   | 'menuRewriteLonger'
   | 'menuRewriteSimpler'
   | 'menuRewriteCustom'
-  | 'menuSummarizeSelection';
+  | 'menuSummarizeSelection'
+  | 'menuDraftReply';
 
 export const REWRITE_MENU_TITLE_KEYS: Readonly<Record<RewriteStyle, MenuTitleKey>> = {
   proofread: 'menuRewriteProofread', // "Proofread"
@@ -34,13 +37,15 @@ export const REWRITE_MENU_TITLE_KEYS: Readonly<Record<RewriteStyle, MenuTitleKey
   custom: 'menuRewriteCustom', // "Custom instruction…"
 };
 
-export type MenuContext = 'selection' | 'editable';
+export type MenuContext = 'selection' | 'editable' | 'page';
 
 export interface MenuItemDefinition {
   id: string;
   parentId?: string;
   titleKey: MenuTitleKey;
   contexts: readonly MenuContext[];
+  /** Only on pages matching these patterns (the menu stays uncluttered elsewhere). */
+  documentUrlPatterns?: readonly string[];
 }
 
 /** Every menu item, parents first, in display order: the one place menus are registered from. */
@@ -53,6 +58,8 @@ export const MENU_ITEMS: readonly MenuItemDefinition[] = [
     contexts: ['selection', 'editable'] as const,
   })),
   { id: SUMMARIZE_SELECTION_MENU_ID, titleKey: 'menuSummarizeSelection', contexts: ['selection'] }, // "Summarize selection"
+  // "Reply with Tacit", on the known webmail clients only
+  { id: DRAFT_REPLY_MENU_ID, titleKey: 'menuDraftReply', contexts: ['page', 'editable', 'selection'], documentUrlPatterns: WEBMAIL_ORIGIN_PATTERNS },
 ];
 
 export interface MenuClickInfo {
@@ -75,6 +82,7 @@ export type MenuRefusalReason = 'no-tab' | 'restricted-page' | 'empty-selection'
 export type MenuDecision =
   | { kind: 'rewrite'; style: RewriteStyle; tabId: number; frameId: number; editable: boolean; selectionText: string }
   | { kind: 'summarize-selection'; tabId: number; frameId: number; selectionText: string }
+  | { kind: 'open-reply'; tabId: number }
   | { kind: 'refuse'; reason: Exclude<MenuRefusalReason, 'restricted-page'> }
   | { kind: 'refuse'; reason: 'restricted-page'; page: RestrictedPageReason };
 
@@ -97,11 +105,13 @@ function restrictionOf(info: MenuClickInfo, tab: MenuClickTab): RestrictedPageRe
 export function decideFromMenuClick(info: MenuClickInfo, tab?: MenuClickTab): MenuDecision {
   const id = String(info.menuItemId);
   const style = STYLE_BY_MENU_ID.get(id);
-  if (!style && id !== SUMMARIZE_SELECTION_MENU_ID) return { kind: 'refuse', reason: 'unknown-item' };
+  if (!style && id !== SUMMARIZE_SELECTION_MENU_ID && id !== DRAFT_REPLY_MENU_ID) return { kind: 'refuse', reason: 'unknown-item' };
   if (!tab || tab.id === undefined || tab.id === TAB_ID_NONE || tab.id < 0) return { kind: 'refuse', reason: 'no-tab' };
 
   const restriction = restrictionOf(info, tab);
   if (restriction) return { kind: 'refuse', reason: 'restricted-page', page: restriction };
+  // The Reply view reads the whole conversation: no selection needed.
+  if (id === DRAFT_REPLY_MENU_ID) return { kind: 'open-reply', tabId: tab.id };
 
   const selectionText = info.selectionText?.trim() ?? '';
   // Chrome reports no selection text for password fields: an editable field goes on to the frame, which refuses

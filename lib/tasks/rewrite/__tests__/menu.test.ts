@@ -3,6 +3,7 @@ import {
   MENU_ITEMS,
   REWRITE_MENU_ID,
   SUMMARIZE_SELECTION_MENU_ID,
+  DRAFT_REPLY_MENU_ID,
   type MenuClickInfo,
   decideFromMenuClick,
   rewriteMenuItemId,
@@ -23,7 +24,7 @@ function click(menuItemId: string | number, overrides: Partial<MenuClickInfo> = 
 }
 
 describe('MENU_ITEMS', () => {
-  it('registers the parent, one child per style in order, and summarize-selection', () => {
+  it('registers the parent, one child per style in order, summarize-selection, and reply on webmail only', () => {
     expect(MENU_ITEMS.map((item) => item.id)).toEqual([
       'tacit-rewrite',
       'tacit-rewrite-proofread',
@@ -34,10 +35,21 @@ describe('MENU_ITEMS', () => {
       'tacit-rewrite-simpler',
       'tacit-rewrite-custom',
       'tacit-summarize-selection',
+      'tacit-draft-reply',
     ]);
     expect(MENU_ITEMS.filter((item) => item.parentId === REWRITE_MENU_ID)).toHaveLength(REWRITE_STYLES.length);
     expect(MENU_ITEMS.find((item) => item.id === 'tacit-rewrite-proofread')?.titleKey).toBe('menuRewriteProofread');
     expect(MENU_ITEMS.find((item) => item.id === SUMMARIZE_SELECTION_MENU_ID)?.contexts).toEqual(['selection']);
+    expect(MENU_ITEMS.find((item) => item.id === DRAFT_REPLY_MENU_ID)?.documentUrlPatterns).toContain('https://mail.google.com/*');
+  });
+});
+
+describe('"Reply with Tacit"', () => {
+  it('opens the Reply view for the tab, with or without a selection, and refuses where it cannot read', () => {
+    const gmail = { id: 9, url: 'https://mail.google.com/mail/u/0/#inbox/abc' };
+    expect(decideFromMenuClick({ menuItemId: DRAFT_REPLY_MENU_ID, editable: false, pageUrl: gmail.url }, gmail)).toEqual({ kind: 'open-reply', tabId: 9 });
+    expect(decideFromMenuClick({ menuItemId: DRAFT_REPLY_MENU_ID, editable: true, pageUrl: gmail.url }, gmail)).toEqual({ kind: 'open-reply', tabId: 9 });
+    expect(decideFromMenuClick({ menuItemId: DRAFT_REPLY_MENU_ID, editable: false }, { id: -1 })).toEqual({ kind: 'refuse', reason: 'no-tab' });
   });
 });
 
