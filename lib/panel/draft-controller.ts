@@ -26,6 +26,8 @@ export class DraftController {
 
   /** Set by Draft again: the user's edits give way to the new draft once its text arrives, and not before. */
   private replaceEditsOnNewText = false;
+  /** The draft a rework started from; it becomes "Previous version" once the rework's text arrives (even if stopped). */
+  private reworkedFrom: string | null = null;
   private readonly stopWatchingText: () => void;
 
   constructor(
@@ -39,6 +41,8 @@ export class DraftController {
       if (!this.replaceEditsOnNewText || !this.session.running.peek()) return;
       this.replaceEditsOnNewText = false;
       this.edited.value = null;
+      this.previous.value = this.reworkedFrom;
+      this.reworkedFrom = null;
     });
   }
 
@@ -57,7 +61,7 @@ export class DraftController {
   }
 
   async draft(): Promise<void> {
-    this.previous.value = null;
+    this.reworkedFrom = null;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
     // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
@@ -71,10 +75,9 @@ export class DraftController {
     const text = this.text.value.trim();
     if (!source?.mail || text === '') return;
     this.replaceEditsOnNewText = true;
+    this.reworkedFrom = text;
     this.insertOutcome.value = null;
-    this.session.start({ kind: 'refine-draft', text, style, conversation: { title: source.title, url: source.url, mail: source.mail } }, (state) => {
-      if (state === 'done') this.previous.value = text;
-    });
+    this.session.start({ kind: 'refine-draft', text, style, conversation: { title: source.title, url: source.url, mail: source.mail } });
   }
 
   /** Swaps the shown draft with the one before the last rework. */
