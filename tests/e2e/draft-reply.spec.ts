@@ -242,6 +242,15 @@ test('a finished draft can be reworked (shorter, more formal, …) and still goe
   await rework.getByRole('button', { name: 'Previous version' }).click();
   await expect(draft).toHaveValue(shorter);
 
+  // A rework stopped halfway can be undone too.
+  await useScriptedEngine(serviceWorker, { reply: 'Dear Ms Lindqvist, ' + 'thank you kindly '.repeat(40), tokenDelayMs: 40 });
+  await rework.getByRole('button', { name: 'More formal' }).click();
+  await expect(draft).toHaveValue(/^Dear Ms Lindqvist/);
+  await panel.getByRole('button', { name: 'Stop' }).click();
+  await expect(panel.getByTestId('draft-stopped')).toBeVisible();
+  await rework.getByRole('button', { name: 'Previous version' }).click();
+  await expect(draft).toHaveValue(shorter);
+
   await panel.getByRole('button', { name: 'Insert into reply' }).click();
   await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please book 12–14 June with the microphones.');
 });
