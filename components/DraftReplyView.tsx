@@ -3,10 +3,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/messaging/protocol';
 import type { DraftController } from '@/lib/panel/draft-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/menu';
-import { DRAFT_LENGTHS, DRAFT_TONES, type DraftLength, type DraftTone } from '@/lib/tasks/draft/options';
+import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/options';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { LanguageSelect } from './LanguageSelect';
+import { LengthSelect } from './LengthSelect';
+import { OptionSelect } from './OptionSelect';
+import { UseLightModelButton } from './UseLightModelButton';
 
 const TONE_LABEL: Record<DraftTone, () => string> = {
   neutral: () => i18n.t('draft.toneNeutral'),
@@ -15,12 +18,6 @@ const TONE_LABEL: Record<DraftTone, () => string> = {
   casual: () => i18n.t('draft.toneCasual'),
   confident: () => i18n.t('draft.toneConfident'),
   apologetic: () => i18n.t('draft.toneApologetic'),
-};
-
-const LENGTH_LABEL: Record<DraftLength, () => string> = {
-  short: () => i18n.t('panel.lengthShort'),
-  medium: () => i18n.t('panel.lengthMedium'),
-  long: () => i18n.t('panel.lengthLong'),
 };
 
 /** Ways to rework a finished draft, labelled like the rewrite menu. */
@@ -80,22 +77,14 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           }}
         />
         <div class="summary-controls">
-          <label>
-            {i18n.t('draft.tone')}
-            <select value={options.tone} onChange={(event) => draft.setOptions({ ...options, tone: (event.currentTarget as HTMLSelectElement).value as DraftTone })}>
-              {DRAFT_TONES.map((tone) => (
-                <option value={tone}>{TONE_LABEL[tone]()}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {i18n.t('panel.summaryLength')}
-            <select value={options.length} onChange={(event) => draft.setOptions({ ...options, length: (event.currentTarget as HTMLSelectElement).value as DraftLength })}>
-              {DRAFT_LENGTHS.map((length) => (
-                <option value={length}>{LENGTH_LABEL[length]()}</option>
-              ))}
-            </select>
-          </label>
+          <OptionSelect
+            label={i18n.t('draft.tone')}
+            values={DRAFT_TONES}
+            value={options.tone}
+            labelOf={(tone) => TONE_LABEL[tone]()}
+            onChange={(tone) => draft.setOptions({ ...options, tone })}
+          />
+          <LengthSelect values={DRAFT_LENGTHS} value={options.length} onChange={(length) => draft.setOptions({ ...options, length })} />
           <LanguageSelect
             label={i18n.t('panel.summaryLanguage')}
             sameAsSource={i18n.t('draft.languageThread')}
@@ -147,11 +136,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           {errorText(error)}
         </p>
       ) : null}
-      {state === 'error' && error?.suggestion?.kind === 'use-light-model' ? (
-        <button type="button" onClick={onUseLightModel}>
-          {i18n.t('panel.useLightModel')}
-        </button>
-      ) : null}
+      {state === 'error' ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
       {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
         <button type="button" onClick={() => void draft.grantSiteAccess()}>
           {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}

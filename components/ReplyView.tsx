@@ -4,6 +4,7 @@ import type { TacitError } from '@/lib/messaging/errors';
 import type { ReplyState } from '@/lib/panel/reply-session';
 import { renderMarkdownSafely } from '@/lib/render/markdown';
 import { errorText } from './error-text';
+import { UseLightModelButton } from './UseLightModelButton';
 
 interface Props {
   text: string;
@@ -14,12 +15,12 @@ interface Props {
   label?: string;
   /** Placeholder shown before anything was asked. */
   emptyText?: string;
-  /** Carries out the error's suggestion (e.g. switch to the lighter model and try again). */
-  onSuggestion?: () => void;
+  /** Switches to the lighter model and tries again, when the error suggests it. */
+  onUseLightModel?: () => void;
 }
 
 /** The streamed reply, rendered from Markdown through the sanitiser; never the model's raw HTML. */
-export function ReplyView({ text, state, error, testId = 'reply', label, emptyText, onSuggestion }: Props) {
+export function ReplyView({ text, state, error, testId = 'reply', label, emptyText, onUseLightModel }: Props) {
   const html = useMemo(() => renderMarkdownSafely(text), [text]);
   return (
     <section class="reply" aria-label={label ?? i18n.t('panel.outputLabel')} aria-busy={state === 'running'}>
@@ -35,11 +36,7 @@ export function ReplyView({ text, state, error, testId = 'reply', label, emptyTe
           {errorText(error)}
         </p>
       ) : null}
-      {state === 'error' && error?.suggestion && onSuggestion ? (
-        <button type="button" onClick={onSuggestion}>
-          {i18n.t('panel.useLightModel')}
-        </button>
-      ) : null}
+      {state === 'error' && onUseLightModel ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { PanelController } from '@/lib/panel/panel-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/menu';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
+import { UseLightModelButton } from './UseLightModelButton';
 
 /**
  * A rewrite beside the original. The result is shown as plain text, exactly what Replace will put into the page;
@@ -64,11 +65,7 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           {i18n.t('rewrite.inParts')}
         </button>
       ) : null}
-      {state === 'error' && rewrite.error.value?.suggestion?.kind === 'use-light-model' ? (
-        <button type="button" onClick={() => void panel.useLightModel(rewrite)}>
-          {i18n.t('panel.useLightModel')}
-        </button>
-      ) : null}
+      {state === 'error' ? <UseLightModelButton error={rewrite.error.value} onClick={() => void panel.useLightModel(rewrite)} /> : null}
       {selection && text !== '' ? (
         <div class="reply-actions">
           {selection.editable ? (

@@ -71,7 +71,7 @@ export function SidePanelApp() {
               state={ask.state.value}
               error={ask.error.value}
               emptyText={showSummary ? undefined : i18n.t('panel.empty')}
-              onSuggestion={() => void panel.useLightModel(ask)}
+              onUseLightModel={() => void panel.useLightModel(ask)}
             />
           )}
           <AskForm

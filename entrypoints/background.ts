@@ -33,6 +33,7 @@ export default defineBackground(() => {
     void preloadModel(intent?.kind === 'open-reply' ? 'draft' : 'summarize', engine).catch(() => undefined),
   );
   const conversations = new ConversationStore();
+  const uiLanguage = () => browser.i18n.getUILanguage();
   const triggers = createTriggers({
     // Opening the panel from the click handler itself keeps the user gesture and grants activeTab on that tab.
     openPanel: (windowId) => void sidePanelApi()?.open({ windowId }).catch(() => undefined),
@@ -60,10 +61,10 @@ export default defineBackground(() => {
         tabInfo,
         readPage: readPageInTab,
         readSelection: readSelectionInFrame,
-        uiLanguage: () => browser.i18n.getUILanguage(),
+        uiLanguage,
       },
       selectionAccess: { tabInfo, capture: captureInFrame },
-      mailAccess: { resolveTab: resolvePageTab, tabInfo, readThread: readThreadInTab, uiLanguage: () => browser.i18n.getUILanguage() },
+      mailAccess: { resolveTab: resolvePageTab, tabInfo, readThread: readThreadInTab, uiLanguage },
       conversations,
     }),
   );

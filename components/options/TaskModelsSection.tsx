@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { ShaderPrecision } from '@/lib/engine/capabilities';
 import type { DownloadsClient } from '@/lib/models/downloads-client';
-import { MODEL_FAMILIES, TASK_KINDS, TASK_MODELS, modelLabel, registeredModels, resolveTaskModel, type TaskKind } from '@/lib/models/registry';
+import { TASK_KINDS, modelIdForTask, modelLabel, registeredModels, resolveTaskModel, type TaskKind } from '@/lib/models/registry';
 import { taskModels } from '@/lib/settings/settings';
 import { formatBytes } from '../format';
 import { useStorageItem } from '../use-storage-item';
@@ -39,8 +39,8 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads }
       <h2>{i18n.t('options.tasksHeading')}</h2>
       <p class="help">{i18n.t('options.tasksHelp')}</p>
       {TASK_KINDS.map((task) => {
-        const defaultId = MODEL_FAMILIES[TASK_MODELS[task].default].variants[precision];
-        const lightId = MODEL_FAMILIES[TASK_MODELS[task].light].variants[precision];
+        const defaultId = modelIdForTask(task, precision, 'default');
+        const lightId = modelIdForTask(task, precision, 'light');
         const chosen = resolveTaskModel(task, choices.value[task], precision, custom);
         const record = chosen.ok ? downloadable.find((candidate) => candidate.model_id === chosen.record.model_id) : undefined;
         return (

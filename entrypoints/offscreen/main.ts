@@ -1,7 +1,6 @@
 import { EngineHost, type EngineHostPort } from '@/lib/engine/engine-host';
 import type { Engine } from '@/lib/engine/engine';
 import { probeGpu } from '@/lib/engine/gpu-probe';
-import { WebLlmEngine } from '@/lib/engine/webllm-engine';
 import { acceptPorts } from '@/lib/messaging/ports';
 import { PORT_DOWNLOADS, PORT_ENGINE, type EngineHostSettings } from '@/lib/messaging/protocol';
 import { DownloadService, type DownloadsPort } from '@/lib/models/download-service';
@@ -19,6 +18,8 @@ const residencyEvents: Array<{ event: 'load' | 'unload'; modelId: string }> = []
 async function createEngine(settings: EngineHostSettings): Promise<Engine> {
   const scripted = settings.scripted ? await loadScriptedEngine() : undefined;
   if (scripted && settings.scripted) return new scripted.ScriptedEngine(settings.scripted);
+  // WebLLM is most of this page's code: loaded with the first model, so a page opened to probe or download starts fast.
+  const { WebLlmEngine } = await import('@/lib/engine/webllm-engine');
   return new WebLlmEngine();
 }
 

@@ -63,7 +63,3 @@ export function updateAnchor(id: string, anchor: SelectionAnchor): void {
 export function forgetAnchor(id: string): void {
   anchors.delete(id);
 }
-
-export function forgetAllAnchors(): void {
-  anchors.clear();
-}

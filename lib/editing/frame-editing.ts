@@ -1,7 +1,8 @@
 /** The background's way to read and replace a selection in one frame of a tab, through the injected editing agent. */
 import { browser } from 'wxt/browser';
 import { describeInjectionFailure } from '../extract/injection-errors';
-import { tacitError, type TacitError, type TacitErrorCode } from '../messaging/errors';
+import type { TabRead } from '../extract/read-tab';
+import { tacitError, type TacitErrorCode } from '../messaging/errors';
 import type { CapturedSelection } from './capture-selection';
 import type { EditingErrorCode } from './editing-error';
 import type { ReplaceResult } from './replace-selection';
@@ -11,7 +12,8 @@ export interface FrameRef {
   frameId: number;
 }
 
-export type FrameResult<T> = { ok: true; value: T } | { ok: false; error: TacitError };
+/** The same result shape as every other read from a tab. */
+export type FrameResult<T> = TabRead<T>;
 
 interface EditingAgent {
   capture(): ReturnType<typeof import('./capture-selection').captureSelection>;

@@ -62,11 +62,7 @@ export function startEngineRun(request: GenerateRequest, settings: EngineHostSet
   });
   // The offscreen document went away mid-task (closed, crashed, out of memory).
   port.onDisconnect(() => {
-    if (!finished) {
-      finished = true;
-      activeRuns--;
-      handlers.onError(tacitError('engine-crashed'));
-    }
+    if (finish()) handlers.onError(tacitError('engine-crashed'));
   });
   port.post({ type: 'engine/generate', settings, request });
   return {

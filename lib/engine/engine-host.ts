@@ -48,7 +48,6 @@ export class EngineHost {
   private readonly queue = new GpuWorkQueue();
   private readonly ports = new Map<string, EngineHostPort>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private idleTimeoutMs: number | undefined;
 
   constructor(private readonly options: EngineHostOptions) {
     // Tell each waiting request where it stands, so the panel can show "waiting (position n)".
@@ -80,7 +79,6 @@ export class EngineHost {
 
   /** (Re)starts the countdown after which every model is unloaded and the host asks to be closed. */
   startIdleTimer(idleTimeoutMs: number): void {
-    this.idleTimeoutMs = idleTimeoutMs;
     this.clearIdleTimer();
     this.idleTimer = setTimeout(() => {
       if (this.options.keepAlive?.()) return this.startIdleTimer(idleTimeoutMs);
@@ -105,7 +103,7 @@ export class EngineHost {
     else port.post({ type: 'engine/done', requestId, stopped: outcome.stopped });
     // A cancelled job may still be winding down on the GPU: the queue is idle only once it has settled.
     await job?.catch(() => undefined);
-    if (this.queue.idle) this.startIdleTimer(settings.idleTimeoutMs ?? this.idleTimeoutMs ?? 600_000);
+    if (this.queue.idle) this.startIdleTimer(settings.idleTimeoutMs);
   }
 
   private async run(request: GenerateRequest, settings: EngineHostSettings, port: EngineHostPort, signal: AbortSignal): Promise<Outcome> {

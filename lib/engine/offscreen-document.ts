@@ -6,7 +6,7 @@ import { engineIdleMs } from '../settings/settings';
 const READY_TIMEOUT_MS = 5000;
 const READY_POLL_MS = 25;
 
-export const OFFSCREEN_PATH = '/offscreen.html';
+const OFFSCREEN_PATH = '/offscreen.html';
 
 let creating: Promise<void> | undefined;
 

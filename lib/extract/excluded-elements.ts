@@ -41,7 +41,7 @@ export function isHiddenElement(el: Element): boolean {
 }
 
 /** Navigation, sidebars, site header/footer, form controls, media and consent banners. */
-export function isBoilerplateElement(el: Element): boolean {
+function isBoilerplateElement(el: Element): boolean {
   const tag = el.localName;
   if (NON_TEXT_TAGS.has(tag) || CHROME_TAGS.has(tag)) return true;
   const role = el.getAttribute('role');

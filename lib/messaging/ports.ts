@@ -10,7 +10,7 @@ export interface TypedPort<Out, In> {
   readonly raw: Browser.runtime.Port;
 }
 
-export function typedPort<Out, In>(raw: Browser.runtime.Port): TypedPort<Out, In> {
+function typedPort<Out, In>(raw: Browser.runtime.Port): TypedPort<Out, In> {
   let connected = true;
   raw.onDisconnect.addListener(() => {
     connected = false;
@@ -28,6 +28,8 @@ export function typedPort<Out, In>(raw: Browser.runtime.Port): TypedPort<Out, In
       raw.onDisconnect.addListener(() => listener());
     },
     disconnect() {
+      // Already closed (by either side): nothing left to close.
+      if (!connected) return;
       connected = false;
       raw.disconnect();
     },

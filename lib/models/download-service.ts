@@ -99,7 +99,7 @@ export class DownloadService {
 }
 
 /** The download's failure in the words every other model failure uses. */
-export function downloadFailure(error: DownloadError): TacitError {
+function downloadFailure(error: DownloadError): TacitError {
   switch (error.code) {
     case 'cancelled':
       return tacitError('download-cancelled');

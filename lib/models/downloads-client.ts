@@ -12,28 +12,22 @@ import {
 } from '../messaging/protocol';
 import { sendRequest } from '../messaging/requests';
 
+type DownloadsPort = TypedPort<DownloadsRequest, DownloadsEvent>;
+
 export class DownloadsClient {
   readonly statuses = signal<Record<string, ModelDiskStatus>>({});
   readonly progress = signal<Record<string, ModelDownloadProgress>>({});
   readonly active = signal<string[]>([]);
   readonly errors = signal<Record<string, TacitError | null>>({});
-  private port: TypedPort<DownloadsRequest, DownloadsEvent> | undefined;
+  private port: Promise<DownloadsPort> | undefined;
   private records: ModelRecord[] = [];
 
-  /** Starts the engine host if needed and asks for the status of these models. */
+  /** Shows these models: starts the engine host and connects once if needed, then asks for their status. */
   async connect(records: ModelRecord[]): Promise<void> {
     this.records = records;
-    await sendRequest('engine/ensure');
-    const port = connectPort<DownloadsRequest, DownloadsEvent>(PORT_DOWNLOADS);
-    port.onMessage((event) => this.receive(event));
-    port.onDisconnect(() => (this.port = undefined));
-    this.port = port;
-    port.post({ type: 'downloads/status', records });
-  }
-
-  setRecords(records: ModelRecord[]): void {
-    this.records = records;
-    this.port?.post({ type: 'downloads/status', records });
+    const port = await this.ensurePort();
+    // A later call with other records is already on its way.
+    if (records === this.records) port.post({ type: 'downloads/status', records });
   }
 
   download(record: ModelRecord): void {
@@ -42,7 +36,7 @@ export class DownloadsClient {
   }
 
   cancel(modelId: string): void {
-    this.port?.post({ type: 'downloads/cancel', modelId });
+    void this.port?.then((port) => port.post({ type: 'downloads/cancel', modelId }));
   }
 
   remove(record: ModelRecord): void {
@@ -56,13 +50,24 @@ export class DownloadsClient {
   }
 
   dispose(): void {
-    this.port?.disconnect();
+    void this.port?.then((port) => port.disconnect());
   }
 
-  /** The engine host may have closed for idleness since: start it again. */
-  private async ensurePort(): Promise<TypedPort<DownloadsRequest, DownloadsEvent>> {
-    if (!this.port) await this.connect(this.records);
-    return this.port!;
+  /** One port at a time; the engine host may have closed for idleness since, so it is started again if needed. */
+  private ensurePort(): Promise<DownloadsPort> {
+    this.port ??= sendRequest('engine/ensure').then(
+      () => {
+        const port = connectPort<DownloadsRequest, DownloadsEvent>(PORT_DOWNLOADS);
+        port.onMessage((event) => this.receive(event));
+        port.onDisconnect(() => (this.port = undefined));
+        return port;
+      },
+      (error: unknown) => {
+        this.port = undefined;
+        throw error;
+      },
+    );
+    return this.port;
   }
 
   private receive(event: DownloadsEvent): void {
@@ -74,7 +79,7 @@ export class DownloadsClient {
       case 'downloads/finished':
         this.active.value = this.active.value.filter((id) => id !== event.modelId);
         this.errors.value = { ...this.errors.value, [event.modelId]: event.error };
-        this.port?.post({ type: 'downloads/status', records: this.records });
+        void this.port?.then((port) => port.post({ type: 'downloads/status', records: this.records }));
         return;
       case 'downloads/status':
         this.statuses.value = { ...this.statuses.value, ...event.statuses };

@@ -13,6 +13,7 @@ import {
 } from '../messaging/protocol';
 import type { TacitError } from '../messaging/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
+import { normalizeLanguageChoice } from '../tasks/summarize/output-language';
 import type { RewriteStyle } from '../tasks/rewrite/styles';
 import { sendRequest } from '../messaging/requests';
 import { lastCustomInstruction, lastRewriteStyle, summaryOptions, taskModels } from '../settings/settings';
@@ -32,15 +33,14 @@ export interface PendingCustomRewrite {
 /** How putting a rewrite back into the page went. */
 export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok: false; error: TacitError };
 
-
 export interface FollowUpTurn {
   question: string;
   reply: ReplySession;
 }
 
-export function normalizeRequestOptions(value: Partial<SummaryRequestOptions> | null | undefined): SummaryRequestOptions {
-  const language = typeof value?.language === 'string' && value.language.length <= 35 ? value.language : 'page';
-  return { ...normalizeSummaryOptions(value ?? undefined), language };
+/** Keeps the valid parts of the stored summary options and fills the rest with the defaults. */
+function normalizeRequestOptions(value: Partial<SummaryRequestOptions> | null | undefined): SummaryRequestOptions {
+  return { ...normalizeSummaryOptions(value ?? undefined), language: normalizeLanguageChoice(value?.language) };
 }
 
 export class PanelController {

@@ -1,4 +1,3 @@
 /** The OpenAI-style chat message every task prompt is built from; defined once, by the engine that consumes it. */
 
 export type { ChatMessage } from '../engine/engine';
-export type ChatRole = import('../engine/engine').ChatMessage['role'];

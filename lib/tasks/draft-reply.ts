@@ -5,7 +5,7 @@ import type { TaskRequest } from '../messaging/protocol';
 import { webmailOriginPattern } from '../webmail/hosts';
 import type { MailThread } from '../webmail/types';
 import { buildDraftPrompt, cleanDraftOutput, DRAFT_TEMPERATURE } from './draft';
-import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
+import { TaskFailure, valueOrFail, type TaskContext, type TaskOutcome } from './task-context';
 
 export interface MailAccess {
   resolveTab(target: Extract<TaskRequest, { kind: 'draft-reply' }>['target']): Promise<TabRead<number>>;
@@ -14,18 +14,13 @@ export interface MailAccess {
   uiLanguage(): string;
 }
 
-function unwrap<T>(read: TabRead<T>): T {
-  if (!read.ok) throw new TaskFailure(read.error);
-  return read.value;
-}
-
 export async function runDraftReply(
   task: Extract<TaskRequest, { kind: 'draft-reply' }>,
   ctx: TaskContext,
   access: MailAccess,
 ): Promise<TaskOutcome> {
   ctx.phase({ phase: 'reading-mail' });
-  const tab = unwrap(await access.tabInfo(unwrap(await access.resolveTab(task.target))));
+  const tab = valueOrFail(await access.tabInfo(valueOrFail(await access.resolveTab(task.target))));
   // Leaving the conversation mid-draft would make Insert write into another one: the draft stops instead.
   ctx.watchTab(tab.tabId);
   const read = await access.readThread(tab);
@@ -33,13 +28,13 @@ export async function runDraftReply(
   if (!read.ok && read.error.code === 'no-page-access' && origin) {
     throw new TaskFailure({ ...read.error, suggestion: { kind: 'grant-site-access', origin } });
   }
-  const thread = unwrap(read);
+  const thread = valueOrFail(read);
   const prompt = buildDraftPrompt({
     thread,
     intent: task.intent,
     options: task.options,
     uiLanguage: access.uiLanguage(),
-    contextWindow: ctx.contextWindow('draft'),
+    contextWindow: await ctx.contextWindow('draft'),
   });
   if (!prompt.fits) throw new TaskFailure(tacitError('context-too-small'));
   const last = thread.messages.at(-1);

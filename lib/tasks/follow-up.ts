@@ -16,7 +16,7 @@ export async function runFollowUp(
   const history = conversations.get(conversationId);
   if (!history) throw new TaskFailure(tacitError('conversation-expired'));
   const built = buildFollowUpMessages(history, question, {
-    budgetTokens: ctx.contextWindow('chat') - ANSWER_RESERVE_TOKENS,
+    budgetTokens: (await ctx.contextWindow('chat')) - ANSWER_RESERVE_TOKENS,
     countTokens: countModelTokens,
   });
   if (!built.ok) {

@@ -36,26 +36,26 @@ export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
   if (!env.scriptedEngine && needsF16 && env.capabilities?.hasShaderF16 === false) {
     return { ok: false, error: { ...tacitError('no-webgpu', 'shader-f16'), suggestion: { kind: 'use-light-model', task } } };
   }
+  const lighterAvailable = resolution.choice !== 'light';
   const sizeMB = record.vram_required_MB ?? 0;
   if (sizeMB > env.gpuBudgetMB) {
-    const lighterFits = resolution.choice !== 'light';
-    return {
-      ok: false,
-      error: {
-        ...tacitError('model-too-large', `${Math.round(sizeMB)}/${Math.round(env.gpuBudgetMB)}`),
-        ...(lighterFits ? { suggestion: { kind: 'use-light-model' as const, task } } : {}),
-      },
-    };
+    const error = tacitError('model-too-large', `${Math.round(sizeMB)}/${Math.round(env.gpuBudgetMB)}`);
+    return { ok: false, error: withLighterModelSuggestion(error, task, lighterAvailable) };
   }
-  // Custom records carry their own URLs; the mirror rehosts only the default hosts' models.
   // The user's own records carry their own URLs; the mirror rehosts every prebuilt model, however it was picked.
   const isUserRecord = env.customModels.some((custom) => custom.model_id === record.model_id);
   const located = isUserRecord ? record : withMirror(record, env.mirrorUrl ?? undefined);
   return {
     ok: true,
     record: env.packagedLibrary ? env.packagedLibrary(located) : located,
-    lighterAvailable: resolution.choice !== 'light',
+    lighterAvailable,
   };
+}
+
+/** Out of GPU memory (before loading, at load or mid-reply): the lighter model is the one-click way out, if not in use already. */
+export function withLighterModelSuggestion(error: TacitError, task: TaskKind, lighterAvailable: boolean): TacitError {
+  const memoryTrouble = error.code === 'out-of-gpu-memory' || error.code === 'gpu-device-lost' || error.code === 'model-too-large';
+  return memoryTrouble && lighterAvailable && !error.suggestion ? { ...error, suggestion: { kind: 'use-light-model', task } } : error;
 }
 
 export function contextWindowOf(record: ModelRecord): number {

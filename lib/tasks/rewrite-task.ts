@@ -7,7 +7,7 @@ import type { TaskRequest, TaskResult } from '../messaging/protocol';
 import { buildRewritePrompt, cleanRewriteOutput, parseProofreadOutput, REWRITE_TEMPERATURE, type RewriteStyle } from './rewrite';
 import { chunkText } from '../extract';
 import { countModelTokens } from './model-tokens';
-import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
+import { TaskFailure, valueOrFail, type TaskContext, type TaskOutcome } from './task-context';
 
 export interface SelectionAccess {
   tabInfo(tabId: number): Promise<TabRead<TabInfo>>;
@@ -43,16 +43,13 @@ type RewriteTask = Extract<TaskRequest, { kind: 'rewrite' }>;
 
 export async function runRewrite(task: RewriteTask, ctx: TaskContext, access: SelectionAccess): Promise<TaskOutcome> {
   ctx.phase({ phase: 'reading-page' });
-  const tabRead = await access.tabInfo(task.tabId);
-  if (!tabRead.ok) throw new TaskFailure(tabRead.error);
-  const tab = tabRead.value;
-  const captured = await access.capture({ tabId: task.tabId, frameId: task.frameId }, tab.url || undefined);
-  if (!captured.ok) throw new TaskFailure(captured.error);
-  const { text: original, editable, anchorId } = captured.value;
+  const tab = valueOrFail(await access.tabInfo(task.tabId));
+  const frame = { tabId: task.tabId, frameId: task.frameId };
+  const { text: original, editable, anchorId } = valueOrFail(await access.capture(frame, tab.url || undefined));
 
   const inputTokens = countModelTokens(original);
-  const limit = maxRewriteInputTokens(task.style, ctx.contextWindow('rewrite'));
-  const parts = inputTokens > limit ? splitForRewrite(original, limit, task) : [original];
+  const limit = maxRewriteInputTokens(task.style, await ctx.contextWindow('rewrite'));
+  const parts = inputTokens > limit ? splitForRewrite(original, inputTokens, limit, task) : [original];
   // Fail before anything is shown if the request itself is unusable (no text, no instruction).
   promptFor(task, parts[0] ?? original);
   ctx.source({
@@ -83,10 +80,10 @@ export async function runRewrite(task: RewriteTask, ctx: TaskContext, access: Se
 }
 
 /** Too long for one pass: refused with the option to go part by part, or split at paragraphs when that was chosen. */
-function splitForRewrite(original: string, limit: number, task: RewriteTask): string[] {
+function splitForRewrite(original: string, inputTokens: number, limit: number, task: RewriteTask): string[] {
   if (!task.inParts) {
     const words = original.split(/\s+/).filter(Boolean).length;
-    const maxWords = Math.floor((words * limit) / countModelTokens(original));
+    const maxWords = Math.floor((words * limit) / inputTokens);
     throw new TaskFailure({ ...tacitError('selection-too-long', `${words}/${maxWords}`), suggestion: { kind: 'rewrite-in-parts' } });
   }
   return chunkText(original, limit, countModelTokens).map((chunk) => chunk.text);

@@ -5,7 +5,7 @@ import { tacitError } from '../messaging/errors';
 import type { PageTarget, SummaryRequestOptions } from '../messaging/protocol';
 import type { ConversationStore } from './conversations';
 import { runSummary, type SummaryInput } from './summarize/run-summary';
-import { TaskFailure, type TaskContext, type TaskOutcome } from './task-context';
+import { TaskFailure, valueOrFail, type TaskContext, type TaskOutcome } from './task-context';
 
 export interface PageAccess {
   resolveTab(target: PageTarget): Promise<TabRead<number>>;
@@ -15,11 +15,6 @@ export interface PageAccess {
   uiLanguage(): string;
 }
 
-function unwrap<T>(read: TabRead<T>): T {
-  if (!read.ok) throw new TaskFailure(read.error);
-  return read.value;
-}
-
 export async function runSummarizePage(
   target: PageTarget,
   options: SummaryRequestOptions,
@@ -27,8 +22,8 @@ export async function runSummarizePage(
   access: PageAccess,
   conversations: ConversationStore,
 ): Promise<TaskOutcome> {
-  const tab = await openWatchedTab(unwrap(await access.resolveTab(target)), ctx, access);
-  const page = unwrap(await access.readPage(tab));
+  const tab = await openWatchedTab(valueOrFail(await access.resolveTab(target)), ctx, access);
+  const page = valueOrFail(await access.readPage(tab));
   const input: SummaryInput = {
     text: page.text,
     title: page.title || tab.title,
@@ -48,7 +43,7 @@ export async function runSummarizeSelection(
   conversations: ConversationStore,
 ): Promise<TaskOutcome> {
   const tab = await openWatchedTab(tabId, ctx, access);
-  const { text, lang } = unwrap(await access.readSelection(tab, frameId));
+  const { text, lang } = valueOrFail(await access.readSelection(tab, frameId));
   if (text.trim() === '') throw new TaskFailure(tacitError('empty-selection'));
   return summarize({ text, title: tab.title, url: tab.url, lang }, 'selection', options, ctx, access, conversations);
 }
@@ -56,7 +51,7 @@ export async function runSummarizeSelection(
 /** The tab about to be read; from here on, closing or leaving it stops the summary. */
 async function openWatchedTab(tabId: number, ctx: TaskContext, access: PageAccess): Promise<TabInfo> {
   ctx.phase({ phase: 'reading-page' });
-  const tab = unwrap(await access.tabInfo(tabId));
+  const tab = valueOrFail(await access.tabInfo(tabId));
   ctx.watchTab(tab.tabId);
   return tab;
 }

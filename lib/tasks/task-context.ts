@@ -11,6 +11,12 @@ export class TaskFailure extends Error {
   }
 }
 
+/** The value of a tab or frame read, or the task ends with the read's error. */
+export function valueOrFail<T>(read: { ok: true; value: T } | { ok: false; error: TacitError }): T {
+  if (!read.ok) throw new TaskFailure(read.error);
+  return read.value;
+}
+
 export interface GenerateOptions {
   task: TaskKind;
   messages: ChatMessage[];
@@ -37,8 +43,8 @@ export interface TaskContext {
   generate(options: GenerateOptions): Promise<Generation>;
   /** Stops the task when this tab closes or navigates, failing it with a message that says so. */
   watchTab(tabId: number): void;
-  /** The model's context window, in tokens, for planning prompts. */
-  contextWindow(task: TaskKind): number;
+  /** The context window, in tokens, of the model this task kind runs on, for planning prompts. */
+  contextWindow(task: TaskKind): Promise<number>;
 }
 
 export interface TaskOutcome {

@@ -14,7 +14,7 @@ import { runDraftReply, type MailAccess } from './draft-reply';
 import { runRefineDraft } from './refine-draft';
 import type { ConversationStore } from './conversations';
 import { runFollowUp } from './follow-up';
-import { chooseModel, contextWindowOf, DEFAULT_CONTEXT_WINDOW, type TaskEnvironment } from './model-choice';
+import { chooseModel, contextWindowOf, DEFAULT_CONTEXT_WINDOW, withLighterModelSuggestion, type TaskEnvironment } from './model-choice';
 import { runRewrite, type SelectionAccess } from './rewrite-task';
 import { runSummarizePage, runSummarizeSelection, type PageAccess } from './summarize-page';
 import { TaskFailure, type GenerateOptions, type Generation, type TaskContext, type TaskOutcome } from './task-context';
@@ -100,12 +100,6 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
   }
 }
 
-/** Out of GPU memory (at load or mid-reply): the lighter model is the one-click way out, if not in use already. */
-function withLighterModelSuggestion(error: TacitError, task: GenerateOptions['task'], lighterAvailable: boolean): TacitError {
-  const memoryTrouble = error.code === 'out-of-gpu-memory' || error.code === 'gpu-device-lost' || error.code === 'model-too-large';
-  return memoryTrouble && lighterAvailable && !error.suggestion ? { ...error, suggestion: { kind: 'use-light-model', task } } : error;
-}
-
 function createContext(
   requestId: string,
   clientId: string,
@@ -118,8 +112,8 @@ function createContext(
   // Read once per task: a long page's map-reduce makes dozens of generations with the same settings and host.
   let environment: Promise<TaskEnvironment> | undefined;
   let engineReady: Promise<EngineHostSettings> | undefined;
-  let contextWindow = DEFAULT_CONTEXT_WINDOW;
   let generation = 0;
+  const environmentOnce = () => (environment ??= deps.environment());
   return {
     requestId,
     signal,
@@ -128,13 +122,15 @@ function createContext(
     source: (source) => port.post({ type: 'task/source', requestId, source }),
     result: (result) => port.post({ type: 'task/result', requestId, result }),
     watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
-    contextWindow: () => contextWindow,
+    // The window of the model the task will run on; a task that cannot run fails at generate, with the reason.
+    contextWindow: async (task) => {
+      const choice = chooseModel(task, await environmentOnce());
+      return choice.ok ? contextWindowOf(choice.record) : DEFAULT_CONTEXT_WINDOW;
+    },
     async generate(options: GenerateOptions): Promise<Generation> {
       if (signal.aborted) return { text: '', stopped: true };
-      environment ??= deps.environment();
-      const choice = chooseModel(options.task, await environment);
+      const choice = chooseModel(options.task, await environmentOnce());
       if (!choice.ok) throw new TaskFailure(choice.error);
-      contextWindow = contextWindowOf(choice.record);
       engineReady ??= Promise.all([
         deps.engineSettings(),
         deps.prepareEngine().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 /** Finds webmail elements by ordered fallback selectors, skipping hidden ones, and reads their short labels. */
+import { collapseWhitespace } from '../extract/whitespace';
 
 type Root = Document | Element;
 
@@ -38,9 +39,14 @@ export function firstShown(root: Root, selectors: readonly string[]): Element | 
   return null;
 }
 
+/** The first shown match, else the first match at all (a client may keep the one that counts hidden for a moment). */
+export function shownOrFirst(root: Root, selectors: readonly string[]): Element | null {
+  return firstShown(root, selectors) ?? firstMatch(root, selectors);
+}
+
 /** An element's text on one line, whitespace collapsed. */
 export function labelText(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(element?.textContent ?? '').trim();
 }
 
 /** The document of a same-origin frame, or null while it is loading or when it is cross-origin. */

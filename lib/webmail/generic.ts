@@ -5,7 +5,7 @@
 import { editingHostOf } from '../editing/editing-host';
 import { deepestFocusContext, selectedRangeIn } from '../editing/focus-context';
 import { plainTextOf } from '../editing/range-text';
-import { isTextArea } from '../editing/text-field-kind';
+import { isFieldEditable, isTextArea } from '../editing/text-field-kind';
 import { extractPage } from '../extract';
 import { allShown } from './dom-lookup';
 import { mailMessage, threadRead } from './thread-read';
@@ -43,7 +43,7 @@ function readThread(doc: Document): ThreadRead {
 }
 
 function isWritable(element: Element): boolean {
-  if (isTextArea(element)) return !element.readOnly && !element.disabled;
+  if (isTextArea(element)) return isFieldEditable(element);
   return editingHostOf(element) === element;
 }
 

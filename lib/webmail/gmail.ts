@@ -12,15 +12,8 @@
  */
 import { isClientDocument } from './client-match';
 import { nameFromAccountLabel } from './address-text';
-import {
-  allShown,
-  firstMatch,
-  firstShown,
-  isShown,
-  labelText,
-  languageOf,
-} from './dom-lookup';
-import { readMessageText, readVisibleText } from './message-text';
+import { allShown, firstMatch, firstShown, isShown, labelText, languageOf, shownOrFirst } from './dom-lookup';
+import { readMessageText, readPreviewText } from './message-text';
 import { isEnabled, pressButton } from './press-button';
 import { mailMessage, threadRead } from './thread-read';
 import type { MailMessage, ThreadRead, WebmailAdapter } from './types';
@@ -92,12 +85,12 @@ function readMessage(item: Element): MailMessage {
   const date = dateElement?.getAttribute('title') || labelText(dateElement);
   // A message that was expanded and collapsed again may keep its body hidden in the DOM: only a shown one counts.
   const body = firstShown(item, BODY);
-  const text = body ? readMessageText(firstMatch(body, ['div.a3s']) ?? body) : readVisibleText(firstMatch(item, SNIPPET));
+  const text = body ? readMessageText(firstMatch(body, ['div.a3s']) ?? body) : readPreviewText(firstMatch(item, SNIPPET));
   return mailMessage(from, text, sender?.getAttribute('email') ?? undefined, date);
 }
 
 function subjectOf(doc: Document): string {
-  const heading = firstShown(doc, SUBJECT) ?? firstMatch(doc, SUBJECT);
+  const heading = shownOrFirst(doc, SUBJECT);
   if (heading) return labelText(heading);
   // The tab title reads "Subject - account@example.com - Gmail".
   return doc.title.replace(/\s+-\s+[^-]*@[^-]*-\s+Gmail\s*$/i, '').trim();
@@ -131,9 +124,7 @@ function openReply(doc: Document): boolean {
     links[links.length - 1] ??
     (newest ? allShown(newest, REPLY_BUTTONS).find(isEnabled) : undefined) ??
     allShown(doc, REPLY_BUTTONS).filter(isEnabled).pop();
-  if (!button) return false;
-  pressButton(button);
-  return true;
+  return pressButton(button);
 }
 
 export const gmailAdapter: WebmailAdapter = {

@@ -3,8 +3,7 @@ import { adapterFor } from './detect';
 import { readSelectionAsThread } from './generic';
 import type { ThreadRead } from './types';
 
-export { adapterFor } from './detect';
-export { insertReply, type InsertReplyOptions } from './insert-reply';
+export { insertReply } from './insert-reply';
 export type {
   InsertReplyError,
   InsertReplyResult,

@@ -1,14 +1,14 @@
 /** Puts a drafted reply into the open reply box, opening it first if needed; the page's own Undo can take it back. */
 import { writeIntoRichText } from '../editing/rich-text-edit';
 import { writeIntoField } from '../editing/text-field-edit';
-import { isTextArea } from '../editing/text-field-kind';
+import { isFieldEditable, isTextArea } from '../editing/text-field-kind';
 import { adapterFor } from './detect';
 import { fieldInsertion, richTextInsertion } from './insertion-point';
 import { waitForReplyBox } from './reply-box-wait';
-import type { InsertReplyResult } from './types';
+import type { InsertReplyResult, WebmailAdapter } from './types';
 
 /** How long a client gets to show its reply box after Reply was pressed. */
-export const DEFAULT_REPLY_WAIT_MS = 3000;
+const DEFAULT_REPLY_WAIT_MS = 3000;
 
 export interface InsertReplyOptions {
   waitMs?: number;
@@ -16,15 +16,18 @@ export interface InsertReplyOptions {
   expectedSubject?: string;
 }
 
-/** Only a readable conversation with another subject counts as changed: an unreadable page is not a reason to refuse. */
-function conversationChanged(doc: Document, expectedSubject: string | undefined): boolean {
-  if (!expectedSubject) return false;
-  const read = adapterFor(doc).readThread(doc);
-  return read.ok && read.thread.client !== 'generic' && read.thread.subject !== expectedSubject;
+/**
+ * Only a known client's readable conversation with another subject counts as changed: an unreadable page is not a
+ * reason to refuse, and a generic page has no conversation to compare (so it is not read at all).
+ */
+function conversationChanged(adapter: WebmailAdapter, doc: Document, expectedSubject: string | undefined): boolean {
+  if (!expectedSubject || adapter.client === 'generic') return false;
+  const read = adapter.readThread(doc);
+  return read.ok && read.thread.subject !== expectedSubject;
 }
 
 /** Unix line ends, no trailing spaces, paragraphs separated by exactly one blank line. */
-export function normaliseDraft(text: string): string {
+function normaliseDraft(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+$/gm, '')
@@ -40,7 +43,7 @@ async function insertIntoEditor(host: HTMLElement, draft: string): Promise<boole
 }
 
 function insertIntoTextArea(field: HTMLTextAreaElement, draft: string): boolean {
-  if (field.readOnly || field.disabled) return false;
+  if (!isFieldEditable(field)) return false;
   const before = field.value;
   const { offset, text } = fieldInsertion(field, draft);
   const method = writeIntoField(field, offset, offset, text);
@@ -51,8 +54,8 @@ export async function insertReply(doc: Document, text: string, options: InsertRe
   const draft = normaliseDraft(text);
   // Nothing to write: the client's reply box is not opened for it.
   if (!draft) return { ok: false, code: 'insert-failed' };
-  if (conversationChanged(doc, options.expectedSubject)) return { ok: false, code: 'conversation-changed' };
   const adapter = adapterFor(doc);
+  if (conversationChanged(adapter, doc, options.expectedSubject)) return { ok: false, code: 'conversation-changed' };
   let box = adapter.findReplyBox(doc);
   let opened = false;
   if (!box) {

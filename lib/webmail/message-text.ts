@@ -21,7 +21,7 @@ export function readMessageText(body: Element | null): string {
 }
 
 /** The visible text of an element (a collapsed message's preview), leaving out the given parts such as headers. */
-export function readVisibleText(element: Element | null, leaveOut: readonly Element[] = []): string {
+export function readPreviewText(element: Element | null, leaveOut: readonly Element[] = []): string {
   if (!element) return '';
   const skipped = new Set(leaveOut);
   return render(element, (el) => skipped.has(el)).replace(/\s+/g, ' ').trim();

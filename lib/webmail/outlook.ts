@@ -14,14 +14,8 @@
  */
 import { isClientDocument } from './client-match';
 import { displayNameIn, emailAddressIn, nameFromAccountLabel } from './address-text';
-import {
-  allShown,
-  firstMatch,
-  firstShown,
-  labelText,
-  languageOf,
-} from './dom-lookup';
-import { readMessageText, readVisibleText } from './message-text';
+import { allShown, firstMatch, firstShown, labelText, languageOf, shownOrFirst } from './dom-lookup';
+import { readMessageText, readPreviewText } from './message-text';
 import { isEnabled, pressButton } from './press-button';
 import { mailMessage, threadRead } from './thread-read';
 import type { MailMessage, ThreadRead, WebmailAdapter } from './types';
@@ -79,7 +73,7 @@ const REPLY_BUTTONS = ['button[aria-label="Reply"]', 'button[title="Reply"]', '[
 const REPLY_ICON = ['i[data-icon-name="ArrowReplyRegular"]', 'i[data-icon-name="ArrowReply"]'];
 
 function conversationOf(doc: Document): Element | null {
-  return firstShown(doc, CONVERSATION) ?? firstMatch(doc, CONVERSATION);
+  return shownOrFirst(doc, CONVERSATION);
 }
 
 function replyButtonIn(scope: Document | Element): Element | undefined {
@@ -110,20 +104,23 @@ function senderOf(item: Element): { from: string; fromAddress?: string } {
   return { from: displayNameIn(label || shown), fromAddress };
 }
 
+function dateOf(item: Element): string {
+  const dateElement = firstMatch(item, DATE);
+  return (dateElement?.getAttribute('title') || labelText(dateElement)).trim();
+}
+
 function readMessage(item: Element): MailMessage {
   const { from, fromAddress } = senderOf(item);
-  const dateElement = firstMatch(item, DATE);
-  const date = dateElement?.getAttribute('title') || labelText(dateElement);
   const body = firstShown(item, BODY);
   const header = ITEM_HEADER.flatMap((selector) => Array.from(item.querySelectorAll(selector)));
-  const text = body ? readMessageText(body) : readVisibleText(item, header);
-  return mailMessage(from, text, fromAddress, date);
+  const text = body ? readMessageText(body) : readPreviewText(item, header);
+  return mailMessage(from, text, fromAddress, dateOf(item));
 }
 
 /** OWA can list the newest message first; the dates say so when they parse, else the expanded (newest) item's place. */
-function isNewestFirst(items: Element[], messages: MailMessage[]): boolean {
-  if (messages.length < 2) return false;
-  const times = messages.map((message) => Date.parse(message.date ?? ''));
+function isNewestFirst(items: Element[]): boolean {
+  if (items.length < 2) return false;
+  const times = items.map((item) => Date.parse(dateOf(item)));
   if (times.every((time) => !Number.isNaN(time))) {
     const descending = times.every((time, i) => i === 0 || time <= times[i - 1]!);
     return descending && times[0]! > times[times.length - 1]!;
@@ -132,10 +129,10 @@ function isNewestFirst(items: Element[], messages: MailMessage[]): boolean {
   return expanded[0] === true && expanded[expanded.length - 1] === false;
 }
 
-function orderedItems(doc: Document): { items: Element[]; messages: MailMessage[] } {
+/** The message items oldest first, whichever way round OWA lists them. */
+function orderedItems(doc: Document): Element[] {
   const items = messageItems(doc);
-  const messages = items.map(readMessage);
-  return isNewestFirst(items, messages) ? { items: items.reverse(), messages: messages.reverse() } : { items, messages };
+  return isNewestFirst(items) ? items.reverse() : items;
 }
 
 function userNameOf(doc: Document): string | undefined {
@@ -145,12 +142,12 @@ function userNameOf(doc: Document): string | undefined {
 }
 
 function readThread(doc: Document): ThreadRead {
-  const { items, messages } = orderedItems(doc);
+  const items = orderedItems(doc);
   const newest = items[items.length - 1];
   return threadRead({
     client: 'outlook',
     subject: labelText(firstMatch(doc, SUBJECT)) || doc.title.replace(/^Mail\s*-\s*/i, '').replace(/\s*-\s*Outlook\s*$/i, ''),
-    messages,
+    messages: items.map(readMessage),
     userName: userNameOf(doc),
     lang: languageOf(doc, newest ? firstMatch(newest, BODY) : null),
   });
@@ -163,13 +160,10 @@ function findReplyBox(doc: Document): HTMLElement | null {
 }
 
 function openReply(doc: Document): boolean {
-  const { items } = orderedItems(doc);
-  const newest = items[items.length - 1];
+  const newest = orderedItems(doc).at(-1);
   const pane = conversationOf(doc) ?? doc;
   const button = (newest ? replyButtonIn(newest) : undefined) ?? replyButtonIn(pane) ?? replyButtonIn(doc);
-  if (!button) return false;
-  pressButton(button);
-  return true;
+  return pressButton(button);
 }
 
 export const outlookAdapter: WebmailAdapter = {

@@ -6,7 +6,7 @@ import { adapterFor } from './detect';
 import type { MailThread } from './types';
 
 /** The conversation as structured text: the subject as heading, then each message under its sender and date. */
-export function threadAsPage(thread: MailThread, url: string): ExtractedPage {
+function threadAsPage(thread: MailThread, url: string): ExtractedPage {
   const messages = thread.messages.map((message) => {
     const sender = message.fromAddress && message.from !== message.fromAddress ? `${message.from} <${message.fromAddress}>` : message.from || message.fromAddress || '';
     const heading = [sender, message.date].filter(Boolean).join(' — ');

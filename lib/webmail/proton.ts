@@ -13,14 +13,7 @@
  */
 import { isClientDocument } from './client-match';
 import { displayNameIn, emailAddressIn } from './address-text';
-import {
-  allShown,
-  firstMatch,
-  firstShown,
-  frameDocument,
-  labelText,
-  languageOf,
-} from './dom-lookup';
+import { allShown, firstMatch, frameDocument, labelText, languageOf, shownOrFirst } from './dom-lookup';
 import { readMessageText } from './message-text';
 import { isEnabled, pressButton } from './press-button';
 import { mailMessage, threadRead } from './thread-read';
@@ -83,7 +76,7 @@ function dateOf(item: Element): string {
 
 /** The body inside the message's frame; null while the frame loads or if Proton ever makes it cross-origin. */
 function bodyOf(item: Element): Element | null {
-  const frameDoc = frameDocument(firstShown(item, BODY_FRAME) ?? firstMatch(item, BODY_FRAME));
+  const frameDoc = frameDocument(shownOrFirst(item, BODY_FRAME));
   return frameDoc ? firstMatch(frameDoc, BODY_ROOT) : null;
 }
 
@@ -141,9 +134,7 @@ function openReply(doc: Document): boolean {
   const button =
     (newest ? allShown(newest, REPLY_BUTTONS).find(isEnabled) : undefined) ??
     allShown(doc, REPLY_BUTTONS).filter(isEnabled).pop();
-  if (!button) return false;
-  pressButton(button);
-  return true;
+  return pressButton(button);
 }
 
 export const protonAdapter: WebmailAdapter = {

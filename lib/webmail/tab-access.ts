@@ -1,6 +1,6 @@
 /** The background's way into a webmail tab: injects the thread reader or the reply writer on demand. */
 import { browser } from 'wxt/browser';
-import type { TabInfo, TabRead } from '../extract/read-tab';
+import { tabInfo, type TabInfo, type TabRead } from '../extract/read-tab';
 import { describeInjectionFailure } from '../extract/injection-errors';
 import { tacitError, type TacitErrorCode } from '../messaging/errors';
 import { restrictedPageReason } from '../tasks/restricted-pages';
@@ -32,12 +32,9 @@ const INSERT_ERRORS: Record<InsertReplyError, TacitErrorCode> = {
 
 /** Writes the draft into the tab's reply box; the agent script stays installed for the next insert. */
 export async function insertReplyInTab(tabId: number, text: string, expectedSubject: string): Promise<TabRead<{ opened: boolean }>> {
-  let url: string | undefined;
-  try {
-    url = (await browser.tabs.get(tabId)).url;
-  } catch {
-    return { ok: false, error: tacitError('tab-closed') };
-  }
+  const tab = await tabInfo(tabId);
+  if (!tab.ok) return tab;
+  const url = tab.value.url || undefined;
   const restricted = restrictedPageReason(url);
   if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
   try {

@@ -26,26 +26,20 @@ export function simulate(
   return sequence.map((name, index) => {
     const request = models[name];
     if (!request) throw new Error(`simulate: no model given for "${name}"`);
+    const step = (outcome: SimulationStep['outcome'], evicted: string[]): SimulationStep => ({
+      request: name,
+      modelId: request.modelId,
+      outcome,
+      evicted,
+      resident: state.loaded.map((model) => model.modelId),
+      usedMB: residentMB(state),
+      budgetMB,
+    });
     const decision = planSwap(state, request, budgetMB);
-    if (decision.kind === 'too-large') {
-      return step(name, request.modelId, 'too-large', [], state.loaded.map((m) => m.modelId), residentMB(state), budgetMB);
-    }
+    if (decision.kind === 'too-large') return step('too-large', []);
     state = applySwap(state, decision, request, index + 1);
-    const outcome = decision.load === null ? 'reused' : 'loaded';
-    return step(name, request.modelId, outcome, decision.evict, state.loaded.map((m) => m.modelId), residentMB(state), budgetMB);
+    return step(decision.load === null ? 'reused' : 'loaded', decision.evict);
   });
-}
-
-function step(
-  request: string,
-  modelId: string,
-  outcome: SimulationStep['outcome'],
-  evicted: string[],
-  resident: string[],
-  usedMB: number,
-  budgetMB: number,
-): SimulationStep {
-  return { request, modelId, outcome, evicted, resident, usedMB, budgetMB };
 }
 
 /** One line per step, for notes and logs: `3. draft → load Llama… (evict Qwen…) [2264/3000 MB]`. */

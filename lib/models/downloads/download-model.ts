@@ -1,6 +1,6 @@
 /** Downloads a model's files into WebLLM's caches for offline use: streamed, resumable, cancellable, stored whole. */
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import { cachedEntrySize, isQuotaError, scopeOpener, type CacheLike, type CacheStorageLike } from './cache-store';
+import { cachedEntrySize, cachedJsonReader, isQuotaError, scopeOpener, type CacheLike, type CacheStorageLike } from './cache-store';
 import { describeCause, DownloadFailure, hostOf, type DownloadError } from './download-errors';
 import { ProgressTracker, type DownloadProgress } from './download-progress';
 import { planModelFiles, type ModelFile } from './model-files';
@@ -37,6 +37,7 @@ export async function downloadModel(
   signal?.addEventListener('abort', onAbort, { once: true });
   const progress = new ProgressTracker(record.model_id, () => deps.now(), options.onProgress);
   const open = scopeOpener(deps.caches);
+  const readCached = cachedJsonReader(open);
   const ensured = new Set<string>();
   const ensure = (file: ModelFile) => ensureFile(file, { deps, open, progress, stop: stop.signal });
 
@@ -45,7 +46,8 @@ export async function downloadModel(
       const file: ModelFile = { url, scope, kind: scope === 'webllm/config' ? 'config' : 'tensor-cache' };
       await ensure(file);
       ensured.add(url);
-      return readJson(await (await open(scope)).match(new Request(url)));
+      // Stored just now: one that cannot be read back counts as corrupt (''), not as not yet cached (undefined).
+      return (await readCached(url, scope)) ?? '';
     });
     if (!plan.ok) return { ok: false, error: plan.error };
     progress.setPlan(plan.files.map((file) => file.url));
@@ -153,15 +155,6 @@ function declaredLength(response: Response): number | undefined {
   if (response.headers.get('content-encoding')) return undefined;
   const value = Number(response.headers.get('content-length') ?? NaN);
   return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-
-async function readJson(response: Response | undefined): Promise<unknown> {
-  const text = (await response?.text()) ?? '';
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 /** Runs `work` over items, `limit` at a time; the first failure stops the rest and is rethrown. */

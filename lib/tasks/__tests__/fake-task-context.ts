@@ -37,7 +37,7 @@ export function fakeTaskContext(options: FakeTaskContextOptions = {}) {
       return answer(generateOptions, generations.length - 1, stop);
     },
     watchTab: (tabId) => events.push({ event: 'watchTab', tabId }),
-    contextWindow: (task) => {
+    contextWindow: async (task) => {
       contextWindowAsked.push(task);
       return options.contextWindow ?? 4096;
     },

@@ -5,6 +5,7 @@ import { FakePort } from '../../messaging/__tests__/fake-port';
 import type { BackgroundToPanel, EngineHostSettings, GenerateRequest, PanelToBackground } from '../../messaging/protocol';
 import { ConversationStore } from '../conversations';
 import type { TaskEnvironment } from '../model-choice';
+import { prebuiltRecord } from '../../models/registry';
 import type { PageAccess } from '../summarize-page';
 import { servePanelPort, type TaskServiceDeps } from '../task-service';
 
@@ -104,6 +105,28 @@ describe('servePanelPort', () => {
     expect(runs[0]!.request.record.model_id).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
     expect(runs[0]!.request.messages.at(-1)).toEqual({ role: 'user', content: 'Why is the sky blue?' });
     expect(runs[0]!.settings).toEqual(SETTINGS);
+  });
+
+  it("plans a task for the context window of the model it will run on, not a default", async () => {
+    // A custom rewrite model with a 1024-token window: a selection the default 4096 window would take is too long.
+    const small = { ...prebuiltRecord('Qwen2.5-0.5B-Instruct-q4f32_1-MLC')!, model_id: 'Small-Window-q4f32_1-MLC', overrides: { context_window_size: 1024 } };
+    const selection = Array.from({ length: 500 }, (_, index) => `word${index}`).join(' ');
+    const selectionAccess: TaskServiceDeps['selectionAccess'] = {
+      tabInfo: async () => ({ ok: true, value: { tabId: 1, title: 'Notes', url: 'https://example.com/' } }),
+      capture: async () => ({ ok: true, value: { ok: true, kind: 'text-field', text: selection, editable: true, anchorId: 'a1' } as never }),
+    };
+    const rewrite = (environment: TaskEnvironment) => {
+      const { port, runs } = setup({ selectionAccess }, environment);
+      port.deliver({ type: 'task/start', requestId: 'r1', task: { kind: 'rewrite', tabId: 1, frameId: 0, style: 'formal' } });
+      return { port, runs };
+    };
+    const onSmall = rewrite({ ...WITH_GPU, customModels: [small], taskModels: { rewrite: small.model_id } });
+    await settle();
+    expect(onSmall.runs).toHaveLength(0);
+    expect(onSmall.port.posted.at(-1)).toMatchObject({ type: 'task/error', error: { code: 'selection-too-long' } });
+    const onDefault = rewrite(WITH_GPU);
+    await settle();
+    expect(onDefault.runs).toHaveLength(1);
   });
 
   it('uses the f16 model on an adapter with shader-f16', async () => {

@@ -1,6 +1,7 @@
 /** Draft-reply tones, lengths and language, and the concrete wording and token budget each one asks for. */
 
-import type { OutputLanguageChoice } from '../summarize/output-language';
+import { isOneOf } from '../one-of';
+import { normalizeLanguageChoice, type OutputLanguageChoice } from '../summarize/output-language';
 
 /**
  * The tones a reply can take: a plain default, the two registers people switch between most (formal,
@@ -21,26 +22,14 @@ export interface DraftOptions {
 
 export const DEFAULT_DRAFT_OPTIONS: Readonly<DraftOptions> = { tone: 'neutral', length: 'medium', language: 'page' };
 
-/** Longest language tag kept; the longest well-formed tags in use are far shorter, so more is junk. */
-const MAX_LANGUAGE_TAG_LENGTH = 35;
-
-export function isDraftTone(value: unknown): value is DraftTone {
-  return typeof value === 'string' && (DRAFT_TONES as readonly string[]).includes(value);
-}
-
-export function isDraftLength(value: unknown): value is DraftLength {
-  return typeof value === 'string' && (DRAFT_LENGTHS as readonly string[]).includes(value);
-}
-
 /** Keeps the valid parts of stored or received options and fills the rest with the defaults. */
 export function normalizeDraftOptions(value: unknown): DraftOptions {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const { tone, length, language } = record;
-  const languageTag = typeof language === 'string' ? language.trim() : '';
   return {
-    tone: isDraftTone(tone) ? tone : DEFAULT_DRAFT_OPTIONS.tone,
-    length: isDraftLength(length) ? length : DEFAULT_DRAFT_OPTIONS.length,
-    language: languageTag && languageTag.length <= MAX_LANGUAGE_TAG_LENGTH ? languageTag : DEFAULT_DRAFT_OPTIONS.language,
+    tone: isOneOf(DRAFT_TONES, tone) ? tone : DEFAULT_DRAFT_OPTIONS.tone,
+    length: isOneOf(DRAFT_LENGTHS, length) ? length : DEFAULT_DRAFT_OPTIONS.length,
+    language: normalizeLanguageChoice(language),
   };
 }
 

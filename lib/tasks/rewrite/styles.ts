@@ -3,10 +3,6 @@
 export const REWRITE_STYLES = ['proofread', 'formal', 'friendly', 'shorter', 'longer', 'simpler', 'custom'] as const;
 export type RewriteStyle = (typeof REWRITE_STYLES)[number];
 
-export function isRewriteStyle(value: unknown): value is RewriteStyle {
-  return typeof value === 'string' && (REWRITE_STYLES as readonly string[]).includes(value);
-}
-
 /** The task line of each fixed style; proofread's output format lives in proofread.ts, custom's task is the user's. */
 export const REWRITE_TASKS: Readonly<Record<Exclude<RewriteStyle, 'custom'>, string>> = {
   proofread:

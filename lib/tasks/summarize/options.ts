@@ -1,5 +1,7 @@
 /** Summary types and lengths (the Chrome Summarizer API option set) and the concrete shape each combination asks for. */
 
+import { isOneOf } from '../one-of';
+
 export const SUMMARY_TYPES = ['tldr', 'key-points', 'teaser', 'headline'] as const;
 export type SummaryType = (typeof SUMMARY_TYPES)[number];
 
@@ -19,19 +21,11 @@ export interface OutputLanguage {
   name: string;
 }
 
-export function isSummaryType(value: unknown): value is SummaryType {
-  return typeof value === 'string' && (SUMMARY_TYPES as readonly string[]).includes(value);
-}
-
-export function isSummaryLength(value: unknown): value is SummaryLength {
-  return typeof value === 'string' && (SUMMARY_LENGTHS as readonly string[]).includes(value);
-}
-
 /** Keeps the valid parts of stored or received options and fills the rest with the defaults. */
 export function normalizeSummaryOptions(value: { type?: unknown; length?: unknown } | undefined): SummaryOptions {
   return {
-    type: isSummaryType(value?.type) ? value.type : DEFAULT_SUMMARY_OPTIONS.type,
-    length: isSummaryLength(value?.length) ? value.length : DEFAULT_SUMMARY_OPTIONS.length,
+    type: isOneOf(SUMMARY_TYPES, value?.type) ? value.type : DEFAULT_SUMMARY_OPTIONS.type,
+    length: isOneOf(SUMMARY_LENGTHS, value?.length) ? value.length : DEFAULT_SUMMARY_OPTIONS.length,
   };
 }
 

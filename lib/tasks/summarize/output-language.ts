@@ -7,6 +7,15 @@ export type OutputLanguageChoice = 'page' | (string & {});
 
 const ENGLISH = { code: 'en', name: 'English' } as const;
 
+/** Longest language tag kept; the longest well-formed tags in use are far shorter, so more is junk. */
+const MAX_LANGUAGE_TAG_LENGTH = 35;
+
+/** A stored or received language choice: a trimmed tag of sensible length, else 'page'. */
+export function normalizeLanguageChoice(value: unknown): OutputLanguageChoice {
+  const tag = typeof value === 'string' ? value.trim() : '';
+  return tag && tag.length <= MAX_LANGUAGE_TAG_LENGTH ? tag : 'page';
+}
+
 /** Chinese regions written in Traditional characters when no script is given. */
 const TRADITIONAL_CHINESE_REGIONS = new Set(['TW', 'HK', 'MO']);
 

@@ -40,7 +40,7 @@ export async function runSummary(
 ): Promise<SummaryResult> {
   const outputLanguage = chooseOutputLanguage(input.lang, options.language, uiLanguage);
   const outputReserve = OUTPUT_RESERVE_TOKENS[options.length];
-  const plan = planSummary(countModelTokens(input.text), ctx.contextWindow('summarize'), PROMPT_RESERVE_TOKENS, outputReserve);
+  const plan = planSummary(countModelTokens(input.text), await ctx.contextWindow('summarize'), PROMPT_RESERVE_TOKENS, outputReserve);
   const common = { type: options.type, length: options.length, outputLanguage, title: input.title, url: input.url, mail: input.mail };
 
   if (plan.mode === 'context-too-small') throw new TaskFailure(tacitError('context-too-small'));

@@ -68,12 +68,12 @@ export class LocalServer {
     this.mounts.set(prefix, folder);
   }
 
-  /** Serves a page made by the test (e.g. a 60,000-word article) at `path`. */
   /** The next request for `path` gets only its first `bytes`, then the connection drops. */
   cutOnce(path: string, bytes: number): void {
     this.cuts.set(path, bytes);
   }
 
+  /** Serves a page made by the test (e.g. a 60,000-word article) at `path`. */
   serve(path: string, body: string | Uint8Array, type = 'text/html; charset=utf-8'): string {
     this.generated.set(path, { body, type });
     return `${this.origin}${path}`;
