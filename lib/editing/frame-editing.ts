@@ -1,7 +1,6 @@
 /** The background's way to read and replace a selection in one frame of a tab, through the injected editing agent. */
-import { browser } from 'wxt/browser';
-import { describeInjectionFailure } from '../extract/injection-errors';
 import type { TabRead } from '../extract/read-tab';
+import { runInTab } from '../extract/tab-scripts';
 import { tacitError, type TacitErrorCode } from '../messaging/errors';
 import type { CapturedSelection } from './capture-selection';
 import type { EditingErrorCode } from './editing-error';
@@ -31,32 +30,15 @@ const EDITING_ERRORS: Record<EditingErrorCode, TacitErrorCode> = {
   'replace-failed': 'replace-failed',
 };
 
-/** Runs `call` in the frame's isolated world; it is serialised, so it may use only its arguments and globals. */
-async function runInFrame<T>(
-  frame: FrameRef,
-  tabUrl: string | undefined,
-  call: (...args: string[]) => T,
-  args: string[],
-): Promise<FrameResult<Awaited<T>>> {
-  try {
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId: frame.tabId, frameIds: [frame.frameId] },
-      func: call as (...args: unknown[]) => unknown,
-      args,
-    });
-    return { ok: true, value: injection?.result as Awaited<T> };
-  } catch (error) {
-    return { ok: false, error: describeInjectionFailure(error, tabUrl) };
-  }
-}
-
 export async function captureInFrame(frame: FrameRef, tabUrl: string | undefined): Promise<FrameResult<CapturedSelection>> {
-  try {
-    await browser.scripting.executeScript({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, files: ['/editing-agent.js'] });
-  } catch (error) {
-    return { ok: false, error: describeInjectionFailure(error, tabUrl) };
-  }
-  const result = await runInFrame(frame, tabUrl, () => (globalThis as unknown as { tacitEditing?: EditingAgent }).tacitEditing?.capture(), []);
+  const target = { ...frame, url: tabUrl };
+  const installed = await runInTab(target, { files: ['/editing-agent.js'] });
+  if (!installed.ok) return installed;
+  // Serialised into the frame: it may use only the agent the script above installed.
+  const result = await runInTab<ReturnType<EditingAgent['capture']>>(target, {
+    func: () => (globalThis as unknown as { tacitEditing?: EditingAgent }).tacitEditing?.capture(),
+    args: [],
+  });
   if (!result.ok) return result;
   const captured = result.value;
   if (!captured) return { ok: false, error: tacitError('anchor-lost') };
@@ -71,17 +53,15 @@ export async function applyInFrame(
   text: string,
   mode: 'replace' | 'insert-below',
 ): Promise<FrameResult<true>> {
-  const result = await runInFrame(
-    frame,
-    undefined,
-    (id, replacement, how) => {
+  const result = await runInTab(frame, {
+    func: (id, replacement, how) => {
       const agent = (globalThis as unknown as { tacitEditing?: EditingAgent }).tacitEditing;
       // The agent is gone when the page navigated since the selection was read.
       if (!agent) return { ok: false, code: 'anchor-lost' } as const;
       return how === 'replace' ? agent.replace(id!, replacement!) : agent.insertBelow(id!, replacement!);
     },
-    [anchorId, text, mode],
-  );
+    args: [anchorId, text, mode],
+  });
   if (!result.ok) return result.error.code === 'tab-closed' ? { ok: false, error: tacitError('anchor-lost') } : result;
   const applied = result.value as ReplaceResult | { ok: false; code: 'anchor-lost' } | undefined;
   if (!applied) return { ok: false, error: tacitError('anchor-lost') };

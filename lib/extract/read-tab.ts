@@ -1,8 +1,7 @@
 /** The background's way into a tab: injects the extraction or selection script on demand and returns plain results. */
 import { browser } from 'wxt/browser';
 import { tacitError, type TacitError } from '../messaging/errors';
-import { restrictedPageReason } from '../tasks/restricted-pages';
-import { describeInjectionFailure } from './injection-errors';
+import { runInTab } from './tab-scripts';
 import type { ExtractResult, ExtractedPage } from './types';
 
 export type TabRead<T> = { ok: true; value: T } | { ok: false; error: TacitError };
@@ -23,17 +22,12 @@ export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
 }
 
 export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage>> {
-  const restricted = restrictedPageReason(tab.url || undefined);
-  if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
-  try {
-    const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.tabId }, files: ['/extract-page.js'] });
-    const result = injection?.result as ExtractResult | undefined;
-    if (!result) return { ok: false, error: tacitError('extraction-failed') };
-    if (!result.ok) return { ok: false, error: tacitError(result.error.code === 'empty-page' ? 'empty-page' : 'extraction-failed') };
-    return { ok: true, value: result.page };
-  } catch (error) {
-    return { ok: false, error: describeInjectionFailure(error, tab.url || undefined) };
-  }
+  const run = await runInTab<ExtractResult>({ tabId: tab.tabId, url: tab.url }, { files: ['/extract-page.js'] });
+  if (!run.ok) return run;
+  const result = run.value;
+  if (!result) return { ok: false, error: tacitError('extraction-failed') };
+  if (!result.ok) return { ok: false, error: tacitError(result.error.code === 'empty-page' ? 'empty-page' : 'extraction-failed') };
+  return { ok: true, value: result.page };
 }
 
 /** Selected text and the language of the page it is on. */
@@ -44,17 +38,12 @@ export interface SelectedText {
 
 /** The selected text in one frame, read where it is (Chrome's selectionText loses line breaks). */
 export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promise<TabRead<SelectedText>> {
-  const restricted = restrictedPageReason(tab.url || undefined);
-  if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
-  try {
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId: tab.tabId, frameIds: [frameId] },
-      files: ['/read-selection.js'],
-    });
-    const result = injection?.result as ({ ok: true } & SelectedText) | { ok: false; code: string } | undefined;
-    if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection', result?.ok === false ? result.code : undefined) };
-    return { ok: true, value: result.lang ? { text: result.text, lang: result.lang } : { text: result.text } };
-  } catch (error) {
-    return { ok: false, error: describeInjectionFailure(error, tab.url || undefined) };
-  }
+  const run = await runInTab<({ ok: true } & SelectedText) | { ok: false; code: string }>(
+    { tabId: tab.tabId, frameId, url: tab.url },
+    { files: ['/read-selection.js'] },
+  );
+  if (!run.ok) return run;
+  const result = run.value;
+  if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection', result?.ok === false ? result.code : undefined) };
+  return { ok: true, value: result.lang ? { text: result.text, lang: result.lang } : { text: result.text } };
 }

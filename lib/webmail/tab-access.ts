@@ -1,23 +1,16 @@
 /** The background's way into a webmail tab: injects the thread reader or the reply writer on demand. */
-import { browser } from 'wxt/browser';
 import { tabInfo, type TabInfo, type TabRead } from '../extract/read-tab';
-import { describeInjectionFailure } from '../extract/injection-errors';
+import { runInTab } from '../extract/tab-scripts';
 import { tacitError, type TacitErrorCode } from '../messaging/errors';
-import { restrictedPageReason } from '../tasks/restricted-pages';
 import type { InsertReplyError, InsertReplyResult, MailThread, ThreadRead } from './types';
 
 export async function readThreadInTab(tab: TabInfo): Promise<TabRead<MailThread>> {
-  const restricted = restrictedPageReason(tab.url || undefined);
-  if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
-  try {
-    const [injection] = await browser.scripting.executeScript({ target: { tabId: tab.tabId }, files: ['/read-thread.js'] });
-    const read = injection?.result as ThreadRead | undefined;
-    if (!read) return { ok: false, error: tacitError('extraction-failed') };
-    if (!read.ok) return { ok: false, error: tacitError(read.code === 'empty-thread' ? 'empty-mail-thread' : 'no-mail-thread') };
-    return { ok: true, value: read.thread };
-  } catch (error) {
-    return { ok: false, error: describeInjectionFailure(error, tab.url || undefined) };
-  }
+  const run = await runInTab<ThreadRead>({ tabId: tab.tabId, url: tab.url }, { files: ['/read-thread.js'] });
+  if (!run.ok) return run;
+  const read = run.value;
+  if (!read) return { ok: false, error: tacitError('extraction-failed') };
+  if (!read.ok) return { ok: false, error: tacitError(read.code === 'empty-thread' ? 'empty-mail-thread' : 'no-mail-thread') };
+  return { ok: true, value: read.thread };
 }
 
 interface WebmailAgent {
@@ -34,22 +27,17 @@ const INSERT_ERRORS: Record<InsertReplyError, TacitErrorCode> = {
 export async function insertReplyInTab(tabId: number, text: string, expectedSubject: string): Promise<TabRead<{ opened: boolean }>> {
   const tab = await tabInfo(tabId);
   if (!tab.ok) return tab;
-  const url = tab.value.url || undefined;
-  const restricted = restrictedPageReason(url);
-  if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
-  try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/webmail-agent.js'] });
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
-      // Serialised into the page: it may use only its argument and the agent the script above installed.
-      func: (draft: string, subject: string) => (globalThis as unknown as { tacitWebmail?: WebmailAgent }).tacitWebmail?.insert(draft, subject),
-      args: [text, expectedSubject],
-    });
-    const result = injection?.result as InsertReplyResult | undefined;
-    if (!result) return { ok: false, error: tacitError('reply-insert-failed') };
-    if (!result.ok) return { ok: false, error: tacitError(INSERT_ERRORS[result.code]) };
-    return { ok: true, value: { opened: result.opened } };
-  } catch (error) {
-    return { ok: false, error: describeInjectionFailure(error, url) };
-  }
+  const target = { tabId, url: tab.value.url };
+  const installed = await runInTab(target, { files: ['/webmail-agent.js'] });
+  if (!installed.ok) return installed;
+  const run = await runInTab<InsertReplyResult>(target, {
+    // Serialised into the page: it may use only its arguments and the agent the script above installed.
+    func: (draft, subject) => (globalThis as unknown as { tacitWebmail?: WebmailAgent }).tacitWebmail?.insert(draft!, subject!),
+    args: [text, expectedSubject],
+  });
+  if (!run.ok) return run;
+  const result = run.value;
+  if (!result) return { ok: false, error: tacitError('reply-insert-failed') };
+  if (!result.ok) return { ok: false, error: tacitError(INSERT_ERRORS[result.code]) };
+  return { ok: true, value: { opened: result.opened } };
 }
