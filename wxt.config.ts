@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { extensionPagesCsp, parseExtraSources } from './lib/platform/csp';
 import { BUNDLED_LIBRARY_FOLDER } from './lib/platform/bundled-model-libraries';
 import { modelLibraryFiles } from './lib/platform/model-library-files';
-import { WEBMAIL_ORIGIN_PATTERNS } from './lib/webmail/hosts';
+import { WEBMAIL_ORIGIN_PATTERNS } from './lib/core/webmail-hosts';
 
 // Chrome Web Store builds: package the model libraries from this folder instead of fetching them at run time.
 const bundledLibraries = modelLibraryFiles(process.env.TACIT_MODEL_LIBS_DIR);
@@ -16,7 +16,10 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const library of bundledLibraries) {
-        files.push({ absoluteSrc: library.absolutePath, relativeDest: `${BUNDLED_LIBRARY_FOLDER}/${library.fileName}` });
+        files.push({
+          absoluteSrc: library.absolutePath,
+          relativeDest: `${BUNDLED_LIBRARY_FOLDER}/${library.fileName}`,
+        });
       }
     },
   },
@@ -41,7 +44,10 @@ export default defineConfig({
       action: { default_title: '__MSG_actionTitle__' },
       commands: {
         'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },
-        'rewrite-selection': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandRewriteSelection__' },
+        'rewrite-selection': {
+          suggested_key: { default: 'Alt+Shift+R' },
+          description: '__MSG_commandRewriteSelection__',
+        },
         'draft-reply': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_commandDraftReply__' },
       },
       // WXT turns this into MV2's string form for Firefox.

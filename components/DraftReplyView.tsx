@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
-import type { DraftRefinement } from '@/lib/messaging/protocol';
+import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/menu';
-import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/options';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/types';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { LanguageSelect } from './LanguageSelect';
@@ -84,7 +84,11 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             labelOf={(tone) => TONE_LABEL[tone]()}
             onChange={(tone) => draft.setOptions({ ...options, tone })}
           />
-          <LengthSelect values={DRAFT_LENGTHS} value={options.length} onChange={(length) => draft.setOptions({ ...options, length })} />
+          <LengthSelect
+            values={DRAFT_LENGTHS}
+            value={options.length}
+            onChange={(length) => draft.setOptions({ ...options, length })}
+          />
           <LanguageSelect
             label={i18n.t('panel.summaryLanguage')}
             sameAsSource={i18n.t('draft.languageThread')}
@@ -102,7 +106,10 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             ? i18n.t('draft.source', [mail.replyingTo, session.source.value?.title ?? ''])
             : i18n.t('draft.sourceNoSender', [session.source.value?.title ?? ''])}
           <br />
-          {i18n.t('draft.sourceDetails', mail.messageCount, [CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'), String(mail.messageCount)])}
+          {i18n.t('draft.sourceDetails', mail.messageCount, [
+            CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'),
+            String(mail.messageCount),
+          ])}
           {mail.omittedMessages > 0 ? (
             <>
               <br />
@@ -165,7 +172,11 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         </div>
       ) : null}
       {outcome ? (
-        <p class={outcome.ok ? 'reply-note' : 'reply-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="draft-inserted">
+        <p
+          class={outcome.ok ? 'reply-note' : 'reply-error'}
+          role={outcome.ok ? 'status' : 'alert'}
+          data-testid="draft-inserted"
+        >
           {outcome.ok ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted') : errorText(outcome.error)}
         </p>
       ) : null}

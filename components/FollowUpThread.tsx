@@ -12,7 +12,12 @@ export function FollowUpThread({ turns }: { turns: FollowUpTurn[] }) {
           <p class="question" data-testid="question">
             {i18n.t('panel.question', [turn.question])}
           </p>
-          <ReplyView text={turn.reply.text.value} state={turn.reply.state.value} error={turn.reply.error.value} testId="answer" />
+          <ReplyView
+            text={turn.reply.text.value}
+            state={turn.reply.state.value}
+            error={turn.reply.error.value}
+            testId="answer"
+          />
         </div>
       ))}
     </section>

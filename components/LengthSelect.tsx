@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { SummaryLength } from '@/lib/tasks/summarize/options';
+import type { SummaryLength } from '@/lib/tasks/summarize/types';
 import { OptionSelect } from './OptionSelect';
 
 const LENGTH_LABEL: Record<SummaryLength, () => string> = {
@@ -16,5 +16,13 @@ interface Props<T extends SummaryLength> {
 
 /** Short, medium or long: the same choice for summaries and reply drafts. */
 export function LengthSelect<T extends SummaryLength>({ values, value, onChange }: Props<T>) {
-  return <OptionSelect label={i18n.t('panel.summaryLength')} values={values} value={value} labelOf={(length) => LENGTH_LABEL[length]()} onChange={onChange} />;
+  return (
+    <OptionSelect
+      label={i18n.t('panel.summaryLength')}
+      values={values}
+      value={value}
+      labelOf={(length) => LENGTH_LABEL[length]()}
+      onChange={onChange}
+    />
+  );
 }

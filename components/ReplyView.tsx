@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useMemo } from 'preact/hooks';
-import type { TacitError } from '@/lib/messaging/errors';
+import type { TacitError } from '@/lib/core/errors';
 import type { ReplyState } from '@/lib/panel/reply-session';
 import { renderMarkdownSafely } from '@/lib/render/markdown';
 import { errorText } from './error-text';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { PanelController } from '@/lib/panel/panel-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/menu';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { UseLightModelButton } from './UseLightModelButton';
@@ -23,7 +23,12 @@ export function RewriteView({ panel }: { panel: PanelController }) {
 
   return (
     <section class="rewrite" aria-label={i18n.t('rewrite.label')}>
-      {pending ? <CustomInstructionForm initial={pending.instruction} onSubmit={(instruction) => panel.submitCustomRewrite(instruction)} /> : null}
+      {pending ? (
+        <CustomInstructionForm
+          initial={pending.instruction}
+          onSubmit={(instruction) => panel.submitCustomRewrite(instruction)}
+        />
+      ) : null}
       {selection ? (
         <>
           <h2>{i18n.t(REWRITE_MENU_TITLE_KEYS[selection.style])}</h2>
@@ -65,7 +70,9 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           {i18n.t('rewrite.inParts')}
         </button>
       ) : null}
-      {state === 'error' ? <UseLightModelButton error={rewrite.error.value} onClick={() => void panel.useLightModel(rewrite)} /> : null}
+      {state === 'error' ? (
+        <UseLightModelButton error={rewrite.error.value} onClick={() => void panel.useLightModel(rewrite)} />
+      ) : null}
       {selection && text !== '' ? (
         <div class="reply-actions">
           {selection.editable ? (
@@ -83,8 +90,14 @@ export function RewriteView({ panel }: { panel: PanelController }) {
       ) : null}
       {selection && !selection.editable && settled ? <p class="reply-note">{i18n.t('rewrite.readOnly')}</p> : null}
       {outcome ? (
-        <p class={outcome.ok ? 'reply-note' : 'reply-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="rewrite-applied">
-          {outcome.ok ? i18n.t(outcome.mode === 'replace' ? 'rewrite.replaced' : 'rewrite.inserted') : errorText(outcome.error)}
+        <p
+          class={outcome.ok ? 'reply-note' : 'reply-error'}
+          role={outcome.ok ? 'status' : 'alert'}
+          data-testid="rewrite-applied"
+        >
+          {outcome.ok
+            ? i18n.t(outcome.mode === 'replace' ? 'rewrite.replaced' : 'rewrite.inserted')
+            : errorText(outcome.error)}
         </p>
       ) : null}
     </section>

@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { PanelStatus } from '@/lib/messaging/protocol';
-import { sendRequest } from '@/lib/messaging/requests';
+import type { PanelStatus } from '@/lib/protocol/messages';
+import { sendRequest } from '@/lib/protocol/requests';
 import { PanelController } from '@/lib/panel/panel-controller';
 import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
@@ -34,10 +34,16 @@ export function SidePanelApp() {
   const turns = panel.turns.value;
   const lastAnswer = turns.at(-1)?.reply;
   const view = panel.view.value;
-  const phase = panel.rewrite.phase.value ?? panel.draft.session.phase.value ?? summary.phase.value ?? lastAnswer?.phase.value ?? ask.phase.value;
+  const phase =
+    panel.rewrite.phase.value ??
+    panel.draft.session.phase.value ??
+    summary.phase.value ??
+    lastAnswer?.phase.value ??
+    ask.phase.value;
   const aboutPage = panel.conversationId.value !== null;
   const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
-  const latestText = view === 'reply' ? undefined : (lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value));
+  const latestText =
+    view === 'reply' ? undefined : (lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value));
 
   return (
     <main class="panel">
@@ -53,34 +59,44 @@ export function SidePanelApp() {
       ) : null}
       <RewriteView panel={panel} />
       <div class="view" id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)}>
-      {view === 'reply' ? (
-        <DraftReplyView draft={panel.draft} busy={panel.busy.value} onUseLightModel={() => void panel.useLightModel(panel.draft.session)} />
-      ) : (
-        <>
-          <SummaryControls
-            options={panel.options.value}
+        {view === 'reply' ? (
+          <DraftReplyView
+            draft={panel.draft}
             busy={panel.busy.value}
-            onChange={(options) => panel.setOptions(options)}
-            onSummarize={() => panel.summarizePage()}
+            onUseLightModel={() => void panel.useLightModel(panel.draft.session)}
           />
-          {showSummary ? <SummaryView summary={summary} onRegenerate={() => panel.regenerate()} onUseLightModel={() => void panel.useLightModel(summary)} /> : null}
-          <FollowUpThread turns={turns} />
-          {aboutPage ? null : (
-            <ReplyView
-              text={ask.text.value}
-              state={ask.state.value}
-              error={ask.error.value}
-              emptyText={showSummary ? undefined : i18n.t('panel.empty')}
-              onUseLightModel={() => void panel.useLightModel(ask)}
+        ) : (
+          <>
+            <SummaryControls
+              options={panel.options.value}
+              busy={panel.busy.value}
+              onChange={(options) => panel.setOptions(options)}
+              onSummarize={() => panel.summarizePage()}
             />
-          )}
-          <AskForm
-            running={panel.busy.value}
-            label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
-            onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
-          />
-        </>
-      )}
+            {showSummary ? (
+              <SummaryView
+                summary={summary}
+                onRegenerate={() => panel.regenerate()}
+                onUseLightModel={() => void panel.useLightModel(summary)}
+              />
+            ) : null}
+            <FollowUpThread turns={turns} />
+            {aboutPage ? null : (
+              <ReplyView
+                text={ask.text.value}
+                state={ask.state.value}
+                error={ask.error.value}
+                emptyText={showSummary ? undefined : i18n.t('panel.empty')}
+                onUseLightModel={() => void panel.useLightModel(ask)}
+              />
+            )}
+            <AskForm
+              running={panel.busy.value}
+              label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
+              onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
+            />
+          </>
+        )}
       </div>
       <ReplyActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
     </main>

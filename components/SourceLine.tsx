@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { TaskSource } from '@/lib/messaging/protocol';
+import type { TaskSource } from '@/lib/protocol/messages';
 
 /** What the summary is of: the page title, and its address as text (clickable only for http(s) pages). */
 export function SourceLine({ source }: { source: TaskSource }) {
@@ -7,7 +7,9 @@ export function SourceLine({ source }: { source: TaskSource }) {
   const safeLink = /^https?:\/\//i.test(source.url);
   return (
     <p class="source" data-testid="summary-source">
-      <span>{source.kind === 'selection' ? i18n.t('panel.sourceSelection', [title]) : i18n.t('panel.sourcePage', [title])}</span>
+      <span>
+        {source.kind === 'selection' ? i18n.t('panel.sourceSelection', [title]) : i18n.t('panel.sourcePage', [title])}
+      </span>
       <br />
       {safeLink ? (
         <a href={source.url} target="_blank" rel="noopener noreferrer" class="source-url">

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { GpuCapabilities } from '@/lib/engine/capabilities';
-import type { PanelStatus, TaskPhase } from '@/lib/messaging/protocol';
+import type { GpuCapabilities } from '@/lib/models/types';
+import type { PanelStatus, TaskPhase } from '@/lib/protocol/messages';
 import { gpuReasonText } from './error-text';
 import { formatBytes, formatDuration } from './format';
 
@@ -40,7 +40,9 @@ function engineLine(status: PanelStatus | null): string {
   if (!engine) return i18n.t('status.engineStopped');
   // Several models stay loaded when the GPU budget allows: name them all, in load order.
   const loaded = engine.loadedModels;
-  return loaded.length > 0 ? i18n.t('status.engineLoaded', loaded.length, [loaded.join(', ')]) : i18n.t('status.engineIdle');
+  return loaded.length > 0
+    ? i18n.t('status.engineLoaded', loaded.length, [loaded.join(', ')])
+    : i18n.t('status.engineIdle');
 }
 
 function phaseLine(phase: TaskPhase): string {

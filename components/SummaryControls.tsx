@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
-import type { SummaryRequestOptions } from '@/lib/messaging/protocol';
+import type { SummaryRequestOptions } from '@/lib/protocol/messages';
 import { LanguageSelect } from './LanguageSelect';
 import { LengthSelect } from './LengthSelect';
 import { OptionSelect } from './OptionSelect';
-import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryType } from '@/lib/tasks/summarize/options';
+import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryType } from '@/lib/tasks/summarize/types';
 
 interface Props {
   options: SummaryRequestOptions;
@@ -30,7 +30,11 @@ export function SummaryControls({ options, busy, onChange, onSummarize }: Props)
         labelOf={(type) => TYPE_LABEL[type]()}
         onChange={(type) => onChange({ ...options, type })}
       />
-      <LengthSelect values={SUMMARY_LENGTHS} value={options.length} onChange={(length) => onChange({ ...options, length })} />
+      <LengthSelect
+        values={SUMMARY_LENGTHS}
+        value={options.length}
+        onChange={(length) => onChange({ ...options, length })}
+      />
       <LanguageSelect
         label={i18n.t('panel.summaryLanguage')}
         sameAsSource={i18n.t('panel.languagePage')}

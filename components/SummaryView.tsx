@@ -18,7 +18,14 @@ export function SummaryView({ summary, onRegenerate, onUseLightModel }: Props) {
   return (
     <div class="summary">
       {source ? <SourceLine source={source} /> : null}
-      <ReplyView text={text} state={summary.state.value} error={summary.error.value} testId="summary" label={i18n.t('panel.summaryLabel')} onUseLightModel={onUseLightModel} />
+      <ReplyView
+        text={text}
+        state={summary.state.value}
+        error={summary.error.value}
+        testId="summary"
+        label={i18n.t('panel.summaryLabel')}
+        onUseLightModel={onUseLightModel}
+      />
       <div class="reply-actions">
         <button type="button" onClick={onRegenerate} disabled={summary.running.value}>
           {i18n.t('panel.regenerate')}

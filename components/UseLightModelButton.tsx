@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { TacitError } from '@/lib/messaging/errors';
+import type { TacitError } from '@/lib/core/errors';
 
 /** "Use the lighter model", shown when a failure suggests it (the model did not fit the GPU). */
 export function UseLightModelButton({ error, onClick }: { error: TacitError | null; onClick(): void }) {

@@ -1,7 +1,7 @@
 /** The user-facing sentence for each failure code, in the browser's language. */
 import { i18n } from '#i18n';
-import type { GpuUnavailableReason } from '@/lib/engine/capabilities';
-import type { TacitError } from '@/lib/messaging/errors';
+import type { GpuUnavailableReason } from '@/lib/models/types';
+import type { TacitError } from '@/lib/core/errors';
 import { formatBytes } from './format';
 
 export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | string | undefined): string | undefined {

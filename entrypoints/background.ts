@@ -1,25 +1,29 @@
 import { browser, type Browser } from 'wxt/browser';
-import { activeEngineRuns, startEngineRun } from '@/lib/engine/engine-client';
-import { gpuCapabilities } from '@/lib/engine/capability-cache';
-import { closeOffscreenDocument, ensureOffscreenDocument, hasOffscreenDocument } from '@/lib/engine/offscreen-document';
-import { readScriptedEngineSettings } from '@/lib/engine/test-build';
-import { resolvePageTab, watchTab } from '@/lib/extract/page-target';
-import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/extract/read-tab';
-import { tacitError } from '@/lib/messaging/errors';
-import { PanelHub, type PanelHubPort } from '@/lib/messaging/panel-hub';
-import { acceptPorts } from '@/lib/messaging/ports';
-import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/messaging/protocol';
-import { answerRequests, sendRequest } from '@/lib/messaging/requests';
+import { activeEngineRuns, startEngineRun } from '@/lib/background/engine-client';
+import { gpuCapabilities } from '@/lib/background/gpu-capabilities';
+import {
+  closeOffscreenDocument,
+  ensureOffscreenDocument,
+  hasOffscreenDocument,
+} from '@/lib/background/offscreen-document';
+import { readScriptedEngineSettings } from '@/lib/background/test-build';
+import { resolvePageTab, watchTab } from '@/lib/background/tab-scripts/page-target';
+import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/background/tab-scripts/read-tab';
+import { tacitError } from '@/lib/core/errors';
+import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';
+import { acceptPorts } from '@/lib/protocol/ports';
+import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/protocol/messages';
+import { answerRequests, sendRequest } from '@/lib/protocol/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
 import { lastRewriteStyle } from '@/lib/settings/settings';
-import { loadEngineSettings, loadTaskEnvironment } from '@/lib/tasks/task-environment';
-import { preloadModel, type PreloadDeps } from '@/lib/tasks/preload';
-import { applyInFrame, captureInFrame } from '@/lib/editing/frame-editing';
-import { ConversationStore } from '@/lib/tasks/conversations';
-import { registerContextMenus } from '@/lib/tasks/context-menus';
-import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/tasks/task-service';
-import { createTriggers } from '@/lib/tasks/triggers';
-import { insertReplyInTab, readThreadInTab } from '@/lib/webmail/tab-access';
+import { loadEngineSettings, loadTaskEnvironment } from '@/lib/background/task-environment';
+import { preloadModel, type PreloadDeps } from '@/lib/background/preload';
+import { applyInFrame, captureInFrame } from '@/lib/background/tab-scripts/frame-editing';
+import { ConversationStore } from '@/lib/tasks/common/conversations';
+import { registerContextMenus } from '@/lib/background/context-menus';
+import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/background/task-service';
+import { createTriggers } from '@/lib/background/triggers';
+import { insertReplyInTab, readThreadInTab } from '@/lib/background/tab-scripts/mail-access';
 
 export default defineBackground(() => {
   const engine: PreloadDeps = {
@@ -29,14 +33,18 @@ export default defineBackground(() => {
     startEngineRun,
   };
   // A panel opening is a strong hint of what comes next: a reply draft on a webmail tab, else a summary.
-  const hub = new PanelHub(Date.now, (intent) =>
-    void preloadModel(intent?.kind === 'open-reply' ? 'draft' : 'summarize', engine).catch(() => undefined),
+  const hub = new PanelHub(
+    Date.now,
+    (intent) => void preloadModel(intent?.kind === 'open-reply' ? 'draft' : 'summarize', engine).catch(() => undefined),
   );
   const conversations = new ConversationStore();
   const uiLanguage = () => browser.i18n.getUILanguage();
   const triggers = createTriggers({
     // Opening the panel from the click handler itself keeps the user gesture and grants activeTab on that tab.
-    openPanel: (windowId) => void sidePanelApi()?.open({ windowId }).catch(() => undefined),
+    openPanel: (windowId) =>
+      void sidePanelApi()
+        ?.open({ windowId })
+        .catch(() => undefined),
     deliver: (windowId, intent) => hub.deliver(windowId, intent),
     lastRewriteStyle: () => lastRewriteStyle.getValue(),
   });
@@ -77,7 +85,12 @@ export default defineBackground(() => {
     // The engine host has been idle for the configured time: close it so its GPU memory is freed.
     'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
     'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
-    'engine/ensure': async () => ({ ok: await ensureOffscreenDocument().then(() => true, () => false) }),
+    'engine/ensure': async () => ({
+      ok: await ensureOffscreenDocument().then(
+        () => true,
+        () => false,
+      ),
+    }),
     'rewrite/apply': async ({ tabId, frameId, anchorId, text, mode }) => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
       return applied.ok ? { ok: true } : { ok: false, error: applied.error };
@@ -86,11 +99,17 @@ export default defineBackground(() => {
       const inserted = await insertReplyInTab(tabId, text, subject);
       return inserted.ok ? { ok: true, opened: inserted.value.opened } : { ok: false, error: inserted.error };
     },
-    'model/preload': async ({ task }) => ({ started: await preloadModel(task, engine).then(() => true, () => false) }),
+    'model/preload': async ({ task }) => ({
+      started: await preloadModel(task, engine).then(
+        () => true,
+        () => false,
+      ),
+    }),
   });
 
   // Test builds expose the registered handlers so e2e tests can invoke exactly what the browser would.
-  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { tacitTriggers: { onActionClicked, onCommand, onMenuClicked } });
+  if (import.meta.env.MODE === 'e2e')
+    Object.assign(globalThis, { tacitTriggers: { onActionClicked, onCommand, onMenuClicked } });
 });
 
 /** Test builds only: the scripted engine's settings when an e2e test turned it on; compiled away in production. */

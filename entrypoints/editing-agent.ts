@@ -1,13 +1,13 @@
-import { captureSelection, insertBelow, replaceSelection } from '@/lib/editing';
+import { captureSelection } from '@/lib/page/editing/capture-selection';
+import { insertBelow, replaceSelection } from '@/lib/page/editing/replace-selection';
+import { installAgent } from '@/lib/page/install-agent';
 
-// Injected on demand into the frame with the selection. Each injection re-runs this file, so the first copy is kept
-// on the isolated world's global: it holds the remembered selections that Replace needs later.
+// Injected on demand into the frame with the selection; the agent keeps the remembered selections Replace needs later.
 export default defineUnlistedScript(() => {
-  const scope = globalThis as unknown as { tacitEditing?: unknown };
-  scope.tacitEditing ??= {
+  installAgent('editing', () => ({
     capture: () => captureSelection(document),
-    replace: (anchorId: string, text: string) => replaceSelection(anchorId, text),
-    insertBelow: (anchorId: string, text: string) => insertBelow(anchorId, text),
-  };
+    replace: (anchorId, text) => replaceSelection(anchorId, text),
+    insertBelow: (anchorId, text) => insertBelow(anchorId, text),
+  }));
   return true;
 });

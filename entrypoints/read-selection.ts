@@ -1,4 +1,5 @@
-import { captureSelection, forgetAnchor } from '@/lib/editing';
+import { captureSelection } from '@/lib/page/editing/capture-selection';
+import { forgetAnchor } from '@/lib/page/editing/anchor-registry';
 
 // Injected on demand into the frame the user right-clicked; returns the selected text with its line breaks.
 export default defineUnlistedScript(() => {

@@ -1,10 +1,10 @@
-import { insertReply } from '@/lib/webmail';
+import { insertReply } from '@/lib/page/webmail/insert-reply';
+import { installAgent } from '@/lib/page/install-agent';
 
-// Injected on demand into the webmail tab; the background then calls tacitWebmail.insert with the draft.
+// Injected on demand into the webmail tab; the background then calls the agent's insert with the draft.
 export default defineUnlistedScript(() => {
-  const scope = globalThis as unknown as { tacitWebmail?: unknown };
-  scope.tacitWebmail ??= {
-    insert: (text: string, expectedSubject: string) => insertReply(document, text, { expectedSubject }),
-  };
+  installAgent('webmail', () => ({
+    insert: (text, expectedSubject) => insertReply(document, text, { expectedSubject }),
+  }));
   return true;
 });

@@ -1,8 +1,14 @@
 /** Benchmarks lib/extract on every fixture page and the 60,000-word page, in real Chromium (default) or happy-dom (--happy-dom). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chunkText, extractPage, type ExtractResult } from '../lib/extract';
-import { documentFromHtml, iframeFixtureDocument, renderShadowStory } from '../lib/extract/__tests__/fixture-document';
+import { chunkText } from '../lib/tasks/common/chunk';
+import { extractPage } from '../lib/page/extract/extract-page';
+import type { ExtractResult } from '../lib/page/extract/types';
+import {
+  documentFromHtml,
+  iframeFixtureDocument,
+  renderShadowStory,
+} from '../lib/page/extract/__tests__/fixture-document';
 import { longArticleHtml } from '../tests/fixtures/pages/long-article';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 
@@ -11,7 +17,10 @@ const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice
 const USE_HAPPY_DOM = process.argv.includes('--happy-dom');
 const CHUNK_BUDGET = 1500;
 /** iframe-inner.html is read through iframe-outer.html. */
-const PAGES = [...readdirSync(PAGES_DIR).filter((name) => name.endsWith('.html') && name !== 'iframe-inner.html'), 'long-article.html'];
+const PAGES = [
+  ...readdirSync(PAGES_DIR).filter((name) => name.endsWith('.html') && name !== 'iframe-inner.html'),
+  'long-article.html',
+];
 
 interface PageTiming {
   page: string;
@@ -53,7 +62,7 @@ function pageHtml(name: string): string {
 async function benchInChromium(): Promise<{ version: string; timings: PageTiming[] }> {
   const known = (name: string) => name === 'long-article.html' || readdirSync(PAGES_DIR).includes(name);
   const [bundle, bench] = await Promise.all([
-    bundleForPage('lib/extract/index.ts', 'TacitExtract'),
+    bundleForPage('scripts/bench-extract-api.ts', 'TacitExtract'),
     openBenchBrowser((name) => (known(name) ? pageHtml(name) : null)),
   ]);
   const { page, origin } = bench;
@@ -64,9 +73,15 @@ async function benchInChromium(): Promise<{ version: string; timings: PageTiming
       await page.addScriptTag({ content: bundle });
       const measured = await page.evaluate(
         ([source, budget, runs]) => {
-          const api = (globalThis as unknown as { TacitExtract: typeof import('../lib/extract') }).TacitExtract;
+          const api = (globalThis as unknown as { TacitExtract: typeof import('./bench-extract-api') }).TacitExtract;
           // `measure` is shipped as source so Chromium and happy-dom time exactly the same loop.
-          const run = new Function('extract', 'chunk', 'budget', 'runs', `return (${source})(() => extract(document), chunk, budget, runs)`);
+          const run = new Function(
+            'extract',
+            'chunk',
+            'budget',
+            'runs',
+            `return (${source})(() => extract(document), chunk, budget, runs)`,
+          );
           const before = document.documentElement.outerHTML;
           const result = run(api.extractPage, api.chunkText, budget, runs) as ReturnType<typeof measure>;
           return { ...result, domUnchanged: document.documentElement.outerHTML === before };
@@ -97,7 +112,17 @@ function benchInHappyDom(): PageTiming[] {
 }
 
 function printTable(environment: string, timings: PageTiming[]): void {
-  const header = ['page', 'result', 'chars', 'tokens~', 'median ms', 'p95 ms', `chunks@${CHUNK_BUDGET}`, 'chunk median ms', 'live DOM'];
+  const header = [
+    'page',
+    'result',
+    'chars',
+    'tokens~',
+    'median ms',
+    'p95 ms',
+    `chunks@${CHUNK_BUDGET}`,
+    'chunk median ms',
+    'live DOM',
+  ];
   const rows = timings.map((timing) => [
     timing.page,
     timing.outcome,
@@ -110,7 +135,8 @@ function printTable(environment: string, timings: PageTiming[]): void {
     timing.domUnchanged ? 'unchanged' : 'CHANGED',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
   console.log(`extractPage + chunkText, ${RUNS} runs per page, in ${environment}`);
   console.log(line(header));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);

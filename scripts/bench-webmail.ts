@@ -4,11 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatSimulation, simulate } from '../lib/engine/scheduler/simulate';
-import { modelIdForTask, prebuiltRecord, type TaskKind } from '../lib/models/registry';
-import { buildDraftPrompt, DEFAULT_DRAFT_OPTIONS } from '../lib/tasks/draft';
-import { countModelTokens } from '../lib/tasks/model-tokens';
-import type { MailThread, ThreadRead } from '../lib/webmail/types';
+import { formatSimulation, simulate } from '../lib/offscreen/scheduler/simulate';
+import { modelIdForTask, prebuiltRecord } from '../lib/models/registry';
+import type { TaskKind } from '../lib/models/types';
+import { buildDraftPrompt } from '../lib/tasks/draft/prompt';
+import { DEFAULT_DRAFT_OPTIONS } from '../lib/tasks/draft/options';
+import { countModelTokens } from '../lib/tasks/common/model-tokens';
+import type { MailThread, ThreadRead } from '../lib/page/webmail/types';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures/webmail/', import.meta.url));
@@ -16,9 +18,12 @@ const PAGES = ['gmail-thread.html', 'outlook-thread.html', 'proton-thread.html']
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 20);
 const CONTEXT_WINDOW = 4096;
 
-async function readThreads(): Promise<{ version: string; rows: Array<{ page: string; thread: MailThread; times: number[] }> }> {
+async function readThreads(): Promise<{
+  version: string;
+  rows: Array<{ page: string; thread: MailThread; times: number[] }>;
+}> {
   const [bundle, bench] = await Promise.all([
-    bundleForPage('lib/webmail/index.ts', 'TacitWebmail'),
+    bundleForPage('lib/page/webmail/read-open-thread.ts', 'TacitWebmail'),
     openBenchBrowser((name) => (PAGES.includes(name) ? readFileSync(`${FIXTURES}${name}`) : null)),
   ]);
   const { page, origin } = bench;
@@ -28,7 +33,8 @@ async function readThreads(): Promise<{ version: string; rows: Array<{ page: str
       await page.goto(`${origin}/${name}`, { waitUntil: 'load' });
       await page.addScriptTag({ content: bundle });
       const measured = await page.evaluate((runs) => {
-        const api = (globalThis as unknown as { TacitWebmail: typeof import('../lib/webmail') }).TacitWebmail;
+        const api = (globalThis as unknown as { TacitWebmail: typeof import('../lib/page/webmail/read-open-thread') })
+          .TacitWebmail;
         const times: number[] = [];
         let read: ThreadRead | undefined;
         for (let run = 0; run < runs; run++) {
@@ -56,7 +62,13 @@ for (const { page, thread, times } of rows) {
   let tokens = 0;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const prompt = buildDraftPrompt({ thread, intent: 'Yes, that works for me.', options: DEFAULT_DRAFT_OPTIONS, uiLanguage: 'en', contextWindow: CONTEXT_WINDOW });
+    const prompt = buildDraftPrompt({
+      thread,
+      intent: 'Yes, that works for me.',
+      options: DEFAULT_DRAFT_OPTIONS,
+      uiLanguage: 'en',
+      contextWindow: CONTEXT_WINDOW,
+    });
     promptTimes.push(performance.now() - started);
     tokens = prompt.messages.reduce((sum, message) => sum + countModelTokens(message.content), 0);
   }
@@ -71,7 +83,13 @@ const sizes = (task: TaskKind, choice: 'default' | 'light' = 'default') => {
   const modelId = modelIdForTask(task, 'f16', choice);
   return { modelId, sizeMB: prebuiltRecord(modelId)?.vram_required_MB ?? 0 };
 };
-const models = { summarize: sizes('summarize'), chat: sizes('chat'), rewrite: sizes('rewrite'), draft: sizes('draft'), 'draft (light)': sizes('draft', 'light') };
+const models = {
+  summarize: sizes('summarize'),
+  chat: sizes('chat'),
+  rewrite: sizes('rewrite'),
+  draft: sizes('draft'),
+  'draft (light)': sizes('draft', 'light'),
+};
 const sequence = ['summarize', 'chat', 'draft', 'rewrite', 'draft (light)', 'summarize', 'draft'];
 for (const budget of [3000, 4500]) {
   console.log(`\nSwap policy, budget ${budget} MB, sequence: ${sequence.join(' → ')}`);

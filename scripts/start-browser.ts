@@ -11,7 +11,13 @@ const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3');
 const PROFILE = resolve(import.meta.dirname, '../.tacit-profile');
 
 const CANDIDATES: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome-beta', '/usr/bin/google-chrome'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome-beta',
+    '/usr/bin/google-chrome',
+  ],
   darwin: [
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary',

@@ -45,12 +45,26 @@ const ISSUE_TEXT: Record<CustomRecordIssueCode, () => string> = {
 function buildConnectSources(): string[] {
   const directive = chrome.runtime.getManifest().content_security_policy;
   const csp = typeof directive === 'string' ? directive : (directive?.extension_pages ?? extensionPagesCsp());
-  return csp.split(';').map((part) => part.trim()).find((part) => part.startsWith('connect-src'))?.split(/\s+/).slice(1) ?? [];
+  return (
+    csp
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => part.startsWith('connect-src'))
+      ?.split(/\s+/)
+      .slice(1) ?? []
+  );
 }
 
 /** Adding and removing the user's own model records; each is validated, and only valid ones are stored. */
 export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
-  const fields = useSignal({ model_id: '', model: '', model_lib: '', vram_required_MB: '', context_window_size: '4096', f16: false });
+  const fields = useSignal({
+    model_id: '',
+    model: '',
+    model_lib: '',
+    vram_required_MB: '',
+    context_window_size: '4096',
+    f16: false,
+  });
   const issues = useSignal<CustomRecordIssue[]>([]);
   const set = (name: keyof typeof fields.value) => (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -61,7 +75,10 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
     const { f16, ...values } = fields.value;
     const result = validateCustomRecord(
       { ...values, required_features: f16 ? ['shader-f16'] : [] },
-      { existingIds: registeredModels(custom).map((record) => record.model_id), cspConnectSources: buildConnectSources() },
+      {
+        existingIds: registeredModels(custom).map((record) => record.model_id),
+        cspConnectSources: buildConnectSources(),
+      },
     );
     if (!result.ok) {
       issues.value = result.errors;
@@ -72,10 +89,14 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
     fields.value = { ...fields.value, model_id: '', model: '', model_lib: '', vram_required_MB: '' };
   };
 
-  const input = (name: 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'context_window_size', label: string, type: 'text' | 'url' | 'number' = 'text') => (
+  const input = (
+    name: 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'context_window_size',
+    label: string,
+    type: 'text' | 'url' | 'number' = 'text',
+  ) => (
     <label class="field">
       {label}
-      <input name={name} type={type as "text"} value={fields.value[name]} onInput={set(name)} />
+      <input name={name} type={type as 'text'} value={fields.value[name]} onInput={set(name)} />
     </label>
   );
 
@@ -103,7 +124,9 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
       {issues.value.length > 0 ? (
         <ul class="error" role="alert" data-testid="custom-model-issues">
           {issues.value.map((issue) => (
-            <li data-code={issue.code}>{i18n.t('options.issue', [FIELD_LABEL[issue.field](), ISSUE_TEXT[issue.code]()])}</li>
+            <li data-code={issue.code}>
+              {i18n.t('options.issue', [FIELD_LABEL[issue.field](), ISSUE_TEXT[issue.code]()])}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -114,7 +137,10 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
           {custom.map((record) => (
             <li>
               <code>{record.model_id}</code>{' '}
-              <button type="button" onClick={() => void customModels.setValue(custom.filter((other) => other !== record))}>
+              <button
+                type="button"
+                onClick={() => void customModels.setValue(custom.filter((other) => other !== record))}
+              >
                 {i18n.t('options.remove')}
               </button>
             </li>

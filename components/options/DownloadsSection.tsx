@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { DownloadsClient } from '@/lib/models/downloads-client';
+import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
 import { ModelDownloadState } from './ModelDownloadState';
 

@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
-import type { GpuCapabilities } from '@/lib/engine/capabilities';
+import type { GpuCapabilities } from '@/lib/models/types';
 import { parseGpuBudgetOverride } from '@/lib/models/gpu-budget';
-import { DEFAULT_ENGINE_IDLE_MS, engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
-import { gpuBudget } from '@/lib/tasks/task-environment';
+import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/protocol/messages';
+import { engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
+import { gpuBudget } from '@/lib/background/task-environment';
 import { useStorageItem } from '../use-storage-item';
 import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
 

@@ -1,14 +1,22 @@
 import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { ComponentChildren } from 'preact';
-import type { DownloadsClient } from '@/lib/models/downloads-client';
+import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
-import type { ModelDiskStatus, ModelDownloadProgress } from '@/lib/messaging/protocol';
+import type { ModelDiskStatus, ModelDownloadProgress } from '@/lib/protocol/messages';
 import { errorText } from '../error-text';
 import { formatBytes, formatDuration } from '../format';
 
 /** One model's place on disk: stored or not, a live download with bytes, percent and time left, and Download / Resume / Cancel. */
-export function ModelDownloadState({ record, client, children }: { record: ModelRecord; client: DownloadsClient; children?: ComponentChildren }) {
+export function ModelDownloadState({
+  record,
+  client,
+  children,
+}: {
+  record: ModelRecord;
+  client: DownloadsClient;
+  children?: ComponentChildren;
+}) {
   const id = record.model_id;
   const running = client.active.value.includes(id);
   const status = client.statuses.value[id];

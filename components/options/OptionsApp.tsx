@@ -2,9 +2,9 @@ import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { GpuCapabilities } from '@/lib/engine/capabilities';
-import { sendRequest } from '@/lib/messaging/requests';
-import { DownloadsClient } from '@/lib/models/downloads-client';
+import type { GpuCapabilities } from '@/lib/models/types';
+import { sendRequest } from '@/lib/protocol/requests';
+import { DownloadsClient } from '@/lib/options/downloads-client';
 import { MODEL_FAMILIES, prebuiltRecord } from '@/lib/models/registry';
 import { withMirror } from '@/lib/models/sources';
 import { customModels, modelMirrorUrl } from '@/lib/settings/settings';
@@ -16,7 +16,11 @@ import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
 
 /** The models this adapter can run (its precision's builds, rehosted on the mirror), then the user's own. */
-function downloadableModels(capabilities: GpuCapabilities | null, mirror: string | null, custom: ModelRecord[]): ModelRecord[] {
+function downloadableModels(
+  capabilities: GpuCapabilities | null,
+  mirror: string | null,
+  custom: ModelRecord[],
+): ModelRecord[] {
   const precision = capabilities?.precision ?? 'f32';
   const prebuilt = Object.values(MODEL_FAMILIES)
     .map((family) => prebuiltRecord(family.variants[precision]))
@@ -46,7 +50,12 @@ export function OptionsApp() {
     <main class="options">
       <h1>{i18n.t('options.title')}</h1>
       <p class="help">{i18n.t('options.intro')}</p>
-      <TaskModelsSection precision={capabilities.value?.precision ?? 'f32'} custom={custom.value} downloadable={records} downloads={downloads} />
+      <TaskModelsSection
+        precision={capabilities.value?.precision ?? 'f32'}
+        custom={custom.value}
+        downloadable={records}
+        downloads={downloads}
+      />
       <DownloadsSection records={records} client={downloads} />
       <GpuSection capabilities={capabilities.value} />
       <ModelSourceSection />

@@ -32,12 +32,19 @@ export function SavedTextSetting({ label, load, save, testId }: Props) {
       >
         <label class="field">
           {label}
-          <input value={draft.value} onInput={(event) => (draft.value = (event.currentTarget as HTMLInputElement).value)} />
+          <input
+            value={draft.value}
+            onInput={(event) => (draft.value = (event.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <button type="submit">{i18n.t('options.save')}</button>
       </form>
       {outcome.value ? (
-        <p role={outcome.value.ok ? 'status' : 'alert'} class={outcome.value.ok ? 'note' : 'error'} data-testid={testId}>
+        <p
+          role={outcome.value.ok ? 'status' : 'alert'}
+          class={outcome.value.ok ? 'note' : 'error'}
+          data-testid={testId}
+        >
           {outcome.value.ok ? i18n.t('options.saved') : outcome.value.message}
         </p>
       ) : null}

@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { ShaderPrecision } from '@/lib/engine/capabilities';
-import type { DownloadsClient } from '@/lib/models/downloads-client';
-import { TASK_KINDS, modelIdForTask, modelLabel, registeredModels, resolveTaskModel, type TaskKind } from '@/lib/models/registry';
+import type { ShaderPrecision } from '@/lib/models/types';
+import type { DownloadsClient } from '@/lib/options/downloads-client';
+import { modelIdForTask, modelLabel, registeredModels, resolveTaskModel } from '@/lib/models/registry';
+import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
 import { taskModels } from '@/lib/settings/settings';
 import { formatBytes } from '../format';
 import { useStorageItem } from '../use-storage-item';
@@ -42,28 +43,33 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads }
         const defaultId = modelIdForTask(task, precision, 'default');
         const lightId = modelIdForTask(task, precision, 'light');
         const chosen = resolveTaskModel(task, choices.value[task], precision, custom);
-        const record = chosen.ok ? downloadable.find((candidate) => candidate.model_id === chosen.record.model_id) : undefined;
+        const record = chosen.ok
+          ? downloadable.find((candidate) => candidate.model_id === chosen.record.model_id)
+          : undefined;
         return (
           <div class="task-model" data-task-model={task}>
-          <label class="field">
-            {TASK_LABEL[task]()}
-            <select
-              data-task={task}
-              value={choices.value[task] ?? 'default'}
-              onChange={(event) =>
-                void taskModels.setValue({ ...choices.value, [task]: (event.currentTarget as HTMLSelectElement).value })
-              }
-            >
-              <option value="default">{`${i18n.t('options.choiceDefault', [modelLabel(defaultId)])} — ${sizeText(byId(defaultId))}`}</option>
-              <option value="light">{`${i18n.t('options.choiceLight', [modelLabel(lightId)])} — ${sizeText(byId(lightId))}`}</option>
-              {models
-                .filter((record) => record.model_id !== defaultId && record.model_id !== lightId)
-                .map((record) => (
-                  <option value={record.model_id}>{`${modelLabel(record.model_id)} — ${sizeText(record)}`}</option>
-                ))}
-            </select>
-          </label>
-          {record ? <ModelDownloadState record={record} client={downloads} /> : null}
+            <label class="field">
+              {TASK_LABEL[task]()}
+              <select
+                data-task={task}
+                value={choices.value[task] ?? 'default'}
+                onChange={(event) =>
+                  void taskModels.setValue({
+                    ...choices.value,
+                    [task]: (event.currentTarget as HTMLSelectElement).value,
+                  })
+                }
+              >
+                <option value="default">{`${i18n.t('options.choiceDefault', [modelLabel(defaultId)])} — ${sizeText(byId(defaultId))}`}</option>
+                <option value="light">{`${i18n.t('options.choiceLight', [modelLabel(lightId)])} — ${sizeText(byId(lightId))}`}</option>
+                {models
+                  .filter((record) => record.model_id !== defaultId && record.model_id !== lightId)
+                  .map((record) => (
+                    <option value={record.model_id}>{`${modelLabel(record.model_id)} — ${sizeText(record)}`}</option>
+                  ))}
+              </select>
+            </label>
+            {record ? <ModelDownloadState record={record} client={downloads} /> : null}
           </div>
         );
       })}

@@ -1,16 +1,16 @@
-import { EngineHost, type EngineHostPort } from '@/lib/engine/engine-host';
-import type { Engine } from '@/lib/engine/engine';
-import { probeGpu } from '@/lib/engine/gpu-probe';
-import { acceptPorts } from '@/lib/messaging/ports';
-import { PORT_DOWNLOADS, PORT_ENGINE, type EngineHostSettings } from '@/lib/messaging/protocol';
-import { DownloadService, type DownloadsPort } from '@/lib/models/download-service';
-import { deleteModelFiles, modelCacheStatus, verifyModelFiles } from '@/lib/models/downloads';
-import { answerRequests, sendRequest } from '@/lib/messaging/requests';
-import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/settings/settings';
+import { EngineHost, type EngineHostPort } from '@/lib/offscreen/engine-host';
+import type { Engine } from '@/lib/offscreen/engines/types';
+import { probeGpu } from '@/lib/offscreen/gpu-probe';
+import { acceptPorts } from '@/lib/protocol/ports';
+import { DEFAULT_ENGINE_IDLE_MS, PORT_DOWNLOADS, PORT_ENGINE, type EngineHostSettings } from '@/lib/protocol/messages';
+import { DownloadService, type DownloadsPort } from '@/lib/offscreen/downloads/download-service';
+import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
+import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
+import { answerRequests, sendRequest } from '@/lib/protocol/requests';
 
 // Test builds may swap in the scripted engine; in production this branch and its import are compiled away.
 const loadScriptedEngine = () =>
-  import.meta.env.MODE === 'e2e' ? import('@/lib/engine/scripted-engine') : undefined;
+  import.meta.env.MODE === 'e2e' ? import('@/lib/offscreen/engines/scripted-engine') : undefined;
 
 /** Loads and evictions, in order; test builds let e2e tests read them. */
 const residencyEvents: Array<{ event: 'load' | 'unload'; modelId: string }> = [];
@@ -19,7 +19,7 @@ async function createEngine(settings: EngineHostSettings): Promise<Engine> {
   const scripted = settings.scripted ? await loadScriptedEngine() : undefined;
   if (scripted && settings.scripted) return new scripted.ScriptedEngine(settings.scripted);
   // WebLLM is most of this page's code: loaded with the first model, so a page opened to probe or download starts fast.
-  const { WebLlmEngine } = await import('@/lib/engine/webllm-engine');
+  const { WebLlmEngine } = await import('@/lib/offscreen/engines/webllm-engine');
   return new WebLlmEngine();
 }
 
@@ -37,7 +37,8 @@ const host = new EngineHost({
   },
   createEngine,
   updateEngine: (engine, settings) => {
-    if (engine.kind === 'scripted' && settings.scripted) (engine as Engine & { settings: unknown }).settings = settings.scripted;
+    if (engine.kind === 'scripted' && settings.scripted)
+      (engine as Engine & { settings: unknown }).settings = settings.scripted;
   },
   onResidencyChange: (event, modelId) => {
     if (import.meta.env.MODE === 'e2e') residencyEvents.push({ event, modelId });
@@ -52,7 +53,7 @@ answerRequests('offscreen', {
   'engine/status': async () => host.status(),
 });
 if (import.meta.env.MODE === 'e2e') {
-  void import('@/lib/engine/test-build').then(({ answerScriptedLogRequests }) =>
+  void import('@/lib/offscreen/test-build').then(({ answerScriptedLogRequests }) =>
     answerScriptedLogRequests(
       async () => (await loadScriptedEngine())?.scriptedRequestLog ?? [],
       async () => residencyEvents,

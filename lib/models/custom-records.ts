@@ -2,13 +2,7 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 
 export type CustomRecordField =
-  | 'record'
-  | 'model_id'
-  | 'model'
-  | 'model_lib'
-  | 'vram_required_MB'
-  | 'context_window_size'
-  | 'required_features';
+  'record' | 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'context_window_size' | 'required_features';
 
 export type CustomRecordIssueCode =
   | 'not-an-object'
@@ -36,8 +30,7 @@ export interface CustomRecordIssue {
 }
 
 export type CustomRecordResult =
-  | { ok: true; record: ModelRecord; warnings: CustomRecordIssue[] }
-  | { ok: false; errors: CustomRecordIssue[] };
+  { ok: true; record: ModelRecord; warnings: CustomRecordIssue[] } | { ok: false; errors: CustomRecordIssue[] };
 
 export interface CustomRecordContext {
   /** Ids already in use (prebuilt and other custom records); compared case-insensitively. */
@@ -57,7 +50,10 @@ const NUMERIC_STRING = /^\s*-?\d+(\.\d+)?\s*$/;
 /** Validates untrusted input; only the known fields are copied into the record, anything else is dropped. */
 export function validateCustomRecord(input: unknown, context: CustomRecordContext): CustomRecordResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [issue('record', 'not-an-object', 'A model record must be an object with named fields.')] };
+    return {
+      ok: false,
+      errors: [issue('record', 'not-an-object', 'A model record must be an object with named fields.')],
+    };
   }
   const fields = input as Record<string, unknown>;
   const errors: CustomRecordIssue[] = [];
@@ -76,12 +72,21 @@ export function validateCustomRecord(input: unknown, context: CustomRecordContex
   }
   const vram = collect(checkNumber('vram_required_MB', fields.vram_required_MB, false));
   if (vram !== undefined && (vram <= VRAM_RANGE_MB.min || vram > VRAM_RANGE_MB.max)) {
-    errors.push(issue('vram_required_MB', 'out-of-range', `GPU memory must be more than 0 and at most ${VRAM_RANGE_MB.max} MB.`));
+    errors.push(
+      issue('vram_required_MB', 'out-of-range', `GPU memory must be more than 0 and at most ${VRAM_RANGE_MB.max} MB.`),
+    );
   }
   const contextWindow = collect(checkNumber('context_window_size', fields.context_window_size, true));
-  if (contextWindow !== undefined && (contextWindow < CONTEXT_WINDOW_RANGE.min || contextWindow > CONTEXT_WINDOW_RANGE.max)) {
+  if (
+    contextWindow !== undefined &&
+    (contextWindow < CONTEXT_WINDOW_RANGE.min || contextWindow > CONTEXT_WINDOW_RANGE.max)
+  ) {
     errors.push(
-      issue('context_window_size', 'out-of-range', `Context window must be ${CONTEXT_WINDOW_RANGE.min}–${CONTEXT_WINDOW_RANGE.max} tokens.`),
+      issue(
+        'context_window_size',
+        'out-of-range',
+        `Context window must be ${CONTEXT_WINDOW_RANGE.min}–${CONTEXT_WINDOW_RANGE.max} tokens.`,
+      ),
     );
   }
   const features = collect(checkFeatures(fields.required_features));
@@ -129,7 +134,8 @@ function issue(field: CustomRecordField, code: CustomRecordIssueCode, message: s
 }
 
 function checkModelId(value: unknown, existingIds: readonly string[]): FieldResult<string> {
-  if (value === undefined || value === null || value === '') return { error: issue('model_id', 'missing', 'Give the model an id.') };
+  if (value === undefined || value === null || value === '')
+    return { error: issue('model_id', 'missing', 'Give the model an id.') };
   if (typeof value !== 'string') return { error: issue('model_id', 'not-a-string', 'The model id must be text.') };
   if (value.length > MODEL_ID_MAX_LENGTH) {
     return { error: issue('model_id', 'too-long', `The model id must be at most ${MODEL_ID_MAX_LENGTH} characters.`) };
@@ -145,12 +151,19 @@ function checkModelId(value: unknown, existingIds: readonly string[]): FieldResu
 
 function checkUrl(field: 'model' | 'model_lib', value: unknown): FieldResult<string> {
   const label = field === 'model' ? 'The weights URL' : 'The model library URL';
-  if (value === undefined || value === null || value === '') return { error: issue(field, 'missing', `${label} is required.`) };
+  if (value === undefined || value === null || value === '')
+    return { error: issue(field, 'missing', `${label} is required.`) };
   if (typeof value !== 'string') return { error: issue(field, 'not-a-string', `${label} must be text.`) };
   const url = safeUrl(value.trim());
   if (!url) return { error: issue(field, 'not-a-url', `${label} is not a valid URL.`) };
   if (url.protocol === 'http:' && !isLocalHost(url.hostname)) {
-    return { error: issue(field, 'remote-http', `${label} must use https; plain http is allowed only for 127.0.0.1 and localhost.`) };
+    return {
+      error: issue(
+        field,
+        'remote-http',
+        `${label} must use https; plain http is allowed only for 127.0.0.1 and localhost.`,
+      ),
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { error: issue(field, 'bad-scheme', `${label} must start with https:// (not ${url.protocol}).`) };
@@ -161,10 +174,17 @@ function checkUrl(field: 'model' | 'model_lib', value: unknown): FieldResult<str
   return { value: url.href };
 }
 
-function checkNumber(field: 'vram_required_MB' | 'context_window_size', value: unknown, integer: boolean): FieldResult<number> {
-  if (value === undefined || value === null || value === '') return { error: issue(field, 'missing', `${fieldLabel(field)} is required.`) };
-  const number = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC_STRING.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(number)) return { error: issue(field, 'not-a-number', `${fieldLabel(field)} must be a number.`) };
+function checkNumber(
+  field: 'vram_required_MB' | 'context_window_size',
+  value: unknown,
+  integer: boolean,
+): FieldResult<number> {
+  if (value === undefined || value === null || value === '')
+    return { error: issue(field, 'missing', `${fieldLabel(field)} is required.`) };
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && NUMERIC_STRING.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(number))
+    return { error: issue(field, 'not-a-number', `${fieldLabel(field)} must be a number.`) };
   if (integer && !Number.isInteger(number)) {
     return { error: issue(field, 'not-an-integer', `${fieldLabel(field)} must be a whole number.`) };
   }
@@ -177,11 +197,18 @@ function fieldLabel(field: 'vram_required_MB' | 'context_window_size'): string {
 
 function checkFeatures(value: unknown): FieldResult<string[] | undefined> {
   if (value === undefined || value === null) return { value: undefined };
-  if (!Array.isArray(value)) return { error: issue('required_features', 'not-an-array', 'Required features must be a list.') };
+  if (!Array.isArray(value))
+    return { error: issue('required_features', 'not-an-array', 'Required features must be a list.') };
   const unknown = value.filter((feature) => typeof feature !== 'string' || !KNOWN_REQUIRED_FEATURES.includes(feature));
   if (unknown.length > 0) {
     const known = KNOWN_REQUIRED_FEATURES.join(', ');
-    return { error: issue('required_features', 'unknown-feature', `Unknown required feature(s): ${unknown.map(String).join(', ')}. Known: ${known}.`) };
+    return {
+      error: issue(
+        'required_features',
+        'unknown-feature',
+        `Unknown required feature(s): ${unknown.map(String).join(', ')}. Known: ${known}.`,
+      ),
+    };
   }
   return { value: [...new Set(value as string[])] };
 }
@@ -195,7 +222,11 @@ function cspWarnings(record: ModelRecord, sources: readonly string[] | undefined
   return fields
     .filter(([, url]) => !isOriginAllowedByCsp(url, sources))
     .map(([field, url]) =>
-      issue(field, 'origin-not-in-csp', `This build cannot reach ${new URL(url).origin}: rebuild with it in TACIT_MODEL_SOURCES, or use a local mirror.`),
+      issue(
+        field,
+        'origin-not-in-csp',
+        `This build cannot reach ${new URL(url).origin}: rebuild with it in TACIT_MODEL_SOURCES, or use a local mirror.`,
+      ),
     );
 }
 
@@ -213,7 +244,8 @@ function safeUrl(value: string): URL | undefined {
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' };
 const NETWORK_SCHEMES = ['http', 'https', 'ws', 'wss'];
-const SOURCE_EXPRESSION = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\*|\d+))?(\/[^?#]*)?$/i;
+const SOURCE_EXPRESSION =
+  /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\*|\d+))?(\/[^?#]*)?$/i;
 
 function sourceMatches(source: string, url: URL): boolean {
   const scheme = url.protocol.slice(0, -1).toLowerCase();

@@ -50,11 +50,17 @@ export function parseGpuBudgetOverride(
   const { min, max } = GPU_BUDGET_OVERRIDE_RANGE_MB;
   const number = typeof value === 'number' ? value : /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(number)) {
-    return { ok: false, error: { code: 'not-a-number', message: `GPU memory budget must be a number of MB (${min}–${max}).` } };
+    return {
+      ok: false,
+      error: { code: 'not-a-number', message: `GPU memory budget must be a number of MB (${min}–${max}).` },
+    };
   }
   const budgetMB = Math.round(number);
   if (budgetMB < min || budgetMB > max) {
-    return { ok: false, error: { code: 'out-of-range', message: `GPU memory budget must be between ${min} and ${max} MB.` } };
+    return {
+      ok: false,
+      error: { code: 'out-of-range', message: `GPU memory budget must be between ${min} and ${max} MB.` },
+    };
   }
   return { ok: true, budgetMB };
 }
@@ -68,7 +74,9 @@ export function detectGpuBudgetMB(facts: GpuBudgetFacts): GpuBudget {
   }
   const detected = detectedBudgetMB(facts);
   const result: GpuBudget =
-    detected === undefined ? { budgetMB: DEFAULT_GPU_BUDGET_MB, source: 'default' } : { budgetMB: detected, source: 'detected' };
+    detected === undefined
+      ? { budgetMB: DEFAULT_GPU_BUDGET_MB, source: 'default' }
+      : { budgetMB: detected, source: 'detected' };
   return overrideError ? { ...result, overrideError } : result;
 }
 

@@ -1,10 +1,7 @@
 /** Which model each task uses: a default and a lighter alternative per task, picked per adapter precision. */
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { ShaderPrecision } from '../engine/capabilities';
+import type { ShaderPrecision, TaskKind } from './types';
 import { PREBUILT_RECORDS } from './prebuilt-records';
-
-export type TaskKind = 'summarize' | 'draft' | 'rewrite' | 'chat';
-export const TASK_KINDS: readonly TaskKind[] = ['summarize', 'draft', 'rewrite', 'chat'];
 
 /** A model in two quantisations: q4f16_1 needs `shader-f16`; q4f32_1 runs everywhere WebGPU does. */
 export interface ModelFamily {
@@ -50,7 +47,11 @@ export const TASK_MODELS: Record<TaskKind, { default: ModelFamilyId; light: Mode
   draft: { default: 'llama-3.2-3b', light: 'llama-3.2-1b' },
 };
 
-export function modelIdForTask(task: TaskKind, precision: ShaderPrecision, choice: 'default' | 'light' = 'default'): string {
+export function modelIdForTask(
+  task: TaskKind,
+  precision: ShaderPrecision,
+  choice: 'default' | 'light' = 'default',
+): string {
   return MODEL_FAMILIES[TASK_MODELS[task][choice]].variants[precision];
 }
 

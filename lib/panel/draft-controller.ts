@@ -1,11 +1,12 @@
 /** The Reply view's state: the user's intent and options, the streamed draft (which the user may edit), and inserting it. */
 import { computed, effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { TacitError } from '../messaging/errors';
-import type { DraftRefinement, PageTarget } from '../messaging/protocol';
-import { sendRequest } from '../messaging/requests';
+import type { TacitError } from '../core/errors';
+import type { DraftRefinement, PageTarget } from '../protocol/messages';
+import { sendRequest } from '../protocol/requests';
 import { draftOptions } from '../settings/settings';
-import { normalizeDraftOptions, type DraftOptions } from '../tasks/draft/options';
+import { normalizeDraftOptions } from '../tasks/draft/options';
+import type { DraftOptions } from '../tasks/draft/types';
 import { ReplySession } from './reply-session';
 
 export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
@@ -77,7 +78,12 @@ export class DraftController {
     this.replaceEditsOnNewText = true;
     this.reworkedFrom = text;
     this.insertOutcome.value = null;
-    this.session.start({ kind: 'refine-draft', text, style, conversation: { title: source.title, url: source.url, mail: source.mail } });
+    this.session.start({
+      kind: 'refine-draft',
+      text,
+      style,
+      conversation: { title: source.title, url: source.url, mail: source.mail },
+    });
   }
 
   /** Swaps the shown draft with the one before the last rework. */
@@ -97,9 +103,11 @@ export class DraftController {
     const mail = this.session.source.value?.mail;
     const text = this.text.value.trim();
     if (!mail || text === '') return;
-    this.insertOutcome.value = await sendRequest('reply/insert', { tabId: mail.tabId, text, subject: mail.subject }).catch(
-      (): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }),
-    );
+    this.insertOutcome.value = await sendRequest('reply/insert', {
+      tabId: mail.tabId,
+      text,
+      subject: mail.subject,
+    }).catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */

@@ -1,7 +1,7 @@
 /** The side panel's state: the summary, follow-up turns, summary options, and intents arriving from the background. */
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { connectPort, type TypedPort } from '../messaging/ports';
+import { connectPort, type TypedPort } from '../protocol/ports';
 import {
   PORT_PANEL,
   type PageTarget,
@@ -10,12 +10,12 @@ import {
   type PanelIntentMessage,
   type PanelPlacement,
   type SummaryRequestOptions,
-} from '../messaging/protocol';
-import type { TacitError } from '../messaging/errors';
+} from '../protocol/messages';
+import type { TacitError } from '../core/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
-import { normalizeLanguageChoice } from '../tasks/summarize/output-language';
-import type { RewriteStyle } from '../tasks/rewrite/styles';
-import { sendRequest } from '../messaging/requests';
+import { normalizeLanguageChoice } from '../tasks/common/output-language';
+import type { RewriteStyle } from '../tasks/rewrite/types';
+import { sendRequest } from '../protocol/requests';
 import { lastCustomInstruction, lastRewriteStyle, summaryOptions, taskModels } from '../settings/settings';
 import { ReplySession, type ReplyState } from './reply-session';
 import { DraftController } from './draft-controller';
@@ -157,7 +157,13 @@ export class PanelController {
     if (!pending) return;
     void lastCustomInstruction.setValue(instruction);
     this.pendingCustom.value = null;
-    this.rewrite.start({ kind: 'rewrite', tabId: pending.tabId, frameId: pending.frameId, style: 'custom', customInstruction: instruction });
+    this.rewrite.start({
+      kind: 'rewrite',
+      tabId: pending.tabId,
+      frameId: pending.frameId,
+      style: 'custom',
+      customInstruction: instruction,
+    });
   }
 
   /** Puts the rewrite into the page; on failure the result stays in the panel to copy. */

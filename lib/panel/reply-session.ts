@@ -1,8 +1,8 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { computed, signal } from '@preact/signals';
-import type { TacitError } from '../messaging/errors';
-import { connectPort, type TypedPort } from '../messaging/ports';
-import { sendRequest } from '../messaging/requests';
+import type { TacitError } from '../core/errors';
+import { connectPort, type TypedPort } from '../protocol/ports';
+import { sendRequest } from '../protocol/requests';
 import {
   PORT_TASK,
   type BackgroundToPanel,
@@ -11,7 +11,7 @@ import {
   type TaskRequest,
   type TaskResult,
   type TaskSource,
-} from '../messaging/protocol';
+} from '../protocol/messages';
 
 export type ReplyState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
 

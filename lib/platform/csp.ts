@@ -27,9 +27,5 @@ export function parseExtraSources(list: string | undefined): string[] {
 
 export function extensionPagesCsp(extraSources: readonly string[] = []): string {
   const connect = ["'self'", ...DEFAULT_MODEL_SOURCES, ...LOCAL_MODEL_SOURCES, ...extraSources];
-  return [
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "object-src 'self'",
-    `connect-src ${connect.join(' ')}`,
-  ].join('; ');
+  return ["script-src 'self' 'wasm-unsafe-eval'", "object-src 'self'", `connect-src ${connect.join(' ')}`].join('; ');
 }

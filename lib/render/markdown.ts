@@ -8,9 +8,32 @@ import { Marked, type Tokens } from 'marked';
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'a',
-  'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input',
+  'p',
+  'br',
+  'hr',
+  'em',
+  'strong',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'input',
 ];
 
 const markdown = new Marked({
@@ -53,7 +76,20 @@ export function renderMarkdownSafely(source: string, purifier: typeof DOMPurify 
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'type', 'checked', 'disabled', 'align'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-    FORBID_TAGS: ['img', 'style', 'script', 'iframe', 'svg', 'math', 'form', 'object', 'embed', 'video', 'audio', 'source'],
+    FORBID_TAGS: [
+      'img',
+      'style',
+      'script',
+      'iframe',
+      'svg',
+      'math',
+      'form',
+      'object',
+      'embed',
+      'video',
+      'audio',
+      'source',
+    ],
   });
 }
 

@@ -2,7 +2,9 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 
 export function markdownToPlainText(markdown: string): string {
-  return blocks(Lexer.lex(markdown, { gfm: true })).replace(/\n{3,}/g, '\n\n').trim();
+  return blocks(Lexer.lex(markdown, { gfm: true }))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function blocks(tokens: Token[]): string {
@@ -57,7 +59,9 @@ function inline(tokens: Token[] | undefined): string {
         case 'br':
           return '\n';
         case 'text':
-          return 'tokens' in token && token.tokens ? inline(token.tokens as Token[]) : unescape((token as Tokens.Text).text);
+          return 'tokens' in token && token.tokens
+            ? inline(token.tokens as Token[])
+            : unescape((token as Tokens.Text).text);
         case 'escape':
           return (token as Tokens.Escape).text;
         default:
@@ -68,5 +72,10 @@ function inline(tokens: Token[] | undefined): string {
 }
 
 function unescape(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }

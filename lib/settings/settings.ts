@@ -1,12 +1,10 @@
 /** User settings kept in storage.local, with defaults; never holds page or mail text. */
 import { storage } from 'wxt/utils/storage';
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { TaskKind } from '../models/registry';
-import type { SummaryRequestOptions } from '../messaging/protocol';
-import type { RewriteStyle } from '../tasks/rewrite/styles';
-import type { DraftOptions } from '../tasks/draft/options';
-
-export const DEFAULT_ENGINE_IDLE_MS = 10 * 60 * 1000;
+import type { TaskKind } from '../models/types';
+import { DEFAULT_ENGINE_IDLE_MS, type SummaryRequestOptions } from '../protocol/messages';
+import type { RewriteStyle } from '../tasks/rewrite/types';
+import type { DraftOptions } from '../tasks/draft/types';
 
 /** How long the engine stays loaded without work before its GPU memory is freed. */
 export const engineIdleMs = storage.defineItem<number>('local:engineIdleMs', { fallback: DEFAULT_ENGINE_IDLE_MS });
@@ -22,7 +20,9 @@ export const lastCustomInstruction = storage.defineItem<string>('local:lastCusto
 
 /** Which model each task uses: 'default', 'light', or the id of any registered model (prebuilt or custom). */
 export type TaskModelChoice = 'default' | 'light' | (string & {});
-export const taskModels = storage.defineItem<Partial<Record<TaskKind, TaskModelChoice>>>('local:taskModels', { fallback: {} });
+export const taskModels = storage.defineItem<Partial<Record<TaskKind, TaskModelChoice>>>('local:taskModels', {
+  fallback: {},
+});
 
 /** Model records the user added in Options (validated by lib/models/custom-records before they are stored). */
 export const customModels = storage.defineItem<ModelRecord[]>('local:customModels', { fallback: [] });
@@ -31,7 +31,9 @@ export const customModels = storage.defineItem<ModelRecord[]>('local:customModel
 export const gpuBudgetOverrideMB = storage.defineItem<number | null>('local:gpuBudgetMB', { fallback: null });
 
 /** The summary type, length and language chosen last in the panel. */
-export const summaryOptions = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', { fallback: null });
+export const summaryOptions = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', {
+  fallback: null,
+});
 
 /** The reply tone, length and language chosen last in the Reply view (never the intent or the draft). */
 export const draftOptions = storage.defineItem<DraftOptions | null>('local:draftOptions', { fallback: null });

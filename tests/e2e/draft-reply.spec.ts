@@ -1,12 +1,21 @@
 import type { Page } from '@playwright/test';
-import { expect, invokeTrigger, residencyLog, scriptedEngineLog, tabOf, test, useScriptedEngine } from './support/extension-test';
+import {
+  expect,
+  invokeTrigger,
+  residencyLog,
+  scriptedEngineLog,
+  tabOf,
+  test,
+  useScriptedEngine,
+} from './support/extension-test';
 import { serveFakeModel } from './support/fake-model';
 import { addModel, openOptions } from './support/options-page';
 
 /** What the scripted engine answers: a preamble and a trailing offer the clean-up must remove. */
 const RAW_DRAFT =
   "Here's a draft reply:\n\nHi Maya,\n\nYes, please confirm the booking for 12–14 June. The microphones are worth the €25.\n\nBest,\nJonas\n\nLet me know if you'd like any changes!";
-const DRAFT = 'Hi Maya,\n\nYes, please confirm the booking for 12–14 June. The microphones are worth the €25.\n\nBest,\nJonas';
+const DRAFT =
+  'Hi Maya,\n\nYes, please confirm the booking for 12–14 June. The microphones are worth the €25.\n\nBest,\nJonas';
 
 /** Opens the fixture in the web tab and a panel beside it on the Reply view. */
 async function replyViewBeside(webPage: Page, url: string, openDetachedPanel: () => Promise<Page>): Promise<Page> {
@@ -25,7 +34,12 @@ async function draftReply(panel: Page, intent: string) {
   await panel.getByRole('button', { name: /^Draft (reply|again)$/ }).click();
 }
 
-test('Gmail: drafts from the open conversation and the intent, then inserts above the quoted history, undoably', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('Gmail: drafts from the open conversation and the intent, then inserts above the quoted history, undoably', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { reply: RAW_DRAFT, tokenDelayMs: 3 });
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await panel.getByLabel('Tone').selectOption('friendly');
@@ -33,7 +47,9 @@ test('Gmail: drafts from the open conversation and the intent, then inserts abov
 
   const draft = panel.getByTestId('draft-text');
   await expect(draft).toHaveValue(DRAFT);
-  await expect(panel.getByTestId('draft-source')).toContainText('Replying to Maya Lindqvist · Lisbon offsite: venue booking');
+  await expect(panel.getByTestId('draft-source')).toContainText(
+    'Replying to Maya Lindqvist · Lisbon offsite: venue booking',
+  );
   await expect(panel.getByTestId('draft-source')).toContainText('Gmail · 3 messages read');
 
   const [request] = await scriptedEngineLog(serviceWorker);
@@ -47,7 +63,9 @@ test('Gmail: drafts from the open conversation and the intent, then inserts abov
   expect(user!.content).toContain('Could you check whether the projector is included in the price?');
   expect(user!.content).not.toContain('Events Coordinator');
   expect(user!.content.match(/Could you check whether the projector/g)).toHaveLength(1);
-  expect(user!.content.indexOf('yes, book it, and take the microphones')).toBeGreaterThan(user!.content.search(/<<<END EMAIL/));
+  expect(user!.content.indexOf('yes, book it, and take the microphones')).toBeGreaterThan(
+    user!.content.search(/<<<END EMAIL/),
+  );
 
   // The user polishes the draft before inserting it.
   await draft.fill(`${DRAFT}\nP.S. Vegetarian lunch for four, please.`);
@@ -70,7 +88,11 @@ test('Gmail: drafts from the open conversation and the intent, then inserts abov
   await expect(draft).toHaveValue(`${DRAFT}\nP.S. Vegetarian lunch for four, please.`);
 });
 
-test('text the user already typed in the reply box is kept, and the draft goes after it', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('text the user already typed in the reply box is kept, and the draft goes after it', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+}) => {
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await webPage.getByRole('link', { name: 'Reply', exact: true }).click();
   const box = webPage.getByRole('textbox', { name: 'Message Body' });
@@ -87,7 +109,12 @@ test('text the user already typed in the reply box is kept, and the draft goes a
   expect(text.indexOf('Hi Maya,')).toBeLessThan(text.indexOf('wrote:'));
 });
 
-test('Outlook on the web and Proton Mail: the conversation is read and the draft lands in their reply boxes', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('Outlook on the web and Proton Mail: the conversation is read and the draft lands in their reply boxes', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/outlook-thread.html`, openDetachedPanel);
   await draftReply(panel, 'accept');
   await expect(panel.getByTestId('draft-source')).toContainText('Outlook ·');
@@ -110,7 +137,12 @@ test('Outlook on the web and Proton Mail: the conversation is read and the draft
   expect(requests).toHaveLength(2);
 });
 
-test('no open conversation: a specific message, and the engine is not asked', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('no open conversation: a specific message, and the engine is not asked', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-inbox.html`, openDetachedPanel);
   await draftReply(panel, 'hello');
   await expect(panel.getByTestId('draft-error')).toHaveText(/^No open email conversation was found in this tab\./);
@@ -150,20 +182,31 @@ test('opening the Reply view preloads the downloaded draft model before anything
   expect((await scriptedEngineLog(serviceWorker))[0]!.modelId).toBe(model.modelId);
 });
 
-test('Insert refuses to write into another conversation opened since the draft was written', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('Insert refuses to write into another conversation opened since the draft was written', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+}) => {
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await draftReply(panel, 'yes');
   await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
 
   await webPage.goto(`${files.origin}/webmail/outlook-thread.html`);
   await panel.getByRole('button', { name: 'Insert into reply' }).click();
-  await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Another conversation is open now than the one this draft answers/);
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(
+    /^Another conversation is open now than the one this draft answers/,
+  );
   await expect(webPage.getByRole('textbox', { name: 'Message body' })).toHaveCount(0);
   // The draft stays to copy.
   await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
 });
 
-test('the reply shortcut opens the Reply view beside the email, ready for the intent', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('the reply shortcut opens the Reply view beside the email, ready for the intent', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const url = `${files.origin}/webmail/gmail-thread.html`;
   await webPage.goto(url);
   const panel = await openDetachedPanel();
@@ -182,7 +225,12 @@ test('the reply shortcut opens the Reply view beside the email, ready for the in
   await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
 });
 
-test('on any other site, the reply is drafted from the page and written into its reply field', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('on any other site, the reply is drafted from the page and written into its reply field', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const url = files.serve(
     '/forum/post.html',
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Starter smells like acetone</title></head><body>
@@ -194,7 +242,9 @@ test('on any other site, the reply is drafted from the page and written into its
   );
   const panel = await replyViewBeside(webPage, url, openDetachedPanel);
   await draftReply(panel, 'feed it twice a day');
-  await expect(panel.getByTestId('draft-source')).toHaveText(/^Replying to: Starter smells like acetone\s*Web page · 1 message read$/);
+  await expect(panel.getByTestId('draft-source')).toHaveText(
+    /^Replying to: Starter smells like acetone\s*Web page · 1 message read$/,
+  );
   const user = (await scriptedEngineLog(serviceWorker))[0]!.messages[1]!.content;
   expect(user).toContain('smells like nail polish remover');
 
@@ -208,18 +258,34 @@ test('on any other site, the reply is drafted from the page and written into its
   await expect(webPage.locator('#reply')).toHaveValue(new RegExp(`^Welcome to the forum!\\s+${DRAFT.split('\n')[0]}`));
 });
 
-test('a draft model too large for the GPU budget is refused with a one-click switch to the lighter one', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('a draft model too large for the GPU budget is refused with a one-click switch to the lighter one', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 }, 2000);
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await draftReply(panel, 'yes');
-  await expect(panel.getByTestId('draft-error')).toHaveText(/^This model needs about 2952 MB of GPU memory, and Tacit may use 2000 MB on this device\./);
+  await expect(panel.getByTestId('draft-error')).toHaveText(
+    /^This model needs about 2952 MB of GPU memory, and Tacit may use 2000 MB on this device\./,
+  );
   await panel.getByRole('button', { name: 'Use the lighter model' }).click();
   await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
-  expect((await scriptedEngineLog(serviceWorker)).map((request) => request.modelId)).toEqual(['Llama-3.2-1B-Instruct-q4f32_1-MLC']);
-  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({ taskModels: { draft: 'light' } });
+  expect((await scriptedEngineLog(serviceWorker)).map((request) => request.modelId)).toEqual([
+    'Llama-3.2-1B-Instruct-q4f32_1-MLC',
+  ]);
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({
+    taskModels: { draft: 'light' },
+  });
 });
 
-test('a finished draft can be reworked (shorter, more formal, …) and still goes into its conversation', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('a finished draft can be reworked (shorter, more formal, …) and still goes into its conversation', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await draftReply(panel, 'yes');
   const draft = panel.getByTestId('draft-text');
@@ -243,7 +309,10 @@ test('a finished draft can be reworked (shorter, more formal, …) and still goe
   await expect(draft).toHaveValue(shorter);
 
   // A rework stopped halfway can be undone too.
-  await useScriptedEngine(serviceWorker, { reply: 'Dear Ms Lindqvist, ' + 'thank you kindly '.repeat(40), tokenDelayMs: 40 });
+  await useScriptedEngine(serviceWorker, {
+    reply: 'Dear Ms Lindqvist, ' + 'thank you kindly '.repeat(40),
+    tokenDelayMs: 40,
+  });
   await rework.getByRole('button', { name: 'More formal' }).click();
   await expect(draft).toHaveValue(/^Dear Ms Lindqvist/);
   await panel.getByRole('button', { name: 'Stop' }).click();
@@ -252,7 +321,9 @@ test('a finished draft can be reworked (shorter, more formal, …) and still goe
   await expect(draft).toHaveValue(shorter);
 
   await panel.getByRole('button', { name: 'Insert into reply' }).click();
-  await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please book 12–14 June with the microphones.');
+  await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText(
+    'Yes, please book 12–14 June with the microphones.',
+  );
 });
 
 test('the view tabs work from the keyboard: one tab stop, arrow keys switch', async ({ openPanel }) => {
@@ -270,12 +341,22 @@ test('the view tabs work from the keyboard: one tab stop, arrow keys switch', as
   await expect(panel.getByRole('tabpanel', { name: 'This page' })).toContainText('Summarize this page');
 });
 
-test('"Reply with Tacit" in the context menu opens the Reply view for that tab', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('"Reply with Tacit" in the context menu opens the Reply view for that tab', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const url = `${files.origin}/webmail/gmail-thread.html`;
   await webPage.goto(url);
   const panel = await openDetachedPanel();
   const tab = await tabOf(serviceWorker, url);
-  await invokeTrigger(serviceWorker, 'onMenuClicked', { menuItemId: 'tacit-draft-reply', editable: false, pageUrl: url, frameId: 0 }, tab);
+  await invokeTrigger(
+    serviceWorker,
+    'onMenuClicked',
+    { menuItemId: 'tacit-draft-reply', editable: false, pageUrl: url, frameId: 0 },
+    tab,
+  );
   await expect(panel.getByRole('tab', { name: 'Reply to email' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByLabel('What do you want to say?')).toBeFocused();
 });

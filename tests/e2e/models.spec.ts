@@ -51,7 +51,11 @@ test('a model record is validated, downloaded with progress, resumed after a cut
     const seen: string[] = [];
     (window as unknown as { statuses: string[] }).statuses = seen;
     const status = document.querySelector(`li[data-model="${id}"] [data-testid="download-status"]`)!;
-    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   }, model.modelId);
   await row.getByRole('button', { name: 'Resume download' }).click();
   await expect(row.getByTestId('download-status')).toHaveText('Downloaded: 6 MB on disk');
@@ -69,13 +73,21 @@ test('a model record is validated, downloaded with progress, resumed after a cut
   expect(await options.evaluate(async () => (await (await caches.open('webllm/model')).keys()).length)).toBe(0);
 });
 
-test('Options assigns a custom model to a task, and the next task runs on it', async ({ context, extensionId, files, openPanel, serviceWorker }) => {
+test('Options assigns a custom model to a task, and the next task runs on it', async ({
+  context,
+  extensionId,
+  files,
+  openPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 2 });
   const model = serveFakeModel(files, 'Custom-Chat-q4f32_1-MLC');
   const options = await openOptions(await context.newPage(), extensionId);
   await addModel(options, model);
   await options.getByLabel('Questions about a page').selectOption(model.modelId);
-  await expect.poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({ taskModels: { chat: model.modelId } });
+  await expect
+    .poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('taskModels')))
+    .toEqual({ taskModels: { chat: model.modelId } });
 
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Which model are you?');
@@ -108,10 +120,17 @@ test('models are swapped within the GPU budget, least recently used first', asyn
   ]);
 });
 
-test('with room for both, the second model joins the first and the first is reused without reloading', async ({ openPanel, serviceWorker }) => {
+test('with room for both, the second model joins the first and the first is reused without reloading', async ({
+  openPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 1, tokenCount: 3 }, 4000);
   const panel = await openPanel();
-  for (const [prompt, choice] of [['one', 'default'], ['two', 'light'], ['three', 'default']] as const) {
+  for (const [prompt, choice] of [
+    ['one', 'default'],
+    ['two', 'light'],
+    ['three', 'default'],
+  ] as const) {
     await setStorage(serviceWorker, { taskModels: { chat: choice } });
     await panel.getByLabel('Ask Tacit').fill(prompt);
     await panel.getByRole('button', { name: 'Send' }).click();
@@ -140,7 +159,11 @@ test('a second panel waits its turn and shows its place in the queue', async ({ 
   await expect(first.getByTestId('reply')).toContainText('token50');
 });
 
-test('deleting one model keeps the others; "Delete all models" clears every stored model', async ({ context, extensionId, files }) => {
+test('deleting one model keeps the others; "Delete all models" clears every stored model', async ({
+  context,
+  extensionId,
+  files,
+}) => {
   const first = serveFakeModel(files, 'First-Model-q4f32_1-MLC');
   const second = serveFakeModel(files, 'Second-Model-q4f32_1-MLC');
   const options = await openOptions(await context.newPage(), extensionId);
@@ -161,15 +184,21 @@ test('deleting one model keeps the others; "Delete all models" clears every stor
   await expect(secondRow.getByTestId('download-status')).toHaveText('Not downloaded');
   const entries = await options.evaluate(async () => {
     let count = 0;
-    for (const name of await caches.keys()) if (name.startsWith('webllm/')) count += (await (await caches.open(name)).keys()).length;
+    for (const name of await caches.keys())
+      if (name.startsWith('webllm/')) count += (await (await caches.open(name)).keys()).length;
     return count;
   });
   expect(entries).toBe(0);
 });
 
-test('Options validates the mirror address and the GPU budget before saving them', async ({ context, extensionId, serviceWorker }) => {
+test('Options validates the mirror address and the GPU budget before saving them', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
   const options = await openOptions(await context.newPage(), extensionId);
-  const stored = (key: string) => serviceWorker.evaluate(async (name) => (await chrome.storage.local.get(name))[name], key);
+  const stored = (key: string) =>
+    serviceWorker.evaluate(async (name) => (await chrome.storage.local.get(name))[name], key);
 
   const mirror = options.getByLabel('Mirror base URL (empty for the default hosts)');
   await mirror.fill('http://models.example.org');
@@ -183,17 +212,25 @@ test('Options validates the mirror address and the GPU budget before saving them
   expect(await stored('modelMirrorUrl')).toBe('http://127.0.0.1:8080/models');
 
   const budget = options.getByLabel('GPU memory budget in MB (empty to estimate)');
-  await expect(options.getByTestId('gpu-budget')).toHaveText('Tacit keeps at most 1200 MB of models loaded at once (estimated from this GPU).');
+  await expect(options.getByTestId('gpu-budget')).toHaveText(
+    'Tacit keeps at most 1200 MB of models loaded at once (estimated from this GPU).',
+  );
   await budget.fill('lots');
   await options.locator('form', { has: budget }).getByRole('button', { name: 'Save' }).click();
   await expect(options.getByTestId('budget-message')).toHaveText('Enter a whole number of MB between 256 and 65536.');
   await budget.fill('6144');
   await options.locator('form', { has: budget }).getByRole('button', { name: 'Save' }).click();
-  await expect(options.getByTestId('gpu-budget')).toHaveText('Tacit keeps at most 6144 MB of models loaded at once (your setting).');
+  await expect(options.getByTestId('gpu-budget')).toHaveText(
+    'Tacit keeps at most 6144 MB of models loaded at once (your setting).',
+  );
   expect(await stored('gpuBudgetMB')).toBe(6144);
 });
 
-test('each task offers its own model for offline use, with progress, right under its choice', async ({ context, extensionId, files }) => {
+test('each task offers its own model for offline use, with progress, right under its choice', async ({
+  context,
+  extensionId,
+  files,
+}) => {
   const model = serveFakeModel(files, 'Reply-Model-q4f32_1-MLC');
   const options = await openOptions(await context.newPage(), extensionId);
   await addModel(options, model);
@@ -203,6 +240,10 @@ test('each task offers its own model for offline use, with progress, right under
   await task.getByRole('button', { name: 'Download for offline use' }).click();
   await expect(task.getByTestId('download-status')).toHaveText('Downloaded: 6 MB on disk', { timeout: 30_000 });
   // The same model's row in the downloads list agrees, and the other tasks' models are untouched.
-  await expect(options.locator(`li[data-model="${model.modelId}"]`).getByTestId('download-status')).toHaveText(/^Downloaded/);
-  await expect(options.locator('[data-task-model="summarize"]').getByTestId('download-status')).toHaveText('Not downloaded');
+  await expect(options.locator(`li[data-model="${model.modelId}"]`).getByTestId('download-status')).toHaveText(
+    /^Downloaded/,
+  );
+  await expect(options.locator('[data-task-model="summarize"]').getByTestId('download-status')).toHaveText(
+    'Not downloaded',
+  );
 });

@@ -1,4 +1,11 @@
-import { expect, offscreenDocumentCount, scriptedEngineLog, setStorage, test, useScriptedEngine } from './support/extension-test';
+import {
+  expect,
+  offscreenDocumentCount,
+  scriptedEngineLog,
+  setStorage,
+  test,
+  useScriptedEngine,
+} from './support/extension-test';
 
 test('the side panel renders its status, question box and reply actions', async ({ openPanel }) => {
   const panel = await openPanel();
@@ -12,7 +19,10 @@ test('the side panel renders its status, question box and reply actions', async 
   await expect(panel.getByRole('button', { name: 'Copy' })).toBeDisabled();
 });
 
-test('a question streams back token by token from the engine in the offscreen document', async ({ openPanel, serviceWorker }) => {
+test('a question streams back token by token from the engine in the offscreen document', async ({
+  openPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 60, tokenCount: 16 });
   const panel = await openPanel();
   // Record every distinct state of the reply as it grows.
@@ -20,7 +30,11 @@ test('a question streams back token by token from the engine in the offscreen do
     const seen: string[] = [];
     (window as unknown as { replyStates: string[] }).replyStates = seen;
     const reply = document.querySelector('[data-testid="reply"]')!;
-    new MutationObserver(() => seen.push(reply.textContent ?? '')).observe(reply, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => seen.push(reply.textContent ?? '')).observe(reply, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
 
   // Keyboard only: focus the box, type, Enter sends.
@@ -35,7 +49,8 @@ test('a question streams back token by token from the engine in the offscreen do
   const states = await panel.evaluate(() => (window as unknown as { replyStates: string[] }).replyStates);
   const distinct = [...new Set(states.map((state) => state.trim()))].filter(Boolean);
   expect(distinct.length).toBeGreaterThanOrEqual(10);
-  for (let index = 1; index < distinct.length; index++) expect(distinct[index]!.startsWith(distinct[index - 1]!), JSON.stringify(distinct)).toBe(true);
+  for (let index = 1; index < distinct.length; index++)
+    expect(distinct[index]!.startsWith(distinct[index - 1]!), JSON.stringify(distinct)).toBe(true);
 
   const log = await scriptedEngineLog(serviceWorker);
   expect(log).toHaveLength(1);
@@ -60,7 +75,9 @@ test('Stop interrupts the reply within 200 ms and the panel says it stopped', as
             resolve(performance.now() - started);
           }
         }).observe(document.body, { childList: true, subtree: true });
-        (Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Stop') as HTMLButtonElement).click();
+        (
+          Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Stop') as HTMLButtonElement
+        ).click();
       }),
   );
   expect(elapsed).toBeLessThan(200);
@@ -73,7 +90,10 @@ test('Stop interrupts the reply within 200 ms and the panel says it stopped', as
   await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
 
-test('the offscreen engine host is created on demand and closed after the idle time', async ({ openPanel, serviceWorker }) => {
+test('the offscreen engine host is created on demand and closed after the idle time', async ({
+  openPanel,
+  serviceWorker,
+}) => {
   await setStorage(serviceWorker, { engineIdleMs: 1500 });
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 5, tokenCount: 5 });
   expect(await offscreenDocumentCount(serviceWorker)).toBe(0);
@@ -94,14 +114,19 @@ test('the offscreen engine host is created on demand and closed after the idle t
   await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Again');
 });
 
-test('if the engine host dies mid-reply, the panel says so, keeps the text, and the next question works', async ({ openPanel, serviceWorker }) => {
+test('if the engine host dies mid-reply, the panel says so, keeps the text, and the next question works', async ({
+  openPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 30, tokenCount: 400 });
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Tell me a long story');
   await panel.getByRole('button', { name: 'Send' }).click();
   await expect(panel.getByTestId('reply')).toContainText('token5');
   await serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
-  await expect(panel.getByTestId('reply-error')).toHaveText('The on-device engine stopped unexpectedly. Your text is kept; try again.');
+  await expect(panel.getByTestId('reply-error')).toHaveText(
+    'The on-device engine stopped unexpectedly. Your text is kept; try again.',
+  );
   await expect(panel.getByTestId('reply')).toContainText('token5');
   await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Tell me a long story');
 
@@ -124,15 +149,21 @@ test('if the service worker stops mid-reply, the panel says so and keeps the tex
   // The panel shares the extension's origin, so its DevTools session can stop the extension's service worker.
   const cdp = await context.newCDPSession(panel);
   const running = new Promise<string>((resolve) =>
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ versionId: string; runningStatus: string }> }) => {
-      const version = versions.find((candidate) => candidate.runningStatus === 'running');
-      if (version) resolve(version.versionId);
-    }),
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated',
+      ({ versions }: { versions: Array<{ versionId: string; runningStatus: string }> }) => {
+        const version = versions.find((candidate) => candidate.runningStatus === 'running');
+        if (version) resolve(version.versionId);
+      },
+    ),
   );
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopWorker', { versionId: await running });
   // Usually the port closes at once; when Chrome does not say so, the panel's liveness check notices within ~10 s.
-  await expect(panel.getByTestId('reply-error')).toHaveText("Tacit's background process restarted mid-task. Your text is kept; try again.", { timeout: 20_000 });
+  await expect(panel.getByTestId('reply-error')).toHaveText(
+    "Tacit's background process restarted mid-task. Your text is kept; try again.",
+    { timeout: 20_000 },
+  );
   await expect(panel.getByTestId('reply')).toContainText('token5');
   await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Tell me a long story');
 
@@ -141,14 +172,21 @@ test('if the service worker stops mid-reply, the panel says so and keeps the tex
   await expect(panel.getByTestId('reply-error')).toHaveCount(0);
 });
 
-test('loading a model shows its progress in bytes and percent in the status line', async ({ openPanel, serviceWorker }) => {
+test('loading a model shows its progress in bytes and percent in the status line', async ({
+  openPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 2, tokenCount: 12 });
   const panel = await openPanel();
   await panel.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { statusLines: string[] }).statusLines = seen;
     const status = document.querySelector('[data-testid="engine-status"]')!;
-    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
   await panel.getByLabel('Ask Tacit').fill('Hello');
   await panel.getByRole('button', { name: 'Send' }).click();

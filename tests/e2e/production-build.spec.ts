@@ -5,7 +5,9 @@ import { addModel, openOptions } from './support/options-page';
 // The build users install: real WebLLM engine, no scripted engine, no test host permissions.
 test.use({ build: 'production' });
 
-test('the production manifest carries the extension pages CSP and least-privilege permissions', async ({ serviceWorker }) => {
+test('the production manifest carries the extension pages CSP and least-privilege permissions', async ({
+  serviceWorker,
+}) => {
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.content_security_policy).toEqual({
     extension_pages:
@@ -26,7 +28,11 @@ test('the panel shows the software WebGPU adapter it found', async ({ openPanel 
   await expect(gpu).toContainText('1 GB max buffer');
 });
 
-test('asking when the model cannot be fetched ends in a specific message within seconds', async ({ openPanel, serviceWorker, files }) => {
+test('asking when the model cannot be fetched ends in a specific message within seconds', async ({
+  openPanel,
+  serviceWorker,
+  files,
+}) => {
   await setStorage(serviceWorker, { modelMirrorUrl: `${files.origin}/no-models-here` });
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Hello?');
@@ -34,7 +40,9 @@ test('asking when the model cannot be fetched ends in a specific message within 
   await panel.getByRole('button', { name: 'Send' }).click();
   const error = panel.getByTestId('reply-error');
   // The software adapter gets a 1.2 GB budget: the default 1.5B model (1.9 GB) is refused, the lighter one offered.
-  await expect(error).toHaveText(/^This model needs about 1889 MB of GPU memory, and Tacit may use 1200 MB on this device\./);
+  await expect(error).toHaveText(
+    /^This model needs about 1889 MB of GPU memory, and Tacit may use 1200 MB on this device\./,
+  );
   await panel.getByRole('button', { name: 'Use the lighter model' }).click();
   await expect(error).toHaveText(/could not be downloaded/, { timeout: 15_000 });
   expect(Date.now() - started).toBeLessThan(15_000);
@@ -43,8 +51,12 @@ test('asking when the model cannot be fetched ends in a specific message within 
     `The model could not be downloaded: ${host} (HTTP 404) answered with an error. Try again later, or set a different model source in Options.`,
   );
   // The real engine asked the mirror for the 32-bit build (no shader-f16 on this adapter) of the lighter model.
-  expect(files.log).toContain('GET /no-models-here/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json');
-  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({ taskModels: { chat: 'light' } });
+  expect(files.log).toContain(
+    'GET /no-models-here/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/resolve/main/mlc-chat-config.json',
+  );
+  expect(await serviceWorker.evaluate(() => chrome.storage.local.get('taskModels'))).toEqual({
+    taskModels: { chat: 'light' },
+  });
   // The question is kept for another try.
   await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Hello?');
   await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
@@ -99,6 +111,8 @@ test.describe('without WebGPU', () => {
     );
     await panel.getByLabel('Ask Tacit').fill('Hello?');
     await panel.getByRole('button', { name: 'Send' }).click();
-    await expect(panel.getByTestId('reply-error')).toHaveText(/^Tacit needs WebGPU to run its model on this device, and it is not available: no GPU adapter was found/);
+    await expect(panel.getByTestId('reply-error')).toHaveText(
+      /^Tacit needs WebGPU to run its model on this device, and it is not available: no GPU adapter was found/,
+    );
   });
 });

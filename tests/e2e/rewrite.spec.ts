@@ -8,13 +8,25 @@ test.beforeEach(async ({ serviceWorker }) => {
 });
 
 /** Clicks "Rewrite with Tacit → style" the way the browser would: through the registered handler. */
-async function rewriteFromMenu(worker: Worker, page: Page, style: string, options: { editable: boolean; frameId?: number }) {
+async function rewriteFromMenu(
+  worker: Worker,
+  page: Page,
+  style: string,
+  options: { editable: boolean; frameId?: number },
+) {
   const tab = await tabOf(worker, page.url());
   const selectionText = await page.evaluate(() => getSelection()?.toString() ?? '');
   await invokeTrigger(
     worker,
     'onMenuClicked',
-    { menuItemId: `tacit-rewrite-${style}`, parentMenuItemId: 'tacit-rewrite', editable: options.editable, selectionText, frameId: options.frameId ?? 0, pageUrl: page.url() },
+    {
+      menuItemId: `tacit-rewrite-${style}`,
+      parentMenuItemId: 'tacit-rewrite',
+      editable: options.editable,
+      selectionText,
+      frameId: options.frameId ?? 0,
+      pageUrl: page.url(),
+    },
     tab,
   );
 }
@@ -33,7 +45,11 @@ async function selectInField(page: Page, selector: string, text: string) {
 }
 
 /** The textarea fixture with "pls fix asap" selected, and a panel beside it. */
-async function panelBesideTextareaSelection(page: Page, origin: string, openDetachedPanel: () => Promise<Page>): Promise<Page> {
+async function panelBesideTextareaSelection(
+  page: Page,
+  origin: string,
+  openDetachedPanel: () => Promise<Page>,
+): Promise<Page> {
   await page.goto(`${origin}/editing/textarea.html`);
   const panel = await openDetachedPanel();
   await selectInField(page, '#message', 'pls fix asap');
@@ -47,17 +63,28 @@ async function expectRewriteReady(panel: Page, original: string) {
 }
 
 test('the menu lists every style and the click handler is the registered one', async ({ serviceWorker }) => {
-  const ids = ['tacit-rewrite', 'proofread', 'formal', 'friendly', 'shorter', 'longer', 'simpler', 'custom'].map((id) =>
-    id === 'tacit-rewrite' ? id : `tacit-rewrite-${id}`,
+  const ids = ['tacit-rewrite', 'proofread', 'formal', 'friendly', 'shorter', 'longer', 'simpler', 'custom'].map(
+    (id) => (id === 'tacit-rewrite' ? id : `tacit-rewrite-${id}`),
   );
   for (const id of [...ids, 'tacit-summarize-selection', 'tacit-draft-reply']) {
     await expect
-      .poll(() => serviceWorker.evaluate((itemId) => chrome.contextMenus.update(itemId, {}).then(() => true, () => false), id))
+      .poll(() =>
+        serviceWorker.evaluate(
+          (itemId) =>
+            chrome.contextMenus.update(itemId, {}).then(
+              () => true,
+              () => false,
+            ),
+          id,
+        ),
+      )
       .toBe(true);
   }
   expect(
     await serviceWorker.evaluate(() =>
-      chrome.contextMenus.onClicked.hasListener((globalThis as unknown as { tacitTriggers: { onMenuClicked: never } }).tacitTriggers.onMenuClicked),
+      chrome.contextMenus.onClicked.hasListener(
+        (globalThis as unknown as { tacitTriggers: { onMenuClicked: never } }).tacitTriggers.onMenuClicked,
+      ),
     ),
   ).toBe(true);
 });
@@ -78,7 +105,11 @@ test('textarea: Replace puts the result exactly where the selection was, fires i
   await panel.getByRole('button', { name: 'Replace' }).click();
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
   expect(await webPage.inputValue('#message')).toBe(`Hi team,\n${REWRITTEN}, the build is broken again.\nThanks`);
-  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ type: string }> }).inputLog.map((e) => e.type))).toContain('insertText');
+  expect(
+    await webPage.evaluate(() =>
+      (window as unknown as { inputLog: Array<{ type: string }> }).inputLog.map((e) => e.type),
+    ),
+  ).toContain('insertText');
 
   await webPage.focus('#message');
   await webPage.keyboard.press('Control+z');
@@ -101,7 +132,11 @@ test('input[type=text]: Replace and undo', async ({ webPage, files, openDetached
   await panel.getByRole('button', { name: 'Replace' }).click();
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
   expect(await webPage.inputValue('#subject')).toBe(`${REWRITTEN} re budget stuff`);
-  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ target: string }> }).inputLog.map((e) => e.target))).toContain('subject');
+  expect(
+    await webPage.evaluate(() =>
+      (window as unknown as { inputLog: Array<{ target: string }> }).inputLog.map((e) => e.target),
+    ),
+  ).toContain('subject');
   await webPage.focus('#subject');
   await webPage.keyboard.press('Control+z');
   expect(await webPage.inputValue('#subject')).toBe('meeting tmrw re budget stuff');
@@ -131,7 +166,11 @@ test('contenteditable: Replace keeps the surrounding text, fires input, and undo
   await panel.getByRole('button', { name: 'Replace' }).click();
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
   await expect(webPage.locator('#composer')).toHaveText(`Hi team,${REWRITTEN}, the build is broken again.Thanks`);
-  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ target: string }> }).inputLog.map((e) => e.target))).toContain('composer');
+  expect(
+    await webPage.evaluate(() =>
+      (window as unknown as { inputLog: Array<{ target: string }> }).inputLog.map((e) => e.target),
+    ),
+  ).toContain('composer');
   await webPage.keyboard.press('Control+z');
   expect(await webPage.locator('#composer').innerHTML()).toBe(before);
 });
@@ -145,7 +184,9 @@ test('a real rich-text editor (Quill 2): Replace goes through the editor and its
   await webPage.goto(`${files.origin}/editing/quill.html`);
   const panel = await openDetachedPanel();
   await webPage.evaluate(() => {
-    const quill = (window as unknown as { quill: { getText(): string; setSelection(i: number, l: number): void; focus(): void } }).quill;
+    const quill = (
+      window as unknown as { quill: { getText(): string; setSelection(i: number, l: number): void; focus(): void } }
+    ).quill;
     quill.focus();
     quill.setSelection(quill.getText().indexOf('pls fix asap'), 'pls fix asap'.length);
   });
@@ -153,9 +194,12 @@ test('a real rich-text editor (Quill 2): Replace goes through the editor and its
   await expectRewriteReady(panel, 'pls fix asap');
   await panel.getByRole('button', { name: 'Replace' }).click();
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
-  const quillText = () => webPage.evaluate(() => (window as unknown as { quill: { getText(): string } }).quill.getText());
+  const quillText = () =>
+    webPage.evaluate(() => (window as unknown as { quill: { getText(): string } }).quill.getText());
   await expect.poll(quillText).toBe(`Hi team,\n${REWRITTEN}, the build is broken again.\nThanks\n`);
-  expect(await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ source: string }> }).inputLog.length)).toBeGreaterThan(0);
+  expect(
+    await webPage.evaluate(() => (window as unknown as { inputLog: Array<{ source: string }> }).inputLog.length),
+  ).toBeGreaterThan(0);
   await webPage.locator('.ql-editor').focus();
   await webPage.keyboard.press('Control+z');
   await expect.poll(quillText).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks\n');
@@ -181,8 +225,15 @@ async function selectInProseMirror(page: Page, origin: string, text: string) {
 /** ProseMirror's own state, not its DOM: the text of each top-level block, the selected text, and its undo history depth. */
 function proseMirrorState(page: Page): Promise<{ blocks: string[]; selected: string; undoDepth: number }> {
   return page.evaluate(() => {
-    type Node = { textContent: string; forEach(visit: (child: Node) => void): void; textBetween(from: number, to: number): string };
-    const fixture = window as unknown as { pmView: { state: { doc: Node; selection: { from: number; to: number } } }; pmUndoDepth: () => number };
+    type Node = {
+      textContent: string;
+      forEach(visit: (child: Node) => void): void;
+      textBetween(from: number, to: number): string;
+    };
+    const fixture = window as unknown as {
+      pmView: { state: { doc: Node; selection: { from: number; to: number } } };
+      pmUndoDepth: () => number;
+    };
     const { doc, selection } = fixture.pmView.state;
     const blocks: string[] = [];
     doc.forEach((block) => blocks.push(block.textContent));
@@ -191,7 +242,13 @@ function proseMirrorState(page: Page): Promise<{ blocks: string[]; selected: str
 }
 
 /** "pls fix asap" selected in the ProseMirror fixture and rewritten in `style`, ready to apply in the returned panel. */
-async function rewriteInProseMirror(page: Page, origin: string, openDetachedPanel: () => Promise<Page>, worker: Worker, style: string): Promise<Page> {
+async function rewriteInProseMirror(
+  page: Page,
+  origin: string,
+  openDetachedPanel: () => Promise<Page>,
+  worker: Worker,
+  style: string,
+): Promise<Page> {
   await selectInProseMirror(page, origin, 'pls fix asap');
   const panel = await openDetachedPanel();
   await rewriteFromMenu(worker, page, style, { editable: true });
@@ -242,7 +299,12 @@ test('a real ProseMirror editor: Insert below adds the result as its own line in
   expect((await proseMirrorState(webPage)).undoDepth).toBe(0);
 });
 
-test('same-origin iframe: the selection inside the frame is read and replaced there', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('same-origin iframe: the selection inside the frame is read and replaced there', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await webPage.goto(`${files.origin}/editing/iframe-outer.html`);
   const panel = await openDetachedPanel();
   const frame = webPage.frameLocator('#frame');
@@ -256,27 +318,46 @@ test('same-origin iframe: the selection inside the frame is read and replaced th
   });
   const tab = await tabOf(serviceWorker, webPage.url());
   const frameId = await serviceWorker.evaluate(async (tabId) => {
-    const results = await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.pathname });
+    const results = await chrome.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: () => location.pathname,
+    });
     return results.find((result) => String(result.result).endsWith('iframe-inner.html'))!.frameId;
   }, tab.id);
   expect(frameId).toBeGreaterThan(0);
   await invokeTrigger(
     serviceWorker,
     'onMenuClicked',
-    { menuItemId: 'tacit-rewrite-formal', editable: true, selectionText: 'pls review my draft', frameId, pageUrl: webPage.url(), frameUrl: inner.url() },
+    {
+      menuItemId: 'tacit-rewrite-formal',
+      editable: true,
+      selectionText: 'pls review my draft',
+      frameId,
+      pageUrl: webPage.url(),
+      frameUrl: inner.url(),
+    },
     tab,
   );
   await expectRewriteReady(panel, 'pls review my draft');
   await panel.getByRole('button', { name: 'Replace' }).click();
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
   expect(await inner.inputValue('#message')).toBe(`Inside the frame: ${REWRITTEN}.`);
-  expect(await inner.evaluate(() => (window as unknown as { inputLog: Array<{ type: string }> }).inputLog.map((e) => e.type))).toContain('insertText');
+  expect(
+    await inner.evaluate(() =>
+      (window as unknown as { inputLog: Array<{ type: string }> }).inputLog.map((e) => e.type),
+    ),
+  ).toContain('insertText');
   await inner.focus('#message');
   await webPage.keyboard.press('Control+z');
   expect(await inner.inputValue('#message')).toBe('Inside the frame: pls review my draft.');
 });
 
-test('read-only text: the result is shown with Copy, and nothing offers to replace it', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('read-only text: the result is shown with Copy, and nothing offers to replace it', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await webPage.goto(`${files.origin}/editing/readonly.html`);
   const panel = await openDetachedPanel();
   await webPage.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('#second')!));
@@ -288,7 +369,12 @@ test('read-only text: the result is shown with Copy, and nothing offers to repla
   await expect(panel.getByRole('button', { name: 'Insert below' })).toHaveCount(0);
 });
 
-test('password field: the click handler refuses and no text is read or sent to the model', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('password field: the click handler refuses and no text is read or sent to the model', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await webPage.goto(`${files.origin}/editing/password.html`);
   const panel = await openDetachedPanel();
   await webPage.evaluate(() => {
@@ -298,7 +384,12 @@ test('password field: the click handler refuses and no text is read or sent to t
   });
   const tab = await tabOf(serviceWorker, webPage.url());
   // Chrome gives no selection text for password fields; the frame refuses the field by its type.
-  await invokeTrigger(serviceWorker, 'onMenuClicked', { menuItemId: 'tacit-rewrite-formal', editable: true, frameId: 0, pageUrl: webPage.url(), selectionText: '' }, tab);
+  await invokeTrigger(
+    serviceWorker,
+    'onMenuClicked',
+    { menuItemId: 'tacit-rewrite-formal', editable: true, frameId: 0, pageUrl: webPage.url(), selectionText: '' },
+    tab,
+  );
   await expect(panel.getByTestId('rewrite-error')).toHaveText('Tacit never reads password fields.');
   await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
   // The shortcut takes the same path.
@@ -323,7 +414,10 @@ test('proofread lists its changes; Replace refuses if the original changed meanw
   const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
   await rewriteFromMenu(serviceWorker, webPage, 'proofread', { editable: true });
   await expect(panel.getByTestId('rewrite-result')).toHaveText('Please fix ASAP');
-  await expect(panel.getByTestId('rewrite-changes').locator('li')).toHaveText(['“pls” → “Please”: spelling', '“asap” → “ASAP”: abbreviation']);
+  await expect(panel.getByTestId('rewrite-changes').locator('li')).toHaveText([
+    '“pls” → “Please”: spelling',
+    '“asap” → “ASAP”: abbreviation',
+  ]);
 
   await webPage.fill('#message', 'Something else entirely');
   await panel.getByRole('button', { name: 'Replace' }).click();
@@ -358,7 +452,12 @@ test('the shortcut rewrites the selection with the last-used style; Insert below
   expect(await webPage.inputValue('#message')).toContain(`pls fix asap\n${REWRITTEN}`);
 });
 
-test('if the page reloads before Replace, nothing is written and the result stays to copy', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('if the page reloads before Replace, nothing is written and the result stays to copy', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
   await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
   await expectRewriteReady(panel, 'pls fix asap');
@@ -369,10 +468,19 @@ test('if the page reloads before Replace, nothing is written and the result stay
   await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
 });
 
-test('a selection too long for one pass says how long, and can be rewritten part by part', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
-  const paragraph = (index: number) => `Paragraph ${index}: ${'the committee discussed the budget and the timeline at length '.repeat(9).trim()}.`;
+test('a selection too long for one pass says how long, and can be rewritten part by part', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const paragraph = (index: number) =>
+    `Paragraph ${index}: ${'the committee discussed the budget and the timeline at length '.repeat(9).trim()}.`;
   const long = Array.from({ length: 24 }, (_, index) => paragraph(index + 1)).join('\n\n');
-  const url = files.serve('/generated/long-textarea.html', `<!doctype html><html lang="en"><body><textarea id="message" rows="20" cols="80"></textarea></body></html>`);
+  const url = files.serve(
+    '/generated/long-textarea.html',
+    `<!doctype html><html lang="en"><body><textarea id="message" rows="20" cols="80"></textarea></body></html>`,
+  );
   await webPage.goto(url);
   await webPage.evaluate((text) => {
     const field = document.querySelector<HTMLTextAreaElement>('#message')!;
@@ -382,7 +490,9 @@ test('a selection too long for one pass says how long, and can be rewritten part
   }, long);
   const panel = await openDetachedPanel();
   await rewriteFromMenu(serviceWorker, webPage, 'shorter', { editable: true });
-  await expect(panel.getByTestId('rewrite-error')).toHaveText(/^The selection is too long to rewrite at once: \d+ words, and this model can take about \d+\./);
+  await expect(panel.getByTestId('rewrite-error')).toHaveText(
+    /^The selection is too long to rewrite at once: \d+ words, and this model can take about \d+\./,
+  );
   expect(await scriptedEngineLog(serviceWorker)).toEqual([]);
 
   await panel.getByRole('button', { name: 'Rewrite it part by part' }).click();

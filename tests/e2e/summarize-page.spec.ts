@@ -67,7 +67,12 @@ test('options are remembered and shape the prompt; German pages are summarized i
   await expect(panel.getByLabel('Length')).toHaveValue('short');
 });
 
-test('a 60,000-word page is summarized in parts with progress, then combined', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('a 60,000-word page is summarized in parts with progress, then combined', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 1, tokenCount: 8 });
   const url = files.serve('/generated/long-article.html', longArticleHtml(60_000));
   await webPage.goto(url);
@@ -76,7 +81,9 @@ test('a 60,000-word page is summarized in parts with progress, then combined', a
   await panel.exposeFunction('recordStatus', (text: string) => progress.push(text));
   await panel.evaluate(() => {
     const status = document.querySelector('[data-testid="engine-status"]')!;
-    new MutationObserver(() => (window as unknown as { recordStatus(t: string): void }).recordStatus(status.textContent ?? '')).observe(status, {
+    new MutationObserver(() =>
+      (window as unknown as { recordStatus(t: string): void }).recordStatus(status.textContent ?? ''),
+    ).observe(status, {
       childList: true,
       subtree: true,
       characterData: true,
@@ -111,7 +118,12 @@ test('restricted and empty pages get specific messages', async ({ webPage, files
   await expect(panel.getByTestId('summary-error')).toHaveText(/^This page has no readable text to summarize/);
 });
 
-test('a follow-up question is answered in the same conversation', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('a follow-up question is answered in the same conversation', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   const panel = await summarizeInPanel(webPage, files.origin + ARTICLE, openDetachedPanel);
   await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
   await expect(panel.getByLabel('Ask about this page')).toBeVisible();
@@ -132,11 +144,18 @@ test('a follow-up question is answered in the same conversation', async ({ webPa
   expect(followUp!.modelId).toBe(summaryRequest!.modelId);
 });
 
-test('the context menu "Summarize selection" summarizes just the selected text', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('the context menu "Summarize selection" summarizes just the selected text', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await webPage.goto(files.origin + ARTICLE);
   const panel = await openDetachedPanel();
   const selected = await webPage.evaluate(() => {
-    const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('sediment plume monitoring buoys'))!;
+    const paragraph = [...document.querySelectorAll('p')].find((p) =>
+      p.textContent?.includes('sediment plume monitoring buoys'),
+    )!;
     getSelection()!.selectAllChildren(paragraph);
     return getSelection()!.toString();
   });
@@ -145,12 +164,28 @@ test('the context menu "Summarize selection" summarizes just the selected text',
   // The handler the browser calls is the one registered, and the item exists.
   expect(
     await serviceWorker.evaluate(() =>
-      chrome.contextMenus.onClicked.hasListener((globalThis as unknown as { tacitTriggers: { onMenuClicked: never } }).tacitTriggers.onMenuClicked),
+      chrome.contextMenus.onClicked.hasListener(
+        (globalThis as unknown as { tacitTriggers: { onMenuClicked: never } }).tacitTriggers.onMenuClicked,
+      ),
     ),
   ).toBe(true);
-  await expect.poll(() => serviceWorker.evaluate(() => chrome.contextMenus.update('tacit-summarize-selection', {}).then(() => true, () => false))).toBe(true);
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(() =>
+        chrome.contextMenus.update('tacit-summarize-selection', {}).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    )
+    .toBe(true);
 
-  await invokeTrigger(serviceWorker, 'onMenuClicked', { menuItemId: 'tacit-summarize-selection', editable: false, selectionText: selected, frameId: 0, pageUrl: tab.url }, tab);
+  await invokeTrigger(
+    serviceWorker,
+    'onMenuClicked',
+    { menuItemId: 'tacit-summarize-selection', editable: false, selectionText: selected, frameId: 0, pageUrl: tab.url },
+    tab,
+  );
   await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
   await expect(panel.getByTestId('summary-source')).toContainText(`Summary of your selection on: ${ARTICLE_TITLE}`);
 
@@ -159,13 +194,24 @@ test('the context menu "Summarize selection" summarizes just the selected text',
   expect(request!.messages[1]!.content).not.toContain('Zephyrine dredging contract');
 });
 
-test('the keyboard shortcut summarizes the tab it was pressed on', async ({ webPage, files, openDetachedPanel, serviceWorker }) => {
+test('the keyboard shortcut summarizes the tab it was pressed on', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
   await webPage.goto(files.origin + ARTICLE);
   const panel = await openDetachedPanel();
   const tab = await tabOf(serviceWorker, files.origin + ARTICLE);
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.commands?.['summarize-page']?.suggested_key).toEqual({ default: 'Alt+Shift+S' });
-  expect(await serviceWorker.evaluate(() => chrome.commands.onCommand.hasListener((globalThis as unknown as { tacitTriggers: { onCommand: never } }).tacitTriggers.onCommand))).toBe(true);
+  expect(
+    await serviceWorker.evaluate(() =>
+      chrome.commands.onCommand.hasListener(
+        (globalThis as unknown as { tacitTriggers: { onCommand: never } }).tacitTriggers.onCommand,
+      ),
+    ),
+  ).toBe(true);
 
   await invokeTrigger(serviceWorker, 'onCommand', 'summarize-page', tab);
   await expect(panel.getByTestId('summary-source')).toContainText(ARTICLE_TITLE);

@@ -52,7 +52,9 @@ describe('Firefox edition', () => {
       () => document.querySelector('[data-testid="gpu-status"]')?.textContent !== 'Checking WebGPU…',
       { timeout: 15_000 },
     );
-    expect(await status!.evaluate((element) => element.textContent)).toBe('This browser cannot host the on-device engine yet.');
+    expect(await status!.evaluate((element) => element.textContent)).toBe(
+      'This browser cannot host the on-device engine yet.',
+    );
     expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Tacit');
   }, 60_000);
 });

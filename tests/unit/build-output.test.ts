@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCRIPTED_ENGINE_MARKER } from '../../lib/engine/scripted-engine';
+import { SCRIPTED_ENGINE_MARKER } from '../../lib/offscreen/engines/scripted-engine';
 import { extensionPagesCsp } from '../../lib/platform/csp';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
@@ -40,13 +40,22 @@ describe('production build', () => {
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
     // Only the known webmail clients may be granted later, and only when the user allows it from the Reply view.
-    expect(manifest.optional_host_permissions).toEqual(['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*', 'https://mail.proton.me/*', 'https://mail.protonmail.com/*']);
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://mail.google.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.cloud.microsoft/*',
+      'https://mail.proton.me/*',
+      'https://mail.protonmail.com/*',
+    ]);
   });
 });
 
 describe('translations', () => {
   const production = builtFiles('chrome-mv3');
-  const messages = (locale: string): Record<string, { message: string }> => JSON.parse(production.get(`_locales/${locale}/messages.json`)!);
+  const messages = (locale: string): Record<string, { message: string }> =>
+    JSON.parse(production.get(`_locales/${locale}/messages.json`)!);
   const placeholders = (text: string) => [...new Set(text.match(/\$\d/g) ?? [])].sort();
 
   it('German has every English string, with the same placeholders and plural forms', () => {

@@ -11,11 +11,21 @@ const BACKGROUND = resolve(import.meta.dirname, '../../.output/firefox-mv2/backg
 
 function fakeEvent() {
   const listeners: unknown[] = [];
-  return { listeners, addListener: (listener: unknown) => listeners.push(listener), removeListener: () => undefined, hasListener: () => false };
+  return {
+    listeners,
+    addListener: (listener: unknown) => listeners.push(listener),
+    removeListener: () => undefined,
+    hasListener: () => false,
+  };
 }
 
 function firefoxLikeBrowser() {
-  const area = () => ({ get: async () => ({}), set: async () => undefined, remove: async () => undefined, onChanged: fakeEvent() });
+  const area = () => ({
+    get: async () => ({}),
+    set: async () => undefined,
+    remove: async () => undefined,
+    onChanged: fakeEvent(),
+  });
   return {
     runtime: {
       id: 'tacit@tacit.invalid',
@@ -43,9 +53,20 @@ describe('Firefox build', () => {
     if (!existsSync(BACKGROUND)) throw new Error(`${BACKGROUND} is missing: run "npm run build:all" first`);
     const browser = firefoxLikeBrowser();
     const errors: unknown[] = [];
-    const console_ = { log: () => undefined, warn: () => undefined, debug: () => undefined, error: (...args: unknown[]) => errors.push(args) };
+    const console_ = {
+      log: () => undefined,
+      warn: () => undefined,
+      debug: () => undefined,
+      error: (...args: unknown[]) => errors.push(args),
+    };
     expect(() =>
-      runInNewContext(readFileSync(BACKGROUND, 'utf8'), { browser, chrome: browser, console: console_, setTimeout, clearTimeout }),
+      runInNewContext(readFileSync(BACKGROUND, 'utf8'), {
+        browser,
+        chrome: browser,
+        console: console_,
+        setTimeout,
+        clearTimeout,
+      }),
     ).not.toThrow();
     expect(errors).toEqual([]);
     expect(browser.runtime.onConnect.listeners).toHaveLength(2); // panel intents and task streams

@@ -36,10 +36,19 @@ describe('validateCustomRecord', () => {
 
   it('accepts numbers typed as text and local http mirrors', () => {
     const result = validateCustomRecord(
-      { ...valid, model: 'http://127.0.0.1:8080/m', model_lib: 'http://localhost/lib.wasm', vram_required_MB: '900', context_window_size: '2048' },
+      {
+        ...valid,
+        model: 'http://127.0.0.1:8080/m',
+        model_lib: 'http://localhost/lib.wasm',
+        vram_required_MB: '900',
+        context_window_size: '2048',
+      },
       none,
     );
-    expect(result.ok && result.record).toMatchObject({ vram_required_MB: 900, overrides: { context_window_size: 2048 } });
+    expect(result.ok && result.record).toMatchObject({
+      vram_required_MB: 900,
+      overrides: { context_window_size: 2048 },
+    });
   });
 
   it('rejects unsafe or unusable URL schemes with a clear message', () => {
@@ -84,11 +93,15 @@ describe('validateCustomRecord', () => {
     expect(errorCodes({ ...valid, model_id: 'a'.repeat(129) })).toEqual(['model_id:too-long']);
     expect(errorCodes({ ...valid, model_id: 'a'.repeat(128) })).toEqual([]);
     expect(errorCodes({ ...valid, model_id: 42 })).toEqual(['model_id:not-a-string']);
-    expect(errorCodes(valid, ['Qwen2.5-0.5B-Instruct-q4f16_1-MLC', 'mymodel-1b.Q4F16_1'])).toEqual(['model_id:duplicate']);
+    expect(errorCodes(valid, ['Qwen2.5-0.5B-Instruct-q4f16_1-MLC', 'mymodel-1b.Q4F16_1'])).toEqual([
+      'model_id:duplicate',
+    ]);
   });
 
   it('allows only known required features', () => {
-    expect(errorCodes({ ...valid, required_features: ['shader-f16', 'subgroups'] })).toEqual(['required_features:unknown-feature']);
+    expect(errorCodes({ ...valid, required_features: ['shader-f16', 'subgroups'] })).toEqual([
+      'required_features:unknown-feature',
+    ]);
     expect(errorCodes({ ...valid, required_features: 'shader-f16' })).toEqual(['required_features:not-an-array']);
     const result = validateCustomRecord({ ...valid, required_features: [] }, none);
     expect(result.ok && 'required_features' in result.record).toBe(false);

@@ -19,11 +19,17 @@ describe('detectGpuBudgetMB', () => {
   });
 
   it('gives a fallback (software) adapter a low budget whatever the memory', () => {
-    expect(detectGpuBudgetMB({ ...desktop, isFallbackAdapter: true, deviceMemoryGB: 8 })).toEqual({ budgetMB: 1200, source: 'detected' });
+    expect(detectGpuBudgetMB({ ...desktop, isFallbackAdapter: true, deviceMemoryGB: 8 })).toEqual({
+      budgetMB: 1200,
+      source: 'detected',
+    });
   });
 
   it('caps low-end adapters with small buffer limits', () => {
-    expect(detectGpuBudgetMB({ maxBufferSize: 256 * 1024 ** 2, deviceMemoryGB: 8 })).toEqual({ budgetMB: 2048, source: 'detected' });
+    expect(detectGpuBudgetMB({ maxBufferSize: 256 * 1024 ** 2, deviceMemoryGB: 8 })).toEqual({
+      budgetMB: 2048,
+      source: 'detected',
+    });
     expect(detectGpuBudgetMB({ maxBufferSize: 4 * GiB, maxStorageBufferBindingSize: 512 * 1024 ** 2 })).toEqual({
       budgetMB: 2048,
       source: 'detected',
@@ -31,7 +37,10 @@ describe('detectGpuBudgetMB', () => {
   });
 
   it('lets a valid override win, even over a fallback adapter', () => {
-    expect(detectGpuBudgetMB({ ...desktop, isFallbackAdapter: true, override: 6000 })).toEqual({ budgetMB: 6000, source: 'override' });
+    expect(detectGpuBudgetMB({ ...desktop, isFallbackAdapter: true, override: 6000 })).toEqual({
+      budgetMB: 6000,
+      source: 'override',
+    });
     expect(detectGpuBudgetMB({ ...desktop, override: ' 8192 ' })).toEqual({ budgetMB: 8192, source: 'override' });
   });
 

@@ -60,6 +60,9 @@ describe('resolveTaskModel', () => {
       modelId: 'Removed-Model-MLC',
     });
     // A custom model the user deleted is unknown too, not silently replaced by the default.
-    expect(resolveTaskModel('rewrite', 'Tiny-Custom-q4f32_1-MLC', 'f32', [])).toMatchObject({ ok: false, reason: 'unknown-model' });
+    expect(resolveTaskModel('rewrite', 'Tiny-Custom-q4f32_1-MLC', 'f32', [])).toMatchObject({
+      ok: false,
+      reason: 'unknown-model',
+    });
   });
 });

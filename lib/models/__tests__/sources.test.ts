@@ -23,7 +23,10 @@ describe('model sources', () => {
     for (const task of ['summarize', 'draft', 'rewrite', 'chat'] as const) {
       for (const precision of ['f16', 'f32'] as const) {
         for (const choice of ['default', 'light'] as const) {
-          expect(prebuiltRecord(modelIdForTask(task, precision, choice)), `${task}/${precision}/${choice}`).toBeDefined();
+          expect(
+            prebuiltRecord(modelIdForTask(task, precision, choice)),
+            `${task}/${precision}/${choice}`,
+          ).toBeDefined();
         }
       }
     }

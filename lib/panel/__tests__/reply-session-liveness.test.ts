@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakePort } from '../../messaging/__tests__/fake-port';
-import type { BackgroundToPanel, PanelToBackground } from '../../messaging/protocol';
+import { FakePort } from '../../protocol/__tests__/fake-port';
+import type { BackgroundToPanel, PanelToBackground } from '../../protocol/messages';
 import { LIVENESS_CHECK_MS, ReplySession } from '../reply-session';
 
 type PanelPort = FakePort<PanelToBackground, BackgroundToPanel>;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakePort } from '../../messaging/__tests__/fake-port';
-import type { BackgroundToPanel, PanelToBackground } from '../../messaging/protocol';
+import { FakePort } from '../../protocol/__tests__/fake-port';
+import type { BackgroundToPanel, PanelToBackground } from '../../protocol/messages';
 import { ReplySession } from '../reply-session';
 
 type PanelPort = FakePort<PanelToBackground, BackgroundToPanel>;
@@ -40,7 +40,9 @@ describe('ReplySession', () => {
   it('asks the background to start the task with a fresh request id', () => {
     const { session, port, start } = setup();
     const first = start('first question');
-    expect(port().posted).toEqual([{ type: 'task/start', requestId: first, task: { kind: 'ask', prompt: 'first question' } }]);
+    expect(port().posted).toEqual([
+      { type: 'task/start', requestId: first, task: { kind: 'ask', prompt: 'first question' } },
+    ]);
     expect(session.state.value).toBe('running');
     expect(session.running.value).toBe(true);
   });

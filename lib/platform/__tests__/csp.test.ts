@@ -6,7 +6,11 @@ describe('extension pages CSP', () => {
     const csp = extensionPagesCsp();
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(csp).toContain("object-src 'self'");
-    const connect = csp.split('; ').find((d) => d.startsWith('connect-src'))!.split(' ').slice(1);
+    const connect = csp
+      .split('; ')
+      .find((d) => d.startsWith('connect-src'))!
+      .split(' ')
+      .slice(1);
     expect(connect).toEqual([
       "'self'",
       'https://huggingface.co',

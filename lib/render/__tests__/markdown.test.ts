@@ -26,7 +26,9 @@ describe('safe rendering of model replies', () => {
   });
 
   it('turns Markdown images into text and creates no element with a remote src', () => {
-    const view = render('![tracking pixel](http://evil.example/pixel.gif)\n\n<video src="https://evil.example/v.mp4"></video>');
+    const view = render(
+      '![tracking pixel](http://evil.example/pixel.gif)\n\n<video src="https://evil.example/v.mp4"></video>',
+    );
     expect(view.querySelectorAll('[src]')).toHaveLength(0);
     expect(view.querySelector('img, video, source, iframe')).toBeNull();
     expect(view.textContent).toContain('tracking pixel (http://evil.example/pixel.gif)');

@@ -3,7 +3,8 @@ import { markdownToPlainText } from '../plain-text';
 
 describe('markdownToPlainText', () => {
   it('removes markup and keeps structure', () => {
-    const markdown = '## Key points\n\n- **Prices** rose by *3%*\n- See [the report](https://example.org/r)\n\n1. First\n2. Second\n\nUse `npm test`.';
+    const markdown =
+      '## Key points\n\n- **Prices** rose by *3%*\n- See [the report](https://example.org/r)\n\n1. First\n2. Second\n\nUse `npm test`.';
     expect(markdownToPlainText(markdown)).toBe(
       'Key points\n\n• Prices rose by 3%\n• See the report (https://example.org/r)\n\n1. First\n2. Second\n\nUse npm test.',
     );

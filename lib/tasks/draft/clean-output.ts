@@ -1,7 +1,13 @@
 /** Cleans a drafted reply: drops the preamble, subject line, offers after the sign-off, code fences, quotes and fence markers. */
 
-import { INTERJECTION, INTERJECTION_ONLY, unwrapCodeFence, unwrapQuotes, withoutMarkdownMarks } from '../model-output';
-import { stripEchoedFenceMarkers } from '../untrusted';
+import {
+  INTERJECTION,
+  INTERJECTION_ONLY,
+  unwrapCodeFence,
+  unwrapQuotes,
+  withoutMarkdownMarks,
+} from '../common/model-output';
+import { stripEchoedFenceMarkers } from '../common/untrusted';
 
 /** An optional opening exclamation, then the words that introduce the result; "here is my …" is the user's own text. */
 const INTRO = new RegExp(
@@ -20,7 +26,8 @@ const LABEL_LINE =
   /^(?:(?:your|the|a|my)\s+)?(?:(?:suggested|possible|proposed|drafted|draft|email|e-mail|reply|formal|friendly|casual|short|polite)\s+)*(?:draft|reply|response|email|e-mail|answer|body|message|entwurf|antwort|antwortentwurf|réponse|brouillon|respuesta|borrador)(?:\s+(?:draft|email|e-mail|body|text))?\s*:$/i;
 
 /** Labels that may precede the text on the same line ("Draft: Hi Anna, …"). */
-const INLINE_LABEL = /^(?:(?:suggested|drafted|email|e-mail)\s+)?(?:draft|reply draft|draft reply|entwurf|antwortentwurf|brouillon|borrador)\s*:$/i;
+const INLINE_LABEL =
+  /^(?:(?:suggested|drafted|email|e-mail)\s+)?(?:draft|reply draft|draft reply|entwurf|antwortentwurf|brouillon|borrador)\s*:$/i;
 
 const SUBJECT_LINE = /^(?:subject|subj|betreff|objet|asunto|oggetto|onderwerp|assunto)\s*:/i;
 /** A reply-prefixed subject line ("Re: Lunch on Friday"); a full sentence after "Re:" is left alone. */
@@ -61,7 +68,9 @@ const SEPARATOR_LINE = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 
 /** The words of a line without markdown emphasis, heading marks or an opening parenthesis. */
 function bare(line: string): string {
-  return withoutMarkdownMarks(line).replace(/^\(\s*/, '').trim();
+  return withoutMarkdownMarks(line)
+    .replace(/^\(\s*/, '')
+    .trim();
 }
 
 function isIntroLine(line: string): boolean {
@@ -136,7 +145,10 @@ function isRemarkAt(lines: readonly string[], index: number): boolean {
 function stripTrailing(text: string): string {
   const lines = text.split('\n');
   for (;;) {
-    while (lines.length > 0 && (!lines[lines.length - 1]?.trim() || SEPARATOR_LINE.test(lines[lines.length - 1] ?? ''))) {
+    while (
+      lines.length > 0 &&
+      (!lines[lines.length - 1]?.trim() || SEPARATOR_LINE.test(lines[lines.length - 1] ?? ''))
+    ) {
       lines.pop();
     }
     let start = lines.length - 1;

@@ -1,24 +1,8 @@
 /** Draft-reply tones, lengths and language, and the concrete wording and token budget each one asks for. */
 
-import { isOneOf } from '../one-of';
-import { normalizeLanguageChoice, type OutputLanguageChoice } from '../summarize/output-language';
-
-/**
- * The tones a reply can take: a plain default, the two registers people switch between most (formal,
- * casual), warmth, and the two stances replies often need (standing firm, saying sorry).
- */
-export const DRAFT_TONES = ['neutral', 'friendly', 'formal', 'casual', 'confident', 'apologetic'] as const;
-export type DraftTone = (typeof DRAFT_TONES)[number];
-
-export const DRAFT_LENGTHS = ['short', 'medium', 'long'] as const;
-export type DraftLength = (typeof DRAFT_LENGTHS)[number];
-
-export interface DraftOptions {
-  tone: DraftTone;
-  length: DraftLength;
-  /** 'page' writes in the language of the thread; otherwise a BCP-47 tag. */
-  language: OutputLanguageChoice;
-}
+import { isOneOf } from '../../core/one-of';
+import { normalizeLanguageChoice } from '../common/output-language';
+import { DRAFT_LENGTHS, DRAFT_TONES, type DraftLength, type DraftOptions, type DraftTone } from './types';
 
 export const DEFAULT_DRAFT_OPTIONS: Readonly<DraftOptions> = { tone: 'neutral', length: 'medium', language: 'page' };
 

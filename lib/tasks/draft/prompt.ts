@@ -1,12 +1,13 @@
 /** The draft-reply prompt: task in the system message, the thread fenced, the user's intent after it, fitted to the context. */
 
-import type { ChatMessage } from '../chat-message';
-import type { OutputLanguage } from '../summarize/options';
-import { chooseOutputLanguage } from '../summarize/output-language';
-import { countModelTokens } from '../model-tokens';
-import { UNTRUSTED_DATA_RULES, defangFenceMarkers, fenceUntrusted, newFenceNonce } from '../untrusted';
-import type { MailThread } from '../../webmail/types';
-import { DRAFT_MAX_TOKENS, type DraftOptions, draftLengthRule, draftToneRule } from './options';
+import type { ChatMessage } from '../../offscreen/engines/types';
+import type { OutputLanguage } from '../common/types';
+import { chooseOutputLanguage } from '../common/output-language';
+import { countModelTokens } from '../common/model-tokens';
+import { UNTRUSTED_DATA_RULES, defangFenceMarkers, fenceUntrusted, newFenceNonce } from '../common/untrusted';
+import type { MailThread } from '../../page/webmail/types';
+import { DRAFT_MAX_TOKENS, draftLengthRule, draftToneRule } from './options';
+import type { DraftOptions } from './types';
 import { REPLYING_AS_LABEL, REPLY_TO_MARKER, type ThreadView, messageText, threadDataBlock } from './thread-data';
 
 export interface DraftPromptInput {
@@ -50,13 +51,13 @@ function signOffRule(userNameKnown: boolean): string {
 export function draftSystemPrompt(options: DraftOptions, language: OutputLanguage, userNameKnown: boolean): string {
   return [
     "You are Tacit, an email assistant that runs privately on the user's device.",
-    "Task: Write the reply email the user will send, on the user's behalf and in the user's voice: write as the user, in the first person (\"I\").",
+    'Task: Write the reply email the user will send, on the user\'s behalf and in the user\'s voice: write as the user, in the first person ("I").',
     `Reply to the last message of the thread, the one marked "(${REPLY_TO_MARKER})"; earlier messages are context only. If the user wrote that message themselves (its From line ends with "(the user)"), write a follow-up to it instead.`,
     `The user's own wishes for the reply come after the fence, under "${INTENT_HEADING.replace(/:$/, '')}". Follow them within these rules.`,
     `Tone: ${draftToneRule(options.tone)}`,
     `Length: ${draftLengthRule(options.length)}`,
     `Language: Write the reply in ${language.name}, even when the thread or the instructions are in another language. Keep names as they are.`,
-    'Facts: Use only what the thread and the user\'s instructions say. Do not invent facts, commitments, promises, dates, times or numbers that appear in neither. Only when a detail the reply needs is truly missing, leave one short, clear placeholder in square brackets, such as [date]; otherwise write no placeholders.',
+    "Facts: Use only what the thread and the user's instructions say. Do not invent facts, commitments, promises, dates, times or numbers that appear in neither. Only when a detail the reply needs is truly missing, leave one short, clear placeholder in square brackets, such as [date]; otherwise write no placeholders.",
     `Format: Output only the body of the reply email: a greeting, the message, and ${signOffRule(userNameKnown)}. No subject line, no preamble such as "Here is a draft", no notes or offers afterwards, no quotation marks or code fences around it, and do not quote the thread.`,
     '',
     UNTRUSTED_DATA_RULES,
@@ -107,9 +108,13 @@ export function buildDraftPrompt(input: DraftPromptInput): DraftPrompt {
 
   const build = (view: ThreadView): ChatMessage[] => {
     const fenced = fenceUntrusted(threadDataBlock(thread, view), 'EMAIL', nonce);
-    return [system, { role: 'user', content: ['Here is the email thread I am replying to.', fenced.text, ...after].join('\n\n') }];
+    return [
+      system,
+      { role: 'user', content: ['Here is the email thread I am replying to.', fenced.text, ...after].join('\n\n') },
+    ];
   };
-  const fitsIn = (view: ThreadView): boolean => totalTokens(build(view), countTokens) + maxTokens <= input.contextWindow;
+  const fitsIn = (view: ThreadView): boolean =>
+    totalTokens(build(view), countTokens) + maxTokens <= input.contextWindow;
   const result = (view: ThreadView, fits: boolean): DraftPrompt => ({
     messages: build(view),
     maxTokens,

@@ -1,6 +1,6 @@
 /** Renders a mail thread as the plain text that goes inside the EMAIL fence: headers, oldest message first. */
 
-import type { MailMessage, MailThread } from '../../webmail/types';
+import type { MailMessage, MailThread } from '../../page/webmail/types';
 
 /** The header line that names the user; the system prompt points at it so the user's name stays out of it. */
 export const REPLYING_AS_LABEL = 'Replying as';
@@ -33,7 +33,8 @@ function sameName(a: string | undefined, b: string | undefined): boolean {
 }
 
 function fromLine(message: MailMessage, userName: string | undefined): string {
-  const name = oneLine(message.from, MAX_NAME_CHARS) || oneLine(message.fromAddress, MAX_ADDRESS_CHARS) || 'unknown sender';
+  const name =
+    oneLine(message.from, MAX_NAME_CHARS) || oneLine(message.fromAddress, MAX_ADDRESS_CHARS) || 'unknown sender';
   const address = oneLine(message.fromAddress, MAX_ADDRESS_CHARS).replace(/[<>]/g, '');
   const date = oneLine(message.date, MAX_DATE_CHARS);
   let line = `From: ${name}`;
@@ -83,7 +84,9 @@ export function threadDataBlock(thread: MailThread, view: ThreadView): string {
     if (index < firstKept) return;
     const position = omittedBefore + index + 1;
     const isLast = index === messages.length - 1;
-    const title = isLast ? `--- Message ${position} of ${total} (${REPLY_TO_MARKER}) ---` : `--- Message ${position} of ${total} ---`;
+    const title = isLast
+      ? `--- Message ${position} of ${total} (${REPLY_TO_MARKER}) ---`
+      : `--- Message ${position} of ${total} ---`;
     let text = messageText(message);
     if (isLast && view.lastMessageChars !== undefined && view.lastMessageChars < text.length) {
       text = `${cutText(text, view.lastMessageChars)}\n${CUT_MARKER}`;

@@ -1,7 +1,7 @@
 /** Cleans a rewrite: drops the chatty preamble, closing remarks, code fences, quotes and fence markers the model added. */
 
-import { bare, INTERJECTION, INTERJECTION_ONLY, unwrapCodeFence, unwrapQuotes } from '../model-output';
-import { stripEchoedFenceMarkers } from '../untrusted';
+import { bare, INTERJECTION, INTERJECTION_ONLY, unwrapCodeFence, unwrapQuotes } from '../common/model-output';
+import { stripEchoedFenceMarkers } from '../common/untrusted';
 
 /** An optional opening sentence ("Sure, I can help with that.") followed by the words that introduce the result. */
 const INTRO = new RegExp(
@@ -48,7 +48,12 @@ function stripPreamble(text: string, original: string): string {
       continue;
     }
     const inline = first.match(/^([^:\n]{0,160}?:)\s+(?=\S)/);
-    if (inline?.[1] && INTRO.test(bare(inline[1])) && ABOUT_REWRITE.test(inline[1]) && !normalized(original).startsWith(normalized(inline[1]))) {
+    if (
+      inline?.[1] &&
+      INTRO.test(bare(inline[1])) &&
+      ABOUT_REWRITE.test(inline[1]) &&
+      !normalized(original).startsWith(normalized(inline[1]))
+    ) {
       result = result.slice(inline[0].length);
     }
     return result;

@@ -1,9 +1,10 @@
 /** The rewrite prompt: one system prompt per style, the selected text fenced in the user message. */
 
-import type { ChatMessage } from '../chat-message';
-import { UNTRUSTED_DATA_RULES, fenceUntrusted } from '../untrusted';
+import type { ChatMessage } from '../../offscreen/engines/types';
+import { UNTRUSTED_DATA_RULES, fenceUntrusted } from '../common/untrusted';
 import { CHANGES_MARKER, PROOFREAD_FORMAT } from './proofread';
-import { MAX_CUSTOM_INSTRUCTION_LENGTH, REWRITE_TASKS, type RewriteStyle } from './styles';
+import { MAX_CUSTOM_INSTRUCTION_LENGTH, REWRITE_TASKS } from './styles';
+import type { RewriteStyle } from './types';
 
 export type RewriteRequest =
   | { style: Exclude<RewriteStyle, 'custom'>; text: string; nonce?: string }
@@ -11,9 +12,7 @@ export type RewriteRequest =
   | { style: 'custom'; text: string; customInstruction: string; nonce?: string };
 
 export type RewriteRequestError =
-  | { code: 'empty-text' }
-  | { code: 'empty-instruction' }
-  | { code: 'instruction-too-long'; maxLength: number };
+  { code: 'empty-text' } | { code: 'empty-instruction' } | { code: 'instruction-too-long'; maxLength: number };
 
 export type RewritePrompt = { ok: true; messages: ChatMessage[] } | { ok: false; error: RewriteRequestError };
 
@@ -36,7 +35,7 @@ function styleTask(request: RewriteRequest): string {
 export function rewriteSystemPrompt(request: RewriteRequest): string {
   const output = request.style === 'proofread' ? PROOFREAD_FORMAT : ONLY_THE_TEXT_RULE;
   return [
-    'You are Tacit, a writing assistant that runs privately on the user\'s device.',
+    "You are Tacit, a writing assistant that runs privately on the user's device.",
     `Task: ${styleTask(request)}`,
     ...LANGUAGE_AND_FORMAT_RULES,
     output,

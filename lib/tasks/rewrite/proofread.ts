@@ -1,6 +1,7 @@
 /** Proofread output format: the corrected text, a `---CHANGES---` line, then one `- "old" → "new": reason` line per fix. */
 
 import { cleanRewriteOutput } from './clean-output';
+import type { ProofreadChange } from './types';
 
 export const CHANGES_MARKER = '---CHANGES---';
 
@@ -13,12 +14,6 @@ export const PROOFREAD_FORMAT = [
   `If there is nothing to correct, output the text unchanged, then ${CHANGES_MARKER}, then a line with only: none`,
 ].join('\n');
 
-export interface ProofreadChange {
-  from: string;
-  to: string;
-  reason: string;
-}
-
 export interface ProofreadResult {
   corrected: string;
   changes: ProofreadChange[];
@@ -28,7 +23,16 @@ export interface ProofreadResult {
 const MARKER_LINE = /^[\s*#_>]*-{2,}\s*changes\s*-{2,}[\s*_]*$/i;
 
 /** Opening quote → the closing quotes that may match it. */
-const QUOTE_PAIRS: Record<string, string> = { '"': '"”“', '“': '”"', '„': '“”"', "'": "'’", '‘': '’\'', '«': '»', '»': '«', '`': '`' };
+const QUOTE_PAIRS: Record<string, string> = {
+  '"': '"”“',
+  '“': '”"',
+  '„': '“”"',
+  "'": "'’",
+  '‘': "’'",
+  '«': '»',
+  '»': '«',
+  '`': '`',
+};
 const ARROW = String.raw`(?:→|->|=>|⇒|—>|–>)`;
 const BULLET = String.raw`^\s*(?:[-*•]|\d+[.)])?\s*`;
 

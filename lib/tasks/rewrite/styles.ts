@@ -1,9 +1,5 @@
-/** The rewrite styles and what each one asks the model to do. */
-
-export const REWRITE_STYLES = ['proofread', 'formal', 'friendly', 'shorter', 'longer', 'simpler', 'custom'] as const;
-export type RewriteStyle = (typeof REWRITE_STYLES)[number];
-
 /** The task line of each fixed style; proofread's output format lives in proofread.ts, custom's task is the user's. */
+import type { RewriteStyle } from './types';
 export const REWRITE_TASKS: Readonly<Record<Exclude<RewriteStyle, 'custom'>, string>> = {
   proofread:
     'Proofread the text: fix spelling, grammar, punctuation and obvious word errors. Change nothing else: keep the wording, tone, style and meaning.',

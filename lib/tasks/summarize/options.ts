@@ -1,25 +1,9 @@
 /** Summary types and lengths (the Chrome Summarizer API option set) and the concrete shape each combination asks for. */
 
-import { isOneOf } from '../one-of';
-
-export const SUMMARY_TYPES = ['tldr', 'key-points', 'teaser', 'headline'] as const;
-export type SummaryType = (typeof SUMMARY_TYPES)[number];
-
-export const SUMMARY_LENGTHS = ['short', 'medium', 'long'] as const;
-export type SummaryLength = (typeof SUMMARY_LENGTHS)[number];
-
-export interface SummaryOptions {
-  type: SummaryType;
-  length: SummaryLength;
-}
+import { isOneOf } from '../../core/one-of';
+import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryLength, type SummaryOptions, type SummaryType } from './types';
 
 export const DEFAULT_SUMMARY_OPTIONS: Readonly<SummaryOptions> = { type: 'key-points', length: 'medium' };
-
-/** The language the summary is written in: a normalised BCP-47 code and its English name for the prompt. */
-export interface OutputLanguage {
-  code: string;
-  name: string;
-}
 
 /** Keeps the valid parts of stored or received options and fills the rest with the defaults. */
 export function normalizeSummaryOptions(value: { type?: unknown; length?: unknown } | undefined): SummaryOptions {

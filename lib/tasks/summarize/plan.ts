@@ -83,7 +83,8 @@ export function planReduceStep(
   const close = (): void => {
     if (current.length === 0) return;
     const only = current[0];
-    const keep = current.length === 1 && only !== undefined && (sizes[only] ?? 0) - PART_OVERHEAD_TOKENS <= noteMaxTokens;
+    const keep =
+      current.length === 1 && only !== undefined && (sizes[only] ?? 0) - PART_OVERHEAD_TOKENS <= noteMaxTokens;
     groups.push({ indices: current, action: keep ? 'keep' : 'merge' });
     current = [];
     currentSize = 0;

@@ -1,8 +1,10 @@
 /** The prompt for summarizing a page that fits in the context window in one pass. */
 
-import type { ChatMessage } from '../chat-message';
-import { UNTRUSTED_DATA_RULES, fenceUntrusted } from '../untrusted';
-import { type OutputLanguage, type SummaryLength, type SummaryType, summaryPurpose, summaryShape } from './options';
+import type { ChatMessage } from '../../offscreen/engines/types';
+import { UNTRUSTED_DATA_RULES, fenceUntrusted } from '../common/untrusted';
+import { summaryPurpose, summaryShape } from './options';
+import type { SummaryLength, SummaryType } from './types';
+import type { OutputLanguage } from '../common/types';
 
 export interface SummaryPromptInput {
   type: SummaryType;
@@ -59,7 +61,7 @@ export function summarySystemPrompt(
   mail = false,
 ): string {
   return [
-    'You are Tacit, a summarizer that runs privately on the user\'s device.',
+    "You are Tacit, a summarizer that runs privately on the user's device.",
     `Task: ${summaryPurpose(type)}`,
     ...(mail ? [MAIL_RULE] : []),
     `Length and format: ${summaryShape(type, length)}`,
@@ -80,7 +82,10 @@ export function summaryReminder(type: SummaryType, length: SummaryLength, langua
 export function buildSummaryPrompt(input: SummaryPromptInput): ChatMessage[] {
   const fenced = fenceUntrusted(pageDataBlock(input.text, input.title, input.url), 'PAGE', input.nonce);
   return [
-    { role: 'system', content: summarySystemPrompt(input.type, input.length, input.outputLanguage, 'page', input.mail) },
+    {
+      role: 'system',
+      content: summarySystemPrompt(input.type, input.length, input.outputLanguage, 'page', input.mail),
+    },
     {
       role: 'user',
       content: [

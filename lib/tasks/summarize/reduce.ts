@@ -32,7 +32,9 @@ export async function reduceSummaries(
     // One merge at a time: the engine runs one generation at once, and progress stays in page order.
     for (const group of step.groups) {
       const members = group.indices.map((index) => summaries[index] ?? '');
-      next.push(group.action === 'keep' ? (members[0] ?? '') : await options.mergeGroup(members, step.noteMaxTokens, round + 1));
+      next.push(
+        group.action === 'keep' ? (members[0] ?? '') : await options.mergeGroup(members, step.noteMaxTokens, round + 1),
+      );
     }
     summaries = next;
   }

@@ -4,7 +4,7 @@ import { build as bundle } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ScriptedEngineSettings } from '../../../lib/messaging/protocol';
+import type { ScriptedEngineSettings } from '../../../lib/protocol/messages';
 import { EgressLedger } from './egress-ledger';
 import { LocalServer } from './local-server';
 
@@ -15,8 +15,22 @@ export const CHROMIUM = process.env.TACIT_CHROMIUM ?? '/usr/bin/chromium';
  * Playwright's, so its list is repeated here: the first line is Playwright's, the second adds autofill and models.
  */
 const DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
-  'AutofillServerCommunication', 'OptimizationGuideModelDownloading', 'Translate',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'AutofillServerCommunication',
+  'OptimizationGuideModelDownloading',
+  'Translate',
 ];
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -110,7 +124,9 @@ export const test = base.extend<Fixtures & Options>({
     await use(async () => {
       await webPage.bringToFront();
       const opened = context.waitForEvent('page');
-      await serviceWorker.evaluate(() => chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false }));
+      await serviceWorker.evaluate(() =>
+        chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false }),
+      );
       const panel = await opened;
       await panel.waitForLoadState();
       return panel;
@@ -129,10 +145,15 @@ export const test = base.extend<Fixtures & Options>({
 export { expect };
 
 /** Calls a handler the background registered (test builds expose them as globalThis.tacitTriggers). */
-export async function invokeTrigger(worker: Worker, name: 'onActionClicked' | 'onCommand' | 'onMenuClicked', ...args: unknown[]): Promise<void> {
+export async function invokeTrigger(
+  worker: Worker,
+  name: 'onActionClicked' | 'onCommand' | 'onMenuClicked',
+  ...args: unknown[]
+): Promise<void> {
   await worker.evaluate(
     ([handlerName, handlerArgs]) => {
-      const triggers = (globalThis as unknown as { tacitTriggers: Record<string, (...a: unknown[]) => void> }).tacitTriggers;
+      const triggers = (globalThis as unknown as { tacitTriggers: Record<string, (...a: unknown[]) => void> })
+        .tacitTriggers;
       triggers[handlerName as string]!(...(handlerArgs as unknown[]));
     },
     [name, args] as const,
@@ -178,13 +199,22 @@ function freshProfile(): string {
  * Makes the test build's offscreen host use the scripted engine with these settings. The software adapter's GPU
  * budget (1.2 GB) would refuse the default models, so the user's budget override is raised unless a test sets it.
  */
-export async function useScriptedEngine(worker: Worker, settings: ScriptedEngineSettings, gpuBudgetMB = 16_384): Promise<void> {
-  await worker.evaluate(([value, budget]) => chrome.storage.local.set({ 'test:scriptedEngine': value, gpuBudgetMB: budget }), [settings, gpuBudgetMB] as const);
+export async function useScriptedEngine(
+  worker: Worker,
+  settings: ScriptedEngineSettings,
+  gpuBudgetMB = 16_384,
+): Promise<void> {
+  await worker.evaluate(
+    ([value, budget]) => chrome.storage.local.set({ 'test:scriptedEngine': value, gpuBudgetMB: budget }),
+    [settings, gpuBudgetMB] as const,
+  );
 }
 
 /** Loads and evictions the engine host made, in order (test builds only). */
 export async function residencyLog(worker: Worker): Promise<Array<{ event: 'load' | 'unload'; modelId: string }>> {
-  return worker.evaluate(() => chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/residency-log', payload: {} }));
+  return worker.evaluate(() =>
+    chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/residency-log', payload: {} }),
+  );
 }
 
 export async function setStorage(worker: Worker, items: Record<string, unknown>): Promise<void> {
@@ -193,21 +223,32 @@ export async function setStorage(worker: Worker, items: Record<string, unknown>)
 
 export async function offscreenDocumentCount(worker: Worker): Promise<number> {
   return worker.evaluate(async () => {
-    const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+    const contexts = await chrome.runtime.getContexts({
+      contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+    });
     return contexts.length;
   });
 }
 
 /** What the scripted engine was asked, read from the offscreen document (test builds only). */
-export async function scriptedEngineLog(worker: Worker): Promise<Array<{ modelId: string; messages: Array<{ role: string; content: string }> }>> {
+export async function scriptedEngineLog(
+  worker: Worker,
+): Promise<Array<{ modelId: string; messages: Array<{ role: string; content: string }> }>> {
   return worker.evaluate(async () => {
-    const hosts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+    const hosts = await chrome.runtime.getContexts({
+      contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType],
+    });
     // No engine host means the engine was never asked anything.
     if (hosts.length === 0) return [];
     // A host that is still loading has not registered its listener yet.
     for (let attempt = 0; ; attempt++) {
       try {
-        const log = await chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'test/scripted-log', payload: {} });
+        const log = await chrome.runtime.sendMessage({
+          tacit: 1,
+          to: 'offscreen',
+          type: 'test/scripted-log',
+          payload: {},
+        });
         if (Array.isArray(log)) return log;
         if (attempt > 40) throw new Error('the engine host does not answer test/scripted-log');
       } catch (error) {

@@ -17,7 +17,11 @@ export function serveFakeModel(server: LocalServer, modelId = 'Tiny-Test-q4f32_1
   const base = `/models/mlc-ai/${modelId}/resolve/main/`;
   const json = (value: unknown) => JSON.stringify(value);
   const shardPaths = [0, 1, 2].map((index) => `${base}params_shard_${index}.bin`);
-  server.serve(`${base}mlc-chat-config.json`, json({ model_type: 'qwen2', tokenizer_files: ['tokenizer.json'], conv_template: { name: 'test' } }), 'application/json');
+  server.serve(
+    `${base}mlc-chat-config.json`,
+    json({ model_type: 'qwen2', tokenizer_files: ['tokenizer.json'], conv_template: { name: 'test' } }),
+    'application/json',
+  );
   server.serve(
     `${base}tensor-cache.json`,
     json({
@@ -26,20 +30,41 @@ export function serveFakeModel(server: LocalServer, modelId = 'Tiny-Test-q4f32_1
         dataPath: `params_shard_${index}.bin`,
         format: 'raw-shard',
         nbytes: SHARD_BYTES,
-        records: [{ name: `w${index}`, shape: [SHARD_BYTES], dtype: 'uint8', format: 'raw', nbytes: SHARD_BYTES, byteOffset: 0 }],
+        records: [
+          {
+            name: `w${index}`,
+            shape: [SHARD_BYTES],
+            dtype: 'uint8',
+            format: 'raw',
+            nbytes: SHARD_BYTES,
+            byteOffset: 0,
+          },
+        ],
       })),
     }),
     'application/json',
   );
-  server.serve(`${base}tokenizer.json`, json({ version: '1.0', model: { type: 'BPE', vocab: { a: 0 } } }), 'application/json');
-  shardPaths.forEach((path, index) => server.serve(path, new Uint8Array(SHARD_BYTES).fill(index + 1), 'application/octet-stream'));
+  server.serve(
+    `${base}tokenizer.json`,
+    json({ version: '1.0', model: { type: 'BPE', vocab: { a: 0 } } }),
+    'application/json',
+  );
+  shardPaths.forEach((path, index) =>
+    server.serve(path, new Uint8Array(SHARD_BYTES).fill(index + 1), 'application/octet-stream'),
+  );
   const libraryPath = `/models/libs/${modelId}-webgpu.wasm`;
   server.serve(libraryPath, new Uint8Array(64 * 1024).fill(7), 'application/wasm');
   return {
     modelId,
     weightsUrl: `${server.origin}/models/mlc-ai/${modelId}`,
     libraryUrl: `${server.origin}${libraryPath}`,
-    paths: [`${base}mlc-chat-config.json`, `${base}tensor-cache.json`, `${base}tokenizer.json`, libraryPath, ...shardPaths],
+    paths: [
+      `${base}mlc-chat-config.json`,
+      `${base}tensor-cache.json`,
+      `${base}tokenizer.json`,
+      libraryPath,
+      ...shardPaths,
+    ],
     shardPaths,
   };
 }

@@ -42,12 +42,14 @@ describe('cleanDraftOutput: preambles', () => {
 });
 
 describe('cleanDraftOutput: subject lines', () => {
-  it.each([['Subject: Re: Lunch on Friday\n\n'], ['**Subject:** Lunch\n'], ['Re: Lunch on Friday\n\n'], ['Betreff: AW: Mittagessen\n\n']])(
-    'strips %j',
-    (subject) => {
-      expect(cleanDraftOutput(`${subject}${BODY}`)).toBe(BODY);
-    },
-  );
+  it.each([
+    ['Subject: Re: Lunch on Friday\n\n'],
+    ['**Subject:** Lunch\n'],
+    ['Re: Lunch on Friday\n\n'],
+    ['Betreff: AW: Mittagessen\n\n'],
+  ])('strips %j', (subject) => {
+    expect(cleanDraftOutput(`${subject}${BODY}`)).toBe(BODY);
+  });
 
   it('strips a preamble and a subject together', () => {
     expect(cleanDraftOutput(`Sure! Here's a draft reply:\n\nSubject: Re: Lunch\n\n${BODY}`)).toBe(BODY);

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DRAFT_OPTIONS,
-  DRAFT_LENGTHS,
   DRAFT_MAX_TOKENS,
-  DRAFT_TONES,
   draftLengthRule,
   draftToneRule,
   normalizeDraftOptions,
 } from '../options';
+import { DRAFT_LENGTHS, DRAFT_TONES } from '../types';
 
 describe('normalizeDraftOptions', () => {
   it('keeps valid options as they are', () => {
@@ -31,7 +30,11 @@ describe('normalizeDraftOptions', () => {
       length: 'short',
       language: 'page',
     });
-    expect(normalizeDraftOptions({ tone: 'casual', length: 'huge' })).toEqual({ tone: 'casual', length: 'medium', language: 'page' });
+    expect(normalizeDraftOptions({ tone: 'casual', length: 'huge' })).toEqual({
+      tone: 'casual',
+      length: 'medium',
+      language: 'page',
+    });
   });
 
   it('accepts a language tag up to 35 characters and falls back to the thread language otherwise', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MailMessage, MailThread } from '../../../webmail/types';
-import { splitAtFence } from '../../__tests__/fenced';
-import { countModelTokens } from '../../model-tokens';
-import { DRAFT_MAX_TOKENS, DRAFT_TONES, type DraftOptions, draftToneRule } from '../options';
+import type { MailMessage, MailThread } from '../../../page/webmail/types';
+import { splitAtFence } from '../../common/__tests__/fenced';
+import { countModelTokens } from '../../common/model-tokens';
+import { DRAFT_MAX_TOKENS, draftToneRule } from '../options';
+import { DRAFT_TONES, type DraftOptions } from '../types';
 import { EMPTY_INTENT, INTENT_HEADING, buildDraftPrompt, type DraftPromptInput } from '../prompt';
 import { CUT_MARKER } from '../thread-data';
 
@@ -15,14 +16,31 @@ const THREAD: MailThread = {
   userName: 'Anna Schmidt',
   lang: 'en',
   messages: [
-    { from: 'Bob Jones', fromAddress: 'bob@example.com', date: 'Mon, 3 Jun, 10:12', text: 'Hi Anna, are you free for lunch on Friday?' },
-    { from: 'Anna Schmidt', fromAddress: 'anna@example.com', date: 'Mon, 3 Jun, 11:00', text: 'Maybe! Which place did you have in mind?' },
+    {
+      from: 'Bob Jones',
+      fromAddress: 'bob@example.com',
+      date: 'Mon, 3 Jun, 10:12',
+      text: 'Hi Anna, are you free for lunch on Friday?',
+    },
+    {
+      from: 'Anna Schmidt',
+      fromAddress: 'anna@example.com',
+      date: 'Mon, 3 Jun, 11:00',
+      text: 'Maybe! Which place did you have in mind?',
+    },
     { from: 'Bob Jones', fromAddress: 'bob@example.com', date: 'Mon, 3 Jun, 12:30', text: ATTACK },
   ],
 };
 
 const OPTIONS: DraftOptions = { tone: 'friendly', length: 'short', language: 'page' };
-const MAIL_TEXTS = [...THREAD.messages.map((message) => message.text), THREAD.subject, 'Anna Schmidt', 'Bob Jones', 'bob@example.com', 'Mon, 3 Jun'];
+const MAIL_TEXTS = [
+  ...THREAD.messages.map((message) => message.text),
+  THREAD.subject,
+  'Anna Schmidt',
+  'Bob Jones',
+  'bob@example.com',
+  'Mon, 3 Jun',
+];
 
 function build(overrides: Partial<DraftPromptInput> = {}) {
   return buildDraftPrompt({
@@ -102,7 +120,9 @@ describe('buildDraftPrompt: thread layout', () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(inside).toContain('--- Message 1 of 3 ---\nFrom: Bob Jones <bob@example.com> — Mon, 3 Jun, 10:12\nHi Anna');
-    expect(inside).toContain('--- Message 3 of 3 (the message to reply to) ---\nFrom: Bob Jones <bob@example.com> — Mon, 3 Jun, 12:30\nThe new ramen bar');
+    expect(inside).toContain(
+      '--- Message 3 of 3 (the message to reply to) ---\nFrom: Bob Jones <bob@example.com> — Mon, 3 Jun, 12:30\nThe new ramen bar',
+    );
     expect(inside.match(/the message to reply to/g)).toHaveLength(1);
     expect(inside).not.toMatch(/omitted/);
   });
@@ -183,8 +203,14 @@ describe('buildDraftPrompt: language', () => {
   });
 
   it('falls back to the UI language, then English', () => {
-    expect(build({ thread: { ...THREAD, lang: undefined }, uiLanguage: 'es-419' }).language).toEqual({ code: 'es', name: 'Spanish' });
-    expect(build({ thread: { ...THREAD, lang: 'not a tag!' }, uiLanguage: '' }).language).toEqual({ code: 'en', name: 'English' });
+    expect(build({ thread: { ...THREAD, lang: undefined }, uiLanguage: 'es-419' }).language).toEqual({
+      code: 'es',
+      name: 'Spanish',
+    });
+    expect(build({ thread: { ...THREAD, lang: 'not a tag!' }, uiLanguage: '' }).language).toEqual({
+      code: 'en',
+      name: 'English',
+    });
   });
 });
 
@@ -197,7 +223,8 @@ function longThread(count: number, textFor: (index: number) => string): MailThre
   return { ...THREAD, messages };
 }
 
-const filler = (index: number) => `Message number ${index + 1}. ${'We should talk about the budget for next quarter. '.repeat(20)}`;
+const filler = (index: number) =>
+  `Message number ${index + 1}. ${'We should talk about the budget for next quarter. '.repeat(20)}`;
 
 describe('buildDraftPrompt: fitting a long thread', () => {
   it('leaves the thread whole when it fits', () => {
@@ -225,7 +252,10 @@ describe('buildDraftPrompt: fitting a long thread', () => {
     expect(inside).not.toContain(CUT_MARKER);
 
     // Only as many as needed: one more message would not have fitted.
-    const roomier = build({ thread, contextWindow: contextWindow + countModelTokens(thread.messages[n - 1]!.text) + 40 });
+    const roomier = build({
+      thread,
+      contextWindow: contextWindow + countModelTokens(thread.messages[n - 1]!.text) + 40,
+    });
     expect(roomier.omittedMessages).toBe(n - 1);
   });
 

@@ -17,14 +17,17 @@ describe('cleanRewriteOutput', () => {
   });
 
   it('strips an intro on the same line as the text', () => {
-    expect(cleanRewriteOutput("Here's the rewritten text: Could you send it?", 'can u send it')).toBe('Could you send it?');
+    expect(cleanRewriteOutput("Here's the rewritten text: Could you send it?", 'can u send it')).toBe(
+      'Could you send it?',
+    );
   });
 
   it('strips trailing offers and notes, and a separator before them', () => {
     const raw =
       'Could you send the report by Friday?\nThanks\n\n---\n\nLet me know if you would like any further changes!';
     expect(cleanRewriteOutput(raw, ORIGINAL)).toBe('Could you send the report by Friday?\nThanks');
-    const notes = 'Could you send the report by Friday?\nThanks\n\nNote: I replaced "u" with "you".\nI also fixed the capitalisation.';
+    const notes =
+      'Could you send the report by Friday?\nThanks\n\nNote: I replaced "u" with "you".\nI also fixed the capitalisation.';
     expect(cleanRewriteOutput(notes, ORIGINAL)).toBe('Could you send the report by Friday?\nThanks');
     expect(cleanRewriteOutput('Could you send it?\nI hope this helps!', 'can u send it')).toBe('Could you send it?');
   });
@@ -41,7 +44,9 @@ describe('cleanRewriteOutput', () => {
     expect(cleanRewriteOutput('Here is the text you asked for:\n- A', 'Here is the text you asked for:\n- a')).toBe(
       'Here is the text you asked for:\n- A',
     );
-    expect(cleanRewriteOutput('Sure! I will be there at five.', 'sure i’ll be there at 5')).toBe('Sure! I will be there at five.');
+    expect(cleanRewriteOutput('Sure! I will be there at five.', 'sure i’ll be there at 5')).toBe(
+      'Sure! I will be there at five.',
+    );
     expect(cleanRewriteOutput('Certainly. I will attend the meeting on Monday.', 'ok ill come monday')).toBe(
       'Certainly. I will attend the meeting on Monday.',
     );
@@ -67,7 +72,9 @@ describe('cleanRewriteOutput', () => {
   });
 
   it('drops fence marker lines the model echoed', () => {
-    expect(cleanRewriteOutput('<<<BEGIN TEXT ab12cd>>>\nHello there.\n<<<END TEXT ab12cd>>>', 'hello there')).toBe('Hello there.');
+    expect(cleanRewriteOutput('<<<BEGIN TEXT ab12cd>>>\nHello there.\n<<<END TEXT ab12cd>>>', 'hello there')).toBe(
+      'Hello there.',
+    );
   });
 
   it("puts back the original's surrounding whitespace and CRLF line ends", () => {

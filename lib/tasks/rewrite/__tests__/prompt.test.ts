@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitAtFence } from '../../__tests__/fenced';
+import { splitAtFence } from '../../common/__tests__/fenced';
 import { buildRewritePrompt, type RewriteRequest } from '../prompt';
 import { MAX_CUSTOM_INSTRUCTION_LENGTH } from '../styles';
 
@@ -12,7 +12,10 @@ const TASK_BY_STYLE: Array<[RewriteRequest, RegExp]> = [
   [{ style: 'shorter', text: TEXT }, /noticeably shorter/],
   [{ style: 'longer', text: TEXT }, /longer and more detailed.*Do not invent/],
   [{ style: 'simpler', text: TEXT }, /simpler, plain language/],
-  [{ style: 'custom', text: TEXT, customInstruction: 'Make it sound like a pirate' }, /user's instruction: Make it sound like a pirate/],
+  [
+    { style: 'custom', text: TEXT, customInstruction: 'Make it sound like a pirate' },
+    /user's instruction: Make it sound like a pirate/,
+  ],
 ];
 
 describe('buildRewritePrompt', () => {
@@ -63,7 +66,11 @@ describe('buildRewritePrompt', () => {
       error: { code: 'empty-instruction' },
     });
     expect(
-      buildRewritePrompt({ style: 'custom', text: 'x', customInstruction: 'a'.repeat(MAX_CUSTOM_INSTRUCTION_LENGTH + 1) }),
+      buildRewritePrompt({
+        style: 'custom',
+        text: 'x',
+        customInstruction: 'a'.repeat(MAX_CUSTOM_INSTRUCTION_LENGTH + 1),
+      }),
     ).toEqual({ ok: false, error: { code: 'instruction-too-long', maxLength: MAX_CUSTOM_INSTRUCTION_LENGTH } });
   });
 });

@@ -20,7 +20,10 @@ describe('parseProofreadOutput', () => {
   });
 
   it('treats a missing changes section as no changes', () => {
-    expect(parseProofreadOutput('All good here.\nSecond line.')).toEqual({ corrected: 'All good here.\nSecond line.', changes: [] });
+    expect(parseProofreadOutput('All good here.\nSecond line.')).toEqual({
+      corrected: 'All good here.\nSecond line.',
+      changes: [],
+    });
   });
 
   it('reads "none" as no changes', () => {
@@ -77,7 +80,11 @@ describe('parseChangeLine', () => {
   });
 
   it('allows an empty replacement for a deleted word', () => {
-    expect(parseChangeLine('- "the the" → "the": duplicate')).toEqual({ from: 'the the', to: 'the', reason: 'duplicate' });
+    expect(parseChangeLine('- "the the" → "the": duplicate')).toEqual({
+      from: 'the the',
+      to: 'the',
+      reason: 'duplicate',
+    });
     expect(parseChangeLine('- "very " → "": filler')).toEqual({ from: 'very ', to: '', reason: 'filler' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitAtFence } from '../../__tests__/fenced';
+import { splitAtFence } from '../../common/__tests__/fenced';
 import { buildChunkSummaryPrompt, buildCombinePrompt } from '../map-reduce';
 
 const FRENCH = { code: 'fr', name: 'French' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitAtFence } from '../../__tests__/fenced';
-import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryLength, type SummaryType, normalizeSummaryOptions } from '../options';
+import { splitAtFence } from '../../common/__tests__/fenced';
+import { normalizeSummaryOptions } from '../options';
+import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryLength, type SummaryType } from '../types';
 import { buildSummaryPrompt } from '../prompt';
 
 const GERMAN = { code: 'de', name: 'German' };
@@ -10,7 +11,11 @@ const URL = 'https://news.example/radweg';
 
 const EXPECTED_SHAPE: Record<SummaryType, Record<SummaryLength, RegExp>> = {
   tldr: { short: /exactly 1 sentence of plain prose/, medium: /exactly 3 sentences/, long: /exactly 5 sentences/ },
-  'key-points': { short: /exactly 3 bullet points/, medium: /exactly 5 bullet points/, long: /exactly 7 bullet points/ },
+  'key-points': {
+    short: /exactly 3 bullet points/,
+    medium: /exactly 5 bullet points/,
+    long: /exactly 7 bullet points/,
+  },
   teaser: { short: /exactly 1 sentence/, medium: /exactly 3 sentences/, long: /exactly 5 sentences/ },
   headline: { short: /single line of at most 12 words/, medium: /at most 17 words/, long: /at most 22 words/ },
 };
@@ -84,7 +89,12 @@ describe('buildSummaryPrompt', () => {
   });
 
   it('an email conversation is summarized with who wrote or asked what; an ordinary page is not told so', () => {
-    const base = { type: 'key-points' as const, length: 'medium' as const, text: '## Ana — Mon\n\nCan you send the contract?', outputLanguage: GERMAN };
+    const base = {
+      type: 'key-points' as const,
+      length: 'medium' as const,
+      text: '## Ana — Mon\n\nCan you send the contract?',
+      outputLanguage: GERMAN,
+    };
     const [mailSystem] = buildSummaryPrompt({ ...base, mail: true });
     const [pageSystem] = buildSummaryPrompt(base);
     expect(mailSystem!.content).toMatch(/email conversation.*who wrote, asked or proposed what.*deadlines/s);

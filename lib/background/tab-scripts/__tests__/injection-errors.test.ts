@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { describeInjectionFailure } from '../injection-errors';
+
+const ORDINARY_PAGE = 'https://example.com/article';
+
+describe('describeInjectionFailure', () => {
+  it.each([
+    ['Cannot access a chrome:// URL', { code: 'restricted-page', detail: 'browser-page' }],
+    ['The extensions gallery cannot be scripted.', { code: 'restricted-page', detail: 'web-store' }],
+    [
+      'Cannot access contents of url "chrome-extension://abc/page.html". Extension manifest must request permission to access this host.',
+      { code: 'restricted-page', detail: 'extension-page' },
+    ],
+    [
+      'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+      { code: 'no-page-access' },
+    ],
+    [
+      'Cannot access contents of url "https://example.com/article". Extension manifest must request permission to access this host.',
+      { code: 'no-page-access' },
+    ],
+    ['No tab with id: 5.', { code: 'tab-closed' }],
+    ['Frame with ID 0 was removed.', { code: 'tab-closed' }],
+  ])('Chrome\'s "%s" becomes %o', (message, expected) => {
+    expect(describeInjectionFailure(new Error(message), ORDINARY_PAGE)).toEqual(expected);
+  });
+
+  it('reads the message of a plain string thrown instead of an Error', () => {
+    expect(describeInjectionFailure('No tab with id: 5.', ORDINARY_PAGE)).toEqual({ code: 'tab-closed' });
+  });
+
+  it('an unknown message is an extraction failure carrying the message, cut to 200 characters', () => {
+    const message = `Script threw: ${'x'.repeat(400)}`;
+
+    const error = describeInjectionFailure(new Error(message), ORDINARY_PAGE);
+
+    expect(error.code).toBe('extraction-failed');
+    expect(error.detail).toBe(message.slice(0, 200));
+    expect(error.detail).toHaveLength(200);
+  });
+
+  it('keeps a short unknown message whole', () => {
+    expect(describeInjectionFailure(new Error('Something odd happened'), undefined)).toEqual({
+      code: 'extraction-failed',
+      detail: 'Something odd happened',
+    });
+  });
+
+  it("a restricted tab URL decides the reason, whatever Chrome's message says", () => {
+    expect(
+      describeInjectionFailure(new Error('No tab with id: 5.'), 'https://chromewebstore.google.com/detail/x/abc'),
+    ).toEqual({
+      code: 'restricted-page',
+      detail: 'web-store',
+    });
+    expect(
+      describeInjectionFailure(new Error('Cannot access a chrome:// URL'), 'view-source:https://example.com/'),
+    ).toEqual({
+      code: 'restricted-page',
+      detail: 'view-source',
+    });
+  });
+
+  it('an ordinary page whose URL merely mentions the web store is a missing grant, not the store', () => {
+    const url = 'https://developer.chrome.com/docs/webstore/publish';
+    const message = `Cannot access contents of url "${url}". Extension manifest must request permission to access this host.`;
+
+    expect(describeInjectionFailure(new Error(message), url)).toEqual({ code: 'no-page-access' });
+  });
+});

@@ -1,0 +1,36 @@
+/** Runs Tacit's scripts in a tab (or one of its frames) for the background, with one set of failures for every caller. */
+import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { tacitError } from '../../core/errors';
+import { restrictedPageReason } from './restricted-pages';
+import { describeInjectionFailure } from './injection-errors';
+import type { TabRead } from './types';
+
+export interface ScriptTarget {
+  tabId: number;
+  /** The top frame when absent. */
+  frameId?: number;
+  /** The tab's address, when known: restricted pages are refused before trying, and failures name the reason. */
+  url?: string;
+}
+
+/** A packaged script (its return value is the result), or a function serialised into the page with its arguments. */
+export type Injection = { files: ScriptPublicPath[] } | { func: (...args: string[]) => unknown; args: string[] };
+
+export async function runInTab<T>(target: ScriptTarget, injection: Injection): Promise<TabRead<T | undefined>> {
+  const url = target.url || undefined;
+  const restricted = restrictedPageReason(url);
+  if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
+  const scriptTarget =
+    target.frameId === undefined ? { tabId: target.tabId } : { tabId: target.tabId, frameIds: [target.frameId] };
+  try {
+    const [result] = await browser.scripting.executeScript(
+      'files' in injection
+        ? { target: scriptTarget, files: injection.files }
+        : { target: scriptTarget, func: injection.func as (...args: unknown[]) => unknown, args: injection.args },
+    );
+    return { ok: true, value: result?.result as T | undefined };
+  } catch (error) {
+    return { ok: false, error: describeInjectionFailure(error, url) };
+  }
+}

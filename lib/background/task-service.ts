@@ -1,0 +1,190 @@
+/** Serves the side panel's task port in the background: runs each task with a context, streams its results back. */
+import type { EngineRun, EngineRunHandlers } from './engine-client';
+import { tacitError, type TacitError } from '../core/errors';
+import type { TypedPort } from '../protocol/ports';
+import type {
+  BackgroundToPanel,
+  EngineHostSettings,
+  GenerateRequest,
+  PanelToBackground,
+  TaskRequest,
+} from '../protocol/messages';
+import { runAsk } from '../tasks/ask/run';
+import { runDraftReply, type MailAccess } from '../tasks/draft/run';
+import { runRefineDraft } from '../tasks/refine-draft/run';
+import type { ConversationStore } from '../tasks/common/conversations';
+import { runFollowUp } from '../tasks/follow-up/run';
+import {
+  chooseModel,
+  contextWindowOf,
+  DEFAULT_CONTEXT_WINDOW,
+  withLighterModelSuggestion,
+  type TaskEnvironment,
+} from '../tasks/common/model-choice';
+import { runRewrite, type SelectionAccess } from '../tasks/rewrite/run';
+import { runSummarizePage, runSummarizeSelection, type PageAccess } from '../tasks/summarize/run';
+import {
+  TaskFailure,
+  type GenerateOptions,
+  type Generation,
+  type TaskContext,
+  type TaskOutcome,
+} from '../tasks/common/task-context';
+
+export interface TaskServiceDeps {
+  environment(): Promise<TaskEnvironment>;
+  engineSettings(): Promise<EngineHostSettings>;
+  /** Makes sure the engine host exists before a run starts. */
+  prepareEngine(): Promise<void>;
+  startEngineRun(request: GenerateRequest, settings: EngineHostSettings, handlers: EngineRunHandlers): EngineRun;
+  /** Calls onGone when the tab closes or navigates; returns an unsubscribe function. */
+  watchTab(tabId: number, onGone: (error: TacitError) => void): () => void;
+  pageAccess: PageAccess;
+  selectionAccess: SelectionAccess;
+  mailAccess: MailAccess;
+  conversations: ConversationStore;
+}
+
+export type PanelPort = TypedPort<BackgroundToPanel, PanelToBackground>;
+
+/** Tasks this service worker is running; a restarted worker starts empty, which is how panels notice the restart. */
+const runningTasks = new Set<string>();
+
+export function isTaskRunning(requestId: string): boolean {
+  return runningTasks.has(requestId);
+}
+
+/** The one place every task kind is dispatched. */
+function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Promise<TaskOutcome> {
+  switch (task.kind) {
+    case 'ask':
+      return runAsk(task.prompt, ctx);
+    case 'summarize-page':
+      return runSummarizePage(task.target, task.options, ctx, deps.pageAccess, deps.conversations);
+    case 'summarize-selection':
+      return runSummarizeSelection(task.tabId, task.frameId, task.options, ctx, deps.pageAccess, deps.conversations);
+    case 'follow-up':
+      return runFollowUp(task.conversationId, task.question, ctx, deps.conversations);
+    case 'rewrite':
+      return runRewrite(task, ctx, deps.selectionAccess);
+    case 'draft-reply':
+      return runDraftReply(task, ctx, deps.mailAccess);
+    case 'refine-draft':
+      return runRefineDraft(task, ctx);
+  }
+}
+
+export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
+  const running = new Map<string, AbortController>();
+  // Each panel is one client of the engine queue, which takes turns between clients.
+  const clientId = crypto.randomUUID();
+
+  port.onMessage((message) => {
+    if (message.type === 'task/cancel') running.get(message.requestId)?.abort();
+    else void start(message.requestId, message.task);
+  });
+  // Panel closed: stop its work so the GPU is free for others.
+  port.onDisconnect(() => running.forEach((controller) => controller.abort()));
+
+  async function start(requestId: string, task: TaskRequest): Promise<void> {
+    const controller = new AbortController();
+    running.set(requestId, controller);
+    runningTasks.add(requestId);
+    const cleanups: Array<() => void> = [];
+    let failure: TacitError | undefined;
+    const fail = (error: TacitError) => {
+      failure ??= error;
+      controller.abort();
+    };
+    const ctx = createContext(requestId, clientId, controller.signal, port, deps, cleanups, fail);
+    try {
+      const outcome = await runTask(task, ctx, deps);
+      if (failure) port.post({ type: 'task/error', requestId, error: failure });
+      else port.post({ type: 'task/done', requestId, stopped: outcome.stopped || controller.signal.aborted });
+    } catch (error) {
+      const reported =
+        failure ?? (error instanceof TaskFailure ? error.failure : tacitError('unknown', String(error).slice(0, 200)));
+      port.post({ type: 'task/error', requestId, error: reported });
+    } finally {
+      cleanups.forEach((cleanup) => cleanup());
+      running.delete(requestId);
+      runningTasks.delete(requestId);
+    }
+  }
+}
+
+function createContext(
+  requestId: string,
+  clientId: string,
+  signal: AbortSignal,
+  port: PanelPort,
+  deps: TaskServiceDeps,
+  cleanups: Array<() => void>,
+  fail: (error: TacitError) => void,
+): TaskContext {
+  // Read once per task: a long page's map-reduce makes dozens of generations with the same settings and host.
+  let environment: Promise<TaskEnvironment> | undefined;
+  let engineReady: Promise<EngineHostSettings> | undefined;
+  let generation = 0;
+  const environmentOnce = () => (environment ??= deps.environment());
+  return {
+    requestId,
+    signal,
+    phase: (phase) => port.post({ type: 'task/phase', requestId, phase }),
+    delta: (text) => port.post({ type: 'task/delta', requestId, text }),
+    source: (source) => port.post({ type: 'task/source', requestId, source }),
+    result: (result) => port.post({ type: 'task/result', requestId, result }),
+    watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
+    // The window of the model the task will run on; a task that cannot run fails at generate, with the reason.
+    contextWindow: async (task) => {
+      const choice = chooseModel(task, await environmentOnce());
+      return choice.ok ? contextWindowOf(choice.record) : DEFAULT_CONTEXT_WINDOW;
+    },
+    async generate(options: GenerateOptions): Promise<Generation> {
+      if (signal.aborted) return { text: '', stopped: true };
+      const choice = chooseModel(options.task, await environmentOnce());
+      if (!choice.ok) throw new TaskFailure(choice.error);
+      engineReady ??= Promise.all([
+        deps.engineSettings(),
+        deps.prepareEngine().catch((error: unknown) => {
+          throw new TaskFailure(tacitError('engine-unavailable', String(error).slice(0, 200)));
+        }),
+      ]).then(([settings]) => settings);
+      const settings = await engineReady;
+      if (signal.aborted) return { text: '', stopped: true };
+      const request: GenerateRequest = {
+        requestId: `${requestId}:${generation++}`,
+        clientId,
+        record: choice.record,
+        messages: options.messages,
+        maxTokens: options.maxTokens,
+        temperature: options.temperature,
+      };
+      return new Promise<Generation>((resolve, reject) => {
+        let text = '';
+        const run = deps.startEngineRun(request, settings, {
+          onQueued: (position) => port.post({ type: 'task/phase', requestId, phase: { phase: 'queued', position } }),
+          onLoading: (modelId, progress) =>
+            port.post({ type: 'task/phase', requestId, phase: { phase: 'loading-model', modelId, progress } }),
+          onGenerating: (modelId) => {
+            if (options.stream) port.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId } });
+          },
+          onDelta: (delta) => {
+            text += delta;
+            if (options.stream) port.post({ type: 'task/delta', requestId, text: delta });
+          },
+          onDone: (stopped) => {
+            signal.removeEventListener('abort', cancel);
+            resolve({ text, stopped: stopped || signal.aborted });
+          },
+          onError: (error) => {
+            signal.removeEventListener('abort', cancel);
+            reject(new TaskFailure(withLighterModelSuggestion(error, options.task, choice.lighterAvailable)));
+          },
+        });
+        const cancel = () => run.cancel();
+        signal.addEventListener('abort', cancel, { once: true });
+      });
+    },
+  };
+}

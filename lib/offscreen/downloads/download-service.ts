@@ -1,0 +1,127 @@
+/**
+ * Runs model downloads in the engine host (so they go on while Options is closed) and tells every connected
+ * page how they progress. One download per model at a time; the host stays open while any runs.
+ */
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import { tacitError, type TacitError } from '../../core/errors';
+import type { TypedPort } from '../../protocol/ports';
+import type { DownloadsEvent, DownloadsRequest, ModelDiskStatus } from '../../protocol/messages';
+import { deleteAllModelFiles, deleteModelFiles } from './delete-model';
+import { downloadModel } from './download-model';
+import { modelCacheStatus } from './cache-status';
+import type { CacheStorageLike } from './cache-store';
+import type { DownloadError } from './download-errors';
+
+export type DownloadsPort = TypedPort<DownloadsEvent, DownloadsRequest>;
+
+export interface DownloadServiceDeps {
+  caches: CacheStorageLike;
+  fetch: typeof fetch;
+  now(): number;
+}
+
+export class DownloadService {
+  private readonly ports = new Set<DownloadsPort>();
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: DownloadServiceDeps) {}
+
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
+  attach(port: DownloadsPort): void {
+    this.ports.add(port);
+    port.onDisconnect(() => this.ports.delete(port));
+    port.onMessage((request) => void this.handle(request, port));
+  }
+
+  private async handle(request: DownloadsRequest, port: DownloadsPort): Promise<void> {
+    switch (request.type) {
+      case 'downloads/start':
+        return this.start(request.record);
+      case 'downloads/cancel':
+        this.running.get(request.modelId)?.abort();
+        return;
+      case 'downloads/status':
+        port.post({
+          type: 'downloads/status',
+          statuses: await this.statuses(request.records),
+          active: [...this.running.keys()],
+        });
+        return;
+      case 'downloads/delete':
+        this.running.get(request.record.model_id)?.abort();
+        await deleteModelFiles(request.record, this.deps, request.otherRecords);
+        this.broadcast({
+          type: 'downloads/status',
+          statuses: await this.statuses([request.record]),
+          active: [...this.running.keys()],
+        });
+        return;
+      case 'downloads/delete-all':
+        this.running.forEach((controller) => controller.abort());
+        await deleteAllModelFiles(this.deps);
+        this.broadcast({ type: 'downloads/status', statuses: await this.statuses(request.records), active: [] });
+        return;
+    }
+  }
+
+  private async start(record: ModelRecord): Promise<void> {
+    const modelId = record.model_id;
+    if (this.running.has(modelId)) return;
+    const controller = new AbortController();
+    this.running.set(modelId, controller);
+    const result = await downloadModel(record, this.deps, {
+      signal: controller.signal,
+      onProgress: (progress) =>
+        this.broadcast({
+          type: 'downloads/progress',
+          modelId,
+          progress: {
+            loadedBytes: progress.loadedBytes,
+            totalBytes: progress.totalBytes,
+            fraction: progress.fraction,
+            ...(progress.etaSeconds === undefined ? {} : { etaSeconds: progress.etaSeconds }),
+          },
+        }),
+    }).catch((error: unknown): { ok: false; error: DownloadError } => ({
+      ok: false,
+      error: { code: 'storage', detail: String(error) },
+    }));
+    this.running.delete(modelId);
+    if (!result.ok && result.error.code === 'corrupt')
+      await deleteModelFiles(record, this.deps, []).catch(() => undefined);
+    this.broadcast({ type: 'downloads/finished', modelId, error: result.ok ? null : downloadFailure(result.error) });
+  }
+
+  private async statuses(records: ModelRecord[]): Promise<Record<string, ModelDiskStatus>> {
+    const entries = await Promise.all(
+      records.map(async (record) => [record.model_id, await modelCacheStatus(record, this.deps)] as const),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  private broadcast(event: DownloadsEvent): void {
+    this.ports.forEach((port) => port.post(event));
+  }
+}
+
+/** The download's failure in the words every other model failure uses. */
+function downloadFailure(error: DownloadError): TacitError {
+  switch (error.code) {
+    case 'cancelled':
+      return tacitError('download-cancelled');
+    case 'network':
+      return tacitError('model-source-unreachable', error.host);
+    case 'http':
+      return tacitError('model-download-failed', `${error.host} (HTTP ${error.status})`);
+    case 'quota':
+      return tacitError('storage-quota', String(error.bytesNeeded));
+    case 'corrupt':
+      return tacitError('model-files-corrupt');
+    case 'storage':
+    case 'invalid-record':
+      return tacitError('unknown', error.detail.slice(0, 200));
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The offscreen document's engine host: runs generations one at a time (fairly across panels and tabs), keeps loaded
+ * only the models that fit the GPU budget (least recently used evicted first), and reports idleness.
+ */
+import type { TacitError } from '../core/errors';
+import { tacitError } from '../core/errors';
+import type { TypedPort } from '../protocol/ports';
+import type {
+  BackgroundToEngineHost,
+  EngineHostSettings,
+  EngineHostToBackground,
+  EngineStatus,
+  GenerateRequest,
+} from '../protocol/messages';
+import type { Engine } from './engines/types';
+import { describeEngineFailure } from './engine-failures';
+import { hostOf } from './downloads/download-errors';
+import { checkModelSource } from './model-source-check';
+import { EMPTY_RESIDENCY, applySwap, forget, planSwap, touch, type ResidencyState } from './scheduler/policy';
+import { GpuWorkQueue } from './scheduler/queue';
+import { isQueueCancelled } from './scheduler/queue-error';
+
+export type EngineHostPort = TypedPort<EngineHostToBackground, BackgroundToEngineHost>;
+
+export interface EngineHostOptions {
+  /** A fresh engine for one model (each model gets its own worker and GPU device). */
+  createEngine(settings: EngineHostSettings): Promise<Engine>;
+  /** Applies new settings to an engine that stays loaded (test builds: the scripted engine's pace). */
+  updateEngine?(engine: Engine, settings: EngineHostSettings): void;
+  /** Called once the host has been idle for settings.idleTimeoutMs with every model unloaded. */
+  onIdle(): void;
+  /** Other work in this page (model downloads) that must keep the host open. */
+  keepAlive?(): boolean;
+  /** True when every file of the model is in the local cache (a preload never downloads). */
+  isModelCached?(record: GenerateRequest['record']): Promise<boolean>;
+  /** Checks a model's cached files after a failed load and deletes them if damaged; true when it did. */
+  repairModel?(record: GenerateRequest['record']): Promise<boolean>;
+  /** Records loads and evictions (test builds show them to e2e tests). */
+  onResidencyChange?(event: 'load' | 'unload', modelId: string): void;
+  now?(): number;
+}
+
+type Outcome = { stopped: boolean } | { error: TacitError };
+
+export class EngineHost {
+  private readonly engines = new Map<string, Engine>();
+  private residency: ResidencyState = EMPTY_RESIDENCY;
+  private readonly queue = new GpuWorkQueue();
+  private readonly ports = new Map<string, EngineHostPort>();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: EngineHostOptions) {
+    // Tell each waiting request where it stands, so the panel can show "waiting (position n)".
+    this.queue.onPositionsChange((updates) => {
+      for (const { requestId, position } of updates) {
+        if (position !== null && position > 0)
+          this.ports.get(requestId)?.post({ type: 'engine/queued', requestId, position });
+      }
+    });
+  }
+
+  attach(port: EngineHostPort): void {
+    const own = new Set<string>();
+    port.onMessage((message) => {
+      if (message.type === 'engine/generate') {
+        own.add(message.request.requestId);
+        void this.enqueue(message.request, message.settings, port);
+      } else if (message.type === 'engine/cancel') {
+        this.queue.cancel(message.requestId);
+      }
+    });
+    // The background went away (service worker stopped, panel closed): nobody is left to read the reply.
+    port.onDisconnect(() => own.forEach((requestId) => this.queue.cancel(requestId)));
+  }
+
+  status(): EngineStatus {
+    const first = this.engines.values().next().value;
+    return { engine: first?.kind ?? 'webllm', loadedModels: [...this.engines.keys()], busy: !this.queue.idle };
+  }
+
+  /** (Re)starts the countdown after which every model is unloaded and the host asks to be closed. */
+  startIdleTimer(idleTimeoutMs: number): void {
+    this.clearIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      if (this.options.keepAlive?.()) return this.startIdleTimer(idleTimeoutMs);
+      void this.unloadAll().then(() => this.options.onIdle());
+    }, idleTimeoutMs);
+  }
+
+  private async enqueue(request: GenerateRequest, settings: EngineHostSettings, port: EngineHostPort): Promise<void> {
+    const { requestId } = request;
+    this.clearIdleTimer();
+    this.ports.set(requestId, port);
+    let outcome: Outcome;
+    let job: Promise<Outcome> | undefined;
+    try {
+      outcome = await this.queue.run(
+        request.clientId ?? 'default',
+        requestId,
+        (signal) => (job = this.run(request, settings, port, signal)),
+      );
+    } catch (error) {
+      outcome = isQueueCancelled(error) ? { stopped: true } : { error: describeEngineFailure(error) };
+    } finally {
+      this.ports.delete(requestId);
+    }
+    if ('error' in outcome) port.post({ type: 'engine/error', requestId, error: outcome.error });
+    else port.post({ type: 'engine/done', requestId, stopped: outcome.stopped });
+    // A cancelled job may still be winding down on the GPU: the queue is idle only once it has settled.
+    await job?.catch(() => undefined);
+    if (this.queue.idle) this.startIdleTimer(settings.idleTimeoutMs);
+  }
+
+  private async run(
+    request: GenerateRequest,
+    settings: EngineHostSettings,
+    port: EngineHostPort,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
+    const { requestId, record } = request;
+    const modelId = record.model_id;
+    const post = (message: EngineHostToBackground) => {
+      if (!signal.aborted) port.post(message);
+    };
+    try {
+      if (request.preloadOnly) return await this.preload(request, settings);
+      const resident = await this.residentEngine(request, settings, (progress) =>
+        post({ type: 'engine/loading', requestId, modelId, progress }),
+      );
+      if (!resident.ok) return { error: resident.error };
+      if (signal.aborted) return { stopped: true };
+      const running = resident.engine;
+      const interrupt = () => running.interrupt();
+      signal.addEventListener('abort', interrupt, { once: true });
+      post({ type: 'engine/generating', requestId, modelId });
+      const result = await running.generate(
+        modelId,
+        { messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens },
+        (text) => post({ type: 'engine/delta', requestId, text }),
+      );
+      signal.removeEventListener('abort', interrupt);
+      this.residency = touch(this.residency, modelId, this.now());
+      return { stopped: result.stopped || signal.aborted };
+    } catch (error) {
+      return { error: await this.failure(error, request) };
+    }
+  }
+
+  /** Loads a cached model that fits beside what is loaded; anything else is left for a real request to decide. */
+  private async preload(request: GenerateRequest, settings: EngineHostSettings): Promise<Outcome> {
+    const { record } = request;
+    if (this.engines.has(record.model_id)) return { stopped: false };
+    const plan = planSwap(
+      this.residency,
+      { modelId: record.model_id, sizeMB: record.vram_required_MB ?? 0 },
+      settings.gpuBudgetMB ?? Number.POSITIVE_INFINITY,
+    );
+    if (plan.kind !== 'swap' || plan.evict.length > 0) return { stopped: true };
+    if (!(await this.options.isModelCached?.(record))) return { stopped: true };
+    const resident = await this.residentEngine(request, settings, () => undefined);
+    return resident.ok ? { stopped: false } : { error: resident.error };
+  }
+
+  /** The engine holding the request's model: reused, or loaded after evicting what no longer fits. */
+  private async residentEngine(
+    request: GenerateRequest,
+    settings: EngineHostSettings,
+    onProgress: Parameters<Engine['load']>[1],
+  ): Promise<{ ok: true; engine: Engine } | { ok: false; error: TacitError }> {
+    const { record } = request;
+    const modelRequest = { modelId: record.model_id, sizeMB: record.vram_required_MB ?? 0 };
+    const plan = planSwap(this.residency, modelRequest, settings.gpuBudgetMB ?? Number.POSITIVE_INFINITY);
+    if (plan.kind === 'too-large') {
+      return {
+        ok: false,
+        error: tacitError('model-too-large', `${Math.round(plan.sizeMB)}/${Math.round(plan.budgetMB)}`),
+      };
+    }
+    for (const modelId of plan.evict) await this.unload(modelId);
+    const existing = this.engines.get(record.model_id);
+    if (existing) {
+      this.options.updateEngine?.(existing, settings);
+      this.residency = applySwap(this.residency, plan, modelRequest, this.now());
+      return { ok: true, engine: existing };
+    }
+    const engine = await this.options.createEngine(settings);
+    await engine.load(record, onProgress);
+    this.engines.set(record.model_id, engine);
+    this.residency = applySwap(this.residency, plan, modelRequest, this.now());
+    this.options.onResidencyChange?.('load', record.model_id);
+    return { ok: true, engine };
+  }
+
+  /** A failed load or generation may leave the GPU device unusable: drop that model so the next try starts clean. */
+  private async failure(error: unknown, request: GenerateRequest): Promise<TacitError> {
+    const { record } = request;
+    const failure = describeEngineFailure(error, { modelHost: hostOf(record.model) || undefined });
+    if (failure.code === 'gpu-device-lost' || failure.code === 'out-of-gpu-memory') await this.unload(record.model_id);
+    if (failure.code === 'model-download-failed' || failure.code === 'model-source-unreachable') {
+      return checkModelSource(record, failure);
+    }
+    // An unexplained load failure may come from a damaged cached file: check, and delete the model if so.
+    if (failure.code === 'unknown' && (await this.options.repairModel?.(record).catch(() => false))) {
+      return tacitError('model-files-corrupt', record.model_id);
+    }
+    return failure;
+  }
+
+  private async unload(modelId: string): Promise<void> {
+    const engine = this.engines.get(modelId);
+    this.engines.delete(modelId);
+    this.residency = forget(this.residency, modelId);
+    if (!engine) return;
+    await engine.unload().catch(() => undefined);
+    this.options.onResidencyChange?.('unload', modelId);
+  }
+
+  private async unloadAll(): Promise<void> {
+    for (const modelId of [...this.engines.keys()]) await this.unload(modelId);
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+}

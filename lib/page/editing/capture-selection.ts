@@ -1,0 +1,56 @@
+/** Captures what the user selected (field, editor or page text) and remembers where it was for a later replace. */
+
+import { rememberAnchor, type TextField } from './anchor-registry';
+import { editingError } from './editing-error';
+import { editingHostOfRange } from './editing-host';
+import { deepestFocusContext, selectedRangeIn, type FocusContext } from './focus-context';
+import { plainTextOf } from './range-text';
+import { classifyTextField, fieldSelectionOffsets, isFieldEditable } from './text-field-kind';
+import type { CapturedSelection, SelectionError } from './types';
+
+/** Offsets of the selection in fields (email inputs) that have no selection API, found by its unique text. */
+function offsetsFromPageSelection(field: TextField, doc: Document): { start: number; end: number } | null {
+  const selected = doc.getSelection()?.toString() ?? '';
+  if (!selected) return null;
+  const start = field.value.indexOf(selected);
+  if (start < 0 || field.value.indexOf(selected, start + 1) >= 0) return null;
+  return { start, end: start + selected.length };
+}
+
+function captureTextField(field: TextField, doc: Document): CapturedSelection | SelectionError {
+  const offsets = fieldSelectionOffsets(field) ?? offsetsFromPageSelection(field, doc);
+  if (!offsets) return editingError('empty-selection');
+  const original = field.value.slice(offsets.start, offsets.end);
+  if (!original.trim()) return editingError('empty-selection');
+  const anchorId = rememberAnchor({ kind: 'text-field', field, ...offsets, original });
+  return { ok: true, anchorId, text: original, editable: isFieldEditable(field), kind: 'text-field' };
+}
+
+function captureRange(context: FocusContext): CapturedSelection | SelectionError {
+  const range = selectedRangeIn(context);
+  if (!range || range.collapsed) return editingError('empty-selection');
+  const text = plainTextOf(range);
+  if (!text.trim()) return editingError('empty-selection');
+  const original = range.toString();
+  const host = editingHostOfRange(range);
+  if (host) {
+    const anchorId = rememberAnchor({ kind: 'rich-text', host, range, original });
+    return { ok: true, anchorId, text, editable: true, kind: 'rich-text' };
+  }
+  const anchorId = rememberAnchor({ kind: 'read-only', range, original });
+  return { ok: true, anchorId, text, editable: false, kind: 'read-only' };
+}
+
+/**
+ * Reads the current selection of `doc`, following focus into same-origin iframes and open shadow roots.
+ * Password and one-time-code fields are refused before their value is read.
+ */
+export function captureSelection(doc: Document): CapturedSelection | SelectionError {
+  const context = deepestFocusContext(doc);
+  if (context.active) {
+    const field = classifyTextField(context.active);
+    if (field.kind === 'refused') return editingError(field.code);
+    if (field.kind === 'text-field') return captureTextField(field.field, context.doc);
+  }
+  return captureRange(context);
+}

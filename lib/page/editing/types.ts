@@ -1,0 +1,50 @@
+export type SelectionKind = 'text-field' | 'rich-text' | 'read-only';
+
+/** What the panel needs about a selection; serialisable, with `anchorId` standing in for the DOM position. */
+export interface CapturedSelection {
+  ok: true;
+  anchorId: string;
+  /** The selected text, line breaks preserved. */
+  text: string;
+  editable: boolean;
+  kind: SelectionKind;
+}
+
+export type SelectionError = EditingError;
+
+export interface ReplaceSuccess {
+  ok: true;
+  anchorId: string;
+  method: EditMethod;
+}
+
+export type ReplaceResult = ReplaceSuccess | EditingError;
+
+/** How an edit reached the page: an editor handled our beforeinput, the browser's undoable command, or raw DOM. */
+export type EditMethod = 'editor' | 'exec-command' | 'direct';
+
+/** Typed, serialisable errors for capturing and replacing a selection, each with a message the panel can show. */
+
+export type EditingErrorCode =
+  | 'empty-selection'
+  | 'password-field'
+  | 'sensitive-field'
+  | 'not-editable'
+  | 'anchor-lost'
+  | 'original-changed'
+  | 'replace-failed';
+
+/** A failure the UI can display as-is; `cause` is a plain string so the value survives runtime messaging. */
+export interface EditingError {
+  ok: false;
+  code: EditingErrorCode;
+  message: string;
+  cause?: string;
+}
+
+/** What the editing agent in a frame offers the background: read the selection, then put a result back there. */
+export interface EditingAgent {
+  capture(): CapturedSelection | SelectionError;
+  replace(anchorId: string, text: string): Promise<ReplaceResult>;
+  insertBelow(anchorId: string, text: string): Promise<ReplaceResult>;
+}

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../extract-page';
+import type { ExtractedPage } from '../types';
+import { fixtureDocument, iframeFixtureDocument, renderShadowStory } from './fixture-document';
+
+interface FixtureExpectation {
+  file: string;
+  load?: () => Document;
+  title: string;
+  lang: string;
+  source?: ExtractedPage['source'];
+  present: string[];
+  absent: string[];
+}
+
+const shadowDocument = () => {
+  const doc = fixtureDocument('shadow-article.html');
+  renderShadowStory(doc);
+  return doc;
+};
+
+const FIXTURES: FixtureExpectation[] = [
+  {
+    file: 'news-article.html',
+    title: 'Harbour authority approves Zephyrine dredging plan',
+    lang: 'en-GB',
+    source: 'readability',
+    present: [
+      'Zephyrine dredging contract',
+      'sediment plume monitoring buoys',
+      'Councillor Amara Okonkwo',
+      '## Monitoring and costs',
+      '- The monitoring buoys go live in September.',
+      '> “We are not against dredging',
+    ],
+    absent: [
+      '143 partners',
+      'Subscribe for £1',
+      'Pier Road for thirty years',
+      'Lighthouse keeper retires',
+      'Coastal Ledger Media Group',
+      'Harbour Pass',
+      'anchor divider ornament',
+      'check the tonnage figure',
+      'trackingPixelFired',
+      'enable JavaScript to see comments',
+      'The Morning Tide',
+    ],
+  },
+  {
+    file: 'blog-code.html',
+    title: 'Debouncing resize observers without losing the last frame',
+    lang: 'en',
+    present: [
+      'requestAnimationFrame coalescing trick',
+      '```ts\nfunction debounceFrame(',
+      '```bash\n# install dependencies\nnpm install',
+      '## Coalescing into animation frames',
+      '1. Coalesce observations into frames',
+      'measure in frames, persist in milliseconds',
+    ],
+    absent: [
+      'first-party analytics cookie',
+      'Subscribe to the Frame Budget newsletter',
+      'Priya writes about rendering performance',
+      'Layout thrashing in the wild',
+      'too much coffee',
+    ],
+  },
+  {
+    file: 'docs-page.html',
+    title: 'Configuration reference',
+    lang: 'en',
+    present: [
+      '`tessellate.config.json`',
+      '| `maxTiles` | number | 4096 |',
+      '```json\n{\n  "tileSize": 512,',
+      '### Overriding from the command line',
+      'later layers draw on top of earlier ones',
+    ],
+    absent: [
+      'Migrating from Quilt 2.x',
+      'Skip to main content',
+      'cookies for search analytics',
+      'Remote caching',
+      'Apache 2.0 licence',
+      'On this page',
+      'Was this page helpful?',
+      'Edit this page on GitHub',
+    ],
+  },
+  {
+    file: 'forum-thread.html',
+    title: 'Sourdough starter smells like acetone after a week',
+    lang: 'en',
+    present: [
+      'smells sharply of nail polish remover',
+      'acetone smell means it is hungry',
+      'Feed it at a 1:5:5 ratio',
+      'rye flour fixed it for me',
+      'back to doubling in six hours',
+    ],
+    absent: [
+      'Cookies help us deliver our services',
+      'Why is my crumb gummy?',
+      'Forum statistics',
+      'Forum rules',
+      "What's new",
+    ],
+  },
+  {
+    file: 'product-page.html',
+    title: 'Alder Trail 38L Hiking Backpack',
+    lang: 'en-US',
+    present: [
+      'ventilated trampoline back panel',
+      '- Hydration sleeve with two hose ports',
+      '| Weight | 1.24 kg |',
+      '### Specifications',
+    ],
+    absent: [
+      'Free returns within 30 days',
+      'cookies and similar technologies',
+      'Birch Summit 55L',
+      'Join the Ridgeway club',
+      'Add to cart',
+      'Cart (0)',
+    ],
+  },
+  {
+    file: 'shadow-article.html',
+    load: shadowDocument,
+    title: 'Reading the glacial erratics of the Cascades',
+    lang: 'en',
+    source: 'visible-text',
+    present: [
+      '# Reading the glacial erratics of the Cascades',
+      'glacial erratics near Lake Wenatchee',
+      '- Edges are rounded or faceted',
+      '## Why they matter',
+    ],
+    absent: ['Upgrade to Field Notes Plus', 'Made in Seattle', 'Stories', ':host', 'attachShadow'],
+  },
+  {
+    file: 'iframe-outer.html',
+    load: iframeFixtureDocument,
+    title: 'Quarterly aquifer recharge report',
+    lang: 'en',
+    source: 'visible-text',
+    present: [
+      '# Quarterly aquifer recharge report',
+      'Piedra Basin ponds reached 3,480 acre-feet',
+      'well MW-9 beside the eastern pond',
+      '## Next quarter',
+    ],
+    absent: ['Pay your bill', '24-hour emergency line', 'Summary Wells'],
+  },
+  {
+    file: 'german-article.html',
+    title: 'Stadtrat beschließt neue Radwege entlang der Elbe',
+    lang: 'de',
+    present: [
+      'Radschnellwegs zwischen Altstadt und Hafencity',
+      '## Kritik aus der Opposition',
+      '2. Der erste Abschnitt zwischen Altstadt und Messegelände',
+      '„wichtigen Schritt für eine Stadt, die am Fluss lebt“',
+    ],
+    absent: ['Wir verwenden Cookies', 'Meistgelesen', 'Deich bei Pieschen', 'Abo abschließen', 'Impressum'],
+  },
+];
+
+function extractOk(doc: Document): ExtractedPage {
+  const result = extractPage(doc);
+  if (!result.ok) throw new Error(`expected a page, got ${result.error.code}`);
+  return result.page;
+}
+
+describe('extractPage on fixture pages', () => {
+  for (const fixture of FIXTURES) {
+    describe(fixture.file, () => {
+      const load = () => (fixture.load ?? (() => fixtureDocument(fixture.file)))();
+
+      it('keeps the main text and drops the boilerplate', () => {
+        const page = extractOk(load());
+        for (const marker of fixture.present) expect(page.text).toContain(marker);
+        for (const marker of fixture.absent) expect(page.text).not.toContain(marker);
+        if (fixture.source) expect(page.source).toBe(fixture.source);
+      });
+
+      it('reads title and language', () => {
+        const page = extractOk(load());
+        expect(page.title).toContain(fixture.title);
+        expect(page.lang).toBe(fixture.lang);
+      });
+
+      it('leaves the live DOM untouched', () => {
+        const doc = load();
+        const before = doc.documentElement.outerHTML;
+        const frames = Array.from(doc.querySelectorAll('iframe')).map(
+          (frame) => frame.contentDocument?.documentElement.outerHTML,
+        );
+        const shadows = Array.from(doc.querySelectorAll('*')).map((el) => el.shadowRoot?.innerHTML);
+        expect(extractPage(doc).ok).toBe(true);
+        expect(doc.documentElement.outerHTML).toBe(before);
+        expect(
+          Array.from(doc.querySelectorAll('iframe')).map((frame) => frame.contentDocument?.documentElement.outerHTML),
+        ).toEqual(frames);
+        expect(Array.from(doc.querySelectorAll('*')).map((el) => el.shadowRoot?.innerHTML)).toEqual(shadows);
+      });
+    });
+  }
+
+  it('normalises whitespace: no blank-line runs, trailing spaces or doubled spaces', () => {
+    for (const fixture of FIXTURES) {
+      const text = extractOk((fixture.load ?? (() => fixtureDocument(fixture.file)))()).text;
+      expect(text).toBe(text.trim());
+      expect(text).not.toMatch(/\n{3,}/);
+      expect(text).not.toMatch(/[ \t]+\n/);
+      expect(text).not.toMatch(/\S {2,}\S/);
+    }
+  });
+
+  it('reports metadata from Readability and the head', () => {
+    const page = extractOk(fixtureDocument('news-article.html'));
+    expect(page).toMatchObject({
+      byline: expect.stringContaining('Helen Marsh'),
+      siteName: 'The Coastal Ledger',
+      publishedTime: '2025-03-11T07:45:00Z',
+      url: 'http://127.0.0.1/pages/news-article.html',
+    });
+    expect(page.tokenEstimate).toBeGreaterThan(page.text.length / 5);
+    expect(page.wordCount).toBeGreaterThan(200);
+  });
+
+  it('without the shadow root rendered, the shadow page has no article to find', () => {
+    const result = extractPage(fixtureDocument('shadow-article.html'));
+    if (result.ok) expect(result.page.text).not.toContain('Lake Wenatchee');
+  });
+
+  it('returns the empty-page error for a page with only chrome, hidden text and scripts', () => {
+    const result = extractPage(fixtureDocument('empty-page.html'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('empty-page');
+      expect(result.error.message).toMatch(/no readable text/);
+    }
+  });
+});

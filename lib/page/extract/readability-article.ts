@@ -1,0 +1,26 @@
+/** Runs Mozilla Readability on a detached document and returns the article element and its metadata. */
+import { Readability } from '@mozilla/readability';
+import type { PageMetadata } from './page-metadata';
+
+export interface ReadabilityArticle extends PageMetadata {
+  /** Root of the cleaned article, an element of the detached document (never of the live page). */
+  content: Element;
+}
+
+/** Readability mutates the document it reads, so `detached` must be a clone the caller does not reuse. */
+export function readArticle(detached: Document): ReadabilityArticle | null {
+  const article = new Readability<Element>(detached, {
+    keepClasses: true,
+    serializer: (node) => node as Element,
+  }).parse();
+  if (!article?.content) return null;
+  return {
+    content: article.content,
+    title: article.title ?? undefined,
+    byline: article.byline ?? undefined,
+    siteName: article.siteName ?? undefined,
+    lang: article.lang ?? undefined,
+    publishedTime: article.publishedTime ?? undefined,
+    excerpt: article.excerpt ?? undefined,
+  };
+}

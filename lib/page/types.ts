@@ -1,0 +1,13 @@
+/** The agents Tacit installs into a page's isolated world, and where they live there: one contract for both sides. */
+import type { EditingAgent } from './editing/types';
+import type { WebmailAgent } from './webmail/types';
+
+export interface PageAgents {
+  editing: EditingAgent;
+  webmail: WebmailAgent;
+}
+
+export type AgentName = keyof PageAgents;
+
+/** The isolated world's global that keeps installed agents across injections (they hold remembered selections). */
+export const AGENTS_GLOBAL = 'tacitAgents';

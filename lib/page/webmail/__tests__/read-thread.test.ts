@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { readOpenThread } from '../read-open-thread';
+import type { MailThread } from '../types';
+import { closeMailWindows, mailFixture } from './mail-fixture';
+
+afterEach(closeMailWindows);
+
+function threadOf(name: string): MailThread {
+  const read = readOpenThread(mailFixture(name));
+  if (!read.ok) throw new Error(`expected a thread in ${name}, got ${read.code}`);
+  return read.thread;
+}
+
+function allText(thread: MailThread): string {
+  return thread.messages.map((message) => message.text).join('\n---\n');
+}
+
+describe('Gmail conversation', () => {
+  it('reads subject, senders and dates oldest first, with the signed-in user', () => {
+    const thread = threadOf('gmail-thread.html');
+    expect(thread.client).toBe('gmail');
+    expect(thread.subject).toBe('Lisbon offsite: venue booking');
+    expect(thread.messages.map((m) => [m.from, m.fromAddress, m.date])).toEqual([
+      ['Maya Lindqvist', 'maya.lindqvist@example.com', 'Mon, 3 Mar 2025, 09:12'],
+      ['Jonas Weber', 'jonas.weber@example.com', 'Tue, 4 Mar 2025, 14:30'],
+      ['Maya Lindqvist', 'maya.lindqvist@example.com', 'Thu, 6 Mar 2025, 16:40'],
+    ]);
+    expect(thread.userName).toBe('Jonas Weber');
+    expect(thread.lang).toBe('en');
+    expect(thread.omittedMessages).toBeUndefined();
+  });
+
+  it('reads a collapsed message as its snippet, once', () => {
+    const [collapsed] = threadOf('gmail-thread.html').messages;
+    expect(collapsed!.text).toBe(
+      'Hi Jonas, could we lock in the riverside hall for the Lisbon offsite? It holds 40 people and they need an answer by Friday.',
+    );
+  });
+
+  it('keeps each message’s own words in paragraphs, without quoted history or signature', () => {
+    const thread = threadOf('gmail-thread.html');
+    expect(thread.messages[1]!.text).toBe(
+      'Hi Maya,\n\nThe riverside hall works for me. Could you check whether the projector is included in the price?\n\nJonas',
+    );
+    expect(thread.messages[2]!.text).toBe(
+      'Hi Jonas,\n\nYes, the projector is included, and they can add two wireless microphones for €25.\n\nShall I confirm the booking for 12–14 June?\n\nBest,\n\nMaya',
+    );
+    const text = allText(thread);
+    expect(text).not.toContain('Parking is free after six');
+    expect(text).not.toContain('wrote:');
+    expect(text).not.toContain('Events Coordinator');
+    expect(text).not.toMatch(/^--$/m);
+  });
+
+  it('says no thread is open in the inbox list', () => {
+    expect(readOpenThread(mailFixture('gmail-inbox.html'))).toEqual({ ok: false, code: 'no-thread' });
+  });
+
+  it('when the client’s page is not what the adapter expects, the user’s selection is read instead', () => {
+    const doc = mailFixture('gmail-inbox.html', 'https://mail.google.com/mail/u/0/#inbox');
+    const row = doc.querySelector('[role="main"]') ?? doc.body;
+    const range = doc.createRange();
+    range.selectNodeContents(row);
+    doc.getSelection()!.removeAllRanges();
+    doc.getSelection()!.addRange(range);
+    const read = readOpenThread(doc);
+    expect(read.ok && read.thread.client).toBe('generic');
+    expect(read.ok && read.thread.messages[0]!.text).toContain('Yes, the projector is included');
+    expect(read.ok && read.thread.messages[0]!.text).toContain('Weekly status report');
+  });
+});
+
+describe('Outlook conversation (newest message listed first)', () => {
+  it('reads subject and senders oldest first, with the signed-in user', () => {
+    const thread = threadOf('outlook-thread.html');
+    expect(thread.client).toBe('outlook');
+    expect(thread.subject).toBe('Billing cluster migration window');
+    expect(thread.messages.map((m) => [m.from, m.fromAddress, m.date])).toEqual([
+      ['Priya Raman', 'priya.raman@fabrikam.example', 'Mon 3/10/2025 9:05 AM'],
+      ['Jonas Weber', 'jonas.weber@contoso.example', 'Tue 3/11/2025 2:20 PM'],
+      ['Priya Raman', 'priya.raman@fabrikam.example', 'Thu 3/13/2025 4:02 PM'],
+    ]);
+    expect(thread.userName).toBe('Jonas Weber');
+  });
+
+  it('reads the collapsed message’s preview and trims history after #divRplyFwdMsg and the signature', () => {
+    const thread = threadOf('outlook-thread.html');
+    expect(thread.messages[0]!.text).toBe(
+      'Hi Jonas, we need a four-hour window to migrate the billing cluster. Would Saturday night work for your team?',
+    );
+    expect(thread.messages[1]!.text).toBe(
+      'Hi Priya,\n\nSaturday night works. Please start after 22:00, when the last batch jobs have finished.\n\nJonas',
+    );
+    expect(thread.messages[2]!.text).toBe(
+      'Hi Jonas,\n\nThanks — Saturday from 22:00 works for us. We will freeze deployments from 18:00 and send the runbook on Friday.\n\nCan your on-call engineer join the bridge call?\n\nRegards,\nPriya',
+    );
+    const text = allText(thread);
+    expect(text).not.toContain('maintenance page must stay up');
+    expect(text).not.toContain('Infrastructure Lead');
+    expect(text).not.toContain('Sent:');
+  });
+});
+
+describe('Proton conversation (bodies in frames)', () => {
+  it('reads subject, senders and dates oldest first, with the signed-in user', () => {
+    const thread = threadOf('proton-thread.html');
+    expect(thread.client).toBe('proton');
+    expect(thread.subject).toBe('Oslo warehouse lease renewal');
+    expect(thread.messages.map((m) => [m.from, m.fromAddress, m.date])).toEqual([
+      ['Ingrid Berg', 'ingrid.berg@nordlys.example', 'Monday, March 3rd, 2025 at 9:40 AM'],
+      ['Jonas Weber', 'jonas.weber@proton.me', 'Tuesday, March 4th, 2025 at 10:21 AM'],
+      ['Ingrid Berg', 'ingrid.berg@nordlys.example', 'Wednesday, March 5th, 2025 at 2:03 PM'],
+    ]);
+    expect(thread.userName).toBe('Jonas Weber');
+  });
+
+  it('reads the bodies out of their frames without quotes or signatures; the collapsed one has no text', () => {
+    const thread = threadOf('proton-thread.html');
+    expect(thread.messages[0]!.text).toBe('');
+    expect(thread.messages[1]!.text).toBe(
+      'Hi Ingrid,\n\nThanks for the draft contract. Before we sign, could you confirm that the loading dock repairs are included in the renewal?\n\nBest,\nJonas',
+    );
+    expect(thread.messages[2]!.text).toBe(
+      'Hi Jonas,\n\nYes, the loading dock repairs are included and will be finished by the end of April.\n\nCould you send the signed contract by March 14?\n\nKind regards,\nIngrid',
+    );
+    const text = allText(thread);
+    expect(text).not.toContain('48,000 NOK');
+    expect(text).not.toContain('Facilities Manager');
+    expect(text).not.toContain('Sent with Proton Mail');
+  });
+});

@@ -1,0 +1,30 @@
+/** A mail body as plain paragraphs without its quoted history and signature, the way the model should read it. */
+import { isHiddenElement, isNonTextElement } from '../extract/excluded-elements';
+import { renderStructuredText } from '../extract/structured-text';
+import { isAtOrAfter, quotedHistoryStart, signatureElements, trimQuotedText } from './quoted-text';
+
+function render(root: Element, isExcluded: (el: Element) => boolean): string {
+  return renderStructuredText(root, {
+    isExcluded: (el) => isNonTextElement(el) || isHiddenElement(el) || isExcluded(el),
+    enterShadowRoots: false,
+    enterFrames: false,
+  });
+}
+
+/** The writer's own words in a message body: marked quotes and signatures skipped, then "On … wrote:" tails cut. */
+export function readMessageText(body: Element | null): string {
+  if (!body) return '';
+  const historyStart = quotedHistoryStart(body);
+  const signatures = new Set(signatureElements(body));
+  const text = render(body, (el) => signatures.has(el) || (historyStart !== null && isAtOrAfter(el, historyStart)));
+  return trimQuotedText(text);
+}
+
+/** The visible text of an element (a collapsed message's preview), leaving out the given parts such as headers. */
+export function readPreviewText(element: Element | null, leaveOut: readonly Element[] = []): string {
+  if (!element) return '';
+  const skipped = new Set(leaveOut);
+  return render(element, (el) => skipped.has(el))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,20 @@
+/** Reads the mail conversation open in the page, falling back to the user's selection. */
+import { adapterFor } from './detect';
+import { readSelectionAsThread } from './generic';
+import type { ThreadRead } from './types';
+
+/**
+ * The conversation open in `doc`, oldest message first, or why there is none. Plain JSON, safe to return from a script.
+ * When a known client's page is not what its adapter expects (the client changed its layout), the user's selection
+ * still works: select the conversation's text and draft again.
+ */
+export function readOpenThread(doc: Document): ThreadRead {
+  const adapter = adapterFor(doc);
+  let read: ThreadRead;
+  try {
+    read = adapter.readThread(doc);
+  } catch {
+    read = { ok: false, code: 'no-thread' };
+  }
+  return read.ok ? read : (readSelectionAsThread(doc) ?? read);
+}

@@ -1,0 +1,270 @@
+/** The one message protocol between the side panel, background, offscreen engine host and content scripts. */
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { GpuCapabilities, GpuProbe, TaskKind } from '../models/types';
+import type { ChatMessage, LoadProgress } from '../offscreen/engines/types';
+import type { TacitError } from '../core/errors';
+import type { SummaryLength, SummaryType } from '../tasks/summarize/types';
+import type { OutputLanguageChoice } from '../tasks/common/types';
+import type { ProofreadChange, RewriteStyle } from '../tasks/rewrite/types';
+import type { DraftOptions } from '../tasks/draft/types';
+import type { WebmailClient } from '../core/webmail-hosts';
+
+/** Port names: one long-lived port per streamed task; one per open panel for intents. */
+export const PORT_TASK = 'tacit/task';
+export const PORT_ENGINE = 'tacit/engine';
+export const PORT_PANEL = 'tacit/panel';
+export const PORT_DOWNLOADS = 'tacit/downloads';
+
+// ---- Side panel ⇄ background, over a PORT_TASK port --------------------------------------------
+
+/** Where the panel is: docked beside a window's tabs, or detached in a window of its own. */
+export interface PanelPlacement {
+  windowId: number;
+  docked: boolean;
+}
+
+export interface SummaryRequestOptions {
+  type: SummaryType;
+  length: SummaryLength;
+  language: OutputLanguageChoice;
+}
+
+/** The page a summary is for: a tab the user invoked Tacit on, or "the page beside this panel". */
+export type PageTarget = { tabId: number } | { panel: PanelPlacement };
+
+/** What a user asked for. */
+export type TaskRequest =
+  | { kind: 'ask'; prompt: string }
+  | { kind: 'summarize-page'; target: PageTarget; options: SummaryRequestOptions }
+  | { kind: 'summarize-selection'; tabId: number; frameId: number; options: SummaryRequestOptions }
+  | { kind: 'follow-up'; conversationId: string; question: string }
+  | {
+      kind: 'rewrite';
+      tabId: number;
+      frameId: number;
+      style: RewriteStyle;
+      customInstruction?: string;
+      inParts?: boolean;
+    }
+  /** A reply to the mail conversation open in that tab, saying what the user wants to say (their words, may be empty). */
+  | { kind: 'draft-reply'; target: PageTarget; intent: string; options: DraftOptions }
+  /** Reworks a finished draft (the text as the user left it) in one style; the draft stays tied to its conversation. */
+  | {
+      kind: 'refine-draft';
+      text: string;
+      style: DraftRefinement;
+      conversation: Pick<TaskSource, 'title' | 'url'> & { mail: MailSource };
+    };
+
+/** The rewrite styles offered on a finished draft. */
+export type DraftRefinement = Extract<RewriteStyle, 'shorter' | 'longer' | 'formal' | 'friendly' | 'proofread'>;
+
+export type TaskPhase =
+  | { phase: 'queued'; position: number }
+  | { phase: 'reading-page' }
+  | { phase: 'reading-mail' }
+  | { phase: 'loading-model'; modelId: string; progress: LoadProgress }
+  | { phase: 'summarizing-part'; part: number; total: number }
+  | { phase: 'combining' }
+  | { phase: 'rewriting-part'; part: number; total: number }
+  | { phase: 'generating'; modelId: string };
+
+/** What a summary was made from, shown above it; the conversation id lets follow-up questions continue it. */
+export interface TaskSource {
+  kind: 'page' | 'selection' | 'rewrite' | 'mail';
+  title: string;
+  url: string;
+  conversationId: string;
+  /** For rewrites: the selected text and where it is, so Replace can put the result back there. */
+  selection?: SelectionSource;
+  /** For reply drafts: the conversation replied to, and the tab whose reply box Insert writes into. */
+  mail?: MailSource;
+}
+
+export interface MailSource {
+  tabId: number;
+  /** The conversation's subject as read, so Insert can refuse if another conversation is open by then. */
+  subject: string;
+  client: WebmailClient;
+  /** Who wrote the message being replied to (display name, never the text). */
+  replyingTo: string;
+  messageCount: number;
+  omittedMessages: number;
+}
+
+export interface SelectionSource {
+  original: string;
+  editable: boolean;
+  anchorId: string;
+  tabId: number;
+  frameId: number;
+  style: RewriteStyle;
+}
+
+/** The finished, cleaned-up result of a task, replacing the raw streamed text (e.g. preambles removed). */
+export interface TaskResult {
+  text: string;
+  changes?: ProofreadChange[];
+}
+
+export type PanelToBackground =
+  { type: 'task/start'; requestId: string; task: TaskRequest } | { type: 'task/cancel'; requestId: string };
+
+export type BackgroundToPanel =
+  | { type: 'task/phase'; requestId: string; phase: TaskPhase }
+  | { type: 'task/source'; requestId: string; source: TaskSource }
+  | { type: 'task/result'; requestId: string; result: TaskResult }
+  | { type: 'task/delta'; requestId: string; text: string }
+  | { type: 'task/done'; requestId: string; stopped: boolean }
+  | { type: 'task/error'; requestId: string; error: TacitError };
+
+// ---- Side panel ⇄ background, over a PORT_PANEL port (one per open panel) -------------------------
+
+/** Something the user asked for outside the panel (toolbar, shortcut, context menu) that the panel should run. */
+export type PanelIntent =
+  | { kind: 'summarize-page'; tabId: number }
+  | { kind: 'summarize-selection'; tabId: number; frameId: number }
+  | { kind: 'rewrite'; tabId: number; frameId: number; style: RewriteStyle }
+  /** The toolbar was clicked on a webmail tab: show the Reply view for it. */
+  | { kind: 'open-reply'; tabId: number }
+  | { kind: 'show-error'; error: TacitError };
+
+export type PanelHello = { type: 'panel/hello'; placement: PanelPlacement };
+export type PanelIntentMessage = { type: 'panel/intent'; intent: PanelIntent };
+
+// ---- Background ⇄ offscreen engine host, over a PORT_ENGINE port --------------------------------
+
+/** How long the engine host stays loaded without work before it frees GPU memory, unless the user chose otherwise. */
+export const DEFAULT_ENGINE_IDLE_MS = 10 * 60 * 1000;
+
+export interface EngineHostSettings {
+  /** The engine host unloads and asks to be closed after this long without work. */
+  idleTimeoutMs: number;
+  /** GPU memory the loaded models may use together (lib/models/gpu-budget); unlimited when absent. */
+  gpuBudgetMB?: number;
+  /** Test builds only: how the scripted engine replies. Production builds never set it. */
+  scripted?: ScriptedEngineSettings;
+}
+
+export interface ScriptedEngineSettings {
+  tokenDelayMs?: number;
+  tokenCount?: number;
+  /** Fixed reply; by default the reply is derived from the last user message. */
+  reply?: string;
+  /** Makes load fail with this error message, to exercise error paths. */
+  failLoadWith?: string;
+}
+
+export interface GenerateRequest {
+  requestId: string;
+  /** Who asked (one panel, one tab): the queue takes turns between clients. */
+  clientId?: string;
+  /** Only load the model, from the local cache and without evicting another, so a likely next task starts fast. */
+  preloadOnly?: boolean;
+  record: ModelRecord;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+}
+
+export type BackgroundToEngineHost =
+  | { type: 'engine/generate'; settings: EngineHostSettings; request: GenerateRequest }
+  | { type: 'engine/cancel'; requestId: string };
+
+export type EngineHostToBackground =
+  | { type: 'engine/queued'; requestId: string; position: number }
+  | { type: 'engine/loading'; requestId: string; modelId: string; progress: LoadProgress }
+  | { type: 'engine/generating'; requestId: string; modelId: string }
+  | { type: 'engine/delta'; requestId: string; text: string }
+  | { type: 'engine/done'; requestId: string; stopped: boolean }
+  | { type: 'engine/error'; requestId: string; error: TacitError };
+
+// ---- Options or panel ⇄ offscreen engine host, over a PORT_DOWNLOADS port -------------------------
+
+export interface ModelDownloadProgress {
+  loadedBytes: number;
+  totalBytes: number;
+  fraction: number;
+  etaSeconds?: number;
+}
+
+export interface ModelDiskStatus {
+  bytesOnDisk: number;
+  complete: boolean;
+  filesCached: number;
+  filesTotal: number;
+}
+
+export type DownloadsRequest =
+  | { type: 'downloads/start'; record: ModelRecord }
+  | { type: 'downloads/cancel'; modelId: string }
+  | { type: 'downloads/status'; records: ModelRecord[] }
+  | { type: 'downloads/delete'; record: ModelRecord; otherRecords: ModelRecord[] }
+  | { type: 'downloads/delete-all'; records: ModelRecord[] };
+
+export type DownloadsEvent =
+  | { type: 'downloads/progress'; modelId: string; progress: ModelDownloadProgress }
+  | { type: 'downloads/finished'; modelId: string; error: TacitError | null }
+  | { type: 'downloads/status'; statuses: Record<string, ModelDiskStatus>; active: string[] };
+
+// ---- One-shot requests (runtime.sendMessage), each with its response type ------------------------
+
+export interface EngineStatus {
+  engine: 'webllm' | 'scripted';
+  loadedModels: string[];
+  busy: boolean;
+}
+
+export interface PanelStatus {
+  capabilities: GpuCapabilities | null;
+  /** Null when no engine host is running (nothing loaded, no GPU memory in use). */
+  engine: EngineStatus | null;
+}
+
+/** Every one-shot request: `to` names the only context that answers it. */
+export interface RequestMap {
+  'panel/status': { to: 'background'; request: Record<string, never>; response: PanelStatus };
+  'engine/probe': { to: 'offscreen'; request: Record<string, never>; response: GpuProbe };
+  'engine/status': { to: 'offscreen'; request: Record<string, never>; response: EngineStatus };
+  'engine/idle': { to: 'background'; request: Record<string, never>; response: { closed: boolean } };
+  /** Whether the background is still running this task (a restarted service worker has forgotten it). */
+  'task/running': { to: 'background'; request: { requestId: string }; response: { running: boolean } };
+  /** Starts the engine host (for downloads from Options) without running anything. */
+  'engine/ensure': { to: 'background'; request: Record<string, never>; response: { ok: boolean } };
+  /** Puts a rewrite back into the page: in place of the selection, or below it. */
+  'rewrite/apply': {
+    to: 'background';
+    request: { tabId: number; frameId: number; anchorId: string; text: string; mode: 'replace' | 'insert-below' };
+    response: { ok: true } | { ok: false; error: TacitError };
+  };
+  /** Puts a drafted reply into the tab's reply box (opening one with the client's Reply button if needed). */
+  'reply/insert': {
+    to: 'background';
+    request: { tabId: number; text: string; subject: string };
+    response: { ok: true; opened: boolean } | { ok: false; error: TacitError };
+  };
+  /** The user is about to need this task's model (e.g. opened the Reply view): load it if it is cached and fits. */
+  'model/preload': { to: 'background'; request: { task: TaskKind }; response: { started: boolean } };
+}
+
+/** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */
+export interface ScriptedLogEntry {
+  modelId: string;
+  messages: ChatMessage[];
+}
+
+export type RequestType = keyof RequestMap;
+export type RequestTarget = RequestMap[RequestType]['to'];
+
+export type RequestEnvelope<K extends RequestType = RequestType> = {
+  tacit: 1;
+  to: RequestMap[K]['to'];
+  type: K;
+  payload: RequestMap[K]['request'];
+};
+
+export function isRequestEnvelope(value: unknown): value is RequestEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const envelope = value as Partial<RequestEnvelope>;
+  return envelope.tacit === 1 && typeof envelope.type === 'string' && typeof envelope.to === 'string';
+}

@@ -1,0 +1,58 @@
+/** Typed one-shot requests over runtime messaging, answered only by the context named in the request. */
+import { browser, type Browser } from 'wxt/browser';
+import {
+  isRequestEnvelope,
+  type RequestEnvelope,
+  type RequestMap,
+  type RequestTarget,
+  type RequestType,
+} from './messages';
+import { classifySender, type SenderKind } from './sender';
+
+const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
+  'panel/status': 'background',
+  'engine/probe': 'offscreen',
+  'engine/status': 'offscreen',
+  'engine/idle': 'background',
+  'engine/ensure': 'background',
+  'task/running': 'background',
+  'rewrite/apply': 'background',
+  'reply/insert': 'background',
+  'model/preload': 'background',
+};
+
+export function sendRequest<K extends RequestType>(
+  type: K,
+  payload: RequestMap[K]['request'] = {} as RequestMap[K]['request'],
+): Promise<RequestMap[K]['response']> {
+  const envelope: RequestEnvelope<K> = { tacit: 1, to: REQUEST_TARGETS[type], type, payload };
+  return browser.runtime.sendMessage(envelope) as Promise<RequestMap[K]['response']>;
+}
+
+type RequestHandlers<T extends RequestTarget> = {
+  [K in RequestType as RequestMap[K]['to'] extends T ? K : never]?: (
+    payload: RequestMap[K]['request'],
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<RequestMap[K]['response']>;
+};
+
+/**
+ * Answers the requests addressed to `target` from this extension's own pages. Messages from other
+ * extensions, web pages or content scripts get no answer (content scripts use their own typed ports).
+ */
+export function answerRequests<T extends RequestTarget>(target: T, handlers: RequestHandlers<T>): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isRequestEnvelope(message) || message.to !== target) return undefined;
+    if (trustedSender(sender) !== 'extension-page') return undefined;
+    const handler = (
+      handlers as Record<string, ((payload: unknown, s: typeof sender) => Promise<unknown>) | undefined>
+    )[message.type];
+    return handler ? handler(message.payload, sender) : undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+export function trustedSender(sender: Browser.runtime.MessageSender | undefined): SenderKind {
+  return classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+}

@@ -1,0 +1,169 @@
+import type { ModelRecord } from '@mlc-ai/web-llm';
+import { describe, expect, it } from 'vitest';
+import type { GpuCapabilities } from '../../../models/types';
+import { chooseModel, type ModelChoice, type TaskEnvironment } from '../model-choice';
+
+/** An adapter without shader-f16: every default resolves to its q4f32 build. */
+const F32_GPU: GpuCapabilities = {
+  usable: true,
+  precision: 'f32',
+  hasShaderF16: false,
+  isFallbackAdapter: false,
+  adapterName: 'test adapter',
+  maxBufferSize: 2 ** 31,
+  maxStorageBufferBindingSize: 2 ** 31,
+};
+
+const F16_GPU: GpuCapabilities = { ...F32_GPU, precision: 'f16', hasShaderF16: true };
+
+const ENV: TaskEnvironment = {
+  capabilities: F32_GPU,
+  mirrorUrl: null,
+  scriptedEngine: false,
+  gpuBudgetMB: 8000,
+  taskModels: {},
+  customModels: [],
+};
+
+const MIRROR = 'https://models.example.org/hf';
+
+function customRecord(modelId: string, overrides: Partial<ModelRecord> = {}): ModelRecord {
+  return {
+    model: `https://weights.example.net/${modelId}`,
+    model_id: modelId,
+    model_lib: `https://weights.example.net/libs/${modelId}-webgpu.wasm`,
+    vram_required_MB: 500,
+    ...overrides,
+  };
+}
+
+function chosen(choice: ModelChoice): ModelRecord {
+  if (!choice.ok) throw new Error(`expected a model, got ${JSON.stringify(choice.error)}`);
+  return choice.record;
+}
+
+describe('chooseModel', () => {
+  it("runs a task on its default model in the adapter's precision", () => {
+    expect(chosen(chooseModel('draft', ENV)).model_id).toBe('Llama-3.2-3B-Instruct-q4f32_1-MLC');
+    expect(chosen(chooseModel('draft', { ...ENV, capabilities: F16_GPU })).model_id).toBe(
+      'Llama-3.2-3B-Instruct-q4f16_1-MLC',
+    );
+  });
+
+  it("runs a task on its light model when the user chose it, and leaves other tasks' choices alone", () => {
+    const env: TaskEnvironment = { ...ENV, taskModels: { draft: 'light' } };
+    expect(chosen(chooseModel('draft', env)).model_id).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    expect(chosen(chooseModel('summarize', env)).model_id).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+  });
+
+  it('fetches a prebuilt model from the mirror, keeping its paths', () => {
+    const record = chosen(chooseModel('summarize', { ...ENV, mirrorUrl: MIRROR }));
+    expect(record.model).toBe(`${MIRROR}/mlc-ai/Qwen2.5-1.5B-Instruct-q4f32_1-MLC`);
+    expect(record.model_lib.startsWith(`${MIRROR}/mlc-ai/binary-mlc-llm-libs/`)).toBe(true);
+  });
+
+  it('fetches a prebuilt model the user picked by id from the mirror too', () => {
+    const env: TaskEnvironment = {
+      ...ENV,
+      mirrorUrl: MIRROR,
+      taskModels: { summarize: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' },
+    };
+    const record = chosen(chooseModel('summarize', env));
+    expect(record.model_id).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    expect(record.model).toBe(`${MIRROR}/mlc-ai/Llama-3.2-1B-Instruct-q4f32_1-MLC`);
+    expect(record.model_lib.startsWith(`${MIRROR}/`)).toBe(true);
+  });
+
+  it('uses a custom model exactly as recorded, even with a mirror set', () => {
+    const custom = customRecord('My-Model-q4f32_1-MLC');
+    const env: TaskEnvironment = {
+      ...ENV,
+      mirrorUrl: MIRROR,
+      taskModels: { rewrite: custom.model_id },
+      customModels: [custom],
+    };
+    expect(chosen(chooseModel('rewrite', env))).toEqual(custom);
+  });
+
+  it('names the model it cannot find when the chosen one is no longer registered', () => {
+    const env: TaskEnvironment = { ...ENV, taskModels: { chat: 'Deleted-Model-MLC' } };
+    expect(chooseModel('chat', env)).toEqual({
+      ok: false,
+      error: { code: 'model-unknown', detail: 'Deleted-Model-MLC' },
+    });
+  });
+
+  it('refuses a model larger than the GPU budget and suggests the light model', () => {
+    // Llama-3.2-3B q4f32 needs 2951.51 MB.
+    expect(chooseModel('draft', { ...ENV, gpuBudgetMB: 2000 })).toEqual({
+      ok: false,
+      error: { code: 'model-too-large', detail: '2952/2000', suggestion: { kind: 'use-light-model', task: 'draft' } },
+    });
+  });
+
+  it('accepts a model that exactly fills the budget', () => {
+    expect(chooseModel('draft', { ...ENV, gpuBudgetMB: 2951.51 }).ok).toBe(true);
+  });
+
+  it('suggests nothing when the light model itself does not fit', () => {
+    // Llama-3.2-1B q4f32 needs 1128.82 MB.
+    expect(chooseModel('draft', { ...ENV, gpuBudgetMB: 1000, taskModels: { draft: 'light' } })).toEqual({
+      ok: false,
+      error: { code: 'model-too-large', detail: '1129/1000' },
+    });
+  });
+
+  it('refuses a custom model larger than the budget, suggesting the light model', () => {
+    const custom = customRecord('Big-Custom-q4f32_1-MLC', { vram_required_MB: 6000 });
+    const env: TaskEnvironment = {
+      ...ENV,
+      gpuBudgetMB: 4000,
+      taskModels: { summarize: custom.model_id },
+      customModels: [custom],
+    };
+    expect(chooseModel('summarize', env)).toEqual({
+      ok: false,
+      error: {
+        code: 'model-too-large',
+        detail: '6000/4000',
+        suggestion: { kind: 'use-light-model', task: 'summarize' },
+      },
+    });
+  });
+
+  it('refuses a q4f16 model on an adapter without shader-f16, suggesting the light model', () => {
+    const env: TaskEnvironment = { ...ENV, taskModels: { rewrite: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' } };
+    expect(chooseModel('rewrite', env)).toEqual({
+      ok: false,
+      error: { code: 'no-webgpu', detail: 'shader-f16', suggestion: { kind: 'use-light-model', task: 'rewrite' } },
+    });
+    expect(chosen(chooseModel('rewrite', { ...env, capabilities: F16_GPU })).model_id).toBe(
+      'Qwen2.5-1.5B-Instruct-q4f16_1-MLC',
+    );
+  });
+
+  it('refuses a custom model that declares shader-f16 on an adapter without it', () => {
+    const custom = customRecord('Custom-Half', { required_features: ['shader-f16'] });
+    const env: TaskEnvironment = { ...ENV, taskModels: { chat: custom.model_id }, customModels: [custom] };
+    expect(chooseModel('chat', env)).toMatchObject({ ok: false, error: { code: 'no-webgpu', detail: 'shader-f16' } });
+  });
+
+  it('says why WebGPU cannot run anything, or that the engine is unavailable when the GPU was not probed', () => {
+    expect(
+      chooseModel('summarize', { ...ENV, capabilities: { ...F32_GPU, usable: false, reason: 'no-adapter' } }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'no-webgpu', detail: 'no-adapter' },
+    });
+    expect(chooseModel('summarize', { ...ENV, capabilities: null })).toEqual({
+      ok: false,
+      error: { code: 'engine-unavailable' },
+    });
+  });
+
+  it('runs on the scripted engine without a GPU, in f32', () => {
+    expect(chosen(chooseModel('summarize', { ...ENV, capabilities: null, scriptedEngine: true })).model_id).toBe(
+      'Qwen2.5-1.5B-Instruct-q4f32_1-MLC',
+    );
+  });
+});

@@ -1,5 +1,0 @@
-/** Counts a text's tokens the way task plans should: our estimate plus room for the model's own tokenizer. */
-import { estimateTokens } from '../extract';
-
-/** Our estimate is by characters; model tokenizers can count up to a fifth more, so plans leave that room. */
-export const countModelTokens = (text: string): number => Math.ceil(estimateTokens(text) * 1.2);
