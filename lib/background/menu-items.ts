@@ -1,6 +1,7 @@
 /** The selection context menu: item ids, titles (i18n keys) and the pure decision what a click should do. */
 
-import { type RestrictedPageReason, isInheritingFrameUrl, restrictedPageReason } from './tab-scripts/restricted-pages';
+import type { RestrictedPageReason } from '../core/errors';
+import { isInheritingFrameUrl, restrictedPageReason } from './tab-scripts/restricted-pages';
 import { REWRITE_STYLES, type RewriteStyle } from '../tasks/rewrite/types';
 import { WEBMAIL_ORIGIN_PATTERNS } from '../core/webmail-hosts';
 

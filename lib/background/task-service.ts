@@ -1,6 +1,6 @@
 /** Serves the side panel's task port in the background: runs each task with a context, streams its results back. */
 import type { EngineRun, EngineRunHandlers } from './engine-client';
-import { tacitError, type TacitError } from '../core/errors';
+import { tacitError, unknownError, type TacitError } from '../core/errors';
 import type { TypedPort } from '../protocol/ports';
 import type {
   BackgroundToPanel,
@@ -102,8 +102,7 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
       if (failure) port.post({ type: 'task/error', requestId, error: failure });
       else port.post({ type: 'task/done', requestId, stopped: outcome.stopped || controller.signal.aborted });
     } catch (error) {
-      const reported =
-        failure ?? (error instanceof TaskFailure ? error.failure : tacitError('unknown', String(error).slice(0, 200)));
+      const reported = failure ?? (error instanceof TaskFailure ? error.failure : unknownError(String(error)));
       port.post({ type: 'task/error', requestId, error: reported });
     } finally {
       cleanups.forEach((cleanup) => cleanup());
@@ -146,8 +145,8 @@ function createContext(
       if (!choice.ok) throw new TaskFailure(choice.error);
       engineReady ??= Promise.all([
         deps.engineSettings(),
-        deps.prepareEngine().catch((error: unknown) => {
-          throw new TaskFailure(tacitError('engine-unavailable', String(error).slice(0, 200)));
+        deps.prepareEngine().catch(() => {
+          throw new TaskFailure(tacitError('engine-unavailable'));
         }),
       ]).then(([settings]) => settings);
       const settings = await engineReady;

@@ -76,7 +76,10 @@ export function createTriggers(deps: TriggerDeps): Triggers {
       } else if (decision.kind === 'summarize-selection') {
         deps.deliver(tab.windowId, { kind: 'summarize-selection', tabId: decision.tabId, frameId: decision.frameId });
       } else if (decision.reason === 'restricted-page') {
-        deps.deliver(tab.windowId, { kind: 'show-error', error: tacitError('restricted-page', decision.page) });
+        deps.deliver(tab.windowId, {
+          kind: 'show-error',
+          error: tacitError('restricted-page', { page: decision.page }),
+        });
       } else if (decision.reason === 'empty-selection') {
         deps.deliver(tab.windowId, { kind: 'show-error', error: tacitError('empty-selection') });
       }

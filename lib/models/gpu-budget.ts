@@ -38,9 +38,9 @@ export interface GpuBudget {
   overrideError?: GpuBudgetOverrideError;
 }
 
+/** Why an override was rejected; the allowed range is GPU_BUDGET_OVERRIDE_RANGE_MB. */
 export interface GpuBudgetOverrideError {
   code: 'not-a-number' | 'out-of-range';
-  message: string;
 }
 
 /** Validates an Options override: a whole number of MB within GPU_BUDGET_OVERRIDE_RANGE_MB. */
@@ -49,19 +49,9 @@ export function parseGpuBudgetOverride(
 ): { ok: true; budgetMB: number } | { ok: false; error: GpuBudgetOverrideError } {
   const { min, max } = GPU_BUDGET_OVERRIDE_RANGE_MB;
   const number = typeof value === 'number' ? value : /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(number)) {
-    return {
-      ok: false,
-      error: { code: 'not-a-number', message: `GPU memory budget must be a number of MB (${min}–${max}).` },
-    };
-  }
+  if (!Number.isFinite(number)) return { ok: false, error: { code: 'not-a-number' } };
   const budgetMB = Math.round(number);
-  if (budgetMB < min || budgetMB > max) {
-    return {
-      ok: false,
-      error: { code: 'out-of-range', message: `GPU memory budget must be between ${min} and ${max} MB.` },
-    };
-  }
+  if (budgetMB < min || budgetMB > max) return { ok: false, error: { code: 'out-of-range' } };
   return { ok: true, budgetMB };
 }
 

@@ -173,7 +173,10 @@ export class EngineHost {
     if (plan.kind === 'too-large') {
       return {
         ok: false,
-        error: tacitError('model-too-large', `${Math.round(plan.sizeMB)}/${Math.round(plan.budgetMB)}`),
+        error: tacitError('model-too-large', {
+          neededMB: Math.round(plan.sizeMB),
+          budgetMB: Math.round(plan.budgetMB),
+        }),
       };
     }
     for (const modelId of plan.evict) await this.unload(modelId);
@@ -201,7 +204,7 @@ export class EngineHost {
     }
     // An unexplained load failure may come from a damaged cached file: check, and delete the model if so.
     if (failure.code === 'unknown' && (await this.options.repairModel?.(record).catch(() => false))) {
-      return tacitError('model-files-corrupt', record.model_id);
+      return tacitError('model-files-corrupt');
     }
     return failure;
   }

@@ -17,9 +17,9 @@ export async function checkModelSource(record: ModelRecord, failure: TacitError)
   const host = hostOf(configUrl);
   try {
     const response = await fetch(configUrl, { method: 'HEAD', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-    if (!response.ok) return tacitError('model-download-failed', `${host} (HTTP ${response.status})`);
+    if (!response.ok) return tacitError('model-download-failed', { host, status: response.status });
     return failure;
   } catch {
-    return tacitError('model-source-unreachable', host);
+    return tacitError('model-source-unreachable', { host });
   }
 }

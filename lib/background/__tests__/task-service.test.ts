@@ -180,7 +180,7 @@ describe('servePanelPort', () => {
     ask('r1');
     await settle();
     expect(port.posted).toEqual([
-      { type: 'task/error', requestId: 'r1', error: { code: 'no-webgpu', detail: 'no-adapter' } },
+      { type: 'task/error', requestId: 'r1', error: { code: 'no-webgpu', reason: 'no-adapter' } },
     ]);
     expect(runs).toHaveLength(0);
   });
@@ -196,9 +196,7 @@ describe('servePanelPort', () => {
     const { port, runs, ask } = setup();
     ask('r1', '   ');
     await settle();
-    expect(port.posted).toEqual([
-      { type: 'task/error', requestId: 'r1', error: { code: 'invalid-request', detail: 'empty' } },
-    ]);
+    expect(port.posted).toEqual([{ type: 'task/error', requestId: 'r1', error: { code: 'invalid-request' } }]);
     expect(runs).toHaveLength(0);
   });
 
@@ -271,7 +269,12 @@ describe('servePanelPort', () => {
       {
         type: 'task/error',
         requestId: 'r1',
-        error: { code: 'model-too-large', detail: '1889/1500', suggestion: { kind: 'use-light-model', task: 'chat' } },
+        error: {
+          code: 'model-too-large',
+          neededMB: 1889,
+          budgetMB: 1500,
+          suggestion: { kind: 'use-light-model', task: 'chat' },
+        },
       },
     ]);
   });
@@ -280,13 +283,13 @@ describe('servePanelPort', () => {
     const { port, runs, ask } = setup();
     ask('r1');
     await settle();
-    runs[0]!.handlers.onError({ code: 'model-download-failed', detail: 'huggingface.co (HTTP 404)' });
+    runs[0]!.handlers.onError({ code: 'model-download-failed', host: 'huggingface.co', status: 404 });
     await settle();
     expect(port.posted).toEqual([
       {
         type: 'task/error',
         requestId: 'r1',
-        error: { code: 'model-download-failed', detail: 'huggingface.co (HTTP 404)' },
+        error: { code: 'model-download-failed', host: 'huggingface.co', status: 404 },
       },
     ]);
   });

@@ -16,11 +16,11 @@ export async function readThreadInTab(tab: TabInfo): Promise<TabRead<MailThread>
   return { ok: true, value: read.thread };
 }
 
-const INSERT_ERRORS: Record<InsertReplyError, TacitErrorCode> = {
+const INSERT_ERRORS = {
   'no-reply-box': 'no-reply-box',
   'insert-failed': 'reply-insert-failed',
   'conversation-changed': 'conversation-changed',
-};
+} as const satisfies Record<InsertReplyError, TacitErrorCode>;
 
 /** Writes the draft into the tab's reply box; the agent script stays installed for the next insert. */
 export async function insertReplyInTab(

@@ -32,7 +32,6 @@ export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promi
   );
   if (!run.ok) return run;
   const result = run.value;
-  if (!result || !result.ok)
-    return { ok: false, error: tacitError('empty-selection', result?.ok === false ? result.code : undefined) };
+  if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection') };
   return { ok: true, value: result.lang ? { text: result.text, lang: result.lang } : { text: result.text } };
 }

@@ -1,6 +1,6 @@
 /** Which pages an extension cannot read or inject into, and why: browser pages, web stores, the PDF viewer. */
 
-export type RestrictedPageReason = 'browser-page' | 'web-store' | 'pdf-viewer' | 'view-source' | 'extension-page';
+import type { RestrictedPageReason } from '../../core/errors';
 
 /** Chrome's built-in PDF viewer extension; its frame shows up as the frame URL on PDF tabs. */
 export const PDF_VIEWER_EXTENSION_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';

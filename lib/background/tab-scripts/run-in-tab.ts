@@ -20,7 +20,7 @@ export type Injection = { files: ScriptPublicPath[] } | { func: (...args: string
 export async function runInTab<T>(target: ScriptTarget, injection: Injection): Promise<TabRead<T | undefined>> {
   const url = target.url || undefined;
   const restricted = restrictedPageReason(url);
-  if (restricted) return { ok: false, error: tacitError('restricted-page', restricted) };
+  if (restricted) return { ok: false, error: tacitError('restricted-page', { page: restricted }) };
   const scriptTarget =
     target.frameId === undefined ? { tabId: target.tabId } : { tabId: target.tabId, frameIds: [target.frameId] };
   try {

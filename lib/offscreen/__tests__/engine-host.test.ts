@@ -114,7 +114,7 @@ describe('EngineHost', () => {
     expect(await finished(port, 'a')).toEqual({
       type: 'engine/error',
       requestId: 'a',
-      error: { code: 'model-download-failed', detail: 'huggingface.co (HTTP 404)' },
+      error: { code: 'model-download-failed', host: 'huggingface.co', status: 404 },
     });
     expect(String(fetchSpy.mock.calls[0]?.[0 as never])).toBe(
       'https://huggingface.co/mlc-ai/Test-Model-MLC/resolve/main/mlc-chat-config.json',
@@ -131,7 +131,7 @@ describe('EngineHost', () => {
     expect(await finished(port, 'a')).toEqual({
       type: 'engine/error',
       requestId: 'a',
-      error: { code: 'model-source-unreachable', detail: 'huggingface.co' },
+      error: { code: 'model-source-unreachable', host: 'huggingface.co' },
     });
   });
 
@@ -142,8 +142,10 @@ describe('EngineHost', () => {
     );
     const { port, generate } = setup({ failLoadWith: "TypeError: Failed to execute 'add' on 'Cache': Request failed" });
     generate('a');
-    expect(await finished(port, 'a')).toMatchObject({
-      error: { code: 'model-download-failed', detail: 'huggingface.co' },
+    expect(await finished(port, 'a')).toEqual({
+      type: 'engine/error',
+      requestId: 'a',
+      error: { code: 'model-download-failed', host: 'huggingface.co' },
     });
   });
 

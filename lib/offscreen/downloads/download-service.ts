@@ -3,7 +3,7 @@
  * page how they progress. One download per model at a time; the host stays open while any runs.
  */
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import { tacitError, type TacitError } from '../../core/errors';
+import { tacitError, unknownError, type TacitError } from '../../core/errors';
 import type { TypedPort } from '../../protocol/ports';
 import type { DownloadsEvent, DownloadsRequest, ModelDiskStatus } from '../../protocol/messages';
 import { deleteAllModelFiles, deleteModelFiles } from './delete-model';
@@ -113,15 +113,15 @@ function downloadFailure(error: DownloadError): TacitError {
     case 'cancelled':
       return tacitError('download-cancelled');
     case 'network':
-      return tacitError('model-source-unreachable', error.host);
+      return tacitError('model-source-unreachable', { host: error.host });
     case 'http':
-      return tacitError('model-download-failed', `${error.host} (HTTP ${error.status})`);
+      return tacitError('model-download-failed', { host: error.host, status: error.status });
     case 'quota':
-      return tacitError('storage-quota', String(error.bytesNeeded));
+      return tacitError('storage-quota', { bytesNeeded: error.bytesNeeded });
     case 'corrupt':
       return tacitError('model-files-corrupt');
     case 'storage':
     case 'invalid-record':
-      return tacitError('unknown', error.detail.slice(0, 200));
+      return unknownError(error.detail);
   }
 }

@@ -61,10 +61,10 @@ export function writeIntoField(field: TextField, start: number, end: number, tex
   if (execInsertText(field.ownerDocument, commandText) && field.value !== before) return 'exec-command';
   try {
     editDirectly(field, start, end, text);
-  } catch (error) {
-    return editingError('replace-failed', error);
+  } catch {
+    return editingError('replace-failed');
   }
-  return field.value === before ? editingError('replace-failed', 'The field kept its old value') : 'direct';
+  return field.value === before ? editingError('replace-failed') : 'direct';
 }
 
 /** Text to insert after the selection so the result starts on a line of its own (a space in single-line inputs). */

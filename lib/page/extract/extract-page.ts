@@ -15,11 +15,8 @@ export const MIN_ARTICLE_CHARS = 500;
 export function extractPage(doc: Document): ExtractResult {
   try {
     return readPage(doc);
-  } catch (cause) {
-    return {
-      ok: false,
-      error: { code: 'extraction-failed', message: 'Tacit could not read the text of this page.', cause },
-    };
+  } catch {
+    return { ok: false, error: { code: 'extraction-failed' } };
   }
 }
 
@@ -36,7 +33,7 @@ function readPage(doc: Document): ExtractResult {
     }
   }
   if (!text.trim()) {
-    return { ok: false, error: { code: 'empty-page', message: 'This page has no readable text to summarize.' } };
+    return { ok: false, error: { code: 'empty-page' } };
   }
   return { ok: true, page: describePage(doc, article, text, source) };
 }

@@ -1,4 +1,4 @@
-/** The typed result of reading a page: the extracted article, or an error value the UI can show. */
+/** The typed result of reading a page: the extracted article, or an error code the UI words. */
 
 /** Counts tokens for a piece of text; `estimateTokens` is the default, a model tokenizer can replace it. */
 export type TokenEstimator = (text: string) => number;
@@ -30,9 +30,6 @@ export type ExtractErrorCode = 'empty-page' | 'extraction-failed';
 
 export interface ExtractError {
   code: ExtractErrorCode;
-  /** Short, user-facing explanation. */
-  message: string;
-  cause?: unknown;
 }
 
 export type ExtractResult = { ok: true; page: ExtractedPage } | { ok: false; error: ExtractError };

@@ -157,7 +157,7 @@ describe('ReplySession', () => {
     const requestId = start();
     reply({ type: 'task/delta', requestId: 'stale', text: 'not mine' });
     reply({ type: 'task/done', requestId: 'stale', stopped: false });
-    reply({ type: 'task/error', requestId: 'stale', error: { code: 'unknown' } });
+    reply({ type: 'task/error', requestId: 'stale', error: { code: 'unknown', cause: 'Error: boom' } });
     expect(session.text.value).toBe('');
     expect(session.state.value).toBe('running');
     reply({ type: 'task/delta', requestId, text: 'mine' });
@@ -195,7 +195,7 @@ describe('ReplySession', () => {
     const { session, start, reply } = setup();
     const failed = start();
     reply({ type: 'task/delta', requestId: failed, text: 'Old answer' });
-    reply({ type: 'task/error', requestId: failed, error: { code: 'unknown' } });
+    reply({ type: 'task/error', requestId: failed, error: { code: 'unknown', cause: 'Error: boom' } });
     const retry = start();
     expect(session.error.value).toBeNull();
     expect(session.state.value).toBe('running');

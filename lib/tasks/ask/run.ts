@@ -15,7 +15,7 @@ export function buildAskMessages(prompt: string): ChatMessage[] {
 }
 
 export async function runAsk(prompt: string, ctx: TaskContext): Promise<TaskOutcome> {
-  if (prompt.trim() === '') throw new TaskFailure(tacitError('invalid-request', 'empty'));
+  if (prompt.trim() === '') throw new TaskFailure(tacitError('invalid-request'));
   const { stopped } = await ctx.generate({ task: 'chat', messages: buildAskMessages(prompt), stream: true });
   return { stopped };
 }

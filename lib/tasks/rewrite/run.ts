@@ -88,7 +88,7 @@ function splitForRewrite(original: string, inputTokens: number, limit: number, t
     const words = original.split(/\s+/).filter(Boolean).length;
     const maxWords = Math.floor((words * limit) / inputTokens);
     throw new TaskFailure({
-      ...tacitError('selection-too-long', `${words}/${maxWords}`),
+      ...tacitError('selection-too-long', { words, maxWords }),
       suggestion: { kind: 'rewrite-in-parts' },
     });
   }

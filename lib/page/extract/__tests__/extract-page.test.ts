@@ -238,11 +238,6 @@ describe('extractPage on fixture pages', () => {
   });
 
   it('returns the empty-page error for a page with only chrome, hidden text and scripts', () => {
-    const result = extractPage(fixtureDocument('empty-page.html'));
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.code).toBe('empty-page');
-      expect(result.error.message).toMatch(/no readable text/);
-    }
+    expect(extractPage(fixtureDocument('empty-page.html'))).toEqual({ ok: false, error: { code: 'empty-page' } });
   });
 });

@@ -118,7 +118,7 @@ describe('chunkText', () => {
 
   it('chunks the 60,000-word page within budget, in order, with nothing dropped', () => {
     const result = extractPage(documentFromHtml(longArticleHtml(), 'long-article.html'));
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(result.error.code);
     const { text } = result.page;
     expect(result.page.wordCount).toBeGreaterThan(60_000);
     expect(text).toContain(LONG_ARTICLE_OPENING);

@@ -166,7 +166,7 @@ describe('runSummarizePage', () => {
     ['looking up the tab', { tabInfo: async () => failed<TabInfo>(tacitError('tab-closed')) }, 'tab-closed'],
     [
       'reading a browser page',
-      { readPage: async () => failed<ExtractedPage>(tacitError('restricted-page', 'browser-page')) },
+      { readPage: async () => failed<ExtractedPage>(tacitError('restricted-page', { page: 'browser-page' })) },
       'restricted-page',
     ],
     ['reading an empty page', { readPage: async () => failed<ExtractedPage>(tacitError('empty-page')) }, 'empty-page'],
@@ -185,11 +185,11 @@ describe('runSummarizePage', () => {
   it('keeps the reason of a restricted page', async () => {
     const fake = fakeTaskContext();
     const access = fakeAccess({
-      readPage: async () => failed<ExtractedPage>(tacitError('restricted-page', 'web-store')),
+      readPage: async () => failed<ExtractedPage>(tacitError('restricted-page', { page: 'web-store' })),
     });
 
     await expect(runSummarizePage(TARGET, OPTIONS, fake.ctx, access, new ConversationStore())).rejects.toMatchObject({
-      failure: { code: 'restricted-page', detail: 'web-store' },
+      failure: { code: 'restricted-page', page: 'web-store' },
     });
   });
 });
