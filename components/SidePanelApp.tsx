@@ -8,8 +8,8 @@ import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
 import { errorText } from './error-text';
 import { FollowUpThread } from './FollowUpThread';
-import { ReplyActions } from './ReplyActions';
-import { ReplyView } from './ReplyView';
+import { StreamActions } from './StreamActions';
+import { StreamView } from './StreamView';
 import { RewriteView } from './RewriteView';
 import { StatusLine } from './StatusLine';
 import { VIEW_PANEL_ID, ViewTabs, viewTabId } from './ViewTabs';
@@ -32,11 +32,11 @@ export function SidePanelApp() {
 
   const { summary, ask } = panel;
   const turns = panel.turns.value;
-  const lastAnswer = turns.at(-1)?.reply;
+  const lastAnswer = turns.at(-1)?.answer;
   const view = panel.view.value;
   const phase =
     panel.rewrite.phase.value ??
-    panel.draft.session.phase.value ??
+    panel.draft.stream.phase.value ??
     summary.phase.value ??
     lastAnswer?.phase.value ??
     ask.phase.value;
@@ -53,7 +53,7 @@ export function SidePanelApp() {
       </header>
       <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
       {panel.notice.value ? (
-        <p class="reply-error" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
+        <p class="error-note" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
           {errorText(panel.notice.value)}
         </p>
       ) : null}
@@ -63,7 +63,7 @@ export function SidePanelApp() {
           <DraftReplyView
             draft={panel.draft}
             busy={panel.busy.value}
-            onUseLightModel={() => void panel.useLightModel(panel.draft.session)}
+            onUseLightModel={() => void panel.useLightModel(panel.draft.stream)}
           />
         ) : (
           <>
@@ -82,10 +82,11 @@ export function SidePanelApp() {
             ) : null}
             <FollowUpThread turns={turns} />
             {aboutPage ? null : (
-              <ReplyView
+              <StreamView
                 text={ask.text.value}
                 state={ask.state.value}
                 error={ask.error.value}
+                testId="ask-answer"
                 emptyText={showSummary ? undefined : i18n.t('panel.empty')}
                 onUseLightModel={() => void panel.useLightModel(ask)}
               />
@@ -98,7 +99,7 @@ export function SidePanelApp() {
           </>
         )}
       </div>
-      <ReplyActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
+      <StreamActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
     </main>
   );
 }

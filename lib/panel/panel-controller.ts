@@ -17,7 +17,7 @@ import { normalizeLanguageChoice } from '../tasks/common/output-language';
 import type { RewriteStyle } from '../tasks/rewrite/types';
 import { sendRequest } from '../protocol/requests';
 import { lastCustomInstruction, lastRewriteStyle, summaryOptions, taskModels } from '../settings/settings';
-import { ReplySession, type ReplyState } from './reply-session';
+import { TaskStream, type TaskStreamState } from './task-stream';
 import { DraftController } from './draft-controller';
 
 /** What the panel shows: the page (summary, questions) or a reply to the mail conversation. */
@@ -35,7 +35,7 @@ export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok
 
 export interface FollowUpTurn {
   question: string;
-  reply: ReplySession;
+  answer: TaskStream;
 }
 
 /** Keeps the valid parts of the stored summary options and fills the rest with the defaults. */
@@ -44,9 +44,9 @@ function normalizeRequestOptions(value: Partial<SummaryRequestOptions> | null | 
 }
 
 export class PanelController {
-  readonly summary: ReplySession;
-  readonly ask: ReplySession;
-  readonly rewrite: ReplySession;
+  readonly summary: TaskStream;
+  readonly ask: TaskStream;
+  readonly rewrite: TaskStream;
   readonly draft: DraftController;
   readonly view = signal<PanelView>('page');
   readonly pendingCustom = signal<PendingCustomRewrite | null>(null);
@@ -61,8 +61,8 @@ export class PanelController {
       this.summary.running.value ||
       this.ask.running.value ||
       this.rewrite.running.value ||
-      this.draft.session.running.value ||
-      this.turns.value.some((turn) => turn.reply.running.value),
+      this.draft.stream.running.value ||
+      this.turns.value.some((turn) => turn.answer.running.value),
   );
 
   /** Where this panel is; a click on "Summarize this page" right after opening waits for it rather than doing nothing. */
@@ -70,9 +70,9 @@ export class PanelController {
   private hub: TypedPort<PanelHello, PanelIntentMessage> | undefined;
 
   constructor(private readonly onSettled: () => void) {
-    this.summary = new ReplySession(undefined, onSettled);
-    this.ask = new ReplySession(undefined, onSettled);
-    this.rewrite = new ReplySession(undefined, onSettled);
+    this.summary = new TaskStream(undefined, onSettled);
+    this.ask = new TaskStream(undefined, onSettled);
+    this.rewrite = new TaskStream(undefined, onSettled);
     this.draft = new DraftController(async () => {
       this.placement ??= currentPlacement();
       return { panel: await this.placement };
@@ -95,7 +95,7 @@ export class PanelController {
     this.ask.dispose();
     this.rewrite.dispose();
     this.draft.dispose();
-    this.turns.value.forEach((turn) => turn.reply.dispose());
+    this.turns.value.forEach((turn) => turn.answer.dispose());
   }
 
   setOptions(options: SummaryRequestOptions): void {
@@ -128,15 +128,15 @@ export class PanelController {
   }
 
   /** With a summary on screen the question is about that page; otherwise it is a free question. */
-  submitQuestion(question: string, onSettled?: (state: ReplyState) => void): void {
+  submitQuestion(question: string, onSettled?: (state: TaskStreamState) => void): void {
     const conversationId = this.conversationId.value;
     if (!conversationId) {
       this.ask.start({ kind: 'ask', prompt: question }, onSettled);
       return;
     }
-    const reply = new ReplySession(undefined, this.onSettled);
-    this.turns.value = [...this.turns.value, { question, reply }];
-    reply.start({ kind: 'follow-up', conversationId, question }, onSettled);
+    const answer = new TaskStream(undefined, this.onSettled);
+    this.turns.value = [...this.turns.value, { question, answer }];
+    answer.start({ kind: 'follow-up', conversationId, question }, onSettled);
   }
 
   /** Rewrites the selection in that frame; a custom style first asks for the instruction. */
@@ -179,12 +179,12 @@ export class PanelController {
   }
 
   /** One click out of "too large for this GPU": use the task's lighter model from now on, and try again. */
-  async useLightModel(session: ReplySession): Promise<void> {
-    const suggestion = session.error.value?.suggestion;
+  async useLightModel(stream: TaskStream): Promise<void> {
+    const suggestion = stream.error.value?.suggestion;
     if (suggestion?.kind !== 'use-light-model') return;
     const { task } = suggestion;
     await taskModels.setValue({ ...(await taskModels.getValue()), [task]: 'light' });
-    session.retry();
+    stream.retry();
   }
 
   /** A selection too long for one pass: rewrite it paragraph by paragraph instead. */
@@ -201,11 +201,11 @@ export class PanelController {
   }
 
   stopAll(): void {
-    this.draft.session.stop();
+    this.draft.stream.stop();
     this.summary.stop();
     this.ask.stop();
     this.rewrite.stop();
-    this.turns.value.forEach((turn) => turn.reply.stop());
+    this.turns.value.forEach((turn) => turn.answer.stop());
   }
 
   private handleIntent(intent: PanelIntent): void {
@@ -222,7 +222,7 @@ export class PanelController {
   }
 
   private resetConversation(): void {
-    this.turns.value.forEach((turn) => turn.reply.dispose());
+    this.turns.value.forEach((turn) => turn.answer.dispose());
     this.turns.value = [];
   }
 }

@@ -13,7 +13,7 @@ import {
   type TaskSource,
 } from '../protocol/messages';
 
-export type ReplyState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
+export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
 
 /** If the engine does not confirm a Stop in time, the panel stops listening anyway: the user asked to stop. */
 const STOP_CONFIRM_TIMEOUT_MS = 1500;
@@ -33,9 +33,9 @@ const askBackground: TaskLivenessCheck = (requestId) =>
 
 type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
 
-export class ReplySession {
+export class TaskStream {
   readonly text = signal('');
-  readonly state = signal<ReplyState>('empty');
+  readonly state = signal<TaskStreamState>('empty');
   readonly phase = signal<TaskPhase | null>(null);
   readonly error = signal<TacitError | null>(null);
   readonly source = signal<TaskSource | null>(null);
@@ -46,13 +46,13 @@ export class ReplySession {
   private port: TaskPort | undefined;
   private requestId: string | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Set by Stop: text still in flight is dropped, so the reply ends where the user stopped it. */
+  /** Set by Stop: text still in flight is dropped, so the text ends where the user stopped it. */
   private stopping = false;
-  /** A new run keeps the previous reply on screen until its own text arrives, so a failed re-run loses nothing. */
+  /** A new run keeps the previous text on screen until its own text arrives, so a failed re-run loses nothing. */
   private receivedText = false;
-  private previousState: ReplyState = 'empty';
+  private previousState: TaskStreamState = 'empty';
   private pendingSource: TaskSource | null = null;
-  private runSettled: ((state: ReplyState) => void) | undefined;
+  private runSettled: ((state: TaskStreamState) => void) | undefined;
   private task: TaskRequest | undefined;
 
   constructor(
@@ -80,13 +80,13 @@ export class ReplySession {
     }, LIVENESS_CHECK_MS);
   }
 
-  /** The task this session ran last, for Regenerate and retries. */
+  /** The task this stream ran last, for Regenerate and retries. */
   get lastTask(): TaskRequest | undefined {
     return this.task;
   }
 
   /** onSettled(state) is called once when this run ends: done, stopped or error. */
-  start(task: TaskRequest, onSettled?: (state: ReplyState) => void): void {
+  start(task: TaskRequest, onSettled?: (state: TaskStreamState) => void): void {
     if (this.running.value) this.stop();
     this.runSettled = onSettled;
     const requestId = crypto.randomUUID();
@@ -173,7 +173,7 @@ export class ReplySession {
     this.source.value = this.pendingSource;
   }
 
-  private settle(requestId: string, state: Exclude<ReplyState, 'empty' | 'running'>, error?: TacitError): void {
+  private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
