@@ -1,9 +1,6 @@
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
-import type { PanelStatus } from '@/lib/protocol/messages';
-import { sendRequest } from '@/lib/protocol/requests';
-import { PanelController } from '@/lib/panel/panel-controller';
+import { useEffect } from 'preact/hooks';
+import type { PanelController } from '@/lib/panel/panel-controller';
 import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
 import { errorText } from './error-text';
@@ -16,30 +13,16 @@ import { VIEW_PANEL_ID, ViewTabs, viewTabId } from './ViewTabs';
 import { SummaryControls } from './SummaryControls';
 import { SummaryView } from './SummaryView';
 
-export function SidePanelApp() {
-  const status = useSignal<PanelStatus | null>(null);
-  const refreshStatus = () =>
-    void sendRequest('panel/status')
-      .then((value) => (status.value = value))
-      .catch(() => undefined);
-  const panel = useMemo(() => new PanelController(refreshStatus), []);
-
+export function SidePanelApp({ panel }: { panel: PanelController }) {
   useEffect(() => {
-    refreshStatus();
     void panel.connect();
     return () => panel.dispose();
-  }, []);
+  }, [panel]);
 
   const { summary, ask } = panel;
   const turns = panel.turns.value;
   const lastAnswer = turns.at(-1)?.answer;
   const view = panel.view.value;
-  const phase =
-    panel.rewrite.phase.value ??
-    panel.draft.stream.phase.value ??
-    summary.phase.value ??
-    lastAnswer?.phase.value ??
-    ask.phase.value;
   const aboutPage = panel.conversationId.value !== null;
   const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
   const latestText =
@@ -49,7 +32,7 @@ export function SidePanelApp() {
     <main class="panel">
       <header>
         <h1>{i18n.t('panel.title')}</h1>
-        <StatusLine status={status.value} phase={phase} />
+        <StatusLine status={panel.status.value} phase={panel.phase.value} />
       </header>
       <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
       {panel.notice.value ? (

@@ -1,18 +1,21 @@
 /** The Reply view's state: the user's intent and options, the streamed draft (which the user may edit), and inserting it. */
 import { computed, effect, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import type { TacitError } from '../core/errors';
 import type { DraftRefinement, PageTarget } from '../protocol/messages';
-import { sendRequest } from '../protocol/requests';
-import { draftOptions } from '../settings/settings';
 import { normalizeDraftOptions } from '../tasks/draft/options';
 import type { DraftOptions } from '../tasks/draft/types';
-import { TaskStream } from './task-stream';
+import type { PanelDeps, StoredValue } from './panel-deps';
+import type { TaskStream } from './task-stream';
 
 export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
 
+export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess'> {
+  draftOptions: StoredValue<DraftOptions | null>;
+  /** The conversation beside the panel now: the user may have opened another one since the panel opened. */
+  target(): Promise<PageTarget>;
+}
+
 export class DraftController {
-  readonly stream: TaskStream;
   readonly intent = signal('');
   readonly options = signal<DraftOptions>(normalizeDraftOptions(undefined));
   /** The user's edits to the finished draft; null while they have not touched it. */
@@ -32,10 +35,10 @@ export class DraftController {
   private readonly stopWatchingText: () => void;
 
   constructor(
-    private readonly placement: () => Promise<PageTarget>,
-    onSettled: () => void,
+    /** The stream the drafts and reworks are written into. */
+    readonly stream: TaskStream,
+    private readonly deps: DraftDeps,
   ) {
-    this.stream = new TaskStream(undefined, onSettled);
     // A new run's first text replaces what is shown; a run that fails first leaves the user's edited draft alone.
     this.stopWatchingText = effect(() => {
       void this.stream.text.value;
@@ -48,25 +51,24 @@ export class DraftController {
   }
 
   async load(): Promise<void> {
-    this.options.value = normalizeDraftOptions(await draftOptions.getValue());
+    this.options.value = normalizeDraftOptions(await this.deps.draftOptions.getValue());
   }
 
   /** The Reply view opened: the draft model is likely next, so it is loaded now if it is cached and fits. */
   opened(): void {
-    void sendRequest('model/preload', { task: 'draft' }).catch(() => undefined);
+    void this.deps.sendRequest('model/preload', { task: 'draft' }).catch(() => undefined);
   }
 
   setOptions(options: DraftOptions): void {
     this.options.value = options;
-    void draftOptions.setValue(options);
+    void this.deps.draftOptions.setValue(options);
   }
 
   async draft(): Promise<void> {
     this.reworkedFrom = null;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
-    // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
-    const target = await this.placement();
+    const target = await this.deps.target();
     this.stream.start({ kind: 'draft-reply', target, intent: this.intent.value.trim(), options: this.options.value });
   }
 
@@ -103,23 +105,25 @@ export class DraftController {
     const mail = this.stream.source.value?.mail;
     const text = this.text.value.trim();
     if (!mail || text === '') return;
-    this.insertOutcome.value = await sendRequest('reply/insert', {
-      tabId: mail.tabId,
-      text,
-      subject: mail.subject,
-    }).catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
+    this.insertOutcome.value = await this.deps
+      .sendRequest('reply/insert', {
+        tabId: mail.tabId,
+        text,
+        subject: mail.subject,
+      })
+      .catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */
   async grantSiteAccess(): Promise<void> {
     const suggestion = this.stream.error.value?.suggestion;
     if (suggestion?.kind !== 'grant-site-access') return;
-    const granted = await browser.permissions.request({ origins: [suggestion.origin] }).catch(() => false);
+    const granted = await this.deps.requestSiteAccess(suggestion.origin);
     if (granted) this.stream.retry();
   }
 
+  /** Stops following the stream; the panel's stream registry closes the stream itself. */
   dispose(): void {
     this.stopWatchingText();
-    this.stream.dispose();
   }
 }

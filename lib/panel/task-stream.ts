@@ -1,17 +1,8 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { computed, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
-import { connectPort, type TypedPort } from '../protocol/ports';
-import { sendRequest } from '../protocol/requests';
-import {
-  PORT_TASK,
-  type BackgroundToPanel,
-  type PanelToBackground,
-  type TaskPhase,
-  type TaskRequest,
-  type TaskResult,
-  type TaskSource,
-} from '../protocol/messages';
+import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
+import type { SendRequest, TaskPort } from './panel-deps';
 
 export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
 
@@ -22,16 +13,25 @@ export const LIVENESS_CHECK_MS = 5000;
 /** Answers of "not running" in a row (with no message in between) before the task counts as lost. */
 const LOST_AFTER_CHECKS = 2;
 
-/** Whether the background still runs a task; by default asked over runtime messaging. */
-export type TaskLivenessCheck = (requestId: string) => Promise<boolean>;
+export interface TaskStreamDeps {
+  openTaskPort(): TaskPort;
+  /** Whether the background still runs a task; a restarted service worker has forgotten it. */
+  isTaskRunning(requestId: string): Promise<boolean>;
+}
 
-/** Unknown answers count as running: only a background that says it forgot the task ends it. */
-const askBackground: TaskLivenessCheck = (requestId) =>
-  sendRequest('task/running', { requestId })
-    .then((answer) => answer?.running ?? true)
-    .catch(() => true);
+/** Called as a stream's runs begin and end: the panel keeps its status line and its list of streams up to date. */
+export interface TaskStreamHooks {
+  onStart?(): void;
+  onSettled?(): void;
+}
 
-type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
+/** Asks the background over runtime messaging; unknown answers count as running: only a background that forgot the task ends it. */
+export function askBackgroundIfRunning(sendRequest: SendRequest): TaskStreamDeps['isTaskRunning'] {
+  return (requestId) =>
+    sendRequest('task/running', { requestId })
+      .then((answer) => answer?.running ?? true)
+      .catch(() => true);
+}
 
 export class TaskStream {
   readonly text = signal('');
@@ -56,9 +56,8 @@ export class TaskStream {
   private task: TaskRequest | undefined;
 
   constructor(
-    private readonly connect: () => TaskPort = () => connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
-    private readonly onSettled: () => void = () => undefined,
-    private readonly isRunning: TaskLivenessCheck = askBackground,
+    private readonly deps: TaskStreamDeps,
+    private readonly hooks: TaskStreamHooks = {},
   ) {}
 
   private liveness: ReturnType<typeof setInterval> | undefined;
@@ -72,7 +71,7 @@ export class TaskStream {
     clearInterval(this.liveness);
     this.missedChecks = 0;
     this.liveness = setInterval(() => {
-      void this.isRunning(requestId).then((running) => {
+      void this.deps.isTaskRunning(requestId).then((running) => {
         if (requestId !== this.requestId || !this.running.value) return;
         this.missedChecks = running ? 0 : this.missedChecks + 1;
         if (this.missedChecks >= LOST_AFTER_CHECKS) this.settle(requestId, 'error', { code: 'background-restarted' });
@@ -101,6 +100,7 @@ export class TaskStream {
     this.state.value = 'running';
     this.ensurePort().post({ type: 'task/start', requestId, task });
     this.watchLiveness(requestId);
+    this.hooks.onStart?.();
   }
 
   /** Runs the last task again (e.g. after switching to the lighter model). */
@@ -124,7 +124,7 @@ export class TaskStream {
 
   private ensurePort(): TaskPort {
     if (this.port) return this.port;
-    const port = this.connect();
+    const port = this.deps.openTaskPort();
     port.onMessage((message) => this.receive(message));
     // The service worker stopped mid-task: keep what was written and say why it ended.
     port.onDisconnect(() => {
@@ -183,6 +183,6 @@ export class TaskStream {
     // Stopped before any text: nothing new was written, the panel stays as it was.
     this.state.value = state === 'stopped' && !this.receivedText ? this.previousState : state;
     this.runSettled?.(state);
-    this.onSettled();
+    this.hooks.onSettled?.();
   }
 }

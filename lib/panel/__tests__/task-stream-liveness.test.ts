@@ -7,11 +7,7 @@ type PanelPort = FakePort<PanelToBackground, BackgroundToPanel>;
 
 function setup(isRunning: (requestId: string) => Promise<boolean>) {
   let port!: PanelPort;
-  const stream = new TaskStream(
-    () => (port = new FakePort()),
-    () => undefined,
-    isRunning,
-  );
+  const stream = new TaskStream({ openTaskPort: () => (port = new FakePort()), isTaskRunning: isRunning });
   stream.start({ kind: 'ask', prompt: 'Tell me a story' });
   const start = port.posted[0];
   if (start?.type !== 'task/start') throw new Error('no task/start');

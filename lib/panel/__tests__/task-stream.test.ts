@@ -8,11 +8,17 @@ type PanelPort = FakePort<PanelToBackground, BackgroundToPanel>;
 function setup() {
   const ports: PanelPort[] = [];
   const onSettled = vi.fn();
-  const stream = new TaskStream(() => {
-    const port: PanelPort = new FakePort();
-    ports.push(port);
-    return port;
-  }, onSettled);
+  const stream = new TaskStream(
+    {
+      openTaskPort: () => {
+        const port: PanelPort = new FakePort();
+        ports.push(port);
+        return port;
+      },
+      isTaskRunning: async () => true,
+    },
+    { onSettled },
+  );
   const port = () => ports.at(-1)!;
   /** Starts a task and returns the request id the stream sent. */
   const start = (prompt = 'What is WebGPU?') => {
