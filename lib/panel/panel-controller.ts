@@ -1,4 +1,7 @@
-/** The side panel's state: the summary, follow-up turns, summary options, and intents arriving from the background. */
+/**
+ * The side panel's state: the summary, follow-up turns, rewrite, draft, options, and intents arriving from the background.
+ * Everything it needs from the browser comes in as PanelDeps.
+ */
 import { computed, signal } from '@preact/signals';
 import type { PageTarget, PanelIntent, PanelPlacement, PanelStatus, SummaryRequestOptions } from '../protocol/messages';
 import type { TacitError } from '../core/errors';
@@ -96,7 +99,7 @@ export class PanelController {
   }
 
   /** Asks the background how the GPU and the engine are; called at start and whenever a task ends. */
-  refreshStatus(): void {
+  private refreshStatus(): void {
     void this.deps
       .sendRequest('panel/status')
       .then((status) => (this.status.value = status))

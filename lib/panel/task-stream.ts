@@ -25,7 +25,7 @@ export interface TaskStreamHooks {
   onSettled?(): void;
 }
 
-/** Asks the background over runtime messaging; unknown answers count as running: only a background that forgot the task ends it. */
+/** Asks the background; an unknown answer counts as running: only a background that forgot the task ends it. */
 export function askBackgroundIfRunning(sendRequest: SendRequest): TaskStreamDeps['isTaskRunning'] {
   return (requestId) =>
     sendRequest('task/running', { requestId })
