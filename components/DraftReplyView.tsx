@@ -37,14 +37,14 @@ interface Props {
 }
 
 export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
-  const { session } = draft;
-  const state = session.state.value;
-  const mail = session.source.value?.mail;
+  const { stream } = draft;
+  const state = stream.state.value;
+  const mail = stream.source.value?.mail;
   const text = draft.text.value;
   const settled = state !== 'running';
   const options = draft.options.value;
   const outcome = draft.insertOutcome.value;
-  const error = session.error.value;
+  const error = stream.error.value;
   const intentField = useRef<HTMLTextAreaElement>(null);
   const focusRequests = draft.focusIntent.value;
   useEffect(() => {
@@ -103,8 +103,8 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
       {mail ? (
         <p class="source" data-testid="draft-source">
           {mail.replyingTo
-            ? i18n.t('draft.source', [mail.replyingTo, session.source.value?.title ?? ''])
-            : i18n.t('draft.sourceNoSender', [session.source.value?.title ?? ''])}
+            ? i18n.t('draft.source', [mail.replyingTo, stream.source.value?.title ?? ''])
+            : i18n.t('draft.sourceNoSender', [stream.source.value?.title ?? ''])}
           <br />
           {i18n.t('draft.sourceDetails', mail.messageCount, [
             CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'),
@@ -118,7 +118,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           ) : null}
         </p>
       ) : (
-        <p class="reply-empty">{i18n.t('draft.hint')}</p>
+        <p class="empty-note">{i18n.t('draft.hint')}</p>
       )}
       {text !== '' || state === 'running' ? (
         <label class="draft-text">
@@ -134,12 +134,12 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         </label>
       ) : null}
       {state === 'stopped' ? (
-        <p class="reply-note" role="status" data-testid="draft-stopped">
+        <p class="note" role="status" data-testid="draft-stopped">
           {i18n.t('panel.stopped')}
         </p>
       ) : null}
       {state === 'error' && error ? (
-        <p class="reply-error" role="alert" data-testid="draft-error" data-error-code={error.code}>
+        <p class="error-note" role="alert" data-testid="draft-error" data-error-code={error.code}>
           {errorText(error)}
         </p>
       ) : null}
@@ -150,7 +150,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         </button>
       ) : null}
       {mail && text !== '' ? (
-        <div class="reply-actions refine" role="group" aria-label={i18n.t('draft.refine')}>
+        <div class="actions refine" role="group" aria-label={i18n.t('draft.refine')}>
           {REFINEMENTS.map((style) => (
             <button type="button" disabled={!settled || busy} onClick={() => draft.refine(style)}>
               {i18n.t(REWRITE_MENU_TITLE_KEYS[style])}
@@ -164,7 +164,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         </div>
       ) : null}
       {mail && text !== '' ? (
-        <div class="reply-actions">
+        <div class="actions">
           <button type="button" class="primary" disabled={!settled} onClick={() => void draft.insert()}>
             {i18n.t('draft.insert')}
           </button>
@@ -173,7 +173,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
       ) : null}
       {outcome ? (
         <p
-          class={outcome.ok ? 'reply-note' : 'reply-error'}
+          class={outcome.ok ? 'note' : 'error-note'}
           role={outcome.ok ? 'status' : 'alert'}
           data-testid="draft-inserted"
         >

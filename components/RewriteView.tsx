@@ -61,7 +61,7 @@ export function RewriteView({ panel }: { panel: PanelController }) {
         </div>
       ) : null}
       {state === 'error' && rewrite.error.value ? (
-        <p class="reply-error" role="alert" data-testid="rewrite-error" data-error-code={rewrite.error.value.code}>
+        <p class="error-note" role="alert" data-testid="rewrite-error" data-error-code={rewrite.error.value.code}>
           {errorText(rewrite.error.value)}
         </p>
       ) : null}
@@ -74,7 +74,7 @@ export function RewriteView({ panel }: { panel: PanelController }) {
         <UseLightModelButton error={rewrite.error.value} onClick={() => void panel.useLightModel(rewrite)} />
       ) : null}
       {selection && text !== '' ? (
-        <div class="reply-actions">
+        <div class="actions">
           {selection.editable ? (
             <>
               <button type="button" disabled={!settled} onClick={() => void panel.applyRewrite('replace')}>
@@ -88,10 +88,10 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           <CopyButton label={i18n.t('rewrite.copy')} text={() => text} disabled={!settled} />
         </div>
       ) : null}
-      {selection && !selection.editable && settled ? <p class="reply-note">{i18n.t('rewrite.readOnly')}</p> : null}
+      {selection && !selection.editable && settled ? <p class="note">{i18n.t('rewrite.readOnly')}</p> : null}
       {outcome ? (
         <p
-          class={outcome.ok ? 'reply-note' : 'reply-error'}
+          class={outcome.ok ? 'note' : 'error-note'}
           role={outcome.ok ? 'status' : 'alert'}
           data-testid="rewrite-applied"
         >

@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
-import type { ReplySession } from '@/lib/panel/reply-session';
+import type { TaskStream } from '@/lib/panel/task-stream';
 import { markdownToPlainText } from '@/lib/render/plain-text';
 import { CopyButton } from './CopyButton';
-import { ReplyView } from './ReplyView';
+import { StreamView } from './StreamView';
 import { SourceLine } from './SourceLine';
 
 interface Props {
-  summary: ReplySession;
+  summary: TaskStream;
   onRegenerate(): void;
   onUseLightModel(): void;
 }
@@ -18,7 +18,7 @@ export function SummaryView({ summary, onRegenerate, onUseLightModel }: Props) {
   return (
     <div class="summary">
       {source ? <SourceLine source={source} /> : null}
-      <ReplyView
+      <StreamView
         text={text}
         state={summary.state.value}
         error={summary.error.value}
@@ -26,7 +26,7 @@ export function SummaryView({ summary, onRegenerate, onUseLightModel }: Props) {
         label={i18n.t('panel.summaryLabel')}
         onUseLightModel={onUseLightModel}
       />
-      <div class="reply-actions">
+      <div class="actions">
         <button type="button" onClick={onRegenerate} disabled={summary.running.value}>
           {i18n.t('panel.regenerate')}
         </button>

@@ -40,7 +40,7 @@ const markdown = new Marked({
   gfm: true,
   async: false,
   renderer: {
-    // Raw HTML in a reply is text to show, never markup to run.
+    // Raw HTML in model output is text to show, never markup to run.
     html(token: Tokens.HTML | Tokens.Tag) {
       return escapeHtml(token.text);
     },

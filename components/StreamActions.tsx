@@ -3,15 +3,15 @@ import { CopyButton } from './CopyButton';
 
 interface Props {
   running: boolean;
-  /** The latest reply, for Copy; absent where the view has its own Copy (the Reply view). */
+  /** The latest answer or summary, for Copy; absent where the view has its own Copy (the Reply view). */
   text?: string;
   onStop(): void;
 }
 
-/** Stop whatever is being written; Copy puts the latest reply's Markdown on the clipboard. */
-export function ReplyActions({ running, text, onStop }: Props) {
+/** Stop whatever is being written; Copy puts the latest answer's or summary's Markdown on the clipboard. */
+export function StreamActions({ running, text, onStop }: Props) {
   return (
-    <div class="reply-actions">
+    <div class="actions">
       <button type="button" onClick={onStop} disabled={!running}>
         {i18n.t('panel.stop')}
       </button>

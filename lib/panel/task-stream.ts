@@ -1,19 +1,10 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { computed, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
-import { connectPort, type TypedPort } from '../protocol/ports';
-import { sendRequest } from '../protocol/requests';
-import {
-  PORT_TASK,
-  type BackgroundToPanel,
-  type PanelToBackground,
-  type TaskPhase,
-  type TaskRequest,
-  type TaskResult,
-  type TaskSource,
-} from '../protocol/messages';
+import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
+import type { SendRequest, TaskPort } from './panel-deps';
 
-export type ReplyState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
+export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
 
 /** If the engine does not confirm a Stop in time, the panel stops listening anyway: the user asked to stop. */
 const STOP_CONFIRM_TIMEOUT_MS = 1500;
@@ -22,20 +13,29 @@ export const LIVENESS_CHECK_MS = 5000;
 /** Answers of "not running" in a row (with no message in between) before the task counts as lost. */
 const LOST_AFTER_CHECKS = 2;
 
-/** Whether the background still runs a task; by default asked over runtime messaging. */
-export type TaskLivenessCheck = (requestId: string) => Promise<boolean>;
+export interface TaskStreamDeps {
+  openTaskPort(): TaskPort;
+  /** Whether the background still runs a task; a restarted service worker has forgotten it. */
+  isTaskRunning(requestId: string): Promise<boolean>;
+}
 
-/** Unknown answers count as running: only a background that says it forgot the task ends it. */
-const askBackground: TaskLivenessCheck = (requestId) =>
-  sendRequest('task/running', { requestId })
-    .then((answer) => answer?.running ?? true)
-    .catch(() => true);
+/** Called as a stream's runs begin and end: the panel keeps its status line and its list of streams up to date. */
+export interface TaskStreamHooks {
+  onStart?(): void;
+  onSettled?(): void;
+}
 
-type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
+/** Asks the background; an unknown answer counts as running: only a background that forgot the task ends it. */
+export function askBackgroundIfRunning(sendRequest: SendRequest): TaskStreamDeps['isTaskRunning'] {
+  return (requestId) =>
+    sendRequest('task/running', { requestId })
+      .then((answer) => answer?.running ?? true)
+      .catch(() => true);
+}
 
-export class ReplySession {
+export class TaskStream {
   readonly text = signal('');
-  readonly state = signal<ReplyState>('empty');
+  readonly state = signal<TaskStreamState>('empty');
   readonly phase = signal<TaskPhase | null>(null);
   readonly error = signal<TacitError | null>(null);
   readonly source = signal<TaskSource | null>(null);
@@ -46,19 +46,18 @@ export class ReplySession {
   private port: TaskPort | undefined;
   private requestId: string | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Set by Stop: text still in flight is dropped, so the reply ends where the user stopped it. */
+  /** Set by Stop: text still in flight is dropped, so the text ends where the user stopped it. */
   private stopping = false;
-  /** A new run keeps the previous reply on screen until its own text arrives, so a failed re-run loses nothing. */
+  /** A new run keeps the previous text on screen until its own text arrives, so a failed re-run loses nothing. */
   private receivedText = false;
-  private previousState: ReplyState = 'empty';
+  private previousState: TaskStreamState = 'empty';
   private pendingSource: TaskSource | null = null;
-  private runSettled: ((state: ReplyState) => void) | undefined;
+  private runSettled: ((state: TaskStreamState) => void) | undefined;
   private task: TaskRequest | undefined;
 
   constructor(
-    private readonly connect: () => TaskPort = () => connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
-    private readonly onSettled: () => void = () => undefined,
-    private readonly isRunning: TaskLivenessCheck = askBackground,
+    private readonly deps: TaskStreamDeps,
+    private readonly hooks: TaskStreamHooks = {},
   ) {}
 
   private liveness: ReturnType<typeof setInterval> | undefined;
@@ -72,7 +71,7 @@ export class ReplySession {
     clearInterval(this.liveness);
     this.missedChecks = 0;
     this.liveness = setInterval(() => {
-      void this.isRunning(requestId).then((running) => {
+      void this.deps.isTaskRunning(requestId).then((running) => {
         if (requestId !== this.requestId || !this.running.value) return;
         this.missedChecks = running ? 0 : this.missedChecks + 1;
         if (this.missedChecks >= LOST_AFTER_CHECKS) this.settle(requestId, 'error', { code: 'background-restarted' });
@@ -80,13 +79,13 @@ export class ReplySession {
     }, LIVENESS_CHECK_MS);
   }
 
-  /** The task this session ran last, for Regenerate and retries. */
+  /** The task this stream ran last, for Regenerate and retries. */
   get lastTask(): TaskRequest | undefined {
     return this.task;
   }
 
   /** onSettled(state) is called once when this run ends: done, stopped or error. */
-  start(task: TaskRequest, onSettled?: (state: ReplyState) => void): void {
+  start(task: TaskRequest, onSettled?: (state: TaskStreamState) => void): void {
     if (this.running.value) this.stop();
     this.runSettled = onSettled;
     const requestId = crypto.randomUUID();
@@ -101,6 +100,7 @@ export class ReplySession {
     this.state.value = 'running';
     this.ensurePort().post({ type: 'task/start', requestId, task });
     this.watchLiveness(requestId);
+    this.hooks.onStart?.();
   }
 
   /** Runs the last task again (e.g. after switching to the lighter model). */
@@ -124,7 +124,7 @@ export class ReplySession {
 
   private ensurePort(): TaskPort {
     if (this.port) return this.port;
-    const port = this.connect();
+    const port = this.deps.openTaskPort();
     port.onMessage((message) => this.receive(message));
     // The service worker stopped mid-task: keep what was written and say why it ended.
     port.onDisconnect(() => {
@@ -173,7 +173,7 @@ export class ReplySession {
     this.source.value = this.pendingSource;
   }
 
-  private settle(requestId: string, state: Exclude<ReplyState, 'empty' | 'running'>, error?: TacitError): void {
+  private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
@@ -183,6 +183,6 @@ export class ReplySession {
     // Stopped before any text: nothing new was written, the panel stays as it was.
     this.state.value = state === 'stopped' && !this.receivedText ? this.previousState : state;
     this.runSettled?.(state);
-    this.onSettled();
+    this.hooks.onSettled?.();
   }
 }
