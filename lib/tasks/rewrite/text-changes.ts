@@ -17,10 +17,12 @@ interface Token {
 }
 
 /**
- * Beyond this many inserted and deleted tokens the texts are too different for a word list to help, and Myers' diff
- * (O((n + m)·d)) would slow down with d: the changes are then listed line by line.
+ * When more than half the tokens were inserted or deleted the texts are too different for a word list to help, and
+ * Myers' diff (O((n + m)·d)) slows down with d, so d stays under this bound: the changes are then listed line by line.
  */
-const MAX_WORD_EDITS = 500;
+const MAX_WORD_EDITS = 1_000;
+/** Short texts always get a word list: it costs nothing, and a claim such as "teh quik" → "the quick" is all change. */
+const MIN_WORD_EDITS = 64;
 /** How far a change reaches for a word to show around it (punctuation-only text has none). */
 const MAX_WIDENING_STEPS = 16;
 /** Segmenting long strings is slower than linear in V8, so a run of text without spaces is segmented in pieces. */
@@ -39,7 +41,13 @@ let wordSegmenter: Intl.Segmenter | undefined;
  */
 export function textChanges(before: string, after: string): TextChange[] {
   if (before === after) return [];
-  const byWord = changesBetween(before, after, wordTokens(before), wordTokens(after), MAX_WORD_EDITS);
+  const oldWords = wordTokens(before);
+  const newWords = wordTokens(after);
+  const maxEdits = Math.min(
+    Math.max(Math.ceil((oldWords.length + newWords.length) / 2), MIN_WORD_EDITS),
+    MAX_WORD_EDITS,
+  );
+  const byWord = changesBetween(before, after, oldWords, newWords, maxEdits);
   return byWord ?? changesBetween(before, after, lineTokens(before), lineTokens(after), Infinity) ?? [];
 }
 

@@ -69,6 +69,14 @@ describe('textChanges', () => {
     expect(textChanges('', 'New words')).toEqual([{ from: '', to: 'New words' }]);
   });
 
+  it('still lists word by word in a long text with many corrections', () => {
+    const words = Array.from({ length: 3000 }, (_, index) => `word${index}`);
+    const corrected = words.map((word, index) => (index % 8 === 0 ? word.toUpperCase() : word));
+    const changes = textChanges(words.join(' '), corrected.join(' '));
+    expect(changes).toHaveLength(375);
+    expect(changes[1]).toEqual({ from: 'word8', to: 'WORD8' });
+  });
+
   it('lists a rewrite too different for a word list line by line', () => {
     const line = (word: string) => Array.from({ length: 300 }, (_, index) => `${word}${index}`).join(' ');
     const before = [line('alpha'), line('beta'), line('gamma')].join('\n');
