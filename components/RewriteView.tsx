@@ -52,9 +52,13 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           {changes.length === 0 ? (
             <p>{i18n.t('rewrite.noChanges')}</p>
           ) : (
-            <ul>
-              {changes.map((change) => (
-                <li>{i18n.t('rewrite.change', [change.from, change.to, change.reason])}</li>
+            <ul class="changes">
+              {changes.map(({ from, to, reason }) => (
+                <li>
+                  {reason
+                    ? i18n.t('rewrite.change', [shownChange(from), shownChange(to), reason])
+                    : i18n.t('rewrite.changeWithoutReason', [shownChange(from), shownChange(to)])}
+                </li>
               ))}
             </ul>
           )}
@@ -102,6 +106,11 @@ export function RewriteView({ panel }: { panel: PanelController }) {
       ) : null}
     </section>
   );
+}
+
+/** A changed line break shows as ↵ in the change list (spaces stay visible: the list keeps white space). */
+function shownChange(text: string): string {
+  return text.replace(/\r?\n/g, '↵');
 }
 
 function CustomInstructionForm({ initial, onSubmit }: { initial: string; onSubmit(instruction: string): void }) {

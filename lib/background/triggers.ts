@@ -7,10 +7,11 @@ import type { PanelIntent } from '../protocol/messages';
 import { decideFromMenuClick, type MenuClickInfo } from './menu-items';
 import type { RewriteStyle } from '../tasks/rewrite/types';
 import { webmailClientOfUrl } from '../core/webmail-hosts';
+import type { CommandName } from '../platform/shortcuts';
 
-export const COMMAND_SUMMARIZE_PAGE = 'summarize-page';
-export const COMMAND_REWRITE_SELECTION = 'rewrite-selection';
-export const COMMAND_DRAFT_REPLY = 'draft-reply';
+export const COMMAND_SUMMARIZE_PAGE: CommandName = 'summarize-page';
+export const COMMAND_REWRITE_SELECTION: CommandName = 'rewrite-selection';
+export const COMMAND_DRAFT_REPLY: CommandName = 'draft-reply';
 
 export interface TriggerTab {
   id?: number;

@@ -4,8 +4,9 @@ export const REWRITE_STYLES = ['proofread', 'formal', 'friendly', 'shorter', 'lo
 
 export type RewriteStyle = (typeof REWRITE_STYLES)[number];
 
+/** One proofreading change: the words before and after, and why, when the model gave a reason for it. */
 export interface ProofreadChange {
   from: string;
   to: string;
-  reason: string;
+  reason?: string;
 }

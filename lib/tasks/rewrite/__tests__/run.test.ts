@@ -166,7 +166,7 @@ describe('runRewrite', () => {
     });
   });
 
-  it('returns the proofread text without the changes section, with the changes parsed', async () => {
+  it('returns the proofread text without the changes section, with the changes computed and the reasons the model gave', async () => {
     const original = 'Teh release is moved to friday.\nCheers';
     const fake = fakeTaskContext(
       answering(
