@@ -4,5 +4,5 @@ import type { ExtractResult } from './types';
 export function toMessageSafe(result: ExtractResult): ExtractResult {
   if (result.ok) return result;
   const { cause, ...error } = result.error;
-  return { ok: false, error: cause === undefined ? error : { ...error, cause: String(cause).slice(0, 300) } };
+  return { ...result, error: cause === undefined ? error : { ...error, cause: String(cause).slice(0, 300) } };
 }
