@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { PanelStatus } from '@/lib/protocol/messages';
 import { sendRequest } from '@/lib/protocol/requests';
+import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 import { PanelController } from '@/lib/panel/panel-controller';
 import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
@@ -16,12 +17,15 @@ import { VIEW_PANEL_ID, ViewTabs, viewTabId } from './ViewTabs';
 import { SummaryControls } from './SummaryControls';
 import { SummaryView } from './SummaryView';
 
+const requestFailed = recordRequestFailures(diagnosticsReporter('panel'));
+
 export function SidePanelApp() {
   const status = useSignal<PanelStatus | null>(null);
+  // Without an answer the status line keeps what it showed last.
   const refreshStatus = () =>
     void sendRequest('panel/status')
       .then((value) => (status.value = value))
-      .catch(() => undefined);
+      .catch((error: unknown) => requestFailed('panel/status', error));
   const panel = useMemo(() => new PanelController(refreshStatus), []);
 
   useEffect(() => {

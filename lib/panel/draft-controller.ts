@@ -4,12 +4,17 @@ import { browser } from 'wxt/browser';
 import type { TacitError } from '../core/errors';
 import type { DraftRefinement, PageTarget } from '../protocol/messages';
 import { sendRequest } from '../protocol/requests';
+import { diagnosticsReporter, recordRequestFailures } from '../protocol/diagnostics';
+import { errorName } from '../core/diagnostics';
 import { draftOptions } from '../settings/settings';
 import { normalizeDraftOptions } from '../tasks/draft/options';
 import type { DraftOptions } from '../tasks/draft/types';
 import { ReplySession } from './reply-session';
 
 export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
+
+const recordDiagnostic = diagnosticsReporter('panel');
+const requestFailed = recordRequestFailures(recordDiagnostic);
 
 export class DraftController {
   readonly session: ReplySession;
@@ -53,7 +58,9 @@ export class DraftController {
 
   /** The Reply view opened: the draft model is likely next, so it is loaded now if it is cached and fits. */
   opened(): void {
-    void sendRequest('model/preload', { task: 'draft' }).catch(() => undefined);
+    void sendRequest('model/preload', { task: 'draft' }).catch((error: unknown) =>
+      requestFailed('model/preload', error),
+    );
   }
 
   setOptions(options: DraftOptions): void {
@@ -107,14 +114,20 @@ export class DraftController {
       tabId: mail.tabId,
       text,
       subject: mail.subject,
-    }).catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
+    }).catch((error: unknown): InsertOutcome => {
+      requestFailed('reply/insert', error);
+      return { ok: false, error: { code: 'reply-insert-failed' } };
+    });
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */
   async grantSiteAccess(): Promise<void> {
     const suggestion = this.session.error.value?.suggestion;
     if (suggestion?.kind !== 'grant-site-access') return;
-    const granted = await browser.permissions.request({ origins: [suggestion.origin] }).catch(() => false);
+    const granted = await browser.permissions.request({ origins: [suggestion.origin] }).catch((error: unknown) => {
+      recordDiagnostic('permission-request-failed', { error: errorName(error) });
+      return false;
+    });
     if (granted) this.session.retry();
   }
 

@@ -16,9 +16,12 @@ import { normalizeSummaryOptions } from '../tasks/summarize/options';
 import { normalizeLanguageChoice } from '../tasks/common/output-language';
 import type { RewriteStyle } from '../tasks/rewrite/types';
 import { sendRequest } from '../protocol/requests';
+import { diagnosticsReporter, recordRequestFailures } from '../protocol/diagnostics';
 import { lastCustomInstruction, lastRewriteStyle, summaryOptions, taskModels } from '../settings/settings';
 import { ReplySession, type ReplyState } from './reply-session';
 import { DraftController } from './draft-controller';
+
+const requestFailed = recordRequestFailures(diagnosticsReporter('panel'));
 
 /** What the panel shows: the page (summary, questions) or a reply to the mail conversation. */
 export type PanelView = 'page' | 'reply';
@@ -173,7 +176,10 @@ export class PanelController {
     if (!selection || text === '') return;
     const { tabId, frameId, anchorId } = selection;
     const outcome = await sendRequest('rewrite/apply', { tabId, frameId, anchorId, text, mode }).catch(
-      (): { ok: false; error: TacitError } => ({ ok: false, error: { code: 'anchor-lost' } }),
+      (error: unknown): { ok: false; error: TacitError } => {
+        requestFailed('rewrite/apply', error);
+        return { ok: false, error: { code: 'anchor-lost' } };
+      },
     );
     this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
   }

@@ -3,6 +3,8 @@ import { computed, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
 import { connectPort, type TypedPort } from '../protocol/ports';
 import { sendRequest } from '../protocol/requests';
+import { diagnosticsReporter } from '../protocol/diagnostics';
+import { errorName } from '../core/diagnostics';
 import {
   PORT_TASK,
   type BackgroundToPanel,
@@ -25,11 +27,17 @@ const LOST_AFTER_CHECKS = 2;
 /** Whether the background still runs a task; by default asked over runtime messaging. */
 export type TaskLivenessCheck = (requestId: string) => Promise<boolean>;
 
+const recordDiagnostic = diagnosticsReporter('panel');
+
 /** Unknown answers count as running: only a background that says it forgot the task ends it. */
 const askBackground: TaskLivenessCheck = (requestId) =>
   sendRequest('task/running', { requestId })
     .then((answer) => answer?.running ?? true)
-    .catch(() => true);
+    .catch((error: unknown) => {
+      // Reaches the log if the background answers again by then (it restarts on the next message).
+      recordDiagnostic('task-liveness-failed', { error: errorName(error) });
+      return true;
+    });
 
 type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
 
