@@ -42,26 +42,24 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 /** Fields whose value is an identifier: letters, digits, dot, underscore, hyphen; at most 64 characters. */
 const IDENTIFIER_FIELDS = [
-  // A TacitError code, a page script's result code, or an Error's name (TypeError, AbortError); never a message.
-  'error',
-  // A finer cause: a restricted-page reason, a GPU reason, a download error kind.
-  'reason',
-  // The webmail adapter (gmail, outlook, proton, generic) or engine kind.
-  'adapter',
-  // Which step of the operation failed (messages, message-text, reply-button, create, answer…).
-  'step',
-  // The name of the selector family that matched nothing (message-items, reply-box), never a selector.
-  'selector',
-  // What was used instead, when something was (selection, page-text).
-  'fallback',
+  // What was being done: a task kind, a one-shot request or port ('.' for '/': reply.insert), a storage item, a model.
   'task',
-  // A one-shot request or port, with '.' for '/' (reply.insert).
   'request',
-  // A storage item's name.
   'item',
   'model',
-  // A host name, never a URL.
+  // Where it failed: the webmail adapter (gmail, outlook, proton, generic) or engine kind, the step (messages,
+  // message-text, open-reply, create, answer…), the selector family that matched nothing (message-items, never a
+  // selector), a host name (never a URL).
+  'adapter',
+  'step',
+  'selector',
   'host',
+  // Why: a TacitError code, a page script's result code or an Error's class name (never a message), and a finer cause
+  // (a restricted-page reason, a GPU reason, a download error kind).
+  'error',
+  'reason',
+  // What was used instead, when something was (selection, page-text).
+  'fallback',
 ] as const;
 /** Fields whose value is a whole number: counts, HTTP statuses, durations in ms. */
 const NUMBER_FIELDS = ['count', 'status', 'ms'] as const;

@@ -16,10 +16,10 @@ const BROWSERS: ReadonlyArray<readonly [token: string, name: string]> = [
   ['Chrome', 'Chrome'],
 ];
 
-/** "Chrome 156.0.0.0", "Firefox 153.0"; the whole user agent when no known brand is in it. */
+/** "Chrome 156.0.0.0" (HeadlessChrome too), "Firefox 153.0"; the whole user agent when no known brand is in it. */
 export function browserVersion(userAgent: string): string {
   for (const [token, name] of BROWSERS) {
-    const version = new RegExp(`\\b${token}/([\\d.]+)`).exec(userAgent)?.[1];
+    const version = new RegExp(`${token}/([\\d.]+)`).exec(userAgent)?.[1];
     if (version) return `${name} ${version}`;
   }
   return userAgent;

@@ -10,6 +10,7 @@ describe('browserVersion', () => {
     expect(browserVersion(CHROME)).toBe('Chrome 156.0.0.0');
     expect(browserVersion(EDGE)).toBe('Edge 140.0.3485.54');
     expect(browserVersion(FIREFOX)).toBe('Firefox 153.0');
+    expect(browserVersion(CHROME.replace('Chrome/', 'HeadlessChrome/'))).toBe('Chrome 156.0.0.0');
     expect(browserVersion('SomeBrowser/1')).toBe('SomeBrowser/1');
   });
 });
