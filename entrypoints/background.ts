@@ -13,7 +13,7 @@ import { tacitError } from '@/lib/core/errors';
 import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';
 import { acceptPorts } from '@/lib/protocol/ports';
 import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/protocol/messages';
-import { answerRequests, sendRequest } from '@/lib/protocol/requests';
+import { answerRequests, sendRequest, type RequestHandlers } from '@/lib/protocol/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
 import { lastRewriteStyle } from '@/lib/settings/settings';
 import { loadEngineSettings, loadTaskEnvironment } from '@/lib/background/task-environment';
@@ -89,42 +89,39 @@ export default defineBackground(() => {
   );
 
   const requestFailed = recordRequestFailures(recordDiagnostic);
-  answerRequests(
-    'background',
-    {
-      'panel/status': async () => ({
-        // A failed probe is recorded where it happens (gpu-capabilities); the panel shows the GPU as unknown.
-        capabilities: await gpuCapabilities().catch(() => null),
-        engine: (await hasOffscreenDocument())
-          ? await sendRequest('engine/status').catch((error: unknown) => {
-              requestFailed('engine/status', error);
-              return null;
-            })
-          : null,
-      }),
-      // The engine host has been idle for the configured time: close it so its GPU memory is freed.
-      'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
-      'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
-      // A failed start is recorded by ensureOffscreenDocument; Options learns it from ok: false.
-      'engine/ensure': async () => ({
-        ok: await ensureOffscreenDocument().then(
-          () => true,
-          () => false,
-        ),
-      }),
-      'rewrite/apply': async ({ tabId, frameId, anchorId, text, mode }) => {
-        const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
-        return applied.ok ? { ok: true } : { ok: false, error: applied.error };
-      },
-      'reply/insert': async ({ tabId, text, subject }) => {
-        const inserted = await insertReplyInTab(tabId, text, subject);
-        return inserted.ok ? { ok: true, opened: inserted.value.opened } : { ok: false, error: inserted.error };
-      },
-      'model/preload': async ({ task }) => ({ started: await preload(task) }),
-      ...diagnosticsRequests(),
+  const handlers: RequestHandlers<'background'> = {
+    'panel/status': async () => ({
+      // A failed probe is recorded where it happens (gpu-capabilities); the panel shows the GPU as unknown.
+      capabilities: await gpuCapabilities().catch(() => null),
+      engine: (await hasOffscreenDocument())
+        ? await sendRequest('engine/status').catch((error: unknown) => {
+            requestFailed('engine/status', error);
+            return null;
+          })
+        : null,
+    }),
+    // The engine host has been idle for the configured time: close it so its GPU memory is freed.
+    'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
+    'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
+    // A failed start is recorded by ensureOffscreenDocument; Options learns it from ok: false.
+    'engine/ensure': async () => ({
+      ok: await ensureOffscreenDocument().then(
+        () => true,
+        () => false,
+      ),
+    }),
+    'rewrite/apply': async ({ tabId, frameId, anchorId, text, mode }) => {
+      const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
+      return applied.ok ? { ok: true } : { ok: false, error: applied.error };
     },
-    requestFailed,
-  );
+    'reply/insert': async ({ tabId, text, subject }) => {
+      const inserted = await insertReplyInTab(tabId, text, subject);
+      return inserted.ok ? { ok: true, opened: inserted.value.opened } : { ok: false, error: inserted.error };
+    },
+    'model/preload': async ({ task }) => ({ started: await preload(task) }),
+    ...diagnosticsRequests(),
+  };
+  answerRequests('background', handlers, requestFailed);
 
   // Test builds expose the registered handlers so e2e tests can invoke exactly what the browser would.
   if (import.meta.env.MODE === 'e2e')

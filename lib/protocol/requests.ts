@@ -32,7 +32,8 @@ export function sendRequest<K extends RequestType>(
   return browser.runtime.sendMessage(envelope) as Promise<RequestMap[K]['response']>;
 }
 
-type RequestHandlers<T extends RequestTarget> = {
+/** The handlers of one context, each typed by its request; a context answers only the requests addressed to it. */
+export type RequestHandlers<T extends RequestTarget> = {
   [K in RequestType as RequestMap[K]['to'] extends T ? K : never]?: (
     payload: RequestMap[K]['request'],
     sender: Browser.runtime.MessageSender,
