@@ -55,7 +55,7 @@ const IDENTIFIER_FIELDS = [
   'selector',
   'host',
   // Why: a TacitError code, a page script's result code or an Error's class name (never a message), and a finer cause
-  // (a restricted-page reason, a GPU reason, a download error kind).
+  // (a restricted-page reason, a GPU reason, a download error kind, the class of the error behind a code).
   'error',
   'reason',
   // What was used instead, when something was (selection, page-text).
@@ -106,7 +106,7 @@ export function isIdentifier(value: unknown): value is string {
   return typeof value === 'string' && IDENTIFIER.test(value);
 }
 
-/** An error's class name (TypeError, AbortError, QuotaExceededError): never its message, which may quote a URL or text. */
+/** An error's class name (TypeError, AbortError, QuotaExceededError), never its message: that may quote a URL or text. */
 export function errorName(error: unknown): string {
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   return typeof name === 'string' && name !== '' ? name : typeof error;

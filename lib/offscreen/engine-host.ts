@@ -205,7 +205,7 @@ export class EngineHost {
   private async failure(error: unknown, request: GenerateRequest, step: string): Promise<TacitError> {
     const { record } = request;
     const failure = describeEngineFailure(error, { modelHost: hostOf(record.model) || undefined });
-    // The panel shows the failure in words; the record keeps what a bug report needs: which model, which step, which class.
+    // The panel shows the failure in words; the record keeps which model, step, code and error class.
     this.record('engine-run-failed', { step, model: record.model_id, error: failure.code, reason: errorName(error) });
     if (failure.code === 'gpu-device-lost' || failure.code === 'out-of-gpu-memory') await this.unload(record.model_id);
     if (failure.code === 'model-download-failed' || failure.code === 'model-source-unreachable') {

@@ -8,7 +8,7 @@ export interface ReportVersions {
   userAgent: string;
 }
 
-/** Browser brands in the order a user agent names them last: Edge and Opera also say Chrome, so they are asked first. */
+/** Browser brands to look for, in order: Edge and Opera also say Chrome, so they are asked first. */
 const BROWSERS: ReadonlyArray<readonly [token: string, name: string]> = [
   ['Edg', 'Edge'],
   ['OPR', 'Opera'],
