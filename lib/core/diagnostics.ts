@@ -106,7 +106,7 @@ export function isIdentifier(value: unknown): value is string {
   return typeof value === 'string' && IDENTIFIER.test(value);
 }
 
-/** An error's class name (TypeError, AbortError, QuotaExceededError), never its message: that may quote a URL or text. */
+/** An error's class name (TypeError, AbortError), never its message: that may quote a URL or text. */
 export function errorName(error: unknown): string {
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   return typeof name === 'string' && name !== '' ? name : typeof error;
