@@ -7,6 +7,10 @@ import { DownloadService, type DownloadsPort } from '@/lib/offscreen/downloads/d
 import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
 import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
 import { answerRequests, sendRequest } from '@/lib/protocol/requests';
+import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
+
+// This document has no storage: its diagnostics go to the background, which keeps them.
+const recordDiagnostic = diagnosticsReporter('offscreen');
 
 // Test builds may swap in the scripted engine; in production this branch and its import are compiled away.
 const loadScriptedEngine = () =>
@@ -23,7 +27,12 @@ async function createEngine(settings: EngineHostSettings): Promise<Engine> {
   return new WebLlmEngine();
 }
 
-const downloads = new DownloadService({ caches, fetch: (input, init) => fetch(input, init), now: () => Date.now() });
+const downloads = new DownloadService({
+  caches,
+  fetch: (input, init) => fetch(input, init),
+  now: () => Date.now(),
+  recordDiagnostic,
+});
 
 const host = new EngineHost({
   // A download in progress keeps the host (and its worker) open.
@@ -43,15 +52,21 @@ const host = new EngineHost({
   onResidencyChange: (event, modelId) => {
     if (import.meta.env.MODE === 'e2e') residencyEvents.push({ event, modelId });
   },
+  // A background that cannot be reached can neither close this document nor keep a record; its models are unloaded.
   onIdle: () => void sendRequest('engine/idle').catch(() => undefined),
+  recordDiagnostic,
 });
 // Listeners are registered before anything is awaited: the background talks to this page as soon as it loads.
 acceptPorts(PORT_ENGINE, (port: EngineHostPort) => host.attach(port));
 acceptPorts(PORT_DOWNLOADS, (port: DownloadsPort) => downloads.attach(port));
-answerRequests('offscreen', {
-  'engine/probe': () => probeGpu(),
-  'engine/status': async () => host.status(),
-});
+answerRequests(
+  'offscreen',
+  {
+    'engine/probe': () => probeGpu(),
+    'engine/status': async () => host.status(),
+  },
+  recordRequestFailures(recordDiagnostic),
+);
 if (import.meta.env.MODE === 'e2e') {
   void import('@/lib/offscreen/test-build').then(({ answerScriptedLogRequests }) =>
     answerScriptedLogRequests(

@@ -5,6 +5,8 @@ import type { PanelDeps } from '@/lib/panel/panel-deps';
 import { PORT_PANEL, PORT_TASK } from '@/lib/protocol/messages';
 import { connectPort } from '@/lib/protocol/ports';
 import { sendRequest } from '@/lib/protocol/requests';
+import { diagnosticsReporter } from '@/lib/protocol/diagnostics';
+import { errorName } from '@/lib/core/diagnostics';
 import {
   draftOptions,
   lastCustomInstruction,
@@ -12,6 +14,8 @@ import {
   summaryOptions,
   taskModels,
 } from '@/lib/settings/settings';
+
+const recordDiagnostic = diagnosticsReporter('panel');
 
 /** The panel's controllers over the real browser: runtime ports and messages, storage, permissions. */
 const deps: PanelDeps = {
@@ -23,8 +27,13 @@ const deps: PanelDeps = {
     const [window, tab] = await Promise.all([browser.windows.getCurrent(), browser.tabs.getCurrent()]);
     return { windowId: window.id ?? -1, docked: tab === undefined };
   },
-  requestSiteAccess: (origin) => browser.permissions.request({ origins: [origin] }).catch(() => false),
+  requestSiteAccess: (origin) =>
+    browser.permissions.request({ origins: [origin] }).catch((error: unknown) => {
+      recordDiagnostic('permission-request-failed', { error: errorName(error) });
+      return false;
+    }),
   settings: { summaryOptions, draftOptions, lastRewriteStyle, lastCustomInstruction, taskModels },
+  recordDiagnostic,
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();

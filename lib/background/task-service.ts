@@ -1,6 +1,8 @@
 /** Serves the side panel's task port in the background: runs each task with a context, streams its results back. */
 import type { EngineRun, EngineRunHandlers } from './engine-client';
 import { tacitError, unknownError, type TacitError } from '../core/errors';
+import { errorName } from '../core/diagnostics';
+import { recordDiagnostic } from './diagnostics-log';
 import type { TypedPort } from '../protocol/ports';
 import type {
   BackgroundToPanel,
@@ -97,13 +99,19 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
       controller.abort();
     };
     const ctx = createContext(requestId, clientId, controller.signal, port, deps, cleanups, fail);
+    // The panel shows the failure; the record keeps its code for a bug report (an unexpected throw: its class name).
+    const reportFailure = (error: TacitError, reason?: string) => {
+      recordDiagnostic('task-failed', { task: task.kind, error: error.code, reason });
+      port.post({ type: 'task/error', requestId, error });
+    };
     try {
       const outcome = await runTask(task, ctx, deps);
-      if (failure) port.post({ type: 'task/error', requestId, error: failure });
+      if (failure) reportFailure(failure);
       else port.post({ type: 'task/done', requestId, stopped: outcome.stopped || controller.signal.aborted });
     } catch (error) {
-      const reported = failure ?? (error instanceof TaskFailure ? error.failure : unknownError(String(error)));
-      port.post({ type: 'task/error', requestId, error: reported });
+      if (failure) reportFailure(failure);
+      else if (error instanceof TaskFailure) reportFailure(error.failure);
+      else reportFailure(unknownError(String(error)), errorName(error));
     } finally {
       cleanups.forEach((cleanup) => cleanup());
       running.delete(requestId);

@@ -2,6 +2,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
 import type { DraftRefinement, PageTarget } from '../protocol/messages';
+import { recordRequestFailures } from '../protocol/diagnostics';
 import { normalizeDraftOptions } from '../tasks/draft/options';
 import type { DraftOptions } from '../tasks/draft/types';
 import type { PanelDeps, StoredValue } from './panel-deps';
@@ -9,7 +10,7 @@ import type { TaskStream } from './task-stream';
 
 export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
 
-export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess'> {
+export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess' | 'recordDiagnostic'> {
   draftOptions: StoredValue<DraftOptions | null>;
   /** The conversation beside the panel now: the user may have opened another one since the panel opened. */
   target(): Promise<PageTarget>;
@@ -56,7 +57,9 @@ export class DraftController {
 
   /** The Reply view opened: the draft model is likely next, so it is loaded now if it is cached and fits. */
   opened(): void {
-    void this.deps.sendRequest('model/preload', { task: 'draft' }).catch(() => undefined);
+    void this.deps
+      .sendRequest('model/preload', { task: 'draft' })
+      .catch((error: unknown) => recordRequestFailures(this.deps.recordDiagnostic)('model/preload', error));
   }
 
   setOptions(options: DraftOptions): void {
@@ -111,7 +114,10 @@ export class DraftController {
         text,
         subject: mail.subject,
       })
-      .catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
+      .catch((error: unknown): InsertOutcome => {
+        recordRequestFailures(this.deps.recordDiagnostic)('reply/insert', error);
+        return { ok: false, error: { code: 'reply-insert-failed' } };
+      });
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */

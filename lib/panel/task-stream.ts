@@ -1,5 +1,6 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { computed, signal } from '@preact/signals';
+import { errorName, type RecordDiagnostic } from '../core/diagnostics';
 import type { TacitError } from '../core/errors';
 import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
 import type { SendRequest, TaskPort } from './panel-deps';
@@ -26,11 +27,18 @@ export interface TaskStreamHooks {
 }
 
 /** Asks the background; an unknown answer counts as running: only a background that forgot the task ends it. */
-export function askBackgroundIfRunning(sendRequest: SendRequest): TaskStreamDeps['isTaskRunning'] {
+export function askBackgroundIfRunning(
+  sendRequest: SendRequest,
+  recordDiagnostic: RecordDiagnostic,
+): TaskStreamDeps['isTaskRunning'] {
   return (requestId) =>
     sendRequest('task/running', { requestId })
       .then((answer) => answer?.running ?? true)
-      .catch(() => true);
+      .catch((error: unknown) => {
+        // Reaches the log if the background answers again by then (it restarts on the next message).
+        recordDiagnostic('task-liveness-failed', { error: errorName(error) });
+        return true;
+      });
 }
 
 export class TaskStream {

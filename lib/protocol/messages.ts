@@ -8,6 +8,7 @@ import type { OutputLanguageChoice } from '../tasks/common/types';
 import type { ProofreadChange, RewriteStyle } from '../tasks/rewrite/types';
 import type { DraftOptions } from '../tasks/draft/types';
 import type { WebmailClient } from '../core/webmail-hosts';
+import type { DiagnosticEvent, DiagnosticReport } from '../core/diagnostics';
 
 /** Port names: one long-lived port per streamed task; one per open panel for intents. */
 export const PORT_TASK = 'tacit/task';
@@ -245,6 +246,11 @@ export interface RequestMap {
   };
   /** The user is about to need this task's model (e.g. opened the Reply view): load it if it is cached and fits. */
   'model/preload': { to: 'background'; request: { task: TaskKind }; response: { started: boolean } };
+  /** Adds an event to the diagnostics the background keeps (it checks every field; nothing else writes them). */
+  'diagnostics/record': { to: 'background'; request: DiagnosticReport; response: { recorded: boolean } };
+  /** The diagnostics kept this browser session, oldest first (Options › Troubleshooting). */
+  'diagnostics/list': { to: 'background'; request: Record<string, never>; response: { events: DiagnosticEvent[] } };
+  'diagnostics/clear': { to: 'background'; request: Record<string, never>; response: { cleared: boolean } };
 }
 
 /** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */

@@ -5,12 +5,14 @@ import { callAgent, installAgent } from './call-agent';
 import { runInTab } from './run-in-tab';
 import { tacitError, type TacitErrorCode } from '../../core/errors';
 import type { InsertReplyError, MailThread, ThreadRead } from '../../page/webmail/types';
+import { recordPageDiagnostic } from '../diagnostics-log';
 
 export async function readThreadInTab(tab: TabInfo): Promise<TabRead<MailThread>> {
   const run = await runInTab<ThreadRead>({ tabId: tab.tabId, url: tab.url }, { files: ['/read-thread.js'] });
   if (!run.ok) return run;
   const read = run.value;
   if (!read) return { ok: false, error: tacitError('extraction-failed') };
+  recordPageDiagnostic(read.diagnostic);
   if (!read.ok)
     return { ok: false, error: tacitError(read.code === 'empty-thread' ? 'empty-mail-thread' : 'no-mail-thread') };
   return { ok: true, value: read.thread };
@@ -37,6 +39,9 @@ export async function insertReplyInTab(
   if (!run.ok) return run;
   const result = run.value;
   if (!result) return { ok: false, error: tacitError('reply-insert-failed') };
-  if (!result.ok) return { ok: false, error: tacitError(INSERT_ERRORS[result.code]) };
+  if (!result.ok) {
+    recordPageDiagnostic(result.diagnostic);
+    return { ok: false, error: tacitError(INSERT_ERRORS[result.code]) };
+  }
   return { ok: true, value: { opened: result.opened } };
 }

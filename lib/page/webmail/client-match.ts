@@ -9,6 +9,7 @@ function hostnameOf(doc: Document): string {
   try {
     return doc.location?.hostname || new URL(doc.URL).hostname;
   } catch {
+    // A document without a usable URL (about:blank): it matches no client by host.
     return '';
   }
 }

@@ -12,6 +12,7 @@ export function isShown(element: Element): boolean {
   try {
     frame = element.ownerDocument.defaultView?.frameElement;
   } catch {
+    // A cross-origin parent frame cannot be inspected: count the element as shown.
     frame = null;
   }
   return frame ? isShown(frame) : true;
@@ -56,6 +57,7 @@ export function frameDocument(frame: Element | null): Document | null {
   try {
     return (frame as HTMLIFrameElement).contentDocument;
   } catch {
+    // Cross-origin: as documented, null.
     return null;
   }
 }

@@ -8,7 +8,7 @@ import { plainTextOf } from '../editing/range-text';
 import { isFieldEditable, isTextArea } from '../editing/text-field-kind';
 import { extractPage } from '../extract/extract-page';
 import { allShown } from './dom-lookup';
-import { mailMessage, threadRead } from './thread-read';
+import { mailMessage, mailReadFailure, threadRead } from './thread-read';
 import type { ThreadRead, WebmailAdapter } from './types';
 
 /** Places a user writes longer text: textareas and rich editors (the outermost editable element only). */
@@ -33,7 +33,10 @@ function readThread(doc: Document): ThreadRead {
   const subject = doc.title;
   const htmlLang = doc.documentElement.getAttribute('lang') ?? undefined;
   const page = extractPage(doc);
-  if (!page.ok) return { ok: false, code: 'empty-thread' };
+  if (!page.ok) {
+    const diagnostic = mailReadFailure('generic', { step: 'page-text', error: page.error.code });
+    return { ok: false, code: 'empty-thread', diagnostic };
+  }
   return threadRead({
     client: 'generic',
     subject: subject || page.page.title,

@@ -6,6 +6,7 @@ import { adapterFor } from './detect';
 import { fieldInsertion, richTextInsertion } from './insertion-point';
 import { waitForReplyBox } from './reply-box-wait';
 import type { InsertReplyResult, WebmailAdapter } from './types';
+import type { DiagnosticDetails } from '../../core/diagnostics';
 
 /** How long a client gets to show its reply box after Reply was pressed. */
 const DEFAULT_REPLY_WAIT_MS = 3000;
@@ -60,14 +61,22 @@ export async function insertReply(
   if (!draft) return { ok: false, code: 'insert-failed' };
   const adapter = adapterFor(doc);
   if (conversationChanged(adapter, doc, options.expectedSubject)) return { ok: false, code: 'conversation-changed' };
+  // Which step the adapter got stuck at, for the background to record (never the draft or the page's text).
+  const failed = (code: 'no-reply-box' | 'insert-failed', details: DiagnosticDetails): InsertReplyResult => ({
+    ok: false,
+    code,
+    diagnostic: { code: 'reply-insert-failed', details: { adapter: adapter.client, ...details } },
+  });
   let box = adapter.findReplyBox(doc);
   let opened = false;
   if (!box) {
-    if (!adapter.openReply(doc)) return { ok: false, code: 'no-reply-box' };
+    if (!adapter.openReply(doc)) return failed('no-reply-box', { step: 'open-reply', selector: 'reply-button' });
     opened = true;
-    box = await waitForReplyBox(doc, () => adapter.findReplyBox(doc), options.waitMs ?? DEFAULT_REPLY_WAIT_MS);
-    if (!box) return { ok: false, code: 'no-reply-box' };
+    const waitMs = options.waitMs ?? DEFAULT_REPLY_WAIT_MS;
+    box = await waitForReplyBox(doc, () => adapter.findReplyBox(doc), waitMs);
+    if (!box) return failed('no-reply-box', { step: 'reply-box-wait', selector: 'reply-box', ms: waitMs });
   }
   const changed = isTextArea(box) ? insertIntoTextArea(box, draft) : await insertIntoEditor(box, draft);
-  return changed ? { ok: true, client: adapter.client, opened } : { ok: false, code: 'insert-failed' };
+  if (!changed) return failed('insert-failed', { step: 'write', reason: isTextArea(box) ? 'textarea' : 'rich-text' });
+  return { ok: true, client: adapter.client, opened };
 }

@@ -19,6 +19,7 @@ export function messageLanguage(messages: readonly MailMessage[]): string | unde
     // Intl maps ISO 639-3 to the two-letter tag where there is one ('deu' → 'de').
     return Intl.getCanonicalLocales(code)[0];
   } catch {
+    // A code Intl does not know: no language rather than a wrong one.
     return undefined;
   }
 }

@@ -159,6 +159,7 @@ function readThread(doc: Document): ThreadRead {
     messages: items.map(readMessage),
     userName: userNameOf(doc),
     lang: languageOf(doc, newest ? firstMatch(newest, BODY) : null),
+    unmatched: items.length === 0 && !conversationOf(doc) ? 'conversation' : undefined,
   });
 }
 

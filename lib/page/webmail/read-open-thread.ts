@@ -2,6 +2,8 @@
 import { adapterFor } from './detect';
 import { readSelectionAsThread } from './generic';
 import type { ThreadRead } from './types';
+import { mailReadFailure } from './thread-read';
+import { errorName } from '../../core/diagnostics';
 
 /**
  * The conversation open in `doc`, oldest message first, or why there is none. Plain JSON, safe to return from a script.
@@ -13,8 +15,16 @@ export function readOpenThread(doc: Document): ThreadRead {
   let read: ThreadRead;
   try {
     read = adapter.readThread(doc);
-  } catch {
-    read = { ok: false, code: 'no-thread' };
+  } catch (error) {
+    read = { ok: false, code: 'no-thread', diagnostic: mailReadFailure(adapter.client, { error: errorName(error) }) };
   }
-  return read.ok ? read : (readSelectionAsThread(doc) ?? read);
+  if (read.ok) return read;
+  const fromSelection = readSelectionAsThread(doc);
+  if (!fromSelection) return read;
+  // The selection stood in for a known client's unreadable page: worth knowing, though the user saw no failure.
+  const diagnostic = read.diagnostic && {
+    ...read.diagnostic,
+    details: { ...read.diagnostic.details, fallback: 'selection' },
+  };
+  return diagnostic ? { ...fromSelection, diagnostic } : fromSelection;
 }

@@ -2,6 +2,7 @@
 import { messageLanguage } from './message-language';
 import type { MailMessage, MailThread, ThreadRead } from './types';
 import type { WebmailClient } from '../../core/webmail-hosts';
+import type { DiagnosticDetails, PageDiagnostic } from '../../core/diagnostics';
 
 /** A message longer than this keeps its start only, so one huge mail cannot swamp the runtime message. */
 export const MAX_MESSAGE_CHARS = 20_000;
@@ -17,6 +18,8 @@ export interface ThreadParts {
   lang?: string;
   /** Messages the client shows only as "n more" without sender or text. */
   hiddenMessages?: number;
+  /** When no message was found: the selector family that matched nothing (message-items unless said otherwise). */
+  unmatched?: string;
 }
 
 function capText(text: string): string {
@@ -32,9 +35,21 @@ export function mailMessage(from: string, text: string, fromAddress?: string, da
   return message;
 }
 
+/** What an adapter could not read, named by step and selector family: the layout it expected is not there. */
+export function mailReadFailure(client: WebmailClient, details: DiagnosticDetails): PageDiagnostic {
+  return { code: 'mail-read-failed', details: { adapter: client, ...details } };
+}
+
 export function threadRead(parts: ThreadParts): ThreadRead {
-  if (parts.messages.length === 0) return { ok: false, code: 'no-thread' };
-  if (parts.messages.every((message) => !message.text.trim())) return { ok: false, code: 'empty-thread' };
+  const { client, messages: found } = parts;
+  if (found.length === 0) {
+    const selector = parts.unmatched ?? 'message-items';
+    return { ok: false, code: 'no-thread', diagnostic: mailReadFailure(client, { step: 'messages', selector }) };
+  }
+  if (found.every((message) => !message.text.trim())) {
+    const diagnostic = mailReadFailure(client, { step: 'message-text', selector: 'body', count: found.length });
+    return { ok: false, code: 'empty-thread', diagnostic };
+  }
   const messages = parts.messages.slice(-MAX_MESSAGES);
   const omitted = parts.messages.length - messages.length + (parts.hiddenMessages ?? 0);
   const thread: MailThread = { client: parts.client, subject: parts.subject.replace(/\s+/g, ' ').trim(), messages };

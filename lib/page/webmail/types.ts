@@ -1,5 +1,6 @@
 /** One message of the open conversation, as plain text (quoted history and signatures trimmed where recognisable). */
 import type { WebmailClient } from '../../core/webmail-hosts';
+import type { PageDiagnostic } from '../../core/diagnostics';
 export interface MailMessage {
   /** Display name of the sender, or the address when no name is shown. */
   from: string;
@@ -25,7 +26,10 @@ export interface MailThread {
 
 export type ThreadReadError = 'no-thread' | 'empty-thread';
 
-export type ThreadRead = { ok: true; thread: MailThread } | { ok: false; code: ThreadReadError };
+/** `diagnostic` says which step of the adapter found nothing, for the background to record (never any mail text). */
+export type ThreadRead =
+  | { ok: true; thread: MailThread; diagnostic?: PageDiagnostic }
+  | { ok: false; code: ThreadReadError; diagnostic?: PageDiagnostic };
 
 export type InsertReplyError =
   /** No reply box is open and none could be opened. */
@@ -36,7 +40,8 @@ export type InsertReplyError =
   | 'conversation-changed';
 
 export type InsertReplyResult =
-  { ok: true; client: WebmailClient; opened: boolean } | { ok: false; code: InsertReplyError };
+  | { ok: true; client: WebmailClient; opened: boolean }
+  | { ok: false; code: InsertReplyError; diagnostic?: PageDiagnostic };
 
 /** One webmail client's knowledge of its own page. Pure DOM: runs in the page (content script) and in unit tests. */
 export interface WebmailAdapter {

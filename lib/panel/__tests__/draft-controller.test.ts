@@ -26,6 +26,7 @@ function setup() {
   const draft = new DraftController(new TaskStream(browser.streamDeps), {
     sendRequest: browser.deps.sendRequest,
     requestSiteAccess: browser.deps.requestSiteAccess,
+    recordDiagnostic: browser.deps.recordDiagnostic,
     draftOptions: browser.settings.draftOptions,
     target: async () => TARGET,
   });

@@ -29,7 +29,14 @@ describe('Gmail page details', () => {
       '<body><div role="main"><h2 class="hP">Photo</h2><div role="list"><div class="h7" role="listitem"><span class="gD" email="a@example.com" name="Ann">Ann</span><div class="ii gt"><div class="a3s aiL"><img alt=""></div></div></div></div></div></body>',
       'https://mail.google.com/mail/u/0/#inbox/FMfcgz',
     );
-    expect(readOpenThread(doc)).toEqual({ ok: false, code: 'empty-thread' });
+    expect(readOpenThread(doc)).toEqual({
+      ok: false,
+      code: 'empty-thread',
+      diagnostic: {
+        code: 'mail-read-failed',
+        details: { adapter: 'gmail', step: 'message-text', selector: 'body', count: 1 },
+      },
+    });
   });
 
   it('ignores a hidden reply body and composes outside the conversation', () => {

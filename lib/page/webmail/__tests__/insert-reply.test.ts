@@ -148,12 +148,26 @@ describe('separatedDraft', () => {
 
 describe('insertReply without a reply box', () => {
   it('says so when the page has no Reply button (the inbox list)', async () => {
-    expect(await insertReply(mailFixture('gmail-inbox.html'), DRAFT)).toEqual({ ok: false, code: 'no-reply-box' });
+    expect(await insertReply(mailFixture('gmail-inbox.html'), DRAFT)).toEqual({
+      ok: false,
+      code: 'no-reply-box',
+      diagnostic: {
+        code: 'reply-insert-failed',
+        details: { adapter: 'gmail', step: 'open-reply', selector: 'reply-button' },
+      },
+    });
   });
 
   it('says so when Reply was pressed but no box appeared in time', async () => {
     const silent = readMailFixture('gmail-thread.html').replace(/<script>[\s\S]*<\/script>/, '');
-    expect(await insertReply(mailDocument(silent), DRAFT, { waitMs: 50 })).toEqual({ ok: false, code: 'no-reply-box' });
+    expect(await insertReply(mailDocument(silent), DRAFT, { waitMs: 50 })).toEqual({
+      ok: false,
+      code: 'no-reply-box',
+      diagnostic: {
+        code: 'reply-insert-failed',
+        details: { adapter: 'gmail', step: 'reply-box-wait', selector: 'reply-box', ms: 50 },
+      },
+    });
   });
 
   it('neither opens a box nor writes when the draft is empty', async () => {

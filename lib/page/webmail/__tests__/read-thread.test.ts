@@ -53,8 +53,15 @@ describe('Gmail conversation', () => {
     expect(text).not.toMatch(/^--$/m);
   });
 
-  it('says no thread is open in the inbox list', () => {
-    expect(readOpenThread(mailFixture('gmail-inbox.html'))).toEqual({ ok: false, code: 'no-thread' });
+  it('says no thread is open in the inbox list, and which step of the adapter found nothing', () => {
+    expect(readOpenThread(mailFixture('gmail-inbox.html'))).toEqual({
+      ok: false,
+      code: 'no-thread',
+      diagnostic: {
+        code: 'mail-read-failed',
+        details: { adapter: 'gmail', step: 'messages', selector: 'message-items' },
+      },
+    });
   });
 
   it('when the client’s page is not what the adapter expects, the user’s selection is read instead', () => {
@@ -68,6 +75,23 @@ describe('Gmail conversation', () => {
     expect(read.ok && read.thread.client).toBe('generic');
     expect(read.ok && read.thread.messages[0]!.text).toContain('Yes, the projector is included');
     expect(read.ok && read.thread.messages[0]!.text).toContain('Weekly status report');
+    // The adapter's failure is still reported, with the selection as what stood in.
+    expect(read.diagnostic).toEqual({
+      code: 'mail-read-failed',
+      details: { adapter: 'gmail', step: 'messages', selector: 'message-items', fallback: 'selection' },
+    });
+  });
+
+  it('reports an adapter that throws by the error’s name only', () => {
+    const doc = mailFixture('gmail-thread.html');
+    doc.querySelectorAll = () => {
+      throw new TypeError('Failed to read "Lisbon offsite: venue booking"');
+    };
+    expect(readOpenThread(doc)).toEqual({
+      ok: false,
+      code: 'no-thread',
+      diagnostic: { code: 'mail-read-failed', details: { adapter: 'gmail', error: 'TypeError' } },
+    });
   });
 });
 

@@ -3,10 +3,24 @@ import { MAX_MESSAGE_CHARS, MAX_MESSAGES, mailMessage, threadRead } from '../thr
 
 describe('threadRead', () => {
   it('is no-thread without messages and empty-thread when none has text', () => {
-    expect(threadRead({ client: 'gmail', subject: 'S', messages: [] })).toEqual({ ok: false, code: 'no-thread' });
+    expect(threadRead({ client: 'gmail', subject: 'S', messages: [] })).toEqual({
+      ok: false,
+      code: 'no-thread',
+      diagnostic: {
+        code: 'mail-read-failed',
+        details: { adapter: 'gmail', step: 'messages', selector: 'message-items' },
+      },
+    });
+    expect(threadRead({ client: 'outlook', subject: 'S', messages: [], unmatched: 'conversation' })).toMatchObject({
+      diagnostic: { details: { adapter: 'outlook', step: 'messages', selector: 'conversation' } },
+    });
     expect(threadRead({ client: 'gmail', subject: 'S', messages: [mailMessage('A', ' \n ')] })).toEqual({
       ok: false,
       code: 'empty-thread',
+      diagnostic: {
+        code: 'mail-read-failed',
+        details: { adapter: 'gmail', step: 'message-text', selector: 'body', count: 1 },
+      },
     });
   });
 
