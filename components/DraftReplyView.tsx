@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/types';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';

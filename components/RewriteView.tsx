@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { PanelController } from '@/lib/panel/panel-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { UseLightModelButton } from './UseLightModelButton';
