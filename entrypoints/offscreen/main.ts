@@ -53,11 +53,10 @@ answerRequests('offscreen', {
   'engine/status': async () => host.status(),
 });
 if (import.meta.env.MODE === 'e2e') {
-  void import('@/lib/offscreen/test-build').then(({ answerScriptedLogRequests }) =>
-    answerScriptedLogRequests(
-      async () => (await loadScriptedEngine())?.scriptedRequestLog ?? [],
-      async () => residencyEvents,
-    ),
-  );
+  void import('@/lib/offscreen/test-build').then(({ answerTestRequests, serveBareSource }) => {
+    const loadScripted = async () => loadScriptedEngine();
+    answerTestRequests(loadScripted, async () => residencyEvents);
+    serveBareSource(loadScripted);
+  });
 }
 host.startIdleTimer(Number(new URLSearchParams(location.search).get('idleMs')) || DEFAULT_ENGINE_IDLE_MS);
