@@ -120,6 +120,13 @@ export function installProbe(): void {
     /** While paused, no frame is requested: the page draws only when something changes. */
     paused: boolean;
     resume(): void;
+    onFrame: (() => void) | undefined;
+    /**
+     * Resolves once marker `last` is on screen and the stream has ended, or, after `capMs`, stops the stream and
+     * resolves when it has ended; `end` is then the time of the cap. Checked in the page, so a busy page cannot
+     * delay the cap by keeping the benchmark's own calls waiting.
+     */
+    watch(last: number, capMs: number): Promise<{ finished: boolean; end: number }>;
     frames: Array<[number, number]>;
     last: number;
     updates: number;
@@ -133,6 +140,34 @@ export function installProbe(): void {
       probe.paused = false;
       requestAnimationFrame(frame);
     },
+    onFrame: undefined,
+    watch: (last, capMs) =>
+      new Promise((resolve) => {
+        const bare = probe.selector === '#bench-bare';
+        const page = window as unknown as { benchBare?: chrome.runtime.Port; benchBareDone?: boolean };
+        const stopButton = () =>
+          [...document.querySelectorAll('button')].find((button) => button.textContent === 'Stop');
+        const ended = () => (bare ? page.benchBareDone === true : stopButton()?.disabled === true);
+        const started = performance.now();
+        let cappedAt: number | undefined;
+        const check = () => {
+          const now = performance.now();
+          if (cappedAt === undefined && probe.last >= last && ended()) return settle(true, now);
+          if (cappedAt === undefined && now - started > capMs) {
+            cappedAt = now;
+            if (bare) page.benchBare?.postMessage({ type: 'bare/cancel' });
+            else stopButton()?.click();
+          }
+          if (cappedAt !== undefined && (ended() || now - cappedAt > 15_000)) settle(false, cappedAt);
+        };
+        const timer = setInterval(check, 50);
+        probe.onFrame = check;
+        const settle = (finished: boolean, at: number) => {
+          clearInterval(timer);
+          probe.onFrame = undefined;
+          resolve({ finished, end: performance.timeOrigin + at });
+        };
+      }),
     frames: [],
     last: -1,
     updates: 0,
@@ -160,6 +195,7 @@ export function installProbe(): void {
       probe.last = marker;
       probe.frames.push([performance.timeOrigin + performance.now(), marker]);
     }
+    probe.onFrame?.();
     requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);

@@ -142,18 +142,6 @@ async function streamFinished(panel: Page, pipeline: Pipeline): Promise<boolean>
   );
 }
 
-async function stopStream(panel: Page, pipeline: Pipeline): Promise<void> {
-  if (pipeline === 'bare') {
-    await panel.evaluate(() =>
-      (window as unknown as { benchBare: chrome.runtime.Port }).benchBare.postMessage({ type: 'bare/cancel' }),
-    );
-  } else if (await panel.getByRole('button', { name: 'Stop' }).isEnabled()) {
-    await panel.getByRole('button', { name: 'Stop' }).click();
-  }
-  for (let waited = 0; waited < 10_000 && !(await streamFinished(panel, pipeline)); waited += 100)
-    await panel.waitForTimeout(100);
-}
-
 /** Streams a whole reply (or until the cap) and measures it. */
 async function measureStream(
   panel: Page,
@@ -165,28 +153,26 @@ async function measureStream(
 ): Promise<StreamRun> {
   const settings: ScriptedEngineSettings = { tokens: reply.tokens, ...pace, recordEmitTimes: true };
   if (pipeline === 'tacit') await useScripted(worker, settings);
-  const started = Date.now();
   await startStream(panel, pipeline, settings, prefix);
-  const last = reply.markers.at(-1)!;
-  let finished = false;
-  while (Date.now() - started < SIZES.capMs) {
-    await panel.waitForTimeout(200);
-    const shown = await shownMarker(panel);
-    if (shown >= last && (await streamFinished(panel, pipeline))) {
-      finished = true;
-      break;
-    }
-  }
-  const end = await panel.evaluate(() => performance.timeOrigin + performance.now());
-  if (!finished) await stopStream(panel, pipeline);
+  const { finished, end } = await panel.evaluate(
+    ([last, capMs]) =>
+      (
+        window as unknown as {
+          benchProbe: { watch(last: number, capMs: number): Promise<{ finished: boolean; end: number }> };
+        }
+      ).benchProbe.watch(last, capMs),
+    [reply.markers.at(-1)!, SIZES.capMs] as const,
+  );
   const stall = await toOffscreen<StallProbeReport>(panel, 'test/stall-probe-stop');
-  const emitTimes = await toOffscreen<number[]>(panel, 'test/emit-times');
+  // Only what the engine emitted and the screen showed up to the cap counts.
+  const emitTimes = (await toOffscreen<number[]>(panel, 'test/emit-times')).filter((time) => time <= end);
   const probe = await panel.evaluate(() => {
     const { frames, longTasks } = (
       window as unknown as { benchProbe: { frames: Array<[number, number]>; longTasks: number[] } }
     ).benchProbe;
     return { frames, longTasks };
   });
+  probe.frames = probe.frames.filter(([time]) => time <= end);
   const latency = latencies(emitTimes, reply.markers, probe.frames, end);
   const lastPaint = finished ? probe.frames.at(-1)![0] : end;
   const firstEmit = emitTimes[0] ?? end;
