@@ -3,6 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
 import { connectPort, type TypedPort } from '../protocol/ports';
 import { sendRequest } from '../protocol/requests';
+import { frameBatcher } from './frame-batcher';
 import {
   PORT_TASK,
   type BackgroundToPanel,
@@ -42,6 +43,10 @@ export class ReplySession {
   /** The cleaned-up final result, when the task sends one (rewrites). */
   readonly result = signal<TaskResult | null>(null);
   readonly running = computed(() => this.state.value === 'running');
+  /** Streamed text reaches `text` once per frame at most (the first delta of a run at once). */
+  private readonly deltas = frameBatcher((text) => {
+    this.text.value += text;
+  });
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
@@ -94,6 +99,7 @@ export class ReplySession {
     this.task = task;
     this.previousState = this.state.value === 'running' ? 'empty' : this.state.value;
     this.receivedText = false;
+    this.deltas.reset();
     this.pendingSource = null;
     this.error.value = null;
     this.phase.value = null;
@@ -111,6 +117,8 @@ export class ReplySession {
   stop(): void {
     const requestId = this.requestId;
     if (!this.running.value || !requestId || this.stopping) return;
+    // What arrived before Stop is shown; what comes after is dropped.
+    this.deltas.flush();
     this.stopping = true;
     this.port?.post({ type: 'task/cancel', requestId });
     this.stopTimer = setTimeout(() => this.settle(requestId, 'stopped'), STOP_CONFIRM_TIMEOUT_MS);
@@ -150,9 +158,10 @@ export class ReplySession {
       case 'task/delta':
         if (this.stopping) return;
         this.beginText();
-        this.text.value += message.text;
+        this.deltas.push(message.text);
         return;
       case 'task/result':
+        this.deltas.reset();
         this.beginText();
         this.text.value = message.result.text;
         this.result.value = message.result;
@@ -175,6 +184,7 @@ export class ReplySession {
 
   private settle(requestId: string, state: Exclude<ReplyState, 'empty' | 'running'>, error?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
+    this.deltas.flush();
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
     this.phase.value = null;

@@ -48,12 +48,14 @@ describe('ReplySession', () => {
   });
 
   it('shows the phase, appends streamed text and ends as done', () => {
+    vi.useFakeTimers();
     const { session, start, reply, onSettled } = setup();
     const requestId = start();
     reply({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId: 'Qwen' } });
     expect(session.phase.value).toEqual({ phase: 'generating', modelId: 'Qwen' });
     reply({ type: 'task/delta', requestId, text: 'WebGPU is ' });
     reply({ type: 'task/delta', requestId, text: 'a graphics API.' });
+    vi.advanceTimersByTime(100);
     expect(session.text.value).toBe('WebGPU is a graphics API.');
     expect(onSettled).not.toHaveBeenCalled();
 
@@ -201,8 +203,45 @@ describe('ReplySession', () => {
     expect(session.state.value).toBe('running');
     expect(session.text.value).toBe('Old answer');
     reply({ type: 'task/delta', requestId: retry, text: 'New ' });
+    expect(session.text.value).toBe('New ');
     reply({ type: 'task/delta', requestId: retry, text: 'answer' });
+    reply({ type: 'task/done', requestId: retry, stopped: false });
     expect(session.text.value).toBe('New answer');
+  });
+
+  it('shows the first text of a run at once, and later text with one write per frame', () => {
+    vi.useFakeTimers();
+    const { session, start, reply } = setup();
+    const requestId = start();
+    const writes: string[] = [];
+    session.text.subscribe((text) => writes.push(text));
+    reply({ type: 'task/delta', requestId, text: 'One' });
+    expect(session.text.value).toBe('One');
+    for (const word of [' two', ' three', ' four']) reply({ type: 'task/delta', requestId, text: word });
+    expect(session.text.value).toBe('One');
+    vi.advanceTimersByTime(100);
+    expect(session.text.value).toBe('One two three four');
+    expect(writes).toEqual(['', 'One', 'One two three four']);
+  });
+
+  it('shows text still waiting for a frame before it says done, and on Stop keeps what came before it', () => {
+    const { session, start, reply } = setup();
+    const done = start();
+    reply({ type: 'task/delta', requestId: done, text: 'All ' });
+    reply({ type: 'task/delta', requestId: done, text: 'of it.' });
+    reply({ type: 'task/done', requestId: done, stopped: false });
+    expect(session.text.value).toBe('All of it.');
+    expect(session.state.value).toBe('done');
+
+    const stopped = start();
+    reply({ type: 'task/delta', requestId: stopped, text: 'Before ' });
+    reply({ type: 'task/delta', requestId: stopped, text: 'Stop.' });
+    session.stop();
+    expect(session.text.value).toBe('Before Stop.');
+    reply({ type: 'task/delta', requestId: stopped, text: ' After Stop.' });
+    reply({ type: 'task/done', requestId: stopped, stopped: true });
+    expect(session.text.value).toBe('Before Stop.');
+    expect(session.state.value).toBe('stopped');
   });
 
   it('keeps the previous reply on screen when a new task is stopped before it wrote anything', () => {
