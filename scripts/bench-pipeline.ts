@@ -20,6 +20,7 @@ import {
   type ScriptedReply,
 } from './bench-pipeline-support';
 import { percentile } from './bench-browser';
+import { measureWorkerStream, type WorkerStreamFigures } from './bench-worker-stream';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick');
@@ -324,7 +325,10 @@ async function main(): Promise<void> {
       };
     }
     const stop = await measureStop(panel, worker);
-    report({ chromium: context.browser()?.version() ?? 'unknown', runs, render, stop, chunks });
+    const chromium = context.browser()?.version() ?? 'unknown';
+    await context.close();
+    const workerStream = await measureWorkerStream();
+    report({ chromium, runs, render, stop, chunks, workerStream });
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -337,8 +341,9 @@ function report(input: {
   render: Record<Pipeline, { at100: number; atLong: number }>;
   stop: { stopMs: number; textKept: boolean };
   chunks: ReturnType<typeof offscreenChunkSizes>;
+  workerStream: WorkerStreamFigures;
 }): void {
-  const { runs, render, stop, chunks } = input;
+  const { runs, render, stop, chunks, workerStream } = input;
   const round = (value: number) => Math.round(value * 10) / 10;
   const figures = (pipeline: Pipeline) => ({
     floodTokensPerSecond: Math.round(runs.flood[pipeline].deliveredPerSecond),
@@ -368,6 +373,7 @@ function report(input: {
       renderCostMsPerUpdate: render,
       stop,
       offscreenChunks: chunks,
+      workerStream,
     },
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
@@ -397,6 +403,13 @@ function report(input: {
     `Offscreen main-thread JS: ${chunks.mainThreadBytes} bytes (${Object.entries(chunks.files)
       .map(([file, size]) => `${file} ${size}`)
       .join(', ')}); worker ${chunks.workerBytes} bytes`,
+  );
+  console.log(
+    `Engine worker, ${workerStream.decodeMs} ms per token, tokens/s reaching a page busy n ms of every 50 (pull as ` +
+      `WebLLM's client does / push as Tacit's worker does): ` +
+      workerStream.rows
+        .map((row) => `${row.busyMsPer50} ms: ${row.pullTokensPerSecond} / ${row.pushTokensPerSecond}`)
+        .join('; '),
   );
   console.log('\nKeys (bench-results/pipeline.json):');
   console.table({
