@@ -5,7 +5,7 @@
  * Options: --quick (smaller replies, for a first look), --no-build (measure the builds already in .output).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
@@ -20,7 +20,8 @@ import {
   type ScriptedReply,
 } from './bench-pipeline-support';
 import { percentile } from './bench-browser';
-import { measureWorkerStream, type WorkerStreamFigures } from './bench-worker-stream';
+import { measureWorkerStream } from './bench-worker-stream';
+import { report, type Pipeline, type StreamRun } from './bench-pipeline-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick');
@@ -34,24 +35,6 @@ const SIZES = {
 const PACED_TOKENS_PER_SECOND = 100;
 const REPLY = '[data-testid="reply"]';
 const BARE = '#bench-bare';
-
-type Pipeline = 'tacit' | 'bare';
-
-interface StreamRun {
-  tokens: number;
-  painted: number;
-  finished: boolean;
-  /** Tokens on screen per second, from the first emit to the last paint (or the cap). */
-  deliveredPerSecond: number;
-  /** Tokens the engine emitted per second while the panel streamed. */
-  emittedPerSecond: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-  longTasksOver50Ms: number;
-  longestTaskMs: number;
-  stall: StallProbeReport;
-}
 
 let runCount = 0;
 /** A marker prefix no earlier run used: an older reply still on screen never counts as painted. */
@@ -328,99 +311,23 @@ async function main(): Promise<void> {
     const chromium = context.browser()?.version() ?? 'unknown';
     await context.close();
     const workerStream = await measureWorkerStream();
-    report({ chromium, runs, render, stop, chunks, workerStream });
+    report(
+      {
+        chromium,
+        quick: QUICK,
+        sizes: { ...SIZES, pacedTokensPerSecond: PACED_TOKENS_PER_SECOND },
+        runs,
+        render,
+        stop,
+        chunks,
+        workerStream,
+      },
+      join(ROOT, 'bench-results/pipeline.json'),
+    );
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
-}
-
-function report(input: {
-  chromium: string;
-  runs: Record<'flood' | 'paced', Record<Pipeline, StreamRun>>;
-  render: Record<Pipeline, { at100: number; atLong: number }>;
-  stop: { stopMs: number; textKept: boolean };
-  chunks: ReturnType<typeof offscreenChunkSizes>;
-  workerStream: WorkerStreamFigures;
-}): void {
-  const { runs, render, stop, chunks, workerStream } = input;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  const figures = (pipeline: Pipeline) => ({
-    floodTokensPerSecond: Math.round(runs.flood[pipeline].deliveredPerSecond),
-    floodP95Ms: round(runs.flood[pipeline].p95Ms),
-    pacedP95Ms: round(runs.paced[pipeline].p95Ms),
-    renderCostRatio4000to100: round(render[pipeline].atLong / render[pipeline].at100),
-    longTasksOver50Ms: runs.paced[pipeline].longTasksOver50Ms,
-    offscreenStallMs: round(runs.paced[pipeline].stall.maxMs),
-  });
-  const tacit = figures('tacit');
-  const bare = figures('bare');
-  const result = {
-    floodTokensPerSecond: tacit.floodTokensPerSecond,
-    floodP95Ms: tacit.floodP95Ms,
-    pacedP95OverBareMs: round(tacit.pacedP95Ms - bare.pacedP95Ms),
-    renderCostRatio4000to100: tacit.renderCostRatio4000to100,
-    longTasksOver50Ms: tacit.longTasksOver50Ms,
-    offscreenStallMs: tacit.offscreenStallMs,
-    stopUnderFloodMs: round(stop.stopMs),
-    offscreenChunkBytes: chunks.mainThreadBytes,
-    bare,
-    details: {
-      chromium: input.chromium,
-      quick: QUICK,
-      sizes: { ...SIZES, pacedTokensPerSecond: PACED_TOKENS_PER_SECOND },
-      runs,
-      renderCostMsPerUpdate: render,
-      stop,
-      offscreenChunks: chunks,
-      workerStream,
-    },
-  };
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-results/pipeline.json'), `${JSON.stringify(result, null, 2)}\n`);
-
-  const row = (name: string, run: Record<Pipeline, StreamRun>) =>
-    (['tacit', 'bare'] as const).map((pipeline) => {
-      const r = run[pipeline];
-      return `| ${name} | ${pipeline} | ${r.painted}/${r.tokens}${r.finished ? '' : ' (capped)'} | ${Math.round(r.deliveredPerSecond)} | ${Math.round(r.emittedPerSecond)} | ${round(r.p50Ms)} | ${round(r.p95Ms)} | ${r.longTasksOver50Ms} (max ${round(r.longestTaskMs)}) | ${round(r.stall.maxMs)} / ${round(r.stall.p95Ms)} |`;
-    });
-  console.log(
-    `Token pipeline, e2e build with the scripted engine, Chromium ${input.chromium} (headless)${QUICK ? ', --quick' : ''}`,
-  );
-  console.log(
-    '| run | pipeline | painted/tokens | delivered tok/s | emitted tok/s | p50 ms | p95 ms | long tasks > 50 ms | offscreen stall max / p95 ms |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  [
-    ...row(`flood ${SIZES.flood}`, runs.flood),
-    ...row(`Markdown ${SIZES.markdown} @ ${PACED_TOKENS_PER_SECOND}/s`, runs.paced),
-  ].forEach((line) => console.log(line));
-  console.log(
-    `\nRender cost per update (ms): tacit ${round(render.tacit.at100)} at 100 tokens, ${round(render.tacit.atLong)} at ${SIZES.markdown}; bare ${round(render.bare.at100)} → ${round(render.bare.atLong)}`,
-  );
-  console.log(`Stop under flood: ${round(stop.stopMs)} ms, text kept: ${stop.textKept}`);
-  console.log(
-    `Offscreen main-thread JS: ${chunks.mainThreadBytes} bytes (${Object.entries(chunks.files)
-      .map(([file, size]) => `${file} ${size}`)
-      .join(', ')}); worker ${chunks.workerBytes} bytes`,
-  );
-  console.log(
-    `Engine worker, ${workerStream.decodeMs} ms per token, tokens/s reaching a page busy n ms of every 50 (pull as ` +
-      `WebLLM's client does / push as Tacit's worker does): ` +
-      workerStream.rows
-        .map((row) => `${row.busyMsPer50} ms: ${row.pullTokensPerSecond} / ${row.pushTokensPerSecond}`)
-        .join('; '),
-  );
-  console.log('\nKeys (bench-results/pipeline.json):');
-  console.table({
-    tacit: {
-      ...tacit,
-      pacedP95OverBareMs: result.pacedP95OverBareMs,
-      stopUnderFloodMs: result.stopUnderFloodMs,
-      offscreenChunkBytes: result.offscreenChunkBytes,
-    },
-    bare,
-  });
 }
 
 await main();
