@@ -6,7 +6,7 @@ import {
   ensureOffscreenDocument,
   hasOffscreenDocument,
 } from '@/lib/background/offscreen-document';
-import { readScriptedEngineSettings } from '@/lib/background/test-build';
+import { readScriptedEngineSettings, serveBareRelay } from '@/lib/background/test-build';
 import { resolvePageTab, watchTab } from '@/lib/background/tab-scripts/page-target';
 import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/background/tab-scripts/read-tab';
 import { tacitError } from '@/lib/core/errors';
@@ -124,8 +124,11 @@ export default defineBackground(() => {
   answerRequests('background', handlers, requestFailed);
 
   // Test builds expose the registered handlers so e2e tests can invoke exactly what the browser would.
-  if (import.meta.env.MODE === 'e2e')
+  if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, { tacitTriggers: { onActionClicked, onCommand, onMenuClicked } });
+    // The pipeline benchmark's baseline: the same tokens relayed one message each, with nothing rendered.
+    serveBareRelay(ensureOffscreenDocument);
+  }
 });
 
 /** Test builds only: the scripted engine's settings when an e2e test turned it on; compiled away in production. */

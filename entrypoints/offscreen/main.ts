@@ -1,5 +1,6 @@
 import { EngineHost, type EngineHostPort } from '@/lib/offscreen/engine-host';
 import type { Engine } from '@/lib/offscreen/engines/types';
+import { WebLlmEngine } from '@/lib/offscreen/engines/webllm-engine';
 import { probeGpu } from '@/lib/offscreen/gpu-probe';
 import { acceptPorts } from '@/lib/protocol/ports';
 import { DEFAULT_ENGINE_IDLE_MS, PORT_DOWNLOADS, PORT_ENGINE, type EngineHostSettings } from '@/lib/protocol/messages';
@@ -22,8 +23,7 @@ const residencyEvents: Array<{ event: 'load' | 'unload'; modelId: string }> = []
 async function createEngine(settings: EngineHostSettings): Promise<Engine> {
   const scripted = settings.scripted ? await loadScriptedEngine() : undefined;
   if (scripted && settings.scripted) return new scripted.ScriptedEngine(settings.scripted);
-  // WebLLM is most of this page's code: loaded with the first model, so a page opened to probe or download starts fast.
-  const { WebLlmEngine } = await import('@/lib/offscreen/engines/webllm-engine');
+  // Only WebLLM's worker loads the library; this page holds the small client that talks to it.
   return new WebLlmEngine();
 }
 
@@ -68,11 +68,10 @@ answerRequests(
   recordRequestFailures(recordDiagnostic),
 );
 if (import.meta.env.MODE === 'e2e') {
-  void import('@/lib/offscreen/test-build').then(({ answerScriptedLogRequests }) =>
-    answerScriptedLogRequests(
-      async () => (await loadScriptedEngine())?.scriptedRequestLog ?? [],
-      async () => residencyEvents,
-    ),
-  );
+  void import('@/lib/offscreen/test-build').then(({ answerTestRequests, serveBareSource }) => {
+    const loadScripted = async () => loadScriptedEngine();
+    answerTestRequests(loadScripted, async () => residencyEvents);
+    serveBareSource(loadScripted);
+  });
 }
 host.startIdleTimer(Number(new URLSearchParams(location.search).get('idleMs')) || DEFAULT_ENGINE_IDLE_MS);

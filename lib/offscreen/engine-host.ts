@@ -5,6 +5,7 @@
 import type { TacitError } from '../core/errors';
 import { tacitError } from '../core/errors';
 import { errorName, type RecordDiagnostic } from '../core/diagnostics';
+import { hopBatcher } from '../core/delta-batcher';
 import type { TypedPort } from '../protocol/ports';
 import type {
   BackgroundToEngineHost,
@@ -139,18 +140,29 @@ export class EngineHost {
       if (!resident.ok) return { error: resident.error };
       if (signal.aborted) return { stopped: true };
       const running = resident.engine;
-      const interrupt = () => running.interrupt();
+      // Text written before Stop still goes out, ahead of done; nothing written after it does.
+      const deltas = hopBatcher((text) => port.post({ type: 'engine/delta', requestId, text }));
+      const interrupt = () => {
+        deltas.flush();
+        running.interrupt();
+      };
       signal.addEventListener('abort', interrupt, { once: true });
       post({ type: 'engine/generating', requestId, modelId });
       step = 'generate';
-      const result = await running.generate(
-        modelId,
-        { messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens },
-        (text) => post({ type: 'engine/delta', requestId, text }),
-      );
-      signal.removeEventListener('abort', interrupt);
-      this.residency = touch(this.residency, modelId, this.now());
-      return { stopped: result.stopped || signal.aborted };
+      try {
+        const result = await running.generate(
+          modelId,
+          { messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens },
+          (text) => {
+            if (!signal.aborted) deltas.push(text);
+          },
+        );
+        this.residency = touch(this.residency, modelId, this.now());
+        return { stopped: result.stopped || signal.aborted };
+      } finally {
+        deltas.flush();
+        signal.removeEventListener('abort', interrupt);
+      }
     } catch (error) {
       return { error: await this.failure(error, request, step) };
     }

@@ -3,6 +3,7 @@ import { computed, signal } from '@preact/signals';
 import { errorName, type RecordDiagnostic } from '../core/diagnostics';
 import type { TacitError } from '../core/errors';
 import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
+import { frameBatcher } from './frame-batcher';
 import type { SendRequest, TaskPort } from './panel-deps';
 
 export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
@@ -50,6 +51,10 @@ export class TaskStream {
   /** The cleaned-up final result, when the task sends one (rewrites). */
   readonly result = signal<TaskResult | null>(null);
   readonly running = computed(() => this.state.value === 'running');
+  /** Streamed text reaches `text` once per frame at most (the first delta of a run at once). */
+  private readonly deltas = frameBatcher((text) => {
+    this.text.value += text;
+  });
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
@@ -101,6 +106,7 @@ export class TaskStream {
     this.task = task;
     this.previousState = this.state.value === 'running' ? 'empty' : this.state.value;
     this.receivedText = false;
+    this.deltas.reset();
     this.pendingSource = null;
     this.error.value = null;
     this.phase.value = null;
@@ -119,6 +125,8 @@ export class TaskStream {
   stop(): void {
     const requestId = this.requestId;
     if (!this.running.value || !requestId || this.stopping) return;
+    // What arrived before Stop is shown; what comes after is dropped.
+    this.deltas.flush();
     this.stopping = true;
     this.port?.post({ type: 'task/cancel', requestId });
     this.stopTimer = setTimeout(() => this.settle(requestId, 'stopped'), STOP_CONFIRM_TIMEOUT_MS);
@@ -158,9 +166,10 @@ export class TaskStream {
       case 'task/delta':
         if (this.stopping) return;
         this.beginText();
-        this.text.value += message.text;
+        this.deltas.push(message.text);
         return;
       case 'task/result':
+        this.deltas.reset();
         this.beginText();
         this.text.value = message.result.text;
         this.result.value = message.result;
@@ -183,6 +192,7 @@ export class TaskStream {
 
   private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
+    this.deltas.flush();
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
     this.phase.value = null;

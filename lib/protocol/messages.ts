@@ -148,10 +148,17 @@ export interface EngineHostSettings {
 }
 
 export interface ScriptedEngineSettings {
+  /** Wait before each token; 0 means the next task (no timer clamping), the way a worker's messages arrive. */
   tokenDelayMs?: number;
+  /** Emits on a fixed schedule instead (benchmarks), catching up after a stall as a worker's queued messages would. */
+  tokensPerSecond?: number;
   tokenCount?: number;
   /** Fixed reply; by default the reply is derived from the last user message. */
   reply?: string;
+  /** Fixed reply as exact deltas (benchmarks), used before `reply`. */
+  tokens?: string[];
+  /** Records when each token was emitted (benchmarks read them for emit→paint latency). */
+  recordEmitTimes?: boolean;
   /** Makes load fail with this error message, to exercise error paths. */
   failLoadWith?: string;
 }
