@@ -36,9 +36,11 @@ export type TacitErrorCode =
   | 'model-files-corrupt'
   | 'no-mail-thread'
   | 'empty-mail-thread'
+  | 'mail-unreadable'
   | 'no-reply-box'
   | 'reply-insert-failed'
   | 'conversation-changed'
+  | 'conversation-unverified'
   | 'unknown';
 
 export interface TacitError {
@@ -50,7 +52,9 @@ export interface TacitError {
     | { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' }
     | { kind: 'rewrite-in-parts' }
     /** The user can let Tacit read this webmail site whenever they ask, instead of clicking the toolbar first each time. */
-    | { kind: 'grant-site-access'; origin: string };
+    | { kind: 'grant-site-access'; origin: string }
+    /** A known client's open message could not be read: the user's selection (or the reading pane) can be, in one click. */
+    | { kind: 'select-message-text' };
 }
 
 export function tacitError(code: TacitErrorCode, detail?: string): TacitError {

@@ -9,7 +9,8 @@ import { normalizeDraftOptions } from '../tasks/draft/options';
 import type { DraftOptions } from '../tasks/draft/types';
 import { ReplySession } from './reply-session';
 
-export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
+export type InsertOutcome =
+  { ok: true; opened: boolean; nameLeftToSignature: boolean } | { ok: false; error: TacitError };
 
 export class DraftController {
   readonly session: ReplySession;
@@ -61,13 +62,23 @@ export class DraftController {
     void draftOptions.setValue(options);
   }
 
-  async draft(): Promise<void> {
+  /**
+   * Drafts a reply to the conversation beside the panel; `from: 'selection'` is the one-click fallback when the
+   * client's open message could not be read: the selected text (or the open message, selected for the user) is read.
+   */
+  async draft(from?: 'selection'): Promise<void> {
     this.reworkedFrom = null;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
     // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
     const target = await this.placement();
-    this.session.start({ kind: 'draft-reply', target, intent: this.intent.value.trim(), options: this.options.value });
+    const request = {
+      kind: 'draft-reply',
+      target,
+      intent: this.intent.value.trim(),
+      options: this.options.value,
+    } as const;
+    this.session.start(from ? { ...request, from } : request);
   }
 
   /** Reworks the draft as it stands (with the user's edits) in one style; a failure leaves it as it was. */
@@ -106,7 +117,7 @@ export class DraftController {
     this.insertOutcome.value = await sendRequest('reply/insert', {
       tabId: mail.tabId,
       text,
-      subject: mail.subject,
+      conversation: mail.conversation,
     }).catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
   }
 
