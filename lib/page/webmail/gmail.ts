@@ -127,6 +127,9 @@ function subjectOf(doc: Document): string {
   return doc.title.replace(/\s+-\s+[^-]*@[^-]*-\s+Gmail\s*$/i, '').trim();
 }
 
+/** Views whose address names a label, category or query before the thread id. */
+const NAMED_VIEWS = ['label', 'category', 'search', 'advanced-search', 'section_query', 'apps'];
+
 /** The thread id in the address ("#inbox/FMfcgz…", "#label/Work/FMfcgz…"); absent in the split pane. */
 function threadIdInHash(doc: Document): string | undefined {
   let hash = '';
@@ -136,8 +139,9 @@ function threadIdInHash(doc: Document): string | undefined {
     return undefined;
   }
   const segments = hash.replace(/^#/, '').split('?')[0]!.split('/');
-  const last = segments.at(-1) ?? '';
-  return segments.length >= 2 && /^[A-Za-z0-9_-]{16,}$/.test(last) ? last : undefined;
+  // "#label/<name>/<id>", "#search/<query>/<id>" carry one segment more than "#inbox/<id>".
+  const id = segments[NAMED_VIEWS.includes(segments[0] ?? '') ? 2 : 1];
+  return id && /^[A-Za-z0-9_-]{16,}$/.test(id) ? id : undefined;
 }
 
 function identify(doc: Document): ConversationIdentity {

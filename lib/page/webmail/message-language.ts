@@ -9,7 +9,7 @@ import type { MailMessage } from './types';
 const MIN_CHARS = 40;
 /** How much of one text is judged. */
 const MAX_CHARS = 4000;
-/** Languages this close to the best one are a tie, broken by the user's browser languages. */
+/** Languages this close to the best one are a tie, broken by the user's browser languages (or left undecided). */
 const TIE_MARGIN = 0.04;
 /** The newest message is the one answered: its vote counts this many times. */
 const NEWEST_WEIGHT = 2;
@@ -23,12 +23,16 @@ function twoLetter(code: string): string | undefined {
   }
 }
 
-/** The best of `candidates`, or a near-equal one the user reads (their browser languages). */
+/**
+ * The best of `candidates` when it stands out; in a near-tie, the tied language the user reads (their browser
+ * languages), else none: a guess between lookalike languages would make the draft speak the wrong one.
+ */
 function pick(candidates: ReadonlyArray<readonly [string, number]>, wanted: ReadonlySet<string>): string | undefined {
   const best = candidates[0];
   if (!best) return undefined;
-  const preferred = candidates.find(([language, score]) => score >= best[1] - TIE_MARGIN && wanted.has(language));
-  return (preferred ?? best)[0];
+  const tied = candidates.filter(([, score]) => score >= best[1] - TIE_MARGIN);
+  if (tied.length === 1) return best[0];
+  return tied.find(([language]) => wanted.has(language))?.[0];
 }
 
 /** The language of one text, as a two-letter tag where there is one. */

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { readOpenThread } from '../read-open-thread';
+import { readOpenThread, readSelectedMessage } from '../read-open-thread';
 import type { MailThread } from '../types';
-import { closeMailWindows, mailFixture } from './mail-fixture';
+import { closeMailWindows, mailDocument, mailFixture } from './mail-fixture';
 
 afterEach(closeMailWindows);
 
@@ -128,5 +128,65 @@ describe('Proton conversation (bodies in frames)', () => {
     expect(text).not.toContain('48,000 NOK');
     expect(text).not.toContain('Facilities Manager');
     expect(text).not.toContain('Sent with Proton Mail');
+  });
+});
+
+describe('when a recognised client’s open message cannot be read', () => {
+  /** Outlook as the adapter has never seen it: the reading pane and subject are there, the message markup is not. */
+  const CHANGED_OUTLOOK = `<html><head><title>Mail - Jonas Weber - Outlook</title></head><body>
+    <div id="O365_NavHeader"><button id="O365_MainLink_Me" aria-label="Account manager for Jonas Weber">JW</button></div>
+    <div id="ReadingPaneContainerId" role="main" data-app-section="MailReadCompose">
+      <div role="heading" aria-level="2"><span title="Budget 2026">Budget 2026</span></div>
+      <div class="newMessageCard"><div class="newSender">Priya Raman</div>
+        <div class="newBody"><p>Hi Jonas, could you send me the budget figures for 2026 by Friday? The board meets next week.</p></div></div>
+    </div></body></html>`;
+  const URL_WITH_ID = 'https://127.0.0.1/mail/inbox/id/AAQkADAwATM0MDAAMS1hYjFk';
+
+  it('says which client and step failed, by selector names only, never the text', () => {
+    const read = readOpenThread(mailDocument(CHANGED_OUTLOOK, URL_WITH_ID));
+    expect(read).toEqual({
+      ok: false,
+      code: 'unreadable',
+      client: 'outlook',
+      failure: { adapter: 'outlook', step: 'messages', selectors: ['DATE', 'BODY', 'SENDER'] },
+    });
+    expect(JSON.stringify(read)).not.toContain('budget figures');
+  });
+
+  it('reads the user’s selection instead, tied to the conversation Outlook shows', () => {
+    const doc = mailDocument(CHANGED_OUTLOOK, URL_WITH_ID);
+    const range = doc.createRange();
+    range.selectNodeContents(doc.querySelector('.newBody')!);
+    doc.getSelection()!.addRange(range);
+    const read = readOpenThread(doc);
+    if (!read.ok) throw new Error(read.code);
+    expect(read.thread).toMatchObject({ client: 'outlook', fromSelection: true, subject: 'Budget 2026' });
+    expect(read.thread.messages[0]!.text).toContain('budget figures for 2026');
+    expect(read.thread.conversation.ids).toEqual(['url:AAQkADAwATM0MDAAMS1hYjFk']);
+  });
+
+  it('with one click and nothing selected, selects the reading pane for the user and reads it', () => {
+    const doc = mailDocument(CHANGED_OUTLOOK, URL_WITH_ID);
+    const read = readSelectedMessage(doc);
+    if (!read.ok) throw new Error(read.code);
+    expect(doc.getSelection()!.toString()).toContain('budget figures for 2026');
+    expect(read.thread.messages[0]!.text).toContain('The board meets next week.');
+    expect(read.thread.client).toBe('outlook');
+  });
+
+  it('on a page without a known reading pane and nothing selected, says nothing is selected', () => {
+    const doc = mailDocument('<html><body><main><p>Some page.</p></main></body></html>');
+    expect(readSelectedMessage(doc)).toEqual({ ok: false, code: 'no-selection' });
+  });
+
+  it('an adapter that throws is a failure at the "exception" step, not a crash', () => {
+    const doc = mailFixture('proton-thread.html');
+    Object.defineProperty(doc, 'querySelectorAll', {
+      value: () => {
+        throw new Error('changed page');
+      },
+    });
+    const read = readOpenThread(doc);
+    expect(read).toMatchObject({ ok: false, client: 'proton', failure: { adapter: 'proton', step: 'exception' } });
   });
 });

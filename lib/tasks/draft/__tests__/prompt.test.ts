@@ -142,6 +142,12 @@ describe('buildDraftPrompt: thread layout', () => {
     expect(splitAtFence(user!.content, 'EMAIL').inside).toContain('Replying as: Anna Schmidt');
   });
 
+  it("leaves the name to the user's signature when their client adds one, so it is not given twice", () => {
+    const [system] = build({ thread: { ...THREAD, userSignature: true } }).messages;
+    expect(system!.content).toMatch(/a sign-off line without the user's name \(their email signature/);
+    expect(system!.content).not.toMatch(/sign-off followed by the user's name/);
+  });
+
   it('asks for a sign-off without a name when the name is unknown', () => {
     const [system, user] = build({ thread: { ...THREAD, userName: undefined } }).messages;
     expect(system!.content).toMatch(/sign-off without a name/);
