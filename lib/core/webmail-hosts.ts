@@ -36,4 +36,3 @@ export function webmailClientOfUrl(url: string | undefined): Exclude<WebmailClie
     return undefined;
   }
 }
-

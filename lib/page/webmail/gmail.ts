@@ -132,7 +132,7 @@ const NAMED_VIEWS = ['label', 'category', 'search', 'advanced-search', 'section_
 
 /** The thread id in the address ("#inbox/FMfcgz…", "#label/Work/FMfcgz…"); absent in the split pane. */
 function threadIdInHash(doc: Document): string | undefined {
-  let hash = '';
+  let hash: string;
   try {
     hash = new URL(doc.URL).hash;
   } catch {

@@ -87,6 +87,9 @@ export async function insertReply(
     opened = true;
     box = await waitForReplyBox(doc, () => adapter.findReplyBox(doc), options.waitMs ?? DEFAULT_REPLY_WAIT_MS);
     if (!box) return noReplyBox(adapter, 'reply-box');
+    // The user may have moved on while the box was opening: checked again right before writing.
+    const moved = refusal(adapter, doc, options.expected);
+    if (moved) return { ok: false, code: moved };
   }
   if (isTextArea(box)) {
     return insertIntoTextArea(box, draft)
