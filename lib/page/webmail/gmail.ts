@@ -32,6 +32,8 @@ const SIGNATURE: ClientSignature = {
     '[gh="cm"]',
     'tr.zA',
     'div.a98.iY',
+    '[role="listitem"].h7',
+    '[role="listitem"].kv',
     'h2.hP',
     '[data-thread-perm-id]',
     '[data-legacy-thread-id]',
@@ -41,7 +43,8 @@ const SIGNATURE: ClientSignature = {
     'link[rel~="icon"][href*="/icons/mail/"]',
     'a[href*="mail.google.com/mail/"][href$="#inbox"]',
   ],
-  title: /\s[-–]\s(?:[^\s@]+@[^\s@]+\s[-–]\s)?Gmail\s*$/,
+  // "Inbox (3) - jane@example.com - Gmail"; Google Workspace names the app after the organisation ("… - Acme Mail").
+  title: /\s[-–]\s(?:Gmail|[^\s@]+@[^\s@]+\s[-–]\s.{1,40}\bMail)\s*$/,
 };
 
 /** One message each, in conversation order: expanded, collapsed, and hidden ("n older messages"). */

@@ -23,6 +23,7 @@
 import { displayNameIn, emailAddressIn, nameFromAccountLabel } from './address-text';
 import { isClientDocument, type ClientSignature } from './client-match';
 import { conversationIdentity, pathSegments, queryParameter, taggedId } from './conversation-identity';
+import { dateOrderKeys } from './date-order';
 import { allShown, firstMatch, firstShown, isShown, labelText, shownOrFirst } from './dom-lookup';
 import { hasMarkedSignature, readMessageText, readPreviewText } from './message-text';
 import { isEnabled, pressButton } from './press-button';
@@ -57,6 +58,7 @@ const SIGNATURE: ClientSignature = {
     '#O365_MainLink_Me',
     '#O365_NavHeader',
     '#mectrl_main_body',
+    '#mectrl_main_trigger',
   ],
   title: /(?:^|\s[-–]\s)Outlook\s*$/,
 };
@@ -179,11 +181,11 @@ function readMessage(item: Element): MailMessage {
   return mailMessage(from, text, fromAddress, dateOf(item));
 }
 
-/** OWA can list the newest message first; the dates say so when they parse, else the expanded (newest) item's place. */
+/** OWA can list the newest message first; the dates say so when they read, else the expanded (newest) item's place. */
 function isNewestFirst(items: Element[]): boolean {
   if (items.length < 2) return false;
-  const times = items.map((item) => Date.parse(dateOf(item)));
-  if (times.every((time) => !Number.isNaN(time))) {
+  const times = dateOrderKeys(items.map(dateOf));
+  if (times) {
     const descending = times.every((time, i) => i === 0 || time <= times[i - 1]!);
     return descending && times[0]! > times[times.length - 1]!;
   }

@@ -64,6 +64,7 @@ describe('adapterFor', () => {
       'gmail',
     );
     expect(adapterFor(shell('<div gh="tm"></div>', 'Inbox (3) - jane@example.com - Gmail')).client).toBe('gmail');
+    expect(adapterFor(shell('<div gh="tm"></div>', 'Inbox - jane@acme.example - Acme Mail')).client).toBe('gmail');
     expect(
       adapterFor(shell('<div data-app-section="MessageList"><div role="option" data-convid="A1"></div></div>')).client,
     ).toBe('outlook');
