@@ -4,6 +4,7 @@ import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/types';
+import { clientName } from './client-name';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { LanguageSelect } from './LanguageSelect';
@@ -22,8 +23,6 @@ const TONE_LABEL: Record<DraftTone, () => string> = {
 
 /** Ways to rework a finished draft, labelled like the rewrite menu. */
 const REFINEMENTS: readonly DraftRefinement[] = ['shorter', 'longer', 'formal', 'friendly', 'proofread'];
-
-const CLIENT_NAME: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail' };
 
 /**
  * Reply to the mail conversation beside the panel: the user says what they want to say, Tacit drafts it, the user
@@ -107,13 +106,25 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             : i18n.t('draft.sourceNoSender', [stream.source.value?.title ?? ''])}
           <br />
           {i18n.t('draft.sourceDetails', mail.messageCount, [
-            CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'),
+            clientName(mail.client) ?? i18n.t('draft.clientOther'),
             String(mail.messageCount),
           ])}
           {mail.omittedMessages > 0 ? (
             <>
               <br />
               {i18n.t('draft.omitted', mail.omittedMessages, [String(mail.omittedMessages)])}
+            </>
+          ) : null}
+          {mail.unreadMessages > 0 ? (
+            <>
+              <br />
+              {i18n.t('draft.unread', mail.unreadMessages, [String(mail.unreadMessages)])}
+            </>
+          ) : null}
+          {mail.fromSelection ? (
+            <>
+              <br />
+              {i18n.t('draft.fromSelection')}
             </>
           ) : null}
         </p>
@@ -144,6 +155,11 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         </p>
       ) : null}
       {state === 'error' ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
+      {state === 'error' && error?.suggestion?.kind === 'select-message-text' ? (
+        <button type="button" class="primary" disabled={busy} onClick={() => void draft.draft('selection')}>
+          {i18n.t('draft.selectAndRetry')}
+        </button>
+      ) : null}
       {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
         <button type="button" onClick={() => void draft.grantSiteAccess()}>
           {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
@@ -178,6 +194,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           data-testid="draft-inserted"
         >
           {outcome.ok ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted') : errorText(outcome.error)}
+          {outcome.ok && outcome.nameLeftToSignature ? ` ${i18n.t('draft.nameInSignature')}` : null}
         </p>
       ) : null}
     </section>

@@ -114,9 +114,9 @@ export default defineBackground(() => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
       return applied.ok ? { ok: true } : { ok: false, error: applied.error };
     },
-    'reply/insert': async ({ tabId, text, subject }) => {
-      const inserted = await insertReplyInTab(tabId, text, subject);
-      return inserted.ok ? { ok: true, opened: inserted.value.opened } : { ok: false, error: inserted.error };
+    'reply/insert': async ({ tabId, text, conversation }) => {
+      const inserted = await insertReplyInTab(tabId, text, conversation);
+      return inserted.ok ? { ok: true, ...inserted.value } : { ok: false, error: inserted.error };
     },
     'model/preload': async ({ task }) => ({ started: await preload(task) }),
     ...diagnosticsRequests(),

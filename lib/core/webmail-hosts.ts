@@ -37,5 +37,3 @@ export function webmailClientOfUrl(url: string | undefined): Exclude<WebmailClie
     return undefined;
   }
 }
-
-/** What Tacit reads from an open mail conversation, and what a webmail adapter must provide. */

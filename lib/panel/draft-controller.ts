@@ -8,7 +8,8 @@ import type { DraftOptions } from '../tasks/draft/types';
 import type { PanelDeps, StoredValue } from './panel-deps';
 import type { TaskStream } from './task-stream';
 
-export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
+export type InsertOutcome =
+  { ok: true; opened: boolean; nameLeftToSignature: boolean } | { ok: false; error: TacitError };
 
 export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess' | 'recordDiagnostic'> {
   draftOptions: StoredValue<DraftOptions | null>;
@@ -67,12 +68,22 @@ export class DraftController {
     void this.deps.draftOptions.setValue(options);
   }
 
-  async draft(): Promise<void> {
+  /**
+   * Drafts a reply to the conversation beside the panel; `from: 'selection'` is the one-click fallback when the
+   * client's open message could not be read: the selected text (or the open message, selected for the user) is read.
+   */
+  async draft(from?: 'selection'): Promise<void> {
     this.reworkedFrom = null;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
     const target = await this.deps.target();
-    this.stream.start({ kind: 'draft-reply', target, intent: this.intent.value.trim(), options: this.options.value });
+    const request = {
+      kind: 'draft-reply',
+      target,
+      intent: this.intent.value.trim(),
+      options: this.options.value,
+    } as const;
+    this.stream.start(from ? { ...request, from } : request);
   }
 
   /** Reworks the draft as it stands (with the user's edits) in one style; a failure leaves it as it was. */
@@ -112,7 +123,7 @@ export class DraftController {
       .sendRequest('reply/insert', {
         tabId: mail.tabId,
         text,
-        subject: mail.subject,
+        conversation: mail.conversation,
       })
       .catch((error: unknown): InsertOutcome => {
         recordRequestFailures(this.deps.recordDiagnostic)('reply/insert', error);

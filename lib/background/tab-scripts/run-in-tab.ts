@@ -6,6 +6,7 @@ import { restrictedPageReason } from './restricted-pages';
 import { describeInjectionFailure } from './injection-errors';
 import type { TabRead } from './types';
 import { recordDiagnostic } from '../diagnostics-log';
+import type { ScriptArgument } from '../../page/types';
 
 export interface ScriptTarget {
   tabId: number;
@@ -16,7 +17,8 @@ export interface ScriptTarget {
 }
 
 /** A packaged script (its return value is the result), or a function serialised into the page with its arguments. */
-export type Injection = { files: ScriptPublicPath[] } | { func: (...args: string[]) => unknown; args: string[] };
+export type Injection =
+  { files: ScriptPublicPath[] } | { func: (...args: ScriptArgument[]) => unknown; args: ScriptArgument[] };
 
 export async function runInTab<T>(target: ScriptTarget, injection: Injection): Promise<TabRead<T | undefined>> {
   const url = target.url || undefined;

@@ -12,7 +12,6 @@ export function isShown(element: Element): boolean {
   try {
     frame = element.ownerDocument.defaultView?.frameElement;
   } catch {
-    // A cross-origin parent frame cannot be inspected: count the element as shown.
     frame = null;
   }
   return frame ? isShown(frame) : true;
@@ -57,15 +56,6 @@ export function frameDocument(frame: Element | null): Document | null {
   try {
     return (frame as HTMLIFrameElement).contentDocument;
   } catch {
-    // Cross-origin: as documented, null.
     return null;
   }
-}
-
-/** The nearest `lang` attribute on or inside `element`, else the document's. */
-export function languageOf(doc: Document, element: Element | null): string | undefined {
-  // A lang inside the message (set by the sender's client) says more than the page's UI language.
-  const tagged = element?.querySelector('[lang]') ?? element?.closest('[lang]');
-  const lang = tagged?.getAttribute('lang') || doc.documentElement.getAttribute('lang');
-  return lang?.trim() || undefined;
 }

@@ -5,8 +5,6 @@ import { estimateTokens } from '../../core/token-estimate';
 import { countWords } from '../extract/whitespace';
 import { adapterFor } from './detect';
 import type { MailThread } from './types';
-import { mailReadFailure } from './thread-read';
-import { errorName, type PageDiagnostic } from '../../core/diagnostics';
 
 /** The conversation as structured text: the subject as heading, then each message under its sender and date. */
 function threadAsPage(thread: MailThread, url: string): ExtractedPage {
@@ -33,17 +31,13 @@ function threadAsPage(thread: MailThread, url: string): ExtractedPage {
 
 export function extractPageOrThread(doc: Document): ExtractResult {
   const adapter = adapterFor(doc);
-  let failure: PageDiagnostic | undefined;
   if (adapter.client !== 'generic') {
     try {
       const read = adapter.readThread(doc);
       if (read.ok) return { ok: true, page: threadAsPage(read.thread, doc.URL) };
-    } catch (error) {
-      // A client page the adapter does not understand is read like any other page, and the adapter's failure noted.
-      failure = mailReadFailure(adapter.client, { error: errorName(error), fallback: 'page-text' });
+    } catch {
+      // A client page the adapter does not understand is read like any other page.
     }
   }
-  const page = extractPage(doc);
-  const diagnostic = page.diagnostic ?? failure;
-  return diagnostic ? { ...page, diagnostic } : page;
+  return extractPage(doc);
 }

@@ -29,7 +29,11 @@ describe('answerRequests', () => {
       tacit: 1,
       to: 'background',
       type: 'reply/insert',
-      payload: { tabId: 1, text: 'Hi Maya', subject: 'Lisbon' },
+      payload: {
+        tabId: 1,
+        text: 'Hi Maya',
+        conversation: { client: 'gmail', ids: ['thread:t1'], messageIds: [], subject: 'Lisbon' },
+      },
     });
     await expect(answered).rejects.toThrow(TypeError);
     expect(reports).toEqual([

@@ -29,14 +29,7 @@ describe('Gmail page details', () => {
       '<body><div role="main"><h2 class="hP">Photo</h2><div role="list"><div class="h7" role="listitem"><span class="gD" email="a@example.com" name="Ann">Ann</span><div class="ii gt"><div class="a3s aiL"><img alt=""></div></div></div></div></div></body>',
       'https://mail.google.com/mail/u/0/#inbox/FMfcgz',
     );
-    expect(readOpenThread(doc)).toEqual({
-      ok: false,
-      code: 'empty-thread',
-      diagnostic: {
-        code: 'mail-read-failed',
-        details: { adapter: 'gmail', step: 'message-text', selector: 'body', count: 1 },
-      },
-    });
+    expect(readOpenThread(doc)).toEqual({ ok: false, code: 'empty-thread' });
   });
 
   it('ignores a hidden reply body and composes outside the conversation', () => {
@@ -74,5 +67,21 @@ describe('Outlook page details', () => {
     doc.addEventListener('click', (event) => (pressed = (event.target as Element).closest('button')?.id ?? ''));
     expect(outlookAdapter.openReply(doc)).toBe(true);
     expect(pressed).toBe('reply');
+  });
+
+  it('puts an all-expanded conversation with localised dates in order, newest on top as OWA lists it', () => {
+    const item = (id: number, date: string, text: string) =>
+      `<div aria-expanded="true"><span id="MSG_${id}_FROM"><span class="OZZZK" title="p${id}@example.com">P${id}</span></span>
+        <div data-testid="SentReceivedSavedTime">${date}</div><div role="document"><div id="UniqueMessageBody_${id}">${text}</div></div></div>`;
+    const doc = mailDocument(
+      PANE(
+        item(3, 'Do 13.03.2025 16:02', 'Third') +
+          item(2, 'Di 11.03.2025 14:20', 'Second') +
+          item(1, 'Mo 10.03.2025 09:05', 'First'),
+      ),
+      'https://outlook.office.com/mail/',
+    );
+    const read = outlookAdapter.readThread(doc);
+    expect(read.ok && read.thread.messages.map((m) => m.text)).toEqual(['First', 'Second', 'Third']);
   });
 });

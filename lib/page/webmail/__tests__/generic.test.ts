@@ -45,7 +45,6 @@ describe('generic page', () => {
     expect(readOpenThread(mailDocument('<html><head><title>x</title></head><body></body></html>'))).toEqual({
       ok: false,
       code: 'empty-thread',
-      diagnostic: { code: 'mail-read-failed', details: { adapter: 'generic', step: 'page-text', error: 'empty-page' } },
     });
   });
 
