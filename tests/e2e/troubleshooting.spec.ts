@@ -3,19 +3,18 @@ import { openOptions } from './support/options-page';
 
 /** Words of the fixture inbox and of what the user typed: none may reach the diagnostics. */
 const PAGE_AND_USER_TEXT = [
-  'Lisbon',
-  'Maya',
-  'projector',
-  'jonas.weber',
-  'Inbox',
-  'Weekly status',
+  'Budget',
+  'Priya',
+  'Jonas',
+  'board',
+  'figures',
   'hello there',
-  'gmail-inbox',
+  'outlook-changed',
   '127.0.0.1',
   'http',
 ];
 
-test('a webmail page whose adapter finds no conversation is recorded in Options › Troubleshooting, without its text; Copy and Clear', async ({
+test('a mail client whose open message its adapter cannot read is recorded in Options › Troubleshooting, without its text; Copy and Clear', async ({
   context,
   extensionId,
   webPage,
@@ -24,13 +23,15 @@ test('a webmail page whose adapter finds no conversation is recorded in Options 
   serviceWorker,
 }) => {
   await useScriptedEngine(serviceWorker, { reply: 'unused', tokenDelayMs: 1 });
-  // The inbox list looks like Gmail to the adapter, but no conversation is open: its message list is not there.
-  await webPage.goto(`${files.origin}/webmail/gmail-inbox.html`);
+  // Outlook after a layout change: the page is recognised as Outlook, but its message markup is not what the adapter knows.
+  await webPage.goto(`${files.origin}/webmail/outlook-changed.html`);
   const panel = await openDetachedPanel();
   await panel.getByRole('tab', { name: 'Reply to email' }).click();
   await panel.getByLabel('What do you want to say?').fill('hello there');
   await panel.getByRole('button', { name: 'Draft reply' }).click();
-  await expect(panel.getByTestId('draft-error')).toHaveText(/^No open email conversation was found in this tab\./);
+  await expect(panel.getByTestId('draft-error')).toHaveText(
+    /^Tacit recognised Outlook but could not read the open message/,
+  );
 
   const options = await openOptions(await context.newPage(), extensionId);
   const section = options.getByTestId('troubleshooting');
@@ -41,10 +42,10 @@ test('a webmail page whose adapter finds no conversation is recorded in Options 
     /^\d{1,2}:\d{2}:\d{2}/,
     'page',
     'mail-read-failed',
-    'adapter=gmail step=messages selector=message-items',
+    'adapter=outlook step=messages selector=DATE count=3',
   ]);
   await expect(rows.filter({ hasText: 'task-failed' }).locator('td').nth(3)).toHaveText(
-    'task=draft-reply error=no-mail-thread',
+    'task=draft-reply error=mail-unreadable',
   );
   const shown = await section.innerText();
   for (const text of PAGE_AND_USER_TEXT) expect(shown).not.toContain(text);
@@ -60,7 +61,7 @@ test('a webmail page whose adapter finds no conversation is recorded in Options 
   expect(blank).toBe('');
   expect(lines).toContainEqual(
     expect.stringMatching(
-      /^\d{4}-\d\d-\d\dT[\d:.]+Z page mail-read-failed adapter=gmail step=messages selector=message-items$/,
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z page mail-read-failed adapter=outlook step=messages selector=DATE count=3$/,
     ),
   );
   for (const text of PAGE_AND_USER_TEXT) expect(report).not.toContain(text);
