@@ -132,6 +132,7 @@ function createContext(
     phase: (phase) => port.post({ type: 'task/phase', requestId, phase }),
     delta: (text) => port.post({ type: 'task/delta', requestId, text }),
     source: (source) => port.post({ type: 'task/source', requestId, source }),
+    allowLinks: (links) => port.post({ type: 'task/links', requestId, links }),
     result: (result) => port.post({ type: 'task/result', requestId, result }),
     watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
     // The window of the model the task will run on; a task that cannot run fails at generate, with the reason.
