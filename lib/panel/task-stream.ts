@@ -42,6 +42,10 @@ export class TaskStream {
   /** The cleaned-up final result, when the task sends one (rewrites). */
   readonly result = signal<TaskResult | null>(null);
   readonly running = computed(() => this.state.value === 'running');
+  /** Whether any text is shown: what views above the text read, so that they do not follow every word. */
+  readonly hasText = computed(() => this.text.value !== '');
+  /** The addresses the shown text may link to (what its task read, the user's words); any other is shown as text. */
+  readonly links = signal<ReadonlySet<string>>(new Set());
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
@@ -52,6 +56,7 @@ export class TaskStream {
   private receivedText = false;
   private previousState: TaskStreamState = 'empty';
   private pendingSource: TaskSource | null = null;
+  private pendingLinks: ReadonlySet<string> = new Set();
   private runSettled: ((state: TaskStreamState) => void) | undefined;
   private task: TaskRequest | undefined;
 
@@ -94,6 +99,7 @@ export class TaskStream {
     this.previousState = this.state.value === 'running' ? 'empty' : this.state.value;
     this.receivedText = false;
     this.pendingSource = null;
+    this.pendingLinks = new Set();
     this.error.value = null;
     this.phase.value = null;
     this.stopping = false;
@@ -147,6 +153,10 @@ export class TaskStream {
         if (this.receivedText) this.source.value = message.source;
         else this.pendingSource = message.source;
         return;
+      case 'task/links':
+        if (this.receivedText) this.links.value = new Set(message.links);
+        else this.pendingLinks = new Set(message.links);
+        return;
       case 'task/delta':
         if (this.stopping) return;
         this.beginText();
@@ -171,6 +181,7 @@ export class TaskStream {
     this.text.value = '';
     this.result.value = null;
     this.source.value = this.pendingSource;
+    this.links.value = this.pendingLinks;
   }
 
   private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {

@@ -9,7 +9,11 @@ export class RenderedBlocks {
   private readonly blocks = new Map<number, ChildNode[]>();
   private open: ChildNode[] = [];
 
-  constructor(private readonly container: HTMLElement) {}
+  private readonly inert: Document;
+
+  constructor(private readonly container: HTMLElement) {
+    this.inert = container.ownerDocument.implementation.createHTMLDocument('');
+  }
 
   apply(patch: StreamPatch): void {
     if (patch.reset) this.clear();
@@ -32,12 +36,11 @@ export class RenderedBlocks {
     this.open = [];
   }
 
-  /** Parsed in an inert template (nothing in it loads or runs), then moved into place. */
+  /** Parsed in a document of its own, which is inert (nothing in it loads or runs), then moved into place. */
   private insert(html: string, before: ChildNode | null): ChildNode[] {
-    const template = this.container.ownerDocument.createElement('template');
-    template.innerHTML = html;
-    const nodes = [...template.content.childNodes];
-    this.container.insertBefore(template.content, before);
+    this.inert.body.innerHTML = html;
+    const nodes = [...this.inert.body.childNodes];
+    for (const node of nodes) this.container.insertBefore(node, before);
     return nodes;
   }
 

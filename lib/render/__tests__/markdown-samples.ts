@@ -98,7 +98,7 @@ const BLOCKS: Array<(random: Random) => string> = [
   (r) => `> - quoted list\n> - ${inline(r, 1)}\ncontinued`,
   (r) => `<div>\n${inline(r)}\n</div>`,
   (r) => `<!-- comment\n\n${inline(r)} -->`,
-  (r) => `<script>\n\nalert(1)\n</script>`,
+  () => `<script>\n\nalert(1)\n</script>`,
   (r) =>
     `[${pick(r, ['foo', 'Foo', 'bar', 'baz'])}]: ${pick(r, ['https://example.org/def', 'https://evil.example/?d=x', 'javascript:alert(1)', '<https://example.org/angle def>'])}${pick(r, ['', ' "title"', "\n'multi\nline'"])}`,
   () => '[qux]:\nhttps://example.org/qux',
