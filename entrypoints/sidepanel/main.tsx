@@ -5,6 +5,9 @@ import type { PanelDeps } from '@/lib/panel/panel-deps';
 import { PORT_PANEL, PORT_TASK } from '@/lib/protocol/messages';
 import { connectPort } from '@/lib/protocol/ports';
 import { sendRequest } from '@/lib/protocol/requests';
+import { renderMarkdownSafely, safeMarkdown } from '@/lib/render/markdown';
+import { MarkdownStream } from '@/lib/render/markdown-stream';
+import { RenderedBlocks } from '@/lib/render/rendered-blocks';
 import {
   draftOptions,
   lastCustomInstruction,
@@ -28,4 +31,8 @@ const deps: PanelDeps = {
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();
+// Test builds let e2e tests render Markdown the one-shot way in this page, to compare with what streamed.
+if (import.meta.env.MODE === 'e2e') {
+  Object.assign(globalThis, { tacitRender: { renderMarkdownSafely, safeMarkdown, MarkdownStream, RenderedBlocks } });
+}
 render(<SidePanelApp panel={new PanelController(deps)} />, document.getElementById('app')!);

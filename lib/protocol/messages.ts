@@ -153,6 +153,8 @@ export interface ScriptedEngineSettings {
   tokenCount?: number;
   /** Fixed reply; by default the reply is derived from the last user message. */
   reply?: string;
+  /** Fixed deltas, sent exactly as given (to split a reply inside words or markup); wins over `reply`. */
+  tokens?: string[];
   /** Makes load fail with this error message, to exercise error paths. */
   failLoadWith?: string;
 }

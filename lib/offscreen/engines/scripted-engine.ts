@@ -54,6 +54,7 @@ export class ScriptedEngine implements Engine {
   }
 
   private tokensFor(request: ChatRequest): string[] {
+    if (this.settings.tokens !== undefined) return this.settings.tokens;
     if (this.settings.reply !== undefined) return this.settings.reply.match(/\S+\s*/g) ?? [];
     const lastUser = [...request.messages].reverse().find((message) => message.role === 'user');
     const words = (lastUser?.content ?? '').split(/\s+/).filter(Boolean).slice(0, 6);
