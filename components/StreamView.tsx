@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
 import { effect } from '@preact/signals';
-import { memo } from 'preact/compat';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TaskStream } from '@/lib/panel/task-stream';
 import { safeMarkdown } from '@/lib/render/markdown';
@@ -59,7 +58,7 @@ interface MarkdownTextProps {
  * The text's element, written by `RenderedBlocks` rather than by Preact: each update parses and sanitises only the
  * open block (finished blocks stay as they are), and a new allow-list of links renders the text again.
  */
-const MarkdownText = memo(function MarkdownText({ text, links, testId }: MarkdownTextProps) {
+function MarkdownText({ text, links, testId }: MarkdownTextProps) {
   const element = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const view = new RenderedBlocks(element.current!);
@@ -78,5 +77,6 @@ const MarkdownText = memo(function MarkdownText({ text, links, testId }: Markdow
       view.clear();
     };
   }, [text, links]);
+  // No children: Preact leaves the nodes RenderedBlocks wrote alone when this renders again.
   return <div class="stream-text" data-testid={testId} ref={element} />;
-});
+}
