@@ -34,6 +34,7 @@ export class MarkdownStream {
   /** Where the open tail begins in `text`. */
   private finishedLength = 0;
   private nextKey = 0;
+  /** The finished blocks that may use a reference label, by key. */
   private readonly finished = new Map<number, FinishedBlock>();
   /** Reference label → finished blocks that may use it. */
   private readonly blocksByLabel = new Map<string, number[]>();
@@ -93,9 +94,10 @@ export class MarkdownStream {
     this.openHtml = '';
   }
 
+  /** Keeps a finished block's source only if a definition arriving later could change it. */
   private keep(block: FinishedBlock): void {
-    this.finished.set(block.key, block);
     if (!block.raw.includes('[')) return;
+    this.finished.set(block.key, block);
     for (const label of referenceLabels(block.raw)) {
       const keys = this.blocksByLabel.get(label);
       if (keys) keys.push(block.key);
