@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { useComputed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
@@ -39,7 +40,8 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
   const { stream } = draft;
   const state = stream.state.value;
   const mail = stream.source.value?.mail;
-  const text = draft.text.value;
+  // Only whether there is a draft: the draft's text is read by DraftText alone, so this view does not follow it.
+  const hasText = useComputed(() => draft.text.value !== '').value;
   const settled = state !== 'running';
   const options = draft.options.value;
   const outcome = draft.insertOutcome.value;
@@ -95,7 +97,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             onChange={(language) => draft.setOptions({ ...options, language })}
           />
           <button type="submit" class="primary" disabled={busy}>
-            {text === '' ? i18n.t('draft.run') : i18n.t('draft.again')}
+            {hasText ? i18n.t('draft.again') : i18n.t('draft.run')}
           </button>
         </div>
       </form>
@@ -131,17 +133,10 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
       ) : (
         <p class="empty-note">{i18n.t('draft.hint')}</p>
       )}
-      {text !== '' || state === 'running' ? (
+      {hasText || state === 'running' ? (
         <label class="draft-text">
           {i18n.t('draft.textLabel')}
-          <textarea
-            data-testid="draft-text"
-            rows={12}
-            readOnly={!settled}
-            aria-busy={!settled}
-            value={text}
-            onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
-          />
+          <DraftText draft={draft} settled={settled} />
         </label>
       ) : null}
       {state === 'stopped' ? (
@@ -165,7 +160,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
         </button>
       ) : null}
-      {mail && text !== '' ? (
+      {mail && hasText ? (
         <div class="actions refine" role="group" aria-label={i18n.t('draft.refine')}>
           {REFINEMENTS.map((style) => (
             <button type="button" disabled={!settled || busy} onClick={() => draft.refine(style)}>
@@ -179,7 +174,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           ) : null}
         </div>
       ) : null}
-      {mail && text !== '' ? (
+      {mail && hasText ? (
         <div class="actions">
           <button type="button" class="primary" disabled={!settled} onClick={() => void draft.insert()}>
             {i18n.t('draft.insert')}
@@ -198,5 +193,19 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The draft as it streams in, then editable: the one element that follows every word. */
+function DraftText({ draft, settled }: { draft: DraftController; settled: boolean }) {
+  return (
+    <textarea
+      data-testid="draft-text"
+      rows={12}
+      readOnly={!settled}
+      aria-busy={!settled}
+      value={draft.text.value}
+      onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
+    />
   );
 }

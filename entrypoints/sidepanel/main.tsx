@@ -7,6 +7,9 @@ import { connectPort } from '@/lib/protocol/ports';
 import { sendRequest } from '@/lib/protocol/requests';
 import { diagnosticsReporter } from '@/lib/protocol/diagnostics';
 import { errorName } from '@/lib/core/diagnostics';
+import { renderMarkdownSafely, safeMarkdown } from '@/lib/render/markdown';
+import { MarkdownStream } from '@/lib/render/markdown-stream';
+import { RenderedBlocks } from '@/lib/render/rendered-blocks';
 import {
   draftOptions,
   lastCustomInstruction,
@@ -37,4 +40,8 @@ const deps: PanelDeps = {
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();
+// Test builds let e2e tests render Markdown the one-shot way in this page, to compare with what streamed.
+if (import.meta.env.MODE === 'e2e') {
+  Object.assign(globalThis, { tacitRender: { renderMarkdownSafely, safeMarkdown, MarkdownStream, RenderedBlocks } });
+}
 render(<SidePanelApp panel={new PanelController(deps)} />, document.getElementById('app')!);

@@ -159,6 +159,10 @@ function createContext(
     phase: (phase) => relay.post({ type: 'task/phase', requestId, phase }),
     delta: (text) => relay.delta(text),
     source: (source) => relay.post({ type: 'task/source', requestId, source }),
+    // A run starts with no links allowed, so an empty list need not travel.
+    allowLinks: (links) => {
+      if (links.length > 0) relay.post({ type: 'task/links', requestId, links });
+    },
     result: (result) => relay.post({ type: 'task/result', requestId, result }),
     watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
     // The window of the model the task will run on; a task that cannot run fails at generate, with the reason.

@@ -55,6 +55,10 @@ export class TaskStream {
   private readonly deltas = frameBatcher((text) => {
     this.text.value += text;
   });
+  /** Whether any text is shown: what views above the text read, so that they do not follow every word. */
+  readonly hasText = computed(() => this.text.value !== '');
+  /** The addresses the shown text may link to (what its task read, the user's words); any other is shown as text. */
+  readonly links = signal<ReadonlySet<string>>(new Set());
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
@@ -65,6 +69,7 @@ export class TaskStream {
   private receivedText = false;
   private previousState: TaskStreamState = 'empty';
   private pendingSource: TaskSource | null = null;
+  private pendingLinks: ReadonlySet<string> = new Set();
   private runSettled: ((state: TaskStreamState) => void) | undefined;
   private task: TaskRequest | undefined;
 
@@ -108,6 +113,7 @@ export class TaskStream {
     this.receivedText = false;
     this.deltas.reset();
     this.pendingSource = null;
+    this.pendingLinks = new Set();
     this.error.value = null;
     this.phase.value = null;
     this.stopping = false;
@@ -163,6 +169,10 @@ export class TaskStream {
         if (this.receivedText) this.source.value = message.source;
         else this.pendingSource = message.source;
         return;
+      case 'task/links':
+        if (this.receivedText) this.links.value = new Set(message.links);
+        else this.pendingLinks = new Set(message.links);
+        return;
       case 'task/delta':
         if (this.stopping) return;
         this.beginText();
@@ -188,6 +198,7 @@ export class TaskStream {
     this.text.value = '';
     this.result.value = null;
     this.source.value = this.pendingSource;
+    this.links.value = this.pendingLinks;
   }
 
   private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {

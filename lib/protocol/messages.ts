@@ -123,6 +123,8 @@ export type BackgroundToPanel =
   | { type: 'task/phase'; requestId: string; phase: TaskPhase }
   | { type: 'task/source'; requestId: string; source: TaskSource }
   | { type: 'task/result'; requestId: string; result: TaskResult }
+  /** The only addresses the task's output may link to: those in what it read and in the user's words. */
+  | { type: 'task/links'; requestId: string; links: string[] }
   | { type: 'task/delta'; requestId: string; text: string }
   | { type: 'task/done'; requestId: string; stopped: boolean }
   | { type: 'task/error'; requestId: string; error: TacitError };

@@ -282,4 +282,34 @@ describe('TaskStream', () => {
     fromBackground({ type: 'task/delta', requestId, text: 'Summary.' });
     expect(stream.source.value).toEqual(source);
   });
+
+  it('takes the links a task allows with its first text, keeping the old ones with the old text until then', () => {
+    const { stream, start, fromBackground } = setup();
+    const first = start();
+    fromBackground({ type: 'task/links', requestId: first, links: ['https://a.example/'] });
+    expect(stream.links.value).toEqual(new Set());
+    fromBackground({ type: 'task/delta', requestId: first, text: 'See https://a.example/' });
+    expect(stream.links.value).toEqual(new Set(['https://a.example/']));
+    fromBackground({ type: 'task/done', requestId: first, stopped: false });
+
+    const second = start();
+    fromBackground({ type: 'task/links', requestId: second, links: ['https://b.example/'] });
+    expect(stream.links.value).toEqual(new Set(['https://a.example/']));
+    fromBackground({ type: 'task/delta', requestId: second, text: 'New' });
+    expect(stream.links.value).toEqual(new Set(['https://b.example/']));
+
+    const third = start();
+    fromBackground({ type: 'task/delta', requestId: third, text: 'No links allowed' });
+    expect(stream.links.value).toEqual(new Set());
+  });
+
+  it('says whether there is text without following every word', () => {
+    const { stream, start, fromBackground } = setup();
+    const requestId = start();
+    const seen: boolean[] = [];
+    const stop = stream.hasText.subscribe((value) => seen.push(value));
+    for (const word of ['one ', 'two ', 'three']) fromBackground({ type: 'task/delta', requestId, text: word });
+    stop();
+    expect(seen).toEqual([false, true]);
+  });
 });
