@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { acceptPorts, type TypedPort } from '../protocol/ports';
-import { trustedSender } from '../protocol/requests';
+import { fromOwnExtensionPage } from '../protocol/requests';
 import {
   PORT_TEST_BARE_SOURCE,
   type BareRelayEvent,
@@ -28,8 +28,7 @@ export function answerTestRequests(
   const probe = new StallProbe();
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const request = message as { tacit?: number; to?: string; type?: string };
-    if (request?.tacit !== 1 || request.to !== 'offscreen' || trustedSender(sender) !== 'extension-page')
-      return undefined;
+    if (request?.tacit !== 1 || request.to !== 'offscreen' || !fromOwnExtensionPage(sender)) return undefined;
     if (request.type === 'test/scripted-log') return loadScripted().then((module) => module?.scriptedRequestLog ?? []);
     if (request.type === 'test/residency-log') return readResidency();
     if (request.type === 'test/emit-times') return loadScripted().then((module) => module?.scriptedEmitTimes ?? []);

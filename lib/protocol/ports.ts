@@ -1,6 +1,6 @@
 /** Typed wrappers over runtime ports, used for everything that streams. */
 import { browser, type Browser } from 'wxt/browser';
-import { trustedSender } from './requests';
+import { fromOwnExtensionPage } from './requests';
 
 export interface TypedPort<Out, In> {
   post(message: Out): void;
@@ -44,7 +44,7 @@ export function connectPort<Out, In>(name: string): TypedPort<Out, In> {
 export function acceptPorts<Out, In>(name: string, onPort: (port: TypedPort<Out, In>) => void): void {
   browser.runtime.onConnect.addListener((raw) => {
     if (raw.name !== name) return;
-    if (trustedSender(raw.sender) !== 'extension-page') {
+    if (!fromOwnExtensionPage(raw.sender)) {
       raw.disconnect();
       return;
     }

@@ -7,7 +7,7 @@ import {
   type RequestTarget,
   type RequestType,
 } from './messages';
-import { classifySender, type SenderKind } from './sender';
+import { isOwnExtensionPage } from './sender';
 
 const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'panel/status': 'background',
@@ -54,7 +54,7 @@ export function answerRequests<T extends RequestTarget>(
 ): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isRequestEnvelope(message) || message.to !== target) return undefined;
-    if (trustedSender(sender) !== 'extension-page') return undefined;
+    if (!fromOwnExtensionPage(sender)) return undefined;
     const handler = (
       handlers as Record<string, ((payload: unknown, s: typeof sender) => Promise<unknown>) | undefined>
     )[message.type];
@@ -71,6 +71,7 @@ export function answerRequests<T extends RequestTarget>(
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-export function trustedSender(sender: Browser.runtime.MessageSender | undefined): SenderKind {
-  return classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+/** Whether a message or port comes from one of this extension's own pages (see sender.ts). */
+export function fromOwnExtensionPage(sender: Browser.runtime.MessageSender | undefined): boolean {
+  return isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'));
 }
