@@ -16,7 +16,7 @@ import { hugePageHtml } from '../tests/fixtures/pages/huge-page';
 import { longArticleHtml } from '../tests/fixtures/pages/long-article';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 import { benchInjected, buildProduction } from './bench-injected';
-import { scoreCorpus, scorePage, type PageScore } from './bench-score';
+import { scoreCorpus, scorePage, type PageScore } from '../tests/fixtures/extraction/shingle-score';
 
 const CORPUS_DIR = fileURLToPath(new URL('../tests/fixtures/extraction/', import.meta.url));
 const PAGES_DIR = fileURLToPath(new URL('../tests/fixtures/pages/', import.meta.url));

@@ -24,15 +24,16 @@ export interface ExtractedPage {
   tokenEstimate: number;
   wordCount: number;
   source: ExtractionSource;
+  /** The page is an endless feed that loads more as it is scrolled: `text` holds what had loaded when it was read. */
+  loadsMore?: true;
 }
 
 export type ExtractErrorCode = 'empty-page' | 'extraction-failed';
 
 export interface ExtractError {
   code: ExtractErrorCode;
-  /** Short, user-facing explanation. */
-  message: string;
-  cause?: unknown;
+  /** The name of what was thrown (`TypeError`), never its message: it could quote the page. */
+  cause?: string;
 }
 
 export type ExtractResult = { ok: true; page: ExtractedPage } | { ok: false; error: ExtractError };

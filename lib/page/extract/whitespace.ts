@@ -1,6 +1,7 @@
 /** Whitespace normalisation for text taken from the DOM. */
 
-const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Invisible characters that only mark break opportunities; ZWNJ and ZWJ stay, as Persian, Indic scripts and emoji need them. */
+const INVISIBLE_CHARS = /[\u200b\u2060\ufeff\u00ad]/g;
 const WHITESPACE_RUN = /\s+/g;
 
 /** Text node content as a browser renders it outside `<pre>`: any whitespace run becomes one space. */
