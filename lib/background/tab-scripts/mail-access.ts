@@ -1,19 +1,19 @@
-/** The background's way into a webmail tab: injects the thread reader or the reply writer on demand. */
+/** The background's way into a webmail tab: reads the open conversation, or writes the reply, through page agents. */
 import { tabInfo } from './read-tab';
 import type { TabInfo, TabRead } from './types';
-import { callAgent, installAgent } from './call-agent';
-import { runInTab } from './run-in-tab';
+import { useAgent } from './call-agent';
 import { tacitError, type TacitErrorCode } from '../../core/errors';
-import type { InsertReplyError, MailThread, ThreadRead } from '../../page/webmail/types';
+import type { InsertReplyError, MailThread } from '../../page/webmail/types';
+import { withMessageLanguage } from '../../tasks/common/message-language';
 
 export async function readThreadInTab(tab: TabInfo): Promise<TabRead<MailThread>> {
-  const run = await runInTab<ThreadRead>({ tabId: tab.tabId, url: tab.url }, { files: ['/read-thread.js'] });
+  const run = await useAgent({ tabId: tab.tabId, url: tab.url }, 'reader', 'readThread');
   if (!run.ok) return run;
   const read = run.value;
   if (!read) return { ok: false, error: tacitError('extraction-failed') };
   if (!read.ok)
     return { ok: false, error: tacitError(read.code === 'empty-thread' ? 'empty-mail-thread' : 'no-mail-thread') };
-  return { ok: true, value: read.thread };
+  return { ok: true, value: withMessageLanguage(read.thread) };
 }
 
 const INSERT_ERRORS: Record<InsertReplyError, TacitErrorCode> = {
@@ -22,7 +22,7 @@ const INSERT_ERRORS: Record<InsertReplyError, TacitErrorCode> = {
   'conversation-changed': 'conversation-changed',
 };
 
-/** Writes the draft into the tab's reply box; the agent script stays installed for the next insert. */
+/** Writes the draft into the tab's reply box; the agents stay installed for the next insert. */
 export async function insertReplyInTab(
   tabId: number,
   text: string,
@@ -30,10 +30,7 @@ export async function insertReplyInTab(
 ): Promise<TabRead<{ opened: boolean }>> {
   const tab = await tabInfo(tabId);
   if (!tab.ok) return tab;
-  const target = { tabId, url: tab.value.url };
-  const installed = await installAgent(target, 'webmail');
-  if (!installed.ok) return installed;
-  const run = await callAgent(target, 'webmail', 'insert', text, expectedSubject);
+  const run = await useAgent({ tabId, url: tab.value.url }, 'webmail', 'insert', text, expectedSubject);
   if (!run.ok) return run;
   const result = run.value;
   if (!result) return { ok: false, error: tacitError('reply-insert-failed') };

@@ -14,7 +14,7 @@ import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
 import { buildClone, planVisibleClone, type ClonePlan } from './visible-clone';
 import { candidateRoots, readVisibleText } from './visible-text';
 import { PageVisibility } from './visibility';
-import { countWords } from './whitespace';
+import { countWords } from '../../core/word-count';
 
 /** Below this much prose (text outside links, in sentence-length paragraphs) the article is missing, not short. */
 const MIN_ARTICLE_PROSE_CHARS = 80;

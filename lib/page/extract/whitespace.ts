@@ -29,8 +29,3 @@ export function normalizePreformatted(text: string): string {
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
 }
-
-export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu);
-  return words ? words.length : 0;
-}

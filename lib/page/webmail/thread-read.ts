@@ -1,5 +1,4 @@
 /** Turns what an adapter read into the ThreadRead the panel gets: missing or empty threads as errors, long ones capped. */
-import { messageLanguage } from './message-language';
 import type { MailMessage, MailThread, ThreadRead } from './types';
 import type { WebmailClient } from '../../core/webmail-hosts';
 
@@ -39,7 +38,8 @@ export function threadRead(parts: ThreadParts): ThreadRead {
   const omitted = parts.messages.length - messages.length + (parts.hiddenMessages ?? 0);
   const thread: MailThread = { client: parts.client, subject: parts.subject.replace(/\s+/g, ' ').trim(), messages };
   if (parts.userName?.trim()) thread.userName = parts.userName.trim();
-  const lang = messageLanguage(messages) ?? parts.lang?.trim();
+  // The page's declared language; the background judges the language of the messages themselves.
+  const lang = parts.lang?.trim();
   if (lang) thread.lang = lang;
   if (omitted > 0) thread.omittedMessages = omitted;
   return { ok: true, thread };

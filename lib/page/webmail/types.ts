@@ -17,7 +17,10 @@ export interface MailThread {
   messages: MailMessage[];
   /** The signed-in user's name when the client shows it (so the draft can be signed and not reply to themselves). */
   userName?: string;
-  /** Language of the conversation (html lang or a message's lang attribute), when known. */
+  /**
+   * Language of the conversation: in the page, the one it declares (html lang or a message's lang attribute); once
+   * read, the language of the messages themselves (lib/tasks/common/message-language.ts), when it can be told.
+   */
   lang?: string;
   /** Messages left out because the conversation was too long (the oldest go first). */
   omittedMessages?: number;

@@ -38,7 +38,7 @@ function fakeAgent() {
 type FakeAgent = ReturnType<typeof fakeAgent>;
 
 interface FakeFrame {
-  /** Installed by injecting '/editing-agent.js'; absent until then, and again after the page navigates. */
+  /** Installed by injecting '/page-agent.js'; absent until then, and again after the page navigates. */
   agent?: FakeAgent;
   /** What the agent file installs when injected. */
   agentFile: FakeAgent;
@@ -124,18 +124,35 @@ beforeEach(() => {
 });
 
 describe('captureInFrame', () => {
-  it('injects the editing agent into the given frame only, then reads the selection through it', async () => {
+  it('on first use, installs the page agents into the given frame only, then reads the selection through them', async () => {
     const tab = fakeTab();
 
     const result = await captureInFrame(FRAME, PAGE_URL);
 
     expect(result).toEqual({ ok: true, value: SELECTION });
+    const capture = {
+      tabId: TAB_ID,
+      frameIds: [FRAME.frameId],
+      files: undefined,
+      args: ['tacitAgents', 'editing', 'capture'],
+    };
     expect(tab.calls).toEqual([
-      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: ['/editing-agent.js'], args: undefined },
-      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: undefined, args: ['tacitAgents', 'editing', 'capture'] },
+      capture,
+      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: ['/page-agent.js'], args: undefined },
+      capture,
     ]);
     expect(tab.agent(FRAME.frameId).capture).toHaveBeenCalledTimes(1);
     expect(tab.agent(0).capture).not.toHaveBeenCalled();
+  });
+
+  it('with the agents already in the frame, reads the selection in one call without injecting the script again', async () => {
+    const tab = fakeTab();
+    tab.installAgent(FRAME.frameId);
+
+    expect(await captureInFrame(FRAME, PAGE_URL)).toEqual({ ok: true, value: SELECTION });
+    expect(tab.calls).toEqual([
+      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: undefined, args: ['tacitAgents', 'editing', 'capture'] },
+    ]);
   });
 
   it.each<EditingErrorCode>(['password-field', 'sensitive-field', 'empty-selection'])(

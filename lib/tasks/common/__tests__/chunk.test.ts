@@ -3,7 +3,7 @@ import { chunkText } from '../chunk';
 import { estimateTokens } from '../../../core/token-estimate';
 import type { TextChunk } from '../../../page/extract/types';
 import { parseTextBlocks } from '../text-blocks';
-import { countWords } from '../../../page/extract/whitespace';
+import { countWords } from '../../../core/word-count';
 import {
   LONG_ARTICLE_CLOSING,
   LONG_ARTICLE_OPENING,

@@ -1,9 +1,10 @@
 /**
  * The language a conversation is written in, from its text (franc's trigram model): the page's `lang` is the mail
- * client's interface language, which is often not the language of the mail.
+ * client's interface language, which is often not the language of the mail. Judged here, after the thread has left
+ * the page, so the trigram tables stay out of the code injected into pages.
  */
 import { franc } from 'franc-min';
-import type { MailMessage } from './types';
+import type { MailMessage, MailThread } from '../../page/webmail/types';
 
 /** Shorter text gives unreliable guesses ("Ok", "Thanks!"): then the whole conversation is used, or nothing. */
 const MIN_CHARS = 40;
@@ -21,4 +22,10 @@ export function messageLanguage(messages: readonly MailMessage[]): string | unde
   } catch {
     return undefined;
   }
+}
+
+/** The conversation with its language judged from its text, falling back to the one the page declared. */
+export function withMessageLanguage(thread: MailThread): MailThread {
+  const lang = messageLanguage(thread.messages) ?? thread.lang;
+  return lang ? { ...thread, lang } : thread;
 }
