@@ -29,7 +29,8 @@ export async function runInTab<T>(target: ScriptTarget, injection: Injection): P
         ? { target: scriptTarget, files: injection.files }
         : { target: scriptTarget, func: injection.func as (...args: unknown[]) => unknown, args: injection.args },
     );
-    return { ok: true, value: result?.result as T | undefined };
+    // A script that returns nothing gives null in Chrome and undefined in Firefox: undefined here either way.
+    return { ok: true, value: (result?.result ?? undefined) as T | undefined };
   } catch (error) {
     return { ok: false, error: describeInjectionFailure(error, url) };
   }

@@ -86,7 +86,8 @@ function fakeTab(frameIds: number[] = [0, FRAME.frameId]) {
       scope.tacitAgents = frame.agent ? { editing: frame.agent } : undefined;
       try {
         const result = injection.func!(...(injection.args ?? []));
-        results.push({ frameId, documentId: `doc-${frameId}`, result: await result });
+        // Chrome reports a script that returned nothing as null.
+        results.push({ frameId, documentId: `doc-${frameId}`, result: (await result) ?? null });
       } finally {
         delete scope.tacitAgents;
       }
