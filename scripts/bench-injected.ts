@@ -86,6 +86,8 @@ export async function benchInjected(
   );
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // tsx names the functions below with a helper the service worker does not have.
+    await worker.evaluate('globalThis.__name = (fn) => fn');
     /** Reads the page in the tab at `url` `times` times; returns each read's time in the service worker and the last text. */
     const read = (url: string, times: number) =>
       worker.evaluate(
@@ -106,7 +108,7 @@ export async function benchInjected(
           for (let run = 0; run < times; run++) {
             const started = performance.now();
             let [injection] = await call();
-            if (injection?.result === undefined) {
+            if (injection?.result == null) {
               await chrome.scripting.executeScript({ target, files: [how.file] });
               [injection] = await call();
             }

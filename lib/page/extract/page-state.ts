@@ -16,9 +16,10 @@ const MIN_FEED_SHARE = 0.25;
 
 /** Whether the text read comes largely from a feed that loads more as the reader scrolls. */
 export function loadsMoreOnScroll(doc: Document, isRemoved: (el: Element) => boolean): boolean {
+  const feeds = doc.querySelectorAll(FEED_SELECTOR);
+  if (feeds.length === 0) return false;
   const bodyChars = doc.body?.textContent?.length ?? 0;
-  if (bodyChars === 0) return false;
-  for (const feed of Array.from(doc.querySelectorAll(FEED_SELECTOR))) {
+  for (const feed of Array.from(feeds)) {
     if ((feed.textContent?.length ?? 0) < bodyChars * MIN_FEED_SHARE) continue;
     if (!hasRemovedAncestor(feed, isRemoved)) return true;
   }

@@ -224,12 +224,21 @@ function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
   context.scope = outer;
 }
 
+const HEADING_MARKS: Readonly<Record<string, string>> = {
+  h1: '#',
+  h2: '##',
+  h3: '###',
+  h4: '####',
+  h5: '#####',
+  h6: '######',
+};
+
 function visitElement(el: Element, writer: BlockWriter, context: RenderContext): void {
   const tag = el.localName;
-  const headingLevel = /^h([1-6])$/.exec(tag)?.[1];
-  if (headingLevel) {
+  const headingMarks = HEADING_MARKS[tag];
+  if (headingMarks) {
     const heading = inlineText(el, context);
-    writer.block(heading ? `${'#'.repeat(Number(headingLevel))} ${heading}` : '', 'heading');
+    writer.block(heading ? `${headingMarks} ${heading}` : '', 'heading');
     return;
   }
   switch (tag) {
@@ -269,7 +278,7 @@ function visitElement(el: Element, writer: BlockWriter, context: RenderContext):
       }
       return;
   }
-  if (BLOCK_TAGS.has(tag) || tag.includes('-') || (context.enterShadowRoots && el.shadowRoot)) {
+  if (BLOCK_TAGS.has(tag) || tag.includes('-') || (context.enterShadowRoots && el.shadowRoot !== null)) {
     writer.flush();
     visitChildren(el, writer, context);
     writer.flush();

@@ -39,8 +39,9 @@ export function isHiddenByMarkup(el: Element): boolean {
 }
 
 /**
- * Text-level elements without any attribute: shown whenever their parent is (a stylesheet that hides a bare `<em>` or
- * `<p>` by position alone is vanishingly rare), so the layout is not asked about each one.
+ * Text-level elements whose attributes cannot hide them (a link's address, a title): shown whenever their parent is
+ * (a stylesheet that hides a bare `<em>`, `<a href>` or `<p>` by position alone is vanishingly rare), so the layout is
+ * not asked about each one.
  */
 const BARE_TEXT_TAGS = new Set([
   'a',
@@ -72,6 +73,14 @@ const BARE_TEXT_TAGS = new Set([
   'var',
   'wbr',
 ]);
+const INERT_ATTRIBUTES = new Set(['href', 'title', 'rel', 'target', 'lang', 'dir', 'datetime', 'cite', 'hreflang']);
+
+function isBareText(el: Element): boolean {
+  if (!BARE_TEXT_TAGS.has(el.localName)) return false;
+  const { attributes } = el;
+  for (let i = 0; i < attributes.length; i++) if (!INERT_ATTRIBUTES.has(attributes[i]!.name)) return false;
+  return true;
+}
 
 type StyleTrust = 'all' | 'display-only' | 'none';
 
@@ -103,7 +112,7 @@ export class PageVisibility {
 
   /** The scope for `el`'s children, or null when `el` is hidden (with everything in it). */
   enter(el: Element, scope: VisibilityScope): VisibilityScope | null {
-    if (!el.hasAttributes() && BARE_TEXT_TAGS.has(el.localName)) return scope;
+    if (isBareText(el)) return scope;
     if (isHiddenByMarkup(el)) return null;
     if (this.trust === 'none') return scope;
     if (scope.ownStyleOnly) {

@@ -2,11 +2,14 @@
 
 /** Invisible characters that only mark break opportunities; ZWNJ and ZWJ stay, as Persian, Indic scripts and emoji need them. */
 const INVISIBLE_CHARS = /[\u200b\u2060\ufeff\u00ad]/g;
-const WHITESPACE_RUN = /\s+/g;
+const HAS_INVISIBLE_CHARS = /[\u200b\u2060\ufeff\u00ad]/;
+/** Whitespace that is not already a single plain space (most text nodes have only those, and need no copy). */
+const UNCOLLAPSED_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 /** Text node content as a browser renders it outside `<pre>`: any whitespace run becomes one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '').replace(WHITESPACE_RUN, ' ');
+  const visible = HAS_INVISIBLE_CHARS.test(text) ? text.replace(INVISIBLE_CHARS, '') : text;
+  return visible.replace(UNCOLLAPSED_WHITESPACE, ' ');
 }
 
 /** A paragraph's inline text: lines (from `<br>`) trimmed, empty lines dropped, spaces collapsed. */
