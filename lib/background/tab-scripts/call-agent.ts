@@ -40,6 +40,18 @@ export function callAgent<K extends AgentName, M extends AgentMethod<K>>(
 }
 
 /**
+ * Frames the agents were installed into, so a first use injects at once instead of asking a frame that has none. Only a
+ * hint: a frame that navigated since has lost its agents (the call finds none and they are installed again), and one
+ * the hint forgot (the service worker restarted) gets the script again, which keeps the agents already there.
+ */
+const framesWithAgents = new Set<string>();
+const MAX_REMEMBERED_FRAMES = 512;
+
+function frameKey(target: ScriptTarget): string {
+  return `${target.tabId}:${target.frameId ?? 0}`;
+}
+
+/**
  * Calls one method of an agent, installing the agents first when the frame has none yet (its first use, or a new
  * page since). Agent methods always return a value, so no value means no agent.
  */
@@ -49,9 +61,14 @@ export async function useAgent<K extends AgentName, M extends AgentMethod<K>>(
   method: M,
   ...args: MethodOf<K, M>['args']
 ): Promise<TabRead<MethodOf<K, M>['result'] | undefined>> {
-  const called = await callAgent(target, name, method, ...args);
-  if (!called.ok || called.value !== undefined) return called;
+  const key = frameKey(target);
+  if (framesWithAgents.has(key)) {
+    const called = await callAgent(target, name, method, ...args);
+    if (!called.ok || called.value !== undefined) return called;
+  }
   const installed = await installAgents(target);
   if (!installed.ok) return installed;
+  if (framesWithAgents.size >= MAX_REMEMBERED_FRAMES) framesWithAgents.clear();
+  framesWithAgents.add(key);
   return callAgent(target, name, method, ...args);
 }

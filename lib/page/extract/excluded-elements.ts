@@ -129,25 +129,27 @@ export function isNoteMarker(el: Element): boolean {
 }
 
 /**
- * Boilerplate and secondary blocks, with a guard for what is judged by id or class only: a block that holds most of
- * its page's text is the content, whatever its class says (a generated class name such as `ads`, a body-wide wrapper).
+ * Boilerplate and secondary blocks, with a guard for what is judged by id or class only: a block around the page's
+ * main heading is the content, whatever its class says (a generated class name such as `ads`, a page-wide wrapper);
+ * on a page without one, so is a block holding most of the page's text.
  */
 export class PageChrome {
-  /** Text length of each document's body (the page's and its frames'), measured once. */
-  private readonly bodyChars = new Map<Document, number>();
+  /** Each document's (the page's and its frames') first `<h1>`, or its body's text length when it has none. */
+  private readonly landmarks = new Map<Document, Element | number>();
 
   isChrome(el: Element): boolean {
     if (isNoteMarker(el) || isChromeByMarkup(el)) return true;
-    return (isConsentBanner(el) || isSecondaryContent(el)) && !this.holdsMostText(el);
+    return (isConsentBanner(el) || isSecondaryContent(el)) && !this.holdsContent(el);
   }
 
-  private holdsMostText(el: Element): boolean {
+  private holdsContent(el: Element): boolean {
     const doc = el.ownerDocument;
-    let bodyChars = this.bodyChars.get(doc);
-    if (bodyChars === undefined) {
-      bodyChars = doc.body?.textContent?.length ?? 0;
-      this.bodyChars.set(doc, bodyChars);
+    let landmark = this.landmarks.get(doc);
+    if (landmark === undefined) {
+      landmark = doc.querySelector('h1') ?? doc.body?.textContent?.length ?? 0;
+      this.landmarks.set(doc, landmark);
     }
-    return bodyChars > 0 && (el.textContent?.length ?? 0) * 2 > bodyChars;
+    if (typeof landmark !== 'number') return el.contains(landmark);
+    return landmark > 0 && (el.textContent?.length ?? 0) * 2 > landmark;
   }
 }

@@ -126,34 +126,40 @@ beforeEach(() => {
 
 describe('captureInFrame', () => {
   it('on first use, installs the page agents into the given frame only, then reads the selection through them', async () => {
-    const tab = fakeTab();
+    const frame = { tabId: TAB_ID, frameId: 9 };
+    const tab = fakeTab([0, frame.frameId]);
 
-    const result = await captureInFrame(FRAME, PAGE_URL);
+    const result = await captureInFrame(frame, PAGE_URL);
 
     expect(result).toEqual({ ok: true, value: SELECTION });
-    const capture = {
-      tabId: TAB_ID,
-      frameIds: [FRAME.frameId],
-      files: undefined,
-      args: ['tacitAgents', 'editing', 'capture'],
-    };
     expect(tab.calls).toEqual([
-      capture,
-      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: ['/page-agent.js'], args: undefined },
-      capture,
+      { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-agent.js'], args: undefined },
+      { tabId: TAB_ID, frameIds: [frame.frameId], files: undefined, args: ['tacitAgents', 'editing', 'capture'] },
     ]);
-    expect(tab.agent(FRAME.frameId).capture).toHaveBeenCalledTimes(1);
+    expect(tab.agent(frame.frameId).capture).toHaveBeenCalledTimes(1);
     expect(tab.agent(0).capture).not.toHaveBeenCalled();
   });
 
-  it('with the agents already in the frame, reads the selection in one call without injecting the script again', async () => {
-    const tab = fakeTab();
-    tab.installAgent(FRAME.frameId);
+  it('later, reads through the agents already in the frame in one call, and installs them again after a navigation', async () => {
+    const frame = { tabId: TAB_ID, frameId: 10 };
+    const tab = fakeTab([0, frame.frameId]);
+    const capture = {
+      tabId: TAB_ID,
+      frameIds: [frame.frameId],
+      files: undefined,
+      args: ['tacitAgents', 'editing', 'capture'],
+    };
+    const install = { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-agent.js'], args: undefined };
+    await captureInFrame(frame, PAGE_URL);
+    tab.calls.length = 0;
 
-    expect(await captureInFrame(FRAME, PAGE_URL)).toEqual({ ok: true, value: SELECTION });
-    expect(tab.calls).toEqual([
-      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: undefined, args: ['tacitAgents', 'editing', 'capture'] },
-    ]);
+    expect(await captureInFrame(frame, PAGE_URL)).toEqual({ ok: true, value: SELECTION });
+    expect(tab.calls).toEqual([capture]);
+
+    tab.navigate(frame.frameId);
+    tab.calls.length = 0;
+    expect(await captureInFrame(frame, PAGE_URL)).toEqual({ ok: true, value: SELECTION });
+    expect(tab.calls).toEqual([capture, install, capture]);
   });
 
   it.each<EditingErrorCode>(['password-field', 'sensitive-field', 'empty-selection'])(
