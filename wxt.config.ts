@@ -4,6 +4,7 @@ import type { PluginOption } from 'vite';
 import { extensionPagesCsp, parseExtraSources } from './lib/platform/csp';
 import { BUNDLED_LIBRARY_FOLDER } from './lib/platform/bundled-model-libraries';
 import { modelLibraryFiles } from './lib/platform/model-library-files';
+import { manifestCommands } from './lib/platform/shortcuts';
 import { WEBMAIL_ORIGIN_PATTERNS } from './lib/core/webmail-hosts';
 
 /** V8's explicit compile hint, on the first line of each output file (after minification, which would drop it). */
@@ -60,14 +61,8 @@ export default defineConfig({
       // Asked for only when the user presses "Allow" in the Reply view; without it, the toolbar click grants access.
       ...(browser === 'firefox' ? {} : { optional_host_permissions: [...WEBMAIL_ORIGIN_PATTERNS] }),
       action: { default_title: '__MSG_actionTitle__' },
-      commands: {
-        'summarize-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSummarizePage__' },
-        'rewrite-selection': {
-          suggested_key: { default: 'Alt+Shift+R' },
-          description: '__MSG_commandRewriteSelection__',
-        },
-        'draft-reply': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_commandDraftReply__' },
-      },
+      // Keys the browser really binds on each platform: see lib/platform/shortcuts.ts.
+      commands: manifestCommands(),
       // WXT turns this into MV2's string form for Firefox.
       content_security_policy: { extension_pages: csp },
       browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'tacit@tacit.invalid' } } : undefined,

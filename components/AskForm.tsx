@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import type { ReplyState } from '@/lib/panel/reply-session';
+import type { TaskStreamState } from '@/lib/panel/task-stream';
 
 interface Props {
   running: boolean;
   label: string;
   /** onSettled reports how the answer ended; the box is cleared only once it was answered. */
-  onAsk(prompt: string, onSettled: (state: ReplyState) => void): void;
+  onAsk(prompt: string, onSettled: (state: TaskStreamState) => void): void;
 }
 
 /** A question box: Enter sends, Shift+Enter adds a line. The text stays until it was answered, so nothing typed is lost. */

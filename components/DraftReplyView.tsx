@@ -1,9 +1,11 @@
 import { i18n } from '#i18n';
+import { useComputed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/types';
+import { clientName } from './client-name';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { LanguageSelect } from './LanguageSelect';
@@ -23,8 +25,6 @@ const TONE_LABEL: Record<DraftTone, () => string> = {
 /** Ways to rework a finished draft, labelled like the rewrite menu. */
 const REFINEMENTS: readonly DraftRefinement[] = ['shorter', 'longer', 'formal', 'friendly', 'proofread'];
 
-const CLIENT_NAME: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail' };
-
 /**
  * Reply to the mail conversation beside the panel: the user says what they want to say, Tacit drafts it, the user
  * edits it here and inserts it into the reply box. The draft is plain text, exactly what Insert writes.
@@ -37,14 +37,15 @@ interface Props {
 }
 
 export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
-  const { session } = draft;
-  const state = session.state.value;
-  const mail = session.source.value?.mail;
-  const text = draft.text.value;
+  const { stream } = draft;
+  const state = stream.state.value;
+  const mail = stream.source.value?.mail;
+  // Only whether there is a draft: the draft's text is read by DraftText alone, so this view does not follow it.
+  const hasText = useComputed(() => draft.text.value !== '').value;
   const settled = state !== 'running';
   const options = draft.options.value;
   const outcome = draft.insertOutcome.value;
-  const error = session.error.value;
+  const error = stream.error.value;
   const intentField = useRef<HTMLTextAreaElement>(null);
   const focusRequests = draft.focusIntent.value;
   useEffect(() => {
@@ -96,18 +97,18 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             onChange={(language) => draft.setOptions({ ...options, language })}
           />
           <button type="submit" class="primary" disabled={busy}>
-            {text === '' ? i18n.t('draft.run') : i18n.t('draft.again')}
+            {hasText ? i18n.t('draft.again') : i18n.t('draft.run')}
           </button>
         </div>
       </form>
       {mail ? (
         <p class="source" data-testid="draft-source">
           {mail.replyingTo
-            ? i18n.t('draft.source', [mail.replyingTo, session.source.value?.title ?? ''])
-            : i18n.t('draft.sourceNoSender', [session.source.value?.title ?? ''])}
+            ? i18n.t('draft.source', [mail.replyingTo, stream.source.value?.title ?? ''])
+            : i18n.t('draft.sourceNoSender', [stream.source.value?.title ?? ''])}
           <br />
           {i18n.t('draft.sourceDetails', mail.messageCount, [
-            CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'),
+            clientName(mail.client) ?? i18n.t('draft.clientOther'),
             String(mail.messageCount),
           ])}
           {mail.omittedMessages > 0 ? (
@@ -116,41 +117,51 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
               {i18n.t('draft.omitted', mail.omittedMessages, [String(mail.omittedMessages)])}
             </>
           ) : null}
+          {mail.unreadMessages > 0 ? (
+            <>
+              <br />
+              {i18n.t('draft.unread', mail.unreadMessages, [String(mail.unreadMessages)])}
+            </>
+          ) : null}
+          {mail.fromSelection ? (
+            <>
+              <br />
+              {i18n.t('draft.fromSelection')}
+            </>
+          ) : null}
         </p>
       ) : (
-        <p class="reply-empty">{i18n.t('draft.hint')}</p>
+        <p class="empty-note">{i18n.t('draft.hint')}</p>
       )}
-      {text !== '' || state === 'running' ? (
+      {hasText || state === 'running' ? (
         <label class="draft-text">
           {i18n.t('draft.textLabel')}
-          <textarea
-            data-testid="draft-text"
-            rows={12}
-            readOnly={!settled}
-            aria-busy={!settled}
-            value={text}
-            onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
-          />
+          <DraftText draft={draft} settled={settled} />
         </label>
       ) : null}
       {state === 'stopped' ? (
-        <p class="reply-note" role="status" data-testid="draft-stopped">
+        <p class="note" role="status" data-testid="draft-stopped">
           {i18n.t('panel.stopped')}
         </p>
       ) : null}
       {state === 'error' && error ? (
-        <p class="reply-error" role="alert" data-testid="draft-error" data-error-code={error.code}>
+        <p class="error-note" role="alert" data-testid="draft-error" data-error-code={error.code}>
           {errorText(error)}
         </p>
       ) : null}
       {state === 'error' ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
+      {state === 'error' && error?.suggestion?.kind === 'select-message-text' ? (
+        <button type="button" class="primary" disabled={busy} onClick={() => void draft.draft('selection')}>
+          {i18n.t('draft.selectAndRetry')}
+        </button>
+      ) : null}
       {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
         <button type="button" onClick={() => void draft.grantSiteAccess()}>
           {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
         </button>
       ) : null}
-      {mail && text !== '' ? (
-        <div class="reply-actions refine" role="group" aria-label={i18n.t('draft.refine')}>
+      {mail && hasText ? (
+        <div class="actions refine" role="group" aria-label={i18n.t('draft.refine')}>
           {REFINEMENTS.map((style) => (
             <button type="button" disabled={!settled || busy} onClick={() => draft.refine(style)}>
               {i18n.t(REWRITE_MENU_TITLE_KEYS[style])}
@@ -163,8 +174,8 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           ) : null}
         </div>
       ) : null}
-      {mail && text !== '' ? (
-        <div class="reply-actions">
+      {mail && hasText ? (
+        <div class="actions">
           <button type="button" class="primary" disabled={!settled} onClick={() => void draft.insert()}>
             {i18n.t('draft.insert')}
           </button>
@@ -173,13 +184,28 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
       ) : null}
       {outcome ? (
         <p
-          class={outcome.ok ? 'reply-note' : 'reply-error'}
+          class={outcome.ok ? 'note' : 'error-note'}
           role={outcome.ok ? 'status' : 'alert'}
           data-testid="draft-inserted"
         >
           {outcome.ok ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted') : errorText(outcome.error)}
+          {outcome.ok && outcome.nameLeftToSignature ? ` ${i18n.t('draft.nameInSignature')}` : null}
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The draft as it streams in, then editable: the one element that follows every word. */
+function DraftText({ draft, settled }: { draft: DraftController; settled: boolean }) {
+  return (
+    <textarea
+      data-testid="draft-text"
+      rows={12}
+      readOnly={!settled}
+      aria-busy={!settled}
+      value={draft.text.value}
+      onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
+    />
   );
 }

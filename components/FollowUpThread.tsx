@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { FollowUpTurn } from '@/lib/panel/panel-controller';
-import { ReplyView } from './ReplyView';
+import { StreamView } from './StreamView';
 
 /** Questions asked about the summarized page, each with its streamed answer. */
 export function FollowUpThread({ turns }: { turns: FollowUpTurn[] }) {
@@ -12,12 +12,7 @@ export function FollowUpThread({ turns }: { turns: FollowUpTurn[] }) {
           <p class="question" data-testid="question">
             {i18n.t('panel.question', [turn.question])}
           </p>
-          <ReplyView
-            text={turn.reply.text.value}
-            state={turn.reply.state.value}
-            error={turn.reply.error.value}
-            testId="answer"
-          />
+          <StreamView stream={turn.answer} testId="answer" />
         </div>
       ))}
     </section>

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { PanelController } from '@/lib/panel/panel-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { UseLightModelButton } from './UseLightModelButton';
@@ -14,7 +14,8 @@ export function RewriteView({ panel }: { panel: PanelController }) {
   const { rewrite } = panel;
   const pending = panel.pendingCustom.value;
   const selection = rewrite.source.value?.selection;
-  const text = rewrite.text.value;
+  // Only whether there is text: the text itself is bound to its element below, so this view does not follow it.
+  const hasText = rewrite.hasText.value;
   const state = rewrite.state.value;
   const changes = rewrite.result.value?.changes;
   const outcome = panel.applyOutcome.value;
@@ -38,11 +39,11 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           </blockquote>
         </>
       ) : null}
-      {text !== '' || state === 'running' ? (
+      {hasText || state === 'running' ? (
         <>
           <p class="label">{i18n.t('rewrite.result')}</p>
           <div class="plain" data-testid="rewrite-result" aria-live="polite" aria-busy={state === 'running'}>
-            {text}
+            {rewrite.text}
           </div>
         </>
       ) : null}
@@ -52,16 +53,20 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           {changes.length === 0 ? (
             <p>{i18n.t('rewrite.noChanges')}</p>
           ) : (
-            <ul>
-              {changes.map((change) => (
-                <li>{i18n.t('rewrite.change', [change.from, change.to, change.reason])}</li>
+            <ul class="changes">
+              {changes.map(({ from, to, reason }) => (
+                <li>
+                  {reason
+                    ? i18n.t('rewrite.change', [shownChange(from), shownChange(to), reason])
+                    : i18n.t('rewrite.changeWithoutReason', [shownChange(from), shownChange(to)])}
+                </li>
               ))}
             </ul>
           )}
         </div>
       ) : null}
       {state === 'error' && rewrite.error.value ? (
-        <p class="reply-error" role="alert" data-testid="rewrite-error" data-error-code={rewrite.error.value.code}>
+        <p class="error-note" role="alert" data-testid="rewrite-error" data-error-code={rewrite.error.value.code}>
           {errorText(rewrite.error.value)}
         </p>
       ) : null}
@@ -73,8 +78,8 @@ export function RewriteView({ panel }: { panel: PanelController }) {
       {state === 'error' ? (
         <UseLightModelButton error={rewrite.error.value} onClick={() => void panel.useLightModel(rewrite)} />
       ) : null}
-      {selection && text !== '' ? (
-        <div class="reply-actions">
+      {selection && hasText ? (
+        <div class="actions">
           {selection.editable ? (
             <>
               <button type="button" disabled={!settled} onClick={() => void panel.applyRewrite('replace')}>
@@ -85,13 +90,13 @@ export function RewriteView({ panel }: { panel: PanelController }) {
               </button>
             </>
           ) : null}
-          <CopyButton label={i18n.t('rewrite.copy')} text={() => text} disabled={!settled} />
+          <CopyButton label={i18n.t('rewrite.copy')} text={() => rewrite.text.value} disabled={!settled} />
         </div>
       ) : null}
-      {selection && !selection.editable && settled ? <p class="reply-note">{i18n.t('rewrite.readOnly')}</p> : null}
+      {selection && !selection.editable && settled ? <p class="note">{i18n.t('rewrite.readOnly')}</p> : null}
       {outcome ? (
         <p
-          class={outcome.ok ? 'reply-note' : 'reply-error'}
+          class={outcome.ok ? 'note' : 'error-note'}
           role={outcome.ok ? 'status' : 'alert'}
           data-testid="rewrite-applied"
         >
@@ -102,6 +107,11 @@ export function RewriteView({ panel }: { panel: PanelController }) {
       ) : null}
     </section>
   );
+}
+
+/** A changed line break shows as ↵ in the change list (spaces stay visible: the list keeps white space). */
+function shownChange(text: string): string {
+  return text.replace(/\r?\n/g, '↵');
 }
 
 function CustomInstructionForm({ initial, onSubmit }: { initial: string; onSubmit(instruction: string): void }) {

@@ -1,59 +1,42 @@
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
-import type { PanelStatus } from '@/lib/protocol/messages';
-import { sendRequest } from '@/lib/protocol/requests';
-import { PanelController } from '@/lib/panel/panel-controller';
+import { useEffect } from 'preact/hooks';
+import type { PanelController } from '@/lib/panel/panel-controller';
 import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
 import { errorText } from './error-text';
 import { FollowUpThread } from './FollowUpThread';
-import { ReplyActions } from './ReplyActions';
-import { ReplyView } from './ReplyView';
+import { StreamActions } from './StreamActions';
+import { StreamView } from './StreamView';
 import { RewriteView } from './RewriteView';
 import { StatusLine } from './StatusLine';
 import { VIEW_PANEL_ID, ViewTabs, viewTabId } from './ViewTabs';
 import { SummaryControls } from './SummaryControls';
 import { SummaryView } from './SummaryView';
 
-export function SidePanelApp() {
-  const status = useSignal<PanelStatus | null>(null);
-  const refreshStatus = () =>
-    void sendRequest('panel/status')
-      .then((value) => (status.value = value))
-      .catch(() => undefined);
-  const panel = useMemo(() => new PanelController(refreshStatus), []);
-
+export function SidePanelApp({ panel }: { panel: PanelController }) {
   useEffect(() => {
-    refreshStatus();
     void panel.connect();
     return () => panel.dispose();
-  }, []);
+  }, [panel]);
 
   const { summary, ask } = panel;
   const turns = panel.turns.value;
-  const lastAnswer = turns.at(-1)?.reply;
+  const lastAnswer = turns.at(-1)?.answer;
   const view = panel.view.value;
-  const phase =
-    panel.rewrite.phase.value ??
-    panel.draft.session.phase.value ??
-    summary.phase.value ??
-    lastAnswer?.phase.value ??
-    ask.phase.value;
   const aboutPage = panel.conversationId.value !== null;
-  const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
-  const latestText =
-    view === 'reply' ? undefined : (lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value));
+  const showSummary = summary.state.value !== 'empty' || summary.hasText.value;
+  // What Copy takes: the stream itself, read on click, so that nothing here follows the text as it grows.
+  const latest = view === 'reply' ? undefined : (lastAnswer ?? (aboutPage ? summary : ask));
 
   return (
     <main class="panel">
       <header>
         <h1>{i18n.t('panel.title')}</h1>
-        <StatusLine status={status.value} phase={phase} />
+        <StatusLine status={panel.status.value} phase={panel.phase.value} />
       </header>
       <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
       {panel.notice.value ? (
-        <p class="reply-error" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
+        <p class="error-note" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
           {errorText(panel.notice.value)}
         </p>
       ) : null}
@@ -63,7 +46,7 @@ export function SidePanelApp() {
           <DraftReplyView
             draft={panel.draft}
             busy={panel.busy.value}
-            onUseLightModel={() => void panel.useLightModel(panel.draft.session)}
+            onUseLightModel={() => void panel.useLightModel(panel.draft.stream)}
           />
         ) : (
           <>
@@ -82,10 +65,9 @@ export function SidePanelApp() {
             ) : null}
             <FollowUpThread turns={turns} />
             {aboutPage ? null : (
-              <ReplyView
-                text={ask.text.value}
-                state={ask.state.value}
-                error={ask.error.value}
+              <StreamView
+                stream={ask}
+                testId="ask-answer"
                 emptyText={showSummary ? undefined : i18n.t('panel.empty')}
                 onUseLightModel={() => void panel.useLightModel(ask)}
               />
@@ -98,7 +80,7 @@ export function SidePanelApp() {
           </>
         )}
       </div>
-      <ReplyActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
+      <StreamActions running={panel.busy.value} latest={latest} onStop={() => panel.stopAll()} />
     </main>
   );
 }

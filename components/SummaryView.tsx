@@ -1,37 +1,39 @@
 import { i18n } from '#i18n';
-import type { ReplySession } from '@/lib/panel/reply-session';
+import type { TaskStream } from '@/lib/panel/task-stream';
 import { markdownToPlainText } from '@/lib/render/plain-text';
 import { CopyButton } from './CopyButton';
-import { ReplyView } from './ReplyView';
+import { StreamView } from './StreamView';
 import { SourceLine } from './SourceLine';
 
 interface Props {
-  summary: ReplySession;
+  summary: TaskStream;
   onRegenerate(): void;
   onUseLightModel(): void;
 }
 
 /** The summary with what it was made from, and Regenerate / Copy text / Copy Markdown. */
 export function SummaryView({ summary, onRegenerate, onUseLightModel }: Props) {
-  const text = summary.text.value;
   const source = summary.source.value;
+  const empty = !summary.hasText.value;
   return (
     <div class="summary">
       {source ? <SourceLine source={source} /> : null}
-      <ReplyView
-        text={text}
-        state={summary.state.value}
-        error={summary.error.value}
+      <StreamView
+        stream={summary}
         testId="summary"
         label={i18n.t('panel.summaryLabel')}
         onUseLightModel={onUseLightModel}
       />
-      <div class="reply-actions">
+      <div class="actions">
         <button type="button" onClick={onRegenerate} disabled={summary.running.value}>
           {i18n.t('panel.regenerate')}
         </button>
-        <CopyButton label={i18n.t('panel.copyText')} text={() => markdownToPlainText(text)} disabled={text === ''} />
-        <CopyButton label={i18n.t('panel.copyMarkdown')} text={() => text} disabled={text === ''} />
+        <CopyButton
+          label={i18n.t('panel.copyText')}
+          text={() => markdownToPlainText(summary.text.value)}
+          disabled={empty}
+        />
+        <CopyButton label={i18n.t('panel.copyMarkdown')} text={() => summary.text.value} disabled={empty} />
       </div>
     </div>
   );

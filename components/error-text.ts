@@ -1,10 +1,10 @@
 /** The user-facing sentence for each failure code, in the browser's language. */
 import { i18n } from '#i18n';
-import type { GpuUnavailableReason } from '@/lib/models/types';
-import type { TacitError } from '@/lib/core/errors';
+import type { GpuUnavailableReason, RestrictedPageReason, TacitError } from '@/lib/core/errors';
+import { clientName } from './client-name';
 import { formatBytes } from './format';
 
-export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | string | undefined): string | undefined {
+export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | undefined): string | undefined {
   switch (reason) {
     case 'no-webgpu-api':
       return i18n.t('gpuReason.noWebgpuApi');
@@ -16,36 +16,35 @@ export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | stri
       return i18n.t('gpuReason.bufferLimitTooSmall');
     case 'shader-f16':
       return i18n.t('gpuReason.shaderF16');
-    default:
+    case undefined:
       return undefined;
   }
 }
 
 export function errorText(error: TacitError): string {
-  const detail = error.detail ?? '';
   switch (error.code) {
     case 'no-webgpu': {
-      const reason = gpuReasonText(error.detail);
+      const reason = gpuReasonText(error.reason);
       return reason ? i18n.t('error.noWebgpu', [reason]) : i18n.t('error.noWebgpuGeneric');
     }
     case 'model-source-unreachable':
-      return i18n.t('error.modelSourceUnreachable', [detail || '?']);
+      return i18n.t('error.modelSourceUnreachable', [error.host || '?']);
     case 'model-download-failed':
-      return i18n.t('error.modelDownloadFailed', [detail || '?']);
+      return i18n.t('error.modelDownloadFailed', [hostText(error.host, error.status)]);
     case 'model-blocked-by-policy':
-      return i18n.t('error.modelBlockedByPolicy', [detail || '?']);
+      return i18n.t('error.modelBlockedByPolicy', [error.host || '?']);
     case 'model-unknown':
-      return i18n.t('error.modelUnknown', [detail || '?']);
-    case 'model-too-large': {
-      const [needed = '?', budget = '?'] = detail.split('/');
-      return i18n.t('error.modelTooLarge', [needed, budget]);
-    }
+      return i18n.t('error.modelUnknown', [error.modelId || '?']);
+    case 'model-too-large':
+      return i18n.t('error.modelTooLarge', [String(error.neededMB), String(error.budgetMB)]);
     case 'out-of-gpu-memory':
       return i18n.t('error.outOfGpuMemory');
     case 'gpu-device-lost':
       return i18n.t('error.gpuDeviceLost');
     case 'storage-quota':
-      return i18n.t('error.storageQuota', [Number(detail) > 0 ? formatBytes(Number(detail)) : '?']);
+      return i18n.t('error.storageQuota', [
+        error.bytesNeeded !== undefined && error.bytesNeeded > 0 ? formatBytes(error.bytesNeeded) : '?',
+      ]);
     case 'engine-unavailable':
       return i18n.t('error.engineUnavailable');
     case 'engine-crashed':
@@ -55,7 +54,7 @@ export function errorText(error: TacitError): string {
     case 'invalid-request':
       return i18n.t('error.invalidRequest');
     case 'restricted-page':
-      return i18n.t('error.restrictedPage', [restrictedReasonText(detail)]);
+      return i18n.t('error.restrictedPage', [restrictedReasonText(error.page)]);
     case 'no-page-access':
       return i18n.t('error.noPageAccess');
     case 'no-active-tab':
@@ -86,10 +85,8 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.originalChanged');
     case 'replace-failed':
       return i18n.t('error.replaceFailed');
-    case 'selection-too-long': {
-      const [words = '?', limit = '?'] = detail.split('/');
-      return i18n.t('error.selectionTooLong', [words, limit]);
-    }
+    case 'selection-too-long':
+      return i18n.t('error.selectionTooLong', [String(error.words), String(error.maxWords)]);
     case 'empty-instruction':
       return i18n.t('error.emptyInstruction');
     case 'download-cancelled':
@@ -100,18 +97,27 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.noMailThread');
     case 'empty-mail-thread':
       return i18n.t('error.emptyMailThread');
+    case 'mail-unreadable':
+      return i18n.t('error.mailUnreadable', [clientName(error.client) ?? i18n.t('draft.clientOther')]);
     case 'no-reply-box':
       return i18n.t('error.noReplyBox');
     case 'reply-insert-failed':
       return i18n.t('error.replyInsertFailed');
     case 'conversation-changed':
       return i18n.t('error.conversationChanged');
+    case 'conversation-unverified':
+      return i18n.t('error.conversationUnverified', [clientName(error.client) ?? i18n.t('draft.clientOther')]);
     case 'unknown':
-      return i18n.t('error.unknown', [detail || '?']);
+      return i18n.t('error.unknown', [error.cause || '?']);
   }
 }
 
-function restrictedReasonText(reason: string): string {
+/** The host a download came from, with the HTTP status it answered when known. */
+function hostText(host: string | undefined, status: number | undefined): string {
+  return status === undefined ? host || '?' : i18n.t('error.hostWithStatus', [host || '?', String(status)]);
+}
+
+function restrictedReasonText(reason: RestrictedPageReason): string {
   switch (reason) {
     case 'web-store':
       return i18n.t('restrictedReason.webStore');
@@ -121,7 +127,7 @@ function restrictedReasonText(reason: string): string {
       return i18n.t('restrictedReason.viewSource');
     case 'extension-page':
       return i18n.t('restrictedReason.extensionPage');
-    default:
+    case 'browser-page':
       return i18n.t('restrictedReason.browserPage');
   }
 }

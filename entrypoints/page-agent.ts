@@ -4,7 +4,7 @@ import { insertBelow, replaceSelection } from '@/lib/page/editing/replace-select
 import { installAgent } from '@/lib/page/install-agent';
 import { insertReply } from '@/lib/page/webmail/insert-reply';
 import { readPageOrThread } from '@/lib/page/webmail/page-or-thread';
-import { readOpenThread } from '@/lib/page/webmail/read-open-thread';
+import { readOpenThread, readSelectedMessage } from '@/lib/page/webmail/read-open-thread';
 
 // Injected once per frame, on first use; the background then calls the agents it installs (lib/background/tab-scripts).
 export default defineUnlistedScript(() => {
@@ -19,7 +19,8 @@ export default defineUnlistedScript(() => {
     insertBelow: (anchorId, text) => insertBelow(anchorId, text),
   }));
   installAgent('webmail', () => ({
-    insert: (text, expectedSubject) => insertReply(document, text, { expectedSubject }),
+    insert: (text, expected) => insertReply(document, text, { expected }),
+    readSelection: () => readSelectedMessage(document),
   }));
   return true;
 });

@@ -1,11 +1,20 @@
 /**
- * `npm start`: opens a Chromium-based browser with the freshly built extension loaded, in a profile kept in
- * `.tacit-profile/` so downloaded models stay cached between runs. Set TACIT_BROWSER to pick the binary.
+ * `npm start`: opens a Chromium-based browser with the freshly built extension loaded, on Tacit's welcome page, in a
+ * profile kept in `.tacit-profile/` so downloaded models stay cached between runs. Set TACIT_BROWSER to pick the
+ * binary; extra browser flags go after `--` (`npm start -- --force-dark-mode`) or in TACIT_BROWSER_FLAGS.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { platform } from 'node:os';
 import { resolve } from 'node:path';
+import {
+  browserArgs,
+  detectContainer,
+  extraBrowserFlags,
+  sandboxReason,
+  unpackedExtensionId,
+  type LaunchFacts,
+} from './browser-launch';
 
 const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3');
 const PROFILE = resolve(import.meta.dirname, '../.tacit-profile');
@@ -43,14 +52,35 @@ if (!browserPath) {
   process.exit(1);
 }
 
-const args = [
-  `--user-data-dir=${PROFILE}`,
-  `--load-extension=${EXTENSION}`,
-  `--disable-extensions-except=${EXTENSION}`,
-  '--no-first-run',
-  // WebGPU is behind a flag on Linux in Chromium builds.
-  ...(platform() === 'linux' ? ['--enable-unsafe-webgpu', '--enable-features=Vulkan'] : []),
-  'https://en.wikipedia.org/wiki/Special:Random',
-];
-console.log(`Starting ${browserPath} with Tacit loaded from ${EXTENSION}`);
-spawn(browserPath, args, { stdio: 'inherit', detached: false }).on('exit', (code) => process.exit(code ?? 0));
+const extension = realpathSync(EXTENSION);
+const facts: LaunchFacts = {
+  platform: platform(),
+  uid: process.getuid?.(),
+  inContainer:
+    platform() === 'linux' &&
+    detectContainer(process.env, {
+      exists: existsSync,
+      read: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
+    }),
+};
+const args = browserArgs({
+  facts,
+  profile: PROFILE,
+  extension,
+  startUrl: `chrome-extension://${unpackedExtensionId(extension, facts.platform)}/welcome.html`,
+  extra: extraBrowserFlags(process.argv.slice(2), process.env.TACIT_BROWSER_FLAGS),
+});
+const reason = sandboxReason(facts);
+if (reason) {
+  console.log(
+    `Note: ${reason === 'root' ? 'running as root' : 'running in a container'}, so the browser starts with ` +
+      '--no-sandbox (Chromium refuses to start otherwise here). Use this window for testing Tacit, not for browsing.',
+  );
+}
+console.log(`Starting ${browserPath} with Tacit loaded from ${extension}`);
+spawn(browserPath, args, { stdio: 'inherit', detached: false })
+  .on('error', (error) => {
+    console.error(`Could not start ${browserPath}: ${error.message}`);
+    process.exit(1);
+  })
+  .on('exit', (code) => process.exit(code ?? 0));

@@ -5,7 +5,7 @@ import {
   validateCustomRecord,
   type CustomRecordField,
   type CustomRecordIssue,
-  type CustomRecordIssueCode,
+  type PlainCustomRecordIssueCode,
 } from '@/lib/models/custom-records';
 import { registeredModels } from '@/lib/models/registry';
 import { extensionPagesCsp } from '@/lib/platform/csp';
@@ -21,25 +21,39 @@ const FIELD_LABEL: Record<CustomRecordField, () => string> = {
   required_features: () => i18n.t('options.fieldF16'),
 };
 
-const ISSUE_TEXT: Record<CustomRecordIssueCode, () => string> = {
+const PLAIN_ISSUE_TEXT: Record<PlainCustomRecordIssueCode, () => string> = {
   'not-an-object': () => i18n.t('issue.notAnObject'),
   missing: () => i18n.t('issue.missing'),
   'not-a-string': () => i18n.t('issue.notAString'),
   'bad-charset': () => i18n.t('issue.badCharset'),
-  'too-long': () => i18n.t('issue.tooLong'),
   duplicate: () => i18n.t('issue.duplicate'),
   'not-a-url': () => i18n.t('issue.notAUrl'),
-  'bad-scheme': () => i18n.t('issue.badScheme'),
   'remote-http': () => i18n.t('issue.remoteHttp'),
   'extra-url-parts': () => i18n.t('issue.extraUrlParts'),
   'not-wasm': () => i18n.t('issue.notWasm'),
   'not-a-number': () => i18n.t('issue.notANumber'),
   'not-an-integer': () => i18n.t('issue.notAnInteger'),
-  'out-of-range': () => i18n.t('issue.outOfRange'),
   'not-an-array': () => i18n.t('issue.notAnArray'),
-  'unknown-feature': () => i18n.t('issue.unknownFeature'),
-  'origin-not-in-csp': () => i18n.t('issue.originNotInCsp'),
 };
+
+function issueText(issue: CustomRecordIssue): string {
+  switch (issue.code) {
+    case 'too-long':
+      return i18n.t('issue.tooLong', [String(issue.maxLength)]);
+    case 'bad-scheme':
+      return i18n.t('issue.badScheme', [issue.scheme]);
+    case 'out-of-range': {
+      const [min, max] = [String(issue.min), String(issue.max)];
+      return issue.minExclusive ? i18n.t('issue.outOfRangeAbove', [min, max]) : i18n.t('issue.outOfRange', [min, max]);
+    }
+    case 'unknown-feature':
+      return i18n.t('issue.unknownFeature', [issue.known.join(', ')]);
+    case 'origin-not-in-csp':
+      return i18n.t('issue.originNotInCsp', [issue.origin]);
+    default:
+      return PLAIN_ISSUE_TEXT[issue.code]();
+  }
+}
 
 /** The connect-src this build allows, so a record whose host it blocks is flagged before its download fails. */
 function buildConnectSources(): string[] {
@@ -124,9 +138,7 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
       {issues.value.length > 0 ? (
         <ul class="error" role="alert" data-testid="custom-model-issues">
           {issues.value.map((issue) => (
-            <li data-code={issue.code}>
-              {i18n.t('options.issue', [FIELD_LABEL[issue.field](), ISSUE_TEXT[issue.code]()])}
-            </li>
+            <li data-code={issue.code}>{i18n.t('options.issue', [FIELD_LABEL[issue.field](), issueText(issue)])}</li>
           ))}
         </ul>
       ) : null}

@@ -1,9 +1,8 @@
 import { i18n } from '#i18n';
 import type { GpuCapabilities } from '@/lib/models/types';
-import { parseGpuBudgetOverride } from '@/lib/models/gpu-budget';
+import { GPU_BUDGET_OVERRIDE_RANGE_MB, parseGpuBudgetOverride, gpuBudget } from '@/lib/models/gpu-budget';
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/protocol/messages';
 import { engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
-import { gpuBudget } from '@/lib/background/task-environment';
 import { useStorageItem } from '../use-storage-item';
 import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
 
@@ -24,7 +23,10 @@ export function GpuSection({ capabilities }: { capabilities: GpuCapabilities | n
       return { ok: true, saved: '' };
     }
     const parsed = parseGpuBudgetOverride(text);
-    if (!parsed.ok) return { ok: false, message: i18n.t('options.budgetInvalid') };
+    if (!parsed.ok) {
+      const { min, max } = GPU_BUDGET_OVERRIDE_RANGE_MB;
+      return { ok: false, message: i18n.t('options.budgetInvalid', [String(min), String(max)]) };
+    }
     await gpuBudgetOverrideMB.setValue(parsed.budgetMB);
     return { ok: true, saved: String(parsed.budgetMB) };
   };

@@ -7,10 +7,13 @@ import type { PanelIntent } from '../protocol/messages';
 import { decideFromMenuClick, type MenuClickInfo } from './menu-items';
 import type { RewriteStyle } from '../tasks/rewrite/types';
 import { webmailClientOfUrl } from '../core/webmail-hosts';
+import type { CommandName } from '../platform/shortcuts';
+import { errorName } from '../core/diagnostics';
+import { recordDiagnostic } from './diagnostics-log';
 
-export const COMMAND_SUMMARIZE_PAGE = 'summarize-page';
-export const COMMAND_REWRITE_SELECTION = 'rewrite-selection';
-export const COMMAND_DRAFT_REPLY = 'draft-reply';
+export const COMMAND_SUMMARIZE_PAGE: CommandName = 'summarize-page';
+export const COMMAND_REWRITE_SELECTION: CommandName = 'rewrite-selection';
+export const COMMAND_DRAFT_REPLY: CommandName = 'draft-reply';
 
 export interface TriggerTab {
   id?: number;
@@ -56,7 +59,10 @@ export function createTriggers(deps: TriggerDeps): Triggers {
       // The focused frame is not known here; the editing agent follows focus into same-origin frames from the top.
       void deps
         .lastRewriteStyle()
-        .catch((): RewriteStyle => 'proofread')
+        .catch((error: unknown): RewriteStyle => {
+          recordDiagnostic('storage-read-failed', { item: 'lastRewriteStyle', error: errorName(error) });
+          return 'proofread';
+        })
         .then((style) => deps.deliver(windowId, { kind: 'rewrite', tabId, frameId: 0, style }));
     },
     onMenuClicked(info, tab) {
@@ -76,7 +82,10 @@ export function createTriggers(deps: TriggerDeps): Triggers {
       } else if (decision.kind === 'summarize-selection') {
         deps.deliver(tab.windowId, { kind: 'summarize-selection', tabId: decision.tabId, frameId: decision.frameId });
       } else if (decision.reason === 'restricted-page') {
-        deps.deliver(tab.windowId, { kind: 'show-error', error: tacitError('restricted-page', decision.page) });
+        deps.deliver(tab.windowId, {
+          kind: 'show-error',
+          error: tacitError('restricted-page', { page: decision.page }),
+        });
       } else if (decision.reason === 'empty-selection') {
         deps.deliver(tab.windowId, { kind: 'show-error', error: tacitError('empty-selection') });
       }

@@ -1,62 +1,107 @@
-/** Failures every context can show: a code the UI turns into a specific, translated message, plus details. */
+/** Failures every context can show: a code, the typed facts its message needs, and maybe a one-click way out. */
+import type { WebmailClient } from './webmail-hosts';
 
-export type TacitErrorCode =
-  | 'no-webgpu'
-  | 'model-source-unreachable'
-  | 'model-download-failed'
-  | 'model-blocked-by-policy'
-  | 'model-unknown'
-  | 'model-too-large'
-  | 'out-of-gpu-memory'
-  | 'gpu-device-lost'
-  | 'storage-quota'
-  | 'engine-unavailable'
-  | 'engine-crashed'
-  | 'background-restarted'
-  | 'invalid-request'
-  | 'restricted-page'
-  | 'no-page-access'
-  | 'no-active-tab'
-  | 'empty-page'
-  | 'extraction-failed'
-  | 'empty-selection'
-  | 'tab-closed'
-  | 'page-navigated'
-  | 'conversation-expired'
-  | 'context-too-small'
-  | 'password-field'
-  | 'sensitive-field'
-  | 'not-editable'
-  | 'anchor-lost'
-  | 'original-changed'
-  | 'replace-failed'
-  | 'selection-too-long'
-  | 'empty-instruction'
-  | 'download-cancelled'
-  | 'model-files-corrupt'
-  | 'no-mail-thread'
-  | 'empty-mail-thread'
-  | 'no-reply-box'
-  | 'reply-insert-failed'
-  | 'conversation-changed'
-  | 'unknown';
+/** Why a tab cannot be read or scripted (see lib/background/tab-scripts/restricted-pages). */
+export type RestrictedPageReason = 'browser-page' | 'web-store' | 'pdf-viewer' | 'view-source' | 'extension-page';
 
-export interface TacitError {
-  code: TacitErrorCode;
-  /** Short technical facts for the message (a host, an HTTP status, a reason); never page or mail text. */
-  detail?: string;
-  /** A one-click way out the panel can offer. */
-  suggestion?:
-    | { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' }
-    | { kind: 'rewrite-in-parts' }
-    /** The user can let Tacit read this webmail site whenever they ask, instead of clicking the toolbar first each time. */
-    | { kind: 'grant-site-access'; origin: string };
+/** Why WebGPU cannot run models in this browser (see lib/models/capabilities). */
+export type GpuUnavailableReason = 'no-webgpu-api' | 'no-adapter' | 'probe-failed' | 'buffer-limit-too-small';
+
+/** The longest technical cause an 'unknown' failure carries. */
+export const MAX_CAUSE_LENGTH = 200;
+
+type NoFacts = Record<never, never>;
+
+/** The facts each failure's message needs, as plain JSON (failures cross ports). Codes without facts have none. */
+interface ErrorFacts {
+  /** No reason when the engine reported WebGPU missing without saying why; 'shader-f16': the model needs it. */
+  'no-webgpu': { reason?: GpuUnavailableReason | 'shader-f16' };
+  /** The host the model files come from, when the failure says. */
+  'model-source-unreachable': { host?: string };
+  /** `status`: the HTTP status the host answered with, when known. */
+  'model-download-failed': { host?: string; status?: number };
+  'model-blocked-by-policy': { host?: string };
+  /** The model id the settings name, when known. */
+  'model-unknown': { modelId?: string };
+  /** Rounded to whole MB. */
+  'model-too-large': { neededMB: number; budgetMB: number };
+  'out-of-gpu-memory': NoFacts;
+  'gpu-device-lost': NoFacts;
+  /** What the model still has to store, when known. */
+  'storage-quota': { bytesNeeded?: number };
+  'engine-unavailable': NoFacts;
+  'engine-crashed': NoFacts;
+  'background-restarted': NoFacts;
+  'invalid-request': NoFacts;
+  'restricted-page': { page: RestrictedPageReason };
+  'no-page-access': NoFacts;
+  'no-active-tab': NoFacts;
+  'empty-page': NoFacts;
+  'extraction-failed': NoFacts;
+  'empty-selection': NoFacts;
+  'tab-closed': NoFacts;
+  'page-navigated': NoFacts;
+  'conversation-expired': NoFacts;
+  'context-too-small': NoFacts;
+  'password-field': NoFacts;
+  'sensitive-field': NoFacts;
+  'not-editable': NoFacts;
+  'anchor-lost': NoFacts;
+  'original-changed': NoFacts;
+  'replace-failed': NoFacts;
+  /** The selection's length in words, and the most the model's context window takes in one pass. */
+  'selection-too-long': { words: number; maxWords: number };
+  'empty-instruction': NoFacts;
+  'download-cancelled': NoFacts;
+  'model-files-corrupt': NoFacts;
+  'no-mail-thread': NoFacts;
+  'empty-mail-thread': NoFacts;
+  /** A known client is open but its message could not be read (its layout is not what the adapter knows). */
+  'mail-unreadable': { client?: WebmailClient };
+  'no-reply-box': NoFacts;
+  'reply-insert-failed': NoFacts;
+  'conversation-changed': NoFacts;
+  /** The page does not show which conversation is open, so Tacit cannot prove it is the one drafted for. */
+  'conversation-unverified': { client?: WebmailClient };
+  /** An exception nobody classified: its name and message (never page, mail or user text), capped in length. */
+  unknown: { cause: string };
 }
 
-export function tacitError(code: TacitErrorCode, detail?: string): TacitError {
-  return detail === undefined ? { code } : { code, detail };
+export type TacitErrorCode = keyof ErrorFacts;
+
+/** A one-click way out the panel can offer. */
+export type ErrorSuggestion =
+  | { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' }
+  | { kind: 'rewrite-in-parts' }
+  /** The user can let Tacit read this webmail site whenever they ask, instead of clicking the toolbar first each time. */
+  | { kind: 'grant-site-access'; origin: string }
+  /** A known client's open message could not be read: the user's selection (or the reading pane) can be, in one click. */
+  | { kind: 'select-message-text' };
+
+/** The failure with one code (or, for a union of codes, one of them). */
+export type TacitErrorOf<C extends TacitErrorCode> = C extends TacitErrorCode
+  ? { code: C; suggestion?: ErrorSuggestion } & ErrorFacts[C]
+  : never;
+
+export type TacitError = TacitErrorOf<TacitErrorCode>;
+
+/** Codes whose facts are all optional, so the code alone makes a failure. */
+type CodeWithoutRequiredFacts = {
+  [C in TacitErrorCode]: NoFacts extends ErrorFacts[C] ? C : never;
+}[TacitErrorCode];
+
+/** 'unknown' is built by unknownError, which caps its cause. */
+type BuiltCode = Exclude<TacitErrorCode, 'unknown'>;
+
+/** A failure with its facts; a code whose message needs facts cannot be built without them. Unset facts are left out. */
+export function tacitError<C extends CodeWithoutRequiredFacts>(code: C, facts?: ErrorFacts[C]): TacitErrorOf<C>;
+export function tacitError<C extends BuiltCode>(code: C, facts: ErrorFacts[C]): TacitErrorOf<C>;
+export function tacitError(code: BuiltCode, facts: object = {}): TacitError {
+  const defined = Object.entries(facts).filter(([, value]) => value !== undefined);
+  return { code, ...Object.fromEntries(defined) } as TacitError;
 }
 
-export function isTacitError(value: unknown): value is TacitError {
-  return typeof value === 'object' && value !== null && typeof (value as TacitError).code === 'string';
+/** A failure nobody classified, with its technical cause cut to MAX_CAUSE_LENGTH characters. */
+export function unknownError(cause: string): TacitErrorOf<'unknown'> {
+  return { code: 'unknown', cause: cause.slice(0, MAX_CAUSE_LENGTH) };
 }

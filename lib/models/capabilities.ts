@@ -1,5 +1,6 @@
 /** WebLLM's smallest models need storage buffers of this size; below it nothing can load. */
-import type { GpuCapabilities, GpuProbe, GpuUnavailableReason, ShaderPrecision } from './types';
+import type { GpuUnavailableReason } from '../core/errors';
+import type { GpuCapabilities, GpuProbe, ShaderPrecision } from './types';
 export const MIN_STORAGE_BUFFER_BYTES = 128 * 1024 * 1024;
 
 export function interpretGpuProbe(probe: GpuProbe): GpuCapabilities {

@@ -4,30 +4,35 @@ import type { ModelRecord } from '@mlc-ai/web-llm';
 export type CustomRecordField =
   'record' | 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'context_window_size' | 'required_features';
 
-export type CustomRecordIssueCode =
+/** Problems whose message needs no facts beyond the field. */
+export type PlainCustomRecordIssueCode =
   | 'not-an-object'
   | 'missing'
   | 'not-a-string'
   | 'bad-charset'
-  | 'too-long'
   | 'duplicate'
   | 'not-a-url'
-  | 'bad-scheme'
   | 'remote-http'
   | 'extra-url-parts'
   | 'not-wasm'
   | 'not-a-number'
   | 'not-an-integer'
-  | 'out-of-range'
-  | 'not-an-array'
-  | 'unknown-feature'
-  | 'origin-not-in-csp';
+  | 'not-an-array';
 
-export interface CustomRecordIssue {
-  field: CustomRecordField;
-  code: CustomRecordIssueCode;
-  message: string;
-}
+/** What is wrong with a field, with the facts its message needs; Options words it. */
+export type CustomRecordProblem =
+  | { code: PlainCustomRecordIssueCode }
+  | { code: 'too-long'; maxLength: number }
+  /** `scheme` as the URL parser gives it, e.g. 'javascript:'. */
+  | { code: 'bad-scheme'; scheme: string }
+  /** `minExclusive`: the value must be more than `min`, not equal to it. */
+  | { code: 'out-of-range'; min: number; max: number; minExclusive: boolean }
+  | { code: 'unknown-feature'; known: readonly string[] }
+  | { code: 'origin-not-in-csp'; origin: string };
+
+export type CustomRecordIssue = { field: CustomRecordField } & CustomRecordProblem;
+
+export type CustomRecordIssueCode = CustomRecordIssue['code'];
 
 export type CustomRecordResult =
   { ok: true; record: ModelRecord; warnings: CustomRecordIssue[] } | { ok: false; errors: CustomRecordIssue[] };
@@ -52,7 +57,7 @@ export function validateCustomRecord(input: unknown, context: CustomRecordContex
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
-      errors: [issue('record', 'not-an-object', 'A model record must be an object with named fields.')],
+      errors: [issue('record', { code: 'not-an-object' })],
     };
   }
   const fields = input as Record<string, unknown>;
@@ -68,26 +73,18 @@ export function validateCustomRecord(input: unknown, context: CustomRecordContex
   const model = collect(checkUrl('model', fields.model));
   const modelLib = collect(checkUrl('model_lib', fields.model_lib));
   if (modelLib !== undefined && !new URL(modelLib).pathname.endsWith('.wasm')) {
-    errors.push(issue('model_lib', 'not-wasm', 'The model library must be a .wasm file URL.'));
+    errors.push(issue('model_lib', { code: 'not-wasm' }));
   }
   const vram = collect(checkNumber('vram_required_MB', fields.vram_required_MB, false));
   if (vram !== undefined && (vram <= VRAM_RANGE_MB.min || vram > VRAM_RANGE_MB.max)) {
-    errors.push(
-      issue('vram_required_MB', 'out-of-range', `GPU memory must be more than 0 and at most ${VRAM_RANGE_MB.max} MB.`),
-    );
+    errors.push(issue('vram_required_MB', { code: 'out-of-range', ...VRAM_RANGE_MB, minExclusive: true }));
   }
   const contextWindow = collect(checkNumber('context_window_size', fields.context_window_size, true));
   if (
     contextWindow !== undefined &&
     (contextWindow < CONTEXT_WINDOW_RANGE.min || contextWindow > CONTEXT_WINDOW_RANGE.max)
   ) {
-    errors.push(
-      issue(
-        'context_window_size',
-        'out-of-range',
-        `Context window must be ${CONTEXT_WINDOW_RANGE.min}–${CONTEXT_WINDOW_RANGE.max} tokens.`,
-      ),
-    );
+    errors.push(issue('context_window_size', { code: 'out-of-range', ...CONTEXT_WINDOW_RANGE, minExclusive: false }));
   }
   const features = collect(checkFeatures(fields.required_features));
   if (errors.length > 0 || !modelId || !model || !modelLib || vram === undefined || contextWindow === undefined) {
@@ -129,47 +126,34 @@ export function isOriginAllowedByCsp(url: string, cspConnectSources: readonly st
 
 type FieldResult<T> = { value: T } | { error: CustomRecordIssue };
 
-function issue(field: CustomRecordField, code: CustomRecordIssueCode, message: string): CustomRecordIssue {
-  return { field, code, message };
+function issue(field: CustomRecordField, problem: CustomRecordProblem): CustomRecordIssue {
+  return { field, ...problem };
 }
 
 function checkModelId(value: unknown, existingIds: readonly string[]): FieldResult<string> {
-  if (value === undefined || value === null || value === '')
-    return { error: issue('model_id', 'missing', 'Give the model an id.') };
-  if (typeof value !== 'string') return { error: issue('model_id', 'not-a-string', 'The model id must be text.') };
+  if (value === undefined || value === null || value === '') return { error: issue('model_id', { code: 'missing' }) };
+  if (typeof value !== 'string') return { error: issue('model_id', { code: 'not-a-string' }) };
   if (value.length > MODEL_ID_MAX_LENGTH) {
-    return { error: issue('model_id', 'too-long', `The model id must be at most ${MODEL_ID_MAX_LENGTH} characters.`) };
+    return { error: issue('model_id', { code: 'too-long', maxLength: MODEL_ID_MAX_LENGTH }) };
   }
-  if (!MODEL_ID_PATTERN.test(value)) {
-    return { error: issue('model_id', 'bad-charset', 'The model id may use only letters, digits, ".", "_" and "-".') };
-  }
+  if (!MODEL_ID_PATTERN.test(value)) return { error: issue('model_id', { code: 'bad-charset' }) };
   if (existingIds.some((id) => id.toLowerCase() === value.toLowerCase())) {
-    return { error: issue('model_id', 'duplicate', `A model with the id "${value}" already exists.`) };
+    return { error: issue('model_id', { code: 'duplicate' }) };
   }
   return { value };
 }
 
 function checkUrl(field: 'model' | 'model_lib', value: unknown): FieldResult<string> {
-  const label = field === 'model' ? 'The weights URL' : 'The model library URL';
-  if (value === undefined || value === null || value === '')
-    return { error: issue(field, 'missing', `${label} is required.`) };
-  if (typeof value !== 'string') return { error: issue(field, 'not-a-string', `${label} must be text.`) };
+  if (value === undefined || value === null || value === '') return { error: issue(field, { code: 'missing' }) };
+  if (typeof value !== 'string') return { error: issue(field, { code: 'not-a-string' }) };
   const url = safeUrl(value.trim());
-  if (!url) return { error: issue(field, 'not-a-url', `${label} is not a valid URL.`) };
-  if (url.protocol === 'http:' && !isLocalHost(url.hostname)) {
-    return {
-      error: issue(
-        field,
-        'remote-http',
-        `${label} must use https; plain http is allowed only for 127.0.0.1 and localhost.`,
-      ),
-    };
-  }
+  if (!url) return { error: issue(field, { code: 'not-a-url' }) };
+  if (url.protocol === 'http:' && !isLocalHost(url.hostname)) return { error: issue(field, { code: 'remote-http' }) };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: issue(field, 'bad-scheme', `${label} must start with https:// (not ${url.protocol}).`) };
+    return { error: issue(field, { code: 'bad-scheme', scheme: url.protocol }) };
   }
   if (url.username || url.password || url.search || url.hash) {
-    return { error: issue(field, 'extra-url-parts', `${label} must not contain credentials, a query or a fragment.`) };
+    return { error: issue(field, { code: 'extra-url-parts' }) };
   }
   return { value: url.href };
 }
@@ -179,36 +163,20 @@ function checkNumber(
   value: unknown,
   integer: boolean,
 ): FieldResult<number> {
-  if (value === undefined || value === null || value === '')
-    return { error: issue(field, 'missing', `${fieldLabel(field)} is required.`) };
+  if (value === undefined || value === null || value === '') return { error: issue(field, { code: 'missing' }) };
   const number =
     typeof value === 'number' ? value : typeof value === 'string' && NUMERIC_STRING.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(number))
-    return { error: issue(field, 'not-a-number', `${fieldLabel(field)} must be a number.`) };
-  if (integer && !Number.isInteger(number)) {
-    return { error: issue(field, 'not-an-integer', `${fieldLabel(field)} must be a whole number.`) };
-  }
+  if (!Number.isFinite(number)) return { error: issue(field, { code: 'not-a-number' }) };
+  if (integer && !Number.isInteger(number)) return { error: issue(field, { code: 'not-an-integer' }) };
   return { value: number };
-}
-
-function fieldLabel(field: 'vram_required_MB' | 'context_window_size'): string {
-  return field === 'vram_required_MB' ? 'GPU memory (MB)' : 'Context window (tokens)';
 }
 
 function checkFeatures(value: unknown): FieldResult<string[] | undefined> {
   if (value === undefined || value === null) return { value: undefined };
-  if (!Array.isArray(value))
-    return { error: issue('required_features', 'not-an-array', 'Required features must be a list.') };
+  if (!Array.isArray(value)) return { error: issue('required_features', { code: 'not-an-array' }) };
   const unknown = value.filter((feature) => typeof feature !== 'string' || !KNOWN_REQUIRED_FEATURES.includes(feature));
   if (unknown.length > 0) {
-    const known = KNOWN_REQUIRED_FEATURES.join(', ');
-    return {
-      error: issue(
-        'required_features',
-        'unknown-feature',
-        `Unknown required feature(s): ${unknown.map(String).join(', ')}. Known: ${known}.`,
-      ),
-    };
+    return { error: issue('required_features', { code: 'unknown-feature', known: KNOWN_REQUIRED_FEATURES }) };
   }
   return { value: [...new Set(value as string[])] };
 }
@@ -221,13 +189,7 @@ function cspWarnings(record: ModelRecord, sources: readonly string[] | undefined
   ] as const;
   return fields
     .filter(([, url]) => !isOriginAllowedByCsp(url, sources))
-    .map(([field, url]) =>
-      issue(
-        field,
-        'origin-not-in-csp',
-        `This build cannot reach ${new URL(url).origin}: rebuild with it in TACIT_MODEL_SOURCES, or use a local mirror.`,
-      ),
-    );
+    .map(([field, url]) => issue(field, { code: 'origin-not-in-csp', origin: new URL(url).origin }));
 }
 
 function isLocalHost(hostname: string): boolean {
@@ -238,6 +200,7 @@ function safeUrl(value: string): URL | undefined {
   try {
     return new URL(value);
   } catch {
+    // Not a URL: the caller reports the field as invalid.
     return undefined;
   }
 }

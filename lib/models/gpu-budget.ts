@@ -1,4 +1,5 @@
 /** How many MB of GPU memory Tacit lets resident models use: a user override, a guess from adapter facts, or a safe default. */
+import type { GpuCapabilities } from './types';
 
 /**
  * WebGPU never reports VRAM, so the budget is a heuristic:
@@ -38,9 +39,9 @@ export interface GpuBudget {
   overrideError?: GpuBudgetOverrideError;
 }
 
+/** Why an override was rejected; the allowed range is GPU_BUDGET_OVERRIDE_RANGE_MB. */
 export interface GpuBudgetOverrideError {
   code: 'not-a-number' | 'out-of-range';
-  message: string;
 }
 
 /** Validates an Options override: a whole number of MB within GPU_BUDGET_OVERRIDE_RANGE_MB. */
@@ -49,19 +50,9 @@ export function parseGpuBudgetOverride(
 ): { ok: true; budgetMB: number } | { ok: false; error: GpuBudgetOverrideError } {
   const { min, max } = GPU_BUDGET_OVERRIDE_RANGE_MB;
   const number = typeof value === 'number' ? value : /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(number)) {
-    return {
-      ok: false,
-      error: { code: 'not-a-number', message: `GPU memory budget must be a number of MB (${min}–${max}).` },
-    };
-  }
+  if (!Number.isFinite(number)) return { ok: false, error: { code: 'not-a-number' } };
   const budgetMB = Math.round(number);
-  if (budgetMB < min || budgetMB > max) {
-    return {
-      ok: false,
-      error: { code: 'out-of-range', message: `GPU memory budget must be between ${min} and ${max} MB.` },
-    };
-  }
+  if (budgetMB < min || budgetMB > max) return { ok: false, error: { code: 'out-of-range' } };
   return { ok: true, budgetMB };
 }
 
@@ -94,4 +85,15 @@ function detectedBudgetMB(facts: GpuBudgetFacts): number | undefined {
 
 function isPositive(value: number | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** The budget for this GPU, or the user's override. */
+export function gpuBudget(capabilities: GpuCapabilities | null, override: number | null): GpuBudget {
+  return detectGpuBudgetMB({
+    maxBufferSize: capabilities?.maxBufferSize,
+    maxStorageBufferBindingSize: capabilities?.maxStorageBufferBindingSize,
+    isFallbackAdapter: capabilities?.isFallbackAdapter,
+    deviceMemoryGB: capabilities?.deviceMemoryGB,
+    ...(override === null ? {} : { override }),
+  });
 }

@@ -1,3 +1,5 @@
+import type { GpuUnavailableReason } from '../core/errors';
+
 export type TaskKind = 'summarize' | 'draft' | 'rewrite' | 'chat';
 
 export const TASK_KINDS: readonly TaskKind[] = ['summarize', 'draft', 'rewrite', 'chat'];
@@ -22,8 +24,6 @@ export interface GpuProbe {
 }
 
 /** What the WebGPU adapter offers, and what that means for running models. Pure: probing lives in the offscreen page. */
-
-export type GpuUnavailableReason = 'no-webgpu-api' | 'no-adapter' | 'probe-failed' | 'buffer-limit-too-small';
 
 /** Which WebLLM quantisation a model should use on this adapter. */
 export type ShaderPrecision = 'f16' | 'f32';

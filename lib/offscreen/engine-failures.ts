@@ -1,5 +1,5 @@
 /** Classifies what went wrong in the engine into a failure the user can act on. Pure: no browser APIs. */
-import { tacitError, type TacitError } from '../core/errors';
+import { tacitError, unknownError, type TacitError } from '../core/errors';
 
 export interface FailureContext {
   /** Host the model files come from, named in download messages. */
@@ -21,16 +21,17 @@ export function describeEngineFailure(error: unknown, context: FailureContext = 
   ) {
     return tacitError('no-webgpu');
   }
-  if (/shader-f16|ShaderF16/i.test(text)) return tacitError('no-webgpu', 'shader-f16');
-  if (/Content Security Policy|violates the following/i.test(text)) return tacitError('model-blocked-by-policy', host);
+  if (/shader-f16|ShaderF16/i.test(text)) return tacitError('no-webgpu', { reason: 'shader-f16' });
+  if (/Content Security Policy|violates the following/i.test(text))
+    return tacitError('model-blocked-by-policy', { host });
   if (/Request failed|Network response was not ok|received status|Cannot fetch/i.test(text)) {
-    return tacitError('model-download-failed', host);
+    return tacitError('model-download-failed', { host });
   }
   if (/Failed to fetch|NetworkError|ERR_|net::|Load failed|aborted/i.test(text)) {
-    return tacitError('model-source-unreachable', host);
+    return tacitError('model-source-unreachable', { host });
   }
   if (/Cannot find model record|ModelNotFound|SpecifiedModelNotFound/i.test(text)) return tacitError('model-unknown');
-  return tacitError('unknown', text.slice(0, 200));
+  return unknownError(text);
 }
 
 function errorText(error: unknown): string {
@@ -39,6 +40,7 @@ function errorText(error: unknown): string {
   try {
     return JSON.stringify(error) ?? String(error);
   } catch {
+    // A cyclic or exotic value: its plain string form is all there is to match.
     return String(error);
   }
 }

@@ -12,14 +12,15 @@ export async function checkModelSource(record: ModelRecord, failure: TacitError)
     // The first file WebLLM asks for, at the URL it builds.
     configUrl = chatConfigUrl(modelBaseUrl(record.model));
   } catch {
+    // No URL to check: the failure stands as it was (and is recorded by the engine host).
     return failure;
   }
   const host = hostOf(configUrl);
   try {
     const response = await fetch(configUrl, { method: 'HEAD', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-    if (!response.ok) return tacitError('model-download-failed', `${host} (HTTP ${response.status})`);
+    if (!response.ok) return tacitError('model-download-failed', { host, status: response.status });
     return failure;
   } catch {
-    return tacitError('model-source-unreachable', host);
+    return tacitError('model-source-unreachable', { host });
   }
 }

@@ -1,18 +1,23 @@
 /** The Reply view's state: the user's intent and options, the streamed draft (which the user may edit), and inserting it. */
 import { computed, effect, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import type { TacitError } from '../core/errors';
 import type { DraftRefinement, PageTarget } from '../protocol/messages';
-import { sendRequest } from '../protocol/requests';
-import { draftOptions } from '../settings/settings';
+import { recordRequestFailures } from '../protocol/diagnostics';
 import { normalizeDraftOptions } from '../tasks/draft/options';
 import type { DraftOptions } from '../tasks/draft/types';
-import { ReplySession } from './reply-session';
+import type { PanelDeps, StoredValue } from './panel-deps';
+import type { TaskStream } from './task-stream';
 
-export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
+export type InsertOutcome =
+  { ok: true; opened: boolean; nameLeftToSignature: boolean } | { ok: false; error: TacitError };
+
+export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess' | 'recordDiagnostic'> {
+  draftOptions: StoredValue<DraftOptions | null>;
+  /** The conversation beside the panel now: the user may have opened another one since the panel opened. */
+  target(): Promise<PageTarget>;
+}
 
 export class DraftController {
-  readonly session: ReplySession;
   readonly intent = signal('');
   readonly options = signal<DraftOptions>(normalizeDraftOptions(undefined));
   /** The user's edits to the finished draft; null while they have not touched it. */
@@ -23,7 +28,7 @@ export class DraftController {
   /** Bumped when the user asked for the Reply view from outside the panel: the intent field takes the focus. */
   readonly focusIntent = signal(0);
   /** What Insert and Copy use: the user's edited text, else the draft as written. */
-  readonly text = computed(() => this.edited.value ?? this.session.text.value);
+  readonly text = computed(() => this.edited.value ?? this.stream.text.value);
 
   /** Set by Draft again: the user's edits give way to the new draft once its text arrives, and not before. */
   private replaceEditsOnNewText = false;
@@ -32,14 +37,14 @@ export class DraftController {
   private readonly stopWatchingText: () => void;
 
   constructor(
-    private readonly placement: () => Promise<PageTarget>,
-    onSettled: () => void,
+    /** The stream the drafts and reworks are written into. */
+    readonly stream: TaskStream,
+    private readonly deps: DraftDeps,
   ) {
-    this.session = new ReplySession(undefined, onSettled);
     // A new run's first text replaces what is shown; a run that fails first leaves the user's edited draft alone.
     this.stopWatchingText = effect(() => {
-      void this.session.text.value;
-      if (!this.replaceEditsOnNewText || !this.session.running.peek()) return;
+      void this.stream.text.value;
+      if (!this.replaceEditsOnNewText || !this.stream.running.peek()) return;
       this.replaceEditsOnNewText = false;
       this.edited.value = null;
       this.previous.value = this.reworkedFrom;
@@ -48,37 +53,48 @@ export class DraftController {
   }
 
   async load(): Promise<void> {
-    this.options.value = normalizeDraftOptions(await draftOptions.getValue());
+    this.options.value = normalizeDraftOptions(await this.deps.draftOptions.getValue());
   }
 
   /** The Reply view opened: the draft model is likely next, so it is loaded now if it is cached and fits. */
   opened(): void {
-    void sendRequest('model/preload', { task: 'draft' }).catch(() => undefined);
+    void this.deps
+      .sendRequest('model/preload', { task: 'draft' })
+      .catch((error: unknown) => recordRequestFailures(this.deps.recordDiagnostic)('model/preload', error));
   }
 
   setOptions(options: DraftOptions): void {
     this.options.value = options;
-    void draftOptions.setValue(options);
+    void this.deps.draftOptions.setValue(options);
   }
 
-  async draft(): Promise<void> {
+  /**
+   * Drafts a reply to the conversation beside the panel; `from: 'selection'` is the one-click fallback when the
+   * client's open message could not be read: the selected text (or the open message, selected for the user) is read.
+   */
+  async draft(from?: 'selection'): Promise<void> {
     this.reworkedFrom = null;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
-    // Always the conversation beside the panel at the time of asking: the user may have opened another one since.
-    const target = await this.placement();
-    this.session.start({ kind: 'draft-reply', target, intent: this.intent.value.trim(), options: this.options.value });
+    const target = await this.deps.target();
+    const request = {
+      kind: 'draft-reply',
+      target,
+      intent: this.intent.value.trim(),
+      options: this.options.value,
+    } as const;
+    this.stream.start(from ? { ...request, from } : request);
   }
 
   /** Reworks the draft as it stands (with the user's edits) in one style; a failure leaves it as it was. */
   refine(style: DraftRefinement): void {
-    const source = this.session.source.value;
+    const source = this.stream.source.value;
     const text = this.text.value.trim();
     if (!source?.mail || text === '') return;
     this.replaceEditsOnNewText = true;
     this.reworkedFrom = text;
     this.insertOutcome.value = null;
-    this.session.start({
+    this.stream.start({
       kind: 'refine-draft',
       text,
       style,
@@ -100,26 +116,31 @@ export class DraftController {
 
   /** Writes the draft into the conversation's reply box; on failure it stays here to copy. */
   async insert(): Promise<void> {
-    const mail = this.session.source.value?.mail;
+    const mail = this.stream.source.value?.mail;
     const text = this.text.value.trim();
     if (!mail || text === '') return;
-    this.insertOutcome.value = await sendRequest('reply/insert', {
-      tabId: mail.tabId,
-      text,
-      subject: mail.subject,
-    }).catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
+    this.insertOutcome.value = await this.deps
+      .sendRequest('reply/insert', {
+        tabId: mail.tabId,
+        text,
+        conversation: mail.conversation,
+      })
+      .catch((error: unknown): InsertOutcome => {
+        recordRequestFailures(this.deps.recordDiagnostic)('reply/insert', error);
+        return { ok: false, error: { code: 'reply-insert-failed' } };
+      });
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */
   async grantSiteAccess(): Promise<void> {
-    const suggestion = this.session.error.value?.suggestion;
+    const suggestion = this.stream.error.value?.suggestion;
     if (suggestion?.kind !== 'grant-site-access') return;
-    const granted = await browser.permissions.request({ origins: [suggestion.origin] }).catch(() => false);
-    if (granted) this.session.retry();
+    const granted = await this.deps.requestSiteAccess(suggestion.origin);
+    if (granted) this.stream.retry();
   }
 
+  /** Stops following the stream; the panel's stream registry closes the stream itself. */
   dispose(): void {
     this.stopWatchingText();
-    this.session.dispose();
   }
 }

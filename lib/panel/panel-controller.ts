@@ -1,23 +1,18 @@
-/** The side panel's state: the summary, follow-up turns, summary options, and intents arriving from the background. */
+/**
+ * The side panel's state: the summary, follow-up turns, rewrite, draft, options, and intents arriving from the background.
+ * Everything it needs from the browser comes in as PanelDeps.
+ */
 import { computed, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
-import { connectPort, type TypedPort } from '../protocol/ports';
-import {
-  PORT_PANEL,
-  type PageTarget,
-  type PanelHello,
-  type PanelIntent,
-  type PanelIntentMessage,
-  type PanelPlacement,
-  type SummaryRequestOptions,
-} from '../protocol/messages';
+import { recordRequestFailures } from '../protocol/diagnostics';
+import type { RequestFailureListener } from '../protocol/requests';
+import type { PageTarget, PanelIntent, PanelPlacement, PanelStatus, SummaryRequestOptions } from '../protocol/messages';
 import type { TacitError } from '../core/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
 import { normalizeLanguageChoice } from '../tasks/common/output-language';
 import type { RewriteStyle } from '../tasks/rewrite/types';
-import { sendRequest } from '../protocol/requests';
-import { lastCustomInstruction, lastRewriteStyle, summaryOptions, taskModels } from '../settings/settings';
-import { ReplySession, type ReplyState } from './reply-session';
+import type { HubPort, PanelDeps } from './panel-deps';
+import { StreamRegistry } from './stream-registry';
+import { askBackgroundIfRunning, type TaskStream, type TaskStreamState } from './task-stream';
 import { DraftController } from './draft-controller';
 
 /** What the panel shows: the page (summary, questions) or a reply to the mail conversation. */
@@ -35,7 +30,7 @@ export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok
 
 export interface FollowUpTurn {
   question: string;
-  reply: ReplySession;
+  answer: TaskStream;
 }
 
 /** Keeps the valid parts of the stored summary options and fills the rest with the defaults. */
@@ -44,10 +39,14 @@ function normalizeRequestOptions(value: Partial<SummaryRequestOptions> | null | 
 }
 
 export class PanelController {
-  readonly summary: ReplySession;
-  readonly ask: ReplySession;
-  readonly rewrite: ReplySession;
+  /** Every stream below, and each follow-up's: what is running, what it is doing, Stop. */
+  private readonly streams: StreamRegistry;
+  readonly summary: TaskStream;
+  readonly ask: TaskStream;
+  readonly rewrite: TaskStream;
   readonly draft: DraftController;
+  /** The GPU and the engine, as the background last reported them; null until it answers. */
+  readonly status = signal<PanelStatus | null>(null);
   readonly view = signal<PanelView>('page');
   readonly pendingCustom = signal<PendingCustomRewrite | null>(null);
   readonly applyOutcome = signal<ApplyOutcome | null>(null);
@@ -56,34 +55,47 @@ export class PanelController {
   /** A refusal that came with an intent (e.g. a restricted page in the context menu). */
   readonly notice = signal<TacitError | null>(null);
   readonly conversationId = computed(() => this.summary.source.value?.conversationId || null);
-  readonly busy = computed(
-    () =>
-      this.summary.running.value ||
-      this.ask.running.value ||
-      this.rewrite.running.value ||
-      this.draft.session.running.value ||
-      this.turns.value.some((turn) => turn.reply.running.value),
-  );
+  readonly busy: StreamRegistry['busy'];
+  readonly phase: StreamRegistry['phase'];
 
   /** Where this panel is; a click on "Summarize this page" right after opening waits for it rather than doing nothing. */
   private placement: Promise<PanelPlacement> | undefined;
-  private hub: TypedPort<PanelHello, PanelIntentMessage> | undefined;
+  private hub: HubPort | undefined;
 
-  constructor(private readonly onSettled: () => void) {
-    this.summary = new ReplySession(undefined, onSettled);
-    this.ask = new ReplySession(undefined, onSettled);
-    this.rewrite = new ReplySession(undefined, onSettled);
-    this.draft = new DraftController(async () => {
-      this.placement ??= currentPlacement();
-      return { panel: await this.placement };
-    }, onSettled);
+  private readonly requestFailed: RequestFailureListener;
+
+  constructor(private readonly deps: PanelDeps) {
+    this.requestFailed = recordRequestFailures(deps.recordDiagnostic);
+    this.streams = new StreamRegistry(
+      {
+        openTaskPort: () => deps.openTaskPort(),
+        isTaskRunning: askBackgroundIfRunning(deps.sendRequest, deps.recordDiagnostic),
+      },
+      () => this.refreshStatus(),
+    );
+    this.busy = this.streams.busy;
+    this.phase = this.streams.phase;
+    this.summary = this.streams.open();
+    this.ask = this.streams.open();
+    this.rewrite = this.streams.open();
+    this.draft = new DraftController(this.streams.open(), {
+      sendRequest: deps.sendRequest,
+      recordDiagnostic: deps.recordDiagnostic,
+      requestSiteAccess: (origin) => deps.requestSiteAccess(origin),
+      draftOptions: deps.settings.draftOptions,
+      target: async () => ({ panel: await this.currentPlacement() }),
+    });
   }
 
   async connect(): Promise<void> {
-    this.placement ??= currentPlacement();
-    const [stored, placement] = await Promise.all([summaryOptions.getValue(), this.placement, this.draft.load()]);
+    this.refreshStatus();
+    const [stored, placement] = await Promise.all([
+      this.deps.settings.summaryOptions.getValue(),
+      this.currentPlacement(),
+      this.draft.load(),
+    ]);
     this.options.value = normalizeRequestOptions(stored);
-    const hub = connectPort<PanelHello, PanelIntentMessage>(PORT_PANEL);
+    const hub = this.deps.openHubPort();
     hub.onMessage((message) => this.handleIntent(message.intent));
     hub.post({ type: 'panel/hello', placement });
     this.hub = hub;
@@ -91,22 +103,27 @@ export class PanelController {
 
   dispose(): void {
     this.hub?.disconnect();
-    this.summary.dispose();
-    this.ask.dispose();
-    this.rewrite.dispose();
     this.draft.dispose();
-    this.turns.value.forEach((turn) => turn.reply.dispose());
+    this.streams.dispose();
+  }
+
+  /** Asks the background how the GPU and the engine are; called at start and whenever a task ends. */
+  private refreshStatus(): void {
+    void this.deps
+      .sendRequest('panel/status')
+      .then((status) => (this.status.value = status))
+      // Without an answer the status line keeps what it showed last.
+      .catch((error: unknown) => this.requestFailed('panel/status', error));
   }
 
   setOptions(options: SummaryRequestOptions): void {
     this.options.value = options;
-    void summaryOptions.setValue(options);
+    void this.deps.settings.summaryOptions.setValue(options);
   }
 
   summarizePage(target?: PageTarget): void {
     if (!target) {
-      this.placement ??= currentPlacement();
-      void this.placement.then((panel) => this.summarizePage({ panel }));
+      void this.currentPlacement().then((panel) => this.summarizePage({ panel }));
       return;
     }
     this.notice.value = null;
@@ -128,24 +145,28 @@ export class PanelController {
   }
 
   /** With a summary on screen the question is about that page; otherwise it is a free question. */
-  submitQuestion(question: string, onSettled?: (state: ReplyState) => void): void {
+  submitQuestion(question: string, onSettled?: (state: TaskStreamState) => void): void {
     const conversationId = this.conversationId.value;
     if (!conversationId) {
       this.ask.start({ kind: 'ask', prompt: question }, onSettled);
       return;
     }
-    const reply = new ReplySession(undefined, this.onSettled);
-    this.turns.value = [...this.turns.value, { question, reply }];
-    reply.start({ kind: 'follow-up', conversationId, question }, onSettled);
+    const answer = this.streams.open();
+    this.turns.value = [...this.turns.value, { question, answer }];
+    answer.start({ kind: 'follow-up', conversationId, question }, onSettled);
   }
 
   /** Rewrites the selection in that frame; a custom style first asks for the instruction. */
   async startRewrite(tabId: number, frameId: number, style: RewriteStyle): Promise<void> {
     this.notice.value = null;
     this.applyOutcome.value = null;
-    void lastRewriteStyle.setValue(style);
+    void this.deps.settings.lastRewriteStyle.setValue(style);
     if (style === 'custom') {
-      this.pendingCustom.value = { tabId, frameId, instruction: await lastCustomInstruction.getValue() };
+      this.pendingCustom.value = {
+        tabId,
+        frameId,
+        instruction: await this.deps.settings.lastCustomInstruction.getValue(),
+      };
       return;
     }
     this.pendingCustom.value = null;
@@ -155,7 +176,7 @@ export class PanelController {
   submitCustomRewrite(instruction: string): void {
     const pending = this.pendingCustom.value;
     if (!pending) return;
-    void lastCustomInstruction.setValue(instruction);
+    void this.deps.settings.lastCustomInstruction.setValue(instruction);
     this.pendingCustom.value = null;
     this.rewrite.start({
       kind: 'rewrite',
@@ -172,19 +193,23 @@ export class PanelController {
     const text = this.rewrite.text.value;
     if (!selection || text === '') return;
     const { tabId, frameId, anchorId } = selection;
-    const outcome = await sendRequest('rewrite/apply', { tabId, frameId, anchorId, text, mode }).catch(
-      (): { ok: false; error: TacitError } => ({ ok: false, error: { code: 'anchor-lost' } }),
-    );
+    const outcome = await this.deps
+      .sendRequest('rewrite/apply', { tabId, frameId, anchorId, text, mode })
+      .catch((error: unknown): { ok: false; error: TacitError } => {
+        this.requestFailed('rewrite/apply', error);
+        return { ok: false, error: { code: 'anchor-lost' } };
+      });
     this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
   }
 
   /** One click out of "too large for this GPU": use the task's lighter model from now on, and try again. */
-  async useLightModel(session: ReplySession): Promise<void> {
-    const suggestion = session.error.value?.suggestion;
+  async useLightModel(stream: TaskStream): Promise<void> {
+    const suggestion = stream.error.value?.suggestion;
     if (suggestion?.kind !== 'use-light-model') return;
     const { task } = suggestion;
+    const { taskModels } = this.deps.settings;
     await taskModels.setValue({ ...(await taskModels.getValue()), [task]: 'light' });
-    session.retry();
+    stream.retry();
   }
 
   /** A selection too long for one pass: rewrite it paragraph by paragraph instead. */
@@ -201,11 +226,7 @@ export class PanelController {
   }
 
   stopAll(): void {
-    this.draft.session.stop();
-    this.summary.stop();
-    this.ask.stop();
-    this.rewrite.stop();
-    this.turns.value.forEach((turn) => turn.reply.stop());
+    this.streams.stopAll();
   }
 
   private handleIntent(intent: PanelIntent): void {
@@ -222,13 +243,12 @@ export class PanelController {
   }
 
   private resetConversation(): void {
-    this.turns.value.forEach((turn) => turn.reply.dispose());
+    this.turns.value.forEach((turn) => this.streams.close(turn.answer));
     this.turns.value = [];
   }
-}
 
-/** Docked in the browser's side panel (no tab of its own), or opened as a page in a tab or window. */
-async function currentPlacement(): Promise<PanelPlacement> {
-  const [window, tab] = await Promise.all([browser.windows.getCurrent(), browser.tabs.getCurrent()]);
-  return { windowId: window.id ?? -1, docked: tab === undefined };
+  private currentPlacement(): Promise<PanelPlacement> {
+    this.placement ??= this.deps.placement();
+    return this.placement;
+  }
 }

@@ -92,7 +92,7 @@ test('Options assigns a custom model to a task, and the next task runs on it', a
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Which model are you?');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('Scripted reply');
+  await expect(panel.getByTestId('ask-answer')).toContainText('Scripted reply');
   const [request] = await scriptedEngineLog(serviceWorker);
   expect(request!.modelId).toBe(model.modelId);
 });
@@ -104,7 +104,7 @@ test('models are swapped within the GPU budget, least recently used first', asyn
   const ask = async (prompt: string) => {
     await panel.getByLabel('Ask Tacit').fill(prompt);
     await panel.getByRole('button', { name: 'Send' }).click();
-    await expect(panel.getByTestId('reply')).toContainText(`Scripted reply about: ${prompt}`);
+    await expect(panel.getByTestId('ask-answer')).toContainText(`Scripted reply about: ${prompt}`);
   };
   await ask('first');
   await setStorage(serviceWorker, { taskModels: { chat: 'light' } });
@@ -134,7 +134,7 @@ test('with room for both, the second model joins the first and the first is reus
     await setStorage(serviceWorker, { taskModels: { chat: choice } });
     await panel.getByLabel('Ask Tacit').fill(prompt);
     await panel.getByRole('button', { name: 'Send' }).click();
-    await expect(panel.getByTestId('reply')).toContainText(`Scripted reply about: ${prompt}`);
+    await expect(panel.getByTestId('ask-answer')).toContainText(`Scripted reply about: ${prompt}`);
   }
   expect(await residencyLog(serviceWorker)).toEqual([
     { event: 'load', modelId: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC' },
@@ -151,12 +151,12 @@ test('a second panel waits its turn and shows its place in the queue', async ({ 
   const second = await openPanel();
   await first.getByLabel('Ask Tacit').fill('long one');
   await first.getByRole('button', { name: 'Send' }).click();
-  await expect(first.getByTestId('reply')).toContainText('token1');
+  await expect(first.getByTestId('ask-answer')).toContainText('token1');
   await second.getByLabel('Ask Tacit').fill('short one');
   await second.getByRole('button', { name: 'Send' }).click();
   await expect(second.getByTestId('engine-status')).toHaveText('Waiting for the engine (position 1)');
-  await expect(second.getByTestId('reply')).toContainText('Scripted reply about: short one', { timeout: 15_000 });
-  await expect(first.getByTestId('reply')).toContainText('token50');
+  await expect(second.getByTestId('ask-answer')).toContainText('Scripted reply about: short one', { timeout: 15_000 });
+  await expect(first.getByTestId('ask-answer')).toContainText('token50');
 });
 
 test('deleting one model keeps the others; "Delete all models" clears every stored model', async ({

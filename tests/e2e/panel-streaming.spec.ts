@@ -7,7 +7,7 @@ import {
   useScriptedEngine,
 } from './support/extension-test';
 
-test('the side panel renders its status, question box and reply actions', async ({ openPanel }) => {
+test('the side panel renders its status, question box and Stop and Copy', async ({ openPanel }) => {
   const panel = await openPanel();
   await expect(panel.getByRole('heading', { name: 'Tacit' })).toBeVisible();
   await expect(panel.getByTestId('gpu-status')).toContainText('WebGPU ready');
@@ -25,12 +25,12 @@ test('a question streams back token by token from the engine in the offscreen do
 }) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 60, tokenCount: 16 });
   const panel = await openPanel();
-  // Record every distinct state of the reply as it grows.
+  // Record every distinct state of the answer as it grows.
   await panel.evaluate(() => {
     const seen: string[] = [];
-    (window as unknown as { replyStates: string[] }).replyStates = seen;
-    const reply = document.querySelector('[data-testid="reply"]')!;
-    new MutationObserver(() => seen.push(reply.textContent ?? '')).observe(reply, {
+    (window as unknown as { answerStates: string[] }).answerStates = seen;
+    const answer = document.querySelector('[data-testid="ask-answer"]')!;
+    new MutationObserver(() => seen.push(answer.textContent ?? '')).observe(answer, {
       childList: true,
       subtree: true,
       characterData: true,
@@ -42,11 +42,13 @@ test('a question streams back token by token from the engine in the offscreen do
   await panel.keyboard.type('What is on-device inference good for?');
   await panel.keyboard.press('Enter');
 
-  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: What is on-device inference good for?');
-  await expect(panel.getByTestId('reply')).toContainText('token7');
+  await expect(panel.getByTestId('ask-answer')).toContainText(
+    'Scripted reply about: What is on-device inference good for?',
+  );
+  await expect(panel.getByTestId('ask-answer')).toContainText('token7');
   await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
 
-  const states = await panel.evaluate(() => (window as unknown as { replyStates: string[] }).replyStates);
+  const states = await panel.evaluate(() => (window as unknown as { answerStates: string[] }).answerStates);
   const distinct = [...new Set(states.map((state) => state.trim()))].filter(Boolean);
   expect(distinct.length).toBeGreaterThanOrEqual(10);
   for (let index = 1; index < distinct.length; index++)
@@ -58,19 +60,19 @@ test('a question streams back token by token from the engine in the offscreen do
   expect(log[0]!.modelId).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
 });
 
-test('Stop interrupts the reply within 200 ms and the panel says it stopped', async ({ openPanel, serviceWorker }) => {
+test('Stop interrupts the answer within 200 ms and the panel says it stopped', async ({ openPanel, serviceWorker }) => {
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 25, tokenCount: 2000 });
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Write a very long essay');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('token20');
+  await expect(panel.getByTestId('ask-answer')).toContainText('token20');
 
   const elapsed = await panel.evaluate(
     () =>
       new Promise<number>((resolve) => {
         const started = performance.now();
         new MutationObserver((_, observer) => {
-          if (document.querySelector('[data-testid="reply-stopped"]')) {
+          if (document.querySelector('[data-testid="ask-answer-stopped"]')) {
             observer.disconnect();
             resolve(performance.now() - started);
           }
@@ -81,11 +83,11 @@ test('Stop interrupts the reply within 200 ms and the panel says it stopped', as
       }),
   );
   expect(elapsed).toBeLessThan(200);
-  await expect(panel.getByTestId('reply-stopped')).toHaveText(/Stopped/);
+  await expect(panel.getByTestId('ask-answer-stopped')).toHaveText(/Stopped/);
 
-  const textAtStop = await panel.getByTestId('reply').textContent();
+  const textAtStop = await panel.getByTestId('ask-answer').textContent();
   await panel.waitForTimeout(300);
-  expect(await panel.getByTestId('reply').textContent()).toBe(textAtStop);
+  expect(await panel.getByTestId('ask-answer').textContent()).toBe(textAtStop);
   expect(textAtStop).not.toContain('token1999');
   await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
@@ -101,7 +103,7 @@ test('the offscreen engine host is created on demand and closed after the idle t
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Hello');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Hello');
+  await expect(panel.getByTestId('ask-answer')).toContainText('Scripted reply about: Hello');
   expect(await offscreenDocumentCount(serviceWorker)).toBe(1);
 
   await expect.poll(() => offscreenDocumentCount(serviceWorker), { timeout: 8000 }).toBe(0);
@@ -111,10 +113,10 @@ test('the offscreen engine host is created on demand and closed after the idle t
   // Asking again brings the host back.
   await panel.getByLabel('Ask Tacit').fill('Again');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Again');
+  await expect(panel.getByTestId('ask-answer')).toContainText('Scripted reply about: Again');
 });
 
-test('if the engine host dies mid-reply, the panel says so, keeps the text, and the next question works', async ({
+test('if the engine host dies mid-answer, the panel says so, keeps the text, and the next question works', async ({
   openPanel,
   serviceWorker,
 }) => {
@@ -122,21 +124,21 @@ test('if the engine host dies mid-reply, the panel says so, keeps the text, and 
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Tell me a long story');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('token5');
+  await expect(panel.getByTestId('ask-answer')).toContainText('token5');
   await serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
-  await expect(panel.getByTestId('reply-error')).toHaveText(
+  await expect(panel.getByTestId('ask-answer-error')).toHaveText(
     'The on-device engine stopped unexpectedly. Your text is kept; try again.',
   );
-  await expect(panel.getByTestId('reply')).toContainText('token5');
+  await expect(panel.getByTestId('ask-answer')).toContainText('token5');
   await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Tell me a long story');
 
   await useScriptedEngine(serviceWorker, { tokenDelayMs: 2, tokenCount: 12 });
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('token3');
-  await expect(panel.getByTestId('reply-error')).toHaveCount(0);
+  await expect(panel.getByTestId('ask-answer')).toContainText('token3');
+  await expect(panel.getByTestId('ask-answer-error')).toHaveCount(0);
 });
 
-test('if the service worker stops mid-reply, the panel says so and keeps the text; the next question starts it again', async ({
+test('if the service worker stops mid-answer, the panel says so and keeps the text; the next question starts it again', async ({
   context,
   openPanel,
   serviceWorker,
@@ -145,7 +147,7 @@ test('if the service worker stops mid-reply, the panel says so and keeps the tex
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Tell me a long story');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('token5');
+  await expect(panel.getByTestId('ask-answer')).toContainText('token5');
   // The panel shares the extension's origin, so its DevTools session can stop the extension's service worker.
   const cdp = await context.newCDPSession(panel);
   const running = new Promise<string>((resolve) =>
@@ -160,16 +162,16 @@ test('if the service worker stops mid-reply, the panel says so and keeps the tex
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopWorker', { versionId: await running });
   // Usually the port closes at once; when Chrome does not say so, the panel's liveness check notices within ~10 s.
-  await expect(panel.getByTestId('reply-error')).toHaveText(
+  await expect(panel.getByTestId('ask-answer-error')).toHaveText(
     "Tacit's background process restarted mid-task. Your text is kept; try again.",
     { timeout: 20_000 },
   );
-  await expect(panel.getByTestId('reply')).toContainText('token5');
+  await expect(panel.getByTestId('ask-answer')).toContainText('token5');
   await expect(panel.getByLabel('Ask Tacit')).toHaveValue('Tell me a long story');
 
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('Scripted reply about: Tell me a long story');
-  await expect(panel.getByTestId('reply-error')).toHaveCount(0);
+  await expect(panel.getByTestId('ask-answer')).toContainText('Scripted reply about: Tell me a long story');
+  await expect(panel.getByTestId('ask-answer-error')).toHaveCount(0);
 });
 
 test('loading a model shows its progress in bytes and percent in the status line', async ({
@@ -190,7 +192,7 @@ test('loading a model shows its progress in bytes and percent in the status line
   });
   await panel.getByLabel('Ask Tacit').fill('Hello');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply')).toContainText('token3');
+  await expect(panel.getByTestId('ask-answer')).toContainText('token3');
   const lines = await panel.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
   expect(lines).toContain('Loading Qwen2.5-1.5B-Instruct-q4f32_1-MLC: 50% (2 MB of 4 MB)');
   expect(lines).toContain('Writing with Qwen2.5-1.5B-Instruct-q4f32_1-MLC…');

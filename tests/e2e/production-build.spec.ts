@@ -38,7 +38,7 @@ test('asking when the model cannot be fetched ends in a specific message within 
   await panel.getByLabel('Ask Tacit').fill('Hello?');
   const started = Date.now();
   await panel.getByRole('button', { name: 'Send' }).click();
-  const error = panel.getByTestId('reply-error');
+  const error = panel.getByTestId('ask-answer-error');
   // The software adapter gets a 1.2 GB budget: the default 1.5B model (1.9 GB) is refused, the lighter one offered.
   await expect(error).toHaveText(
     /^This model needs about 1889 MB of GPU memory, and Tacit may use 1200 MB on this device\./,
@@ -67,7 +67,7 @@ test('an unreachable model source says so', async ({ openPanel, serviceWorker })
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Hello?');
   await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('reply-error')).toHaveText(
+  await expect(panel.getByTestId('ask-answer-error')).toHaveText(
     /^The model could not be downloaded: 127\.0\.0\.1:9 could not be reached\. Check your connection/,
     { timeout: 15_000 },
   );
@@ -95,7 +95,7 @@ test('once downloaded, the real engine loads a model from the local cache with t
   await panel.getByRole('button', { name: 'Send' }).click();
   // The fake model's library is not a real compiled model, so loading stops when WebLLM instantiates it; everything
   // before that (config, tokenizer, weights index, library) came from the cache: no request, no download error.
-  const error = panel.getByTestId('reply-error');
+  const error = panel.getByTestId('ask-answer-error');
   await expect(error).toBeVisible({ timeout: 30_000 });
   await expect(error).toHaveText(/WebAssembly\.instantiate\(\): expected magic word/);
   expect(files.log.slice(requestsBefore)).toEqual([]);
@@ -111,7 +111,7 @@ test.describe('without WebGPU', () => {
     );
     await panel.getByLabel('Ask Tacit').fill('Hello?');
     await panel.getByRole('button', { name: 'Send' }).click();
-    await expect(panel.getByTestId('reply-error')).toHaveText(
+    await expect(panel.getByTestId('ask-answer-error')).toHaveText(
       /^Tacit needs WebGPU to run its model on this device, and it is not available: no GPU adapter was found/,
     );
   });

@@ -426,6 +426,31 @@ test('proofread lists its changes; Replace refuses if the original changed meanw
   await expect(panel.getByTestId('rewrite-result')).toHaveText('Please fix ASAP');
 });
 
+test('proofread lists what really changed, whatever list the model wrote; an unchanged text needs no corrections', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, {
+    reply: 'Please fix asap!\n---CHANGES---\n- "asap" → "ASAP": abbreviation\n- "recieve" → "receive": spelling',
+    tokenDelayMs: 2,
+  });
+  const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
+  await rewriteFromMenu(serviceWorker, webPage, 'proofread', { editable: true });
+  await expect(panel.getByTestId('rewrite-result')).toHaveText('Please fix asap!');
+  await expect(panel.getByTestId('rewrite-changes').locator('li')).toHaveText(['“pls” → “Please”', '“asap” → “asap!”']);
+
+  await useScriptedEngine(serviceWorker, {
+    reply: 'pls fix asap\n---CHANGES---\n- "pls" → "Please": spelling',
+    tokenDelayMs: 2,
+  });
+  await selectInField(webPage, '#message', 'pls fix asap');
+  await rewriteFromMenu(serviceWorker, webPage, 'proofread', { editable: true });
+  await expect(panel.getByTestId('rewrite-changes')).toContainText('No corrections needed.');
+  await expect(panel.getByTestId('rewrite-changes').locator('li')).toHaveCount(0);
+});
+
 test('the shortcut rewrites the selection with the last-used style; Insert below adds the result after it', async ({
   webPage,
   files,

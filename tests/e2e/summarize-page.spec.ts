@@ -223,7 +223,10 @@ test('the keyboard shortcut summarizes the tab it was pressed on', async ({
   const panel = await openDetachedPanel();
   const tab = await tabOf(serviceWorker, files.origin + ARTICLE);
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
-  expect(manifest.commands?.['summarize-page']?.suggested_key).toEqual({ default: 'Alt+Shift+S' });
+  expect(manifest.commands?.['summarize-page']?.suggested_key).toEqual({
+    default: 'Alt+Shift+S',
+    chromeos: 'Alt+Shift+U',
+  });
   expect(
     await serviceWorker.evaluate(() =>
       chrome.commands.onCommand.hasListener(

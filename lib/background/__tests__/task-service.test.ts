@@ -180,7 +180,7 @@ describe('servePanelPort', () => {
     ask('r1');
     await settle();
     expect(port.posted).toEqual([
-      { type: 'task/error', requestId: 'r1', error: { code: 'no-webgpu', detail: 'no-adapter' } },
+      { type: 'task/error', requestId: 'r1', error: { code: 'no-webgpu', reason: 'no-adapter' } },
     ]);
     expect(runs).toHaveLength(0);
   });
@@ -196,9 +196,7 @@ describe('servePanelPort', () => {
     const { port, runs, ask } = setup();
     ask('r1', '   ');
     await settle();
-    expect(port.posted).toEqual([
-      { type: 'task/error', requestId: 'r1', error: { code: 'invalid-request', detail: 'empty' } },
-    ]);
+    expect(port.posted).toEqual([{ type: 'task/error', requestId: 'r1', error: { code: 'invalid-request' } }]);
     expect(runs).toHaveLength(0);
   });
 
@@ -227,6 +225,47 @@ describe('servePanelPort', () => {
       { type: 'task/delta', requestId: 'r1', text: 'The sky ' },
       { type: 'task/delta', requestId: 'r1', text: 'scatters light.' },
       { type: 'task/done', requestId: 'r1', stopped: false },
+    ]);
+  });
+
+  it('merges a flood of engine deltas: the first goes at once, the rest follow within a frame, all before done', async () => {
+    const { port, runs, ask } = setup();
+    ask('r1');
+    await settle();
+    const { handlers } = runs[0]!;
+    handlers.onGenerating('Qwen');
+    const tokens = Array.from({ length: 1000 }, (_, index) => `w${index} `);
+    tokens.forEach((token) => handlers.onDelta(token));
+    const deltas = () => port.posted.filter((message) => message.type === 'task/delta');
+    expect(deltas()).toEqual([{ type: 'task/delta', requestId: 'r1', text: 'w0 ' }]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(deltas()).toEqual([
+      { type: 'task/delta', requestId: 'r1', text: 'w0 ' },
+      { type: 'task/delta', requestId: 'r1', text: tokens.slice(1).join('') },
+    ]);
+    handlers.onDelta('last');
+    handlers.onDone(false);
+    await settle();
+    expect(port.posted.slice(-2)).toEqual([
+      { type: 'task/delta', requestId: 'r1', text: 'last' },
+      { type: 'task/done', requestId: 'r1', stopped: false },
+    ]);
+  });
+
+  it('sends text still waiting ahead of an error', async () => {
+    const { port, runs, ask } = setup();
+    ask('r1');
+    await settle();
+    const { handlers } = runs[0]!;
+    handlers.onGenerating('Qwen');
+    handlers.onDelta('The sky ');
+    handlers.onDelta('is ');
+    handlers.onError({ code: 'engine-crashed' });
+    await settle();
+    expect(port.posted.slice(-3)).toEqual([
+      { type: 'task/delta', requestId: 'r1', text: 'The sky ' },
+      { type: 'task/delta', requestId: 'r1', text: 'is ' },
+      { type: 'task/error', requestId: 'r1', error: { code: 'engine-crashed' } },
     ]);
   });
 
@@ -271,7 +310,12 @@ describe('servePanelPort', () => {
       {
         type: 'task/error',
         requestId: 'r1',
-        error: { code: 'model-too-large', detail: '1889/1500', suggestion: { kind: 'use-light-model', task: 'chat' } },
+        error: {
+          code: 'model-too-large',
+          neededMB: 1889,
+          budgetMB: 1500,
+          suggestion: { kind: 'use-light-model', task: 'chat' },
+        },
       },
     ]);
   });
@@ -280,13 +324,13 @@ describe('servePanelPort', () => {
     const { port, runs, ask } = setup();
     ask('r1');
     await settle();
-    runs[0]!.handlers.onError({ code: 'model-download-failed', detail: 'huggingface.co (HTTP 404)' });
+    runs[0]!.handlers.onError({ code: 'model-download-failed', host: 'huggingface.co', status: 404 });
     await settle();
     expect(port.posted).toEqual([
       {
         type: 'task/error',
         requestId: 'r1',
-        error: { code: 'model-download-failed', detail: 'huggingface.co (HTTP 404)' },
+        error: { code: 'model-download-failed', host: 'huggingface.co', status: 404 },
       },
     ]);
   });

@@ -169,7 +169,7 @@ describe('createTriggers', () => {
       {
         call: 'deliver',
         windowId: 3,
-        intent: { kind: 'show-error', error: { code: 'restricted-page', detail: reason } },
+        intent: { kind: 'show-error', error: { code: 'restricted-page', page: reason } },
       },
     ]);
   });

@@ -4,7 +4,7 @@ import type { CapturedSelection, EditingErrorCode } from '../../page/editing/typ
 import { callAgent, useAgent } from './call-agent';
 import type { FrameRef, TabRead } from './types';
 
-const EDITING_ERRORS: Record<EditingErrorCode, TacitErrorCode> = {
+const EDITING_ERRORS = {
   'empty-selection': 'empty-selection',
   'password-field': 'password-field',
   'sensitive-field': 'sensitive-field',
@@ -12,7 +12,7 @@ const EDITING_ERRORS: Record<EditingErrorCode, TacitErrorCode> = {
   'anchor-lost': 'anchor-lost',
   'original-changed': 'original-changed',
   'replace-failed': 'replace-failed',
-};
+} as const satisfies Record<EditingErrorCode, TacitErrorCode>;
 
 export async function captureInFrame(frame: FrameRef, tabUrl: string | undefined): Promise<TabRead<CapturedSelection>> {
   const result = await useAgent({ ...frame, url: tabUrl }, 'editing', 'capture');

@@ -6,12 +6,14 @@ import { withMessageLanguage } from '../../tasks/common/message-language';
 import { threadAsPage } from '../../tasks/summarize/thread-page';
 import { useAgent } from './call-agent';
 import type { SelectedText, TabInfo, TabRead } from './types';
+import { recordPageDiagnostic } from '../diagnostics-log';
 
 export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
   try {
     const tab = await browser.tabs.get(tabId);
     return { ok: true, value: { tabId, title: tab.title ?? '', url: tab.url ?? '' } };
   } catch {
+    // tabs.get rejects only for a tab that no longer exists, which is what the failure says.
     return { ok: false, error: tacitError('tab-closed') };
   }
 }
@@ -22,9 +24,10 @@ export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage
   if (!run.ok) return run;
   const read = run.value;
   if (!read) return { ok: false, error: tacitError('extraction-failed') };
+  if ('thread' in read) return { ok: true, value: threadAsPage(withMessageLanguage(read.thread), read.url) };
+  recordPageDiagnostic(read.diagnostic);
   if (!read.ok)
     return { ok: false, error: tacitError(read.error.code === 'empty-page' ? 'empty-page' : 'extraction-failed') };
-  if ('thread' in read) return { ok: true, value: threadAsPage(withMessageLanguage(read.thread), read.url) };
   return { ok: true, value: read.page };
 }
 
@@ -33,7 +36,6 @@ export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promi
   const run = await useAgent({ tabId: tab.tabId, frameId, url: tab.url }, 'reader', 'readSelection');
   if (!run.ok) return run;
   const result = run.value;
-  if (!result || !result.ok)
-    return { ok: false, error: tacitError('empty-selection', result?.ok === false ? result.code : undefined) };
+  if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection') };
   return { ok: true, value: result.lang ? { text: result.text, lang: result.lang } : { text: result.text } };
 }

@@ -1,6 +1,6 @@
 /** Which pages an extension cannot read or inject into, and why: browser pages, web stores, the PDF viewer. */
 
-export type RestrictedPageReason = 'browser-page' | 'web-store' | 'pdf-viewer' | 'view-source' | 'extension-page';
+import type { RestrictedPageReason } from '../../core/errors';
 
 /** Chrome's built-in PDF viewer extension; its frame shows up as the frame URL on PDF tabs. */
 export const PDF_VIEWER_EXTENSION_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
@@ -37,6 +37,7 @@ export function restrictedPageReason(url: string | undefined): RestrictedPageRea
   try {
     parsed = new URL(url.trim());
   } catch {
+    // Not a URL at all: nothing here to refuse; scripting will say what it makes of the tab.
     return null;
   }
   const scheme = parsed.protocol.toLowerCase();

@@ -59,8 +59,10 @@ describe('validateCustomRecord', () => {
     expect(errorCodes({ ...valid, model: 'not a url' })).toEqual(['model:not-a-url']);
     expect(errorCodes({ ...valid, model: 'https://user:pw@example.org/m' })).toEqual(['model:extra-url-parts']);
     expect(errorCodes({ ...valid, model_lib: 'https://example.org/lib.js' })).toEqual(['model_lib:not-wasm']);
-    const result = validateCustomRecord({ ...valid, model: 'javascript:alert(1)' }, none);
-    expect(!result.ok && result.errors[0]?.message).toMatch(/https:\/\/.*javascript:/);
+    expect(validateCustomRecord({ ...valid, model: 'javascript:alert(1)' }, none)).toEqual({
+      ok: false,
+      errors: [{ field: 'model', code: 'bad-scheme', scheme: 'javascript:' }],
+    });
   });
 
   it('reports every missing field at once', () => {
@@ -107,12 +109,33 @@ describe('validateCustomRecord', () => {
     expect(result.ok && 'required_features' in result.record).toBe(false);
   });
 
-  it('warns when this build cannot reach a record host', () => {
+  it('warns when this build cannot reach a record host, naming its origin', () => {
     const result = validateCustomRecord(
       { ...valid, model: 'https://huggingface.co/me/MyModel' },
       { existingIds: [], cspConnectSources: CSP },
     );
-    expect(result.ok && result.warnings.map((w) => `${w.field}:${w.code}`)).toEqual(['model_lib:origin-not-in-csp']);
+    expect(result.ok && result.warnings).toEqual([
+      { field: 'model_lib', code: 'origin-not-in-csp', origin: 'https://models.example.org' },
+    ]);
+  });
+
+  it('carries the limits and known values its messages need', () => {
+    const errorsOf = (input: unknown) => {
+      const result = validateCustomRecord(input, none);
+      return result.ok ? [] : result.errors;
+    };
+    expect(errorsOf({ ...valid, model_id: 'a'.repeat(129) })).toEqual([
+      { field: 'model_id', code: 'too-long', maxLength: 128 },
+    ]);
+    expect(errorsOf({ ...valid, vram_required_MB: 0 })).toEqual([
+      { field: 'vram_required_MB', code: 'out-of-range', min: 0, max: 80000, minExclusive: true },
+    ]);
+    expect(errorsOf({ ...valid, context_window_size: 511 })).toEqual([
+      { field: 'context_window_size', code: 'out-of-range', min: 512, max: 131072, minExclusive: false },
+    ]);
+    expect(errorsOf({ ...valid, required_features: ['subgroups'] })).toEqual([
+      { field: 'required_features', code: 'unknown-feature', known: ['shader-f16'] },
+    ]);
   });
 });
 

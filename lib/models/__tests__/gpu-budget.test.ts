@@ -48,9 +48,9 @@ describe('detectGpuBudgetMB', () => {
     expect(detectGpuBudgetMB({ ...desktop, deviceMemoryGB: 4, override: 100 })).toEqual({
       budgetMB: 2048,
       source: 'detected',
-      overrideError: { code: 'out-of-range', message: expect.stringContaining('256') },
+      overrideError: { code: 'out-of-range' },
     });
-    expect(detectGpuBudgetMB({ override: 'lots' }).overrideError?.code).toBe('not-a-number');
+    expect(detectGpuBudgetMB({ override: 'lots' }).overrideError).toEqual({ code: 'not-a-number' });
     expect(detectGpuBudgetMB({ override: '' })).toEqual({ budgetMB: 3072, source: 'default' });
   });
 });
@@ -63,11 +63,11 @@ describe('parseGpuBudgetOverride', () => {
   });
 
   it('rejects out of range and non-numbers', () => {
-    expect(parseGpuBudgetOverride(255)).toMatchObject({ ok: false, error: { code: 'out-of-range' } });
-    expect(parseGpuBudgetOverride(65537)).toMatchObject({ ok: false, error: { code: 'out-of-range' } });
-    expect(parseGpuBudgetOverride(NaN)).toMatchObject({ ok: false, error: { code: 'not-a-number' } });
-    expect(parseGpuBudgetOverride(Infinity)).toMatchObject({ ok: false, error: { code: 'not-a-number' } });
-    expect(parseGpuBudgetOverride('-3000')).toMatchObject({ ok: false, error: { code: 'not-a-number' } });
-    expect(parseGpuBudgetOverride('3e3')).toMatchObject({ ok: false, error: { code: 'not-a-number' } });
+    expect(parseGpuBudgetOverride(255)).toEqual({ ok: false, error: { code: 'out-of-range' } });
+    expect(parseGpuBudgetOverride(65537)).toEqual({ ok: false, error: { code: 'out-of-range' } });
+    expect(parseGpuBudgetOverride(NaN)).toEqual({ ok: false, error: { code: 'not-a-number' } });
+    expect(parseGpuBudgetOverride(Infinity)).toEqual({ ok: false, error: { code: 'not-a-number' } });
+    expect(parseGpuBudgetOverride('-3000')).toEqual({ ok: false, error: { code: 'not-a-number' } });
+    expect(parseGpuBudgetOverride('3e3')).toEqual({ ok: false, error: { code: 'not-a-number' } });
   });
 });

@@ -52,7 +52,7 @@ describe('engine host: damaged model files', () => {
     expect(await finished('r1')).toEqual({
       type: 'engine/error',
       requestId: 'r1',
-      error: { code: 'model-files-corrupt', detail: 'Model-A' },
+      error: { code: 'model-files-corrupt' },
     });
     expect(repairModel).toHaveBeenCalledWith(MODEL_A);
   });

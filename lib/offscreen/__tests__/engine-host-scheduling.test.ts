@@ -80,7 +80,7 @@ describe('EngineHost with several models', () => {
     expect(await finished(port, 'b')).toEqual({
       type: 'engine/error',
       requestId: 'b',
-      error: { code: 'model-too-large', detail: '3101/3000' },
+      error: { code: 'model-too-large', neededMB: 3101, budgetMB: 3000 },
     });
     expect(createEngine).toHaveBeenCalledTimes(1);
     expect(events).toEqual(['load Small-Model-MLC']);

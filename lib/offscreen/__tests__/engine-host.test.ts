@@ -114,7 +114,7 @@ describe('EngineHost', () => {
     expect(await finished(port, 'a')).toEqual({
       type: 'engine/error',
       requestId: 'a',
-      error: { code: 'model-download-failed', detail: 'huggingface.co (HTTP 404)' },
+      error: { code: 'model-download-failed', host: 'huggingface.co', status: 404 },
     });
     expect(String(fetchSpy.mock.calls[0]?.[0 as never])).toBe(
       'https://huggingface.co/mlc-ai/Test-Model-MLC/resolve/main/mlc-chat-config.json',
@@ -131,7 +131,7 @@ describe('EngineHost', () => {
     expect(await finished(port, 'a')).toEqual({
       type: 'engine/error',
       requestId: 'a',
-      error: { code: 'model-source-unreachable', detail: 'huggingface.co' },
+      error: { code: 'model-source-unreachable', host: 'huggingface.co' },
     });
   });
 
@@ -142,8 +142,10 @@ describe('EngineHost', () => {
     );
     const { port, generate } = setup({ failLoadWith: "TypeError: Failed to execute 'add' on 'Cache': Request failed" });
     generate('a');
-    expect(await finished(port, 'a')).toMatchObject({
-      error: { code: 'model-download-failed', detail: 'huggingface.co' },
+    expect(await finished(port, 'a')).toEqual({
+      type: 'engine/error',
+      requestId: 'a',
+      error: { code: 'model-download-failed', host: 'huggingface.co' },
     });
   });
 
@@ -170,6 +172,29 @@ describe('EngineHost', () => {
     generate('b', { prompt: 'again' });
     expect(await finished(port, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: false });
     expect(replyText(port, 'b')).toContain('again');
+  });
+
+  it('records a failed load for the diagnostics: model, step, code and error class, never the message', async () => {
+    const { port, diagnostics, generate } = setup({ failLoadWith: 'DeviceLostError: device lost at https://x.test/a' });
+    generate('a');
+    await finished(port, 'a');
+    expect(diagnostics).toEqual([
+      {
+        code: 'engine-run-failed',
+        details: { step: 'load', model: 'Test-Model-MLC', error: 'gpu-device-lost', reason: 'Error' },
+      },
+    ]);
+  });
+
+  it('records a model that fails to unload, and still goes idle', async () => {
+    const { engines, port, diagnostics, onIdle, generate } = setup({ tokenDelayMs: 1, tokenCount: 2 }, 20);
+    generate('a');
+    await finished(port, 'a');
+    engines[0]!.unload = () => Promise.reject(new TypeError('GPUDevice.destroy failed'));
+    await vi.waitFor(() => expect(onIdle).toHaveBeenCalled(), { timeout: 1000 });
+    expect(diagnostics).toEqual([
+      { code: 'engine-unload-failed', details: { model: 'Test-Model-MLC', error: 'TypeError' } },
+    ]);
   });
 
   it('applies new engine settings to a model that stays loaded', async () => {

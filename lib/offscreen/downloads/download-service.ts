@@ -3,7 +3,7 @@
  * page how they progress. One download per model at a time; the host stays open while any runs.
  */
 import type { ModelRecord } from '@mlc-ai/web-llm';
-import { tacitError, type TacitError } from '../../core/errors';
+import { tacitError, unknownError, type TacitError } from '../../core/errors';
 import type { TypedPort } from '../../protocol/ports';
 import type { DownloadsEvent, DownloadsRequest, ModelDiskStatus } from '../../protocol/messages';
 import { deleteAllModelFiles, deleteModelFiles } from './delete-model';
@@ -11,6 +11,7 @@ import { downloadModel } from './download-model';
 import { modelCacheStatus } from './cache-status';
 import type { CacheStorageLike } from './cache-store';
 import type { DownloadError } from './download-errors';
+import { errorName, type DiagnosticDetails, type RecordDiagnostic } from '../../core/diagnostics';
 
 export type DownloadsPort = TypedPort<DownloadsEvent, DownloadsRequest>;
 
@@ -18,6 +19,8 @@ export interface DownloadServiceDeps {
   caches: CacheStorageLike;
   fetch: typeof fetch;
   now(): number;
+  /** Where failures go that Options shows only as a message (the background's diagnostics). */
+  recordDiagnostic?: RecordDiagnostic;
 }
 
 export class DownloadService {
@@ -90,8 +93,13 @@ export class DownloadService {
       error: { code: 'storage', detail: String(error) },
     }));
     this.running.delete(modelId);
-    if (!result.ok && result.error.code === 'corrupt')
-      await deleteModelFiles(record, this.deps, []).catch(() => undefined);
+    if (!result.ok && result.error.code !== 'cancelled')
+      this.deps.recordDiagnostic?.('download-failed', { model: modelId, ...downloadFacts(result.error) });
+    if (!result.ok && result.error.code === 'corrupt') {
+      await deleteModelFiles(record, this.deps, []).catch((error: unknown) =>
+        this.deps.recordDiagnostic?.('download-cleanup-failed', { model: modelId, error: errorName(error) }),
+      );
+    }
     this.broadcast({ type: 'downloads/finished', modelId, error: result.ok ? null : downloadFailure(result.error) });
   }
 
@@ -107,21 +115,40 @@ export class DownloadService {
   }
 }
 
+/** A failed download's facts for the diagnostics: its kind, host name and HTTP status, never a URL or a message. */
+function downloadFacts(error: DownloadError): DiagnosticDetails {
+  switch (error.code) {
+    case 'network':
+      return { reason: error.code, host: hostName(error.host) };
+    case 'http':
+      return { reason: error.code, host: hostName(error.host), status: error.status };
+    case 'corrupt':
+      return { reason: error.code, count: error.urls.length };
+    default:
+      return { reason: error.code };
+  }
+}
+
+/** 'example.com:8443' → 'example.com'. */
+function hostName(host: string): string {
+  return host.replace(/:\d+$/, '');
+}
+
 /** The download's failure in the words every other model failure uses. */
 function downloadFailure(error: DownloadError): TacitError {
   switch (error.code) {
     case 'cancelled':
       return tacitError('download-cancelled');
     case 'network':
-      return tacitError('model-source-unreachable', error.host);
+      return tacitError('model-source-unreachable', { host: error.host });
     case 'http':
-      return tacitError('model-download-failed', `${error.host} (HTTP ${error.status})`);
+      return tacitError('model-download-failed', { host: error.host, status: error.status });
     case 'quota':
-      return tacitError('storage-quota', String(error.bytesNeeded));
+      return tacitError('storage-quota', { bytesNeeded: error.bytesNeeded });
     case 'corrupt':
       return tacitError('model-files-corrupt');
     case 'storage':
     case 'invalid-record':
-      return tacitError('unknown', error.detail.slice(0, 200));
+      return unknownError(error.detail);
   }
 }

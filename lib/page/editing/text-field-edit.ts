@@ -25,6 +25,7 @@ function trySetSelection(field: TextField, start: number, end: number): boolean 
     field.setSelectionRange(start, end);
     return true;
   } catch {
+    // Email inputs throw: the caller then selects the whole value instead.
     return false;
   }
 }
@@ -61,10 +62,10 @@ export function writeIntoField(field: TextField, start: number, end: number, tex
   if (execInsertText(field.ownerDocument, commandText) && field.value !== before) return 'exec-command';
   try {
     editDirectly(field, start, end, text);
-  } catch (error) {
-    return editingError('replace-failed', error);
+  } catch {
+    return editingError('replace-failed');
   }
-  return field.value === before ? editingError('replace-failed', 'The field kept its old value') : 'direct';
+  return field.value === before ? editingError('replace-failed') : 'direct';
 }
 
 /** Text to insert after the selection so the result starts on a line of its own (a space in single-line inputs). */

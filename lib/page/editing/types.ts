@@ -26,7 +26,7 @@ export type ReplaceResult = ReplaceSuccess | EditingError;
 /** How an edit reached the page: an editor handled our beforeinput, the browser's undoable command, or raw DOM. */
 export type EditMethod = 'editor' | 'exec-command' | 'direct';
 
-/** Typed, serialisable errors for capturing and replacing a selection, each with a message the panel can show. */
+/** Typed, serialisable errors for capturing and replacing a selection; the panel words them by code. */
 
 export type EditingErrorCode =
   | 'empty-selection'
@@ -37,12 +37,9 @@ export type EditingErrorCode =
   | 'original-changed'
   | 'replace-failed';
 
-/** A failure the UI can display as-is; `cause` is a plain string so the value survives runtime messaging. */
 export interface EditingError {
   ok: false;
   code: EditingErrorCode;
-  message: string;
-  cause?: string;
 }
 
 /** What the editing agent in a frame offers the background: read the selection, then put a result back there. */

@@ -15,6 +15,7 @@ import { buildClone, planVisibleClone, type ClonePlan } from './visible-clone';
 import { candidateRoots, readVisibleText } from './visible-text';
 import { PageVisibility } from './visibility';
 import { countWords } from '../../core/word-count';
+import { errorName } from '../../core/diagnostics';
 
 /** Below this much prose (text outside links, in sentence-length paragraphs) the article is missing, not short. */
 const MIN_ARTICLE_PROSE_CHARS = 80;
@@ -39,7 +40,8 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
   } catch (cause) {
     return {
       ok: false,
-      error: { code: 'extraction-failed', cause: cause instanceof Error ? cause.name : typeof cause },
+      error: { code: 'extraction-failed' },
+      diagnostic: { code: 'page-read-failed', details: { step: 'extract', error: errorName(cause) } },
     };
   }
 }

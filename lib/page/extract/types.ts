@@ -1,4 +1,5 @@
-/** The typed result of reading a page: the extracted article, or an error value the UI can show. */
+/** The typed result of reading a page: the extracted article, or an error code the UI words. */
+import type { PageDiagnostic } from '../../core/diagnostics';
 
 /** Counts tokens for a piece of text; `estimateTokens` is the default, a model tokenizer can replace it. */
 export type TokenEstimator = (text: string) => number;
@@ -32,11 +33,12 @@ export type ExtractErrorCode = 'empty-page' | 'extraction-failed';
 
 export interface ExtractError {
   code: ExtractErrorCode;
-  /** The name of what was thrown (`TypeError`), never its message: it could quote the page. */
-  cause?: string;
 }
 
-export type ExtractResult = { ok: true; page: ExtractedPage } | { ok: false; error: ExtractError };
+/** `diagnostic` names a failure on the way (an adapter or the extraction threw), for the background to record. */
+export type ExtractResult =
+  | { ok: true; page: ExtractedPage; diagnostic?: PageDiagnostic }
+  | { ok: false; error: ExtractError; diagnostic?: PageDiagnostic };
 
 /** One piece of a long text that fits a token budget. */
 export interface TextChunk {

@@ -28,7 +28,8 @@ export type ModelChoice =
 export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
   if (!env.scriptedEngine) {
     if (!env.capabilities) return { ok: false, error: tacitError('engine-unavailable') };
-    if (!env.capabilities.usable) return { ok: false, error: tacitError('no-webgpu', env.capabilities.reason) };
+    if (!env.capabilities.usable)
+      return { ok: false, error: tacitError('no-webgpu', { reason: env.capabilities.reason }) };
   }
   const resolution = resolveTaskModel(
     task,
@@ -36,19 +37,22 @@ export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
     env.capabilities?.precision ?? 'f32',
     env.customModels,
   );
-  if (!resolution.ok) return { ok: false, error: tacitError('model-unknown', resolution.modelId) };
+  if (!resolution.ok) return { ok: false, error: tacitError('model-unknown', { modelId: resolution.modelId }) };
   const { record } = resolution;
   const needsF16 = record.required_features?.includes('shader-f16') ?? record.model_id.includes('q4f16');
   if (!env.scriptedEngine && needsF16 && env.capabilities?.hasShaderF16 === false) {
     return {
       ok: false,
-      error: { ...tacitError('no-webgpu', 'shader-f16'), suggestion: { kind: 'use-light-model', task } },
+      error: { ...tacitError('no-webgpu', { reason: 'shader-f16' }), suggestion: { kind: 'use-light-model', task } },
     };
   }
   const lighterAvailable = resolution.choice !== 'light';
   const sizeMB = record.vram_required_MB ?? 0;
   if (sizeMB > env.gpuBudgetMB) {
-    const error = tacitError('model-too-large', `${Math.round(sizeMB)}/${Math.round(env.gpuBudgetMB)}`);
+    const error = tacitError('model-too-large', {
+      neededMB: Math.round(sizeMB),
+      budgetMB: Math.round(env.gpuBudgetMB),
+    });
     return { ok: false, error: withLighterModelSuggestion(error, task, lighterAvailable) };
   }
   // The user's own records carry their own URLs; the mirror rehosts every prebuilt model, however it was picked.

@@ -5,7 +5,7 @@ import { tacitError } from '../../core/errors';
 import type { TaskRequest, TaskResult } from '../../protocol/messages';
 import { buildRewritePrompt } from './prompt';
 import { cleanRewriteOutput } from './clean-output';
-import { parseProofreadOutput } from './proofread';
+import { readProofreadOutput } from './proofread';
 import { REWRITE_TEMPERATURE } from './styles';
 import type { RewriteStyle } from './types';
 import { chunkText } from '../common/chunk';
@@ -88,7 +88,7 @@ function splitForRewrite(original: string, inputTokens: number, limit: number, t
     const words = original.split(/\s+/).filter(Boolean).length;
     const maxWords = Math.floor((words * limit) / inputTokens);
     throw new TaskFailure({
-      ...tacitError('selection-too-long', `${words}/${maxWords}`),
+      ...tacitError('selection-too-long', { words, maxWords }),
       suggestion: { kind: 'rewrite-in-parts' },
     });
   }
@@ -123,6 +123,6 @@ function joinResults(results: TaskResult[]): TaskResult {
 
 export function finishRewrite(style: RewriteStyle, raw: string, original: string): TaskResult {
   if (style !== 'proofread') return { text: cleanRewriteOutput(raw, original) };
-  const { corrected, changes } = parseProofreadOutput(raw, original);
+  const { corrected, changes } = readProofreadOutput(raw, original);
   return { text: corrected, changes };
 }

@@ -1,11 +1,12 @@
 /** Playwright fixtures: Debian Chromium with a Tacit build loaded, a 127.0.0.1 file server, and the egress ledger. */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { build as bundle } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ScriptedEngineSettings } from '../../../lib/protocol/messages';
 import { EgressLedger } from './egress-ledger';
+import { errorLogFlags, uncaughtExtensionErrors } from './extension-errors';
 import { LocalServer } from './local-server';
 
 export const CHROMIUM = process.env.TACIT_CHROMIUM ?? '/usr/bin/chromium';
@@ -39,6 +40,8 @@ interface Options {
   build: 'e2e' | 'production';
   /** Starts Chromium with --enable-unsafe-webgpu, which gives a software WebGPU adapter in headless mode. */
   webgpu: boolean;
+  /** Uncaught errors in the extension's contexts that a test provokes on purpose; any other fails the test. */
+  expectedUncaught: RegExp[];
 }
 
 interface Fixtures {
@@ -57,6 +60,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures & Options>({
   build: ['e2e', { option: true }],
   webgpu: [true, { option: true }],
+  expectedUncaught: [[], { option: true }],
 
   egress: async ({}, use) => {
     const ledger = new EgressLedger();
@@ -77,9 +81,10 @@ export const test = base.extend<Fixtures & Options>({
     await server.stop();
   },
 
-  context: async ({ build, webgpu, egress }, use) => {
+  context: async ({ build, webgpu, egress, expectedUncaught }, use) => {
     const extensionPath = resolve(ROOT, build === 'e2e' ? '.output/chrome-mv3-e2e' : '.output/chrome-mv3');
     const profile = freshProfile();
+    const logFile = join(profile, 'chromium.log');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -99,12 +104,20 @@ export const test = base.extend<Fixtures & Options>({
         `--disable-features=${DISABLED_FEATURES.join(',')}`,
         `--proxy-server=${egress.proxy}`,
         ...(webgpu ? ['--enable-unsafe-webgpu'] : []),
+        ...errorLogFlags(logFile),
       ],
     });
     context.on('request', (request) => egress.ledger.record(request.url()));
     await use(context);
     await context.close();
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
     rmSync(profile, { recursive: true, force: true });
+    const unexpected = uncaughtExtensionErrors(log).filter(
+      (error) => !expectedUncaught.some((pattern) => pattern.test(error.message)),
+    );
+    expect(unexpected, 'uncaught errors in the extension (service worker, offscreen, pages, injected scripts)').toEqual(
+      [],
+    );
   },
 
   serviceWorker: async ({ context }, use) => {

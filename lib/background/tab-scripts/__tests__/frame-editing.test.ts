@@ -187,7 +187,7 @@ describe('captureInFrame', () => {
 
     expect(await captureInFrame(FRAME, 'chrome://settings/')).toEqual({
       ok: false,
-      error: { code: 'restricted-page', detail: 'browser-page' },
+      error: { code: 'restricted-page', page: 'browser-page' },
     });
   });
 

@@ -5,11 +5,11 @@ const ORDINARY_PAGE = 'https://example.com/article';
 
 describe('describeInjectionFailure', () => {
   it.each([
-    ['Cannot access a chrome:// URL', { code: 'restricted-page', detail: 'browser-page' }],
-    ['The extensions gallery cannot be scripted.', { code: 'restricted-page', detail: 'web-store' }],
+    ['Cannot access a chrome:// URL', { code: 'restricted-page', page: 'browser-page' }],
+    ['The extensions gallery cannot be scripted.', { code: 'restricted-page', page: 'web-store' }],
     [
       'Cannot access contents of url "chrome-extension://abc/page.html". Extension manifest must request permission to access this host.',
-      { code: 'restricted-page', detail: 'extension-page' },
+      { code: 'restricted-page', page: 'extension-page' },
     ],
     [
       'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
@@ -29,20 +29,12 @@ describe('describeInjectionFailure', () => {
     expect(describeInjectionFailure('No tab with id: 5.', ORDINARY_PAGE)).toEqual({ code: 'tab-closed' });
   });
 
-  it('an unknown message is an extraction failure carrying the message, cut to 200 characters', () => {
-    const message = `Script threw: ${'x'.repeat(400)}`;
+  it('an unknown message is an extraction failure that leaves the message out (it can quote the page URL)', () => {
+    const message = `Script threw on "https://example.com/private?token=1": ${'x'.repeat(400)}`;
 
-    const error = describeInjectionFailure(new Error(message), ORDINARY_PAGE);
-
-    expect(error.code).toBe('extraction-failed');
-    expect(error.detail).toBe(message.slice(0, 200));
-    expect(error.detail).toHaveLength(200);
-  });
-
-  it('keeps a short unknown message whole', () => {
+    expect(describeInjectionFailure(new Error(message), ORDINARY_PAGE)).toEqual({ code: 'extraction-failed' });
     expect(describeInjectionFailure(new Error('Something odd happened'), undefined)).toEqual({
       code: 'extraction-failed',
-      detail: 'Something odd happened',
     });
   });
 
@@ -51,13 +43,13 @@ describe('describeInjectionFailure', () => {
       describeInjectionFailure(new Error('No tab with id: 5.'), 'https://chromewebstore.google.com/detail/x/abc'),
     ).toEqual({
       code: 'restricted-page',
-      detail: 'web-store',
+      page: 'web-store',
     });
     expect(
       describeInjectionFailure(new Error('Cannot access a chrome:// URL'), 'view-source:https://example.com/'),
     ).toEqual({
       code: 'restricted-page',
-      detail: 'view-source',
+      page: 'view-source',
     });
   });
 

@@ -86,7 +86,7 @@ describe.each([
     setUpCommand();
     const { field, anchorId } = captureInTextarea('keep this text', 5, 9);
     field.value = 'keep that text';
-    expect(await replaceSelection(anchorId, 'THE')).toMatchObject({ ok: false, code: 'original-changed' });
+    expect(await replaceSelection(anchorId, 'THE')).toEqual({ ok: false, code: 'original-changed' });
     expect(field.value).toBe('keep that text');
   });
 
@@ -130,15 +130,15 @@ describe('replaceSelection in text fields', () => {
     field.focus();
     field.setSelectionRange(0, 5);
     const { anchorId } = captured();
-    expect(await replaceSelection(anchorId, 'x')).toMatchObject({ ok: false, code: 'not-editable' });
+    expect(await replaceSelection(anchorId, 'x')).toEqual({ ok: false, code: 'not-editable' });
     expect(field.value).toBe('fixed text');
   });
 
   it('reports anchor-lost when the field left the page or the id is unknown', async () => {
     const { field, anchorId } = captureInTextarea('gone soon', 0, 4);
     field.remove();
-    expect(await replaceSelection(anchorId, 'x')).toMatchObject({ ok: false, code: 'anchor-lost' });
-    expect(await replaceSelection('no-such-anchor', 'x')).toMatchObject({ ok: false, code: 'anchor-lost' });
+    expect(await replaceSelection(anchorId, 'x')).toEqual({ ok: false, code: 'anchor-lost' });
+    expect(await replaceSelection('no-such-anchor', 'x')).toEqual({ ok: false, code: 'anchor-lost' });
   });
 });
 
@@ -188,14 +188,14 @@ describe('replaceSelection in contenteditable', () => {
   it('refuses when the selected text was edited', async () => {
     const { editor, anchorId } = captureInEditor('Hi <mark>old words</mark> end');
     editor.querySelector('mark')!.firstChild!.textContent = 'old wordz';
-    expect(await replaceSelection(anchorId, 'new')).toMatchObject({ ok: false, code: 'original-changed' });
+    expect(await replaceSelection(anchorId, 'new')).toEqual({ ok: false, code: 'original-changed' });
     expect(editor.textContent).toBe('Hi old wordz end');
   });
 
   it('reports anchor-lost when the editor was removed', async () => {
     const { editor, anchorId } = captureInEditor('Hi <mark>old words</mark> end');
     editor.remove();
-    expect(await replaceSelection(anchorId, 'new')).toMatchObject({ ok: false, code: 'anchor-lost' });
+    expect(await replaceSelection(anchorId, 'new')).toEqual({ ok: false, code: 'anchor-lost' });
   });
 
   it('can replace again after a first replacement', async () => {
@@ -225,7 +225,7 @@ describe('replaceSelection on read-only text', () => {
     selectText([text, 0], [text, 6]);
     const { anchorId, editable } = captured();
     expect(editable).toBe(false);
-    expect(await replaceSelection(anchorId, 'x')).toMatchObject({ ok: false, code: 'not-editable' });
+    expect(await replaceSelection(anchorId, 'x')).toEqual({ ok: false, code: 'not-editable' });
     expect(byId('p').textContent).toBe('static words');
   });
 });

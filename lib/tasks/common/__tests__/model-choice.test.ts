@@ -89,7 +89,7 @@ describe('chooseModel', () => {
     const env: TaskEnvironment = { ...ENV, taskModels: { chat: 'Deleted-Model-MLC' } };
     expect(chooseModel('chat', env)).toEqual({
       ok: false,
-      error: { code: 'model-unknown', detail: 'Deleted-Model-MLC' },
+      error: { code: 'model-unknown', modelId: 'Deleted-Model-MLC' },
     });
   });
 
@@ -97,7 +97,12 @@ describe('chooseModel', () => {
     // Llama-3.2-3B q4f32 needs 2951.51 MB.
     expect(chooseModel('draft', { ...ENV, gpuBudgetMB: 2000 })).toEqual({
       ok: false,
-      error: { code: 'model-too-large', detail: '2952/2000', suggestion: { kind: 'use-light-model', task: 'draft' } },
+      error: {
+        code: 'model-too-large',
+        neededMB: 2952,
+        budgetMB: 2000,
+        suggestion: { kind: 'use-light-model', task: 'draft' },
+      },
     });
   });
 
@@ -109,7 +114,7 @@ describe('chooseModel', () => {
     // Llama-3.2-1B q4f32 needs 1128.82 MB.
     expect(chooseModel('draft', { ...ENV, gpuBudgetMB: 1000, taskModels: { draft: 'light' } })).toEqual({
       ok: false,
-      error: { code: 'model-too-large', detail: '1129/1000' },
+      error: { code: 'model-too-large', neededMB: 1129, budgetMB: 1000 },
     });
   });
 
@@ -125,7 +130,8 @@ describe('chooseModel', () => {
       ok: false,
       error: {
         code: 'model-too-large',
-        detail: '6000/4000',
+        neededMB: 6000,
+        budgetMB: 4000,
         suggestion: { kind: 'use-light-model', task: 'summarize' },
       },
     });
@@ -135,7 +141,7 @@ describe('chooseModel', () => {
     const env: TaskEnvironment = { ...ENV, taskModels: { rewrite: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' } };
     expect(chooseModel('rewrite', env)).toEqual({
       ok: false,
-      error: { code: 'no-webgpu', detail: 'shader-f16', suggestion: { kind: 'use-light-model', task: 'rewrite' } },
+      error: { code: 'no-webgpu', reason: 'shader-f16', suggestion: { kind: 'use-light-model', task: 'rewrite' } },
     });
     expect(chosen(chooseModel('rewrite', { ...env, capabilities: F16_GPU })).model_id).toBe(
       'Qwen2.5-1.5B-Instruct-q4f16_1-MLC',
@@ -145,7 +151,7 @@ describe('chooseModel', () => {
   it('refuses a custom model that declares shader-f16 on an adapter without it', () => {
     const custom = customRecord('Custom-Half', { required_features: ['shader-f16'] });
     const env: TaskEnvironment = { ...ENV, taskModels: { chat: custom.model_id }, customModels: [custom] };
-    expect(chooseModel('chat', env)).toMatchObject({ ok: false, error: { code: 'no-webgpu', detail: 'shader-f16' } });
+    expect(chooseModel('chat', env)).toMatchObject({ ok: false, error: { code: 'no-webgpu', reason: 'shader-f16' } });
   });
 
   it('says why WebGPU cannot run anything, or that the engine is unavailable when the GPU was not probed', () => {
@@ -153,7 +159,7 @@ describe('chooseModel', () => {
       chooseModel('summarize', { ...ENV, capabilities: { ...F32_GPU, usable: false, reason: 'no-adapter' } }),
     ).toEqual({
       ok: false,
-      error: { code: 'no-webgpu', detail: 'no-adapter' },
+      error: { code: 'no-webgpu', reason: 'no-adapter' },
     });
     expect(chooseModel('summarize', { ...ENV, capabilities: null })).toEqual({
       ok: false,

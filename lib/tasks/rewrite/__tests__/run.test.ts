@@ -166,7 +166,7 @@ describe('runRewrite', () => {
     });
   });
 
-  it('returns the proofread text without the changes section, with the changes parsed', async () => {
+  it('returns the proofread text without the changes section, with the changes computed and the reasons the model gave', async () => {
     const original = 'Teh release is moved to friday.\nCheers';
     const fake = fakeTaskContext(
       answering(
@@ -205,7 +205,7 @@ describe('runRewrite', () => {
   it.each([
     ['a password field', tacitError('password-field')],
     ['an empty selection', tacitError('empty-selection')],
-    ['a browser page', tacitError('restricted-page', 'browser-page')],
+    ['a browser page', tacitError('restricted-page', { page: 'browser-page' })],
     ['a page Tacit may not script', tacitError('no-page-access')],
   ])('fails with the capture error for %s, and generates nothing', async (_case, error) => {
     const fake = fakeTaskContext();
@@ -243,9 +243,14 @@ describe('runRewrite', () => {
 
     const failure = await failureOf(runRewrite(task('formal'), fake.ctx, fakeAccess(text).access));
 
-    expect(failure.code).toBe('selection-too-long');
-    const [selectedWords, maxWords] = failure.detail!.split('/').map(Number);
-    expect(selectedWords).toBe(1200);
+    expect(failure).toEqual({
+      code: 'selection-too-long',
+      words: 1200,
+      maxWords: expect.any(Number),
+      suggestion: { kind: 'rewrite-in-parts' },
+    });
+    if (failure.code !== 'selection-too-long') throw new Error(failure.code);
+    const { maxWords } = failure;
     expect(maxWords).toBeGreaterThan(0);
     expect(maxWords).toBeLessThan(1200);
     expect(fake.generations).toEqual([]);
@@ -253,7 +258,7 @@ describe('runRewrite', () => {
 
     // Selecting as many words as the message allows then works.
     const fitting = fakeTaskContext({ contextWindow: 1000 });
-    await runRewrite(task('formal'), fitting.ctx, fakeAccess(words(maxWords!)).access);
+    await runRewrite(task('formal'), fitting.ctx, fakeAccess(words(maxWords)).access);
     expect(fitting.generations).toHaveLength(1);
   });
 

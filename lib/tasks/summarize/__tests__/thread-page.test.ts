@@ -8,6 +8,7 @@ describe('threadAsPage', () => {
         client: 'gmail',
         subject: 'Lisbon offsite: venue booking',
         lang: 'en',
+        conversation: { client: 'gmail', ids: ['thread:1'], messageIds: [], subject: 'Lisbon offsite: venue booking' },
         messages: [
           {
             from: 'Maya Lindqvist',

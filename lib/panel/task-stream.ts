@@ -1,19 +1,12 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { computed, signal } from '@preact/signals';
+import { errorName, type RecordDiagnostic } from '../core/diagnostics';
 import type { TacitError } from '../core/errors';
-import { connectPort, type TypedPort } from '../protocol/ports';
-import { sendRequest } from '../protocol/requests';
-import {
-  PORT_TASK,
-  type BackgroundToPanel,
-  type PanelToBackground,
-  type TaskPhase,
-  type TaskRequest,
-  type TaskResult,
-  type TaskSource,
-} from '../protocol/messages';
+import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
+import { frameBatcher } from './frame-batcher';
+import type { SendRequest, TaskPort } from './panel-deps';
 
-export type ReplyState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
+export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
 
 /** If the engine does not confirm a Stop in time, the panel stops listening anyway: the user asked to stop. */
 const STOP_CONFIRM_TIMEOUT_MS = 1500;
@@ -22,43 +15,67 @@ export const LIVENESS_CHECK_MS = 5000;
 /** Answers of "not running" in a row (with no message in between) before the task counts as lost. */
 const LOST_AFTER_CHECKS = 2;
 
-/** Whether the background still runs a task; by default asked over runtime messaging. */
-export type TaskLivenessCheck = (requestId: string) => Promise<boolean>;
+export interface TaskStreamDeps {
+  openTaskPort(): TaskPort;
+  /** Whether the background still runs a task; a restarted service worker has forgotten it. */
+  isTaskRunning(requestId: string): Promise<boolean>;
+}
 
-/** Unknown answers count as running: only a background that says it forgot the task ends it. */
-const askBackground: TaskLivenessCheck = (requestId) =>
-  sendRequest('task/running', { requestId })
-    .then((answer) => answer?.running ?? true)
-    .catch(() => true);
+/** Called as a stream's runs begin and end: the panel keeps its status line and its list of streams up to date. */
+export interface TaskStreamHooks {
+  onStart?(): void;
+  onSettled?(): void;
+}
 
-type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
+/** Asks the background; an unknown answer counts as running: only a background that forgot the task ends it. */
+export function askBackgroundIfRunning(
+  sendRequest: SendRequest,
+  recordDiagnostic: RecordDiagnostic,
+): TaskStreamDeps['isTaskRunning'] {
+  return (requestId) =>
+    sendRequest('task/running', { requestId })
+      .then((answer) => answer?.running ?? true)
+      .catch((error: unknown) => {
+        // Reaches the log if the background answers again by then (it restarts on the next message).
+        recordDiagnostic('task-liveness-failed', { error: errorName(error) });
+        return true;
+      });
+}
 
-export class ReplySession {
+export class TaskStream {
   readonly text = signal('');
-  readonly state = signal<ReplyState>('empty');
+  readonly state = signal<TaskStreamState>('empty');
   readonly phase = signal<TaskPhase | null>(null);
   readonly error = signal<TacitError | null>(null);
   readonly source = signal<TaskSource | null>(null);
   /** The cleaned-up final result, when the task sends one (rewrites). */
   readonly result = signal<TaskResult | null>(null);
   readonly running = computed(() => this.state.value === 'running');
+  /** Streamed text reaches `text` once per frame at most (the first delta of a run at once). */
+  private readonly deltas = frameBatcher((text) => {
+    this.text.value += text;
+  });
+  /** Whether any text is shown: what views above the text read, so that they do not follow every word. */
+  readonly hasText = computed(() => this.text.value !== '');
+  /** The addresses the shown text may link to (what its task read, the user's words); any other is shown as text. */
+  readonly links = signal<ReadonlySet<string>>(new Set());
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
   private stopTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Set by Stop: text still in flight is dropped, so the reply ends where the user stopped it. */
+  /** Set by Stop: text still in flight is dropped, so the text ends where the user stopped it. */
   private stopping = false;
-  /** A new run keeps the previous reply on screen until its own text arrives, so a failed re-run loses nothing. */
+  /** A new run keeps the previous text on screen until its own text arrives, so a failed re-run loses nothing. */
   private receivedText = false;
-  private previousState: ReplyState = 'empty';
+  private previousState: TaskStreamState = 'empty';
   private pendingSource: TaskSource | null = null;
-  private runSettled: ((state: ReplyState) => void) | undefined;
+  private pendingLinks: ReadonlySet<string> = new Set();
+  private runSettled: ((state: TaskStreamState) => void) | undefined;
   private task: TaskRequest | undefined;
 
   constructor(
-    private readonly connect: () => TaskPort = () => connectPort<PanelToBackground, BackgroundToPanel>(PORT_TASK),
-    private readonly onSettled: () => void = () => undefined,
-    private readonly isRunning: TaskLivenessCheck = askBackground,
+    private readonly deps: TaskStreamDeps,
+    private readonly hooks: TaskStreamHooks = {},
   ) {}
 
   private liveness: ReturnType<typeof setInterval> | undefined;
@@ -72,7 +89,7 @@ export class ReplySession {
     clearInterval(this.liveness);
     this.missedChecks = 0;
     this.liveness = setInterval(() => {
-      void this.isRunning(requestId).then((running) => {
+      void this.deps.isTaskRunning(requestId).then((running) => {
         if (requestId !== this.requestId || !this.running.value) return;
         this.missedChecks = running ? 0 : this.missedChecks + 1;
         if (this.missedChecks >= LOST_AFTER_CHECKS) this.settle(requestId, 'error', { code: 'background-restarted' });
@@ -80,13 +97,13 @@ export class ReplySession {
     }, LIVENESS_CHECK_MS);
   }
 
-  /** The task this session ran last, for Regenerate and retries. */
+  /** The task this stream ran last, for Regenerate and retries. */
   get lastTask(): TaskRequest | undefined {
     return this.task;
   }
 
   /** onSettled(state) is called once when this run ends: done, stopped or error. */
-  start(task: TaskRequest, onSettled?: (state: ReplyState) => void): void {
+  start(task: TaskRequest, onSettled?: (state: TaskStreamState) => void): void {
     if (this.running.value) this.stop();
     this.runSettled = onSettled;
     const requestId = crypto.randomUUID();
@@ -94,13 +111,16 @@ export class ReplySession {
     this.task = task;
     this.previousState = this.state.value === 'running' ? 'empty' : this.state.value;
     this.receivedText = false;
+    this.deltas.reset();
     this.pendingSource = null;
+    this.pendingLinks = new Set();
     this.error.value = null;
     this.phase.value = null;
     this.stopping = false;
     this.state.value = 'running';
     this.ensurePort().post({ type: 'task/start', requestId, task });
     this.watchLiveness(requestId);
+    this.hooks.onStart?.();
   }
 
   /** Runs the last task again (e.g. after switching to the lighter model). */
@@ -111,6 +131,8 @@ export class ReplySession {
   stop(): void {
     const requestId = this.requestId;
     if (!this.running.value || !requestId || this.stopping) return;
+    // What arrived before Stop is shown; what comes after is dropped.
+    this.deltas.flush();
     this.stopping = true;
     this.port?.post({ type: 'task/cancel', requestId });
     this.stopTimer = setTimeout(() => this.settle(requestId, 'stopped'), STOP_CONFIRM_TIMEOUT_MS);
@@ -124,7 +146,7 @@ export class ReplySession {
 
   private ensurePort(): TaskPort {
     if (this.port) return this.port;
-    const port = this.connect();
+    const port = this.deps.openTaskPort();
     port.onMessage((message) => this.receive(message));
     // The service worker stopped mid-task: keep what was written and say why it ended.
     port.onDisconnect(() => {
@@ -147,12 +169,17 @@ export class ReplySession {
         if (this.receivedText) this.source.value = message.source;
         else this.pendingSource = message.source;
         return;
+      case 'task/links':
+        if (this.receivedText) this.links.value = new Set(message.links);
+        else this.pendingLinks = new Set(message.links);
+        return;
       case 'task/delta':
         if (this.stopping) return;
         this.beginText();
-        this.text.value += message.text;
+        this.deltas.push(message.text);
         return;
       case 'task/result':
+        this.deltas.reset();
         this.beginText();
         this.text.value = message.result.text;
         this.result.value = message.result;
@@ -171,10 +198,12 @@ export class ReplySession {
     this.text.value = '';
     this.result.value = null;
     this.source.value = this.pendingSource;
+    this.links.value = this.pendingLinks;
   }
 
-  private settle(requestId: string, state: Exclude<ReplyState, 'empty' | 'running'>, error?: TacitError): void {
+  private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
+    this.deltas.flush();
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
     this.phase.value = null;
@@ -183,6 +212,6 @@ export class ReplySession {
     // Stopped before any text: nothing new was written, the panel stays as it was.
     this.state.value = state === 'stopped' && !this.receivedText ? this.previousState : state;
     this.runSettled?.(state);
-    this.onSettled();
+    this.hooks.onSettled?.();
   }
 }
