@@ -57,7 +57,7 @@ module.exports = {
       comment: 'Scripts injected into pages bundle lib/page and lib/core only.',
       severity: 'error',
       from: {
-        path: '^entrypoints/(extract-page|read-selection|read-thread|editing-agent|webmail-agent)\\.ts$',
+        path: '^entrypoints/page-agent\\.ts$',
         pathNot: TESTS,
       },
       to: { path: ['^lib/(?!core/|page/)', '^components/', ...EXTENSION_APIS, ...STORAGE, ...I18N] },

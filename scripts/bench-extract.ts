@@ -1,151 +1,251 @@
-/** Benchmarks lib/extract on every fixture page and the 60,000-word page, in real Chromium (default) or happy-dom (--happy-dom). */
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * Benchmarks page reading against plain Readability in the same run, in Debian's Chromium (headless, nothing reachable
+ * but 127.0.0.1): quality on the evaluation set (tests/fixtures/extraction, shingle F1), warm time per page (in the
+ * page, interleaved with Readability), cold and warm time as injected by the production build, the 200,000-element
+ * page to the first engine request, and the size of the injected code. Writes bench-results/extraction.json.
+ * Flags: --runs=N (warm runs per page, default 10), --no-build (reuse .output/chrome-mv3).
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chunkText } from '../lib/tasks/common/chunk';
-import { extractPage } from '../lib/page/extract/extract-page';
-import type { ExtractResult } from '../lib/page/extract/types';
-import {
-  documentFromHtml,
-  iframeFixtureDocument,
-  renderShadowStory,
-} from '../lib/page/extract/__tests__/fixture-document';
+import { countModelTokens } from '../lib/tasks/common/model-tokens';
+import { buildChunkSummaryPrompt } from '../lib/tasks/summarize/map-reduce';
+import { planSummary } from '../lib/tasks/summarize/plan';
+import { wikiLargePage } from '../tests/fixtures/extraction/wiki-large';
+import { hugePageHtml } from '../tests/fixtures/pages/huge-page';
 import { longArticleHtml } from '../tests/fixtures/pages/long-article';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
+import { benchInjected, buildProduction } from './bench-injected';
+import { scoreCorpus, scorePage, type PageScore } from '../tests/fixtures/extraction/shingle-score';
 
+const CORPUS_DIR = fileURLToPath(new URL('../tests/fixtures/extraction/', import.meta.url));
 const PAGES_DIR = fileURLToPath(new URL('../tests/fixtures/pages/', import.meta.url));
-const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 20);
-const USE_HAPPY_DOM = process.argv.includes('--happy-dom');
-const CHUNK_BUDGET = 1500;
-/** iframe-inner.html is read through iframe-outer.html. */
-const PAGES = [
-  ...readdirSync(PAGES_DIR).filter((name) => name.endsWith('.html') && name !== 'iframe-inner.html'),
-  'long-article.html',
-];
+const RESULTS = fileURLToPath(new URL('../bench-results/', import.meta.url));
+const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 10);
+/** What the summary of a long page plans with: a 4,096-token model (lib/tasks/summarize/pipeline.ts). */
+const CONTEXT_WINDOW = 4096;
+const PROMPT_RESERVE_TOKENS = 600;
+const OUTPUT_RESERVE_TOKENS = 400;
 
-interface PageTiming {
-  page: string;
+interface Fixture {
+  name: string;
+  html: string;
+  /** Main text a reader wants; absent for pages that are only timed. */
+  expected?: string;
+}
+
+function fixtures(): Fixture[] {
+  const corpus = readdirSync(CORPUS_DIR)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => ({
+      name,
+      html: readFileSync(`${CORPUS_DIR}${name}`, 'utf8'),
+      expected: readFileSync(`${CORPUS_DIR}${name.replace(/\.html$/, '.txt')}`, 'utf8'),
+    }));
+  const wiki = wikiLargePage();
+  // The unit-test pages (iframe-inner.html is read through iframe-outer.html) and the 60,000-word page are timed only.
+  const timedOnly = readdirSync(PAGES_DIR)
+    .filter((name) => name.endsWith('.html') && name !== 'iframe-inner.html')
+    .map((name) => ({ name: `pages-${name}`, html: readFileSync(`${PAGES_DIR}${name}`, 'utf8') }));
+  return [
+    ...corpus,
+    { name: 'wiki-large.html', html: wiki.html, expected: wiki.expected },
+    ...timedOnly,
+    { name: 'pages-long-article.html', html: longArticleHtml() },
+  ];
+}
+
+interface InPage {
   outcome: string;
-  chars: number;
-  tokens: number;
-  chunks: number;
+  text: string;
+  readabilityText: string;
   times: number[];
-  chunkTimes: number[];
-  /** Whether document.documentElement.outerHTML was identical after all runs. */
+  readabilityTimes: number[];
   domUnchanged: boolean;
 }
 
-/** One extraction + chunking round, run where the document lives (the page in Chromium, or node with happy-dom). */
-function measure(extract: () => ExtractResult, chunk: typeof chunkText, budget: number, runs: number) {
-  const times: number[] = [];
-  const chunkTimes: number[] = [];
-  let result: ExtractResult | undefined;
-  let chunks = 0;
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    result = extract();
-    times.push(performance.now() - started);
-    if (result.ok) {
-      const chunkStarted = performance.now();
-      chunks = chunk(result.page.text, budget).length;
-      chunkTimes.push(performance.now() - chunkStarted);
-    }
-  }
-  const outcome = !result ? 'none' : result.ok ? result.page.source : result.error.code;
-  const text = result?.ok ? result.page.text : '';
-  return { outcome, chars: text.length, tokens: result?.ok ? result.page.tokenEstimate : 0, chunks, times, chunkTimes };
-}
-
-function pageHtml(name: string): string {
-  return name === 'long-article.html' ? longArticleHtml() : readFileSync(`${PAGES_DIR}${name}`, 'utf8');
-}
-
-async function benchInChromium(): Promise<{ version: string; timings: PageTiming[] }> {
-  const known = (name: string) => name === 'long-article.html' || readdirSync(PAGES_DIR).includes(name);
+/** Quality and warm time in the page, Tacit and Readability interleaved run by run. */
+async function benchInPage(pages: Fixture[]): Promise<{ version: string; results: Map<string, InPage> }> {
+  const served = new Map(pages.map((page) => [page.name, page.html]));
+  // iframe-outer.html loads its frame from the same server.
+  served.set('iframe-inner.html', readFileSync(`${PAGES_DIR}iframe-inner.html`, 'utf8'));
   const [bundle, bench] = await Promise.all([
-    bundleForPage('scripts/bench-extract-api.ts', 'TacitExtract'),
-    openBenchBrowser((name) => (known(name) ? pageHtml(name) : null)),
+    bundleForPage('scripts/bench-extract-api.ts', 'TacitBench'),
+    openBenchBrowser((name) => served.get(name) ?? null),
   ]);
-  const { page, origin } = bench;
+  const results = new Map<string, InPage>();
   try {
-    const timings: PageTiming[] = [];
-    for (const name of PAGES) {
-      await page.goto(`${origin}/${name}`, { waitUntil: 'load' });
-      await page.addScriptTag({ content: bundle });
-      const measured = await page.evaluate(
-        ([source, budget, runs]) => {
-          const api = (globalThis as unknown as { TacitExtract: typeof import('./bench-extract-api') }).TacitExtract;
-          // `measure` is shipped as source so Chromium and happy-dom time exactly the same loop.
-          const run = new Function(
-            'extract',
-            'chunk',
-            'budget',
-            'runs',
-            `return (${source})(() => extract(document), chunk, budget, runs)`,
-          );
-          const before = document.documentElement.outerHTML;
-          const result = run(api.extractPage, api.chunkText, budget, runs) as ReturnType<typeof measure>;
-          return { ...result, domUnchanged: document.documentElement.outerHTML === before };
-        },
-        [measure.toString(), CHUNK_BUDGET, RUNS] as const,
-      );
-      timings.push({ page: name, ...measured });
+    for (const { name } of pages) {
+      await bench.page.goto(`${bench.origin}/${name}`, { waitUntil: 'load' });
+      await bench.page.addScriptTag({ content: bundle });
+      const measured = await bench.page.evaluate((runs) => {
+        const api = (globalThis as unknown as { TacitBench: typeof import('./bench-extract-api') }).TacitBench;
+        const before = document.documentElement.outerHTML;
+        const times: number[] = [];
+        const readabilityTimes: number[] = [];
+        let result = api.extractPage(document);
+        let readabilityText = '';
+        for (let run = 0; run < runs; run++) {
+          let started = performance.now();
+          result = api.extractPage(document);
+          times.push(performance.now() - started);
+          started = performance.now();
+          readabilityText = api.readabilityText(document);
+          readabilityTimes.push(performance.now() - started);
+        }
+        return {
+          outcome: result.ok ? result.page.source : result.error.code,
+          text: result.ok ? result.page.text : '',
+          readabilityText,
+          times,
+          readabilityTimes,
+          domUnchanged: document.documentElement.outerHTML === before,
+        };
+      }, RUNS);
+      results.set(name, measured);
     }
-    return { version: bench.version, timings };
+    return { version: bench.version, results };
   } finally {
     await bench.close();
   }
 }
 
-function benchInHappyDom(): PageTiming[] {
-  return PAGES.map((name) => {
-    const load = () => {
-      if (name === 'iframe-outer.html') return iframeFixtureDocument();
-      const doc = documentFromHtml(pageHtml(name), name);
-      if (name === 'shadow-article.html') renderShadowStory(doc);
-      return doc;
-    };
-    const doc = load();
-    const before = doc.documentElement.outerHTML;
-    const measured = measure(() => extractPage(doc), chunkText, CHUNK_BUDGET, RUNS);
-    return { page: name, ...measured, domUnchanged: doc.documentElement.outerHTML === before };
-  });
+/** From the page's text to the first request the summary sends the engine (the plan, the parts, the first prompt). */
+function firstEngineRequestMs(text: string): number {
+  const started = performance.now();
+  const plan = planSummary(countModelTokens(text), CONTEXT_WINDOW, PROMPT_RESERVE_TOKENS, OUTPUT_RESERVE_TOKENS);
+  if (plan.mode === 'map-reduce') {
+    const chunks = chunkText(text, plan.chunkBudgetTokens, countModelTokens);
+    buildChunkSummaryPrompt(chunks[0]!.text, 0, chunks.length, {
+      length: 'medium',
+      outputLanguage: { code: 'en', name: 'English' },
+    });
+  }
+  return performance.now() - started;
 }
 
-function printTable(environment: string, timings: PageTiming[]): void {
-  const header = [
-    'page',
-    'result',
-    'chars',
-    'tokens~',
-    'median ms',
-    'p95 ms',
-    `chunks@${CHUNK_BUDGET}`,
-    'chunk median ms',
-    'live DOM',
-  ];
-  const rows = timings.map((timing) => [
-    timing.page,
-    timing.outcome,
-    String(timing.chars),
-    String(timing.tokens),
-    percentile(timing.times, 0.5).toFixed(2),
-    percentile(timing.times, 0.95).toFixed(2),
-    String(timing.chunks),
-    timing.chunkTimes.length ? percentile(timing.chunkTimes, 0.5).toFixed(2) : '-',
-    timing.domUnchanged ? 'unchanged' : 'CHANGED',
+const median = (values: number[]) => percentile(values, 0.5);
+const ms = (value: number) => value.toFixed(1);
+
+const pages = fixtures();
+if (!process.argv.includes('--no-build')) buildProduction();
+const { version, results } = await benchInPage(pages);
+const injected = await benchInjected(pages, hugePageHtml(), 3);
+
+const scored = pages.filter((page) => page.expected !== undefined);
+const ours: PageScore[] = [];
+const readability: PageScore[] = [];
+const rows: string[][] = [];
+for (const page of pages) {
+  const result = results.get(page.name)!;
+  const timing = injected.timings.get(page.name)!;
+  const score = page.expected === undefined ? undefined : scorePage(page.expected, result.text);
+  const baseline = page.expected === undefined ? undefined : scorePage(page.expected, result.readabilityText);
+  if (score && baseline) {
+    ours.push(score);
+    readability.push(baseline);
+  }
+  rows.push([
+    page.name,
+    result.outcome,
+    String(result.text.length),
+    score ? score.f1.toFixed(3) : '-',
+    baseline ? baseline.f1.toFixed(3) : '-',
+    ms(median(result.times)),
+    ms(median(result.readabilityTimes)),
+    ms(timing.coldMs),
+    ms(median(timing.warmMs)),
+    result.domUnchanged ? 'unchanged' : 'CHANGED',
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
-  console.log(`extractPage + chunkText, ${RUNS} runs per page, in ${environment}`);
-  console.log(line(header));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
 }
 
-if (USE_HAPPY_DOM) {
-  printTable('happy-dom (node)', benchInHappyDom());
-} else {
-  const { version, timings } = await benchInChromium();
-  printTable(`Chromium ${version} (headless, /usr/bin/chromium)`, timings);
-}
+const header = [
+  'page',
+  'result',
+  'chars',
+  'F1',
+  'Readability F1',
+  'warm ms',
+  'Readability ms',
+  'cold ms',
+  'warm injected ms',
+  'live DOM',
+];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+const line = (cells: string[]) =>
+  `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+console.log(`Page reading beside plain Readability, ${RUNS} warm runs per page, Chromium ${version} (headless)`);
+console.log(line(header));
+console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+
+const quality = scoreCorpus(ours);
+const baselineQuality = scoreCorpus(readability);
+const warm = pages.map((page) => median(results.get(page.name)!.times));
+const warmReadability = pages.map((page) => median(results.get(page.name)!.readabilityTimes));
+const cold = pages.map((page) => injected.timings.get(page.name)!.coldMs);
+const warmInjected = pages.map((page) => median(injected.timings.get(page.name)!.warmMs));
+const hugeMs = injected.huge.ms + firstEngineRequestMs(injected.huge.text);
+const worse = scored
+  .map((page, index) => ({ page: page.name, delta: ours[index]!.f1 - readability[index]!.f1 }))
+  .filter(({ delta }) => delta < -0.05);
+const spread = (values: number[]) =>
+  `p50 ${ms(percentile(values, 0.5))}  p95 ${ms(percentile(values, 0.95))}  max ${ms(Math.max(...values))}`;
+
+console.log(`\nEvaluation set: ${scored.length} pages`);
+console.log(
+  `Tacit        F1 ${quality.f1.toFixed(3)}  P ${quality.precision.toFixed(3)}  R ${quality.recall.toFixed(3)}`,
+);
+console.log(
+  `Readability  F1 ${baselineQuality.f1.toFixed(3)}  P ${baselineQuality.precision.toFixed(3)}  R ${baselineQuality.recall.toFixed(3)}`,
+);
+console.log(
+  `Pages more than 0.05 below Readability: ${worse.length ? worse.map((w) => `${w.page} (${w.delta.toFixed(3)})`).join(', ') : 'none'}`,
+);
+console.log(`\nWarm ms, ${pages.length} pages (median of ${RUNS} runs each):`);
+console.log(`  Tacit        ${spread(warm)}`);
+console.log(`  Readability  ${spread(warmReadability)}`);
+console.log(
+  `  ratio        p95 ${(percentile(warm, 0.95) / percentile(warmReadability, 0.95)).toFixed(2)}  max ${(Math.max(...warm) / Math.max(...warmReadability)).toFixed(2)}`,
+);
+console.log(`As injected by the production build: cold ${spread(cold)}; warm ${spread(warmInjected)}`);
+console.log(
+  `200,000-element page to the first engine request: ${ms(hugeMs)} ms (${injected.huge.text.length} chars read)`,
+);
+console.log(`Injected page code: ${injected.injectedGzipBytes} bytes gzip`);
+for (const [file, size] of Object.entries(injected.injectedFiles))
+  console.log(`  ${file}: ${size.bytes} bytes, ${size.gzipBytes} gzip`);
+if (pages.some((page) => !results.get(page.name)!.domUnchanged)) console.log('The live DOM CHANGED on some page.');
+
+mkdirSync(RESULTS, { recursive: true });
+writeFileSync(
+  `${RESULTS}extraction.json`,
+  `${JSON.stringify(
+    {
+      f1: quality.f1,
+      precision: quality.precision,
+      recall: quality.recall,
+      readabilityF1: baselineQuality.f1,
+      readabilityPrecision: baselineQuality.precision,
+      readabilityRecall: baselineQuality.recall,
+      warmP50Ms: percentile(warm, 0.5),
+      warmP95Ms: percentile(warm, 0.95),
+      warmMaxMs: Math.max(...warm),
+      readabilityWarmP95Ms: percentile(warmReadability, 0.95),
+      readabilityWarmMaxMs: Math.max(...warmReadability),
+      coldP50Ms: percentile(cold, 0.5),
+      coldP95Ms: percentile(cold, 0.95),
+      coldMaxMs: Math.max(...cold),
+      warmInjectedP95Ms: percentile(warmInjected, 0.95),
+      hugePageMs: hugeMs,
+      injectedGzipBytes: injected.injectedGzipBytes,
+      pagesBelowReadability: worse,
+      liveDomUnchanged: pages.every((page) => results.get(page.name)!.domUnchanged),
+      chromium: version,
+      pages: pages.length,
+      scoredPages: scored.length,
+    },
+    null,
+    2,
+  )}\n`,
+);

@@ -10,6 +10,7 @@ import type { TaskKind } from '../lib/models/types';
 import { buildDraftPrompt } from '../lib/tasks/draft/prompt';
 import { DEFAULT_DRAFT_OPTIONS } from '../lib/tasks/draft/options';
 import { countModelTokens } from '../lib/tasks/common/model-tokens';
+import { withMessageLanguage } from '../lib/tasks/common/message-language';
 import type { MailThread, ThreadRead } from '../lib/page/webmail/types';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 
@@ -45,7 +46,8 @@ async function readThreads(): Promise<{
         return { read: read!, times };
       }, RUNS);
       if (!measured.read.ok) throw new Error(`${name}: ${measured.read.code}`);
-      rows.push({ page: name, thread: measured.read.thread, times: measured.times });
+      // The background judges the conversation's language once it has left the page.
+      rows.push({ page: name, thread: withMessageLanguage(measured.read.thread), times: measured.times });
     }
     return { version: bench.version, rows };
   } finally {

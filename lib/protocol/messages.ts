@@ -84,6 +84,8 @@ export interface TaskSource {
   selection?: SelectionSource;
   /** For reply drafts: the conversation replied to, and the tab whose reply box Insert writes into. */
   mail?: MailSource;
+  /** For pages: an endless feed that loads more as it is scrolled; the summary covers what had loaded. */
+  loadsMore?: true;
 }
 
 export interface MailSource {

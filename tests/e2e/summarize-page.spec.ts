@@ -105,6 +105,25 @@ test('a 60,000-word page is summarized in parts with progress, then combined', a
   expect(log.length).toBeGreaterThan(total);
 });
 
+test('an endless feed is summarized as far as it had loaded, and the panel says so', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await summarizeInPanel(
+    webPage,
+    `${files.origin}/extraction/state-infinite-feed.html`,
+    openDetachedPanel,
+  );
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  await expect(panel.getByTestId('summary-source')).toContainText(
+    'This page loads more as you scroll; the summary covers what had loaded when Tacit read it.',
+  );
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.messages[1]!.content).toContain('the stile at the top of Gull Field');
+});
+
 test('restricted and empty pages get specific messages', async ({ webPage, files, openDetachedPanel }) => {
   await webPage.goto('chrome://version');
   const panel = await openDetachedPanel();

@@ -1,7 +1,7 @@
 /** The background's way to read and replace a selection in one frame of a tab, through the injected editing agent. */
 import { tacitError, type TacitErrorCode } from '../../core/errors';
 import type { CapturedSelection, EditingErrorCode } from '../../page/editing/types';
-import { callAgent, installAgent } from './call-agent';
+import { callAgent, useAgent } from './call-agent';
 import type { FrameRef, TabRead } from './types';
 
 const EDITING_ERRORS = {
@@ -15,10 +15,7 @@ const EDITING_ERRORS = {
 } as const satisfies Record<EditingErrorCode, TacitErrorCode>;
 
 export async function captureInFrame(frame: FrameRef, tabUrl: string | undefined): Promise<TabRead<CapturedSelection>> {
-  const target = { ...frame, url: tabUrl };
-  const installed = await installAgent(target, 'editing');
-  if (!installed.ok) return installed;
-  const result = await callAgent(target, 'editing', 'capture');
+  const result = await useAgent({ ...frame, url: tabUrl }, 'editing', 'capture');
   if (!result.ok) return result;
   const captured = result.value;
   if (!captured) return { ok: false, error: tacitError('anchor-lost') };

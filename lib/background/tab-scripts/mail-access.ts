@@ -1,8 +1,7 @@
-/** The background's way into a webmail tab: injects the thread reader or the reply writer on demand. */
+/** The background's way into a webmail tab: reads the open conversation, or writes the reply, through page agents. */
 import { tabInfo } from './read-tab';
 import type { TabInfo, TabRead } from './types';
-import { callAgent, installAgent } from './call-agent';
-import { runInTab } from './run-in-tab';
+import { useAgent } from './call-agent';
 import { tacitError, type TacitError } from '../../core/errors';
 import type { DiagnosticCode } from '../../core/diagnostics';
 import type {
@@ -12,6 +11,7 @@ import type {
   MailThread,
   ThreadRead,
 } from '../../page/webmail/types';
+import { withMessageLanguage } from '../../tasks/common/message-language';
 import { recordPageDiagnostic } from '../diagnostics-log';
 
 /**
@@ -54,17 +54,15 @@ function recordAdapterFailure(code: DiagnosticCode, failure: AdapterFailure | un
   });
 }
 
-/** Reads the open conversation, or with `fromSelection` the user's selection (selecting the open message if none). */
+/**
+ * Reads the open conversation, or with `fromSelection` the user's selection (selecting the open message if none); the
+ * language of its messages is judged here.
+ */
 export async function readThreadInTab(tab: TabInfo, fromSelection = false): Promise<TabRead<MailThread>> {
   const target = { tabId: tab.tabId, url: tab.url };
-  let run: TabRead<ThreadRead | undefined>;
-  if (fromSelection) {
-    const installed = await installAgent(target, 'webmail');
-    if (!installed.ok) return installed;
-    run = await callAgent(target, 'webmail', 'readSelection');
-  } else {
-    run = await runInTab<ThreadRead>(target, { files: ['/read-thread.js'] });
-  }
+  const run = fromSelection
+    ? await useAgent(target, 'webmail', 'readSelection')
+    : await useAgent(target, 'reader', 'readThread');
   if (!run.ok) return run;
   const read = run.value;
   if (!read) return { ok: false, error: tacitError('extraction-failed') };
@@ -72,10 +70,10 @@ export async function readThreadInTab(tab: TabInfo, fromSelection = false): Prom
     recordAdapterFailure('mail-read-failed', read.failure);
     return { ok: false, error: readError(read) };
   }
-  return { ok: true, value: read.thread };
+  return { ok: true, value: withMessageLanguage(read.thread) };
 }
 
-/** Writes the draft into the tab's reply box, if that conversation is still open; the agent stays for the next insert. */
+/** Writes the draft into the tab's reply box, if that conversation is still open; the agents stay for the next insert. */
 export async function insertReplyInTab(
   tabId: number,
   text: string,
@@ -83,10 +81,7 @@ export async function insertReplyInTab(
 ): Promise<TabRead<{ opened: boolean; nameLeftToSignature: boolean }>> {
   const tab = await tabInfo(tabId);
   if (!tab.ok) return tab;
-  const target = { tabId, url: tab.value.url };
-  const installed = await installAgent(target, 'webmail');
-  if (!installed.ok) return installed;
-  const run = await callAgent(target, 'webmail', 'insert', text, conversation);
+  const run = await useAgent({ tabId, url: tab.value.url }, 'webmail', 'insert', text, conversation);
   if (!run.ok) return run;
   const result = run.value;
   if (!result) return { ok: false, error: tacitError('reply-insert-failed') };

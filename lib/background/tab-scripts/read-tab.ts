@@ -1,8 +1,10 @@
-/** The background's way into a tab: injects the extraction or selection script on demand and returns plain results. */
+/** The background's way into a tab: reads the page or the selection through the page agent, returning plain results. */
 import { browser } from 'wxt/browser';
 import { tacitError } from '../../core/errors';
-import { runInTab } from './run-in-tab';
-import type { ExtractResult, ExtractedPage } from '../../page/extract/types';
+import type { ExtractedPage } from '../../page/extract/types';
+import { withMessageLanguage } from '../../tasks/common/message-language';
+import { threadAsPage } from '../../tasks/summarize/thread-page';
+import { useAgent } from './call-agent';
 import type { SelectedText, TabInfo, TabRead } from './types';
 import { recordPageDiagnostic } from '../diagnostics-log';
 
@@ -16,23 +18,22 @@ export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
   }
 }
 
+/** The page's main text; on a webmail client, the open conversation as a page. */
 export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage>> {
-  const run = await runInTab<ExtractResult>({ tabId: tab.tabId, url: tab.url }, { files: ['/extract-page.js'] });
+  const run = await useAgent({ tabId: tab.tabId, url: tab.url }, 'reader', 'readPage');
   if (!run.ok) return run;
-  const result = run.value;
-  if (!result) return { ok: false, error: tacitError('extraction-failed') };
-  recordPageDiagnostic(result.diagnostic);
-  if (!result.ok)
-    return { ok: false, error: tacitError(result.error.code === 'empty-page' ? 'empty-page' : 'extraction-failed') };
-  return { ok: true, value: result.page };
+  const read = run.value;
+  if (!read) return { ok: false, error: tacitError('extraction-failed') };
+  if ('thread' in read) return { ok: true, value: threadAsPage(withMessageLanguage(read.thread), read.url) };
+  recordPageDiagnostic(read.diagnostic);
+  if (!read.ok)
+    return { ok: false, error: tacitError(read.error.code === 'empty-page' ? 'empty-page' : 'extraction-failed') };
+  return { ok: true, value: read.page };
 }
 
 /** The selected text in one frame, read where it is (Chrome's selectionText loses line breaks). */
 export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promise<TabRead<SelectedText>> {
-  const run = await runInTab<({ ok: true } & SelectedText) | { ok: false; code: string }>(
-    { tabId: tab.tabId, frameId, url: tab.url },
-    { files: ['/read-selection.js'] },
-  );
+  const run = await useAgent({ tabId: tab.tabId, frameId, url: tab.url }, 'reader', 'readSelection');
   if (!run.ok) return run;
   const result = run.value;
   if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection') };

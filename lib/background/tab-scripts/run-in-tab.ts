@@ -35,7 +35,8 @@ export async function runInTab<T>(target: ScriptTarget, injection: Injection): P
         ? { target: scriptTarget, files: injection.files }
         : { target: scriptTarget, func: injection.func as (...args: unknown[]) => unknown, args: injection.args },
     );
-    return { ok: true, value: result?.result as T | undefined };
+    // A script that returns nothing gives null in Chrome and undefined in Firefox: undefined here either way.
+    return { ok: true, value: (result?.result ?? undefined) as T | undefined };
   } catch (error) {
     const failure = describeInjectionFailure(error, url);
     // The browser's message may quote the page's URL: only the failure's code is kept.
@@ -44,7 +45,7 @@ export async function runInTab<T>(target: ScriptTarget, injection: Injection): P
   }
 }
 
-/** Which script it was, for diagnostics: 'read-thread' for /read-thread.js, 'agent-call' for a call into an agent. */
+/** Which script it was, for diagnostics: 'page-agent' when installing the agents, 'agent-call' for a call into one. */
 function scriptName(injection: Injection): string {
   return 'files' in injection ? (injection.files[0] ?? '').replace(/^\//, '').replace(/\.js$/, '') : 'agent-call';
 }

@@ -12,6 +12,9 @@ export interface CapturedSelection {
 
 export type SelectionError = EditingError;
 
+/** The selected text of a frame, for summarizing: plain JSON, with the language around the selection when declared. */
+export type SelectionRead = { ok: true; text: string; lang?: string } | { ok: false; code: EditingErrorCode };
+
 export interface ReplaceSuccess {
   ok: true;
   anchorId: string;

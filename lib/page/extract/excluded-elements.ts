@@ -1,4 +1,7 @@
-/** Which elements never count as page text: hidden ones, scripts and styles, navigation, cookie banners. */
+/**
+ * Which elements never count as page text: scripts and styles, navigation, sidebars, cookie banners, comments, ads,
+ * citation markers.
+ */
 
 /** Never rendered as readable text. */
 const NON_TEXT_TAGS = new Set([
@@ -47,53 +50,9 @@ const NON_CONTENT_ROLES = new Set([
 /** Consent and cookie banners by their usual ids and classes (OneTrust, Cookiebot, Didomi, Quantcast, custom). */
 const CONSENT_PATTERN = /cookie|consent|gdpr|ccpa|onetrust|cookiebot|didomi|(^|[\s_-])cmp([\s_-]|$)|qc-cmp/i;
 
-/** Screen-reader-only text ("opens in a new tab") that sighted readers never see. */
-const SCREEN_READER_ONLY = /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|a11y-hidden)(\s|$)/;
-
-const INLINE_HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse))\s*(!important)?\s*(;|$)/i;
-
 /** Elements that hold the content itself; a consent pattern on these is a false match (e.g. a page about GDPR). */
 const CONTENT_ROOT_TAGS = new Set(['html', 'body', 'main', 'article']);
 const MAX_CONSENT_BANNER_CHARS = 3000;
-
-/** Hidden by attribute, inline style, screen-reader-only class, or — when the document has a view — computed style. */
-export function isHiddenElement(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && INLINE_HIDDEN_STYLE.test(style)) return true;
-  const className = el.getAttribute('class');
-  if (className && SCREEN_READER_ONLY.test(className)) return true;
-  const view = el.ownerDocument.defaultView;
-  if (!view || typeof view.getComputedStyle !== 'function') return false;
-  const computed = view.getComputedStyle(el);
-  return computed.display === 'none' || computed.visibility === 'hidden' || computed.visibility === 'collapse';
-}
-
-/** Navigation, sidebars, site header/footer, form controls, media and consent banners. */
-function isBoilerplateElement(el: Element): boolean {
-  const tag = el.localName;
-  if (NON_TEXT_TAGS.has(tag) || CHROME_TAGS.has(tag)) return true;
-  const role = el.getAttribute('role');
-  if (role && NON_CONTENT_ROLES.has(role)) return true;
-  if (tag === 'header' && !el.closest('article, main, [role="main"]')) return true;
-  return isConsentBanner(el);
-}
-
-/** Scripts, styles, form controls and media: elements whose text content is never prose. */
-export function isNonTextElement(el: Element): boolean {
-  return NON_TEXT_TAGS.has(el.localName);
-}
-
-export function isExcludedElement(el: Element): boolean {
-  return isBoilerplateElement(el) || isHiddenElement(el);
-}
-
-function isConsentBanner(el: Element): boolean {
-  const label = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  if (label.length < 4 || !CONSENT_PATTERN.test(label)) return false;
-  if (CONTENT_ROOT_TAGS.has(el.localName)) return false;
-  return (el.textContent ?? '').length <= MAX_CONSENT_BANNER_CHARS;
-}
 
 /** Exact class/id tokens of secondary blocks (comments, related links, share bars) that Readability would score away. */
 const SECONDARY_TOKENS = new Set([
@@ -111,8 +70,12 @@ const SECONDARY_TOKENS = new Set([
   'newsletter',
   'advert',
   'advertisement',
-  'ad',
   'ads',
+  'ad-slot',
+  'ad-container',
+  'ad-wrapper',
+  'ad-unit',
+  'adsbygoogle',
   'promo',
   'breadcrumb',
   'breadcrumbs',
@@ -125,14 +88,68 @@ const SECONDARY_TOKENS = new Set([
   'edit-link',
 ]);
 
+/** Scripts, styles, form controls and media: elements whose text content is never prose. */
+export function isNonTextElement(el: Element): boolean {
+  return NON_TEXT_TAGS.has(el.localName);
+}
+
+/** Any of the secondary tokens as a whole class token. */
+const SECONDARY_CLASS = new RegExp(`(?:^|\\s)(?:${[...SECONDARY_TOKENS].join('|')})(?=\\s|$)`, 'i');
+
+/** Declared chrome: the tag or ARIA role says so, whatever the text inside. */
+function isChromeByMarkup(el: Element): boolean {
+  const tag = el.localName;
+  if (CHROME_TAGS.has(tag)) return true;
+  if (tag === 'header' && !el.closest('article, main, [role="main"]')) return true;
+  const role = el.getAttribute('role');
+  return role !== null && NON_CONTENT_ROLES.has(role);
+}
+
+function isConsentBanner(el: Element): boolean {
+  if (!el.hasAttributes()) return false;
+  const className = el.getAttribute('class');
+  if (!CONSENT_PATTERN.test(el.id) && !(className && CONSENT_PATTERN.test(className))) return false;
+  if (CONTENT_ROOT_TAGS.has(el.localName)) return false;
+  return (el.textContent ?? '').length <= MAX_CONSENT_BANNER_CHARS;
+}
+
 /** Matched on exact tokens, so a wrapper like `page-with-sidebar` is never mistaken for the sidebar itself. */
 export function isSecondaryContent(el: Element): boolean {
-  if (CONTENT_ROOT_TAGS.has(el.localName)) return false;
+  if (!el.hasAttributes() || CONTENT_ROOT_TAGS.has(el.localName)) return false;
   if (el.id && SECONDARY_TOKENS.has(el.id.toLowerCase())) return true;
   const className = el.getAttribute('class');
-  if (!className) return false;
-  return className
-    .toLowerCase()
-    .split(/\s+/)
-    .some((token) => SECONDARY_TOKENS.has(token));
+  return className !== null && SECONDARY_CLASS.test(className);
+}
+
+/** A citation or footnote marker (`[12]`, `³`, `[a]`): a superscript link to a note elsewhere on the page. */
+export function isNoteMarker(el: Element): boolean {
+  if (el.localName !== 'sup') return false;
+  const text = el.textContent ?? '';
+  return text.length <= 8 && /^\s*\[?[\w*†‡§]{1,4}\]?\s*$/.test(text) && el.querySelector('a[href^="#"]') !== null;
+}
+
+/**
+ * Boilerplate and secondary blocks, with a guard for what is judged by id or class only: a block around the page's
+ * main heading is the content, whatever its class says (a generated class name such as `ads`, a page-wide wrapper);
+ * on a page without one, so is a block holding most of the page's text.
+ */
+export class PageChrome {
+  /** Each document's (the page's and its frames') first `<h1>`, or its body's text length when it has none. */
+  private readonly landmarks = new Map<Document, Element | number>();
+
+  isChrome(el: Element): boolean {
+    if (isNoteMarker(el) || isChromeByMarkup(el)) return true;
+    return (isConsentBanner(el) || isSecondaryContent(el)) && !this.holdsContent(el);
+  }
+
+  private holdsContent(el: Element): boolean {
+    const doc = el.ownerDocument;
+    let landmark = this.landmarks.get(doc);
+    if (landmark === undefined) {
+      landmark = doc.querySelector('h1') ?? doc.body?.textContent?.length ?? 0;
+      this.landmarks.set(doc, landmark);
+    }
+    if (typeof landmark !== 'number') return el.contains(landmark);
+    return landmark > 0 && (el.textContent?.length ?? 0) * 2 > landmark;
+  }
 }

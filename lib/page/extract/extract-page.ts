@@ -1,21 +1,42 @@
-/** Reads a page's main content as structured text with its metadata. Runs inside the page; never modifies it. */
-import { isNonTextElement } from './excluded-elements';
+/**
+ * Reads a page's main content as structured text with its metadata. Runs inside the page; never modifies it.
+ * Readability's article is preferred whenever it is a plausible article; the visible text (with shadow roots and
+ * frames) is read only when the article is clearly missing, and wins only with more prose, so an article is never
+ * traded for menus. Work is bounded on huge pages: past a size, the pruned copy's text is read without Readability.
+ */
+import { isNonTextElement, PageChrome } from './excluded-elements';
 import { readPageMetadata } from './page-metadata';
+import { loadsMoreOnScroll } from './page-state';
 import { readArticle, type ReadabilityArticle } from './readability-article';
-import { renderStructuredText } from './structured-text';
+import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
-import { cloneVisibleDocument } from './visible-clone';
-import { readVisibleText } from './visible-text';
-import { countWords } from './whitespace';
+import { buildClone, planVisibleClone, type ClonePlan } from './visible-clone';
+import { candidateRoots, readVisibleText } from './visible-text';
+import { PageVisibility } from './visibility';
+import { countWords } from '../../core/word-count';
 import { errorName } from '../../core/diagnostics';
 
-/** Below this many characters Readability's article is "too little" and the visible text (with shadow roots and frames) is tried. */
-export const MIN_ARTICLE_CHARS = 500;
+/** Below this much prose (text outside links, in sentence-length paragraphs) the article is missing, not short. */
+const MIN_ARTICLE_PROSE_CHARS = 80;
+/** Readability's work grows faster than the page: past this many elements the copy is read directly instead. */
+const MAX_READABILITY_ELEMENTS = 40_000;
 
-export function extractPage(doc: Document): ExtractResult {
+interface Reading {
+  article: ReadabilityArticle | null;
+  rendered: RenderedText;
+  source: ExtractionSource;
+  plan: ClonePlan;
+}
+
+export interface ExtractOptions {
+  /** Past this many elements kept for the copy, its text is read without Readability. */
+  maxReadabilityElements?: number;
+}
+
+export function extractPage(doc: Document, options: ExtractOptions = {}): ExtractResult {
   try {
-    return readPage(doc);
+    return readPage(doc, options.maxReadabilityElements ?? MAX_READABILITY_ELEMENTS);
   } catch (cause) {
     return {
       ok: false,
@@ -25,39 +46,56 @@ export function extractPage(doc: Document): ExtractResult {
   }
 }
 
-function readPage(doc: Document): ExtractResult {
-  const visibleClone = cloneVisibleDocument(doc);
-  const article = readArticle(visibleClone);
-  let text = article ? renderArticle(article) : '';
-  let source: ExtractionSource = 'readability';
-  if (text.length < MIN_ARTICLE_CHARS) {
-    const visible = readVisibleText(doc, MIN_ARTICLE_CHARS);
-    if (visible.length > text.length) {
-      text = visible;
-      source = 'visible-text';
-    }
+function readPage(doc: Document, maxReadabilityElements: number): ExtractResult {
+  let reading = readWith(doc, new PageVisibility(doc), maxReadabilityElements);
+  if (!reading.rendered.text.trim() && (doc.body?.textContent ?? '').trim()) {
+    // Everything with text is hidden: a page that shows its content only once a script has run (or a blocked one).
+    reading = readWith(doc, new PageVisibility(doc, { ignoreVisibility: true }), maxReadabilityElements);
   }
-  if (!text.trim()) {
-    return { ok: false, error: { code: 'empty-page' } };
-  }
-  return { ok: true, page: describePage(doc, article, text, source) };
+  if (!reading.rendered.text.trim()) return { ok: false, error: { code: 'empty-page' } };
+  const page = describePage(doc, reading);
+  if (loadsMoreOnScroll(doc, (el) => reading.plan.removed.has(el))) page.loadsMore = true;
+  return { ok: true, page };
 }
 
-function renderArticle(article: ReadabilityArticle): string {
-  return renderStructuredText(article.content, {
+function readWith(doc: Document, visibility: PageVisibility, maxReadabilityElements: number): Reading {
+  const chrome = new PageChrome();
+  const plan = planVisibleClone(doc, visibility, chrome);
+  const clone = buildClone(doc, plan);
+  if (plan.keptElements > maxReadabilityElements) {
+    const root = candidateRoots(clone)[0] ?? clone.documentElement;
+    return { article: null, rendered: renderDetached(root), source: 'visible-text', plan };
+  }
+  const article = readArticle(clone);
+  const rendered = article ? renderDetached(article.content) : EMPTY;
+  if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', plan };
+  const visible = readVisibleText(doc, visibility, chrome);
+  if (visible.stats.proseChars > rendered.stats.proseChars || (!rendered.text.trim() && visible.text.trim())) {
+    return { article, rendered: visible, source: 'visible-text', plan };
+  }
+  return { article, rendered, source: 'readability', plan };
+}
+
+const EMPTY: RenderedText = { text: '', stats: { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 } };
+
+/** Text of the detached copy, which holds only shown content already. */
+function renderDetached(root: Element): RenderedText {
+  return renderText(root, {
     isExcluded: isNonTextElement,
     enterShadowRoots: false,
     enterFrames: false,
+    trimLinkBlocks: true,
   });
 }
 
-function describePage(
-  doc: Document,
-  article: ReadabilityArticle | null,
-  text: string,
-  source: ExtractionSource,
-): ExtractedPage {
+/** Enough prose, and not mostly links: what a navigation block or a list of teasers picked by mistake never is. */
+function isPlausibleArticle(stats: TextStats): boolean {
+  return stats.proseChars >= MIN_ARTICLE_PROSE_CHARS && stats.linkChars * 2 < stats.chars;
+}
+
+function describePage(doc: Document, { article, rendered, source }: Reading): ExtractedPage {
   const fromHead = readPageMetadata(doc);
+  const { text } = rendered;
   const page: ExtractedPage = {
     title: article?.title || fromHead.title || '',
     url: doc.URL,

@@ -10,33 +10,41 @@ export interface PageMetadata {
 }
 
 export function readPageMetadata(doc: Document): PageMetadata {
+  const meta = metaTags(doc);
   return {
-    title: clean(metaContent(doc, 'og:title') || doc.title || firstText(doc, 'h1')),
-    byline: clean(
-      metaContent(doc, 'author') ?? firstText(doc, '[rel="author"], [itemprop="author"], .byline, .author'),
-    ),
-    siteName: clean(metaContent(doc, 'og:site_name') ?? metaContent(doc, 'application-name')),
-    lang: clean(documentLanguage(doc)),
+    title: clean(meta.get('og:title') || doc.title || firstText(doc, 'h1')),
+    byline: clean(meta.get('author') ?? firstText(doc, '[rel="author"], [itemprop="author"], .byline, .author')),
+    siteName: clean(meta.get('og:site_name') ?? meta.get('application-name')),
+    lang: clean(documentLanguage(doc, meta)),
     publishedTime: clean(
-      metaContent(doc, 'article:published_time') ??
-        metaContent(doc, 'datePublished') ??
+      meta.get('article:published_time') ??
+        meta.get('datepublished') ??
         doc.querySelector('time[datetime]')?.getAttribute('datetime'),
     ),
-    excerpt: clean(metaContent(doc, 'og:description') ?? metaContent(doc, 'description')),
+    excerpt: clean(meta.get('og:description') ?? meta.get('description')),
   };
 }
 
-function documentLanguage(doc: Document): string | undefined {
+function documentLanguage(doc: Document, meta: Map<string, string>): string | undefined {
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
   if (htmlLang?.trim()) return htmlLang;
-  const contentLanguage = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const contentLanguage = meta.get('content-language');
   if (contentLanguage?.trim()) return contentLanguage.split(',')[0];
-  return metaContent(doc, 'og:locale')?.replace('_', '-');
+  return meta.get('og:locale')?.replace('_', '-');
 }
 
-function metaContent(doc: Document, key: string): string | undefined {
-  const selector = `meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`;
-  return doc.querySelector(selector)?.getAttribute('content') ?? undefined;
+/** Every `<meta>` by its property, name, itemprop or http-equiv (lower case), first one winning, in one pass. */
+function metaTags(doc: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const tag of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = tag.getAttribute('content');
+    if (content === null) continue;
+    for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = tag.getAttribute(attribute)?.toLowerCase();
+      if (key && !tags.has(key)) tags.set(key, content);
+    }
+  }
+  return tags;
 }
 
 function firstText(doc: Document, selector: string): string | undefined {

@@ -1,13 +1,29 @@
-/** Renders a DOM subtree as structured plain text: markdown headings, list items, fenced code, blank-line paragraphs. */
-import { collapseWhitespace, normalizeParagraph, normalizePreformatted } from './whitespace';
+/**
+ * Renders a DOM subtree as structured plain text: markdown headings, list items, fenced code, blank-line paragraphs.
+ * Every text node that is rendered appears once; text held directly in a list or table flows into its own paragraph.
+ */
+import { collapseWhitespace, normalizePreformatted } from './whitespace';
+import { BlockWriter, countParagraph, trimLinkBlocks, type TextStats } from './block-writer';
+import type { PageVisibility, VisibilityScope } from './visibility';
+
+export type { TextStats } from './block-writer';
 
 export interface RenderOptions {
   /** Elements skipped with their whole subtree. */
   isExcluded: (el: Element) => boolean;
+  /** On a live page: what the page does not show is skipped. Absent for a detached copy. */
+  visibility?: PageVisibility;
   /** Render what an open shadow root shows instead of the host's light children. */
   enterShadowRoots: boolean;
   /** Render the document of same-origin iframes in place. */
   enterFrames: boolean;
+  /** Leave out link lists and menus before the first and after the last block of content (share bars, "most read"). */
+  trimLinkBlocks?: boolean;
+}
+
+export interface RenderedText {
+  text: string;
+  stats: TextStats;
 }
 
 const ELEMENT_NODE = 1;
@@ -35,6 +51,7 @@ const BLOCK_TAGS = new Set([
   'hgroup',
   'li',
   'main',
+  'nav',
   'p',
   'section',
   'summary',
@@ -44,38 +61,35 @@ const BLOCK_TAGS = new Set([
   'th',
 ]);
 
-/** Collects finished blocks, and the inline text of the paragraph being built. */
-class BlockWriter {
-  readonly blocks: string[] = [];
-  private inline = '';
-
-  text(text: string): void {
-    this.inline += text;
-  }
-
-  flush(): void {
-    const paragraph = normalizeParagraph(this.inline);
-    if (paragraph) this.blocks.push(paragraph);
-    this.inline = '';
-  }
-
-  block(text: string): void {
-    this.flush();
-    if (text) this.blocks.push(text);
-  }
-}
-
 interface RenderContext extends RenderOptions {
   frameDepth: number;
+  scope: VisibilityScope | null;
+  linkDepth: number;
+  stats: TextStats;
+}
+
+export function renderText(root: Node, options: RenderOptions): RenderedText {
+  const stats: TextStats = { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 };
+  const context: RenderContext = {
+    ...options,
+    frameDepth: 0,
+    scope: options.visibility?.rootScope ?? null,
+    linkDepth: 0,
+    stats,
+  };
+  const writer = new BlockWriter(stats);
+  visitChildren(root, writer, context);
+  writer.flush();
+  const blocks = options.trimLinkBlocks ? trimLinkBlocks(writer) : writer.blocks;
+  return { text: blocks.join('\n\n'), stats };
 }
 
 export function renderStructuredText(root: Node, options: RenderOptions): string {
-  const context: RenderContext = { ...options, frameDepth: 0 };
-  return renderBlocks(root, context).join('\n\n');
+  return renderText(root, options).text;
 }
 
 function renderBlocks(parent: Node, context: RenderContext): string[] {
-  const writer = new BlockWriter();
+  const writer = new BlockWriter(context.stats);
   visitChildren(parent, writer, context);
   writer.flush();
   return writer.blocks;
@@ -86,39 +100,68 @@ function inlineText(el: Element, context: RenderContext): string {
 }
 
 function visitChildren(parent: Node, writer: BlockWriter, context: RenderContext): void {
-  for (const child of renderedChildren(parent, context)) visit(child, writer, context);
+  const projected = projectedChildren(parent, context);
+  if (projected) {
+    for (const child of projected) visit(child, writer, context);
+  } else {
+    for (let child = parent.firstChild; child; child = child.nextSibling) visit(child, writer, context);
+  }
 }
 
-/** The nodes a reader sees under `parent`: shadow tree for open hosts, assigned nodes for slots. */
-function renderedChildren(parent: Node, context: RenderContext): Iterable<Node> {
-  if (parent.nodeType !== ELEMENT_NODE) return parent.childNodes;
+/** What a reader sees under `parent` when it is not its child nodes: the shadow tree of an open host, a slot's nodes. */
+function projectedChildren(parent: Node, context: RenderContext): Iterable<Node> | null {
+  if (parent.nodeType !== ELEMENT_NODE) return null;
   const el = parent as Element;
   if (context.enterShadowRoots && el.shadowRoot) return el.shadowRoot.childNodes;
   if (el.localName === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
     const assigned = (el as HTMLSlotElement).assignedNodes();
     if (assigned.length > 0) return assigned;
   }
-  return el.childNodes;
+  return null;
+}
+
+/** Enters a shown element: the visibility scope for its children is set; false (and nothing set) when it is skipped. */
+function enter(el: Element, context: RenderContext): boolean {
+  if (context.isExcluded(el)) return false;
+  if (!context.visibility) return true;
+  const scope = context.visibility.enter(el, context.scope!);
+  if (!scope) return false;
+  context.scope = scope;
+  return true;
 }
 
 function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
   if (node.nodeType === TEXT_NODE) {
-    writer.text(collapseWhitespace((node as Text).data));
+    writer.text(collapseWhitespace((node as Text).data), context.linkDepth > 0);
     return;
   }
   if (node.nodeType !== ELEMENT_NODE) return;
-  const el = node as Element;
-  if (context.isExcluded(el)) return;
+  const outer = context.scope;
+  if (!enter(node as Element, context)) return;
+  visitElement(node as Element, writer, context);
+  context.scope = outer;
+}
+
+const HEADING_MARKS: Readonly<Record<string, string>> = {
+  h1: '#',
+  h2: '##',
+  h3: '###',
+  h4: '####',
+  h5: '#####',
+  h6: '######',
+};
+
+function visitElement(el: Element, writer: BlockWriter, context: RenderContext): void {
   const tag = el.localName;
-  const headingLevel = /^h([1-6])$/.exec(tag)?.[1];
-  if (headingLevel) {
+  const headingMarks = HEADING_MARKS[tag];
+  if (headingMarks) {
     const heading = inlineText(el, context);
-    writer.block(heading ? `${'#'.repeat(Number(headingLevel))} ${heading}` : '');
+    writer.block(heading ? `${headingMarks} ${heading}` : '', 'heading');
     return;
   }
   switch (tag) {
     case 'br':
-      writer.text('\n');
+      writer.lineBreak();
       return;
     case 'hr':
       writer.flush();
@@ -126,14 +169,14 @@ function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
     case 'img':
       return;
     case 'pre':
-      writer.block(renderCodeBlock(el));
+      writer.block(renderCodeBlock(el, context.stats));
       return;
     case 'code':
-      writer.text(renderInlineCode(el));
+      writer.text(renderInlineCode(el), context.linkDepth > 0);
       return;
     case 'ul':
     case 'ol':
-      writer.block(renderList(el, context));
+      renderList(el, writer, context);
       return;
     case 'blockquote':
       writer.block(renderQuote(el, context));
@@ -144,8 +187,16 @@ function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
     case 'iframe':
       renderFrame(el as HTMLIFrameElement, writer, context);
       return;
+    case 'a':
+      context.linkDepth++;
+      try {
+        visitChildren(el, writer, context);
+      } finally {
+        context.linkDepth--;
+      }
+      return;
   }
-  if (BLOCK_TAGS.has(tag) || tag.includes('-') || (context.enterShadowRoots && el.shadowRoot)) {
+  if (BLOCK_TAGS.has(tag) || tag.includes('-') || (context.enterShadowRoots && el.shadowRoot !== null)) {
     writer.flush();
     visitChildren(el, writer, context);
     writer.flush();
@@ -154,9 +205,10 @@ function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
   }
 }
 
-function renderCodeBlock(pre: Element): string {
+function renderCodeBlock(pre: Element, stats: TextStats): string {
   const code = normalizePreformatted(pre.textContent ?? '');
   if (!code.trim()) return '';
+  countParagraph(stats, code.length, 0);
   const language = codeLanguage(pre) ?? codeLanguage(pre.querySelector('code'));
   const longestTicks = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longestTicks + 1));
@@ -175,20 +227,53 @@ function renderInlineCode(el: Element): string {
   return `${fence}${code}${fence}`;
 }
 
-function renderList(list: Element, context: RenderContext): string {
+/**
+ * `<li>` children become `- ` / `1. ` items; anything else in the list (text written straight into a `<ul>`, an old
+ * way to indent) is rendered in place as ordinary paragraphs, between the items it separates.
+ */
+function renderList(list: Element, writer: BlockWriter, context: RenderContext): void {
   const ordered = list.localName === 'ol';
   let number = Number.parseInt(list.getAttribute('start') ?? '1', 10) || 1;
-  const lines: string[] = [];
-  for (const child of Array.from(list.children)) {
-    if (context.isExcluded(child)) continue;
-    const blocks = renderBlocks(child, context);
-    if (blocks.length === 0) continue;
-    const marker = ordered ? `${number++}. ` : '- ';
-    const indent = ' '.repeat(marker.length);
-    const body = blocks.join('\n').split('\n');
-    lines.push(marker + body[0], ...body.slice(1).map((line) => indent + line));
+  let lines: string[] = [];
+  let items = 0;
+  let linkItems = 0;
+  writer.flush();
+  const endItems = () => {
+    if (lines.length > 0) writer.block(lines.join('\n'), linkItems === items && items > 1 ? 'links' : 'other');
+    lines = [];
+    items = 0;
+    linkItems = 0;
+  };
+  for (const child of projectedChildren(list, context) ?? Array.from(list.childNodes)) {
+    if (child.nodeType === ELEMENT_NODE && (child as Element).localName === 'li') {
+      const outer = context.scope;
+      if (!enter(child as Element, context)) continue;
+      const { chars, linkOnlyParagraphs } = context.stats;
+      const blocks = renderBlocks(child, context);
+      context.scope = outer;
+      if (blocks.length === 0) continue;
+      items++;
+      // An item of one link-only paragraph (nested lists or text make it content).
+      if (
+        context.stats.linkOnlyParagraphs === linkOnlyParagraphs + 1 &&
+        blocks.length === 1 &&
+        context.stats.chars > chars
+      )
+        linkItems++;
+      if (lines.length === 0) writer.flush();
+      const marker = ordered ? `${number++}. ` : '- ';
+      const indent = ' '.repeat(marker.length);
+      const body = blocks.join('\n').split('\n');
+      lines.push(marker + body[0], ...body.slice(1).map((line) => indent + line));
+    } else {
+      // White space between items is layout; between inline children it is a word break.
+      if (lines.length > 0 && child.nodeType === TEXT_NODE && !(child as Text).data.trim()) continue;
+      endItems();
+      visit(child, writer, context);
+    }
   }
-  return lines.join('\n');
+  endItems();
+  writer.flush();
 }
 
 function renderQuote(quote: Element, context: RenderContext): string {
@@ -211,16 +296,25 @@ function renderTable(table: Element, writer: BlockWriter, context: RenderContext
     return;
   }
   const lines: string[] = [];
+  let caption = '';
+  const outer = context.scope;
+  for (const child of Array.from(table.children)) {
+    if (child.localName === 'caption' && enter(child, context)) caption = inlineText(child, context);
+    context.scope = outer;
+  }
   cellRows.forEach((cells, index) => {
-    const texts = cells.map((cell) => inlineText(cell, context).replace(/\|/g, '\\|'));
+    const texts: string[] = [];
+    for (const cell of cells) {
+      if (enter(cell, context)) texts.push(inlineText(cell, context).replace(/\|/g, '\\|'));
+      context.scope = outer;
+    }
     if (texts.every((text) => !text)) return;
     lines.push(`| ${texts.join(' | ')} |`);
     if (index === 0 && cells.every((cell) => cell.localName === 'th')) {
       lines.push(`| ${texts.map(() => '---').join(' | ')} |`);
     }
   });
-  const caption = table.querySelector('caption');
-  if (caption && !context.isExcluded(caption)) writer.block(inlineText(caption, context));
+  writer.block(caption);
   writer.block(lines.join('\n'));
 }
 
@@ -237,6 +331,13 @@ function renderFrame(frame: HTMLIFrameElement, writer: BlockWriter, context: Ren
     return;
   }
   if (!body) return;
+  const visibility = context.visibility?.forDocument(body.ownerDocument);
+  const inner: RenderContext = {
+    ...context,
+    visibility,
+    scope: visibility?.rootScope ?? null,
+    frameDepth: context.frameDepth + 1,
+  };
   writer.flush();
-  for (const block of renderBlocks(body, { ...context, frameDepth: context.frameDepth + 1 })) writer.block(block);
+  for (const block of renderBlocks(body, inner)) writer.block(block);
 }

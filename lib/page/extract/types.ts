@@ -25,6 +25,8 @@ export interface ExtractedPage {
   tokenEstimate: number;
   wordCount: number;
   source: ExtractionSource;
+  /** The page is an endless feed that loads more as it is scrolled: `text` holds what had loaded when it was read. */
+  loadsMore?: true;
 }
 
 export type ExtractErrorCode = 'empty-page' | 'extraction-failed';

@@ -1,32 +1,83 @@
-/** A detached copy of the document with hidden, boilerplate and secondary elements removed; the live page is only read. */
-import { isExcludedElement, isSecondaryContent } from './excluded-elements';
-
 /**
- * Clones `doc` and removes, from the clone, every element that is excluded in the live document.
- * Visibility is judged on the live tree because only it has computed styles; the clone has the same
- * shape (a deep clone, taken synchronously), so elements are matched by position.
+ * A detached copy of the document holding only what the page shows as content: hidden elements, navigation, banners
+ * and secondary blocks are left out. The live page is only read. The copy is built from whole subtrees where nothing
+ * is left out (one native import each) and node by node only along the paths to what is.
  */
-export function cloneVisibleDocument(doc: Document): Document {
-  const clone = doc.cloneNode(true) as Document;
-  const live = doc.documentElement;
-  const copy = clone.documentElement;
-  if (!live || !copy) return clone;
-  const doomed: Element[] = [];
-  collectExcluded(live, copy, doomed);
-  for (const el of doomed) el.remove();
+import { isNonTextElement, type PageChrome } from './excluded-elements';
+import type { PageVisibility, VisibilityScope } from './visibility';
+
+const ELEMENT_NODE = 1;
+/** Copied whole without a look inside: their text is taken as it is (code) or never read (scripts, media). */
+const OPAQUE_TAGS = new Set(['pre', 'code', 'math']);
+
+export interface ClonePlan {
+  /** Elements the copy will hold. */
+  keptElements: number;
+  /** Left out, with everything in them. */
+  removed: Set<Element>;
+  /** Elements with something left out below them: copied node by node. */
+  partial: Set<Element>;
+}
+
+/** Walks the live page once, deciding what the copy leaves out. */
+export function planVisibleClone(doc: Document, visibility: PageVisibility, chrome: PageChrome): ClonePlan {
+  const plan: ClonePlan = { keptElements: 0, removed: new Set(), partial: new Set() };
+  const root = doc.documentElement;
+  if (root && walk(root, visibility.rootScope, plan, visibility, chrome)) plan.partial.add(root);
+  return plan;
+}
+
+/** Marks what is left out under `parent`; true when something is. */
+function walk(
+  parent: Element,
+  scope: VisibilityScope,
+  plan: ClonePlan,
+  visibility: PageVisibility,
+  chrome: PageChrome,
+): boolean {
+  let partial = false;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (isNonTextElement(child) || OPAQUE_TAGS.has(child.localName)) {
+      plan.keptElements += 1 + child.getElementsByTagName('*').length;
+      continue;
+    }
+    const inner = chrome.isChrome(child) ? null : visibility.enter(child, scope);
+    if (!inner) {
+      plan.removed.add(child);
+      partial = true;
+      continue;
+    }
+    plan.keptElements++;
+    if (walk(child, inner, plan, visibility, chrome)) {
+      plan.partial.add(child);
+      partial = true;
+    }
+  }
+  return partial;
+}
+
+/** Builds the planned copy as a document of its own (no scripts run, no custom element is created). */
+export function buildClone(doc: Document, plan: ClonePlan): Document {
+  const clone = doc.implementation.createHTMLDocument('');
+  if (doc.documentElement) {
+    clone.documentElement.remove();
+    clone.appendChild(copy(doc.documentElement, clone, plan));
+  }
+  // The page's address, so relative links resolve (Readability resolves every one; failing is slow).
+  const base = clone.createElement('base');
+  base.href = doc.baseURI;
+  clone.head?.prepend(base);
+  // Sections a reader opens by finding text in them: content, which Readability would drop for their `hidden`.
+  for (const section of Array.from(clone.querySelectorAll('[hidden="until-found"]'))) section.removeAttribute('hidden');
   return clone;
 }
 
-function collectExcluded(live: Element, copy: Element, doomed: Element[]): void {
-  const liveChildren = live.children;
-  const copyChildren = copy.children;
-  const count = Math.min(liveChildren.length, copyChildren.length);
-  for (let i = 0; i < count; i++) {
-    const liveChild = liveChildren[i]!;
-    const copyChild = copyChildren[i]!;
-    if (liveChild.localName !== copyChild.localName) return; // shapes diverged: stop rather than remove the wrong node
-    if (liveChild.localName === 'head') continue; // Readability reads metadata from <head>
-    if (isExcludedElement(liveChild) || isSecondaryContent(liveChild)) doomed.push(copyChild);
-    else collectExcluded(liveChild, copyChild, doomed);
+function copy(el: Element, target: Document, plan: ClonePlan): Element {
+  if (!plan.partial.has(el)) return target.importNode(el, true);
+  const shallow = target.importNode(el, false);
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType !== ELEMENT_NODE) shallow.appendChild(target.importNode(child, false));
+    else if (!plan.removed.has(child as Element)) shallow.appendChild(copy(child as Element, target, plan));
   }
+  return shallow;
 }

@@ -1,23 +1,32 @@
-/** The fallback reader: structured visible text of <main>, a lone <article>, or <body>, including open shadow roots and same-origin frames. */
-import { isExcludedElement, isSecondaryContent } from './excluded-elements';
-import { renderStructuredText } from './structured-text';
+/**
+ * The fallback reader: structured visible text of <main>, a lone <article>, or <body>, including open shadow roots and
+ * same-origin frames, which Readability (working on a copy of the light DOM) cannot see.
+ */
+import { isNonTextElement, type PageChrome } from './excluded-elements';
+import { renderText, type RenderedText } from './structured-text';
+import type { PageVisibility } from './visibility';
 
-/** Reads the live document without changing it. Returns the longest of the candidate roots' texts once one has enough. */
-export function readVisibleText(doc: Document, enoughChars: number): string {
-  let best = '';
+/** Prose in a candidate root that makes the larger roots around it unnecessary. */
+const ENOUGH_PROSE_CHARS = 500;
+
+/** Reads the live document without changing it: the first candidate root with enough prose, else the one with most. */
+export function readVisibleText(doc: Document, visibility: PageVisibility, chrome: PageChrome): RenderedText {
+  let best: RenderedText | null = null;
   for (const root of candidateRoots(doc)) {
-    const text = renderStructuredText(root, {
-      isExcluded: (el) => isExcludedElement(el) || isSecondaryContent(el),
+    const rendered = renderText(root, {
+      isExcluded: (el) => isNonTextElement(el) || chrome.isChrome(el),
+      visibility,
       enterShadowRoots: true,
       enterFrames: true,
+      trimLinkBlocks: true,
     });
-    if (text.length > best.length) best = text;
-    if (best.length >= enoughChars) break;
+    if (!best || rendered.stats.proseChars > best.stats.proseChars) best = rendered;
+    if (best.stats.proseChars >= ENOUGH_PROSE_CHARS) break;
   }
-  return best;
+  return best ?? { text: '', stats: { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 } };
 }
 
-function candidateRoots(doc: Document): Element[] {
+export function candidateRoots(doc: Document): Element[] {
   const roots: Element[] = [];
   const main = doc.querySelector('main, [role="main"]');
   if (main) roots.push(main);

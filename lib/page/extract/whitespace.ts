@@ -1,11 +1,15 @@
 /** Whitespace normalisation for text taken from the DOM. */
 
-const INVISIBLE_CHARS = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-const WHITESPACE_RUN = /\s+/g;
+/** Invisible characters that only mark break opportunities; ZWNJ and ZWJ stay, as Persian, Indic scripts and emoji need them. */
+const INVISIBLE_CHARS = /[\u200b\u2060\ufeff\u00ad]/g;
+const HAS_INVISIBLE_CHARS = /[\u200b\u2060\ufeff\u00ad]/;
+/** Whitespace that is not already a single plain space (most text nodes have only those, and need no copy). */
+const UNCOLLAPSED_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 /** Text node content as a browser renders it outside `<pre>`: any whitespace run becomes one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '').replace(WHITESPACE_RUN, ' ');
+  const visible = HAS_INVISIBLE_CHARS.test(text) ? text.replace(INVISIBLE_CHARS, '') : text;
+  return visible.replace(UNCOLLAPSED_WHITESPACE, ' ');
 }
 
 /** A paragraph's inline text: lines (from `<br>`) trimmed, empty lines dropped, spaces collapsed. */
@@ -27,9 +31,4 @@ export function normalizePreformatted(text: string): string {
     .map((line) => line.trimEnd())
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
-}
-
-export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu);
-  return words ? words.length : 0;
 }

@@ -1,11 +1,14 @@
 /** A mail body as plain paragraphs without its quoted history and signature, the way the model should read it. */
-import { isHiddenElement, isNonTextElement } from '../extract/excluded-elements';
+import { isNonTextElement } from '../extract/excluded-elements';
 import { renderStructuredText } from '../extract/structured-text';
+import { PageVisibility } from '../extract/visibility';
 import { isAtOrAfter, quotedHistoryStart, signatureElements, trimQuotedText } from './quoted-text';
 
 function render(root: Element, isExcluded: (el: Element) => boolean): string {
   return renderStructuredText(root, {
-    isExcluded: (el) => isNonTextElement(el) || isHiddenElement(el) || isExcluded(el),
+    isExcluded: (el) => isNonTextElement(el) || isExcluded(el),
+    // A message is read from inside the page: each element is judged by its own style, as the client shows it.
+    visibility: new PageVisibility(root.ownerDocument, { layout: false }),
     enterShadowRoots: false,
     enterFrames: false,
   });

@@ -1,5 +1,4 @@
 /** Turns what an adapter read into the ThreadRead the panel gets: missing or empty threads as errors, long ones capped. */
-import { messageLanguage } from './message-language';
 import type {
   AdapterFailure,
   AdapterStep,
@@ -43,15 +42,10 @@ export function mailMessage(from: string, text: string, fromAddress?: string, da
   return message;
 }
 
-/** The user's browser languages, the tiebreak when a conversation's text fits two languages about equally. */
 /** Whether a message is the signed-in user's own, by name or address. */
 function isFromUser(message: MailMessage, userName: string | undefined): boolean {
   const user = userName?.trim().toLowerCase();
   return Boolean(user) && [message.from, message.fromAddress].some((value) => value?.trim().toLowerCase() === user);
-}
-
-function browserLanguages(): readonly string[] {
-  return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
 }
 
 export function threadRead(parts: ThreadParts): ThreadRead {
@@ -66,8 +60,7 @@ export function threadRead(parts: ThreadParts): ThreadRead {
     conversation: parts.conversation,
   };
   if (parts.userName?.trim()) thread.userName = parts.userName.trim();
-  const lang = messageLanguage(messages, browserLanguages());
-  if (lang) thread.lang = lang;
+  // The language of the messages is judged in the background (lib/tasks/common/message-language.ts).
   if (omitted > 0) thread.omittedMessages = omitted;
   if (parts.unreadMessages) thread.unreadMessages = parts.unreadMessages;
   if (parts.fromSelection) thread.fromSelection = true;

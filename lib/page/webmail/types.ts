@@ -38,7 +38,10 @@ export interface MailThread {
   conversation: ConversationIdentity;
   /** The signed-in user's name when the client shows it (so the draft can be signed and not reply to themselves). */
   userName?: string;
-  /** Language of the conversation, recognised from its text (the user's browser languages break ties). */
+  /**
+   * Language of the conversation, recognised from its text once it has left the page
+   * (lib/tasks/common/message-language.ts; the user's browser languages break ties).
+   */
   lang?: string;
   /** Messages left out because the conversation was too long (the oldest go first). */
   omittedMessages?: number;

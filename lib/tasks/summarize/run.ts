@@ -2,7 +2,7 @@
 import type { ExtractedPage } from '../../page/extract/types';
 import type { SelectedText, TabInfo, TabRead } from '../../background/tab-scripts/types';
 import { tacitError } from '../../core/errors';
-import type { PageTarget, SummaryRequestOptions } from '../../protocol/messages';
+import type { PageTarget, SummaryRequestOptions, TaskSource } from '../../protocol/messages';
 import type { ConversationStore } from '../common/conversations';
 import { runSummary, type SummaryInput } from './pipeline';
 import { linksIn } from '../common/source-links';
@@ -32,7 +32,14 @@ export async function runSummarizePage(
     lang: page.lang,
     mail: page.source === 'mail-thread',
   };
-  return summarize(input, 'page', options, ctx, access, conversations);
+  return summarize(
+    input,
+    page.loadsMore ? { kind: 'page', loadsMore: true } : { kind: 'page' },
+    options,
+    ctx,
+    access,
+    conversations,
+  );
 }
 
 export async function runSummarizeSelection(
@@ -46,7 +53,14 @@ export async function runSummarizeSelection(
   const tab = await openWatchedTab(tabId, ctx, access);
   const { text, lang } = valueOrFail(await access.readSelection(tab, frameId));
   if (text.trim() === '') throw new TaskFailure(tacitError('empty-selection'));
-  return summarize({ text, title: tab.title, url: tab.url, lang }, 'selection', options, ctx, access, conversations);
+  return summarize(
+    { text, title: tab.title, url: tab.url, lang },
+    { kind: 'selection' },
+    options,
+    ctx,
+    access,
+    conversations,
+  );
 }
 
 /** The tab about to be read; from here on, closing or leaving it stops the summary. */
@@ -59,13 +73,13 @@ async function openWatchedTab(tabId: number, ctx: TaskContext, access: PageAcces
 
 async function summarize(
   input: SummaryInput,
-  kind: 'page' | 'selection',
+  what: Pick<TaskSource, 'kind' | 'loadsMore'> & { kind: 'page' | 'selection' },
   options: SummaryRequestOptions,
   ctx: TaskContext,
   access: PageAccess,
   conversations: ConversationStore,
 ): Promise<TaskOutcome> {
-  const source = { kind, title: input.title ?? '', url: input.url ?? '', conversationId: '' };
+  const source: TaskSource = { ...what, title: input.title ?? '', url: input.url ?? '', conversationId: '' };
   ctx.source(source);
   // The page's own address counts as read: the summary's source line links to it too.
   const links = linksIn(input.text, input.title, input.url);

@@ -38,7 +38,7 @@ function fakeAgent() {
 type FakeAgent = ReturnType<typeof fakeAgent>;
 
 interface FakeFrame {
-  /** Installed by injecting '/editing-agent.js'; absent until then, and again after the page navigates. */
+  /** Installed by injecting '/page-agent.js'; absent until then, and again after the page navigates. */
   agent?: FakeAgent;
   /** What the agent file installs when injected. */
   agentFile: FakeAgent;
@@ -86,7 +86,8 @@ function fakeTab(frameIds: number[] = [0, FRAME.frameId]) {
       scope.tacitAgents = frame.agent ? { editing: frame.agent } : undefined;
       try {
         const result = injection.func!(...(injection.args ?? []));
-        results.push({ frameId, documentId: `doc-${frameId}`, result: await result });
+        // Chrome reports a script that returned nothing as null.
+        results.push({ frameId, documentId: `doc-${frameId}`, result: (await result) ?? null });
       } finally {
         delete scope.tacitAgents;
       }
@@ -124,18 +125,41 @@ beforeEach(() => {
 });
 
 describe('captureInFrame', () => {
-  it('injects the editing agent into the given frame only, then reads the selection through it', async () => {
-    const tab = fakeTab();
+  it('on first use, installs the page agents into the given frame only, then reads the selection through them', async () => {
+    const frame = { tabId: TAB_ID, frameId: 9 };
+    const tab = fakeTab([0, frame.frameId]);
 
-    const result = await captureInFrame(FRAME, PAGE_URL);
+    const result = await captureInFrame(frame, PAGE_URL);
 
     expect(result).toEqual({ ok: true, value: SELECTION });
     expect(tab.calls).toEqual([
-      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: ['/editing-agent.js'], args: undefined },
-      { tabId: TAB_ID, frameIds: [FRAME.frameId], files: undefined, args: ['tacitAgents', 'editing', 'capture'] },
+      { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-agent.js'], args: undefined },
+      { tabId: TAB_ID, frameIds: [frame.frameId], files: undefined, args: ['tacitAgents', 'editing', 'capture'] },
     ]);
-    expect(tab.agent(FRAME.frameId).capture).toHaveBeenCalledTimes(1);
+    expect(tab.agent(frame.frameId).capture).toHaveBeenCalledTimes(1);
     expect(tab.agent(0).capture).not.toHaveBeenCalled();
+  });
+
+  it('later, reads through the agents already in the frame in one call, and installs them again after a navigation', async () => {
+    const frame = { tabId: TAB_ID, frameId: 10 };
+    const tab = fakeTab([0, frame.frameId]);
+    const capture = {
+      tabId: TAB_ID,
+      frameIds: [frame.frameId],
+      files: undefined,
+      args: ['tacitAgents', 'editing', 'capture'],
+    };
+    const install = { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-agent.js'], args: undefined };
+    await captureInFrame(frame, PAGE_URL);
+    tab.calls.length = 0;
+
+    expect(await captureInFrame(frame, PAGE_URL)).toEqual({ ok: true, value: SELECTION });
+    expect(tab.calls).toEqual([capture]);
+
+    tab.navigate(frame.frameId);
+    tab.calls.length = 0;
+    expect(await captureInFrame(frame, PAGE_URL)).toEqual({ ok: true, value: SELECTION });
+    expect(tab.calls).toEqual([capture, install, capture]);
   });
 
   it.each<EditingErrorCode>(['password-field', 'sensitive-field', 'empty-selection'])(

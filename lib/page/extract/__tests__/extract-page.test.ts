@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../extract-page';
 import type { ExtractedPage } from '../types';
-import { fixtureDocument, iframeFixtureDocument, renderShadowStory } from './fixture-document';
+import { longArticleHtml, longArticleText } from '../../../../tests/fixtures/pages/long-article';
+import { documentFromHtml, fixtureDocument, iframeFixtureDocument, renderShadowStory } from './fixture-document';
 
 interface FixtureExpectation {
   file: string;
@@ -232,13 +233,14 @@ describe('extractPage on fixture pages', () => {
     expect(page.wordCount).toBeGreaterThan(200);
   });
 
-  it('without the shadow root rendered, the shadow page has no article to find', () => {
-    const result = extractPage(fixtureDocument('shadow-article.html'));
-    // Either nothing readable is left, or what is left is not the story (which lives only in the shadow root).
-    const text = result.ok ? result.page.text : '';
-    expect(result.ok || result.error.code === 'empty-page').toBe(true);
-    expect(text).not.toContain('Lake Wenatchee');
-    expect(extractOk(shadowDocument()).text).toContain('Lake Wenatchee');
+  it('reads a long article exactly as written, without the page around it', () => {
+    const doc = documentFromHtml(longArticleHtml(6_000), 'long-article.html');
+    const result = extractPage(doc);
+    expect(result.ok && result.page.text).toBe(longArticleText(6_000));
+  });
+
+  it('without the shadow root rendered, the shadow page has nothing to read', () => {
+    expect(extractPage(fixtureDocument('shadow-article.html'))).toEqual({ ok: false, error: { code: 'empty-page' } });
   });
 
   it('returns the empty-page error for a page with only chrome, hidden text and scripts', () => {

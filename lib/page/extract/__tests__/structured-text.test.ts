@@ -1,11 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isExcludedElement, isSecondaryContent } from '../excluded-elements';
-import { renderStructuredText } from '../structured-text';
+import { isNonTextElement, isSecondaryContent, PageChrome } from '../excluded-elements';
+import { renderStructuredText, renderText, type RenderOptions } from '../structured-text';
+import { readArticle } from '../readability-article';
+import { PageVisibility } from '../visibility';
 import { documentFromHtml } from './fixture-document';
+
+/** How the visible-text reader renders a live page: no scripts or chrome, nothing hidden. */
+function liveOptions(doc: Document, enterShadowRoots = true, enterFrames = true): RenderOptions {
+  const chrome = new PageChrome();
+  return {
+    isExcluded: (el) => isNonTextElement(el) || chrome.isChrome(el),
+    visibility: new PageVisibility(doc),
+    enterShadowRoots,
+    enterFrames,
+  };
+}
 
 function render(bodyHtml: string, head = ''): string {
   const doc = documentFromHtml(`<!doctype html><html><head>${head}</head><body>${bodyHtml}</body></html>`);
-  return renderStructuredText(doc.body, { isExcluded: isExcludedElement, enterShadowRoots: true, enterFrames: true });
+  return renderStructuredText(doc.body, liveOptions(doc));
 }
 
 describe('renderStructuredText', () => {
@@ -29,6 +44,43 @@ describe('renderStructuredText', () => {
     );
   });
 
+  it('keeps text written straight into a list, once and in order, between the items it separates', () => {
+    expect(
+      render(
+        '<ul>Indented <b>text</b> with a <a href="#">link</a><li>One</li>Between<li>Two</li> After</ul><p>Next</p>',
+      ),
+    ).toBe('Indented text with a link\n\n- One\n\nBetween\n\n- Two\n\nAfter\n\nNext');
+    expect(render('<p>Before</p><ul>Only text, no items</ul>')).toBe('Before\n\nOnly text, no items');
+  });
+
+  it('writes definition lists, figures with captions and quotes as paragraphs; two line breaks end a paragraph', () => {
+    const html =
+      '<dl><dt>Term</dt><dd>Meaning</dd></dl><figure><img src="x.png" alt="ignored"><figcaption>Caption</figcaption></figure>' +
+      '<blockquote>Quoted <cite>source</cite></blockquote><div>Line one<br>line two<br><br>New paragraph</div>';
+    expect(render(html)).toBe('Term\n\nMeaning\n\nCaption\n\n> Quoted source\n\nLine one\nline two\n\nNew paragraph');
+  });
+
+  it('trims menus and link lists before the first and after the last block of content when asked', () => {
+    const doc = documentFromHtml(
+      '<body><p><a href="/">Home</a> › <a href="/news">News</a></p><h1>Title</h1><p>The article text is long enough to read as prose here.</p>' +
+        '<h2>Most read</h2><ol><li><a href="/a">First story</a></li><li><a href="/b">Second story</a></li></ol></body>',
+    );
+    const options = { ...liveOptions(doc), trimLinkBlocks: true };
+    expect(renderText(doc.body, options).text).toBe(
+      '# Title\n\nThe article text is long enough to read as prose here.',
+    );
+    expect(renderText(doc.body, { ...options, trimLinkBlocks: false }).text).toContain('2. Second story');
+  });
+
+  it('counts prose apart from links and labels', () => {
+    const doc = documentFromHtml(
+      '<body><p>This paragraph is prose: a sentence of some length with <a href="#">one link</a>.</p><p><a href="/">Menu</a> <a href="/x">Entry</a></p><p>Label</p></body>',
+    );
+    const { stats } = renderText(doc.body, liveOptions(doc));
+    expect(stats.proseChars).toBe('This paragraph is prose: a sentence of some length with .'.length);
+    expect(stats.linkChars).toBe('one link'.length + 'MenuEntry'.length);
+  });
+
   it('writes data tables as rows, quotes with >, and line breaks as newlines', () => {
     const html =
       '<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>x|y</td></tr></table><blockquote><p>Quoted</p><p>Twice</p></blockquote><p>Line one<br>Line two</p>';
@@ -37,6 +89,12 @@ describe('renderStructuredText', () => {
 
   it('treats single-column tables as layout, not data', () => {
     expect(render('<table><tr><td><p>First</p><p>Second</p></td></tr></table>')).toBe('First\n\nSecond');
+  });
+
+  it('reads closed <details> and until-found sections, which a reader can open', () => {
+    expect(
+      render('<details><summary>Question</summary><p>Answer</p></details><div hidden="until-found"><p>Found</p></div>'),
+    ).toBe('Question\n\nAnswer\n\nFound');
   });
 
   it('skips hidden elements by attribute, inline style, class rule and screen-reader class', () => {
@@ -57,8 +115,9 @@ describe('renderStructuredText', () => {
     const doc = documentFromHtml(
       '<body class="cookie-policy-page"><main class="consent-docs"><p>About consent</p></main></body>',
     );
-    expect(isExcludedElement(doc.body)).toBe(false);
-    expect(isExcludedElement(doc.querySelector('main')!)).toBe(false);
+    const chrome = new PageChrome();
+    expect(chrome.isChrome(doc.body)).toBe(false);
+    expect(chrome.isChrome(doc.querySelector('main')!)).toBe(false);
   });
 
   it('matches secondary blocks by exact class token only', () => {
@@ -75,27 +134,54 @@ describe('renderStructuredText', () => {
     const doc = documentFromHtml('<body><x-card id="host"><span slot="who">Ada</span></x-card></body>');
     const root = doc.getElementById('host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<h2>Card</h2><p>By <slot name="who"></slot>.</p><style>p{}</style>';
-    expect(
-      renderStructuredText(doc.body, { isExcluded: isExcludedElement, enterShadowRoots: true, enterFrames: false }),
-    ).toBe('## Card\n\nBy Ada.');
-    expect(
-      renderStructuredText(doc.body, { isExcluded: isExcludedElement, enterShadowRoots: false, enterFrames: false }),
-    ).toBe('Ada');
+    expect(renderStructuredText(doc.body, liveOptions(doc, true, false))).toBe('## Card\n\nBy Ada.');
+    expect(renderStructuredText(doc.body, liveOptions(doc, false, false))).toBe('Ada');
   });
 
   it('reads same-origin frames only when asked', () => {
     const doc = documentFromHtml(
       '<body><p>Outer</p><iframe srcdoc="<h1>Inner</h1><nav>Frame menu</nav>"></iframe></body>',
     );
-    expect(
-      renderStructuredText(doc.body, { isExcluded: isExcludedElement, enterShadowRoots: false, enterFrames: true }),
-    ).toBe('Outer\n\n# Inner');
-    expect(
-      renderStructuredText(doc.body, { isExcluded: isExcludedElement, enterShadowRoots: false, enterFrames: false }),
-    ).toBe('Outer');
+    expect(renderStructuredText(doc.body, liveOptions(doc, false, true))).toBe('Outer\n\n# Inner');
+    expect(renderStructuredText(doc.body, liveOptions(doc, false, false))).toBe('Outer');
   });
 
   it('normalises whitespace: nbsp, zero-width and soft hyphen characters, tabs', () => {
     expect(render('<p>\tA\u00a0\u00a0b\u200bc\u00add   e\n</p>')).toBe('A bcd e');
   });
+});
+
+describe('renderText on Readability articles of the evaluation set', () => {
+  const CORPUS = fileURLToPath(new URL('../../../../tests/fixtures/extraction/', import.meta.url));
+  /**
+   * The letters of a text in order, without separators: spacing between inline elements is the page's own, and list
+   * numbers, markers and code fence labels are added by the rendering. Invisible characters are dropped as rendered.
+   */
+  const letters = (text: string) =>
+    text
+      .replace(/^`{3,}.*$/gm, '')
+      .replace(/[\u200b\u2060\ufeff\u00ad]/g, '')
+      .replace(/[^\p{L}]/gu, '');
+
+  function textNodes(root: Node): string[] {
+    const texts: string[] = [];
+    for (let node = root.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) texts.push((node as Text).data);
+      else if (node.nodeType === 1 && !isNonTextElement(node as Element)) texts.push(...textNodes(node));
+    }
+    return texts;
+  }
+
+  for (const name of readdirSync(CORPUS).filter((file) => file.endsWith('.html'))) {
+    it(`${name}: every text node Readability keeps is rendered exactly once`, () => {
+      const article = readArticle(documentFromHtml(readFileSync(`${CORPUS}${name}`, 'utf8'), name));
+      expect(article).not.toBeNull();
+      const rendered = renderText(article!.content, {
+        isExcluded: isNonTextElement,
+        enterShadowRoots: false,
+        enterFrames: false,
+      });
+      expect(letters(rendered.text)).toBe(letters(textNodes(article!.content).join('')));
+    });
+  }
 });

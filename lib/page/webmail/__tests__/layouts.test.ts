@@ -5,6 +5,7 @@
  * start with "layout" so the closing table can be counted from the run.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { withMessageLanguage } from '../../../tasks/common/message-language';
 import { plainTextOf } from '../../editing/range-text';
 import { installFakeExecCommand } from '../../editing/__tests__/fake-exec-command';
 import { adapterFor } from '../detect';
@@ -76,7 +77,7 @@ describe.each(CASES)('layout %s · UI %s', (_name, language, layout) => {
     for (const text of layout.notRead) expect(all).not.toContain(text);
     expect(thread.unreadMessages ?? 0).toBe(layout.unread);
     expect(thread.userName ?? '').toBe(layout.userName);
-    expect(thread.lang).toBe(layout.mailLanguage);
+    expect(withMessageLanguage(thread).lang).toBe(layout.mailLanguage);
     expect(thread.conversation.ids).toEqual(expect.arrayContaining(layout.ids));
 
     const identity = thread.conversation;

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { withMessageLanguage } from '../../../tasks/common/message-language';
 import { readOpenThread, readSelectedMessage } from '../read-open-thread';
 import type { MailThread } from '../types';
 import { closeMailWindows, mailDocument, mailFixture } from './mail-fixture';
@@ -27,7 +28,9 @@ describe('Gmail conversation', () => {
       ['Maya Lindqvist', 'maya.lindqvist@example.com', 'Thu, 6 Mar 2025, 16:40'],
     ]);
     expect(thread.userName).toBe('Jonas Weber');
-    expect(thread.lang).toBe('en');
+    // The language is judged from the messages once the thread has left the page.
+    expect(thread.lang).toBeUndefined();
+    expect(withMessageLanguage(thread).lang).toBe('en');
     expect(thread.omittedMessages).toBeUndefined();
   });
 

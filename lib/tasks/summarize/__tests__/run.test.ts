@@ -128,6 +128,21 @@ describe('runSummarizePage', () => {
     expect(history).toEqual([...fake.generations[0]!.messages, { role: 'assistant', content: 'Summary 1' }]);
   });
 
+  it('tells the panel when the page is an endless feed, read as far as it had loaded', async () => {
+    const fake = fakeTaskContext();
+    const access = fakeAccess({ readPage: async () => ok(page({ loadsMore: true })) });
+
+    await runSummarizePage(TARGET, OPTIONS, fake.ctx, access, new ConversationStore());
+
+    expect(fake.sources()[0]).toEqual({
+      kind: 'page',
+      loadsMore: true,
+      title: 'A century of tide records',
+      url: 'https://example.com/tides',
+      conversationId: '',
+    });
+  });
+
   it('says it is reading the page before anything else', async () => {
     const fake = fakeTaskContext();
 

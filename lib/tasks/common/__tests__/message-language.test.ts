@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageLanguage } from '../message-language';
-import { mailMessage } from '../thread-read';
+import { mailMessage } from '../../../page/webmail/thread-read';
 
 describe('messageLanguage', () => {
   it('names the language of the message being answered, not of the mail client', () => {

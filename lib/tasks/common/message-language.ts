@@ -1,9 +1,10 @@
 /**
  * The language a conversation is written in, from its text (franc's trigram model) and never from the page: the
- * page's `lang` is the mail client's interface language, which is often not the language of the mail.
+ * page's `lang` is the mail client's interface language, which is often not the language of the mail. Judged here,
+ * after the thread has left the page, so the trigram tables stay out of the code injected into pages.
  */
 import { francAll } from 'franc-min';
-import type { MailMessage } from './types';
+import type { MailMessage, MailThread } from '../../page/webmail/types';
 
 /** Less text than this gives unreliable guesses ("Ok", "Thanks!"): such messages are judged together, or not at all. */
 const MIN_CHARS = 40;
@@ -72,4 +73,15 @@ export function messageLanguage(
     ranked.map(([language, weight]) => [language, weight / (total || 1)] as const),
     wanted,
   );
+}
+
+/** The user's browser languages, the tiebreak when a conversation's text fits two languages about equally. */
+function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+}
+
+/** The conversation with the language of its messages, when it can be told (the user's languages break ties). */
+export function withMessageLanguage(thread: MailThread, preferred = browserLanguages()): MailThread {
+  const lang = messageLanguage(thread.messages, preferred);
+  return lang ? { ...thread, lang } : thread;
 }

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  HUGE_PAGE_BOILERPLATE,
+  HUGE_PAGE_CLOSING,
+  HUGE_PAGE_OPENING,
+  hugePageHtml,
+} from '../../../../tests/fixtures/pages/huge-page';
+import { extractPage } from '../extract-page';
+import type { ExtractedPage } from '../types';
+import { documentFromHtml } from './fixture-document';
+
+const CORPUS = fileURLToPath(new URL('../../../../tests/fixtures/extraction/', import.meta.url));
+
+function corpusDocument(name: string): Document {
+  return documentFromHtml(readFileSync(`${CORPUS}${name}`, 'utf8'), name);
+}
+
+function read(doc: Document, options?: Parameters<typeof extractPage>[1]): ExtractedPage {
+  const before = doc.documentElement.outerHTML;
+  const result = extractPage(doc, options);
+  expect(doc.documentElement.outerHTML).toBe(before);
+  if (!result.ok) throw new Error(`expected a page, got ${result.error.code}`);
+  return result.page;
+}
+
+describe('choosing by quality, not length', () => {
+  it('keeps a short paywalled teaser instead of the page’s menus and video list', () => {
+    const page = read(corpusDocument('news-paywall-teaser.html'));
+    expect(page.source).toBe('readability');
+    expect(page.text).toContain('the parish of Carrow Moor voted to buy a single turbine');
+    for (const menu of [
+      'Subscribe / Sign In',
+      'Offshore wind, explained',
+      'Why restoring peat bogs',
+      'Community wind',
+    ]) {
+      expect(page.text).not.toContain(menu);
+    }
+    expect(page).toMatchObject({ title: 'The quiet rise of community-owned wind farms', byline: 'Oskar Lindqvist' });
+  });
+
+  it('keeps a two-paragraph brief instead of login and section menus', () => {
+    const page = read(corpusDocument('news-wire-brief.html'));
+    expect(page.source).toBe('readability');
+    expect(page.text).toContain('About 30 vessels were waiting at anchor');
+    for (const menu of ['Register for free', 'Asia Pacific', 'Healthcare and pharmaceuticals', 'Freight rates ease']) {
+      expect(page.text).not.toContain(menu);
+    }
+  });
+
+  it('reads the visible text when the article is missing, keeping the title', () => {
+    const doc = documentFromHtml(
+      '<html lang="en"><head><title>Notes</title></head><body><nav><a href="/">Home</a></nav>' +
+        '<x-post id="post"></x-post></body></html>',
+    );
+    doc.getElementById('post')!.attachShadow({ mode: 'open' }).innerHTML =
+      '<p>This story is rendered by a web component, so only the visible text can see its words at all.</p>';
+    const page = read(doc);
+    expect(page.source).toBe('visible-text');
+    expect(page.text).toBe(
+      'This story is rendered by a web component, so only the visible text can see its words at all.',
+    );
+    expect(page.title).toBe('Notes');
+  });
+});
+
+describe('robust to the page’s state', () => {
+  it('reads a page whose body an anti-flicker style still hides', () => {
+    const page = read(corpusDocument('state-anti-flicker.html'));
+    expect(page.text).toContain('a target of 20,000 new street trees by the end of the decade');
+    expect(page.text).toContain('## Choosing the species');
+  });
+
+  it('reads a page hidden by display:none on <body>, or by a hidden wrapper around everything', () => {
+    const article =
+      '<article><h1>Ferry times</h1><p>The winter timetable starts on Monday, with the first boat at seven in the morning and the last at nine.</p></article>';
+    for (const style of ['body{display:none}', '#app{visibility:hidden}']) {
+      const doc = documentFromHtml(
+        `<html><head><style>${style}</style></head><body><div id="app">${article}</div></body></html>`,
+      );
+      expect(read(doc).text).toContain('the first boat at seven in the morning');
+    }
+  });
+
+  it('reads closed <details> and until-found sections', () => {
+    expect(read(corpusDocument('state-details-faq.html')).text).toContain(
+      'typically around seventy per cent of their original capacity',
+    );
+    expect(read(corpusDocument('state-lazy-sections.html')).text).toContain('the wood pigeon with its five-note coo');
+  });
+
+  it('leaves out what the page hides: closed tabs and duplicates for other screen sizes', () => {
+    const text = read(corpusDocument('state-responsive-duplicates.html')).text;
+    expect(text.split('Passengers with season tickets do not need to rebook.')).toHaveLength(2);
+    expect(text).not.toContain('At weekends there are six return sailings');
+    expect(text).not.toContain('Swipe the table sideways');
+    expect(text).not.toContain('My bookings');
+  });
+
+  it('says when the text comes from a feed that loads more as it is scrolled', () => {
+    const feed = read(corpusDocument('state-infinite-feed.html'));
+    expect(feed.loadsMore).toBe(true);
+    expect(feed.text).toContain('The puddles on the ridge path were frozen solid');
+    // Comments and "most read" lists under an article are not a feed.
+    expect(read(corpusDocument('news-council-vote.html')).loadsMore).toBeUndefined();
+  });
+});
+
+describe('bounded work on huge pages', () => {
+  it('past the element limit, reads the shown content of the copy without Readability', () => {
+    const page = read(documentFromHtml(hugePageHtml(12, 10), 'huge-page.html'), { maxReadabilityElements: 150 });
+    expect(page.source).toBe('visible-text');
+    expect(page.text).toContain(HUGE_PAGE_OPENING);
+    expect(page.text).toContain(HUGE_PAGE_CLOSING);
+    expect(page.text).not.toContain(HUGE_PAGE_BOILERPLATE);
+    expect(page.text).not.toContain('Topic 12');
+    expect(page.title).toBe('Nightly orbit planner builds fail after the linker upgrade · Orbitforge');
+  });
+});

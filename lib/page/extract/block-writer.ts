@@ -1,0 +1,88 @@
+/** The blocks of rendered text as they are written, with what each is (prose, links, heading) and prose statistics. */
+import { normalizeParagraph } from './whitespace';
+
+/** How much of the rendered text is prose, as opposed to links, labels and menus. */
+export interface TextStats {
+  chars: number;
+  /** Characters inside links. */
+  linkChars: number;
+  /** Characters in paragraphs that read as prose: long enough, and mostly not links. */
+  proseChars: number;
+  /** Paragraphs of links and separators only (menu entries, breadcrumbs). */
+  linkOnlyParagraphs: number;
+}
+
+/** A paragraph shorter than this (without its links) is a label, a caption or a menu entry rather than prose. */
+const MIN_PROSE_CHARS = 40;
+
+/** What a block is: menus and link lists at the edges of the text (share bars, "most read") are trimmed. */
+export type BlockKind = 'prose' | 'links' | 'heading' | 'other';
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Collects finished blocks, and the inline text of the paragraph being built. */
+export class BlockWriter {
+  readonly blocks: string[] = [];
+  readonly kinds: BlockKind[] = [];
+  private inline = '';
+  private inlineLinkChars = 0;
+  /** Whether the paragraph has words outside links (a menu has only links and separators). */
+  private inlineHasPlainWords = false;
+
+  constructor(private readonly stats: TextStats) {}
+
+  text(text: string, inLink: boolean): void {
+    this.inline += text;
+    if (inLink) this.inlineLinkChars += text.length;
+    else if (!this.inlineHasPlainWords && WORD_CHAR.test(text)) this.inlineHasPlainWords = true;
+  }
+
+  /** A `<br>`; two in a row end the paragraph, as old pages write paragraphs. */
+  lineBreak(): void {
+    if (/\n[ \t]*$/.test(this.inline)) this.flush();
+    else this.inline += '\n';
+  }
+
+  flush(): void {
+    const paragraph = normalizeParagraph(this.inline);
+    if (paragraph) {
+      const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
+      const prose = countParagraph(this.stats, paragraph.length, linkChars);
+      if (linkChars > 0 && !this.inlineHasPlainWords) this.stats.linkOnlyParagraphs++;
+      this.push(paragraph, prose ? 'prose' : linkChars > 0 && !this.inlineHasPlainWords ? 'links' : 'other');
+    }
+    this.inline = '';
+    this.inlineLinkChars = 0;
+    this.inlineHasPlainWords = false;
+  }
+
+  block(text: string, kind: BlockKind = 'other'): void {
+    this.flush();
+    if (text) this.push(text, kind);
+  }
+
+  private push(text: string, kind: BlockKind): void {
+    this.blocks.push(text);
+    this.kinds.push(kind);
+  }
+}
+
+/** Counts a paragraph; true when it reads as prose. */
+export function countParagraph(stats: TextStats, chars: number, linkChars: number): boolean {
+  stats.chars += chars;
+  stats.linkChars += linkChars;
+  if (chars - linkChars < MIN_PROSE_CHARS || linkChars * 2 >= chars) return false;
+  stats.proseChars += chars - linkChars;
+  return true;
+}
+
+/** Leaves out link blocks before the first content block, and link blocks and headings after the last one. */
+export function trimLinkBlocks(writer: BlockWriter): string[] {
+  const { blocks, kinds } = writer;
+  const isContent = (kind: BlockKind) => kind === 'prose' || kind === 'other';
+  const first = kinds.findIndex(isContent);
+  if (first < 0) return blocks;
+  let last = kinds.length - 1;
+  while (!isContent(kinds[last]!)) last--;
+  return blocks.filter((_, index) => index <= last && (index >= first || kinds[index] !== 'links'));
+}

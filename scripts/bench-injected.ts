@@ -1,0 +1,145 @@
+/**
+ * Times page reading as the extension does it: the production build loaded into Debian's Chromium (with a 127.0.0.1
+ * host grant added to a copy of its manifest), the page script injected by chrome.scripting from the service worker.
+ * Cold is the first read in a fresh tab; warm is a later read in the same tab.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUTPUT = join(ROOT, '.output/chrome-mv3');
+
+/** How the background reads a page (lib/background/tab-scripts/call-agent.ts): install the agents on first use, then call. */
+const READ_PAGE = { file: '/page-agent.js', global: 'tacitAgents', agent: 'reader', method: 'readPage' };
+
+export interface InjectedTiming {
+  coldMs: number;
+  warmMs: number[];
+  chars: number;
+}
+
+export interface InjectedRun {
+  timings: Map<string, InjectedTiming>;
+  huge: { ms: number; text: string };
+  /** gzip -9 size of every script the extension injects into pages (every top-level script but the service worker). */
+  injectedGzipBytes: number;
+  injectedFiles: Record<string, { bytes: number; gzipBytes: number }>;
+}
+
+export function buildProduction(): void {
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+function injectedScripts(): Record<string, { bytes: number; gzipBytes: number }> {
+  const files: Record<string, { bytes: number; gzipBytes: number }> = {};
+  for (const name of readdirSync(OUTPUT)) {
+    if (!name.endsWith('.js') || name === 'background.js') continue;
+    const source = readFileSync(join(OUTPUT, name));
+    files[name] = { bytes: source.length, gzipBytes: gzipSync(source, { level: 9 }).length };
+  }
+  return files;
+}
+
+export async function benchInjected(
+  pages: ReadonlyArray<{ name: string; html: string }>,
+  huge: string,
+  warmRuns: number,
+): Promise<InjectedRun> {
+  const extension = mkdtempSync(join(tmpdir(), 'tacit-bench-ext-'));
+  cpSync(OUTPUT, extension, { recursive: true });
+  const manifestPath = join(extension, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+
+  const byName = new Map(pages.map((page) => [page.name, page.html]));
+  byName.set('huge-page.html', huge);
+  const server = createServer((request, response) => {
+    const name = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1));
+    const body = byName.get(name);
+    if (body === undefined) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const profile = mkdtempSync(join(tmpdir(), 'tacit-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),
+  );
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // tsx names the functions below with a helper the service worker does not have.
+    await worker.evaluate('globalThis.__name = (fn) => fn');
+    /** Reads the page in the tab at `url` `times` times; returns each read's time in the service worker and the last text. */
+    const read = (url: string, times: number) =>
+      worker.evaluate(
+        async ({ url, times, how }) => {
+          const [tab] = await chrome.tabs.query({ url });
+          const target = { tabId: tab!.id! };
+          const call = () =>
+            chrome.scripting.executeScript({
+              target,
+              func: (global: string, agent: string, method: string) =>
+                (globalThis as unknown as Record<string, Record<string, Record<string, () => unknown>> | undefined>)[
+                  global
+                ]?.[agent]?.[method]?.(),
+              args: [how.global, how.agent, how.method],
+            });
+          const durations: number[] = [];
+          let text = '';
+          for (let run = 0; run < times; run++) {
+            const started = performance.now();
+            // A first use installs the agents, later ones call them (installing again only if they are gone).
+            let [injection] = run === 0 ? [] : await call();
+            if (injection?.result == null) {
+              await chrome.scripting.executeScript({ target, files: [how.file] });
+              [injection] = await call();
+            }
+            durations.push(performance.now() - started);
+            const result = injection?.result as { ok: boolean; page?: { text: string } } | undefined;
+            text = result?.ok && result.page ? result.page.text : '';
+          }
+          return { durations, text };
+        },
+        { url, times, how: READ_PAGE },
+      );
+
+    const timings = new Map<string, InjectedTiming>();
+    for (const { name } of pages) {
+      const tab = await context.newPage();
+      await tab.goto(`${origin}/${name}`, { waitUntil: 'load' });
+      const { durations, text } = await read(`${origin}/${name}`, 1 + warmRuns);
+      timings.set(name, { coldMs: durations[0]!, warmMs: durations.slice(1), chars: text.length });
+      await tab.close();
+    }
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/huge-page.html`, { waitUntil: 'load', timeout: 600_000 });
+    const { durations, text } = await read(`${origin}/huge-page.html`, 1);
+    const injectedFiles = injectedScripts();
+    const injectedGzipBytes = Object.values(injectedFiles).reduce((sum, file) => sum + file.gzipBytes, 0);
+    return { timings, huge: { ms: durations[0]!, text }, injectedGzipBytes, injectedFiles };
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(extension, { recursive: true, force: true });
+  }
+}
