@@ -11,7 +11,7 @@ import { readArticle, type ReadabilityArticle } from './readability-article';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
-import { buildClone, planVisibleClone, type ClonePlan } from './visible-clone';
+import { buildClone, planVisibleClone } from './visible-clone';
 import { candidateRoots, readVisibleText } from './visible-text';
 import { PageVisibility } from './visibility';
 import { countWords } from '../../core/word-count';
@@ -26,7 +26,8 @@ interface Reading {
   article: ReadabilityArticle | null;
   rendered: RenderedText;
   source: ExtractionSource;
-  plan: ClonePlan;
+  /** The page is an endless feed (judged on the copy, before Readability changes it). */
+  loadsMore: boolean;
 }
 
 export interface ExtractOptions {
@@ -54,7 +55,7 @@ function readPage(doc: Document, maxReadabilityElements: number): ExtractResult 
   }
   if (!reading.rendered.text.trim()) return { ok: false, error: { code: 'empty-page' } };
   const page = describePage(doc, reading);
-  if (loadsMoreOnScroll(doc, (el) => reading.plan.removed.has(el))) page.loadsMore = true;
+  if (reading.loadsMore) page.loadsMore = true;
   return { ok: true, page };
 }
 
@@ -62,18 +63,19 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
   const chrome = new PageChrome();
   const plan = planVisibleClone(doc, visibility, chrome);
   const clone = buildClone(doc, plan);
+  const loadsMore = loadsMoreOnScroll(clone);
   if (plan.keptElements > maxReadabilityElements) {
     const root = candidateRoots(clone)[0] ?? clone.documentElement;
-    return { article: null, rendered: renderDetached(root), source: 'visible-text', plan };
+    return { article: null, rendered: renderDetached(root), source: 'visible-text', loadsMore };
   }
   const article = readArticle(clone);
   const rendered = article ? renderDetached(article.content) : EMPTY;
-  if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', plan };
+  if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', loadsMore };
   const visible = readVisibleText(doc, visibility, chrome);
   if (visible.stats.proseChars > rendered.stats.proseChars || (!rendered.text.trim() && visible.text.trim())) {
-    return { article, rendered: visible, source: 'visible-text', plan };
+    return { article, rendered: visible, source: 'visible-text', loadsMore };
   }
-  return { article, rendered, source: 'readability', plan };
+  return { article, rendered, source: 'readability', loadsMore };
 }
 
 const EMPTY: RenderedText = { text: '', stats: { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 } };
@@ -94,23 +96,17 @@ function isPlausibleArticle(stats: TextStats): boolean {
 }
 
 function describePage(doc: Document, { article, rendered, source }: Reading): ExtractedPage {
-  const fromHead = readPageMetadata(doc);
+  const metadata = readPageMetadata(doc, article ?? {});
   const { text } = rendered;
   const page: ExtractedPage = {
-    title: article?.title || fromHead.title || '',
+    title: metadata.title ?? '',
     url: doc.URL,
     text,
     tokenEstimate: estimateTokens(text),
     wordCount: countWords(text),
     source,
   };
-  const optional = {
-    byline: article?.byline || fromHead.byline,
-    siteName: article?.siteName || fromHead.siteName,
-    lang: fromHead.lang || article?.lang,
-    publishedTime: article?.publishedTime || fromHead.publishedTime,
-    excerpt: article?.excerpt || fromHead.excerpt,
-  };
+  const { title: _title, ...optional } = metadata;
   for (const [key, value] of Object.entries(optional) as [keyof typeof optional, string | undefined][]) {
     if (value) page[key] = value;
   }

@@ -9,19 +9,27 @@ export interface PageMetadata {
   excerpt?: string;
 }
 
-export function readPageMetadata(doc: Document): PageMetadata {
+/**
+ * The page's metadata; what `known` already holds (Readability's article) wins and is not looked up again, so a huge
+ * page is searched only for what the article lacks.
+ */
+export function readPageMetadata(doc: Document, known: PageMetadata = {}): PageMetadata {
   const meta = metaTags(doc);
   return {
-    title: clean(meta.get('og:title') || doc.title || firstText(doc, 'h1')),
-    byline: clean(meta.get('author') ?? firstText(doc, '[rel="author"], [itemprop="author"], .byline, .author')),
-    siteName: clean(meta.get('og:site_name') ?? meta.get('application-name')),
-    lang: clean(documentLanguage(doc, meta)),
-    publishedTime: clean(
-      meta.get('article:published_time') ??
-        meta.get('datepublished') ??
-        doc.querySelector('time[datetime]')?.getAttribute('datetime'),
-    ),
-    excerpt: clean(meta.get('og:description') ?? meta.get('description')),
+    title: known.title || clean(meta.get('og:title') || doc.title || firstText(doc, 'h1')),
+    byline:
+      known.byline ||
+      clean(meta.get('author') ?? firstText(doc, '[rel="author"], [itemprop="author"], .byline, .author')),
+    siteName: known.siteName || clean(meta.get('og:site_name') ?? meta.get('application-name')),
+    lang: clean(documentLanguage(doc, meta)) || known.lang,
+    publishedTime:
+      known.publishedTime ||
+      clean(
+        meta.get('article:published_time') ??
+          meta.get('datepublished') ??
+          doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+      ),
+    excerpt: known.excerpt || clean(meta.get('og:description') ?? meta.get('description')),
   };
 }
 

@@ -14,19 +14,14 @@ const FEED_SELECTOR = [
 /** A feed counts when it holds at least this share of the page's text (not a "load more comments" under an article). */
 const MIN_FEED_SHARE = 0.25;
 
-/** Whether the text read comes largely from a feed that loads more as the reader scrolls. */
-export function loadsMoreOnScroll(doc: Document, isRemoved: (el: Element) => boolean): boolean {
-  const feeds = doc.querySelectorAll(FEED_SELECTOR);
+/**
+ * Whether the text read comes largely from a feed that loads more as the reader scrolls. `shown` is the copy that
+ * holds only what the page shows as content (lib/page/extract/visible-clone.ts): a feed in a sidebar or a hidden
+ * block is not in it, and a huge page is searched in its small copy rather than whole.
+ */
+export function loadsMoreOnScroll(shown: Document): boolean {
+  const feeds = shown.querySelectorAll(FEED_SELECTOR);
   if (feeds.length === 0) return false;
-  const bodyChars = doc.body?.textContent?.length ?? 0;
-  for (const feed of Array.from(feeds)) {
-    if ((feed.textContent?.length ?? 0) < bodyChars * MIN_FEED_SHARE) continue;
-    if (!hasRemovedAncestor(feed, isRemoved)) return true;
-  }
-  return false;
-}
-
-function hasRemovedAncestor(el: Element, isRemoved: (el: Element) => boolean): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) if (isRemoved(node)) return true;
-  return false;
+  const bodyChars = shown.body?.textContent?.length ?? 0;
+  return Array.from(feeds).some((feed) => (feed.textContent?.length ?? 0) >= bodyChars * MIN_FEED_SHARE);
 }

@@ -77,6 +77,7 @@ const INERT_ATTRIBUTES = new Set(['href', 'title', 'rel', 'target', 'lang', 'dir
 
 function isBareText(el: Element): boolean {
   if (!BARE_TEXT_TAGS.has(el.localName)) return false;
+  if (!el.hasAttributes()) return true;
   const { attributes } = el;
   for (let i = 0; i < attributes.length; i++) if (!INERT_ATTRIBUTES.has(attributes[i]!.name)) return false;
   return true;

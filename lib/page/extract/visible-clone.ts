@@ -9,13 +9,18 @@ import type { PageVisibility, VisibilityScope } from './visibility';
 const ELEMENT_NODE = 1;
 /** Copied whole without a look inside: their text is taken as it is (code) or never read (scripts, media). */
 const OPAQUE_TAGS = new Set(['pre', 'code', 'math']);
+/**
+ * Code is read as its text (lib/page/extract/structured-text.ts), so the copy holds it as text: a highlighter's
+ * thousands of token elements are work for Readability and nothing for the reader.
+ */
+const CODE_TAGS = new Set(['pre', 'code']);
 
 export interface ClonePlan {
   /** Elements the copy will hold. */
   keptElements: number;
   /** Left out, with everything in them. */
   removed: Set<Element>;
-  /** Elements with something left out below them: copied node by node. */
+  /** Elements with something left out (or code held as text) below them: copied node by node. */
   partial: Set<Element>;
 }
 
@@ -37,6 +42,12 @@ function walk(
 ): boolean {
   let partial = false;
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (CODE_TAGS.has(child.localName) && child.firstElementChild) {
+      plan.keptElements += 1 + child.getElementsByTagName('code').length;
+      plan.partial.add(child);
+      partial = true;
+      continue;
+    }
     if (isNonTextElement(child) || OPAQUE_TAGS.has(child.localName)) {
       plan.keptElements += 1 + child.getElementsByTagName('*').length;
       continue;
@@ -74,10 +85,28 @@ export function buildClone(doc: Document, plan: ClonePlan): Document {
 
 function copy(el: Element, target: Document, plan: ClonePlan): Element {
   if (!plan.partial.has(el)) return target.importNode(el, true);
+  if (CODE_TAGS.has(el.localName)) return copyCode(el, target);
   const shallow = target.importNode(el, false);
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== ELEMENT_NODE) shallow.appendChild(target.importNode(child, false));
     else if (!plan.removed.has(child as Element)) shallow.appendChild(copy(child as Element, target, plan));
   }
+  return shallow;
+}
+
+/** Code as its text, keeping `code` elements (their class names the language) and nothing else below them. */
+function copyCode(el: Element, target: Document): Element {
+  const shallow = target.importNode(el, false);
+  let text = '';
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === ELEMENT_NODE && (child as Element).localName === 'code') {
+      if (text) shallow.appendChild(target.createTextNode(text));
+      text = '';
+      shallow.appendChild(copyCode(child as Element, target));
+    } else {
+      text += child.textContent ?? '';
+    }
+  }
+  if (text) shallow.appendChild(target.createTextNode(text));
   return shallow;
 }

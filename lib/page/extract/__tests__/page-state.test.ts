@@ -118,4 +118,24 @@ describe('bounded work on huge pages', () => {
     expect(page.text).not.toContain('Topic 12');
     expect(page.title).toBe('Nightly orbit planner builds fail after the linker upgrade · Orbitforge');
   });
+
+  it('holds highlighted code as its text: a highlighter’s token elements count for nothing', () => {
+    const lines = Array.from(
+      { length: 300 },
+      (_, line) =>
+        `<span class="k">const</span> <span class="v">step${line}</span> <span class="o">=</span> <span class="n">${line}</span>;`,
+    );
+    const prose = Array.from(
+      { length: 4 },
+      (_, index) =>
+        `<p>Paragraph ${index + 1} explains why the planner retries a failed step before it gives up on the build.</p>`,
+    ).join('');
+    const html = `<html><head><title>Retries</title></head><body><article><h1>Retries</h1>${prose}<pre><code class="language-js">${lines.join('\n')}</code></pre></article></body></html>`;
+    // 1,500 token elements, but the copy holds the code as text: well within a limit of 100 elements for Readability.
+    const page = read(documentFromHtml(html, 'retries.html'), { maxReadabilityElements: 100 });
+    expect(page.source).toBe('readability');
+    expect(page.text).toContain('```js\nconst step0 = 0;\nconst step1 = 1;');
+    expect(page.text).toContain('const step299 = 299;\n```');
+    expect(page.text).toContain('Paragraph 4 explains why the planner retries');
+  });
 });
