@@ -82,8 +82,13 @@ export default defineBackground(() => {
       capabilities: await gpuCapabilities().catch(() => null),
       engine: (await hasOffscreenDocument()) ? await sendRequest('engine/status').catch(() => null) : null,
     }),
-    // The engine host has been idle for the configured time: close it so its GPU memory is freed.
-    'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
+    // The engine host has been idle for the configured time and unloaded its models: close it to free its memory,
+    // and tell open panels, whose status lines would otherwise still name the models.
+    'engine/idle': async () => {
+      const closed = activeEngineRuns() === 0 && (await closeOffscreenDocument());
+      hub.broadcast({ type: 'panel/engine', change: 'idle-unload' });
+      return { closed };
+    },
     'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
     'engine/ensure': async () => ({
       ok: await ensureOffscreenDocument().then(

@@ -67,6 +67,8 @@ async function summarize(
   const source = { kind, title: input.title ?? '', url: input.url ?? '', conversationId: '' };
   ctx.source(source);
   const result = await runSummary(input, options, access.uiLanguage(), ctx);
-  if (result.conversation) ctx.source({ ...source, conversationId: conversations.create(result.conversation) });
+  const coverage = result.coverage ? { coverage: result.coverage } : {};
+  if (result.conversation)
+    ctx.source({ ...source, conversationId: conversations.create(result.conversation), ...coverage });
   return { stopped: result.stopped };
 }
