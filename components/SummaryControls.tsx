@@ -4,6 +4,8 @@ import { LanguageSelect } from './LanguageSelect';
 import { LengthSelect } from './LengthSelect';
 import { OptionSelect } from './OptionSelect';
 import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryType } from '@/lib/tasks/summarize/types';
+import { FileText } from 'lucide';
+import { Button } from './ui/Button';
 
 interface Props {
   options: SummaryRequestOptions;
@@ -22,7 +24,7 @@ const TYPE_LABEL: Record<SummaryType, () => string> = {
 /** Summary type, length and language (remembered), and the button that summarizes the page beside the panel. */
 export function SummaryControls({ options, busy, onChange, onSummarize }: Props) {
   return (
-    <div class="summary-controls">
+    <div class="summary-controls toolbar">
       <OptionSelect
         label={i18n.t('panel.summaryType')}
         values={SUMMARY_TYPES}
@@ -41,9 +43,9 @@ export function SummaryControls({ options, busy, onChange, onSummarize }: Props)
         value={options.language}
         onChange={(language) => onChange({ ...options, language })}
       />
-      <button type="button" class="primary" onClick={onSummarize} disabled={busy}>
+      <Button variant="primary" icon={FileText} onClick={onSummarize} disabled={busy}>
         {i18n.t('panel.summarizePage')}
-      </button>
+      </Button>
     </div>
   );
 }

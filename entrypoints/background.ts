@@ -7,7 +7,8 @@ import {
   hasOffscreenDocument,
 } from '@/lib/background/offscreen-document';
 import { readScriptedEngineSettings } from '@/lib/background/test-build';
-import { resolvePageTab, watchTab } from '@/lib/background/tab-scripts/page-target';
+import { resolvePageTab } from '@/lib/background/tab-scripts/page-target';
+import { watchTab } from '@/lib/platform/watch-tab';
 import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/background/tab-scripts/read-tab';
 import { tacitError } from '@/lib/core/errors';
 import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';

@@ -5,6 +5,7 @@ import type { PanelDeps } from '@/lib/panel/panel-deps';
 import { PORT_PANEL, PORT_TASK } from '@/lib/protocol/messages';
 import { connectPort } from '@/lib/protocol/ports';
 import { sendRequest } from '@/lib/protocol/requests';
+import { watchTab } from '@/lib/platform/watch-tab';
 import {
   draftOptions,
   lastCustomInstruction,
@@ -24,6 +25,7 @@ const deps: PanelDeps = {
     return { windowId: window.id ?? -1, docked: tab === undefined };
   },
   requestSiteAccess: (origin) => browser.permissions.request({ origins: [origin] }).catch(() => false),
+  watchTab,
   settings: { summaryOptions, draftOptions, lastRewriteStyle, lastCustomInstruction, taskModels },
 };
 

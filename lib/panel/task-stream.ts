@@ -1,7 +1,15 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
-import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
+import type {
+  BackgroundToPanel,
+  TaskAnswer,
+  TaskPhase,
+  TaskQuestion,
+  TaskRequest,
+  TaskResult,
+  TaskSource,
+} from '../protocol/messages';
 import type { SendRequest, TaskPort } from './panel-deps';
 
 export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
@@ -25,6 +33,17 @@ export interface TaskStreamHooks {
   onSettled?(): void;
 }
 
+export interface StartOptions {
+  /** Called once when this run ends: done, stopped or error. */
+  onSettled?(state: TaskStreamState): void;
+  /**
+   * Keep the previous run's text (and source) on screen until this run's own text arrives, so that a failed re-run of
+   * the same thing loses nothing (Regenerate, retries, drafts). Without it the stream is cleared at once: a task about
+   * something new never shows the old subject's text.
+   */
+  keepText?: boolean;
+}
+
 /** Asks the background; an unknown answer counts as running: only a background that forgot the task ends it. */
 export function askBackgroundIfRunning(sendRequest: SendRequest): TaskStreamDeps['isTaskRunning'] {
   return (requestId) =>
@@ -41,7 +60,11 @@ export class TaskStream {
   readonly source = signal<TaskSource | null>(null);
   /** The cleaned-up final result, when the task sends one (rewrites). */
   readonly result = signal<TaskResult | null>(null);
+  /** A choice the task waits for (a very long summary); null when it waits for nothing. */
+  readonly question = signal<TaskQuestion | null>(null);
   readonly running = computed(() => this.state.value === 'running');
+  /** Text to copy: there is some, and it is no longer being written (a stopped or failed run's text counts). */
+  readonly copyable = computed(() => !this.running.value && this.text.value !== '');
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
@@ -84,8 +107,7 @@ export class TaskStream {
     return this.task;
   }
 
-  /** onSettled(state) is called once when this run ends: done, stopped or error. */
-  start(task: TaskRequest, onSettled?: (state: TaskStreamState) => void): void {
+  start(task: TaskRequest, { onSettled, keepText = false }: StartOptions = {}): void {
     if (this.running.value) this.stop();
     this.runSettled = onSettled;
     const requestId = crypto.randomUUID();
@@ -96,24 +118,60 @@ export class TaskStream {
     this.pendingSource = null;
     this.error.value = null;
     this.phase.value = null;
+    this.question.value = null;
     this.stopping = false;
     this.state.value = 'running';
+    if (!keepText) this.beginText();
     this.ensurePort().post({ type: 'task/start', requestId, task });
     this.watchLiveness(requestId);
     this.hooks.onStart?.();
   }
 
-  /** Runs the last task again (e.g. after switching to the lighter model). */
+  /** Runs the last task again (e.g. after switching to the lighter model), keeping its text until new text comes. */
   retry(): void {
-    if (this.task && !this.running.value) this.start(this.task, this.runSettled);
+    if (this.task && !this.running.value) this.start(this.task, { onSettled: this.runSettled, keepText: true });
   }
 
   stop(): void {
     const requestId = this.requestId;
     if (!this.running.value || !requestId || this.stopping) return;
     this.stopping = true;
+    this.question.value = null;
     this.port?.post({ type: 'task/cancel', requestId });
     this.stopTimer = setTimeout(() => this.settle(requestId, 'stopped'), STOP_CONFIRM_TIMEOUT_MS);
+  }
+
+  /** Gives the task the user's choice; the question goes away. */
+  answer(answer: TaskAnswer): void {
+    const requestId = this.requestId;
+    if (!this.question.value || !requestId || !this.running.value) return;
+    this.question.value = null;
+    this.port?.post({ type: 'task/answer', requestId, answer });
+  }
+
+  /** The user dismissed this output: a running task is cancelled, and the stream is empty again. */
+  clear(): void {
+    const requestId = this.requestId;
+    const wasRunning = this.running.value;
+    if (wasRunning && requestId && !this.stopping) this.port?.post({ type: 'task/cancel', requestId });
+    clearTimeout(this.stopTimer);
+    clearInterval(this.liveness);
+    // Messages still on their way for the dismissed run are ignored from here on.
+    this.requestId = undefined;
+    this.task = undefined;
+    batch(() => {
+      this.text.value = '';
+      this.source.value = null;
+      this.result.value = null;
+      this.error.value = null;
+      this.phase.value = null;
+      this.question.value = null;
+      this.state.value = 'empty';
+    });
+    if (wasRunning) {
+      this.runSettled?.('stopped');
+      this.hooks.onSettled?.();
+    }
   }
 
   dispose(): void {
@@ -142,6 +200,9 @@ export class TaskStream {
     switch (message.type) {
       case 'task/phase':
         this.phase.value = message.phase;
+        return;
+      case 'task/question':
+        if (!this.stopping) this.question.value = message.question;
         return;
       case 'task/source':
         if (this.receivedText) this.source.value = message.source;
@@ -178,6 +239,7 @@ export class TaskStream {
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
     this.phase.value = null;
+    this.question.value = null;
     this.error.value = error ?? null;
     if (!this.receivedText && state === 'done') this.source.value = this.pendingSource;
     // Stopped before any text: nothing new was written, the panel stays as it was.

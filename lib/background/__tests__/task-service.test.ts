@@ -261,7 +261,7 @@ describe('servePanelPort', () => {
   });
 
   it('refuses a model larger than the GPU budget without starting a run, suggesting the light model', async () => {
-    const { port, runs, ask } = setup({}, { ...WITH_GPU, gpuBudgetMB: 1500 });
+    const { port, runs, ask } = setup({}, { ...WITH_GPU, gpuBudgetMB: 1500, taskModels: { chat: 'default' } });
     ask('r1');
     await settle();
     expect(runs).toHaveLength(0);
