@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { ArrowDownToLine, CircleAlert, CircleCheck, Info, PenLine, Replace, TriangleAlert } from 'lucide';
+import type { TacitError } from '@/lib/core/errors';
 import type { PanelController } from '@/lib/panel/panel-controller';
 import type { RewriteController } from '@/lib/panel/rewrite-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
@@ -128,7 +129,7 @@ function RewriteActions({ rewrite }: { rewrite: RewriteController }) {
       ) : null}
       {apply.kind === 'gone' ? (
         <Note tone="warning" icon={TriangleAlert} testId="rewrite-gone" errorCode={apply.reason.code}>
-          {i18n.t('panel.targetGone', [errorText(apply.reason)])}
+          {i18n.t('panel.targetGone', [goneText(apply.reason)])}
         </Note>
       ) : null}
       <StreamActions stream={stream}>
@@ -162,6 +163,13 @@ function RewriteActions({ rewrite }: { rewrite: RewriteController }) {
       ) : null}
     </>
   );
+}
+
+/** Why the selection can no longer be written to, said for a rewrite (not for a summary, as errorText would). */
+function goneText(reason: TacitError): string {
+  if (reason.code === 'tab-closed') return i18n.t('rewrite.goneTabClosed');
+  if (reason.code === 'page-navigated') return i18n.t('rewrite.gonePageChanged');
+  return errorText(reason);
 }
 
 /** A changed line break shows as ↵ in the change list (spaces stay visible: the list keeps white space). */

@@ -14,7 +14,8 @@ interface Props {
   onSummarize(): void;
 }
 
-const TYPE_LABEL: Record<SummaryType, () => string> = {
+/** The summary kinds by name: the select's choices, and the summary card's title. */
+export const TYPE_LABEL: Record<SummaryType, () => string> = {
   'key-points': () => i18n.t('panel.typeKeyPoints'),
   tldr: () => i18n.t('panel.typeTldr'),
   teaser: () => i18n.t('panel.typeTeaser'),

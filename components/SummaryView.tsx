@@ -7,6 +7,7 @@ import { LargeSummaryQuestion } from './LargeSummaryQuestion';
 import { SourceLine } from './SourceLine';
 import { StreamActions } from './StreamActions';
 import { StreamText } from './StreamText';
+import { TYPE_LABEL } from './SummaryControls';
 import { TaskProgress } from './TaskProgress';
 import { Button } from './ui/Button';
 import { Card } from './ui/Card';
@@ -18,10 +19,15 @@ export function SummaryView({ panel }: { panel: PanelController }) {
   const source = summary.source.value;
   const question = summary.question.value;
   const copyable = summary.copyable.value;
+  const task = summary.lastTask;
+  const kind =
+    task?.kind === 'summarize-page' || task?.kind === 'summarize-selection'
+      ? TYPE_LABEL[task.options.type]()
+      : i18n.t('panel.summaryLabel');
   return (
     <Card
       icon={FileText}
-      title={i18n.t('panel.summaryLabel')}
+      title={kind}
       subject={source ? <SourceLine source={source} /> : <span>{i18n.t('panel.readingSubject')}</span>}
       onDismiss={() => panel.dismissSummary()}
       busy={summary.running.value}

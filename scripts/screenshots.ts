@@ -172,7 +172,8 @@ class Journeys {
 }
 
 async function save(page: Page, name: string): Promise<void> {
-  // Let transitions and the last token settle.
+  // Let transitions and the last token settle; from the top, so that the sticky header stays at the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(250);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true, animations: 'disabled' });
   console.log(`docs/screenshots/${name}.png`);

@@ -1,21 +1,11 @@
 /** Reads what planning a task needs from settings: GPU facts, budget, model choices, custom models, mirror. */
 import type { GpuCapabilities } from '../models/types';
-import { detectGpuBudgetMB, type GpuBudget } from '../models/gpu-budget';
+import { gpuBudget } from '../models/gpu-budget';
 import { browser } from 'wxt/browser';
 import { BUNDLED_MODEL_LIBRARIES, withBundledLibrary } from '../platform/bundled-model-libraries';
 import type { EngineHostSettings, ScriptedEngineSettings } from '../protocol/messages';
 import { customModels, engineIdleMs, gpuBudgetOverrideMB, modelMirrorUrl, taskModels } from '../settings/settings';
 import type { TaskEnvironment } from '../tasks/common/model-choice';
-
-export function gpuBudget(capabilities: GpuCapabilities | null, override: number | null): GpuBudget {
-  return detectGpuBudgetMB({
-    maxBufferSize: capabilities?.maxBufferSize,
-    maxStorageBufferBindingSize: capabilities?.maxStorageBufferBindingSize,
-    isFallbackAdapter: capabilities?.isFallbackAdapter,
-    deviceMemoryGB: capabilities?.deviceMemoryGB,
-    ...(override === null ? {} : { override }),
-  });
-}
 
 export async function loadTaskEnvironment(
   capabilities: GpuCapabilities | null,

@@ -1,4 +1,5 @@
 /** How many MB of GPU memory Tacit lets resident models use: a user override, a guess from adapter facts, or a safe default. */
+import type { GpuCapabilities } from './types';
 
 /**
  * WebGPU never reports VRAM, so the budget is a heuristic:
@@ -80,6 +81,17 @@ function detectedBudgetMB(facts: GpuBudgetFacts): number | undefined {
   const bufferLimits = [facts.maxBufferSize, facts.maxStorageBufferBindingSize].filter(isPositive);
   if (bufferLimits.some((limit) => limit < LOW_END_MAX_BUFFER_BYTES)) caps.push(LOW_END_ADAPTER_BUDGET_MB);
   return caps.length === 0 ? undefined : Math.min(...caps);
+}
+
+/** The budget for this adapter's facts (as the offscreen probe reported them) and the user's override, if any. */
+export function gpuBudget(capabilities: GpuCapabilities | null, override: number | null): GpuBudget {
+  return detectGpuBudgetMB({
+    maxBufferSize: capabilities?.maxBufferSize,
+    maxStorageBufferBindingSize: capabilities?.maxStorageBufferBindingSize,
+    isFallbackAdapter: capabilities?.isFallbackAdapter,
+    deviceMemoryGB: capabilities?.deviceMemoryGB,
+    ...(override === null ? {} : { override }),
+  });
 }
 
 function isPositive(value: number | undefined): value is number {

@@ -240,9 +240,9 @@ export class PanelController {
     else this.notice.value = intent.error;
   }
 
-  /** A summary starts a conversation about its page: the previous one's follow-ups and a free answer go. */
+  /** A summary starts a conversation about its page: the previous one's follow-ups go, and a finished free answer. */
   private resetConversation(): void {
-    this.dismissAsk();
+    if (!this.ask.running.value) this.dismissAsk();
     this.turns.value.forEach((turn) => this.streams.close(turn.answer));
     this.turns.value = [];
   }

@@ -97,7 +97,10 @@ export class TaskStream {
       void this.deps.isTaskRunning(requestId).then((running) => {
         if (requestId !== this.requestId || !this.running.value) return;
         this.missedChecks = running ? 0 : this.missedChecks + 1;
-        if (this.missedChecks >= LOST_AFTER_CHECKS) this.settle(requestId, 'error', { code: 'background-restarted' });
+        if (this.missedChecks < LOST_AFTER_CHECKS) return;
+        // The port went with the old service worker without saying so: the next task needs a new one.
+        this.dispose();
+        this.settle(requestId, 'error', { code: 'background-restarted' });
       });
     }, LIVENESS_CHECK_MS);
   }

@@ -141,7 +141,7 @@ test('with room for both, the second model joins the first and the first is reus
     { event: 'load', modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' },
   ]);
   await expect(panel.getByTestId('engine-status')).toHaveText(
-    'Models loaded: Qwen2.5-1.5B-Instruct-q4f32_1-MLC, Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
+    'Models loaded: Qwen2.5 1.5B Instruct, Qwen2.5 0.5B Instruct',
   );
 });
 
