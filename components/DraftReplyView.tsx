@@ -1,10 +1,12 @@
 import { i18n } from '#i18n';
+import { useComputed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/types';
 import { CircleAlert, CircleCheck, Info, Mail, PenLine, Reply, Undo2 } from 'lucide';
+import { clientName } from './client-name';
 import { CopyButton } from './CopyButton';
 import { StreamActions } from './StreamActions';
 import { TaskProgress } from './TaskProgress';
@@ -28,8 +30,6 @@ const TONE_LABEL: Record<DraftTone, () => string> = {
 /** Ways to rework a finished draft, labelled like the rewrite menu. */
 const REFINEMENTS: readonly DraftRefinement[] = ['shorter', 'longer', 'formal', 'friendly', 'proofread'];
 
-const CLIENT_NAME: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail' };
-
 /**
  * Reply to the mail conversation beside the panel: the user says what they want to say, Tacit drafts it, the user
  * edits it here and inserts it into the reply box. The draft is plain text, exactly what Insert writes.
@@ -45,7 +45,8 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
   const { stream } = draft;
   const state = stream.state.value;
   const mail = stream.source.value?.mail;
-  const text = draft.text.value;
+  // Only whether there is a draft: the draft's text is read by DraftText alone, so this view does not follow it.
+  const hasText = useComputed(() => draft.text.value !== '').value;
   const settled = state !== 'running';
   const options = draft.options.value;
   const outcome = draft.insertOutcome.value;
@@ -101,11 +102,11 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             onChange={(language) => draft.setOptions({ ...options, language })}
           />
           <Button type="submit" variant="primary" icon={PenLine} disabled={busy}>
-            {text === '' ? i18n.t('draft.run') : i18n.t('draft.again')}
+            {hasText ? i18n.t('draft.again') : i18n.t('draft.run')}
           </Button>
         </div>
       </form>
-      {state === 'empty' && text === '' ? (
+      {state === 'empty' && !hasText ? (
         <p class="empty-note">{i18n.t('draft.hint')}</p>
       ) : (
         <Card
@@ -117,17 +118,10 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           testId="draft-card"
         >
           <TaskProgress stream={stream} />
-          {text !== '' || state === 'running' ? (
+          {hasText || state === 'running' ? (
             <label class="draft-text">
               {i18n.t('draft.textLabel')}
-              <textarea
-                data-testid="draft-text"
-                rows={12}
-                readOnly={!settled}
-                aria-busy={!settled}
-                value={text}
-                onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
-              />
+              <DraftText draft={draft} settled={settled} />
             </label>
           ) : null}
           {state === 'stopped' ? (
@@ -141,12 +135,17 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             </Note>
           ) : null}
           {state === 'error' ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
+          {state === 'error' && error?.suggestion?.kind === 'select-message-text' ? (
+            <Button variant="primary" disabled={busy} onClick={() => void draft.draft('selection')}>
+              {i18n.t('draft.selectAndRetry')}
+            </Button>
+          ) : null}
           {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
             <Button onClick={() => void draft.grantSiteAccess()}>
               {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
             </Button>
           ) : null}
-          {mail && text !== '' && settled ? (
+          {mail && hasText && settled ? (
             <div class="card-actions refine" role="group" aria-label={i18n.t('draft.refine')}>
               {REFINEMENTS.map((style) => (
                 <Button variant="quiet" disabled={busy} onClick={() => draft.refine(style)}>
@@ -161,7 +160,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             </div>
           ) : null}
           <StreamActions stream={stream}>
-            {mail && text !== '' ? (
+            {mail && hasText ? (
               <>
                 <Button variant="primary" icon={Reply} onClick={() => void draft.insert()}>
                   {i18n.t('draft.insert')}
@@ -179,6 +178,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
               {outcome.ok
                 ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted')
                 : errorText(outcome.error)}
+              {outcome.ok && outcome.nameLeftToSignature ? ` ${i18n.t('draft.nameInSignature')}` : null}
             </Note>
           ) : null}
         </Card>
@@ -199,7 +199,7 @@ function DraftSource({ draft }: { draft: DraftController }) {
         : i18n.t('draft.sourceNoSender', [source.title])}
       <br />
       {i18n.t('draft.sourceDetails', mail.messageCount, [
-        CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'),
+        clientName(mail.client) ?? i18n.t('draft.clientOther'),
         String(mail.messageCount),
       ])}
       {mail.omittedMessages > 0 ? (
@@ -208,6 +208,32 @@ function DraftSource({ draft }: { draft: DraftController }) {
           {i18n.t('draft.omitted', mail.omittedMessages, [String(mail.omittedMessages)])}
         </>
       ) : null}
+      {mail.unreadMessages > 0 ? (
+        <>
+          <br />
+          {i18n.t('draft.unread', mail.unreadMessages, [String(mail.unreadMessages)])}
+        </>
+      ) : null}
+      {mail.fromSelection ? (
+        <>
+          <br />
+          {i18n.t('draft.fromSelection')}
+        </>
+      ) : null}
     </p>
+  );
+}
+
+/** The draft as it streams in, then editable: the one element that follows every word. */
+function DraftText({ draft, settled }: { draft: DraftController; settled: boolean }) {
+  return (
+    <textarea
+      data-testid="draft-text"
+      rows={12}
+      readOnly={!settled}
+      aria-busy={!settled}
+      value={draft.text.value}
+      onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
+    />
   );
 }

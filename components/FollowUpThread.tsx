@@ -4,7 +4,7 @@ import type { FollowUpTurn, PanelController } from '@/lib/panel/panel-controller
 import type { TaskStream } from '@/lib/panel/task-stream';
 import { CopyButton } from './CopyButton';
 import { StreamActions } from './StreamActions';
-import { StreamText } from './StreamText';
+import { StreamView } from './StreamView';
 import { TaskProgress } from './TaskProgress';
 import { Card } from './ui/Card';
 
@@ -54,7 +54,7 @@ export function AnswerCard({
       testId={`${testId}-card`}
     >
       <TaskProgress stream={stream} />
-      <StreamText stream={stream} testId={testId} onUseLightModel={onUseLightModel} />
+      <StreamView stream={stream} testId={testId} onUseLightModel={onUseLightModel} />
       <StreamActions stream={stream}>
         <CopyButton label={i18n.t('panel.copy')} text={() => stream.text.peek()} disabled={!stream.copyable.value} />
       </StreamActions>

@@ -4,7 +4,7 @@ import { ArrowDownToLine, CircleAlert, CircleCheck, Info, PenLine, Replace, Tria
 import type { TacitError } from '@/lib/core/errors';
 import type { PanelController } from '@/lib/panel/panel-controller';
 import type { RewriteController } from '@/lib/panel/rewrite-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { StreamActions } from './StreamActions';
@@ -75,18 +75,17 @@ export function RewriteView({ panel }: { panel: PanelController }) {
   );
 }
 
-/** The streamed (then cleaned) result and the proofread change list: the only part that reads the text. */
+/** The streamed (then cleaned) result and the proofread change list; the text is bound to its element, not read here. */
 function RewriteResult({ rewrite }: { rewrite: RewriteController }) {
-  const text = rewrite.output.value;
   const running = rewrite.stream.running.value;
   const changes = rewrite.stream.result.value?.changes;
   return (
     <>
-      {text !== '' || running ? (
+      {rewrite.hasOutput.value || running ? (
         <>
           <p class="label">{i18n.t('rewrite.result')}</p>
           <div class="plain result" data-testid="rewrite-result" aria-live="polite" aria-busy={running}>
-            {text}
+            {rewrite.output}
           </div>
         </>
       ) : null}
@@ -118,7 +117,7 @@ function RewriteActions({ rewrite }: { rewrite: RewriteController }) {
   const apply = rewrite.apply.value;
   const selection = stream.source.value?.selection;
   const outcome = rewrite.applyOutcome.value;
-  if (!selection || (rewrite.output.value === '' && !stream.running.value)) return null;
+  if (!selection || (!rewrite.hasOutput.value && !stream.running.value)) return null;
   const usable = apply.kind === 'ready';
   return (
     <>

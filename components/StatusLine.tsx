@@ -30,10 +30,12 @@ export function StatusLine({ status, engine }: Props) {
   );
 }
 
-function dotTone(engine: EngineState): 'active' | 'ready' | 'off' {
+/** The dot pulses while the user waits with nothing else moving; while text streams it stays still (no extra frames). */
+function dotTone(engine: EngineState): 'active' | 'writing' | 'ready' | 'off' {
   switch (engine.kind) {
-    case 'loading':
     case 'writing':
+      return 'writing';
+    case 'loading':
     case 'reading':
     case 'waiting':
       return 'active';

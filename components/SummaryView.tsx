@@ -6,7 +6,7 @@ import { CopyButton } from './CopyButton';
 import { LargeSummaryQuestion } from './LargeSummaryQuestion';
 import { SourceLine } from './SourceLine';
 import { StreamActions } from './StreamActions';
-import { StreamText } from './StreamText';
+import { StreamView } from './StreamView';
 import { TYPE_LABEL } from './SummaryControls';
 import { TaskProgress } from './TaskProgress';
 import { Button } from './ui/Button';
@@ -35,7 +35,7 @@ export function SummaryView({ panel }: { panel: PanelController }) {
     >
       <TaskProgress stream={summary} />
       {question ? <LargeSummaryQuestion stream={summary} question={question} /> : null}
-      <StreamText
+      <StreamView
         stream={summary}
         testId="summary"
         label={i18n.t('panel.summaryLabel')}

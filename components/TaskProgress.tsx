@@ -15,9 +15,13 @@ export function TaskProgress({ stream }: { stream: TaskStream }) {
   // A task waiting for the user's choice shows the question instead.
   if (stream.question.value) return null;
   const text = phase ? phaseText(phase) : i18n.t('status.starting');
+  const fraction = phase ? phaseFraction(phase) : undefined;
+  // Once text streams in, it shows the progress: a moving bar beside it would only cost the main thread the engine
+  // shares with this panel a frame each time.
+  const bar = fraction !== undefined || !stream.hasText.value;
   return (
     <div class="task-progress">
-      <ProgressBar value={phase ? phaseFraction(phase) : undefined} label={i18n.t('status.progressLabel')} />
+      {bar ? <ProgressBar value={fraction} label={i18n.t('status.progressLabel')} /> : null}
       <p data-testid="task-progress" aria-live="polite">
         {text}
       </p>

@@ -17,6 +17,12 @@ import { DownloadsSection } from './DownloadsSection';
 import { GpuSection } from './GpuSection';
 import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
+import { TroubleshootingSection } from './TroubleshootingSection';
+import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
+import { errorName } from '@/lib/core/diagnostics';
+
+const recordDiagnostic = diagnosticsReporter('options');
+const requestFailed = recordRequestFailures(recordDiagnostic);
 
 /** The models this adapter can run (its precision's builds, rehosted on the mirror), then the user's own. */
 function downloadableModels(
@@ -42,13 +48,16 @@ export function OptionsApp() {
   const records = downloadableModels(capabilities.value, mirror.value, custom.value);
 
   useEffect(() => {
+    // Without an answer the GPU is shown as unknown and the f32 models are offered.
     void sendRequest('panel/status')
       .then((status) => (capabilities.value = status.capabilities))
-      .catch(() => undefined);
+      .catch((error: unknown) => requestFailed('panel/status', error));
     return () => downloads.dispose();
   }, []);
   useEffect(() => {
-    void downloads.connect(records).catch(() => undefined);
+    void downloads
+      .connect(records)
+      .catch((error: unknown) => recordDiagnostic('request-failed', { request: 'downloads', error: errorName(error) }));
   }, [records.map((record) => record.model_id + record.model).join('|')]);
 
   return (
@@ -73,6 +82,7 @@ export function OptionsApp() {
       <GpuSection capabilities={capabilities.value} />
       <ModelSourceSection />
       <CustomModelsSection custom={custom.value} budgetMB={budget.budgetMB} />
+      <TroubleshootingSection />
     </main>
   );
 }

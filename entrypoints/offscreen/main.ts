@@ -1,5 +1,6 @@
 import { EngineHost, type EngineHostPort } from '@/lib/offscreen/engine-host';
 import type { Engine } from '@/lib/offscreen/engines/types';
+import { WebLlmEngine } from '@/lib/offscreen/engines/webllm-engine';
 import { probeGpu } from '@/lib/offscreen/gpu-probe';
 import { acceptPorts } from '@/lib/protocol/ports';
 import { DEFAULT_ENGINE_IDLE_MS, PORT_DOWNLOADS, PORT_ENGINE, type EngineHostSettings } from '@/lib/protocol/messages';
@@ -7,6 +8,10 @@ import { DownloadService, type DownloadsPort } from '@/lib/offscreen/downloads/d
 import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
 import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
 import { answerRequests, sendRequest } from '@/lib/protocol/requests';
+import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
+
+// This document has no storage: its diagnostics go to the background, which keeps them.
+const recordDiagnostic = diagnosticsReporter('offscreen');
 
 // Test builds may swap in the scripted engine; in production this branch and its import are compiled away.
 const loadScriptedEngine = () =>
@@ -18,12 +23,16 @@ const residencyEvents: Array<{ event: 'load' | 'unload'; modelId: string }> = []
 async function createEngine(settings: EngineHostSettings): Promise<Engine> {
   const scripted = settings.scripted ? await loadScriptedEngine() : undefined;
   if (scripted && settings.scripted) return new scripted.ScriptedEngine(settings.scripted);
-  // WebLLM is most of this page's code: loaded with the first model, so a page opened to probe or download starts fast.
-  const { WebLlmEngine } = await import('@/lib/offscreen/engines/webllm-engine');
+  // Only WebLLM's worker loads the library; this page holds the small client that talks to it.
   return new WebLlmEngine();
 }
 
-const downloads = new DownloadService({ caches, fetch: (input, init) => fetch(input, init), now: () => Date.now() });
+const downloads = new DownloadService({
+  caches,
+  fetch: (input, init) => fetch(input, init),
+  now: () => Date.now(),
+  recordDiagnostic,
+});
 
 const host = new EngineHost({
   // A download in progress keeps the host (and its worker) open.
@@ -43,21 +52,26 @@ const host = new EngineHost({
   onResidencyChange: (event, modelId) => {
     if (import.meta.env.MODE === 'e2e') residencyEvents.push({ event, modelId });
   },
+  // A background that cannot be reached can neither close this document nor keep a record; its models are unloaded.
   onIdle: () => void sendRequest('engine/idle').catch(() => undefined),
+  recordDiagnostic,
 });
 // Listeners are registered before anything is awaited: the background talks to this page as soon as it loads.
 acceptPorts(PORT_ENGINE, (port: EngineHostPort) => host.attach(port));
 acceptPorts(PORT_DOWNLOADS, (port: DownloadsPort) => downloads.attach(port));
-answerRequests('offscreen', {
-  'engine/probe': () => probeGpu(),
-  'engine/status': async () => host.status(),
-});
+answerRequests(
+  'offscreen',
+  {
+    'engine/probe': () => probeGpu(),
+    'engine/status': async () => host.status(),
+  },
+  recordRequestFailures(recordDiagnostic),
+);
 if (import.meta.env.MODE === 'e2e') {
-  void import('@/lib/offscreen/test-build').then(({ answerScriptedLogRequests }) =>
-    answerScriptedLogRequests(
-      async () => (await loadScriptedEngine())?.scriptedRequestLog ?? [],
-      async () => residencyEvents,
-    ),
-  );
+  void import('@/lib/offscreen/test-build').then(({ answerTestRequests, serveBareSource }) => {
+    const loadScripted = async () => loadScriptedEngine();
+    answerTestRequests(loadScripted, async () => residencyEvents);
+    serveBareSource(loadScripted);
+  });
 }
 host.startIdleTimer(Number(new URLSearchParams(location.search).get('idleMs')) || DEFAULT_ENGINE_IDLE_MS);

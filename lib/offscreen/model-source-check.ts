@@ -12,6 +12,7 @@ export async function checkModelSource(record: ModelRecord, failure: TacitError)
     // The first file WebLLM asks for, at the URL it builds.
     configUrl = chatConfigUrl(modelBaseUrl(record.model));
   } catch {
+    // No URL to check: the failure stands as it was (and is recorded by the engine host).
     return failure;
   }
   const host = hostOf(configUrl);

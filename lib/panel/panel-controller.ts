@@ -3,6 +3,8 @@
  * engine's state, and intents arriving from the background. Everything it needs from the browser comes in as PanelDeps.
  */
 import { computed, signal } from '@preact/signals';
+import { recordRequestFailures } from '../protocol/diagnostics';
+import type { RequestFailureListener } from '../protocol/requests';
 import type {
   HubToPanel,
   PageTarget,
@@ -63,9 +65,15 @@ export class PanelController {
   private placement: Promise<PanelPlacement> | undefined;
   private hub: HubPort | undefined;
 
+  private readonly requestFailed: RequestFailureListener;
+
   constructor(private readonly deps: PanelDeps) {
+    this.requestFailed = recordRequestFailures(deps.recordDiagnostic);
     this.streams = new StreamRegistry(
-      { openTaskPort: () => deps.openTaskPort(), isTaskRunning: askBackgroundIfRunning(deps.sendRequest) },
+      {
+        openTaskPort: () => deps.openTaskPort(),
+        isTaskRunning: askBackgroundIfRunning(deps.sendRequest, deps.recordDiagnostic),
+      },
       () => this.refreshStatus(),
       () => (this.idleUnload.value = false),
     );
@@ -76,6 +84,7 @@ export class PanelController {
     this.rewrite = new RewriteController(this.streams.open(), deps);
     this.draft = new DraftController(this.streams.open(), {
       sendRequest: deps.sendRequest,
+      recordDiagnostic: deps.recordDiagnostic,
       requestSiteAccess: (origin) => deps.requestSiteAccess(origin),
       draftOptions: deps.settings.draftOptions,
       target: async () => ({ panel: await this.currentPlacement() }),
@@ -108,7 +117,8 @@ export class PanelController {
     void this.deps
       .sendRequest('panel/status')
       .then((status) => (this.status.value = status))
-      .catch(() => undefined);
+      // Without an answer the status line keeps what it showed last.
+      .catch((error: unknown) => this.requestFailed('panel/status', error));
   }
 
   setOptions(options: SummaryRequestOptions): void {

@@ -9,6 +9,7 @@ import type {
   SummaryRequestOptions,
 } from '../protocol/messages';
 import type { sendRequest } from '../protocol/requests';
+import type { RecordDiagnostic } from '../core/diagnostics';
 import type { TaskModelChoice } from '../settings/settings';
 import type { TaskKind } from '../models/types';
 import type { DraftOptions } from '../tasks/draft/types';
@@ -51,4 +52,6 @@ export interface PanelDeps {
   /** Calls onGone once when the tab closes or loads another page; returns the function that stops watching. */
   watchTab(tabId: number, onGone: (reason: 'tab-closed' | 'page-navigated') => void): () => void;
   settings: PanelSettings;
+  /** Keeps a failure the user does not see (codes and names only) for Options › Troubleshooting. */
+  recordDiagnostic: RecordDiagnostic;
 }

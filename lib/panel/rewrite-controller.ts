@@ -1,6 +1,7 @@
 /** The rewrite card's state: the streamed rewrite, what Replace would put back, and whether its field is still there. */
 import { computed, effect, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
+import { recordRequestFailures } from '../protocol/diagnostics';
 import { finishRewrite } from '../tasks/rewrite/run';
 import type { RewriteStyle } from '../tasks/rewrite/types';
 import type { PanelDeps, PanelSettings } from './panel-deps';
@@ -30,7 +31,7 @@ export type RewriteApply =
 /** Apply failures after which the selection cannot be found again. */
 const TARGET_LOST: ReadonlySet<TacitError['code']> = new Set(['anchor-lost', 'tab-closed', 'page-navigated']);
 
-export interface RewriteDeps extends Pick<PanelDeps, 'sendRequest' | 'watchTab'> {
+export interface RewriteDeps extends Pick<PanelDeps, 'sendRequest' | 'watchTab' | 'recordDiagnostic'> {
   settings: Pick<PanelSettings, 'lastRewriteStyle' | 'lastCustomInstruction'>;
 }
 
@@ -51,9 +52,11 @@ export class RewriteController {
       return text;
     return finishRewrite(selection.style, text, selection.original).text;
   });
+  /** Whether there is output: what the card's parts above the text read, so that they do not follow every word. */
+  readonly hasOutput = computed(() => this.output.value !== '');
   readonly apply = computed((): RewriteApply => {
     const selection = this.stream.source.value?.selection;
-    if (!selection?.editable || this.output.value === '') return { kind: 'none' };
+    if (!selection?.editable || !this.hasOutput.value) return { kind: 'none' };
     if (this.stream.running.value) return { kind: 'wait' };
     const gone = this.targetGone.value;
     if (gone) return { kind: 'gone', reason: gone };
@@ -118,7 +121,10 @@ export class RewriteController {
     const { tabId, frameId, anchorId } = selection;
     const outcome = await this.deps
       .sendRequest('rewrite/apply', { tabId, frameId, anchorId, text, mode })
-      .catch((): { ok: false; error: TacitError } => ({ ok: false, error: { code: 'anchor-lost' } }));
+      .catch((error: unknown): { ok: false; error: TacitError } => {
+        recordRequestFailures(this.deps.recordDiagnostic)('rewrite/apply', error);
+        return { ok: false, error: { code: 'anchor-lost' } };
+      });
     this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
     if (!outcome.ok && TARGET_LOST.has(outcome.error.code)) this.targetGone.value = outcome.error;
   }

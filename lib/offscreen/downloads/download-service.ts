@@ -11,6 +11,7 @@ import { downloadModel } from './download-model';
 import { modelCacheStatus } from './cache-status';
 import type { CacheStorageLike } from './cache-store';
 import type { DownloadError } from './download-errors';
+import { errorName, type DiagnosticDetails, type RecordDiagnostic } from '../../core/diagnostics';
 
 export type DownloadsPort = TypedPort<DownloadsEvent, DownloadsRequest>;
 
@@ -18,6 +19,8 @@ export interface DownloadServiceDeps {
   caches: CacheStorageLike;
   fetch: typeof fetch;
   now(): number;
+  /** Where failures go that Options shows only as a message (the background's diagnostics). */
+  recordDiagnostic?: RecordDiagnostic;
 }
 
 export class DownloadService {
@@ -90,8 +93,13 @@ export class DownloadService {
       error: { code: 'storage', detail: String(error) },
     }));
     this.running.delete(modelId);
-    if (!result.ok && result.error.code === 'corrupt')
-      await deleteModelFiles(record, this.deps, []).catch(() => undefined);
+    if (!result.ok && result.error.code !== 'cancelled')
+      this.deps.recordDiagnostic?.('download-failed', { model: modelId, ...downloadFacts(result.error) });
+    if (!result.ok && result.error.code === 'corrupt') {
+      await deleteModelFiles(record, this.deps, []).catch((error: unknown) =>
+        this.deps.recordDiagnostic?.('download-cleanup-failed', { model: modelId, error: errorName(error) }),
+      );
+    }
     this.broadcast({ type: 'downloads/finished', modelId, error: result.ok ? null : downloadFailure(result.error) });
   }
 
@@ -105,6 +113,25 @@ export class DownloadService {
   private broadcast(event: DownloadsEvent): void {
     this.ports.forEach((port) => port.post(event));
   }
+}
+
+/** A failed download's facts for the diagnostics: its kind, host name and HTTP status, never a URL or a message. */
+function downloadFacts(error: DownloadError): DiagnosticDetails {
+  switch (error.code) {
+    case 'network':
+      return { reason: error.code, host: hostName(error.host) };
+    case 'http':
+      return { reason: error.code, host: hostName(error.host), status: error.status };
+    case 'corrupt':
+      return { reason: error.code, count: error.urls.length };
+    default:
+      return { reason: error.code };
+  }
+}
+
+/** 'example.com:8443' → 'example.com'. */
+function hostName(host: string): string {
+  return host.replace(/:\d+$/, '');
 }
 
 /** The download's failure in the words every other model failure uses. */

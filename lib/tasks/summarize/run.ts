@@ -5,6 +5,7 @@ import { tacitError } from '../../core/errors';
 import type { PageTarget, SummaryRequestOptions } from '../../protocol/messages';
 import type { ConversationStore } from '../common/conversations';
 import { runSummary, type SummaryInput } from './pipeline';
+import { linksIn } from '../common/source-links';
 import { TaskFailure, valueOrFail, type TaskContext, type TaskOutcome } from '../common/task-context';
 
 export interface PageAccess {
@@ -66,9 +67,13 @@ async function summarize(
 ): Promise<TaskOutcome> {
   const source = { kind, title: input.title ?? '', url: input.url ?? '', conversationId: '' };
   ctx.source(source);
+  // The page's own address counts as read: the summary's source line links to it too.
+  const links = linksIn(input.text, input.title, input.url);
+  ctx.allowLinks(links);
   const result = await runSummary(input, options, access.uiLanguage(), ctx);
   const coverage = result.coverage ? { coverage: result.coverage } : {};
-  if (result.conversation)
-    ctx.source({ ...source, conversationId: conversations.create(result.conversation), ...coverage });
+  if (result.conversation) {
+    ctx.source({ ...source, conversationId: conversations.create(result.conversation, links), ...coverage });
+  }
   return { stopped: result.stopped };
 }
