@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
+import { SendHorizontal } from 'lucide';
+import { Button } from './ui/Button';
 import type { TaskStreamState } from '@/lib/panel/task-stream';
 
 interface Props {
@@ -21,7 +23,7 @@ export function AskForm({ running, label, onAsk }: Props) {
   };
   return (
     <form
-      class="ask"
+      class="ask composer"
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -41,9 +43,11 @@ export function AskForm({ running, label, onAsk }: Props) {
           }
         }}
       />
-      <button type="submit" disabled={running}>
-        {i18n.t('panel.send')}
-      </button>
+      <div class="ask-actions">
+        <Button type="submit" variant="primary" icon={SendHorizontal} disabled={running}>
+          {i18n.t('panel.send')}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
+import { Check, Copy } from 'lucide';
+import { Button } from './ui/Button';
 
 interface Props {
   label: string;
@@ -16,8 +18,8 @@ export function CopyButton({ label, text, disabled }: Props) {
     setTimeout(() => (copied.value = false), 1500);
   };
   return (
-    <button type="button" onClick={() => void copy()} disabled={disabled}>
+    <Button variant="quiet" icon={copied.value ? Check : Copy} onClick={() => void copy()} disabled={disabled}>
       {copied.value ? i18n.t('panel.copied') : label}
-    </button>
+    </Button>
   );
 }

@@ -5,8 +5,13 @@ import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/types';
+import { CircleAlert, CircleCheck, Info, Mail, PenLine, Reply, Undo2 } from 'lucide';
 import { clientName } from './client-name';
 import { CopyButton } from './CopyButton';
+import { StreamActions } from './StreamActions';
+import { TaskProgress } from './TaskProgress';
+import { Button } from './ui/Button';
+import { Card, Note } from './ui/Card';
 import { errorText } from './error-text';
 import { LanguageSelect } from './LanguageSelect';
 import { LengthSelect } from './LengthSelect';
@@ -77,7 +82,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             }
           }}
         />
-        <div class="summary-controls">
+        <div class="summary-controls toolbar">
           <OptionSelect
             label={i18n.t('draft.tone')}
             values={DRAFT_TONES}
@@ -96,103 +101,126 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             value={options.language}
             onChange={(language) => draft.setOptions({ ...options, language })}
           />
-          <button type="submit" class="primary" disabled={busy}>
+          <Button type="submit" variant="primary" icon={PenLine} disabled={busy}>
             {hasText ? i18n.t('draft.again') : i18n.t('draft.run')}
-          </button>
+          </Button>
         </div>
       </form>
-      {mail ? (
-        <p class="source" data-testid="draft-source">
-          {mail.replyingTo
-            ? i18n.t('draft.source', [mail.replyingTo, stream.source.value?.title ?? ''])
-            : i18n.t('draft.sourceNoSender', [stream.source.value?.title ?? ''])}
-          <br />
-          {i18n.t('draft.sourceDetails', mail.messageCount, [
-            clientName(mail.client) ?? i18n.t('draft.clientOther'),
-            String(mail.messageCount),
-          ])}
-          {mail.omittedMessages > 0 ? (
-            <>
-              <br />
-              {i18n.t('draft.omitted', mail.omittedMessages, [String(mail.omittedMessages)])}
-            </>
-          ) : null}
-          {mail.unreadMessages > 0 ? (
-            <>
-              <br />
-              {i18n.t('draft.unread', mail.unreadMessages, [String(mail.unreadMessages)])}
-            </>
-          ) : null}
-          {mail.fromSelection ? (
-            <>
-              <br />
-              {i18n.t('draft.fromSelection')}
-            </>
-          ) : null}
-        </p>
-      ) : (
+      {state === 'empty' && !hasText ? (
         <p class="empty-note">{i18n.t('draft.hint')}</p>
-      )}
-      {hasText || state === 'running' ? (
-        <label class="draft-text">
-          {i18n.t('draft.textLabel')}
-          <DraftText draft={draft} settled={settled} />
-        </label>
-      ) : null}
-      {state === 'stopped' ? (
-        <p class="note" role="status" data-testid="draft-stopped">
-          {i18n.t('panel.stopped')}
-        </p>
-      ) : null}
-      {state === 'error' && error ? (
-        <p class="error-note" role="alert" data-testid="draft-error" data-error-code={error.code}>
-          {errorText(error)}
-        </p>
-      ) : null}
-      {state === 'error' ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
-      {state === 'error' && error?.suggestion?.kind === 'select-message-text' ? (
-        <button type="button" class="primary" disabled={busy} onClick={() => void draft.draft('selection')}>
-          {i18n.t('draft.selectAndRetry')}
-        </button>
-      ) : null}
-      {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
-        <button type="button" onClick={() => void draft.grantSiteAccess()}>
-          {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
-        </button>
-      ) : null}
-      {mail && hasText ? (
-        <div class="actions refine" role="group" aria-label={i18n.t('draft.refine')}>
-          {REFINEMENTS.map((style) => (
-            <button type="button" disabled={!settled || busy} onClick={() => draft.refine(style)}>
-              {i18n.t(REWRITE_MENU_TITLE_KEYS[style])}
-            </button>
-          ))}
-          {draft.previous.value !== null ? (
-            <button type="button" disabled={!settled} onClick={() => draft.swapWithPrevious()}>
-              {i18n.t('draft.previousVersion')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {mail && hasText ? (
-        <div class="actions">
-          <button type="button" class="primary" disabled={!settled} onClick={() => void draft.insert()}>
-            {i18n.t('draft.insert')}
-          </button>
-          <CopyButton label={i18n.t('panel.copy')} text={() => draft.text.value} disabled={!settled} />
-        </div>
-      ) : null}
-      {outcome ? (
-        <p
-          class={outcome.ok ? 'note' : 'error-note'}
-          role={outcome.ok ? 'status' : 'alert'}
-          data-testid="draft-inserted"
+      ) : (
+        <Card
+          icon={Mail}
+          title={i18n.t('draft.cardTitle')}
+          subject={mail ? <DraftSource draft={draft} /> : undefined}
+          onDismiss={() => draft.dismiss()}
+          busy={!settled}
+          testId="draft-card"
         >
-          {outcome.ok ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted') : errorText(outcome.error)}
-          {outcome.ok && outcome.nameLeftToSignature ? ` ${i18n.t('draft.nameInSignature')}` : null}
-        </p>
-      ) : null}
+          <TaskProgress stream={stream} />
+          {hasText || state === 'running' ? (
+            <label class="draft-text">
+              {i18n.t('draft.textLabel')}
+              <DraftText draft={draft} settled={settled} />
+            </label>
+          ) : null}
+          {state === 'stopped' ? (
+            <Note tone="info" icon={Info} testId="draft-stopped">
+              {i18n.t('panel.stopped')}
+            </Note>
+          ) : null}
+          {state === 'error' && error ? (
+            <Note tone="error" icon={CircleAlert} testId="draft-error" errorCode={error.code}>
+              {errorText(error)}
+            </Note>
+          ) : null}
+          {state === 'error' ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
+          {state === 'error' && error?.suggestion?.kind === 'select-message-text' ? (
+            <Button variant="primary" disabled={busy} onClick={() => void draft.draft('selection')}>
+              {i18n.t('draft.selectAndRetry')}
+            </Button>
+          ) : null}
+          {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
+            <Button onClick={() => void draft.grantSiteAccess()}>
+              {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
+            </Button>
+          ) : null}
+          {mail && hasText && settled ? (
+            <div class="card-actions refine" role="group" aria-label={i18n.t('draft.refine')}>
+              {REFINEMENTS.map((style) => (
+                <Button variant="quiet" disabled={busy} onClick={() => draft.refine(style)}>
+                  {i18n.t(REWRITE_MENU_TITLE_KEYS[style])}
+                </Button>
+              ))}
+              {draft.previous.value !== null ? (
+                <Button variant="quiet" icon={Undo2} onClick={() => draft.swapWithPrevious()}>
+                  {i18n.t('draft.previousVersion')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+          <StreamActions stream={stream}>
+            {mail && hasText ? (
+              <>
+                <Button variant="primary" icon={Reply} onClick={() => void draft.insert()}>
+                  {i18n.t('draft.insert')}
+                </Button>
+                <CopyButton label={i18n.t('panel.copy')} text={() => draft.text.peek()} />
+              </>
+            ) : null}
+          </StreamActions>
+          {outcome ? (
+            <Note
+              tone={outcome.ok ? 'success' : 'error'}
+              icon={outcome.ok ? CircleCheck : CircleAlert}
+              testId="draft-inserted"
+            >
+              {outcome.ok
+                ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted')
+                : errorText(outcome.error)}
+              {outcome.ok && outcome.nameLeftToSignature ? ` ${i18n.t('draft.nameInSignature')}` : null}
+            </Note>
+          ) : null}
+        </Card>
+      )}
     </section>
+  );
+}
+
+/** Who and what the draft answers, the mail client and how many messages were read. */
+function DraftSource({ draft }: { draft: DraftController }) {
+  const source = draft.stream.source.value;
+  const mail = source?.mail;
+  if (!mail) return null;
+  return (
+    <p class="source" data-testid="draft-source">
+      {mail.replyingTo
+        ? i18n.t('draft.source', [mail.replyingTo, source.title])
+        : i18n.t('draft.sourceNoSender', [source.title])}
+      <br />
+      {i18n.t('draft.sourceDetails', mail.messageCount, [
+        clientName(mail.client) ?? i18n.t('draft.clientOther'),
+        String(mail.messageCount),
+      ])}
+      {mail.omittedMessages > 0 ? (
+        <>
+          <br />
+          {i18n.t('draft.omitted', mail.omittedMessages, [String(mail.omittedMessages)])}
+        </>
+      ) : null}
+      {mail.unreadMessages > 0 ? (
+        <>
+          <br />
+          {i18n.t('draft.unread', mail.unreadMessages, [String(mail.unreadMessages)])}
+        </>
+      ) : null}
+      {mail.fromSelection ? (
+        <>
+          <br />
+          {i18n.t('draft.fromSelection')}
+        </>
+      ) : null}
+    </p>
   );
 }
 

@@ -1,49 +1,91 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
+import { ArrowDownToLine, CircleAlert, CircleCheck, Info, PenLine, Replace, TriangleAlert } from 'lucide';
+import type { TacitError } from '@/lib/core/errors';
 import type { PanelController } from '@/lib/panel/panel-controller';
+import type { RewriteController } from '@/lib/panel/rewrite-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
+import { StreamActions } from './StreamActions';
+import { TaskProgress } from './TaskProgress';
 import { UseLightModelButton } from './UseLightModelButton';
+import { Button } from './ui/Button';
+import { Card, Note } from './ui/Card';
 
 /**
- * A rewrite beside the original. The result is shown as plain text, exactly what Replace will put into the page;
- * Replace and Insert below exist only for editable selections, Copy always.
+ * A rewrite card beside the original. The result is shown as plain text, exactly what Replace will put into the page;
+ * Replace and Insert below exist only for editable selections, Copy always. After a stop the text written so far can
+ * still be used, with a note that it is partial; once the field is gone, Replace says why it is off.
  */
 export function RewriteView({ panel }: { panel: PanelController }) {
   const { rewrite } = panel;
-  const pending = panel.pendingCustom.value;
-  const selection = rewrite.source.value?.selection;
-  // Only whether there is text: the text itself is bound to its element below, so this view does not follow it.
-  const hasText = rewrite.hasText.value;
-  const state = rewrite.state.value;
-  const changes = rewrite.result.value?.changes;
-  const outcome = panel.applyOutcome.value;
+  const { stream } = rewrite;
+  const pending = rewrite.pendingCustom.value;
+  const state = stream.state.value;
   if (!pending && state === 'empty') return null;
-  const settled = state === 'done';
+  const source = stream.source.value;
+  const selection = source?.selection;
+  const style = selection?.style ?? (pending ? 'custom' : undefined);
+  const error = stream.error.value;
 
   return (
-    <section class="rewrite" aria-label={i18n.t('rewrite.label')}>
+    <Card
+      icon={PenLine}
+      title={style ? i18n.t(REWRITE_MENU_TITLE_KEYS[style]) : i18n.t('rewrite.label')}
+      subject={source?.title ? <span>{i18n.t('rewrite.subject', [source.title])}</span> : undefined}
+      onDismiss={() => rewrite.dismiss()}
+      busy={stream.running.value}
+      testId="rewrite-card"
+    >
       {pending ? (
         <CustomInstructionForm
           initial={pending.instruction}
-          onSubmit={(instruction) => panel.submitCustomRewrite(instruction)}
+          onSubmit={(instruction) => rewrite.submitCustom(instruction)}
         />
       ) : null}
+      <TaskProgress stream={stream} />
       {selection ? (
         <>
-          <h2>{i18n.t(REWRITE_MENU_TITLE_KEYS[selection.style])}</h2>
           <p class="label">{i18n.t('rewrite.original')}</p>
           <blockquote class="plain" data-testid="rewrite-original">
             {selection.original}
           </blockquote>
         </>
       ) : null}
-      {hasText || state === 'running' ? (
+      <RewriteResult rewrite={rewrite} />
+      {state === 'stopped' ? (
+        <Note tone="info" icon={Info} testId="rewrite-stopped">
+          {i18n.t('panel.stopped')}
+        </Note>
+      ) : null}
+      {state === 'error' && error ? (
+        <Note tone="error" icon={CircleAlert} testId="rewrite-error" errorCode={error.code}>
+          {errorText(error)}
+        </Note>
+      ) : null}
+      {state === 'error' && error?.suggestion?.kind === 'rewrite-in-parts' ? (
+        <Button onClick={() => rewrite.inParts()}>{i18n.t('rewrite.inParts')}</Button>
+      ) : null}
+      {state === 'error' ? (
+        <UseLightModelButton error={error} onClick={() => void panel.useLightModel(stream)} />
+      ) : null}
+      <RewriteActions rewrite={rewrite} />
+    </Card>
+  );
+}
+
+/** The streamed (then cleaned) result and the proofread change list; the text is bound to its element, not read here. */
+function RewriteResult({ rewrite }: { rewrite: RewriteController }) {
+  const running = rewrite.stream.running.value;
+  const changes = rewrite.stream.result.value?.changes;
+  return (
+    <>
+      {rewrite.hasOutput.value || running ? (
         <>
           <p class="label">{i18n.t('rewrite.result')}</p>
-          <div class="plain" data-testid="rewrite-result" aria-live="polite" aria-busy={state === 'running'}>
-            {rewrite.text}
+          <div class="plain result" data-testid="rewrite-result" aria-live="polite" aria-busy={running}>
+            {rewrite.output}
           </div>
         </>
       ) : null}
@@ -65,48 +107,68 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           )}
         </div>
       ) : null}
-      {state === 'error' && rewrite.error.value ? (
-        <p class="error-note" role="alert" data-testid="rewrite-error" data-error-code={rewrite.error.value.code}>
-          {errorText(rewrite.error.value)}
-        </p>
+    </>
+  );
+}
+
+/** Stop while running; then Replace and Insert below (as the card's state allows) and Copy, with why they are off. */
+function RewriteActions({ rewrite }: { rewrite: RewriteController }) {
+  const { stream } = rewrite;
+  const apply = rewrite.apply.value;
+  const selection = stream.source.value?.selection;
+  const outcome = rewrite.applyOutcome.value;
+  if (!selection || (!rewrite.hasOutput.value && !stream.running.value)) return null;
+  const usable = apply.kind === 'ready';
+  return (
+    <>
+      {apply.kind === 'ready' && apply.partial ? (
+        <Note tone="warning" icon={TriangleAlert} testId="rewrite-partial">
+          {i18n.t('panel.partialRewrite')}
+        </Note>
       ) : null}
-      {state === 'error' && rewrite.error.value?.suggestion?.kind === 'rewrite-in-parts' ? (
-        <button type="button" onClick={() => panel.rewriteInParts()}>
-          {i18n.t('rewrite.inParts')}
-        </button>
+      {apply.kind === 'gone' ? (
+        <Note tone="warning" icon={TriangleAlert} testId="rewrite-gone" errorCode={apply.reason.code}>
+          {i18n.t('panel.targetGone', [goneText(apply.reason)])}
+        </Note>
       ) : null}
-      {state === 'error' ? (
-        <UseLightModelButton error={rewrite.error.value} onClick={() => void panel.useLightModel(rewrite)} />
-      ) : null}
-      {selection && hasText ? (
-        <div class="actions">
-          {selection.editable ? (
-            <>
-              <button type="button" disabled={!settled} onClick={() => void panel.applyRewrite('replace')}>
-                {i18n.t('rewrite.replace')}
-              </button>
-              <button type="button" disabled={!settled} onClick={() => void panel.applyRewrite('insert-below')}>
-                {i18n.t('rewrite.insertBelow')}
-              </button>
-            </>
-          ) : null}
-          <CopyButton label={i18n.t('rewrite.copy')} text={() => rewrite.text.value} disabled={!settled} />
-        </div>
-      ) : null}
-      {selection && !selection.editable && settled ? <p class="note">{i18n.t('rewrite.readOnly')}</p> : null}
+      <StreamActions stream={stream}>
+        {selection.editable ? (
+          <>
+            <Button variant="primary" icon={Replace} disabled={!usable} onClick={() => void rewrite.applyTo('replace')}>
+              {i18n.t('rewrite.replace')}
+            </Button>
+            <Button icon={ArrowDownToLine} disabled={!usable} onClick={() => void rewrite.applyTo('insert-below')}>
+              {i18n.t('rewrite.insertBelow')}
+            </Button>
+          </>
+        ) : null}
+        <CopyButton
+          label={i18n.t('rewrite.copy')}
+          text={() => rewrite.output.peek()}
+          disabled={!stream.copyable.value}
+        />
+      </StreamActions>
+      {!selection.editable && !stream.running.value ? <p class="hint">{i18n.t('rewrite.readOnly')}</p> : null}
       {outcome ? (
-        <p
-          class={outcome.ok ? 'note' : 'error-note'}
-          role={outcome.ok ? 'status' : 'alert'}
-          data-testid="rewrite-applied"
+        <Note
+          tone={outcome.ok ? 'success' : 'error'}
+          icon={outcome.ok ? CircleCheck : CircleAlert}
+          testId="rewrite-applied"
         >
           {outcome.ok
             ? i18n.t(outcome.mode === 'replace' ? 'rewrite.replaced' : 'rewrite.inserted')
             : errorText(outcome.error)}
-        </p>
+        </Note>
       ) : null}
-    </section>
+    </>
   );
+}
+
+/** Why the selection can no longer be written to, said for a rewrite (not for a summary, as errorText would). */
+function goneText(reason: TacitError): string {
+  if (reason.code === 'tab-closed') return i18n.t('rewrite.goneTabClosed');
+  if (reason.code === 'page-navigated') return i18n.t('rewrite.gonePageChanged');
+  return errorText(reason);
 }
 
 /** A changed line break shows as ↵ in the change list (spaces stay visible: the list keeps white space). */
@@ -132,7 +194,11 @@ function CustomInstructionForm({ initial, onSubmit }: { initial: string; onSubmi
         value={instruction.value}
         onInput={(event) => (instruction.value = (event.currentTarget as HTMLTextAreaElement).value)}
       />
-      <button type="submit">{i18n.t('rewrite.run')}</button>
+      <div class="card-actions">
+        <Button type="submit" variant="primary">
+          {i18n.t('rewrite.run')}
+        </Button>
+      </div>
     </form>
   );
 }

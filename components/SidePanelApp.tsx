@@ -1,46 +1,38 @@
 import { i18n } from '#i18n';
 import { useEffect } from 'preact/hooks';
+import { CircleAlert, Sparkles, X } from 'lucide';
 import type { PanelController } from '@/lib/panel/panel-controller';
 import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
 import { errorText } from './error-text';
-import { FollowUpThread } from './FollowUpThread';
-import { StreamActions } from './StreamActions';
-import { StreamView } from './StreamView';
+import { AnswerCard, FollowUpThread } from './FollowUpThread';
 import { RewriteView } from './RewriteView';
 import { StatusLine } from './StatusLine';
 import { VIEW_PANEL_ID, ViewTabs, viewTabId } from './ViewTabs';
 import { SummaryControls } from './SummaryControls';
 import { SummaryView } from './SummaryView';
+import { Icon } from './ui/Icon';
+import { IconButton } from './ui/Button';
 
+/** The side panel: status, the two views, and one card per task. Each card reads only the signals it shows. */
 export function SidePanelApp({ panel }: { panel: PanelController }) {
   useEffect(() => {
     void panel.connect();
     return () => panel.dispose();
   }, [panel]);
 
-  const { summary, ask } = panel;
-  const turns = panel.turns.value;
-  const lastAnswer = turns.at(-1)?.answer;
   const view = panel.view.value;
-  const aboutPage = panel.conversationId.value !== null;
-  const showSummary = summary.state.value !== 'empty' || summary.hasText.value;
-  // What Copy takes: the stream itself, read on click, so that nothing here follows the text as it grows.
-  const latest = view === 'reply' ? undefined : (lastAnswer ?? (aboutPage ? summary : ask));
-
   return (
     <main class="panel">
-      <header>
-        <h1>{i18n.t('panel.title')}</h1>
-        <StatusLine status={panel.status.value} phase={panel.phase.value} />
+      <header class="panel-header">
+        <div class="brand">
+          <Icon icon={Sparkles} size={18} />
+          <h1>{i18n.t('panel.title')}</h1>
+        </div>
+        <StatusLine status={panel.status.value} engine={panel.engine.value} />
       </header>
       <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
-      {panel.notice.value ? (
-        <p class="error-note" role="alert" data-testid="notice" data-error-code={panel.notice.value.code}>
-          {errorText(panel.notice.value)}
-        </p>
-      ) : null}
-      <RewriteView panel={panel} />
+      <Notice panel={panel} />
       <div class="view" id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)}>
         {view === 'reply' ? (
           <DraftReplyView
@@ -49,38 +41,63 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
             onUseLightModel={() => void panel.useLightModel(panel.draft.stream)}
           />
         ) : (
-          <>
-            <SummaryControls
-              options={panel.options.value}
-              busy={panel.busy.value}
-              onChange={(options) => panel.setOptions(options)}
-              onSummarize={() => panel.summarizePage()}
-            />
-            {showSummary ? (
-              <SummaryView
-                summary={summary}
-                onRegenerate={() => panel.regenerate()}
-                onUseLightModel={() => void panel.useLightModel(summary)}
-              />
-            ) : null}
-            <FollowUpThread turns={turns} />
-            {aboutPage ? null : (
-              <StreamView
-                stream={ask}
-                testId="ask-answer"
-                emptyText={showSummary ? undefined : i18n.t('panel.empty')}
-                onUseLightModel={() => void panel.useLightModel(ask)}
-              />
-            )}
-            <AskForm
-              running={panel.busy.value}
-              label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
-              onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
-            />
-          </>
+          <PageView panel={panel} />
         )}
       </div>
-      <StreamActions running={panel.busy.value} latest={latest} onStop={() => panel.stopAll()} />
     </main>
+  );
+}
+
+/** A refusal that came with an intent (e.g. a restricted page), until dismissed or the next task starts. */
+function Notice({ panel }: { panel: PanelController }) {
+  const notice = panel.notice.value;
+  if (!notice) return null;
+  return (
+    <div class="note note-error notice" role="alert">
+      <Icon icon={CircleAlert} />
+      <p data-testid="notice" data-error-code={notice.code}>
+        {errorText(notice)}
+      </p>
+      <IconButton icon={X} label={i18n.t('panel.dismiss')} onClick={() => panel.dismissNotice()} />
+    </div>
+  );
+}
+
+/** This page: summary options, the cards (rewrite, summary, follow-ups or a free answer), and the question box. */
+function PageView({ panel }: { panel: PanelController }) {
+  const aboutPage = panel.conversationId.value !== null;
+  const { ask } = panel;
+  const nothingYet =
+    ask.state.value === 'empty' &&
+    panel.summary.state.value === 'empty' &&
+    panel.rewrite.stream.state.value === 'empty' &&
+    panel.rewrite.pendingCustom.value === null;
+  return (
+    <>
+      <SummaryControls
+        options={panel.options.value}
+        busy={panel.busy.value}
+        onChange={(options) => panel.setOptions(options)}
+        onSummarize={() => panel.summarizePage()}
+      />
+      <RewriteView panel={panel} />
+      <SummaryView panel={panel} />
+      <FollowUpThread panel={panel} />
+      {ask.state.value === 'empty' ? null : (
+        <AnswerCard
+          stream={ask}
+          question={panel.askedQuestion.value}
+          testId="ask-answer"
+          onDismiss={() => panel.dismissAsk()}
+          onUseLightModel={() => void panel.useLightModel(ask)}
+        />
+      )}
+      {nothingYet ? <p class="empty-note">{i18n.t('panel.empty')}</p> : null}
+      <AskForm
+        running={panel.busy.value}
+        label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
+        onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
+      />
+    </>
   );
 }

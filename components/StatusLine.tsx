@@ -1,26 +1,50 @@
 import { i18n } from '#i18n';
+import { Cpu } from 'lucide';
 import type { GpuCapabilities } from '@/lib/models/types';
-import type { PanelStatus, TaskPhase } from '@/lib/protocol/messages';
+import type { PanelStatus } from '@/lib/protocol/messages';
+import type { EngineState } from '@/lib/panel/engine-state';
+import { modelDisplayName } from '@/lib/models/registry';
 import { gpuReasonText } from './error-text';
-import { formatBytes, formatDuration } from './format';
+import { formatBytes } from './format';
+import { Icon } from './ui/Icon';
 
 interface Props {
   status: PanelStatus | null;
-  phase: TaskPhase | null;
+  engine: EngineState;
 }
 
-/** One line each for the GPU and the engine, announced politely to screen readers. */
-export function StatusLine({ status, phase }: Props) {
+/** One line each for the GPU and the engine's real state, announced politely to screen readers. */
+export function StatusLine({ status, engine }: Props) {
+  const gpu = status === null ? i18n.t('status.gpuChecking') : gpuLine(status.capabilities);
   return (
     <div class="status" role="status" aria-label={i18n.t('status.label')} aria-live="polite">
-      <p class="status-gpu" data-testid="gpu-status">
-        {status === null ? i18n.t('status.gpuChecking') : gpuLine(status.capabilities)}
+      <p class="status-engine">
+        <span class={`status-dot status-${dotTone(engine)}`} aria-hidden="true" />
+        <span data-testid="engine-status">{engineLine(engine)}</span>
       </p>
-      <p class="status-engine" data-testid="engine-status">
-        {phase ? phaseLine(phase) : engineLine(status)}
+      <p class="status-gpu" title={gpu}>
+        <Icon icon={Cpu} size={14} />
+        <span data-testid="gpu-status">{gpu}</span>
       </p>
     </div>
   );
+}
+
+/** The dot pulses while the user waits with nothing else moving; while text streams it stays still (no extra frames). */
+function dotTone(engine: EngineState): 'active' | 'writing' | 'ready' | 'off' {
+  switch (engine.kind) {
+    case 'writing':
+      return 'writing';
+    case 'loading':
+    case 'reading':
+    case 'waiting':
+      return 'active';
+    case 'loaded':
+    case 'empty':
+      return 'ready';
+    default:
+      return 'off';
+  }
 }
 
 function gpuLine(capabilities: GpuCapabilities | null): string {
@@ -35,43 +59,28 @@ function gpuLine(capabilities: GpuCapabilities | null): string {
   return i18n.t('status.gpuReady', [facts.filter(Boolean).join(', ')]);
 }
 
-function engineLine(status: PanelStatus | null): string {
-  const engine = status?.engine;
-  if (!engine) return i18n.t('status.engineStopped');
-  // Several models stay loaded when the GPU budget allows: name them all, in load order.
-  const loaded = engine.loadedModels;
-  return loaded.length > 0
-    ? i18n.t('status.engineLoaded', loaded.length, [loaded.join(', ')])
-    : i18n.t('status.engineIdle');
-}
-
-function phaseLine(phase: TaskPhase): string {
-  switch (phase.phase) {
-    case 'queued':
-      return i18n.t('status.queued', [String(phase.position)]);
-    case 'generating':
-      return i18n.t('status.generating', [phase.modelId]);
-    case 'reading-page':
-      return i18n.t('status.readingPage');
-    case 'reading-mail':
-      return i18n.t('status.readingMail');
-    case 'summarizing-part':
-      return i18n.t('status.summarizingPart', [String(phase.part), String(phase.total)]);
-    case 'combining':
-      return i18n.t('status.combining');
-    case 'rewriting-part':
-      return i18n.t('status.rewritingPart', [String(phase.part), String(phase.total)]);
-    case 'loading-model': {
-      const { progress, modelId } = phase;
-      const percent = String(Math.floor(progress.fraction * 100));
-      if (progress.fromCache) return i18n.t('status.loadingCache', [modelId, percent]);
-      if (progress.loadedBytes !== undefined && progress.totalBytes !== undefined) {
-        const bytes = [modelId, percent, formatBytes(progress.loadedBytes), formatBytes(progress.totalBytes)] as const;
-        return progress.etaSeconds === undefined
-          ? i18n.t('status.loadingBytes', [...bytes])
-          : i18n.t('status.loadingBytesEta', [...bytes, formatDuration(progress.etaSeconds)]);
-      }
-      return i18n.t('status.loading', [modelId, percent]);
+function engineLine(engine: EngineState): string {
+  switch (engine.kind) {
+    case 'checking':
+      return i18n.t('status.gpuChecking');
+    case 'waiting':
+      return i18n.t('status.queued', [String(engine.position)]);
+    case 'loading':
+      return i18n.t('status.engineLoading', [modelDisplayName(engine.modelId)]);
+    case 'writing':
+      return engine.modelId
+        ? i18n.t('status.generating', [modelDisplayName(engine.modelId)])
+        : i18n.t('status.engineWriting');
+    case 'reading':
+      return i18n.t('status.engineReading');
+    case 'loaded': {
+      // Several models stay loaded when the GPU budget allows: name them all, in load order.
+      const names = engine.modelIds.map(modelDisplayName).join(', ');
+      return i18n.t('status.engineLoaded', engine.modelIds.length, [names]);
     }
+    case 'empty':
+      return i18n.t('status.engineIdle');
+    case 'stopped':
+      return engine.idleUnload ? i18n.t('status.engineUnloadedIdle') : i18n.t('status.engineStopped');
   }
 }

@@ -1,24 +1,21 @@
 import { i18n } from '#i18n';
+import type { ComponentChildren } from 'preact';
+import { Square } from 'lucide';
 import type { TaskStream } from '@/lib/panel/task-stream';
-import { CopyButton } from './CopyButton';
+import { Button } from './ui/Button';
+import { CardActions } from './ui/Card';
 
-interface Props {
-  running: boolean;
-  /** The latest answer or summary, for Copy; absent where the view has its own Copy (the Reply view). */
-  latest?: Pick<TaskStream, 'text' | 'hasText'>;
-  onStop(): void;
-}
-
-/** Stop whatever is being written; Copy puts the latest answer's or summary's Markdown on the clipboard. */
-export function StreamActions({ running, latest, onStop }: Props) {
+/** A card's actions: Stop while its task runs, right where the text is being written; its own actions after. */
+export function StreamActions({ stream, children }: { stream: TaskStream; children: ComponentChildren }) {
   return (
-    <div class="actions">
-      <button type="button" onClick={onStop} disabled={!running}>
-        {i18n.t('panel.stop')}
-      </button>
-      {latest === undefined ? null : (
-        <CopyButton label={i18n.t('panel.copy')} text={() => latest.text.value} disabled={!latest.hasText.value} />
+    <CardActions>
+      {stream.running.value ? (
+        <Button icon={Square} onClick={() => stream.stop()}>
+          {i18n.t('panel.stop')}
+        </Button>
+      ) : (
+        children
       )}
-    </div>
+    </CardActions>
   );
 }

@@ -4,6 +4,8 @@ import { LanguageSelect } from './LanguageSelect';
 import { LengthSelect } from './LengthSelect';
 import { OptionSelect } from './OptionSelect';
 import { SUMMARY_LENGTHS, SUMMARY_TYPES, type SummaryType } from '@/lib/tasks/summarize/types';
+import { FileText } from 'lucide';
+import { Button } from './ui/Button';
 
 interface Props {
   options: SummaryRequestOptions;
@@ -12,7 +14,8 @@ interface Props {
   onSummarize(): void;
 }
 
-const TYPE_LABEL: Record<SummaryType, () => string> = {
+/** The summary kinds by name: the select's choices, and the summary card's title. */
+export const TYPE_LABEL: Record<SummaryType, () => string> = {
   'key-points': () => i18n.t('panel.typeKeyPoints'),
   tldr: () => i18n.t('panel.typeTldr'),
   teaser: () => i18n.t('panel.typeTeaser'),
@@ -22,7 +25,7 @@ const TYPE_LABEL: Record<SummaryType, () => string> = {
 /** Summary type, length and language (remembered), and the button that summarizes the page beside the panel. */
 export function SummaryControls({ options, busy, onChange, onSummarize }: Props) {
   return (
-    <div class="summary-controls">
+    <div class="summary-controls toolbar">
       <OptionSelect
         label={i18n.t('panel.summaryType')}
         values={SUMMARY_TYPES}
@@ -41,9 +44,9 @@ export function SummaryControls({ options, busy, onChange, onSummarize }: Props)
         value={options.language}
         onChange={(language) => onChange({ ...options, language })}
       />
-      <button type="button" class="primary" onClick={onSummarize} disabled={busy}>
+      <Button variant="primary" icon={FileText} onClick={onSummarize} disabled={busy}>
         {i18n.t('panel.summarizePage')}
-      </button>
+      </Button>
     </div>
   );
 }

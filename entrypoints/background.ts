@@ -7,7 +7,8 @@ import {
   hasOffscreenDocument,
 } from '@/lib/background/offscreen-document';
 import { readScriptedEngineSettings, serveBareRelay } from '@/lib/background/test-build';
-import { resolvePageTab, watchTab } from '@/lib/background/tab-scripts/page-target';
+import { resolvePageTab } from '@/lib/background/tab-scripts/page-target';
+import { watchTab } from '@/lib/platform/watch-tab';
 import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/background/tab-scripts/read-tab';
 import { tacitError } from '@/lib/core/errors';
 import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';
@@ -100,8 +101,13 @@ export default defineBackground(() => {
           })
         : null,
     }),
-    // The engine host has been idle for the configured time: close it so its GPU memory is freed.
-    'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
+    // The engine host has been idle for the configured time and unloaded its models: close it to free its memory,
+    // and tell open panels, whose status lines would otherwise still name the models.
+    'engine/idle': async () => {
+      const closed = activeEngineRuns() === 0 && (await closeOffscreenDocument());
+      hub.broadcast({ type: 'panel/engine', change: 'idle-unload' });
+      return { closed };
+    },
     'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
     // A failed start is recorded by ensureOffscreenDocument; Options learns it from ok: false.
     'engine/ensure': async () => ({

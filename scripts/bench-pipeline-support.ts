@@ -147,7 +147,8 @@ export function installProbe(): void {
         const page = window as unknown as { benchBare?: chrome.runtime.Port; benchBareDone?: boolean };
         const stopButton = () =>
           [...document.querySelectorAll('button')].find((button) => button.textContent === 'Stop');
-        const ended = () => (bare ? page.benchBareDone === true : stopButton()?.disabled === true);
+        // Stop goes with the card's run: no Stop button, nothing is being written.
+        const ended = () => (bare ? page.benchBareDone === true : stopButton() === undefined);
         const started = performance.now();
         let cappedAt: number | undefined;
         const check = () => {

@@ -33,7 +33,7 @@ const SIZES = {
   renderUpdates: QUICK ? 20 : 40,
 };
 const PACED_TOKENS_PER_SECOND = 100;
-const REPLY = '[data-testid="reply"]';
+const REPLY = '[data-testid="ask-answer"]';
 const BARE = '#bench-bare';
 
 let runCount = 0;
@@ -121,8 +121,9 @@ async function startStream(
 async function streamFinished(panel: Page, pipeline: Pipeline): Promise<boolean> {
   if (pipeline === 'bare') return panel.evaluate(() => (window as unknown as { benchBareDone: boolean }).benchBareDone);
   return (
+    // Stop is on the answer's card only while it is written.
     (await panel.getByRole('button', { name: 'Send' }).isEnabled()) &&
-    !(await panel.getByRole('button', { name: 'Stop' }).isEnabled())
+    (await panel.getByRole('button', { name: 'Stop' }).count()) === 0
   );
 }
 
@@ -245,7 +246,7 @@ async function measureStop(panel: Page, worker: Worker): Promise<{ stopMs: numbe
       new Promise<number>((done) => {
         const started = performance.now();
         new MutationObserver((_, observer) => {
-          if (!document.querySelector('[data-testid="reply-stopped"]')) return;
+          if (!document.querySelector('[data-testid="ask-answer-stopped"]')) return;
           observer.disconnect();
           done(performance.now() - started);
         }).observe(document.body, { childList: true, subtree: true });

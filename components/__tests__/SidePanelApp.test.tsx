@@ -76,6 +76,11 @@ describe('SidePanelApp while an answer streams', () => {
     // The first word (there is text now) and the end (done) re-render the views; the words in between do not.
     expect(words.length).toBeGreaterThan(15);
     expect(renders.get('SidePanelApp') ?? 0).toBeLessThanOrEqual(2);
+    // The cards around the text (their progress, Stop and Copy) do not follow the words either: a few renders as the
+    // text starts and the run ends, none per word.
+    for (const view of ['PageView', 'AnswerCard', 'Card', 'TaskProgress', 'StreamActions']) {
+      expect(renders.get(view) ?? 0, view).toBeLessThanOrEqual(3);
+    }
     expect(renders.get('StreamView') ?? 0).toBeLessThanOrEqual(2);
     expect(renders.get('MarkdownText') ?? 0).toBeLessThanOrEqual(2);
   });
@@ -109,6 +114,9 @@ describe('SidePanelApp while an answer streams', () => {
     );
     expect(words.length).toBeGreaterThan(10);
     expect(renders.get('RewriteView') ?? 0).toBeLessThanOrEqual(1);
+    for (const part of ['RewriteResult', 'RewriteActions', 'TaskProgress']) {
+      expect(renders.get(part) ?? 0, part).toBeLessThanOrEqual(2);
+    }
   });
 
   it('fills the draft box as the draft streams, rendering only the box for each word', async () => {

@@ -10,6 +10,9 @@ import {
 import { registeredModels } from '@/lib/models/registry';
 import { extensionPagesCsp } from '@/lib/platform/csp';
 import { customModels } from '@/lib/settings/settings';
+import { Plus, Trash } from 'lucide';
+import { Button } from '../ui/Button';
+import { ModelFit } from './ModelFit';
 
 const FIELD_LABEL: Record<CustomRecordField, () => string> = {
   record: () => i18n.t('options.customHeading'),
@@ -70,7 +73,7 @@ function buildConnectSources(): string[] {
 }
 
 /** Adding and removing the user's own model records; each is validated, and only valid ones are stored. */
-export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
+export function CustomModelsSection({ custom, budgetMB }: { custom: ModelRecord[]; budgetMB: number }) {
   const fields = useSignal({
     model_id: '',
     model: '',
@@ -109,7 +112,7 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
     type: 'text' | 'url' | 'number' = 'text',
   ) => (
     <label class="field">
-      {label}
+      <span class="field-label">{label}</span>
       <input name={name} type={type as 'text'} value={fields.value[name]} onInput={set(name)} />
     </label>
   );
@@ -119,6 +122,7 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
       <h2>{i18n.t('options.customHeading')}</h2>
       <p class="help">{i18n.t('options.customHelp')}</p>
       <form
+        class="custom-form"
         onSubmit={(event) => {
           event.preventDefault();
           void add();
@@ -133,10 +137,14 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
           <input type="checkbox" checked={fields.value.f16} onChange={set('f16')} />
           {i18n.t('options.fieldF16')}
         </label>
-        <button type="submit">{i18n.t('options.addModel')}</button>
+        <div class="section-actions">
+          <Button type="submit" icon={Plus}>
+            {i18n.t('options.addModel')}
+          </Button>
+        </div>
       </form>
       {issues.value.length > 0 ? (
-        <ul class="error" role="alert" data-testid="custom-model-issues">
+        <ul class="note note-error issues" role="alert" data-testid="custom-model-issues">
           {issues.value.map((issue) => (
             <li data-code={issue.code}>{i18n.t('options.issue', [FIELD_LABEL[issue.field](), issueText(issue)])}</li>
           ))}
@@ -145,16 +153,20 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
       {custom.length === 0 ? (
         <p class="help">{i18n.t('options.customListEmpty')}</p>
       ) : (
-        <ul data-testid="custom-models">
+        <ul class="custom-models" data-testid="custom-models">
           {custom.map((record) => (
             <li>
-              <code>{record.model_id}</code>{' '}
-              <button
-                type="button"
+              <div class="model-name">
+                <code>{record.model_id}</code>
+                <ModelFit record={record} budgetMB={budgetMB} />
+              </div>
+              <Button
+                variant="danger"
+                icon={Trash}
                 onClick={() => void customModels.setValue(custom.filter((other) => other !== record))}
               >
                 {i18n.t('options.remove')}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

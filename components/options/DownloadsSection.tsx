@@ -1,11 +1,22 @@
 import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
+import { Trash } from 'lucide';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
+import { Button } from '../ui/Button';
 import { ModelDownloadState } from './ModelDownloadState';
+import { ModelFit } from './ModelFit';
 
-/** Every model this GPU can use: what is on disk, a live download with bytes, percent and time left, and controls. */
-export function DownloadsSection({ records, client }: { records: ModelRecord[]; client: DownloadsClient }) {
+interface Props {
+  records: ModelRecord[];
+  client: DownloadsClient;
+  budgetMB: number;
+}
+
+/** Every model this GPU can use: whether it fits, what is on disk, a live download, and controls. */
+export function DownloadsSection({ records, client, budgetMB }: Props) {
+  const stored = records.some((record) => (client.statuses.value[record.model_id]?.bytesOnDisk ?? 0) > 0);
+  const downloading = client.active.value.length > 0;
   return (
     <section>
       <h2>{i18n.t('options.downloadsHeading')}</h2>
@@ -16,21 +27,33 @@ export function DownloadsSection({ records, client }: { records: ModelRecord[]; 
           const status = client.statuses.value[id];
           return (
             <li data-model={id}>
-              <strong>{modelLabel(id)}</strong>
+              <div class="model-name">
+                <strong>{modelLabel(id)}</strong>
+                <ModelFit record={record} budgetMB={budgetMB} />
+              </div>
               <ModelDownloadState record={record} client={client}>
                 {!client.active.value.includes(id) && status && status.bytesOnDisk > 0 ? (
-                  <button type="button" onClick={() => client.remove(record)}>
+                  <Button variant="danger" icon={Trash} onClick={() => client.remove(record)}>
                     {i18n.t('options.delete')}
-                  </button>
+                  </Button>
                 ) : null}
               </ModelDownloadState>
             </li>
           );
         })}
       </ul>
-      <button type="button" onClick={() => client.removeAll()}>
-        {i18n.t('options.deleteAll')}
-      </button>
+      <div class="section-actions">
+        <Button
+          variant="danger"
+          icon={Trash}
+          disabled={!stored || downloading}
+          title={stored ? undefined : i18n.t('options.nothingStored')}
+          onClick={() => client.removeAll()}
+        >
+          {i18n.t('options.deleteAll')}
+        </Button>
+        {stored ? null : <span class="hint">{i18n.t('options.nothingStored')}</span>}
+      </div>
     </section>
   );
 }

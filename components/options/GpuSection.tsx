@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { GpuCapabilities } from '@/lib/models/types';
-import { GPU_BUDGET_OVERRIDE_RANGE_MB, parseGpuBudgetOverride, gpuBudget } from '@/lib/models/gpu-budget';
+import { GPU_BUDGET_OVERRIDE_RANGE_MB, gpuBudget, parseGpuBudgetOverride } from '@/lib/models/gpu-budget';
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/protocol/messages';
 import { engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
@@ -45,7 +45,7 @@ export function GpuSection({ capabilities }: { capabilities: GpuCapabilities | n
         testId="budget-message"
       />
       <label class="field">
-        {i18n.t('options.idleLabel')}
+        <span class="field-label">{i18n.t('options.idleLabel')}</span>
         <input
           type="number"
           min={1}

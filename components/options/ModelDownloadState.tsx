@@ -1,11 +1,15 @@
 import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { ComponentChildren } from 'preact';
+import { CircleAlert, Download, X } from 'lucide';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
 import type { ModelDiskStatus, ModelDownloadProgress } from '@/lib/protocol/messages';
 import { errorText } from '../error-text';
 import { formatBytes, formatDuration } from '../format';
+import { Button } from '../ui/Button';
+import { Icon } from '../ui/Icon';
+import { ProgressBar } from '../ui/ProgressBar';
 
 /** One model's place on disk: stored or not, a live download with bytes, percent and time left, and Download / Resume / Cancel. */
 export function ModelDownloadState({
@@ -23,29 +27,30 @@ export function ModelDownloadState({
   const progress = client.progress.value[id];
   const error = client.errors.value[id];
   return (
-    <>
-      <span class="status" data-testid="download-status">
+    <div class="download-state">
+      <span class="download-status" data-testid="download-status">
         {running && progress ? progressText(progress) : statusText(status)}
       </span>
-      {running && progress ? <progress max={1} value={progress.fraction} aria-label={modelLabel(id)} /> : null}
-      {error ? (
-        <span class="error" role="alert" data-testid="download-error">
-          {errorText(error)}
-        </span>
-      ) : null}
       <span class="actions">
         {running ? (
-          <button type="button" onClick={() => client.cancel(id)}>
+          <Button icon={X} onClick={() => client.cancel(id)}>
             {i18n.t('options.cancel')}
-          </button>
+          </Button>
         ) : status?.complete ? null : (
-          <button type="button" onClick={() => client.download(record)}>
+          <Button icon={Download} onClick={() => client.download(record)}>
             {status && status.filesCached > 0 ? i18n.t('options.resume') : i18n.t('options.downloadOffline')}
-          </button>
+          </Button>
         )}
         {children}
       </span>
-    </>
+      {running && progress ? <ProgressBar value={progress.fraction} label={modelLabel(id)} /> : null}
+      {error ? (
+        <p class="note note-error" role="alert">
+          <Icon icon={CircleAlert} />
+          <span data-testid="download-error">{errorText(error)}</span>
+        </p>
+      ) : null}
+    </div>
   );
 }
 

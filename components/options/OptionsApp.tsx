@@ -7,7 +7,10 @@ import { sendRequest } from '@/lib/protocol/requests';
 import { DownloadsClient } from '@/lib/options/downloads-client';
 import { MODEL_FAMILIES, prebuiltRecord } from '@/lib/models/registry';
 import { withMirror } from '@/lib/models/sources';
-import { customModels, modelMirrorUrl } from '@/lib/settings/settings';
+import { gpuBudget } from '@/lib/models/gpu-budget';
+import { customModels, gpuBudgetOverrideMB, modelMirrorUrl } from '@/lib/settings/settings';
+import { Settings } from 'lucide';
+import { Icon } from '../ui/Icon';
 import { useStorageItem } from '../use-storage-item';
 import { CustomModelsSection } from './CustomModelsSection';
 import { DownloadsSection } from './DownloadsSection';
@@ -39,6 +42,8 @@ export function OptionsApp() {
   const capabilities = useSignal<GpuCapabilities | null>(null);
   const custom = useStorageItem(customModels, []);
   const mirror = useStorageItem(modelMirrorUrl, null);
+  const override = useStorageItem(gpuBudgetOverrideMB, null);
+  const budget = gpuBudget(capabilities.value, override.value);
   const downloads = useMemo(() => new DownloadsClient(), []);
   const records = downloadableModels(capabilities.value, mirror.value, custom.value);
 
@@ -57,18 +62,26 @@ export function OptionsApp() {
 
   return (
     <main class="options">
-      <h1>{i18n.t('options.title')}</h1>
-      <p class="help">{i18n.t('options.intro')}</p>
+      <header class="options-header">
+        <span class="options-logo">
+          <Icon icon={Settings} size={20} />
+        </span>
+        <div>
+          <h1>{i18n.t('options.title')}</h1>
+          <p class="help">{i18n.t('options.intro')}</p>
+        </div>
+      </header>
       <TaskModelsSection
         precision={capabilities.value?.precision ?? 'f32'}
         custom={custom.value}
         downloadable={records}
         downloads={downloads}
+        budgetMB={budget.budgetMB}
       />
-      <DownloadsSection records={records} client={downloads} />
+      <DownloadsSection records={records} client={downloads} budgetMB={budget.budgetMB} />
       <GpuSection capabilities={capabilities.value} />
       <ModelSourceSection />
-      <CustomModelsSection custom={custom.value} />
+      <CustomModelsSection custom={custom.value} budgetMB={budget.budgetMB} />
       <TroubleshootingSection />
     </main>
   );

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { Button } from '../ui/Button';
 
 export type SaveOutcome = { ok: true; saved: string } | { ok: false; message: string };
 
@@ -31,18 +32,18 @@ export function SavedTextSetting({ label, load, save, testId }: Props) {
         }}
       >
         <label class="field">
-          {label}
+          <span class="field-label">{label}</span>
           <input
             value={draft.value}
             onInput={(event) => (draft.value = (event.currentTarget as HTMLInputElement).value)}
           />
         </label>
-        <button type="submit">{i18n.t('options.save')}</button>
+        <Button type="submit">{i18n.t('options.save')}</Button>
       </form>
       {outcome.value ? (
         <p
           role={outcome.value.ok ? 'status' : 'alert'}
-          class={outcome.value.ok ? 'note' : 'error'}
+          class={outcome.value.ok ? 'note note-success' : 'note note-error'}
           data-testid={testId}
         >
           {outcome.value.ok ? i18n.t('options.saved') : outcome.value.message}

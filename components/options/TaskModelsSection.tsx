@@ -2,12 +2,20 @@ import { i18n } from '#i18n';
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { ShaderPrecision } from '@/lib/models/types';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
-import { modelIdForTask, modelLabel, registeredModels, resolveTaskModel } from '@/lib/models/registry';
+import {
+  automaticChoice,
+  fitsBudget,
+  modelIdForTask,
+  modelDisplayName,
+  modelLabel,
+  registeredModels,
+  resolveTaskModel,
+} from '@/lib/models/registry';
 import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
 import { taskModels } from '@/lib/settings/settings';
-import { formatBytes } from '../format';
 import { useStorageItem } from '../use-storage-item';
 import { ModelDownloadState } from './ModelDownloadState';
+import { ModelFit } from './ModelFit';
 
 const TASK_LABEL: Record<TaskKind, () => string> = {
   summarize: () => i18n.t('options.taskSummarize'),
@@ -16,25 +24,26 @@ const TASK_LABEL: Record<TaskKind, () => string> = {
   draft: () => i18n.t('options.taskDraft'),
 };
 
-const MB = 1024 * 1024;
-
-function sizeText(record: ModelRecord | undefined): string {
-  return record?.vram_required_MB ? i18n.t('options.gpuNeeds', [formatBytes(record.vram_required_MB * MB)]) : '';
-}
-
 interface Props {
   precision: ShaderPrecision;
   custom: ModelRecord[];
   /** The models as they are downloaded (rehosted on the mirror if one is set). */
   downloadable: ModelRecord[];
   downloads: DownloadsClient;
+  /** GPU memory the models may use, in MB: models beyond it are marked, and a task with no choice takes its lighter one. */
+  budgetMB: number;
 }
 
-/** Per task: its default model, its lighter one, or any registered model; and getting that model for offline use. */
-export function TaskModelsSection({ precision, custom, downloadable, downloads }: Props) {
+/**
+ * Per task: its default model, its lighter one, or any registered model, each marked when it does not fit the GPU
+ * budget; the model in use (the lighter default on a small budget, until the user picks) and getting it offline.
+ */
+export function TaskModelsSection({ precision, custom, downloadable, downloads, budgetMB }: Props) {
   const choices = useStorageItem(taskModels, {});
   const models = registeredModels(custom);
   const byId = (id: string) => models.find((record) => record.model_id === id);
+  const optionText = (text: string, record: ModelRecord | undefined) =>
+    fitsBudget(record, budgetMB) ? text : i18n.t('options.choiceTooLarge', [text]);
   return (
     <section>
       <h2>{i18n.t('options.tasksHeading')}</h2>
@@ -42,17 +51,18 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads }
       {TASK_KINDS.map((task) => {
         const defaultId = modelIdForTask(task, precision, 'default');
         const lightId = modelIdForTask(task, precision, 'light');
-        const chosen = resolveTaskModel(task, choices.value[task], precision, custom);
+        const choice = choices.value[task] ?? automaticChoice(task, precision, budgetMB);
+        const chosen = resolveTaskModel(task, choice, precision, custom);
         const record = chosen.ok
           ? downloadable.find((candidate) => candidate.model_id === chosen.record.model_id)
           : undefined;
         return (
           <div class="task-model" data-task-model={task}>
             <label class="field">
-              {TASK_LABEL[task]()}
+              <span class="field-label">{TASK_LABEL[task]()}</span>
               <select
                 data-task={task}
-                value={choices.value[task] ?? 'default'}
+                value={choice}
                 onChange={(event) =>
                   void taskModels.setValue({
                     ...choices.value,
@@ -60,15 +70,20 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads }
                   })
                 }
               >
-                <option value="default">{`${i18n.t('options.choiceDefault', [modelLabel(defaultId)])} — ${sizeText(byId(defaultId))}`}</option>
-                <option value="light">{`${i18n.t('options.choiceLight', [modelLabel(lightId)])} — ${sizeText(byId(lightId))}`}</option>
+                <option value="default">
+                  {optionText(i18n.t('options.choiceDefault', [modelDisplayName(defaultId)]), byId(defaultId))}
+                </option>
+                <option value="light">
+                  {optionText(i18n.t('options.choiceLight', [modelDisplayName(lightId)]), byId(lightId))}
+                </option>
                 {models
                   .filter((record) => record.model_id !== defaultId && record.model_id !== lightId)
                   .map((record) => (
-                    <option value={record.model_id}>{`${modelLabel(record.model_id)} — ${sizeText(record)}`}</option>
+                    <option value={record.model_id}>{optionText(modelLabel(record.model_id), record)}</option>
                   ))}
               </select>
             </label>
+            <ModelFit record={chosen.ok ? chosen.record : undefined} budgetMB={budgetMB} />
             {record ? <ModelDownloadState record={record} client={downloads} /> : null}
           </div>
         );

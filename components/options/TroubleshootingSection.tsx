@@ -5,7 +5,9 @@ import { browser } from 'wxt/browser';
 import { detailsText, type DiagnosticEvent } from '@/lib/core/diagnostics';
 import { sendRequest } from '@/lib/protocol/requests';
 import { troubleshootingReport } from '@/lib/options/troubleshooting-report';
+import { Trash } from 'lucide';
 import { CopyButton } from '../CopyButton';
+import { Button } from '../ui/Button';
 import { formatTime } from '../format';
 
 /** What went wrong behind the scenes this browser session, as codes and names, to copy into a bug report. */
@@ -62,11 +64,11 @@ export function TroubleshootingSection() {
           </tbody>
         </table>
       )}
-      <div class="actions">
+      <div class="section-actions">
         <CopyButton label={i18n.t('options.troubleshootingCopy')} text={report} />
-        <button type="button" onClick={clear} disabled={events.value.length === 0}>
+        <Button variant="quiet" icon={Trash} onClick={clear} disabled={events.value.length === 0}>
           {i18n.t('options.troubleshootingClear')}
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import type { PanelDeps } from '@/lib/panel/panel-deps';
 import { PORT_PANEL, PORT_TASK } from '@/lib/protocol/messages';
 import { connectPort } from '@/lib/protocol/ports';
 import { sendRequest } from '@/lib/protocol/requests';
+import { watchTab } from '@/lib/platform/watch-tab';
 import { diagnosticsReporter } from '@/lib/protocol/diagnostics';
 import { errorName } from '@/lib/core/diagnostics';
 import { renderMarkdownSafely, safeMarkdown } from '@/lib/render/markdown';
@@ -35,6 +36,7 @@ const deps: PanelDeps = {
       recordDiagnostic('permission-request-failed', { error: errorName(error) });
       return false;
     }),
+  watchTab,
   settings: { summaryOptions, draftOptions, lastRewriteStyle, lastCustomInstruction, taskModels },
   recordDiagnostic,
 };

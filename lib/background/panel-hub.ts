@@ -3,9 +3,9 @@
  * window (or a detached one); if none is open yet, the intent waits until the panel says hello.
  */
 import type { TypedPort } from '../protocol/ports';
-import type { PanelHello, PanelIntent, PanelIntentMessage, PanelPlacement } from '../protocol/messages';
+import type { HubToPanel, PanelEngineMessage, PanelHello, PanelIntent, PanelPlacement } from '../protocol/messages';
 
-export type PanelHubPort = TypedPort<PanelIntentMessage, PanelHello>;
+export type PanelHubPort = TypedPort<HubToPanel, PanelHello>;
 
 /** An intent older than this is stale (the panel never opened): dropped rather than run by surprise later. */
 const PENDING_INTENT_TTL_MS = 60_000;
@@ -43,6 +43,12 @@ export class PanelHub {
     const port = this.docked.get(windowId) ?? this.detached;
     if (port) port.post({ type: 'panel/intent', intent });
     else this.pending.set(windowId, { intent, at: this.now() });
+  }
+
+  /** Tells every open panel what changed in the engine, so that no status line goes on saying a model is loaded. */
+  broadcast(message: PanelEngineMessage): void {
+    const ports = new Set([...this.docked.values(), ...(this.detached ? [this.detached] : [])]);
+    ports.forEach((port) => port.post(message));
   }
 
   private takePending(placement: PanelPlacement): PanelIntent | undefined {

@@ -10,6 +10,7 @@ import type {
   EngineHostSettings,
   GenerateRequest,
   PanelToBackground,
+  TaskAnswer,
   TaskRequest,
 } from '../protocol/messages';
 import { runAsk } from '../tasks/ask/run';
@@ -79,11 +80,14 @@ function runTask(task: TaskRequest, ctx: TaskContext, deps: TaskServiceDeps): Pr
 
 export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
   const running = new Map<string, AbortController>();
+  /** Tasks waiting for the user's choice (ctx.confirm), by request id. */
+  const answers = new Map<string, (answer: TaskAnswer) => void>();
   // Each panel is one client of the engine queue, which takes turns between clients.
   const clientId = crypto.randomUUID();
 
   port.onMessage((message) => {
     if (message.type === 'task/cancel') running.get(message.requestId)?.abort();
+    else if (message.type === 'task/answer') answers.get(message.requestId)?.(message.answer);
     else void start(message.requestId, message.task);
   });
   // Panel closed: stop its work so the GPU is free for others.
@@ -100,7 +104,7 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
       controller.abort();
     };
     const relay = panelRelay(port, requestId);
-    const ctx = createContext(requestId, clientId, controller.signal, relay, deps, cleanups, fail);
+    const ctx = createContext(requestId, clientId, controller.signal, relay, deps, cleanups, fail, answers);
     // The panel shows the failure; the record keeps its code for a bug report (an unexpected throw: its class name).
     const reportFailure = (error: TacitError, reason?: string) => {
       recordDiagnostic('task-failed', { task: task.kind, error: error.code, reason });
@@ -147,6 +151,7 @@ function createContext(
   deps: TaskServiceDeps,
   cleanups: Array<() => void>,
   fail: (error: TacitError) => void,
+  answers: Map<string, (answer: TaskAnswer) => void>,
 ): TaskContext {
   // Read once per task: a long page's map-reduce makes dozens of generations with the same settings and host.
   let environment: Promise<TaskEnvironment> | undefined;
@@ -165,6 +170,20 @@ function createContext(
     },
     result: (result) => relay.post({ type: 'task/result', requestId, result }),
     watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
+    // Waits for the panel's answer; a stop (or the panel closing) while waiting ends the wait with null.
+    confirm: (question) =>
+      new Promise((resolve) => {
+        if (signal.aborted) return resolve(null);
+        const settle = (answer: TaskAnswer | null) => {
+          answers.delete(requestId);
+          signal.removeEventListener('abort', onAbort);
+          resolve(answer);
+        };
+        const onAbort = () => settle(null);
+        answers.set(requestId, settle);
+        signal.addEventListener('abort', onAbort, { once: true });
+        relay.post({ type: 'task/question', requestId, question });
+      }),
     // The window of the model the task will run on; a task that cannot run fails at generate, with the reason.
     contextWindow: async (task) => {
       const choice = chooseModel(task, await environmentOnce());
@@ -192,11 +211,13 @@ function createContext(
       };
       return new Promise<Generation>((resolve, reject) => {
         let text = '';
+        let generatingSince: number | undefined;
         const run = deps.startEngineRun(request, settings, {
           onQueued: (position) => relay.post({ type: 'task/phase', requestId, phase: { phase: 'queued', position } }),
           onLoading: (modelId, progress) =>
             relay.post({ type: 'task/phase', requestId, phase: { phase: 'loading-model', modelId, progress } }),
           onGenerating: (modelId) => {
+            generatingSince = performance.now();
             if (options.stream) relay.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId } });
           },
           onDelta: (delta) => {
@@ -205,7 +226,8 @@ function createContext(
           },
           onDone: (stopped) => {
             signal.removeEventListener('abort', cancel);
-            resolve({ text, stopped: stopped || signal.aborted });
+            const generatingMs = generatingSince === undefined ? undefined : performance.now() - generatingSince;
+            resolve({ text, stopped: stopped || signal.aborted, generatingMs });
           },
           onError: (error) => {
             signal.removeEventListener('abort', cancel);

@@ -83,11 +83,7 @@ function detectedBudgetMB(facts: GpuBudgetFacts): number | undefined {
   return caps.length === 0 ? undefined : Math.min(...caps);
 }
 
-function isPositive(value: number | undefined): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0;
-}
-
-/** The budget for this GPU, or the user's override. */
+/** The budget for this adapter's facts (as the offscreen probe reported them) and the user's override, if any. */
 export function gpuBudget(capabilities: GpuCapabilities | null, override: number | null): GpuBudget {
   return detectGpuBudgetMB({
     maxBufferSize: capabilities?.maxBufferSize,
@@ -96,4 +92,8 @@ export function gpuBudget(capabilities: GpuCapabilities | null, override: number
     deviceMemoryGB: capabilities?.deviceMemoryGB,
     ...(override === null ? {} : { override }),
   });
+}
+
+function isPositive(value: number | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }

@@ -64,6 +64,21 @@ export function registeredModels(customRecords: readonly ModelRecord[]): ModelRe
   return [...PREBUILT_RECORDS, ...customRecords];
 }
 
+/** Whether a model fits the GPU memory budget (a record that does not say what it needs counts as fitting). */
+export function fitsBudget(record: ModelRecord | undefined, budgetMB: number): boolean {
+  return (record?.vram_required_MB ?? 0) <= budgetMB;
+}
+
+/**
+ * The choice a task takes while the user has made none: its default model, or its lighter one when only the lighter
+ * fits the GPU budget (a small GPU gets a model that runs rather than a refusal).
+ */
+export function automaticChoice(task: TaskKind, precision: ShaderPrecision, budgetMB: number): 'default' | 'light' {
+  const fits = (choice: 'default' | 'light') =>
+    fitsBudget(prebuiltRecord(modelIdForTask(task, precision, choice)), budgetMB);
+  return !fits('default') && fits('light') ? 'light' : 'default';
+}
+
 export type ModelResolution =
   | { ok: true; record: ModelRecord; choice: 'default' | 'light' | 'custom' }
   | { ok: false; reason: 'unknown-model'; modelId: string };
@@ -91,4 +106,12 @@ export function modelLabel(modelId: string): string {
     if (family.variants.f32 === modelId) return `${family.label} (q4f32)`;
   }
   return modelId;
+}
+
+/** The short name the panel shows: the family's label for prebuilt models ("Qwen2.5 1.5B Instruct"), the id for others. */
+export function modelDisplayName(modelId: string): string {
+  const family = Object.values(MODEL_FAMILIES).find(
+    (candidate) => candidate.variants.f16 === modelId || candidate.variants.f32 === modelId,
+  );
+  return family?.label ?? modelId;
 }

@@ -83,7 +83,7 @@ export class DraftController {
       intent: this.intent.value.trim(),
       options: this.options.value,
     } as const;
-    this.stream.start(from ? { ...request, from } : request);
+    this.stream.start(from ? { ...request, from } : request, { keepText: true });
   }
 
   /** Reworks the draft as it stands (with the user's edits) in one style; a failure leaves it as it was. */
@@ -94,12 +94,10 @@ export class DraftController {
     this.replaceEditsOnNewText = true;
     this.reworkedFrom = text;
     this.insertOutcome.value = null;
-    this.stream.start({
-      kind: 'refine-draft',
-      text,
-      style,
-      conversation: { title: source.title, url: source.url, mail: source.mail },
-    });
+    this.stream.start(
+      { kind: 'refine-draft', text, style, conversation: { title: source.title, url: source.url, mail: source.mail } },
+      { keepText: true },
+    );
   }
 
   /** Swaps the shown draft with the one before the last rework. */
@@ -129,6 +127,16 @@ export class DraftController {
         recordRequestFailures(this.deps.recordDiagnostic)('reply/insert', error);
         return { ok: false, error: { code: 'reply-insert-failed' } };
       });
+  }
+
+  /** The user dismissed the draft card: a running draft stops, and the draft, its edits and its previous version go. */
+  dismiss(): void {
+    this.replaceEditsOnNewText = false;
+    this.reworkedFrom = null;
+    this.edited.value = null;
+    this.previous.value = null;
+    this.insertOutcome.value = null;
+    this.stream.clear();
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */

@@ -1,11 +1,18 @@
 /**
- * The side panel's state: the summary, follow-up turns, rewrite, draft, options, and intents arriving from the background.
- * Everything it needs from the browser comes in as PanelDeps.
+ * The side panel's state: one card per task (summary, follow-up turns, free question, rewrite, draft), options, the
+ * engine's state, and intents arriving from the background. Everything it needs from the browser comes in as PanelDeps.
  */
 import { computed, signal } from '@preact/signals';
 import { recordRequestFailures } from '../protocol/diagnostics';
 import type { RequestFailureListener } from '../protocol/requests';
-import type { PageTarget, PanelIntent, PanelPlacement, PanelStatus, SummaryRequestOptions } from '../protocol/messages';
+import type {
+  HubToPanel,
+  PageTarget,
+  PanelIntent,
+  PanelPlacement,
+  PanelStatus,
+  SummaryRequestOptions,
+} from '../protocol/messages';
 import type { TacitError } from '../core/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
 import { normalizeLanguageChoice } from '../tasks/common/output-language';
@@ -14,19 +21,11 @@ import type { HubPort, PanelDeps } from './panel-deps';
 import { StreamRegistry } from './stream-registry';
 import { askBackgroundIfRunning, type TaskStream, type TaskStreamState } from './task-stream';
 import { DraftController } from './draft-controller';
+import { engineState } from './engine-state';
+import { RewriteController } from './rewrite-controller';
 
 /** What the panel shows: the page (summary, questions) or a reply to the mail conversation. */
 export type PanelView = 'page' | 'reply';
-
-/** A custom rewrite waiting for the user's instruction. */
-export interface PendingCustomRewrite {
-  tabId: number;
-  frameId: number;
-  instruction: string;
-}
-
-/** How putting a rewrite back into the page went. */
-export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok: false; error: TacitError };
 
 export interface FollowUpTurn {
   question: string;
@@ -43,13 +42,15 @@ export class PanelController {
   private readonly streams: StreamRegistry;
   readonly summary: TaskStream;
   readonly ask: TaskStream;
-  readonly rewrite: TaskStream;
+  /** The free question the ask card answers (with no summary on screen). */
+  readonly askedQuestion = signal('');
+  readonly rewrite: RewriteController;
   readonly draft: DraftController;
   /** The GPU and the engine, as the background last reported them; null until it answers. */
   readonly status = signal<PanelStatus | null>(null);
+  /** The background said the engine unloaded after its idle time; cleared when a task starts the engine again. */
+  readonly idleUnload = signal(false);
   readonly view = signal<PanelView>('page');
-  readonly pendingCustom = signal<PendingCustomRewrite | null>(null);
-  readonly applyOutcome = signal<ApplyOutcome | null>(null);
   readonly turns = signal<FollowUpTurn[]>([]);
   readonly options = signal<SummaryRequestOptions>(normalizeRequestOptions(null));
   /** A refusal that came with an intent (e.g. a restricted page in the context menu). */
@@ -57,6 +58,8 @@ export class PanelController {
   readonly conversationId = computed(() => this.summary.source.value?.conversationId || null);
   readonly busy: StreamRegistry['busy'];
   readonly phase: StreamRegistry['phase'];
+  /** For the status line: what this panel's newest task is doing, else the engine as last reported. */
+  readonly engine = computed(() => engineState(this.status.value, this.phase.value, this.idleUnload.value));
 
   /** Where this panel is; a click on "Summarize this page" right after opening waits for it rather than doing nothing. */
   private placement: Promise<PanelPlacement> | undefined;
@@ -72,12 +75,13 @@ export class PanelController {
         isTaskRunning: askBackgroundIfRunning(deps.sendRequest, deps.recordDiagnostic),
       },
       () => this.refreshStatus(),
+      () => (this.idleUnload.value = false),
     );
     this.busy = this.streams.busy;
     this.phase = this.streams.phase;
     this.summary = this.streams.open();
     this.ask = this.streams.open();
-    this.rewrite = this.streams.open();
+    this.rewrite = new RewriteController(this.streams.open(), deps);
     this.draft = new DraftController(this.streams.open(), {
       sendRequest: deps.sendRequest,
       recordDiagnostic: deps.recordDiagnostic,
@@ -96,7 +100,7 @@ export class PanelController {
     ]);
     this.options.value = normalizeRequestOptions(stored);
     const hub = this.deps.openHubPort();
-    hub.onMessage((message) => this.handleIntent(message.intent));
+    hub.onMessage((message) => this.handleHubMessage(message));
     hub.post({ type: 'panel/hello', placement });
     this.hub = hub;
   }
@@ -104,6 +108,7 @@ export class PanelController {
   dispose(): void {
     this.hub?.disconnect();
     this.draft.dispose();
+    this.rewrite.dispose();
     this.streams.dispose();
   }
 
@@ -126,80 +131,67 @@ export class PanelController {
       void this.currentPlacement().then((panel) => this.summarizePage({ panel }));
       return;
     }
-    this.notice.value = null;
+    this.beforeNewTask();
     this.resetConversation();
+    // A new summary replaces the old card at once: the old page's title and text never stand over the new run.
     this.summary.start({ kind: 'summarize-page', target, options: this.options.value });
   }
 
   summarizeSelection(tabId: number, frameId: number): void {
-    this.notice.value = null;
+    this.beforeNewTask();
     this.resetConversation();
     this.summary.start({ kind: 'summarize-selection', tabId, frameId, options: this.options.value });
   }
 
-  /** Runs the last summary again with the current options. */
+  /** Runs the last summary again with the current options; the old summary stays until the new text arrives. */
   regenerate(): void {
     const last = this.summary.lastTask;
-    if (last?.kind === 'summarize-page') this.summarizePage(last.target);
-    else if (last?.kind === 'summarize-selection') this.summarizeSelection(last.tabId, last.frameId);
+    if (last?.kind !== 'summarize-page' && last?.kind !== 'summarize-selection') return;
+    this.beforeNewTask();
+    this.resetConversation();
+    this.summary.start({ ...last, options: this.options.value }, { keepText: true });
   }
 
   /** With a summary on screen the question is about that page; otherwise it is a free question. */
   submitQuestion(question: string, onSettled?: (state: TaskStreamState) => void): void {
+    this.beforeNewTask();
     const conversationId = this.conversationId.value;
     if (!conversationId) {
-      this.ask.start({ kind: 'ask', prompt: question }, onSettled);
+      this.askedQuestion.value = question;
+      this.ask.start({ kind: 'ask', prompt: question }, { onSettled });
       return;
     }
     const answer = this.streams.open();
     this.turns.value = [...this.turns.value, { question, answer }];
-    answer.start({ kind: 'follow-up', conversationId, question }, onSettled);
+    answer.start({ kind: 'follow-up', conversationId, question }, { onSettled });
   }
 
   /** Rewrites the selection in that frame; a custom style first asks for the instruction. */
   async startRewrite(tabId: number, frameId: number, style: RewriteStyle): Promise<void> {
+    this.beforeNewTask();
+    await this.rewrite.start(tabId, frameId, style);
+  }
+
+  // ---- Dismissing cards ----------------------------------------------------------------------------------
+
+  /** The summary and its follow-ups go (a running one stops); the next question is a free one. */
+  dismissSummary(): void {
+    this.resetConversation();
+    this.summary.clear();
+  }
+
+  dismissAsk(): void {
+    this.askedQuestion.value = '';
+    this.ask.clear();
+  }
+
+  dismissTurn(turn: FollowUpTurn): void {
+    this.streams.close(turn.answer);
+    this.turns.value = this.turns.value.filter((other) => other !== turn);
+  }
+
+  dismissNotice(): void {
     this.notice.value = null;
-    this.applyOutcome.value = null;
-    void this.deps.settings.lastRewriteStyle.setValue(style);
-    if (style === 'custom') {
-      this.pendingCustom.value = {
-        tabId,
-        frameId,
-        instruction: await this.deps.settings.lastCustomInstruction.getValue(),
-      };
-      return;
-    }
-    this.pendingCustom.value = null;
-    this.rewrite.start({ kind: 'rewrite', tabId, frameId, style });
-  }
-
-  submitCustomRewrite(instruction: string): void {
-    const pending = this.pendingCustom.value;
-    if (!pending) return;
-    void this.deps.settings.lastCustomInstruction.setValue(instruction);
-    this.pendingCustom.value = null;
-    this.rewrite.start({
-      kind: 'rewrite',
-      tabId: pending.tabId,
-      frameId: pending.frameId,
-      style: 'custom',
-      customInstruction: instruction,
-    });
-  }
-
-  /** Puts the rewrite into the page; on failure the result stays in the panel to copy. */
-  async applyRewrite(mode: 'replace' | 'insert-below'): Promise<void> {
-    const selection = this.rewrite.source.value?.selection;
-    const text = this.rewrite.text.value;
-    if (!selection || text === '') return;
-    const { tabId, frameId, anchorId } = selection;
-    const outcome = await this.deps
-      .sendRequest('rewrite/apply', { tabId, frameId, anchorId, text, mode })
-      .catch((error: unknown): { ok: false; error: TacitError } => {
-        this.requestFailed('rewrite/apply', error);
-        return { ok: false, error: { code: 'anchor-lost' } };
-      });
-    this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
   }
 
   /** One click out of "too large for this GPU": use the task's lighter model from now on, and try again. */
@@ -212,12 +204,6 @@ export class PanelController {
     stream.retry();
   }
 
-  /** A selection too long for one pass: rewrite it paragraph by paragraph instead. */
-  rewriteInParts(): void {
-    const last = this.rewrite.lastTask;
-    if (last?.kind === 'rewrite') this.rewrite.start({ ...last, inParts: true });
-  }
-
   /** Switches between the page and the Reply view; opening the Reply view preloads the draft model. */
   showView(view: PanelView): void {
     const opening = view === 'reply' && this.view.value !== 'reply';
@@ -227,6 +213,28 @@ export class PanelController {
 
   stopAll(): void {
     this.streams.stopAll();
+  }
+
+  private handleHubMessage(message: HubToPanel): void {
+    if (message.type === 'panel/intent') return this.handleIntent(message.intent);
+    // The engine unloaded at idle: the status line must stop naming the models it had loaded.
+    this.idleUnload.value = true;
+    this.refreshStatus();
+  }
+
+  /**
+   * A new task makes earlier failures stale: the refusal notice and every card that holds only an error go, so an
+   * error never stands beside a later success. Cards with text stay until dismissed or replaced.
+   */
+  private beforeNewTask(): void {
+    this.notice.value = null;
+    for (const stream of [this.summary, this.ask, this.rewrite.stream]) {
+      if (stream.state.value === 'error' && stream.text.value === '') stream.clear();
+    }
+    const failed = this.turns.value.filter(
+      (turn) => turn.answer.state.value === 'error' && turn.answer.text.value === '',
+    );
+    failed.forEach((turn) => this.dismissTurn(turn));
   }
 
   private handleIntent(intent: PanelIntent): void {
@@ -242,7 +250,9 @@ export class PanelController {
     else this.notice.value = intent.error;
   }
 
+  /** A summary starts a conversation about its page: the previous one's follow-ups go, and a finished free answer. */
   private resetConversation(): void {
+    if (!this.ask.running.value) this.dismissAsk();
     this.turns.value.forEach((turn) => this.streams.close(turn.answer));
     this.turns.value = [];
   }

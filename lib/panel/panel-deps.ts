@@ -2,8 +2,8 @@
 import type { TypedPort } from '../protocol/ports';
 import type {
   BackgroundToPanel,
+  HubToPanel,
   PanelHello,
-  PanelIntentMessage,
   PanelPlacement,
   PanelToBackground,
   SummaryRequestOptions,
@@ -17,8 +17,11 @@ import type { RewriteStyle } from '../tasks/rewrite/types';
 
 /** One task's messages to and from the background's task service. */
 export type TaskPort = TypedPort<PanelToBackground, BackgroundToPanel>;
-/** The port on which the background hands this panel what the user asked for elsewhere (menus, toolbar, keys). */
-export type HubPort = TypedPort<PanelHello, PanelIntentMessage>;
+/**
+ * The port on which the background hands this panel what the user asked for elsewhere (menus, toolbar, keys), and
+ * tells it when the engine changed on its own (unloaded at idle).
+ */
+export type HubPort = TypedPort<PanelHello, HubToPanel>;
 /** A typed one-shot request to the background, as `sendRequest` sends it. */
 export type SendRequest = typeof sendRequest;
 
@@ -46,6 +49,8 @@ export interface PanelDeps {
   placement(): Promise<PanelPlacement>;
   /** Asks the user (a browser prompt) to let Tacit read this origin; resolves true once granted. */
   requestSiteAccess(origin: string): Promise<boolean>;
+  /** Calls onGone once when the tab closes or loads another page; returns the function that stops watching. */
+  watchTab(tabId: number, onGone: (reason: 'tab-closed' | 'page-navigated') => void): () => void;
   settings: PanelSettings;
   /** Keeps a failure the user does not see (codes and names only) for Options › Troubleshooting. */
   recordDiagnostic: RecordDiagnostic;

@@ -20,12 +20,16 @@ export class StreamRegistry {
   constructor(
     private readonly deps: TaskStreamDeps,
     private readonly onSettled: () => void = () => undefined,
+    private readonly onStarted: () => void = () => undefined,
   ) {}
 
   /** A new stream, listed until it is closed. */
   open(): TaskStream {
     const stream: TaskStream = new TaskStream(this.deps, {
-      onStart: () => (this.streams.value = [...this.without(stream), stream]),
+      onStart: () => {
+        this.streams.value = [...this.without(stream), stream];
+        this.onStarted();
+      },
       onSettled: this.onSettled,
     });
     this.streams.value = [...this.streams.value, stream];

@@ -1,8 +1,16 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import { errorName, type RecordDiagnostic } from '../core/diagnostics';
 import type { TacitError } from '../core/errors';
-import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
+import type {
+  BackgroundToPanel,
+  TaskAnswer,
+  TaskPhase,
+  TaskQuestion,
+  TaskRequest,
+  TaskResult,
+  TaskSource,
+} from '../protocol/messages';
 import { frameBatcher } from './frame-batcher';
 import type { SendRequest, TaskPort } from './panel-deps';
 
@@ -25,6 +33,17 @@ export interface TaskStreamDeps {
 export interface TaskStreamHooks {
   onStart?(): void;
   onSettled?(): void;
+}
+
+export interface StartOptions {
+  /** Called once when this run ends: done, stopped or error. */
+  onSettled?(state: TaskStreamState): void;
+  /**
+   * Keep the previous run's text (and source) on screen until this run's own text arrives, so that a failed re-run of
+   * the same thing loses nothing (Regenerate, retries, drafts). Without it the stream is cleared at once: a task about
+   * something new never shows the old subject's text.
+   */
+  keepText?: boolean;
 }
 
 /** Asks the background; an unknown answer counts as running: only a background that forgot the task ends it. */
@@ -50,6 +69,8 @@ export class TaskStream {
   readonly source = signal<TaskSource | null>(null);
   /** The cleaned-up final result, when the task sends one (rewrites). */
   readonly result = signal<TaskResult | null>(null);
+  /** A choice the task waits for (a very long summary); null when it waits for nothing. */
+  readonly question = signal<TaskQuestion | null>(null);
   readonly running = computed(() => this.state.value === 'running');
   /** Streamed text reaches `text` once per frame at most (the first delta of a run at once). */
   private readonly deltas = frameBatcher((text) => {
@@ -59,6 +80,8 @@ export class TaskStream {
   readonly hasText = computed(() => this.text.value !== '');
   /** The addresses the shown text may link to (what its task read, the user's words); any other is shown as text. */
   readonly links = signal<ReadonlySet<string>>(new Set());
+  /** Text to copy: there is some, and it is no longer being written (a stopped or failed run's text counts). */
+  readonly copyable = computed(() => !this.running.value && this.hasText.value);
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
@@ -92,7 +115,10 @@ export class TaskStream {
       void this.deps.isTaskRunning(requestId).then((running) => {
         if (requestId !== this.requestId || !this.running.value) return;
         this.missedChecks = running ? 0 : this.missedChecks + 1;
-        if (this.missedChecks >= LOST_AFTER_CHECKS) this.settle(requestId, 'error', { code: 'background-restarted' });
+        if (this.missedChecks < LOST_AFTER_CHECKS) return;
+        // The port went with the old service worker without saying so: the next task needs a new one.
+        this.dispose();
+        this.settle(requestId, 'error', { code: 'background-restarted' });
       });
     }, LIVENESS_CHECK_MS);
   }
@@ -102,8 +128,7 @@ export class TaskStream {
     return this.task;
   }
 
-  /** onSettled(state) is called once when this run ends: done, stopped or error. */
-  start(task: TaskRequest, onSettled?: (state: TaskStreamState) => void): void {
+  start(task: TaskRequest, { onSettled, keepText = false }: StartOptions = {}): void {
     if (this.running.value) this.stop();
     this.runSettled = onSettled;
     const requestId = crypto.randomUUID();
@@ -116,16 +141,18 @@ export class TaskStream {
     this.pendingLinks = new Set();
     this.error.value = null;
     this.phase.value = null;
+    this.question.value = null;
     this.stopping = false;
     this.state.value = 'running';
+    if (!keepText) this.beginText();
     this.ensurePort().post({ type: 'task/start', requestId, task });
     this.watchLiveness(requestId);
     this.hooks.onStart?.();
   }
 
-  /** Runs the last task again (e.g. after switching to the lighter model). */
+  /** Runs the last task again (e.g. after switching to the lighter model), keeping its text until new text comes. */
   retry(): void {
-    if (this.task && !this.running.value) this.start(this.task, this.runSettled);
+    if (this.task && !this.running.value) this.start(this.task, { onSettled: this.runSettled, keepText: true });
   }
 
   stop(): void {
@@ -134,8 +161,44 @@ export class TaskStream {
     // What arrived before Stop is shown; what comes after is dropped.
     this.deltas.flush();
     this.stopping = true;
+    this.question.value = null;
     this.port?.post({ type: 'task/cancel', requestId });
     this.stopTimer = setTimeout(() => this.settle(requestId, 'stopped'), STOP_CONFIRM_TIMEOUT_MS);
+  }
+
+  /** Gives the task the user's choice; the question goes away. */
+  answer(answer: TaskAnswer): void {
+    const requestId = this.requestId;
+    if (!this.question.value || !requestId || !this.running.value) return;
+    this.question.value = null;
+    this.port?.post({ type: 'task/answer', requestId, answer });
+  }
+
+  /** The user dismissed this output: a running task is cancelled, and the stream is empty again. */
+  clear(): void {
+    const requestId = this.requestId;
+    const wasRunning = this.running.value;
+    if (wasRunning && requestId && !this.stopping) this.port?.post({ type: 'task/cancel', requestId });
+    clearTimeout(this.stopTimer);
+    clearInterval(this.liveness);
+    // Messages still on their way for the dismissed run are ignored from here on.
+    this.requestId = undefined;
+    this.task = undefined;
+    this.deltas.reset();
+    batch(() => {
+      this.text.value = '';
+      this.links.value = new Set();
+      this.source.value = null;
+      this.result.value = null;
+      this.error.value = null;
+      this.phase.value = null;
+      this.question.value = null;
+      this.state.value = 'empty';
+    });
+    if (wasRunning) {
+      this.runSettled?.('stopped');
+      this.hooks.onSettled?.();
+    }
   }
 
   dispose(): void {
@@ -164,6 +227,9 @@ export class TaskStream {
     switch (message.type) {
       case 'task/phase':
         this.phase.value = message.phase;
+        return;
+      case 'task/question':
+        if (!this.stopping) this.question.value = message.question;
         return;
       case 'task/source':
         if (this.receivedText) this.source.value = message.source;
@@ -207,6 +273,7 @@ export class TaskStream {
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
     this.phase.value = null;
+    this.question.value = null;
     this.error.value = error ?? null;
     if (!this.receivedText && state === 'done') this.source.value = this.pendingSource;
     // Stopped before any text: nothing new was written, the panel stays as it was.

@@ -69,7 +69,8 @@ export type TaskPhase =
   | { phase: 'reading-page' }
   | { phase: 'reading-mail' }
   | { phase: 'loading-model'; modelId: string; progress: LoadProgress }
-  | { phase: 'summarizing-part'; part: number; total: number }
+  /** secondsLeft: the time the remaining parts take at the pace measured on this run's parts so far. */
+  | { phase: 'summarizing-part'; part: number; total: number; secondsLeft?: number }
   | { phase: 'combining' }
   | { phase: 'rewriting-part'; part: number; total: number }
   | { phase: 'generating'; modelId: string };
@@ -86,6 +87,8 @@ export interface TaskSource {
   mail?: MailSource;
   /** For pages: an endless feed that loads more as it is scrolled; the summary covers what had loaded. */
   loadsMore?: true;
+  /** A long page summarized only in part, as the user chose: the first `parts` of `total`. */
+  coverage?: { parts: number; total: number };
 }
 
 export interface MailSource {
@@ -118,8 +121,27 @@ export interface TaskResult {
   changes?: ProofreadChange[];
 }
 
+/**
+ * A choice a running task needs from the user before it goes on. A summary of more than LARGE_SUMMARY_PARTS parts
+ * says its size and, once the first part has run, the time the whole and the first `firstParts` parts take here.
+ */
+export type TaskQuestion = {
+  kind: 'large-summary';
+  parts: number;
+  words: number;
+  firstParts: number;
+  /** Measured on this machine (the first part's generation time); absent when that part was not timed. */
+  secondsAll?: number;
+  secondsFirst?: number;
+};
+
+/** The user's answer: summarize every part, or only the first `parts`. */
+export type TaskAnswer = { kind: 'large-summary'; parts: 'all' | number };
+
 export type PanelToBackground =
-  { type: 'task/start'; requestId: string; task: TaskRequest } | { type: 'task/cancel'; requestId: string };
+  | { type: 'task/start'; requestId: string; task: TaskRequest }
+  | { type: 'task/cancel'; requestId: string }
+  | { type: 'task/answer'; requestId: string; answer: TaskAnswer };
 
 export type BackgroundToPanel =
   | { type: 'task/phase'; requestId: string; phase: TaskPhase }
@@ -128,6 +150,7 @@ export type BackgroundToPanel =
   /** The only addresses the task's output may link to: those in what it read and in the user's words. */
   | { type: 'task/links'; requestId: string; links: string[] }
   | { type: 'task/delta'; requestId: string; text: string }
+  | { type: 'task/question'; requestId: string; question: TaskQuestion }
   | { type: 'task/done'; requestId: string; stopped: boolean }
   | { type: 'task/error'; requestId: string; error: TacitError };
 
@@ -144,6 +167,9 @@ export type PanelIntent =
 
 export type PanelHello = { type: 'panel/hello'; placement: PanelPlacement };
 export type PanelIntentMessage = { type: 'panel/intent'; intent: PanelIntent };
+/** The engine changed without any task of this panel (it unloaded at idle): the panel asks 'panel/status' again. */
+export type PanelEngineMessage = { type: 'panel/engine'; change: 'idle-unload' };
+export type HubToPanel = PanelIntentMessage | PanelEngineMessage;
 
 // ---- Background ⇄ offscreen engine host, over a PORT_ENGINE port --------------------------------
 

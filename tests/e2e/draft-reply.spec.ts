@@ -265,13 +265,15 @@ test('on any other site, the reply is drafted from the page and written into its
   await expect(webPage.locator('#reply')).toHaveValue(new RegExp(`^Welcome to the forum!\\s+${DRAFT.split('\n')[0]}`));
 });
 
-test('a draft model too large for the GPU budget is refused with a one-click switch to the lighter one', async ({
+test('a chosen draft model too large for the GPU budget is refused with a one-click switch to the lighter one', async ({
   webPage,
   files,
   openDetachedPanel,
   serviceWorker,
 }) => {
   await useScriptedEngine(serviceWorker, { reply: DRAFT, tokenDelayMs: 1 }, 2000);
+  // Left to itself Tacit would take the lighter model on this budget; the user chose the default.
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ taskModels: { draft: 'default' } }));
   const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
   await draftReply(panel, 'yes');
   await expect(panel.getByTestId('draft-error')).toHaveText(

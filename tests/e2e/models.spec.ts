@@ -141,7 +141,7 @@ test('with room for both, the second model joins the first and the first is reus
     { event: 'load', modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' },
   ]);
   await expect(panel.getByTestId('engine-status')).toHaveText(
-    'Models loaded: Qwen2.5-1.5B-Instruct-q4f32_1-MLC, Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
+    'Models loaded: Qwen2.5 1.5B Instruct, Qwen2.5 0.5B Instruct',
   );
 });
 
@@ -246,4 +246,63 @@ test('each task offers its own model for offline use, with progress, right under
   await expect(options.locator('[data-task-model="summarize"]').getByTestId('download-status')).toHaveText(
     'Not downloaded',
   );
+});
+
+test('Options marks every model as fitting the GPU budget or not, preselects the lighter ones on a small budget, and clips nothing at 360 px', async ({
+  context,
+  extensionId,
+  openPanel,
+  serviceWorker,
+}) => {
+  // 1,500 MB: the 1.5B and 3B defaults (1.9 and 2.9 GB) do not fit, their lighter models do.
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ gpuBudgetMB: 1500 }));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 360, height: 900 });
+  const options = await openOptions(page, extensionId);
+
+  for (const [task, label] of [
+    ['summarize', 'Page summaries'],
+    ['draft', 'Email replies'],
+  ] as const) {
+    const row = options.locator(`[data-task-model="${task}"]`);
+    await expect(row.getByLabel(label)).toHaveValue('light');
+    await expect(row.getByTestId('model-fit')).toHaveAttribute('data-fits', 'true');
+    await expect(row.getByRole('option', { name: /^Default: .* \(too large\)$/ })).toHaveCount(1);
+  }
+  const fit = (modelId: string) => options.locator(`li[data-model="${modelId}"]`).getByTestId('model-fit');
+  await expect(fit('Qwen2.5-1.5B-Instruct-q4f32_1-MLC')).toContainText('Too large for the GPU budget');
+  await expect(fit('Llama-3.2-3B-Instruct-q4f32_1-MLC')).toContainText('Too large for the GPU budget');
+  await expect(fit('Qwen2.5-0.5B-Instruct-q4f32_1-MLC')).toContainText('Fits the GPU budget');
+  await expect(fit('Llama-3.2-1B-Instruct-q4f32_1-MLC')).toContainText('Fits the GPU budget');
+  await expect(options.getByRole('button', { name: 'Delete all models' })).toBeDisabled();
+  await expect(options.getByText('No models are stored yet.')).toBeVisible();
+
+  // Nothing is cut off: no sideways scrolling, no button or select narrower than its words.
+  const clipped = await options.evaluate(() => {
+    const measure = document.createElement('span');
+    measure.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+    document.body.append(measure);
+    const cut: string[] = [];
+    for (const select of document.querySelectorAll('select')) {
+      measure.style.font = getComputedStyle(select).font;
+      measure.textContent = select.selectedOptions[0]?.textContent ?? '';
+      // The arrow and the padding take about 32 px.
+      if (measure.offsetWidth > select.clientWidth - 32) cut.push(`select: ${measure.textContent}`);
+    }
+    for (const label of document.querySelectorAll('button span')) {
+      if (label.scrollWidth > label.clientWidth + 1) cut.push(`button: ${label.textContent}`);
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) cut.push('page scrolls sideways');
+    return cut;
+  });
+  expect(clipped).toEqual([]);
+  // The lighter choice is what a task really runs on, without the user picking it.
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 1, tokenCount: 3 }, 1500);
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Which model?');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('ask-answer')).toContainText('Scripted reply');
+  expect((await scriptedEngineLog(serviceWorker)).map((entry) => entry.modelId)).toEqual([
+    'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
+  ]);
 });

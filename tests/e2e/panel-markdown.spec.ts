@@ -39,10 +39,9 @@ async function ask(panel: Page, question: string): Promise<void> {
 
 /** Waits until the answer is written to the end. */
 async function answered(panel: Page): Promise<void> {
-  await expect(panel.locator('section.stream[aria-busy="false"] [data-testid="ask-answer"]')).toBeVisible({
-    timeout: 60_000,
-  });
-  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(panel.getByTestId('ask-answer-card')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  // Stop goes with the card's run.
+  await expect(panel.getByRole('button', { name: 'Stop' })).toHaveCount(0);
 }
 
 test('a 4,000-token Markdown answer streams into the same DOM as a one-shot render', async ({
@@ -125,11 +124,15 @@ test('hostile Markdown split across deltas stays inert while it streams and at t
   await panel.evaluate(() => {
     const unsafe: string[] = [];
     (window as unknown as { unsafe: string[] }).unsafe = unsafe;
-    const answer = document.querySelector('[data-testid="ask-answer"]')!;
+    // The answer's card appears with the question: watch the whole panel, and look inside answers.
     new MutationObserver(() => {
-      const found = answer.querySelectorAll('script, img, iframe, object, embed, [src], [onerror], [href]');
+      const found = document.querySelectorAll(
+        ['script', 'img', 'iframe', 'object', 'embed', '[src]', '[onerror]', '[href]']
+          .map((unsafeElement) => `[data-testid="ask-answer"] ${unsafeElement}`)
+          .join(', '),
+      );
       found.forEach((element) => unsafe.push(element.outerHTML));
-    }).observe(answer, { childList: true, subtree: true, attributes: true, characterData: true });
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
   });
   await ask(panel, 'Write something');
   await expect(panel.getByTestId('ask-answer')).toContainText('The end.');

@@ -7,7 +7,11 @@ import {
   useScriptedEngine,
 } from './support/extension-test';
 
-test('the side panel renders its status, question box and Stop and Copy', async ({ openPanel }) => {
+test('the side panel renders its status and question box; Stop and Copy come with a card', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 40, tokenCount: 30 });
   const panel = await openPanel();
   await expect(panel.getByRole('heading', { name: 'Tacit' })).toBeVisible();
   await expect(panel.getByTestId('gpu-status')).toContainText('WebGPU ready');
@@ -15,8 +19,17 @@ test('the side panel renders its status, question box and Stop and Copy', async 
   await expect(panel.getByTestId('gpu-status')).toContainText('no shader-f16');
   await expect(panel.getByLabel('Ask Tacit')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
-  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
-  await expect(panel.getByRole('button', { name: 'Copy' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  await expect(panel.getByText('Replies appear here.')).toBeVisible();
+
+  await panel.getByLabel('Ask Tacit').fill('What is WebGPU?');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  const card = panel.getByTestId('ask-answer-card');
+  await expect(card.getByTestId('question')).toHaveText('You asked: What is WebGPU?');
+  await expect(card.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Copy' })).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Copy' })).toBeEnabled({ timeout: 10_000 });
+  await expect(card.getByRole('button', { name: 'Stop' })).toHaveCount(0);
 });
 
 test('a question streams back token by token from the engine in the offscreen document', async ({
@@ -29,12 +42,11 @@ test('a question streams back token by token from the engine in the offscreen do
   await panel.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { answerStates: string[] }).answerStates = seen;
-    const answer = document.querySelector('[data-testid="ask-answer"]')!;
-    new MutationObserver(() => seen.push(answer.textContent ?? '')).observe(answer, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    // The answer's card appears with the question: watch the whole panel for it.
+    new MutationObserver(() => {
+      const answer = document.querySelector('[data-testid="ask-answer"]');
+      if (answer) seen.push(answer.textContent ?? '');
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
 
   // Keyboard only: focus the box, type, Enter sends.
@@ -46,7 +58,7 @@ test('a question streams back token by token from the engine in the offscreen do
     'Scripted reply about: What is on-device inference good for?',
   );
   await expect(panel.getByTestId('ask-answer')).toContainText('token7');
-  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Stop' })).toHaveCount(0);
 
   const states = await panel.evaluate(() => (window as unknown as { answerStates: string[] }).answerStates);
   const distinct = [...new Set(states.map((state) => state.trim()))].filter(Boolean);
@@ -106,6 +118,12 @@ test('the offscreen engine host is created on demand and closed after the idle t
   await expect(panel.getByTestId('ask-answer')).toContainText('Scripted reply about: Hello');
   expect(await offscreenDocumentCount(serviceWorker)).toBe(1);
 
+  await expect(panel.getByTestId('engine-status')).toHaveText('Model loaded: Qwen2.5 1.5B Instruct');
+
+  // The open panel hears of the idle unload: its status line no longer names the model.
+  await expect(panel.getByTestId('engine-status')).toHaveText('Model unloaded after being idle (GPU memory freed)', {
+    timeout: 8000,
+  });
   await expect.poll(() => offscreenDocumentCount(serviceWorker), { timeout: 8000 }).toBe(0);
   await panel.reload();
   await expect(panel.getByTestId('engine-status')).toHaveText('Engine not running (no GPU memory in use)');
@@ -174,7 +192,7 @@ test('if the service worker stops mid-answer, the panel says so and keeps the te
   await expect(panel.getByTestId('ask-answer-error')).toHaveCount(0);
 });
 
-test('loading a model shows its progress in bytes and percent in the status line', async ({
+test('loading a model shows its stages with bytes and percent in the card, and model names in the status line', async ({
   openPanel,
   serviceWorker,
 }) => {
@@ -182,19 +200,22 @@ test('loading a model shows its progress in bytes and percent in the status line
   const panel = await openPanel();
   await panel.evaluate(() => {
     const seen: string[] = [];
-    (window as unknown as { statusLines: string[] }).statusLines = seen;
-    const status = document.querySelector('[data-testid="engine-status"]')!;
-    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    (window as unknown as { progressLines: string[] }).progressLines = seen;
+    new MutationObserver(() => {
+      const line = document.querySelector('[data-testid="task-progress"]')?.textContent;
+      if (line && seen.at(-1) !== line) seen.push(line);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   await panel.getByLabel('Ask Tacit').fill('Hello');
   await panel.getByRole('button', { name: 'Send' }).click();
   await expect(panel.getByTestId('ask-answer')).toContainText('token3');
-  const lines = await panel.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
-  expect(lines).toContain('Loading Qwen2.5-1.5B-Instruct-q4f32_1-MLC: 50% (2 MB of 4 MB)');
-  expect(lines).toContain('Writing with Qwen2.5-1.5B-Instruct-q4f32_1-MLC…');
-  await expect(panel.getByTestId('engine-status')).toHaveText('Model loaded: Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+  const lines = await panel.evaluate(() => (window as unknown as { progressLines: string[] }).progressLines);
+  // The download, then the GPU programs as a stage of its own (not a second run from 0% with the same words).
+  const download = lines.indexOf('Downloading Qwen2.5 1.5B Instruct: 50% (2 MB of 4 MB)');
+  const shaders = lines.indexOf('Preparing Qwen2.5 1.5B Instruct for your GPU: 50%');
+  expect(download, JSON.stringify(lines)).toBeGreaterThanOrEqual(0);
+  expect(shaders).toBeGreaterThan(download);
+  expect(lines).toContain('Writing with Qwen2.5 1.5B Instruct…');
+  await expect(panel.getByTestId('engine-status')).toHaveText('Model loaded: Qwen2.5 1.5B Instruct');
+  await expect(panel.getByTestId('task-progress')).toHaveCount(0);
 });

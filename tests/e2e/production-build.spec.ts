@@ -33,7 +33,11 @@ test('asking when the model cannot be fetched ends in a specific message within 
   serviceWorker,
   files,
 }) => {
-  await setStorage(serviceWorker, { modelMirrorUrl: `${files.origin}/no-models-here` });
+  // The user chose the default model, which Tacit would not take on its own on this budget.
+  await setStorage(serviceWorker, {
+    modelMirrorUrl: `${files.origin}/no-models-here`,
+    taskModels: { chat: 'default' },
+  });
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Hello?');
   const started = Date.now();

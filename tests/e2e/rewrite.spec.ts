@@ -391,7 +391,7 @@ test('password field: the click handler refuses and no text is read or sent to t
     tab,
   );
   await expect(panel.getByTestId('rewrite-error')).toHaveText('Tacit never reads password fields.');
-  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Stop' })).toHaveCount(0);
   // The shortcut takes the same path.
   await webPage.focus('#password');
   await invokeTrigger(serviceWorker, 'onCommand', 'rewrite-selection', tab);
@@ -477,7 +477,7 @@ test('the shortcut rewrites the selection with the last-used style; Insert below
   expect(await webPage.inputValue('#message')).toContain(`pls fix asap\n${REWRITTEN}`);
 });
 
-test('if the page reloads before Replace, nothing is written and the result stays to copy', async ({
+test('if the page reloads before Replace, Replace is off and says why, and the result stays to copy', async ({
   webPage,
   files,
   openDetachedPanel,
@@ -487,8 +487,29 @@ test('if the page reloads before Replace, nothing is written and the result stay
   await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
   await expectRewriteReady(panel, 'pls fix asap');
   await webPage.reload();
+  await expect(panel.getByRole('button', { name: 'Replace' })).toBeDisabled();
+  await expect(panel.getByTestId('rewrite-gone')).toHaveText(/^Replace is off: the page with your text changed/);
+  expect(await webPage.inputValue('#message')).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks');
+  await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
+});
+
+test('if the field is replaced in the page before Replace, nothing is written and Replace turns off', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
+  await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+  // A page script swaps the field for a copy (as frameworks do on re-render): no navigation the panel could see.
+  await webPage.evaluate(() => {
+    const field = document.querySelector('#message')!;
+    field.replaceWith(field.cloneNode(true));
+  });
   await panel.getByRole('button', { name: 'Replace' }).click();
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^The original text is no longer where it was/);
+  await expect(panel.getByRole('button', { name: 'Replace' })).toBeDisabled();
   expect(await webPage.inputValue('#message')).toBe('Hi team,\npls fix asap, the build is broken again.\nThanks');
   await expect(panel.getByTestId('rewrite-result')).toHaveText(REWRITTEN);
 });
@@ -533,4 +554,55 @@ test('a selection too long for one pass says how long, and can be rewritten part
   await panel.getByRole('button', { name: 'Replace' }).click();
   await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
   expect(await webPage.inputValue('#message')).toBe(result);
+});
+
+test('a stopped rewrite keeps its text: Copy works, and Replace says the text is partial and puts in what was written', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { reply: 'Could you please fix this as soon as possible', tokenDelayMs: 400 });
+  const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
+  await panel.evaluate(() => {
+    const copied: string[] = [];
+    (window as unknown as { copied: string[] }).copied = copied;
+    navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+  });
+  await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
+  const card = panel.getByTestId('rewrite-card');
+  await expect(panel.getByTestId('rewrite-result')).toContainText('Could you');
+  await card.getByRole('button', { name: 'Stop' }).click();
+  await expect(card.getByTestId('rewrite-stopped')).toBeVisible();
+  const partial = (await panel.getByTestId('rewrite-result').textContent()) ?? '';
+  expect(partial).not.toContain('possible');
+
+  await card.getByRole('button', { name: 'Copy' }).click();
+  expect(await panel.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([partial]);
+  await expect(card.getByTestId('rewrite-partial')).toHaveText(/^Stopped early, so this text is partial\./);
+  await card.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  expect(await webPage.inputValue('#message')).toBe(`Hi team,\n${partial}, the build is broken again.\nThanks`);
+});
+
+test('Replace turns off and says why once the page of the selection is left, and the card can be dismissed', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await panelBesideTextareaSelection(webPage, files.origin, openDetachedPanel);
+  await rewriteFromMenu(serviceWorker, webPage, 'formal', { editable: true });
+  await expectRewriteReady(panel, 'pls fix asap');
+
+  await webPage.goto(`${files.origin}/pages/news-article.html`);
+  const card = panel.getByTestId('rewrite-card');
+  await expect(card.getByRole('button', { name: 'Replace' })).toBeDisabled();
+  await expect(card.getByRole('button', { name: 'Insert below' })).toBeDisabled();
+  await expect(card.getByTestId('rewrite-gone')).toHaveText(/^Replace is off: the page with your text changed/);
+  await expect(card.getByRole('button', { name: 'Copy' })).toBeEnabled();
+
+  await card.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(panel.getByTestId('rewrite-card')).toHaveCount(0);
+  await expect(panel.getByTestId('rewrite-result')).toHaveCount(0);
 });

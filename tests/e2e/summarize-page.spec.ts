@@ -67,7 +67,20 @@ test('options are remembered and shape the prompt; German pages are summarized i
   await expect(panel.getByLabel('Length')).toHaveValue('short');
 });
 
-test('a 60,000-word page is summarized in parts with progress, then combined', async ({
+/** Records every line the running card's progress shows, in order. */
+async function recordProgress(panel: Page): Promise<() => Promise<string[]>> {
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressLines: string[] }).progressLines = seen;
+    new MutationObserver(() => {
+      const line = document.querySelector('[data-testid="task-progress"]')?.textContent;
+      if (line && seen.at(-1) !== line) seen.push(line);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  return () => panel.evaluate(() => (window as unknown as { progressLines: string[] }).progressLines);
+}
+
+test('a 60,000-word page asks first, then is summarized in parts with progress and time left, then combined', async ({
   webPage,
   files,
   openDetachedPanel,
@@ -77,32 +90,95 @@ test('a 60,000-word page is summarized in parts with progress, then combined', a
   const url = files.serve('/generated/long-article.html', longArticleHtml(60_000));
   await webPage.goto(url);
   const panel = await openDetachedPanel();
-  const progress: string[] = [];
-  await panel.exposeFunction('recordStatus', (text: string) => progress.push(text));
-  await panel.evaluate(() => {
-    const status = document.querySelector('[data-testid="engine-status"]')!;
-    new MutationObserver(() =>
-      (window as unknown as { recordStatus(t: string): void }).recordStatus(status.textContent ?? ''),
-    ).observe(status, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
-  });
+  const progress = await recordProgress(panel);
   await panel.getByRole('button', { name: 'Summarize this page' }).click();
-  await expect(panel.getByTestId('summary')).toContainText('Scripted reply', { timeout: 45_000 });
+
+  // More than 20 parts: the size and the time measured on the first part, and the choice.
+  const question = panel.getByTestId('large-summary');
+  await expect(question).toContainText(/This page is long: \d+ parts/, { timeout: 20_000 });
+  await expect(question).toContainText(/About [\d,]+ words, summarized in \d+ parts one after another\./);
+  await expect(question).toContainText(
+    /On this device that takes about .+ for all parts, or about .+ for the first 20\./,
+  );
+  await question.getByRole('button', { name: 'Summarize all' }).click();
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply', { timeout: 60_000 });
 
   const log = await scriptedEngineLog(serviceWorker);
-  const parts = progress.map((line) => /Summarizing part (\d+) of (\d+)/.exec(line)).filter((match) => match !== null);
+  const lines = await progress();
+  const parts = lines.map((line) => /Summarizing part (\d+) of (\d+)/.exec(line)).filter((match) => match !== null);
   const total = Number(parts[0]![2]);
-  expect(total).toBeGreaterThan(10);
+  expect(total).toBeGreaterThan(20);
   expect(new Set(parts.map((match) => match[1])).size).toBe(total);
-  expect(progress.some((line) => line.startsWith('Combining the parts'))).toBe(true);
+  expect(lines.some((line) => /Summarizing part \d+ of \d+ \(about .+ left\)/.test(line))).toBe(true);
+  expect(lines.some((line) => line.startsWith('Combining the parts'))).toBe(true);
   // Every part of the page reached the engine: the closing sentence is in the last part, the boilerplate nowhere.
   const prompts = log.map((entry) => entry.messages.map((message) => message.content).join('\n'));
   expect(prompts.slice(0, total).some((prompt) => prompt.includes(LONG_ARTICLE_CLOSING))).toBe(true);
   expect(prompts.some((prompt) => prompt.includes(LONG_ARTICLE_BOILERPLATE))).toBe(false);
   expect(log.length).toBeGreaterThan(total);
+  await expect(panel.getByTestId('summary-coverage')).toHaveCount(0);
+});
+
+test('a long page summarized only in its first parts, as the user chose, says what the summary covers', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 1, tokenCount: 8 });
+  const url = files.serve('/generated/long-article.html', longArticleHtml(60_000));
+  await webPage.goto(url);
+  const panel = await openDetachedPanel();
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  const question = panel.getByTestId('large-summary');
+  await question.getByRole('button', { name: 'Only the first 20 parts' }).click({ timeout: 20_000 });
+  await expect(question).toHaveCount(0);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply', { timeout: 45_000 });
+  await expect(panel.getByTestId('summary-coverage')).toHaveText(/^ ?Covers the first 20 of \d+ parts of the page\.$/);
+  const prompts = (await scriptedEngineLog(serviceWorker)).map((entry) =>
+    entry.messages.map((message) => message.content).join('\n'),
+  );
+  expect(prompts.filter((prompt) => /part \d+ of \d+ of a long page/.test(prompt))).toHaveLength(20);
+  expect(prompts.some((prompt) => prompt.includes(LONG_ARTICLE_CLOSING))).toBe(false);
+});
+
+test("summarizing another page clears the old page's card at once, before any new text arrives", async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await summarizeInPanel(webPage, files.origin + ARTICLE, openDetachedPanel);
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled();
+  await expect(panel.getByTestId('summary-source')).toContainText(ARTICLE_TITLE);
+
+  // The next summary is slow to start writing; the old title and text must be gone before its first word.
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 1500, tokenCount: 5 });
+  await webPage.goto(`${files.origin}/pages/blog-code.html`);
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary-card').getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(panel.getByTestId('summary')).toHaveText('');
+  await expect(panel.getByTestId('summary-card')).not.toContainText(ARTICLE_TITLE);
+  await expect(panel.getByTestId('summary-source')).toContainText('Summary of:');
+  await expect(panel.getByTestId('summary')).toHaveText('');
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply', { timeout: 15_000 });
+});
+
+test('an error card and a summary card can be dismissed', async ({ webPage, files, openDetachedPanel }) => {
+  await webPage.goto(`${files.origin}/pages/empty-page.html`);
+  const panel = await openDetachedPanel();
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary-error')).toBeVisible();
+  await panel.getByTestId('summary-card').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(panel.getByTestId('summary-card')).toHaveCount(0);
+  await expect(panel.getByText('Replies appear here.')).toBeVisible();
+
+  await webPage.goto(files.origin + ARTICLE);
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled();
+  await panel.getByTestId('summary-card').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(panel.getByTestId('summary-card')).toHaveCount(0);
+  await expect(panel.getByLabel('Ask Tacit')).toBeVisible();
 });
 
 test('an endless feed is summarized as far as it had loaded, and the panel says so', async ({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PanelHub } from '../panel-hub';
-import type { PanelHello, PanelIntent, PanelIntentMessage } from '../../protocol/messages';
+import type { HubToPanel, PanelHello, PanelIntent } from '../../protocol/messages';
 import { FakePort } from '../../protocol/__tests__/fake-port';
 
-type PanelPort = FakePort<PanelIntentMessage, PanelHello>;
+type PanelPort = FakePort<HubToPanel, PanelHello>;
 
 const SUMMARIZE_TAB_7: PanelIntent = { kind: 'summarize-page', tabId: 7 };
 const SUMMARIZE_TAB_8: PanelIntent = { kind: 'summarize-page', tabId: 8 };
@@ -22,7 +22,8 @@ function setup() {
   return { hub, clock, openPanel };
 }
 
-const intentsOf = (port: PanelPort): PanelIntent[] => port.posted.map((message) => message.intent);
+const intentsOf = (port: PanelPort): PanelIntent[] =>
+  port.posted.flatMap((message) => (message.type === 'panel/intent' ? [message.intent] : []));
 
 describe('PanelHub', () => {
   it("delivers an intent to the docked panel of the intent's window only", () => {
@@ -188,5 +189,19 @@ describe('PanelHub', () => {
 
     expect(intentsOf(current)).toEqual([SUMMARIZE_TAB_7]);
     expect(old.posted).toEqual([]);
+  });
+
+  it('tells every open panel, docked or detached, that the engine unloaded at idle; closed panels hear nothing', () => {
+    const { hub, openPanel } = setup();
+    const docked = openPanel({ windowId: 1, docked: true });
+    const detached = openPanel({ windowId: 9, docked: false });
+    const closed = openPanel({ windowId: 2, docked: true });
+    closed.disconnectFromPeer();
+
+    hub.broadcast({ type: 'panel/engine', change: 'idle-unload' });
+
+    expect(docked.posted).toEqual([{ type: 'panel/engine', change: 'idle-unload' }]);
+    expect(detached.posted).toEqual([{ type: 'panel/engine', change: 'idle-unload' }]);
+    expect(closed.posted).toEqual([]);
   });
 });

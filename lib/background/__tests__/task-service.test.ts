@@ -302,7 +302,7 @@ describe('servePanelPort', () => {
   });
 
   it('refuses a model larger than the GPU budget without starting a run, suggesting the light model', async () => {
-    const { port, runs, ask } = setup({}, { ...WITH_GPU, gpuBudgetMB: 1500 });
+    const { port, runs, ask } = setup({}, { ...WITH_GPU, gpuBudgetMB: 1500, taskModels: { chat: 'default' } });
     ask('r1');
     await settle();
     expect(runs).toHaveLength(0);
@@ -408,5 +408,75 @@ describe('servePanelPort', () => {
       requestId: 'r1',
       error: { code: 'engine-unavailable' },
     });
+  });
+});
+
+describe('servePanelPort: a summary that asks before going on', () => {
+  /** A page of about 40 parts for the 4,096-token window: numbered paragraphs, so every part is distinct. */
+  const LONG_PAGE = Array.from({ length: 2400 }, (_, n) => `Paragraph ${n} tells of tide gauge ${n} and its keeper.`)
+    .join('\n\n')
+    .repeat(4);
+  const pageAccess: PageAccess = {
+    resolveTab: async () => ({ ok: true, value: 3 }),
+    tabInfo: async () => ({ ok: true, value: { tabId: 3, title: 'Tides', url: 'https://tides.example/' } }),
+    readPage: async () => ({
+      ok: true,
+      value: {
+        title: 'Tides',
+        url: 'https://tides.example/',
+        text: LONG_PAGE,
+        tokenEstimate: 0,
+        wordCount: 0,
+        source: 'readability',
+      },
+    }),
+    readSelection: () => Promise.reject(new Error('not a selection')),
+    uiLanguage: () => 'en',
+  };
+
+  async function summarizeLongPage() {
+    const service = setup({ pageAccess });
+    service.port.deliver({
+      type: 'task/start',
+      requestId: 'r1',
+      task: {
+        kind: 'summarize-page',
+        target: { tabId: 3 },
+        options: { type: 'key-points', length: 'medium', language: 'page' },
+      },
+    });
+    await settle();
+    // The first part runs; its time is measured from the engine's start of writing.
+    const first = service.runs[0]!;
+    first.handlers.onGenerating('Qwen');
+    first.handlers.onDelta('- a note');
+    first.handlers.onDone(false);
+    await settle();
+    return service;
+  }
+
+  it("sends the question to the panel and goes on with the panel's answer", async () => {
+    const { port, runs } = await summarizeLongPage();
+    const question = port.posted.find((message) => message.type === 'task/question');
+    expect(question).toMatchObject({ requestId: 'r1', question: { kind: 'large-summary', firstParts: 20 } });
+    expect(question?.type === 'task/question' && question.question.secondsAll).toBeGreaterThanOrEqual(0);
+    expect(runs).toHaveLength(1);
+
+    port.deliver({ type: 'task/answer', requestId: 'r1', answer: { kind: 'large-summary', parts: 2 } });
+    await settle();
+    expect(runs).toHaveLength(2);
+    runs[1]!.handlers.onDone(false);
+    await settle();
+    // Two parts then the final combine, which is streamed.
+    expect(runs).toHaveLength(3);
+    expect(port.posted.at(-1)).toMatchObject({ type: 'task/phase', phase: { phase: 'combining' } });
+  });
+
+  it('ends as stopped, running nothing more, when the panel cancels while the question waits', async () => {
+    const { port, runs, cancel } = await summarizeLongPage();
+    cancel('r1');
+    await settle();
+    expect(runs).toHaveLength(1);
+    expect(port.posted.at(-1)).toEqual({ type: 'task/done', requestId: 'r1', stopped: true });
   });
 });

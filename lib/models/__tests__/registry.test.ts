@@ -1,6 +1,6 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import { describe, expect, it } from 'vitest';
-import { resolveTaskModel } from '../registry';
+import { automaticChoice, fitsBudget, modelDisplayName, resolveTaskModel } from '../registry';
 
 const CUSTOM: ModelRecord = {
   model: 'https://models.example.org/mlc-ai/Tiny-Custom-q4f32_1-MLC',
@@ -64,5 +64,30 @@ describe('resolveTaskModel', () => {
       ok: false,
       reason: 'unknown-model',
     });
+  });
+});
+
+describe('modelDisplayName', () => {
+  it("names prebuilt models by their family in either precision, and the user's own models by their id", () => {
+    expect(modelDisplayName('Qwen2.5-1.5B-Instruct-q4f32_1-MLC')).toBe('Qwen2.5 1.5B Instruct');
+    expect(modelDisplayName('Llama-3.2-1B-Instruct-q4f16_1-MLC')).toBe('Llama 3.2 1B Instruct');
+    expect(modelDisplayName('My-Model-q4f16_1-MLC')).toBe('My-Model-q4f16_1-MLC');
+  });
+});
+
+describe('automaticChoice', () => {
+  it('takes the default model when it fits the budget, the lighter one when only that fits', () => {
+    // Qwen2.5-1.5B q4f32 needs about 1.9 GB, Qwen2.5-0.5B about 0.9 GB.
+    expect(automaticChoice('summarize', 'f32', 4096)).toBe('default');
+    expect(automaticChoice('summarize', 'f32', 1200)).toBe('light');
+  });
+
+  it('stays with the default when neither fits', () => {
+    expect(automaticChoice('draft', 'f32', 500)).toBe('default');
+  });
+
+  it('counts a record that does not say what it needs as fitting', () => {
+    expect(fitsBudget({ ...CUSTOM, vram_required_MB: undefined }, 100)).toBe(true);
+    expect(fitsBudget(CUSTOM, 399)).toBe(false);
   });
 });

@@ -27,7 +27,12 @@ export class ScriptedEngine implements Engine {
     const totalBytes = 4 * 1024 * 1024;
     for (let step = 1; step <= 4; step++) {
       await delay(5);
-      onProgress({ fraction: step / 4, loadedBytes: (totalBytes * step) / 4, totalBytes });
+      onProgress({ fraction: step / 4, loadedBytes: (totalBytes * step) / 4, totalBytes, stage: 'download' });
+    }
+    // Like WebLLM: after the weights, the GPU programs are prepared in a second pass.
+    for (let step = 1; step <= 2; step++) {
+      await delay(5);
+      onProgress({ fraction: step / 2, stage: 'shaders' });
     }
     this.loaded = record.model_id;
   }

@@ -6,9 +6,17 @@ export interface ChatMessage {
   content: string;
 }
 
+/**
+ * What loading is doing: fetching the weights from the network, reading them from the local cache, or compiling the
+ * model's GPU programs (shaders), which WebLLM reports as a second pass from 0 to 100%.
+ */
+export type LoadStage = 'download' | 'cache' | 'shaders';
+
 export interface LoadProgress {
-  /** 0..1 */
+  /** 0..1, within the stage */
   fraction: number;
+  /** Absent where the engine does not say (then the panel shows only the fraction). */
+  stage?: LoadStage;
   /** Bytes fetched so far and in all, when the engine reports them. */
   loadedBytes?: number;
   totalBytes?: number;

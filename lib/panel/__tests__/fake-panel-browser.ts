@@ -2,8 +2,8 @@
 import { FakePort } from '../../protocol/__tests__/fake-port';
 import type {
   BackgroundToPanel,
+  HubToPanel,
   PanelHello,
-  PanelIntentMessage,
   PanelPlacement,
   PanelStatus,
   PanelToBackground,
@@ -20,7 +20,7 @@ import type { PanelDeps, PanelSettings, StoredValue } from '../panel-deps';
 import type { TaskStreamDeps } from '../task-stream';
 
 export type FakeTaskPort = FakePort<PanelToBackground, BackgroundToPanel>;
-export type FakeHubPort = FakePort<PanelHello, PanelIntentMessage>;
+export type FakeHubPort = FakePort<PanelHello, HubToPanel>;
 
 /** Waits until promises already settled have run their callbacks (settings read, placement known). */
 export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -79,6 +79,8 @@ export class FakePanelBrowser {
   /** Every task the panel started, oldest first, across all its ports. */
   readonly started: StartedTask[] = [];
   readonly siteAccessAsked: string[] = [];
+  /** Tabs the panel watches, with how to tell it that one closed or navigated. */
+  readonly watchedTabs = new Map<number, (reason: 'tab-closed' | 'page-navigated') => void>();
   grantSiteAccess = true;
   placement: PanelPlacement = { windowId: 7, docked: true };
   readonly answers: Answers = {
@@ -113,6 +115,12 @@ export class FakePanelBrowser {
     requestSiteAccess: async (origin) => {
       this.siteAccessAsked.push(origin);
       return this.grantSiteAccess;
+    },
+    watchTab: (tabId, onGone) => {
+      this.watchedTabs.set(tabId, onGone);
+      return () => {
+        if (this.watchedTabs.get(tabId) === onGone) this.watchedTabs.delete(tabId);
+      };
     },
     settings: this.settings,
     recordDiagnostic: (code, details) => void this.diagnostics.push(details ? { code, details } : { code }),

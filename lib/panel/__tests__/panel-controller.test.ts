@@ -235,8 +235,8 @@ describe('PanelController: Stop', () => {
     expect(panel.busy.value).toBe(false);
     expect(panel.turns.value[0]!.answer.text.value).toBe('Ada ');
     expect(panel.turns.value[0]!.answer.state.value).toBe('stopped');
-    expect(panel.rewrite.text.value).toBe('Send it');
-    expect(panel.rewrite.state.value).toBe('stopped');
+    expect(panel.rewrite.stream.text.value).toBe('Send it');
+    expect(panel.rewrite.stream.state.value).toBe('stopped');
     expect(panel.summary.state.value).toBe('done');
   });
 
@@ -288,24 +288,24 @@ describe('PanelController: rewrites', () => {
 
     rewrite.send({ type: 'task/source', source: { ...PAGE, kind: 'rewrite', selection: SELECTION } });
     rewrite.delta('Sure! Here is the text: Please send it ASAP\n---CHANGES---');
-    expect(panel.rewrite.text.value).toContain('Sure!');
+    expect(panel.rewrite.stream.text.value).toContain('Sure!');
     const changes = [{ from: 'pls', to: 'Please', reason: 'spelling' }];
     rewrite.send({ type: 'task/result', result: { text: 'Please send it ASAP', changes } });
     rewrite.done();
-    expect(panel.rewrite.text.value).toBe('Please send it ASAP');
-    expect(panel.rewrite.result.value?.changes).toEqual(changes);
-    expect(panel.rewrite.source.value?.selection).toEqual(SELECTION);
+    expect(panel.rewrite.stream.text.value).toBe('Please send it ASAP');
+    expect(panel.rewrite.stream.result.value?.changes).toEqual(changes);
+    expect(panel.rewrite.stream.source.value?.selection).toEqual(SELECTION);
   });
 
   it('asks for a custom instruction first, offering the last one, and remembers the new one', async () => {
     const { browser, panel } = await setup();
     browser.settings.lastCustomInstruction.value = 'Make it rhyme';
     await panel.startRewrite(4, 2, 'custom');
-    expect(panel.pendingCustom.value).toEqual({ tabId: 4, frameId: 2, instruction: 'Make it rhyme' });
+    expect(panel.rewrite.pendingCustom.value).toEqual({ tabId: 4, frameId: 2, instruction: 'Make it rhyme' });
     expect(browser.started).toHaveLength(0);
 
-    panel.submitCustomRewrite('Make it sound like a pirate');
-    expect(panel.pendingCustom.value).toBeNull();
+    panel.rewrite.submitCustom('Make it sound like a pirate');
+    expect(panel.rewrite.pendingCustom.value).toBeNull();
     expect(browser.last().task).toEqual({
       kind: 'rewrite',
       tabId: 4,
@@ -324,22 +324,22 @@ describe('PanelController: rewrites', () => {
     rewrite.send({ type: 'task/source', source: { ...PAGE, kind: 'rewrite', selection: SELECTION } });
     rewrite.delta('Please send it ASAP');
     rewrite.done();
-    await panel.applyRewrite('replace');
+    await panel.rewrite.applyTo('replace');
     expect(browser.requestsOf('rewrite/apply')).toEqual([
       { tabId: 4, frameId: 2, anchorId: 'anchor-1', text: 'Please send it ASAP', mode: 'replace' },
     ]);
-    expect(panel.applyOutcome.value).toEqual({ ok: true, mode: 'replace' });
+    expect(panel.rewrite.applyOutcome.value).toEqual({ ok: true, mode: 'replace' });
 
     browser.answers['rewrite/apply'] = async () => Promise.reject(new Error('tab gone'));
-    await panel.applyRewrite('insert-below');
-    expect(panel.applyOutcome.value).toEqual({ ok: false, error: { code: 'anchor-lost' } });
+    await panel.rewrite.applyTo('insert-below');
+    expect(panel.rewrite.applyOutcome.value).toEqual({ ok: false, error: { code: 'anchor-lost' } });
   });
 
   it('rewrites a selection too long for one pass in parts when asked', async () => {
     const { browser, panel } = await setup();
     await panel.startRewrite(4, 2, 'formal');
     browser.last().send({ type: 'task/error', error: { code: 'selection-too-long', words: 2400, maxWords: 1500 } });
-    panel.rewriteInParts();
+    panel.rewrite.inParts();
     expect(browser.last().task).toEqual({ kind: 'rewrite', tabId: 4, frameId: 2, style: 'formal', inParts: true });
   });
 });
@@ -419,5 +419,219 @@ describe('PanelController: closing', () => {
     expect(browser.hubPorts[0]!.closedByUs).toBe(true);
     expect(browser.taskPorts.length).toBeGreaterThanOrEqual(3);
     expect(browser.taskPorts.every((port) => port.closedByUs)).toBe(true);
+  });
+});
+
+describe('PanelController: cards', () => {
+  it("clears the old page's summary and title at once when another page is summarized, and shows the new title as soon as it is known", async () => {
+    const { browser, panel } = await summarized('Old page summary.');
+    panel.summarizePage({ tabId: 9 });
+    expect(panel.summary.text.value).toBe('');
+    expect(panel.summary.source.value).toBeNull();
+    expect(panel.conversationId.value).toBeNull();
+    const other = { ...PAGE, title: 'Another article', url: 'https://news.example/b', conversationId: '' };
+    browser.last('summarize-page').send({ type: 'task/source', source: other });
+    expect(panel.summary.source.value).toEqual(other);
+    expect(panel.summary.text.value).toBe('');
+  });
+
+  it('Regenerate keeps the summary on screen until the new text arrives', async () => {
+    const { browser, panel } = await summarized('First version.');
+    panel.regenerate();
+    expect(panel.summary.text.value).toBe('First version.');
+    browser.last('summarize-page').delta('Second version.');
+    expect(panel.summary.text.value).toBe('Second version.');
+  });
+
+  it('dismissing the summary stops it, and its follow-ups go with it', async () => {
+    const { browser, panel } = await summarized();
+    panel.submitQuestion('Who wrote it?');
+    const followUp = browser.last('follow-up');
+    panel.dismissSummary();
+    expect(followUp.cancelled || followUp.port.closedByUs).toBe(true);
+    expect(panel.turns.value).toEqual([]);
+    expect(panel.summary.state.value).toBe('empty');
+    expect(panel.summary.text.value).toBe('');
+    expect(panel.conversationId.value).toBeNull();
+    expect(panel.busy.value).toBe(false);
+
+    panel.summarizePage({ tabId: 3 });
+    const running = browser.last('summarize-page');
+    panel.dismissSummary();
+    expect(running.cancelled).toBe(true);
+    running.delta('late text');
+    expect(panel.summary.text.value).toBe('');
+  });
+
+  it('dismisses one follow-up card, a free answer, and a notice', async () => {
+    const { browser, panel } = await summarized();
+    panel.submitQuestion('Who wrote it?');
+    browser.last('follow-up').done();
+    panel.submitQuestion('When?');
+    const [first, second] = panel.turns.value;
+    panel.dismissTurn(first!);
+    expect(panel.turns.value).toEqual([second]);
+
+    panel.dismissSummary();
+    panel.submitQuestion('What is WebGPU?');
+    expect(panel.askedQuestion.value).toBe('What is WebGPU?');
+    browser.last('ask').delta('An API.');
+    panel.dismissAsk();
+    expect(panel.ask.state.value).toBe('empty');
+    expect(panel.askedQuestion.value).toBe('');
+
+    browser.hubPorts[0]!.deliver({
+      type: 'panel/intent',
+      intent: { kind: 'show-error', error: { code: 'restricted-page', page: 'web-store' } },
+    });
+    panel.dismissNotice();
+    expect(panel.notice.value).toBeNull();
+  });
+
+  it('a new task clears cards that hold only an error; a failed card with text stays', async () => {
+    const { browser, panel } = await setup();
+    panel.summarizePage({ tabId: 3 });
+    browser.last('summarize-page').send({ type: 'task/error', error: { code: 'empty-page' } });
+    await panel.startRewrite(4, 2, 'shorter');
+    const rewrite = browser.last('rewrite');
+    rewrite.delta('Half a rewrite');
+    rewrite.send({ type: 'task/error', error: { code: 'gpu-device-lost' } });
+
+    panel.submitQuestion('Anything?');
+    expect(panel.summary.state.value).toBe('empty');
+    expect(panel.summary.error.value).toBeNull();
+    expect(panel.rewrite.stream.state.value).toBe('error');
+    expect(panel.rewrite.stream.text.value).toBe('Half a rewrite');
+  });
+
+  it("passes a long summary's question on, and the user's answer back", async () => {
+    const { browser, panel } = await setup();
+    panel.summarizePage({ tabId: 3 });
+    const summary = browser.last('summarize-page');
+    const question = { kind: 'large-summary', parts: 48, words: 40_000, firstParts: 20, secondsAll: 600 } as const;
+    summary.send({ type: 'task/question', question });
+    expect(panel.summary.question.value).toEqual(question);
+    panel.summary.answer({ kind: 'large-summary', parts: 'all' });
+    expect(summary.port.posted.at(-1)).toEqual({
+      type: 'task/answer',
+      requestId: summary.requestId,
+      answer: { kind: 'large-summary', parts: 'all' },
+    });
+  });
+});
+
+describe('PanelController: a rewrite card', () => {
+  async function rewritten(text = 'Please send it ASAP', options: { stop?: boolean } = {}) {
+    const { browser, panel } = await setup();
+    browser.answers['rewrite/apply'] = async () => ({ ok: true });
+    await panel.startRewrite(4, 2, 'proofread');
+    const rewrite = browser.last('rewrite');
+    rewrite.send({ type: 'task/source', source: { ...PAGE, kind: 'rewrite', selection: SELECTION } });
+    rewrite.delta(text);
+    if (options.stop) {
+      panel.stopAll();
+      rewrite.done(true);
+    } else {
+      rewrite.send({ type: 'task/result', result: { text, changes: [] } });
+      rewrite.done();
+    }
+    return { browser, panel, rewrite };
+  }
+
+  it('offers Replace once done, and waits while the text is being written', async () => {
+    const { browser, panel } = await setup();
+    await panel.startRewrite(4, 2, 'proofread');
+    const rewrite = browser.last('rewrite');
+    rewrite.send({ type: 'task/source', source: { ...PAGE, kind: 'rewrite', selection: SELECTION } });
+    rewrite.delta('Please');
+    expect(panel.rewrite.apply.value).toEqual({ kind: 'wait' });
+    rewrite.send({ type: 'task/result', result: { text: 'Please send it', changes: [] } });
+    rewrite.done();
+    expect(panel.rewrite.apply.value).toEqual({ kind: 'ready', partial: false });
+  });
+
+  it('offers no Replace for a selection that is not editable', async () => {
+    const { browser, panel } = await setup();
+    await panel.startRewrite(4, 2, 'shorter');
+    const rewrite = browser.last('rewrite');
+    rewrite.send({
+      type: 'task/source',
+      source: { ...PAGE, kind: 'rewrite', selection: { ...SELECTION, editable: false } },
+    });
+    rewrite.delta('Short');
+    rewrite.done();
+    expect(panel.rewrite.apply.value).toEqual({ kind: 'none' });
+    expect(panel.rewrite.stream.copyable.value).toBe(true);
+  });
+
+  it('after Stop offers Replace as partial, with the text written so far cleaned like a finished rewrite', async () => {
+    const { browser, panel } = await rewritten('Please send it ASAP\n---CHANGES---\n- "pls" → "Please"', {
+      stop: true,
+    });
+    expect(panel.rewrite.stream.state.value).toBe('stopped');
+    expect(panel.rewrite.output.value).toBe('Please send it ASAP');
+    expect(panel.rewrite.apply.value).toEqual({ kind: 'ready', partial: true });
+    expect(panel.rewrite.stream.copyable.value).toBe(true);
+    await panel.rewrite.applyTo('replace');
+    expect(browser.requestsOf('rewrite/apply')).toEqual([
+      { tabId: 4, frameId: 2, anchorId: 'anchor-1', text: 'Please send it ASAP', mode: 'replace' },
+    ]);
+  });
+
+  it('disables Replace and says why once the tab of the selection closes or navigates', async () => {
+    const { browser, panel } = await rewritten();
+    expect(browser.watchedTabs.has(SELECTION.tabId)).toBe(true);
+    browser.watchedTabs.get(SELECTION.tabId)!('page-navigated');
+    expect(panel.rewrite.apply.value).toEqual({ kind: 'gone', reason: { code: 'page-navigated' } });
+    await panel.rewrite.applyTo('replace');
+    expect(browser.requestsOf('rewrite/apply')).toEqual([]);
+  });
+
+  it('disables Replace once the page says the selection is no longer there', async () => {
+    const { browser, panel } = await rewritten();
+    browser.answers['rewrite/apply'] = async () => ({ ok: false, error: { code: 'anchor-lost' } });
+    await panel.rewrite.applyTo('replace');
+    expect(panel.rewrite.apply.value).toEqual({ kind: 'gone', reason: { code: 'anchor-lost' } });
+  });
+
+  it('dismissing the card stops watching its tab and empties it; the next rewrite starts afresh', async () => {
+    const { browser, panel } = await rewritten();
+    panel.rewrite.dismiss();
+    expect(browser.watchedTabs.size).toBe(0);
+    expect(panel.rewrite.stream.state.value).toBe('empty');
+    expect(panel.rewrite.apply.value).toEqual({ kind: 'none' });
+    await panel.startRewrite(5, 0, 'shorter');
+    expect(panel.rewrite.stream.text.value).toBe('');
+  });
+});
+
+describe('PanelController: the engine in the status line', () => {
+  it('hears that the engine unloaded at idle, asks for the status again, and says so until a task starts', async () => {
+    const { browser, panel } = await setup();
+    browser.answers['panel/status'] = async () => ({
+      capabilities: null,
+      engine: { engine: 'webllm', loadedModels: ['Qwen2.5-1.5B-Instruct-q4f32_1-MLC'], busy: false },
+    });
+    panel.submitQuestion('Hello');
+    browser.last('ask').done();
+    await flush();
+    expect(panel.engine.value).toEqual({
+      kind: 'loaded',
+      modelIds: ['Qwen2.5-1.5B-Instruct-q4f32_1-MLC'],
+    });
+
+    browser.answers['panel/status'] = async () => STATUS;
+    const asked = browser.requestsOf('panel/status').length;
+    browser.hubPorts[0]!.deliver({ type: 'panel/engine', change: 'idle-unload' });
+    await flush();
+    expect(browser.requestsOf('panel/status')).toHaveLength(asked + 1);
+    expect(panel.engine.value).toEqual({ kind: 'stopped', idleUnload: true });
+
+    panel.submitQuestion('Again');
+    browser.last('ask').send({ type: 'task/phase', phase: { phase: 'queued', position: 1 } });
+    expect(panel.engine.value).toEqual({ kind: 'waiting', position: 1 });
+    browser.last('ask').done();
+    await flush();
+    expect(panel.engine.value).toEqual({ kind: 'stopped', idleUnload: false });
   });
 });

@@ -31,6 +31,17 @@ describe('TaskStream liveness', () => {
     expect(isRunning).toHaveBeenCalledWith(requestId);
   });
 
+  it('lets go of the silent port, so that the next task reaches the restarted background on a new one', async () => {
+    vi.useFakeTimers();
+    const { stream, port } = setup(async () => false);
+    const lost = port();
+    await vi.advanceTimersByTimeAsync(LIVENESS_CHECK_MS * 2);
+    expect(lost.closedByUs).toBe(true);
+    stream.start({ kind: 'ask', prompt: 'Again' });
+    expect(port()).not.toBe(lost);
+    expect(port().posted.map((message) => message.type)).toEqual(['task/start']);
+  });
+
   it('keeps waiting while the background says the task runs, however long it takes', async () => {
     vi.useFakeTimers();
     const { stream } = setup(async () => true);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakePort } from '../../protocol/__tests__/fake-port';
 import type { BackgroundToPanel, PanelToBackground } from '../../protocol/messages';
-import { TaskStream } from '../task-stream';
+import { TaskStream, type StartOptions } from '../task-stream';
 
 type PanelPort = FakePort<PanelToBackground, BackgroundToPanel>;
 
@@ -21,8 +21,8 @@ function setup() {
   );
   const port = () => ports.at(-1)!;
   /** Starts a task and returns the request id the stream sent. */
-  const start = (prompt = 'What is WebGPU?') => {
-    stream.start({ kind: 'ask', prompt });
+  const start = (prompt = 'What is WebGPU?', options: StartOptions = {}) => {
+    stream.start({ kind: 'ask', prompt }, options);
     const message = port().posted.at(-1);
     if (message?.type !== 'task/start') throw new Error('start did not post task/start');
     return message.requestId;
@@ -185,7 +185,7 @@ describe('TaskStream', () => {
     fromBackground({ type: 'task/delta', requestId: first, text: ' late old text' });
     fromBackground({ type: 'task/done', requestId: first, stopped: true });
     expect(stream.state.value).toBe('running');
-    expect(stream.text.value).toBe('old text');
+    expect(stream.text.value).toBe('');
     fromBackground({ type: 'task/delta', requestId: second, text: 'new text' });
     expect(stream.text.value).toBe('new text');
   });
@@ -200,11 +200,12 @@ describe('TaskStream', () => {
   });
 
   it('clears the error when a task is retried, and replaces the old text once new text arrives', () => {
-    const { stream, start, fromBackground } = setup();
+    const { stream, port, start, fromBackground } = setup();
     const failed = start();
     fromBackground({ type: 'task/delta', requestId: failed, text: 'Old answer' });
     fromBackground({ type: 'task/error', requestId: failed, error: { code: 'unknown', cause: 'Error: boom' } });
-    const retry = start();
+    stream.retry();
+    const retry = (port().posted.at(-1) as { requestId: string }).requestId;
     expect(stream.error.value).toBeNull();
     expect(stream.state.value).toBe('running');
     expect(stream.text.value).toBe('Old answer');
@@ -249,12 +250,12 @@ describe('TaskStream', () => {
     expect(stream.state.value).toBe('stopped');
   });
 
-  it('keeps the previous text on screen when a new task is stopped before it wrote anything', () => {
+  it('keeps the previous text on screen when a re-run that keeps it is stopped before it wrote anything', () => {
     const { stream, start, fromBackground } = setup();
     const first = start();
     fromBackground({ type: 'task/delta', requestId: first, text: 'The first answer.' });
     fromBackground({ type: 'task/done', requestId: first, stopped: false });
-    const second = start('another question');
+    const second = start('another question', { keepText: true });
     stream.stop();
     fromBackground({ type: 'task/done', requestId: second, stopped: true });
     expect(stream.text.value).toBe('The first answer.');
@@ -262,37 +263,114 @@ describe('TaskStream', () => {
     expect(stream.running.value).toBe(false);
   });
 
-  it('keeps the previous text when a new task fails before writing anything, and shows the error', () => {
+  it('keeps the previous text when a re-run that keeps it fails before writing anything, and shows the error', () => {
     const { stream, start, fromBackground } = setup();
     const first = start();
     fromBackground({ type: 'task/delta', requestId: first, text: 'The first answer.' });
     fromBackground({ type: 'task/done', requestId: first, stopped: false });
-    const second = start('another question');
+    const second = start('another question', { keepText: true });
     fromBackground({ type: 'task/error', requestId: second, error: { code: 'gpu-device-lost' } });
     expect(stream.text.value).toBe('The first answer.');
     expect(stream.state.value).toBe('error');
     expect(stream.error.value).toEqual({ code: 'gpu-device-lost' });
   });
 
-  it('shows where a summary came from once its text arrives', () => {
+  it('shows where a summary came from once its text arrives, when the previous text is kept until then', () => {
     const { stream, start, fromBackground } = setup();
-    const requestId = start();
+    const first = start();
+    const old = { kind: 'page', title: 'Old', url: 'https://news.example/old', conversationId: 'c0' } as const;
+    fromBackground({ type: 'task/source', requestId: first, source: old });
+    fromBackground({ type: 'task/delta', requestId: first, text: 'Old summary.' });
+    fromBackground({ type: 'task/done', requestId: first, stopped: false });
+    const requestId = start('again', { keepText: true });
     const source = { kind: 'page', title: 'An article', url: 'https://news.example/a', conversationId: 'c1' } as const;
     fromBackground({ type: 'task/source', requestId, source });
+    expect(stream.source.value).toEqual(old);
     fromBackground({ type: 'task/delta', requestId, text: 'Summary.' });
     expect(stream.source.value).toEqual(source);
   });
 
-  it('takes the links a task allows with its first text, keeping the old ones with the old text until then', () => {
+  it("clears the previous run's text and source at once when a task about something new starts", () => {
     const { stream, start, fromBackground } = setup();
     const first = start();
+    const old = { kind: 'page', title: 'Old', url: 'https://news.example/old', conversationId: 'c0' } as const;
+    fromBackground({ type: 'task/source', requestId: first, source: old });
+    fromBackground({ type: 'task/delta', requestId: first, text: 'Old summary.' });
+    fromBackground({ type: 'task/done', requestId: first, stopped: false });
+    const second = start('new page');
+    expect(stream.text.value).toBe('');
+    expect(stream.source.value).toBeNull();
+    const source = { kind: 'page', title: 'New', url: 'https://news.example/new', conversationId: '' } as const;
+    fromBackground({ type: 'task/source', requestId: second, source });
+    expect(stream.source.value).toEqual(source);
+  });
+
+  it('shows a question the task waits for, sends the answer once, and forgets the question when the run ends', () => {
+    const { stream, port, start, fromBackground } = setup();
+    const requestId = start();
+    const question = { kind: 'large-summary', parts: 60, words: 58_000, firstParts: 20, secondsAll: 900 } as const;
+    fromBackground({ type: 'task/question', requestId, question });
+    expect(stream.question.value).toEqual(question);
+    stream.answer({ kind: 'large-summary', parts: 20 });
+    stream.answer({ kind: 'large-summary', parts: 'all' });
+    expect(port().posted.filter((message) => message.type === 'task/answer')).toEqual([
+      { type: 'task/answer', requestId, answer: { kind: 'large-summary', parts: 20 } },
+    ]);
+    expect(stream.question.value).toBeNull();
+    fromBackground({ type: 'task/question', requestId, question });
+    fromBackground({ type: 'task/done', requestId, stopped: false });
+    expect(stream.question.value).toBeNull();
+  });
+
+  it('Stop while a question waits takes the question away and cancels the task', () => {
+    const { stream, port, start, fromBackground } = setup();
+    const requestId = start();
+    fromBackground({
+      type: 'task/question',
+      requestId,
+      question: { kind: 'large-summary', parts: 60, words: 1, firstParts: 20 },
+    });
+    stream.stop();
+    expect(stream.question.value).toBeNull();
+    expect(port().posted.at(-1)).toEqual({ type: 'task/cancel', requestId });
+  });
+
+  it('clear() cancels a running task, ignores what is still on its way, and leaves the stream empty', () => {
+    const { stream, port, start, fromBackground, onSettled } = setup();
+    const requestId = start();
+    fromBackground({ type: 'task/delta', requestId, text: 'Half an answer' });
+    stream.clear();
+    expect(port().posted.at(-1)).toEqual({ type: 'task/cancel', requestId });
+    expect(stream.state.value).toBe('empty');
+    expect(stream.text.value).toBe('');
+    expect(onSettled).toHaveBeenCalledTimes(1);
+    fromBackground({ type: 'task/delta', requestId, text: ' and more' });
+    fromBackground({ type: 'task/done', requestId, stopped: true });
+    expect(stream.text.value).toBe('');
+    expect(stream.state.value).toBe('empty');
+  });
+
+  it('offers Copy once text is there and no longer being written, stopped or failed runs included', () => {
+    const { stream, start, fromBackground } = setup();
+    const requestId = start();
+    fromBackground({ type: 'task/delta', requestId, text: 'Partial' });
+    expect(stream.copyable.value).toBe(false);
+    stream.stop();
+    fromBackground({ type: 'task/done', requestId, stopped: true });
+    expect(stream.state.value).toBe('stopped');
+    expect(stream.copyable.value).toBe(true);
+  });
+
+  it('takes the links a task allows; a re-run keeps the old ones with the old text until then', () => {
+    const { stream, start, fromBackground } = setup();
+    const first = start();
+    // A task about something new starts with an empty card: its links apply at once.
     fromBackground({ type: 'task/links', requestId: first, links: ['https://a.example/'] });
-    expect(stream.links.value).toEqual(new Set());
-    fromBackground({ type: 'task/delta', requestId: first, text: 'See https://a.example/' });
     expect(stream.links.value).toEqual(new Set(['https://a.example/']));
+    fromBackground({ type: 'task/delta', requestId: first, text: 'See https://a.example/' });
     fromBackground({ type: 'task/done', requestId: first, stopped: false });
 
-    const second = start();
+    const second = start('What is WebGPU?', { keepText: true });
     fromBackground({ type: 'task/links', requestId: second, links: ['https://b.example/'] });
     expect(stream.links.value).toEqual(new Set(['https://a.example/']));
     fromBackground({ type: 'task/delta', requestId: second, text: 'New' });

@@ -2,7 +2,7 @@
 import type { ModelRecord } from '@mlc-ai/web-llm';
 import type { GpuCapabilities, TaskKind } from '../../models/types';
 import { tacitError, type TacitError } from '../../core/errors';
-import { resolveTaskModel } from '../../models/registry';
+import { automaticChoice, resolveTaskModel } from '../../models/registry';
 import { withMirror } from '../../models/sources';
 
 export interface TaskEnvironment {
@@ -31,10 +31,11 @@ export function chooseModel(task: TaskKind, env: TaskEnvironment): ModelChoice {
     if (!env.capabilities.usable)
       return { ok: false, error: tacitError('no-webgpu', { reason: env.capabilities.reason }) };
   }
+  const precision = env.capabilities?.precision ?? 'f32';
   const resolution = resolveTaskModel(
     task,
-    env.taskModels[task],
-    env.capabilities?.precision ?? 'f32',
+    env.taskModels[task] ?? automaticChoice(task, precision, env.gpuBudgetMB),
+    precision,
     env.customModels,
   );
   if (!resolution.ok) return { ok: false, error: tacitError('model-unknown', { modelId: resolution.modelId }) };

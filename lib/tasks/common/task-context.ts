@@ -1,7 +1,7 @@
 /** What a running task can do: report progress, stream text, ask the engine, and fail with a message the user can act on. */
 import type { ChatMessage } from '../../offscreen/engines/types';
 import type { TacitError } from '../../core/errors';
-import type { TaskPhase, TaskResult, TaskSource } from '../../protocol/messages';
+import type { TaskAnswer, TaskPhase, TaskQuestion, TaskResult, TaskSource } from '../../protocol/messages';
 import type { TaskKind } from '../../models/types';
 
 /** Thrown inside a task to end it with a specific failure. */
@@ -29,6 +29,8 @@ export interface GenerateOptions {
 export interface Generation {
   text: string;
   stopped: boolean;
+  /** How long the engine took to write it, from its start to its end (no queue, no model load), when measured. */
+  generatingMs?: number;
 }
 
 export interface TaskContext {
@@ -46,6 +48,8 @@ export interface TaskContext {
   /** The cleaned-up final text (and details such as proofread changes), replacing what was streamed. */
   result(result: TaskResult): void;
   generate(options: GenerateOptions): Promise<Generation>;
+  /** Asks the user to choose before the task goes on; null when the task was stopped while waiting. */
+  confirm(question: TaskQuestion): Promise<TaskAnswer | null>;
   /** Stops the task when this tab closes or navigates, failing it with a message that says so. */
   watchTab(tabId: number): void;
   /** The context window, in tokens, of the model this task kind runs on, for planning prompts. */

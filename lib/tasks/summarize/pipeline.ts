@@ -9,7 +9,7 @@ import { stripEchoedFenceMarkers } from '../common/untrusted';
 import { buildChunkSummaryPrompt, buildCombinePrompt } from './map-reduce';
 import type { SummaryLength } from './types';
 import { chooseOutputLanguage } from '../common/output-language';
-import { planSummary } from './plan';
+import { estimateGenerations, FIRST_PARTS_OFFER, LARGE_SUMMARY_PARTS, planSummary, type SummaryPlan } from './plan';
 import { buildSummaryPrompt } from './prompt';
 import { reduceSummaries } from './reduce';
 
@@ -30,7 +30,11 @@ export interface SummaryResult {
   stopped: boolean;
   /** The prompt and the summary, for follow-up questions; null when stopped before the summary was written. */
   conversation: ChatMessage[] | null;
+  /** Set when the user chose to summarize only the first parts of a long page. */
+  coverage?: { parts: number; total: number };
 }
+
+const STOPPED: SummaryResult = { stopped: true, conversation: null };
 
 export async function runSummary(
   input: SummaryInput,
@@ -61,19 +65,9 @@ export async function runSummary(
   }
 
   const chunks = chunkText(input.text, plan.chunkBudgetTokens, countModelTokens);
-  const parts: string[] = [];
-  for (const chunk of chunks) {
-    if (ctx.signal.aborted) return { stopped: true, conversation: null };
-    ctx.phase({ phase: 'summarizing-part', part: chunk.index + 1, total: chunks.length });
-    const part = await ctx.generate({
-      task: 'summarize',
-      messages: buildChunkSummaryPrompt(chunk.text, chunk.index, chunks.length, common),
-      maxTokens: plan.partMaxTokens,
-      stream: false,
-    });
-    if (part.stopped) return { stopped: true, conversation: null };
-    parts.push(stripEchoedFenceMarkers(part.text).trim());
-  }
+  const mapped = await summarizeParts(input.text, chunks, plan, outputReserve, common, ctx);
+  if (!mapped) return STOPPED;
+  const { parts, coverage } = mapped;
 
   const reduced = await reduceSummaries(parts, {
     budgetTokens: plan.chunkBudgetTokens,
@@ -91,9 +85,89 @@ export async function runSummary(
     },
   });
   if (!reduced.ok) throw new TaskFailure(tacitError('context-too-small'));
-  if (ctx.signal.aborted) return { stopped: true, conversation: null };
+  if (ctx.signal.aborted) return STOPPED;
   ctx.phase({ phase: 'combining' });
-  return finalSummary(buildCombinePrompt(reduced.summaries, { ...common, stage: 'final' }), outputReserve, ctx);
+  const summary = await finalSummary(
+    buildCombinePrompt(reduced.summaries, { ...common, stage: 'final' }),
+    outputReserve,
+    ctx,
+  );
+  return coverage ? { ...summary, coverage } : summary;
+}
+
+type MapReducePlan = Extract<SummaryPlan, { mode: 'map-reduce' }>;
+type PartPromptOptions = Parameters<typeof buildChunkSummaryPrompt>[3];
+
+/**
+ * Notes on each part, in order, with the time left at the pace measured so far. A page of more than
+ * LARGE_SUMMARY_PARTS parts asks the user after the first part, whose time says what the rest takes on this machine:
+ * every part, or only the first FIRST_PARTS_OFFER. Null when stopped.
+ */
+async function summarizeParts(
+  text: string,
+  chunks: ReturnType<typeof chunkText>,
+  plan: MapReducePlan,
+  outputReserve: number,
+  common: PartPromptOptions,
+  ctx: TaskContext,
+): Promise<{ parts: string[]; coverage?: { parts: number; total: number } } | null> {
+  const total = chunks.length;
+  const pace = new GenerationPace((parts) => estimateGenerations(parts, plan.chunkBudgetTokens, outputReserve));
+  let planned = total;
+  const parts: string[] = [];
+  for (const chunk of chunks) {
+    if (chunk.index >= planned) break;
+    if (ctx.signal.aborted) return null;
+    if (chunk.index === 1 && total > LARGE_SUMMARY_PARTS) {
+      const answer = await ctx.confirm({
+        kind: 'large-summary',
+        parts: total,
+        words: text.match(/\S+/g)?.length ?? 0,
+        firstParts: FIRST_PARTS_OFFER,
+        secondsAll: pace.secondsFor(total),
+        secondsFirst: pace.secondsFor(FIRST_PARTS_OFFER),
+      });
+      if (!answer || ctx.signal.aborted) return null;
+      if (answer.parts !== 'all') planned = Math.max(1, Math.min(total, Math.floor(answer.parts)));
+    }
+    const secondsLeft = pace.secondsLeft(planned, chunk.index);
+    ctx.phase({ phase: 'summarizing-part', part: chunk.index + 1, total: planned, secondsLeft });
+    const part = await ctx.generate({
+      task: 'summarize',
+      // The prompt names the part's place in the whole page, even when only the first parts are summarized.
+      messages: buildChunkSummaryPrompt(chunk.text, chunk.index, total, common),
+      maxTokens: plan.partMaxTokens,
+      stream: false,
+    });
+    if (part.stopped) return null;
+    pace.record(part.generatingMs);
+    parts.push(stripEchoedFenceMarkers(part.text).trim());
+  }
+  return planned < total ? { parts, coverage: { parts: planned, total } } : { parts };
+}
+
+/** The average time of the part generations so far, and what the rest of a summary takes at that pace. */
+class GenerationPace {
+  private totalMs = 0;
+  private count = 0;
+
+  constructor(private readonly generationsFor: (parts: number) => number) {}
+
+  record(generatingMs: number | undefined): void {
+    if (generatingMs === undefined) return;
+    this.totalMs += generatingMs;
+    this.count++;
+  }
+
+  /** A whole summary of `parts` parts (merges and final combine included); undefined before anything was timed. */
+  secondsFor(parts: number): number | undefined {
+    return this.count === 0 ? undefined : (this.generationsFor(parts) * this.totalMs) / this.count / 1000;
+  }
+
+  /** What is left of a summary of `parts` parts when `done` of them are written. */
+  secondsLeft(parts: number, done: number): number | undefined {
+    return this.count === 0 ? undefined : ((this.generationsFor(parts) - done) * this.totalMs) / this.count / 1000;
+  }
 }
 
 async function finalSummary(messages: ChatMessage[], maxTokens: number, ctx: TaskContext): Promise<SummaryResult> {

@@ -99,3 +99,25 @@ export function planReduceStep(
   close();
   return { kind: 'round', groups, noteMaxTokens };
 }
+
+/** Above this many parts a summary asks first, saying its size and the time it takes on this machine. */
+export const LARGE_SUMMARY_PARTS = 20;
+/** The shorter choice offered then: the page's first this many parts. */
+export const FIRST_PARTS_OFFER = 20;
+
+/**
+ * About how many generations a summary of `parts` parts makes: one per part, the merges of every reduce round, and
+ * the final combine. Assumes every note as long as allowed (partMaxTokens), so the estimate errs on the long side.
+ */
+export function estimateGenerations(parts: number, budgetTokens: number, outputReserveTokens: number): number {
+  const partMaxTokens = noteCap(wholeTokens(budgetTokens), outputReserveTokens);
+  let sizes: number[] = Array.from({ length: wholeTokens(parts) }, () => partMaxTokens);
+  let generations = sizes.length + 1;
+  for (let round = 0; round < 12; round++) {
+    const step = planReduceStep(sizes, budgetTokens, outputReserveTokens);
+    if (step.kind === 'final') break;
+    generations += step.groups.filter((group) => group.action === 'merge').length;
+    sizes = step.groups.map((group) => (group.action === 'merge' ? step.noteMaxTokens : sizes[group.indices[0]!]!));
+  }
+  return generations;
+}

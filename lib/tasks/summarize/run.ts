@@ -85,8 +85,9 @@ async function summarize(
   const links = linksIn(input.text, input.title, input.url);
   ctx.allowLinks(links);
   const result = await runSummary(input, options, access.uiLanguage(), ctx);
+  const coverage = result.coverage ? { coverage: result.coverage } : {};
   if (result.conversation) {
-    ctx.source({ ...source, conversationId: conversations.create(result.conversation, links) });
+    ctx.source({ ...source, conversationId: conversations.create(result.conversation, links), ...coverage });
   }
   return { stopped: result.stopped };
 }

@@ -1,38 +1,14 @@
 /** Playwright fixtures: Debian Chromium with a Tacit build loaded, a 127.0.0.1 file server, and the egress ledger. */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { build as bundle } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ScriptedEngineSettings } from '../../../lib/protocol/messages';
 import { EgressLedger } from './egress-ledger';
 import { errorLogFlags, uncaughtExtensionErrors } from './extension-errors';
 import { LocalServer } from './local-server';
+import { CHROMIUM, extensionChromiumArgs, freshProfile } from './launch';
 
-export const CHROMIUM = process.env.TACIT_CHROMIUM ?? '/usr/bin/chromium';
-
-/**
- * Browser features that phone Google on their own (not Tacit's traffic). A later --disable-features replaces
- * Playwright's, so its list is repeated here: the first line is Playwright's, the second adds autofill and models.
- */
-const DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync',
-  'DestroyProfileOnBrowserClose',
-  'HttpsUpgrades',
-  'HttpsFirstBalancedModeAutoEnable',
-  'LensOverlay',
-  'MediaRouter',
-  'PaintHolding',
-  'ThirdPartyStoragePartitioning',
-  'AvoidCorsURLLoaderRestartOnRedirect',
-  'OptimizationHints',
-  'NetworkTimeServiceQuerying',
-  'AimEnabled',
-  'PreconnectToSearch',
-  'AutofillServerCommunication',
-  'OptimizationGuideModelDownloading',
-  'Translate',
-];
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 interface Options {
@@ -88,24 +64,7 @@ export const test = base.extend<Fixtures & Options>({
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        `--disable-extensions-except=${extensionPath}`,
-        `--load-extension=${extensionPath}`,
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-default-apps',
-        // Chromium's own sign-in and component-updater traffic is the browser's, not Tacit's: point it at a closed
-        // loopback port so that the ledger shows only what the extension and pages ask for.
-        '--gaia-url=http://127.0.0.1:9',
-        '--component-updater=url-source=http://127.0.0.1:9/update',
-        `--disable-features=${DISABLED_FEATURES.join(',')}`,
-        `--proxy-server=${egress.proxy}`,
-        ...(webgpu ? ['--enable-unsafe-webgpu'] : []),
-        ...errorLogFlags(logFile),
-      ],
+      args: [...extensionChromiumArgs(extensionPath, { webgpu, proxy: egress.proxy }), ...errorLogFlags(logFile)],
     });
     context.on('request', (request) => egress.ledger.record(request.url()));
     await use(context);
@@ -191,21 +150,6 @@ function proseMirrorBundle(): Promise<string> {
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0]!.text);
   return proseMirrorCode;
-}
-
-/** A new profile whose spellchecker does not download dictionaries (browser traffic a text field would otherwise cause). */
-function freshProfile(): string {
-  const profile = mkdtempSync(join(tmpdir(), 'tacit-e2e-'));
-  mkdirSync(join(profile, 'Default'));
-  writeFileSync(
-    join(profile, 'Default', 'Preferences'),
-    JSON.stringify({
-      browser: { enable_spellchecking: false },
-      spellcheck: { dictionaries: [], dictionary: '', forced_dictionaries: [], use_spelling_service: false },
-      intl: { accept_languages: 'en-US' },
-    }),
-  );
-  return profile;
 }
 
 /**

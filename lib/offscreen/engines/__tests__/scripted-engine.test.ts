@@ -75,12 +75,18 @@ describe('ScriptedEngine', () => {
     expect(deltas).toHaveLength(2);
   });
 
-  it('reports load progress up to the whole model, then lists it as loaded', async () => {
+  it('reports load progress in stages up to the whole model, then lists it as loaded', async () => {
     const engine = new ScriptedEngine();
     const progress: LoadProgress[] = [];
     await engine.load(RECORD, (p) => progress.push(p));
-    expect(progress.at(-1)?.fraction).toBe(1);
-    progress.slice(1).forEach((p, index) => expect(p.fraction).toBeGreaterThan(progress[index]!.fraction));
+    const download = progress.filter((p) => p.stage === 'download');
+    const shaders = progress.filter((p) => p.stage === 'shaders');
+    expect(download.length + shaders.length).toBe(progress.length);
+    expect(progress.indexOf(shaders[0]!)).toBe(download.length);
+    for (const stage of [download, shaders]) {
+      expect(stage.at(-1)?.fraction).toBe(1);
+      stage.slice(1).forEach((p, index) => expect(p.fraction).toBeGreaterThan(stage[index]!.fraction));
+    }
     expect(engine.loadedModels()).toEqual(['Test-Model-MLC']);
   });
 

@@ -18,6 +18,7 @@ describe('parseLoadProgress', () => {
       loadedBytes: 120 * MB,
       totalBytes: 1000 * MB,
       fromCache: false,
+      stage: 'download',
       etaSeconds: 37,
     });
   });
@@ -33,6 +34,7 @@ describe('parseLoadProgress', () => {
       loadedBytes: 300 * MB,
       totalBytes: 750 * MB,
       fromCache: true,
+      stage: 'cache',
       etaSeconds: 3,
     });
   });
@@ -51,6 +53,7 @@ describe('parseLoadProgress', () => {
     expect(parseLoadProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' })).toEqual({
       fraction: 0,
       fromCache: false,
+      stage: 'download',
     });
   });
 
@@ -60,7 +63,16 @@ describe('parseLoadProgress', () => {
       timeElapsed: 0,
       text: 'Fetching param cache[1/24]: 1MB fetched. 0% completed, 0 secs elapsed.',
     });
-    expect(progress).toEqual({ fraction: 0, loadedBytes: MB, fromCache: false });
+    expect(progress).toEqual({ fraction: 0, loadedBytes: MB, fromCache: false, stage: 'download' });
+  });
+
+  it('names the GPU programs stage after the download, with its own time left, instead of starting again at 1%', () => {
+    const progress = parseLoadProgress({
+      progress: 0.25,
+      timeElapsed: 10,
+      text: 'Loading GPU shader modules[20/80]: 25% completed, 10 secs elapsed.',
+    });
+    expect(progress).toEqual({ fraction: 0.25, fromCache: false, stage: 'shaders', etaSeconds: 30 });
   });
 
   it('keeps the fraction between 0 and 1', () => {

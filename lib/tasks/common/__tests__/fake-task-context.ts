@@ -1,5 +1,5 @@
 /** Test helper: a TaskContext that records everything a task does, in order, and answers generations from a script. */
-import type { TaskPhase, TaskResult, TaskSource } from '../../../protocol/messages';
+import type { TaskAnswer, TaskPhase, TaskQuestion, TaskResult, TaskSource } from '../../../protocol/messages';
 import type { TaskKind } from '../../../models/types';
 import type { GenerateOptions, Generation, TaskContext } from '../task-context';
 
@@ -9,6 +9,7 @@ export type TaskEvent =
   | { event: 'links'; links: string[] }
   | { event: 'result'; result: TaskResult }
   | { event: 'generate'; options: GenerateOptions }
+  | { event: 'confirm'; question: TaskQuestion }
   | { event: 'watchTab'; tabId: number };
 
 export interface FakeTaskContextOptions {
@@ -16,6 +17,8 @@ export interface FakeTaskContextOptions {
   contextWindow?: number;
   /** Answers generate call `call` (0-based); by default "Summary 1", "Summary 2", … never stopped. */
   answer?: (options: GenerateOptions, call: number, stop: () => void) => Generation;
+  /** The user's choice when the task asks; summarize everything unless given. */
+  confirm?: (question: TaskQuestion, stop: () => void) => TaskAnswer | null;
 }
 
 export function fakeTaskContext(options: FakeTaskContextOptions = {}) {
@@ -38,6 +41,10 @@ export function fakeTaskContext(options: FakeTaskContextOptions = {}) {
       generations.push(generateOptions);
       return answer(generateOptions, generations.length - 1, stop);
     },
+    confirm: async (question) => {
+      events.push({ event: 'confirm', question });
+      return options.confirm ? options.confirm(question, stop) : { kind: question.kind, parts: 'all' };
+    },
     watchTab: (tabId) => events.push({ event: 'watchTab', tabId }),
     contextWindow: async (task) => {
       contextWindowAsked.push(task);
@@ -46,6 +53,7 @@ export function fakeTaskContext(options: FakeTaskContextOptions = {}) {
   };
   const phases = () => events.flatMap((entry) => (entry.event === 'phase' ? [entry.phase] : []));
   const sources = () => events.flatMap((entry) => (entry.event === 'source' ? [entry.source] : []));
+  const questions = () => events.flatMap((entry) => (entry.event === 'confirm' ? [entry.question] : []));
   const links = () => events.flatMap((entry) => (entry.event === 'links' ? [entry.links] : []));
-  return { ctx, events, generations, phases, sources, links, stop, contextWindowAsked };
+  return { ctx, events, generations, phases, sources, questions, links, stop, contextWindowAsked };
 }

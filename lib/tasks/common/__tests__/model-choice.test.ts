@@ -93,9 +93,9 @@ describe('chooseModel', () => {
     });
   });
 
-  it('refuses a model larger than the GPU budget and suggests the light model', () => {
+  it('refuses a default model the user chose that is larger than the GPU budget, and suggests the light model', () => {
     // Llama-3.2-3B q4f32 needs 2951.51 MB.
-    expect(chooseModel('draft', { ...ENV, gpuBudgetMB: 2000 })).toEqual({
+    expect(chooseModel('draft', { ...ENV, gpuBudgetMB: 2000, taskModels: { draft: 'default' } })).toEqual({
       ok: false,
       error: {
         code: 'model-too-large',
@@ -104,6 +104,17 @@ describe('chooseModel', () => {
         suggestion: { kind: 'use-light-model', task: 'draft' },
       },
     });
+  });
+
+  it('takes the lighter model on its own while the user chose none and only the lighter fits the budget', () => {
+    const choice = chooseModel('draft', { ...ENV, gpuBudgetMB: 2000 });
+    expect(choice.ok && choice.record.model_id).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    expect(choice.ok && choice.lighterAvailable).toBe(false);
+  });
+
+  it('keeps the default when neither fits, so the refusal names the model the task would use', () => {
+    const choice = chooseModel('draft', { ...ENV, gpuBudgetMB: 1000 });
+    expect(choice).toMatchObject({ ok: false, error: { code: 'model-too-large', neededMB: 2952 } });
   });
 
   it('accepts a model that exactly fills the budget', () => {

@@ -6,11 +6,11 @@ import {
   longArticleBody,
 } from '../../../../tests/fixtures/pages/long-article';
 import { countModelTokens } from '../../common/model-tokens';
-import { planSummary } from '../plan';
+import { estimateGenerations, FIRST_PARTS_OFFER, LARGE_SUMMARY_PARTS, planSummary } from '../plan';
 import { pageDataBlock, summarySystemPrompt } from '../prompt';
 import { runSummary } from '../pipeline';
 import { TaskFailure } from '../../common/task-context';
-import { fakeTaskContext } from '../../common/__tests__/fake-task-context';
+import { fakeTaskContext, type FakeTaskContextOptions } from '../../common/__tests__/fake-task-context';
 import { splitAtFence } from '../../common/__tests__/fenced';
 
 const OPTIONS: SummaryRequestOptions = { type: 'key-points', length: 'medium', language: 'page' };
@@ -138,9 +138,11 @@ describe('runSummary, long pages in parts', () => {
     expect(fake.generations).toHaveLength(total + 1);
     expect(fake.generations.at(-1)!.stream).toBe(true);
 
-    // Each part phase comes right before its generation; "combining" comes before the final one.
+    // Each part phase comes right before its generation; "combining" comes before the final one. A page this long
+    // asks before its second part (the generations were not timed here, so the question has no times).
     const expected = [
       ...parts.flatMap((options, index) => [
+        ...(index === 1 ? [{ event: 'confirm', question: fake.questions()[0] }] : []),
         { event: 'phase', phase: { phase: 'summarizing-part', part: index + 1, total } },
         { event: 'generate', options },
       ]),
@@ -276,5 +278,90 @@ describe('runSummary, long pages in parts', () => {
     expect(fake.phases()).toContainEqual({ phase: 'combining' });
     expect(result).toEqual({ stopped: true, conversation: null });
     expect(fake.generations.some((generation) => generation.stream)).toBe(false);
+  });
+});
+
+describe('runSummary, a page of more than LARGE_SUMMARY_PARTS parts', () => {
+  /** Part notes that each took 2 s to write, and a final summary. */
+  function timedNotes(confirm?: FakeTaskContextOptions['confirm']) {
+    return fakeTaskContext({
+      answer: (options, call) => ({
+        text: options.stream ? 'Final summary' : `- note on part ${call + 1}`,
+        stopped: false,
+        generatingMs: 2000,
+      }),
+      confirm,
+    });
+  }
+
+  it('asks after the first part, saying its size and what all or the first parts take at the measured pace', async () => {
+    const fake = timedNotes();
+    await runSummary({ text: LONG_TEXT }, OPTIONS, 'en', fake.ctx);
+    const total = fake.generations.filter((generation) => !generation.stream).length;
+    expect(total).toBeGreaterThan(LARGE_SUMMARY_PARTS);
+    const [question] = fake.questions();
+    const plan = planSummary(countModelTokens(LONG_TEXT), 4096, 600, 400);
+    const budget = plan.mode === 'map-reduce' ? plan.chunkBudgetTokens : 0;
+    expect(question).toEqual({
+      kind: 'large-summary',
+      parts: total,
+      words: LONG_TEXT.split(/\s+/).length,
+      firstParts: FIRST_PARTS_OFFER,
+      secondsAll: 2 * estimateGenerations(total, budget, 400),
+      secondsFirst: 2 * estimateGenerations(FIRST_PARTS_OFFER, budget, 400),
+    });
+    expect(fake.events.findIndex((event) => event.event === 'confirm')).toBe(2);
+    expect(fake.questions()).toHaveLength(1);
+  });
+
+  it('says the time left from the measured pace with each part after the first', async () => {
+    const fake = timedNotes();
+    await runSummary({ text: LONG_TEXT }, OPTIONS, 'en', fake.ctx);
+    const parts = fake.phases().flatMap((phase) => (phase.phase === 'summarizing-part' ? [phase] : []));
+    expect(parts[0]!.secondsLeft).toBeUndefined();
+    const left = parts.slice(1).map((phase) => phase.secondsLeft!);
+    left.slice(1).forEach((seconds, index) => expect(seconds).toBe(left[index]! - 2));
+    expect(left.at(-1)).toBeGreaterThan(0);
+  });
+
+  it('summarizes only the first parts when the user chooses so, and says what the summary covers', async () => {
+    const fake = timedNotes(() => ({ kind: 'large-summary', parts: FIRST_PARTS_OFFER }));
+    const result = await runSummary({ text: LONG_TEXT }, OPTIONS, 'en', fake.ctx);
+    const parts = fake.generations.filter((generation) => !generation.stream);
+    const total = fake.questions()[0]!.parts;
+    expect(parts).toHaveLength(FIRST_PARTS_OFFER);
+    expect(result.coverage).toEqual({ parts: FIRST_PARTS_OFFER, total });
+    expect(result.stopped).toBe(false);
+    expect(
+      fake
+        .phases()
+        .filter((phase) => phase.phase === 'summarizing-part')
+        .at(-1),
+    ).toMatchObject({
+      part: FIRST_PARTS_OFFER,
+      total: FIRST_PARTS_OFFER,
+    });
+    // Each prompt still names the part's place in the whole page.
+    expect(parts.at(-1)!.messages.at(-1)!.content).toContain(`part ${FIRST_PARTS_OFFER} of ${total}`);
+    expect(LONG_TEXT).toContain(LONG_ARTICLE_CLOSING);
+    const prompts = parts.map((generation) => partText(generation.messages)).join('\n');
+    expect(prompts).not.toContain(LONG_ARTICLE_CLOSING);
+  });
+
+  it('ends without another generation when the user stops instead of answering', async () => {
+    const fake = timedNotes((_question, stop) => {
+      stop();
+      return null;
+    });
+    const result = await runSummary({ text: LONG_TEXT }, OPTIONS, 'en', fake.ctx);
+    expect(result).toEqual({ stopped: true, conversation: null });
+    expect(fake.generations).toHaveLength(1);
+  });
+
+  it('does not ask for a page of LARGE_SUMMARY_PARTS parts or fewer', async () => {
+    const fake = timedNotes();
+    await runSummary({ text: articleText(8_000) }, OPTIONS, 'en', fake.ctx);
+    expect(fake.generations.filter((generation) => !generation.stream).length).toBeGreaterThan(1);
+    expect(fake.questions()).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_CHUNK_BUDGET_TOKENS, PART_OVERHEAD_TOKENS, planReduceStep, planSummary } from '../plan';
+import {
+  estimateGenerations,
+  MIN_CHUNK_BUDGET_TOKENS,
+  PART_OVERHEAD_TOKENS,
+  planReduceStep,
+  planSummary,
+} from '../plan';
 
 describe('planSummary', () => {
   it('summarizes in one pass when the text fits the budget', () => {
@@ -74,5 +80,24 @@ describe('planReduceStep', () => {
   it('limits notes by the output reserve when it is smaller than half the budget', () => {
     const step = planReduceStep([400, 400, 400], 1000, 120);
     expect(step.kind === 'round' && step.noteMaxTokens).toBe(120);
+  });
+});
+
+describe('estimateGenerations', () => {
+  it('counts one generation per part and the final combine when all notes fit one combine', () => {
+    // Notes of at most 400 tokens (+8 overhead): 7 of them fit a 3,096-token budget.
+    expect(estimateGenerations(7, 3096, 400)).toBe(8);
+  });
+
+  it('adds the merges of every reduce round for a long page', () => {
+    // 40 notes of 408 tokens: 6 merges of 7, 6 and … notes in round one, then one final combine of their 6 notes.
+    const generations = estimateGenerations(40, 3096, 400);
+    expect(generations).toBeGreaterThan(41);
+    expect(generations).toBeLessThan(41 + 10);
+    expect(estimateGenerations(500, 3096, 400)).toBeGreaterThan(estimateGenerations(40, 3096, 400) * 10);
+  });
+
+  it('treats no parts as the final combine only', () => {
+    expect(estimateGenerations(0, 3096, 400)).toBe(1);
   });
 });
