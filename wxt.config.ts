@@ -31,7 +31,10 @@ export default defineConfig({
     worker: { format: 'es' },
   }),
   manifest: ({ browser, mode }) => {
-    const csp = extensionPagesCsp(parseExtraSources(process.env.TACIT_MODEL_SOURCES));
+    // Firefox's MV2 background page starts llama.cpp's workers from blob: URLs, which its CSP must allow.
+    const csp = extensionPagesCsp(parseExtraSources(process.env.TACIT_MODEL_SOURCES), {
+      blobWorkers: browser === 'firefox',
+    });
     const chromeOnly = browser === 'firefox' ? [] : ['sidePanel', 'offscreen'];
     return {
       name: '__MSG_extName__',
@@ -48,6 +51,13 @@ export default defineConfig({
       // WXT turns this into MV2's string form for Firefox.
       content_security_policy: { extension_pages: csp },
       browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'tacit@tacit.invalid' } } : undefined,
+      // Cross-origin isolation gives the offscreen document SharedArrayBuffer, so llama.cpp runs multi-threaded.
+      ...(browser === 'firefox'
+        ? {}
+        : {
+            cross_origin_embedder_policy: { value: 'require-corp' },
+            cross_origin_opener_policy: { value: 'same-origin' },
+          }),
     };
   },
 });

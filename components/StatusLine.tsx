@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { GpuCapabilities } from '@/lib/models/types';
 import type { PanelStatus, TaskPhase } from '@/lib/protocol/messages';
+import { cpuWritingText } from './engine-use-text';
 import { gpuReasonText } from './error-text';
 import { formatBytes, formatDuration } from './format';
 
@@ -39,7 +40,9 @@ function engineLine(status: PanelStatus | null): string {
   const engine = status?.engine;
   if (!engine) return i18n.t('status.engineStopped');
   // Several models stay loaded when the GPU budget allows: name them all, in load order.
-  const loaded = engine.loadedModels;
+  const loaded = engine.loadedModels.map((modelId) =>
+    engine.onCpu?.includes(modelId) ? i18n.t('status.onCpu', [modelId]) : modelId,
+  );
   return loaded.length > 0
     ? i18n.t('status.engineLoaded', loaded.length, [loaded.join(', ')])
     : i18n.t('status.engineIdle');
@@ -50,7 +53,7 @@ function phaseLine(phase: TaskPhase): string {
     case 'queued':
       return i18n.t('status.queued', [String(phase.position)]);
     case 'generating':
-      return i18n.t('status.generating', [phase.modelId]);
+      return cpuWritingText(phase.modelId, phase.use) ?? i18n.t('status.generating', [phase.modelId]);
     case 'reading-page':
       return i18n.t('status.readingPage');
     case 'reading-mail':

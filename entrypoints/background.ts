@@ -16,7 +16,7 @@ import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/protoc
 import { answerRequests, sendRequest } from '@/lib/protocol/requests';
 import { sidePanelApi } from '@/lib/platform/browser-features';
 import { lastRewriteStyle } from '@/lib/settings/settings';
-import { loadEngineSettings, loadTaskEnvironment } from '@/lib/background/task-environment';
+import { loadEngineSettings, loadTaskEnvironment, type HostFacts } from '@/lib/background/task-environment';
 import { preloadModel, type PreloadDeps } from '@/lib/background/preload';
 import { applyInFrame, captureInFrame } from '@/lib/background/tab-scripts/frame-editing';
 import { ConversationStore } from '@/lib/tasks/common/conversations';
@@ -25,9 +25,13 @@ import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/background/
 import { createTriggers } from '@/lib/background/triggers';
 import { insertReplyInTab, readThreadInTab } from '@/lib/background/tab-scripts/mail-access';
 
+/** Chromium hosts both engines in the offscreen document, which the manifest's COOP/COEP make cross-origin isolated. */
+const HOST_FACTS: HostFacts = { engines: { gpu: true, cpu: true }, crossOriginIsolated: true };
+
 export default defineBackground(() => {
   const engine: PreloadDeps = {
-    environment: async () => loadTaskEnvironment(await gpuCapabilities(), (await scriptedSettings()) !== null),
+    environment: async () =>
+      loadTaskEnvironment(await gpuCapabilities().catch(() => null), (await scriptedSettings()) !== null, HOST_FACTS),
     engineSettings: async () => loadEngineSettings(await gpuCapabilities().catch(() => null), await scriptedSettings()),
     prepareEngine: ensureOffscreenDocument,
     startEngineRun,

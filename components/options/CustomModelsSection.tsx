@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '@/lib/models/types';
 import { useSignal } from '@preact/signals';
 import {
   validateCustomRecord,
@@ -70,7 +70,7 @@ function buildConnectSources(): string[] {
 }
 
 /** Adding and removing the user's own model records; each is validated, and only valid ones are stored. */
-export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
+export function CustomModelsSection({ custom }: { custom: AnyModelRecord[] }) {
   const fields = useSignal({
     model_id: '',
     model: '',

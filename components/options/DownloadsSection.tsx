@@ -1,11 +1,11 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '@/lib/models/types';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
 import { ModelDownloadState } from './ModelDownloadState';
 
 /** Every model this GPU can use: what is on disk, a live download with bytes, percent and time left, and controls. */
-export function DownloadsSection({ records, client }: { records: ModelRecord[]; client: DownloadsClient }) {
+export function DownloadsSection({ records, client }: { records: AnyModelRecord[]; client: DownloadsClient }) {
   return (
     <section>
       <h2>{i18n.t('options.downloadsHeading')}</h2>

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '@/lib/models/types';
 import type { ComponentChildren } from 'preact';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
@@ -13,7 +13,7 @@ export function ModelDownloadState({
   client,
   children,
 }: {
-  record: ModelRecord;
+  record: AnyModelRecord;
   client: DownloadsClient;
   children?: ComponentChildren;
 }) {

@@ -1,11 +1,10 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { GpuCapabilities } from '@/lib/models/types';
+import type { AnyModelRecord, GpuCapabilities } from '@/lib/models/types';
 import { sendRequest } from '@/lib/protocol/requests';
 import { DownloadsClient } from '@/lib/options/downloads-client';
-import { MODEL_FAMILIES, prebuiltRecord } from '@/lib/models/registry';
+import { CPU_ONLY_MODELS, MODEL_FAMILIES, prebuiltRecord } from '@/lib/models/registry';
 import { withMirror } from '@/lib/models/sources';
 import { customModels, modelMirrorUrl } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
@@ -15,16 +14,21 @@ import { GpuSection } from './GpuSection';
 import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
 
-/** The models this adapter can run (its precision's builds, rehosted on the mirror), then the user's own. */
+/** The models this device can run (the adapter's precision's builds, the GGUF builds, on the mirror), then the user's own. */
 function downloadableModels(
   capabilities: GpuCapabilities | null,
   mirror: string | null,
-  custom: ModelRecord[],
-): ModelRecord[] {
+  custom: AnyModelRecord[],
+): AnyModelRecord[] {
   const precision = capabilities?.precision ?? 'f32';
-  const prebuilt = Object.values(MODEL_FAMILIES)
-    .map((family) => prebuiltRecord(family.variants[precision]))
-    .filter((record): record is ModelRecord => record !== undefined)
+  const ids = [
+    ...Object.values(MODEL_FAMILIES).map((family) => family.variants[precision]),
+    ...Object.values(MODEL_FAMILIES).map((family) => family.gguf),
+    ...CPU_ONLY_MODELS.map((model) => model.gguf),
+  ];
+  const prebuilt = ids
+    .map((id) => prebuiltRecord(id))
+    .filter((record): record is AnyModelRecord => record !== undefined)
     .map((record) => withMirror(record, mirror ?? undefined));
   return [...prebuilt, ...custom];
 }

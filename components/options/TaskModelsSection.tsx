@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { ShaderPrecision } from '@/lib/models/types';
+import type { AnyModelRecord, ShaderPrecision } from '@/lib/models/types';
+import { isGgufRecord } from '@/lib/models/records';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelIdForTask, modelLabel, registeredModels, resolveTaskModel } from '@/lib/models/registry';
 import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
@@ -18,15 +18,16 @@ const TASK_LABEL: Record<TaskKind, () => string> = {
 
 const MB = 1024 * 1024;
 
-function sizeText(record: ModelRecord | undefined): string {
+function sizeText(record: AnyModelRecord | undefined): string {
+  if (record && isGgufRecord(record)) return i18n.t('options.ramNeeds', [formatBytes(record.ram_required_MB * MB)]);
   return record?.vram_required_MB ? i18n.t('options.gpuNeeds', [formatBytes(record.vram_required_MB * MB)]) : '';
 }
 
 interface Props {
   precision: ShaderPrecision;
-  custom: ModelRecord[];
+  custom: AnyModelRecord[];
   /** The models as they are downloaded (rehosted on the mirror if one is set). */
-  downloadable: ModelRecord[];
+  downloadable: AnyModelRecord[];
   downloads: DownloadsClient;
 }
 

@@ -164,9 +164,14 @@ function createContext(
         const run = deps.startEngineRun(request, settings, {
           onQueued: (position) => port.post({ type: 'task/phase', requestId, phase: { phase: 'queued', position } }),
           onLoading: (modelId, progress) =>
-            port.post({ type: 'task/phase', requestId, phase: { phase: 'loading-model', modelId, progress } }),
+            port.post({
+              type: 'task/phase',
+              requestId,
+              phase: { phase: 'loading-model', modelId, progress, use: choice.use },
+            }),
           onGenerating: (modelId) => {
-            if (options.stream) port.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId } });
+            if (options.stream)
+              port.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId, use: choice.use } });
           },
           onDelta: (delta) => {
             text += delta;

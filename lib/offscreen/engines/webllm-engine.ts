@@ -1,5 +1,7 @@
 /** The production engine: WebLLM on WebGPU, in a worker owned by the offscreen document. */
-import { WebWorkerMLCEngine, type ModelRecord } from '@mlc-ai/web-llm';
+import { WebWorkerMLCEngine } from '@mlc-ai/web-llm';
+import { isGgufRecord } from '../../models/records';
+import type { AnyModelRecord } from '../../models/types';
 import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './types';
 import { parseLoadProgress } from './webllm-load-progress';
 
@@ -9,7 +11,8 @@ export class WebLlmEngine implements Engine {
   private engine: WebWorkerMLCEngine | undefined;
   private loaded: string | undefined;
 
-  async load(record: ModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
+  async load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
+    if (isGgufRecord(record)) throw new Error(`${record.model_id} is a GGUF model, for the CPU engine`);
     if (this.loaded === record.model_id) return;
     const engine = this.ensureEngine();
     engine.setAppConfig({ model_list: [record] });

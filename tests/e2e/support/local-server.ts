@@ -32,15 +32,20 @@ export class LocalServer {
       const generated = this.generated.get(path);
       if (generated) {
         const cutAfter = this.cuts.get(path);
-        response.writeHead(200, {
+        // A resumed download asks for the rest of the file (`Range: bytes=N-`), as model hosts allow.
+        const from = Number(/^bytes=(\d+)-$/.exec(request.headers.range ?? '')?.[1] ?? 0);
+        const body = Buffer.from(generated.body).subarray(from);
+        if (from > 0) this.log.push(`RANGE ${path} ${from}`);
+        response.writeHead(from > 0 ? 206 : 200, {
           'content-type': generated.type,
-          'content-length': String(Buffer.byteLength(generated.body)),
+          'content-length': String(body.length),
           'access-control-allow-origin': '*',
+          ...(from > 0 ? { 'content-range': `bytes ${from}-${from + body.length - 1}/${from + body.length}` } : {}),
         });
         if (request.method === 'HEAD') return void response.end();
-        if (cutAfter === undefined) return void response.end(generated.body);
+        if (cutAfter === undefined) return void response.end(body);
         this.cuts.delete(path);
-        response.write(Buffer.from(generated.body).subarray(0, cutAfter), () => response.destroy());
+        response.write(body.subarray(0, cutAfter), () => response.destroy());
         return;
       }
       const mount = [...this.mounts].find(([prefix]) => path.startsWith(prefix));

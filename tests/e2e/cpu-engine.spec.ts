@@ -1,0 +1,112 @@
+/**
+ * The real CPU engine (llama.cpp in WebAssembly) in Chromium without WebGPU, on a tiny generated GGUF model served from
+ * 127.0.0.1: its words are random, so these tests check behaviour (download, streaming, Stop, idle unload, offline).
+ */
+import type { Page } from '@playwright/test';
+import { expect, offscreenDocumentCount, setStorage, test } from './support/extension-test';
+import { serveTinyModel } from './support/tiny-model';
+
+test.use({ webgpu: false });
+
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Library plan approved</title></head><body><main><article>
+<h1>Library plan approved</h1>
+<p>The city council approved the new library on Tuesday. Many people came to the meeting and said what they think
+about the plan. The mayor said the building will open next year, and that a report on the cost will follow.</p>
+</article></main></body></html>`;
+
+/** Every distinct text the engine status line showed, recorded in the panel from now on. */
+async function recordStatusLine(panel: Page): Promise<() => Promise<string[]>> {
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusLines: string[] }).statusLines = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="engine-status"]')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  return () => panel.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
+}
+
+async function engineStatus(worker: import('@playwright/test').Worker) {
+  return worker.evaluate(() =>
+    chrome.runtime.sendMessage({ tacit: 1, to: 'offscreen', type: 'engine/status', payload: {} }),
+  );
+}
+
+test('without WebGPU, a summary runs on llama.cpp on the CPU: download with progress, streaming, Stop, unload at idle, offline reload', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(180_000);
+  const summary = serveTinyModel(files, 'Tiny-Summary-GGUF', true);
+  const endless = serveTinyModel(files, 'Tiny-Endless-GGUF', false);
+  await setStorage(serviceWorker, {
+    customModels: [summary.record, endless.record],
+    taskModels: { summarize: summary.record.model_id, chat: endless.record.model_id },
+    engineIdleMs: 4000,
+  });
+  await webPage.goto(files.serve('/generated/library.html', ARTICLE));
+  const panel = await openDetachedPanel();
+  const statusLines = await recordStatusLine(panel);
+
+  // Stop: a reply that would run to its token limit ends within 200 ms and writes nothing more.
+  await panel.getByLabel('Ask Tacit').fill('Tell me everything about the library');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect
+    .poll(async () => (await panel.getByTestId('ask-answer').textContent())?.length ?? 0, { timeout: 60_000 })
+    .toBeGreaterThan(20);
+  const elapsed = await panel.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('[data-testid="ask-answer-stopped"]')) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+        (
+          Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Stop') as HTMLButtonElement
+        ).click();
+      }),
+  );
+  expect(elapsed).toBeLessThan(200);
+  const textAtStop = await panel.getByTestId('ask-answer').textContent();
+  await panel.waitForTimeout(500);
+  expect(await panel.getByTestId('ask-answer').textContent()).toBe(textAtStop);
+
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled({ timeout: 90_000 });
+  expect((await panel.getByTestId('summary').textContent())?.trim().length).toBeGreaterThan(0);
+  const lines = await statusLines();
+  // The download showed its bytes, then the model wrote on the CPU, saying why (a GGUF model was picked) and how fast.
+  expect(
+    lines.some((line) => /^Loading Tiny-Summary-GGUF: \d+% \(.+ of .+\)/.test(line)),
+    lines.join('\n'),
+  ).toBe(true);
+  expect(lines).toContainEqual(
+    expect.stringMatching(
+      /^Writing on the CPU with Tiny-Summary-GGUF, about \d+ tokens a second \(as chosen in Options\)/,
+    ),
+  );
+  expect(files.log.filter((entry) => entry === `GET ${summary.path}`)).toHaveLength(1);
+  // The offscreen document is cross-origin isolated, so llama.cpp may use threads there.
+  expect(await engineStatus(serviceWorker)).toMatchObject({
+    engine: 'wllama',
+    crossOriginIsolated: true,
+    onCpu: [endless.record.model_id, summary.record.model_id],
+  });
+
+  // Idle: the host unloads both models (exit() frees llama.cpp's workers), then asks to be closed.
+  await expect.poll(() => offscreenDocumentCount(serviceWorker), { timeout: 30_000 }).toBe(0);
+
+  // Offline: the stored model loads again without a single request.
+  const requestsBefore = files.log.length;
+  await panel.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled({ timeout: 90_000 });
+  expect((await panel.getByTestId('summary').textContent())?.trim().length).toBeGreaterThan(0);
+  expect(files.log.slice(requestsBefore)).toEqual([]);
+});
