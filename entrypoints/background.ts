@@ -14,9 +14,9 @@ import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';
 import { acceptPorts } from '@/lib/protocol/ports';
 import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/protocol/messages';
 import { answerRequests, sendRequest } from '@/lib/protocol/requests';
-import { sidePanelApi } from '@/lib/platform/browser-features';
+import { engineHostFacts, sidePanelApi } from '@/lib/platform/browser-features';
 import { lastRewriteStyle } from '@/lib/settings/settings';
-import { loadEngineSettings, loadTaskEnvironment, type HostFacts } from '@/lib/background/task-environment';
+import { loadEngineSettings, loadTaskEnvironment } from '@/lib/background/task-environment';
 import { preloadModel, type PreloadDeps } from '@/lib/background/preload';
 import { applyInFrame, captureInFrame } from '@/lib/background/tab-scripts/frame-editing';
 import { ConversationStore } from '@/lib/tasks/common/conversations';
@@ -25,13 +25,14 @@ import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/background/
 import { createTriggers } from '@/lib/background/triggers';
 import { insertReplyInTab, readThreadInTab } from '@/lib/background/tab-scripts/mail-access';
 
-/** Chromium hosts both engines in the offscreen document, which the manifest's COOP/COEP make cross-origin isolated. */
-const HOST_FACTS: HostFacts = { engines: { gpu: true, cpu: true }, crossOriginIsolated: true };
-
 export default defineBackground(() => {
   const engine: PreloadDeps = {
     environment: async () =>
-      loadTaskEnvironment(await gpuCapabilities().catch(() => null), (await scriptedSettings()) !== null, HOST_FACTS),
+      loadTaskEnvironment(
+        await gpuCapabilities().catch(() => null),
+        (await scriptedSettings()) !== null,
+        engineHostFacts(),
+      ),
     engineSettings: async () => loadEngineSettings(await gpuCapabilities().catch(() => null), await scriptedSettings()),
     prepareEngine: ensureOffscreenDocument,
     startEngineRun,

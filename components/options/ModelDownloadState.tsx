@@ -40,7 +40,7 @@ export function ModelDownloadState({
           </button>
         ) : status?.complete ? null : (
           <button type="button" onClick={() => client.download(record)}>
-            {status && status.filesCached > 0 ? i18n.t('options.resume') : i18n.t('options.downloadOffline')}
+            {status && status.bytesOnDisk > 0 ? i18n.t('options.resume') : i18n.t('options.downloadOffline')}
           </button>
         )}
         {children}

@@ -10,9 +10,11 @@ import { customModels, modelMirrorUrl } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
 import { CustomModelsSection } from './CustomModelsSection';
 import { DownloadsSection } from './DownloadsSection';
+import { CpuMemorySection } from './CpuMemorySection';
 import { GpuSection } from './GpuSection';
 import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
+import { useTaskEnvironment } from './use-task-environment';
 
 /** The models this device can run (the adapter's precision's builds, the GGUF builds, on the mirror), then the user's own. */
 function downloadableModels(
@@ -39,6 +41,7 @@ export function OptionsApp() {
   const mirror = useStorageItem(modelMirrorUrl, null);
   const downloads = useMemo(() => new DownloadsClient(), []);
   const records = downloadableModels(capabilities.value, mirror.value, custom.value);
+  const environment = useTaskEnvironment(capabilities.value);
 
   useEffect(() => {
     void sendRequest('panel/status')
@@ -59,9 +62,11 @@ export function OptionsApp() {
         custom={custom.value}
         downloadable={records}
         downloads={downloads}
+        environment={environment}
       />
       <DownloadsSection records={records} client={downloads} />
       <GpuSection capabilities={capabilities.value} />
+      <CpuMemorySection />
       <ModelSourceSection />
       <CustomModelsSection custom={custom.value} />
     </main>

@@ -2,12 +2,14 @@ import { i18n } from '#i18n';
 import type { AnyModelRecord, ShaderPrecision } from '@/lib/models/types';
 import { isGgufRecord } from '@/lib/models/records';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
-import { modelIdForTask, modelLabel, registeredModels, resolveTaskModel } from '@/lib/models/registry';
+import { modelIdForTask, modelLabel, registeredModels } from '@/lib/models/registry';
+import { chooseModel, type TaskEnvironment } from '@/lib/tasks/common/model-choice';
 import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
 import { taskModels } from '@/lib/settings/settings';
 import { formatBytes } from '../format';
 import { useStorageItem } from '../use-storage-item';
 import { ModelDownloadState } from './ModelDownloadState';
+import { TaskEngineChoice } from './TaskEngineChoice';
 
 const TASK_LABEL: Record<TaskKind, () => string> = {
   summarize: () => i18n.t('options.taskSummarize'),
@@ -29,10 +31,15 @@ interface Props {
   /** The models as they are downloaded (rehosted on the mirror if one is set). */
   downloadable: AnyModelRecord[];
   downloads: DownloadsClient;
+  /** What the background plans with: which engine and record each task gets on this device. */
+  environment: TaskEnvironment;
 }
 
-/** Per task: its default model, its lighter one, or any registered model; and getting that model for offline use. */
-export function TaskModelsSection({ precision, custom, downloadable, downloads }: Props) {
+/**
+ * Per task: its default model, its lighter one, or any registered model; the engine it runs on; and getting the model
+ * it will run on (its GGUF build when it runs on the CPU) for offline use.
+ */
+export function TaskModelsSection({ precision, custom, downloadable, downloads, environment }: Props) {
   const choices = useStorageItem(taskModels, {});
   const models = registeredModels(custom);
   const byId = (id: string) => models.find((record) => record.model_id === id);
@@ -43,9 +50,9 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads }
       {TASK_KINDS.map((task) => {
         const defaultId = modelIdForTask(task, precision, 'default');
         const lightId = modelIdForTask(task, precision, 'light');
-        const chosen = resolveTaskModel(task, choices.value[task], precision, custom);
-        const record = chosen.ok
-          ? downloadable.find((candidate) => candidate.model_id === chosen.record.model_id)
+        const outcome = chooseModel(task, environment);
+        const record = outcome.ok
+          ? (downloadable.find((candidate) => candidate.model_id === outcome.record.model_id) ?? outcome.record)
           : undefined;
         return (
           <div class="task-model" data-task-model={task}>
@@ -70,6 +77,7 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads }
                   ))}
               </select>
             </label>
+            <TaskEngineChoice task={task} environment={environment} outcome={outcome} />
             {record ? <ModelDownloadState record={record} client={downloads} /> : null}
           </div>
         );

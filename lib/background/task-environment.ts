@@ -17,10 +17,10 @@ import {
 } from '../settings/settings';
 import type { TaskEnvironment } from '../tasks/common/model-choice';
 
-/** What this browser's engine host offers: WebLLM where there are offscreen documents (Chromium), llama.cpp everywhere. */
+/** What this browser's engine host offers (lib/platform/browser-features: engineHostFacts). */
 export interface HostFacts {
   engines: Record<ModelDevice, boolean>;
-  /** Chromium's extension pages are cross-origin isolated (manifest COOP/COEP), so llama.cpp may use threads. */
+  /** The host's page is cross-origin isolated, so llama.cpp may use threads. */
   crossOriginIsolated: boolean;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, offscreenDocumentCount, setStorage, test } from './support/extension-test';
+import { openOptions } from './support/options-page';
 import { serveTinyModel } from './support/tiny-model';
 
 test.use({ webgpu: false });
@@ -109,4 +110,67 @@ test('without WebGPU, a summary runs on llama.cpp on the CPU: download with prog
   await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled({ timeout: 90_000 });
   expect((await panel.getByTestId('summary').textContent())?.trim().length).toBeGreaterThan(0);
   expect(files.log.slice(requestsBefore)).toEqual([]);
+});
+
+test('Options adds a GGUF model for the CPU, downloads it with progress, resumes a cut download where it stopped, and deletes it', async ({
+  context,
+  extensionId,
+  files,
+}) => {
+  const tiny = serveTinyModel(files, 'Tiny-Options-GGUF', true);
+  const options = await openOptions(await context.newPage(), extensionId);
+  const form = options.locator('form', { has: options.getByRole('button', { name: 'Add model' }) });
+  await form.getByLabel('Kind of model').selectOption('gguf');
+  await form.getByLabel('Model id').fill(tiny.record.model_id);
+  await form.getByLabel('GGUF file URL').fill(`${files.origin}/models/tiny.bin`);
+  await form.getByLabel('Memory needed on the CPU (MB)').fill('64');
+  await form.getByRole('button', { name: 'Add model' }).click();
+  await expect(options.getByTestId('custom-model-issues').locator('li[data-code="not-gguf"]')).toBeVisible();
+  await form.getByLabel('GGUF file URL').fill(tiny.record.model);
+  await form.getByRole('button', { name: 'Add model' }).click();
+  await expect(options.getByTestId('custom-models')).toContainText(tiny.record.model_id);
+
+  const task = options.locator('[data-task-model="summarize"]');
+  await task.getByLabel('Page summaries').selectOption(tiny.record.model_id);
+  await expect(task.getByTestId('task-engine-outcome')).toHaveText(
+    /^Runs on the CPU here: Tiny-Options-GGUF, about \d+ tokens a second \(as chosen in Options\)\.$/,
+  );
+
+  // The connection drops after 300 kB; what arrived stays stored.
+  files.cutOnce(tiny.path, 300_000, 500);
+  const row = options.locator(`li[data-model="${tiny.record.model_id}"]`);
+  await row.getByRole('button', { name: 'Download for offline use' }).click();
+  await expect(row.getByTestId('download-error')).toHaveText(/could not be reached/);
+  await expect(row.getByTestId('download-status')).toHaveText(/^Partly downloaded: 29\d KB on disk$/);
+  await row.getByRole('button', { name: 'Resume download' }).click();
+  await expect(row.getByTestId('download-status')).toHaveText(/^Downloaded: 6\d\d KB on disk$/);
+  await expect(task.getByTestId('download-status')).toHaveText(/^Downloaded/);
+  // The second attempt asked only for the rest of the file.
+  expect(files.log.filter((line) => line.includes(tiny.path))).toEqual([
+    `GET ${tiny.path}`,
+    `GET ${tiny.path}`,
+    `RANGE ${tiny.path} 300000`,
+  ]);
+
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await expect(row.getByTestId('download-status')).toHaveText('Not downloaded');
+});
+
+test('Options says where each task runs, and the user can keep a task on either engine', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await openOptions(await context.newPage(), extensionId);
+  const summarize = options.locator('[data-task-model="summarize"]');
+  // No WebGPU here: automatic means the CPU, with the GGUF build of the task's model.
+  await expect(summarize.getByTestId('task-engine-outcome')).toHaveText(
+    /^Runs on the CPU here: Qwen2\.5 1\.5B Instruct \(GGUF Q4_K_M\), about \d+ tokens a second \(no usable GPU here\)\.$/,
+  );
+  await summarize.getByLabel('Engine').selectOption('gpu');
+  await expect(summarize.getByTestId('task-engine-outcome')).toHaveText(/^Cannot run here: Tacit needs WebGPU/);
+  await summarize.getByLabel('Engine').selectOption('cpu');
+  await expect(summarize.getByTestId('task-engine-outcome')).toHaveText(/\(as chosen in Options\)\.$/);
+  await expect(options.getByTestId('ram-budget')).toHaveText(
+    /^Tacit keeps at most \d+ MB of CPU models loaded at once/,
+  );
 });

@@ -23,12 +23,6 @@ export function ggufParts(modelUrl: string): GgufPart[] {
   }));
 }
 
-/** True when the URL names a .gguf file (a single one or the first part of a split). */
-export function isGgufUrl(url: string): boolean {
-  const match = SPLIT_PART.exec(url);
-  return match ? Number(match[1]) === 1 && Number(match[2]) >= 1 : url.endsWith('.gguf');
-}
-
 /**
  * The stored file name of a part: a digest of the model's URL, then llama.cpp's part suffix, which wllama sorts
  * split models by. The same URL always maps to the same name, so a restart finds a partial download again.
