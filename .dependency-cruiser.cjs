@@ -124,7 +124,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: ['^\\.output/', '^node_modules/\\.vite'] },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    tsConfig: { fileName: 'tsconfig.depcruise.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

@@ -1,9 +1,11 @@
 import { i18n } from '#i18n';
+import { useComputed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { DRAFT_LENGTHS, DRAFT_TONES, type DraftTone } from '@/lib/tasks/draft/types';
+import { clientName } from './client-name';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { LanguageSelect } from './LanguageSelect';
@@ -23,8 +25,6 @@ const TONE_LABEL: Record<DraftTone, () => string> = {
 /** Ways to rework a finished draft, labelled like the rewrite menu. */
 const REFINEMENTS: readonly DraftRefinement[] = ['shorter', 'longer', 'formal', 'friendly', 'proofread'];
 
-const CLIENT_NAME: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', proton: 'Proton Mail' };
-
 /**
  * Reply to the mail conversation beside the panel: the user says what they want to say, Tacit drafts it, the user
  * edits it here and inserts it into the reply box. The draft is plain text, exactly what Insert writes.
@@ -40,7 +40,8 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
   const { stream } = draft;
   const state = stream.state.value;
   const mail = stream.source.value?.mail;
-  const text = draft.text.value;
+  // Only whether there is a draft: the draft's text is read by DraftText alone, so this view does not follow it.
+  const hasText = useComputed(() => draft.text.value !== '').value;
   const settled = state !== 'running';
   const options = draft.options.value;
   const outcome = draft.insertOutcome.value;
@@ -96,7 +97,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             onChange={(language) => draft.setOptions({ ...options, language })}
           />
           <button type="submit" class="primary" disabled={busy}>
-            {text === '' ? i18n.t('draft.run') : i18n.t('draft.again')}
+            {hasText ? i18n.t('draft.again') : i18n.t('draft.run')}
           </button>
         </div>
       </form>
@@ -107,7 +108,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
             : i18n.t('draft.sourceNoSender', [stream.source.value?.title ?? ''])}
           <br />
           {i18n.t('draft.sourceDetails', mail.messageCount, [
-            CLIENT_NAME[mail.client] ?? i18n.t('draft.clientOther'),
+            clientName(mail.client) ?? i18n.t('draft.clientOther'),
             String(mail.messageCount),
           ])}
           {mail.omittedMessages > 0 ? (
@@ -116,21 +117,26 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
               {i18n.t('draft.omitted', mail.omittedMessages, [String(mail.omittedMessages)])}
             </>
           ) : null}
+          {mail.unreadMessages > 0 ? (
+            <>
+              <br />
+              {i18n.t('draft.unread', mail.unreadMessages, [String(mail.unreadMessages)])}
+            </>
+          ) : null}
+          {mail.fromSelection ? (
+            <>
+              <br />
+              {i18n.t('draft.fromSelection')}
+            </>
+          ) : null}
         </p>
       ) : (
         <p class="empty-note">{i18n.t('draft.hint')}</p>
       )}
-      {text !== '' || state === 'running' ? (
+      {hasText || state === 'running' ? (
         <label class="draft-text">
           {i18n.t('draft.textLabel')}
-          <textarea
-            data-testid="draft-text"
-            rows={12}
-            readOnly={!settled}
-            aria-busy={!settled}
-            value={text}
-            onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
-          />
+          <DraftText draft={draft} settled={settled} />
         </label>
       ) : null}
       {state === 'stopped' ? (
@@ -144,12 +150,17 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
         </p>
       ) : null}
       {state === 'error' ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
+      {state === 'error' && error?.suggestion?.kind === 'select-message-text' ? (
+        <button type="button" class="primary" disabled={busy} onClick={() => void draft.draft('selection')}>
+          {i18n.t('draft.selectAndRetry')}
+        </button>
+      ) : null}
       {state === 'error' && error?.suggestion?.kind === 'grant-site-access' ? (
         <button type="button" onClick={() => void draft.grantSiteAccess()}>
           {i18n.t('draft.allowSite', [new URL(error.suggestion.origin.replace('/*', '/')).hostname])}
         </button>
       ) : null}
-      {mail && text !== '' ? (
+      {mail && hasText ? (
         <div class="actions refine" role="group" aria-label={i18n.t('draft.refine')}>
           {REFINEMENTS.map((style) => (
             <button type="button" disabled={!settled || busy} onClick={() => draft.refine(style)}>
@@ -163,7 +174,7 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           ) : null}
         </div>
       ) : null}
-      {mail && text !== '' ? (
+      {mail && hasText ? (
         <div class="actions">
           <button type="button" class="primary" disabled={!settled} onClick={() => void draft.insert()}>
             {i18n.t('draft.insert')}
@@ -178,8 +189,23 @@ export function DraftReplyView({ draft, busy, onUseLightModel }: Props) {
           data-testid="draft-inserted"
         >
           {outcome.ok ? i18n.t(outcome.opened ? 'draft.insertedOpened' : 'draft.inserted') : errorText(outcome.error)}
+          {outcome.ok && outcome.nameLeftToSignature ? ` ${i18n.t('draft.nameInSignature')}` : null}
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The draft as it streams in, then editable: the one element that follows every word. */
+function DraftText({ draft, settled }: { draft: DraftController; settled: boolean }) {
+  return (
+    <textarea
+      data-testid="draft-text"
+      rows={12}
+      readOnly={!settled}
+      aria-busy={!settled}
+      value={draft.text.value}
+      onInput={(event) => draft.edit((event.currentTarget as HTMLTextAreaElement).value)}
+    />
   );
 }

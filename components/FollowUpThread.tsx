@@ -12,12 +12,7 @@ export function FollowUpThread({ turns }: { turns: FollowUpTurn[] }) {
           <p class="question" data-testid="question">
             {i18n.t('panel.question', [turn.question])}
           </p>
-          <StreamView
-            text={turn.answer.text.value}
-            state={turn.answer.state.value}
-            error={turn.answer.error.value}
-            testId="answer"
-          />
+          <StreamView stream={turn.answer} testId="answer" />
         </div>
       ))}
     </section>

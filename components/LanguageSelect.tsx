@@ -5,6 +5,7 @@ function languageName(code: string): string {
   try {
     return new Intl.DisplayNames([navigator.language], { type: 'language' }).of(code) ?? code;
   } catch {
+    // An engine without Intl.DisplayNames for this locale: the code itself is a readable name.
     return code;
   }
 }

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { PanelController } from '@/lib/panel/panel-controller';
-import { REWRITE_MENU_TITLE_KEYS } from '@/lib/background/menu-items';
+import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { UseLightModelButton } from './UseLightModelButton';
@@ -14,7 +14,8 @@ export function RewriteView({ panel }: { panel: PanelController }) {
   const { rewrite } = panel;
   const pending = panel.pendingCustom.value;
   const selection = rewrite.source.value?.selection;
-  const text = rewrite.text.value;
+  // Only whether there is text: the text itself is bound to its element below, so this view does not follow it.
+  const hasText = rewrite.hasText.value;
   const state = rewrite.state.value;
   const changes = rewrite.result.value?.changes;
   const outcome = panel.applyOutcome.value;
@@ -38,11 +39,11 @@ export function RewriteView({ panel }: { panel: PanelController }) {
           </blockquote>
         </>
       ) : null}
-      {text !== '' || state === 'running' ? (
+      {hasText || state === 'running' ? (
         <>
           <p class="label">{i18n.t('rewrite.result')}</p>
           <div class="plain" data-testid="rewrite-result" aria-live="polite" aria-busy={state === 'running'}>
-            {text}
+            {rewrite.text}
           </div>
         </>
       ) : null}
@@ -77,7 +78,7 @@ export function RewriteView({ panel }: { panel: PanelController }) {
       {state === 'error' ? (
         <UseLightModelButton error={rewrite.error.value} onClick={() => void panel.useLightModel(rewrite)} />
       ) : null}
-      {selection && text !== '' ? (
+      {selection && hasText ? (
         <div class="actions">
           {selection.editable ? (
             <>
@@ -89,7 +90,7 @@ export function RewriteView({ panel }: { panel: PanelController }) {
               </button>
             </>
           ) : null}
-          <CopyButton label={i18n.t('rewrite.copy')} text={() => text} disabled={!settled} />
+          <CopyButton label={i18n.t('rewrite.copy')} text={() => rewrite.text.value} disabled={!settled} />
         </div>
       ) : null}
       {selection && !selection.editable && settled ? <p class="note">{i18n.t('rewrite.readOnly')}</p> : null}

@@ -24,9 +24,9 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
   const lastAnswer = turns.at(-1)?.answer;
   const view = panel.view.value;
   const aboutPage = panel.conversationId.value !== null;
-  const showSummary = summary.state.value !== 'empty' || summary.text.value !== '';
-  const latestText =
-    view === 'reply' ? undefined : (lastAnswer?.text.value ?? (aboutPage ? summary.text.value : ask.text.value));
+  const showSummary = summary.state.value !== 'empty' || summary.hasText.value;
+  // What Copy takes: the stream itself, read on click, so that nothing here follows the text as it grows.
+  const latest = view === 'reply' ? undefined : (lastAnswer ?? (aboutPage ? summary : ask));
 
   return (
     <main class="panel">
@@ -66,9 +66,7 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
             <FollowUpThread turns={turns} />
             {aboutPage ? null : (
               <StreamView
-                text={ask.text.value}
-                state={ask.state.value}
-                error={ask.error.value}
+                stream={ask}
                 testId="ask-answer"
                 emptyText={showSummary ? undefined : i18n.t('panel.empty')}
                 onUseLightModel={() => void panel.useLightModel(ask)}
@@ -82,7 +80,7 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
           </>
         )}
       </div>
-      <StreamActions running={panel.busy.value} text={latestText} onStop={() => panel.stopAll()} />
+      <StreamActions running={panel.busy.value} latest={latest} onStop={() => panel.stopAll()} />
     </main>
   );
 }

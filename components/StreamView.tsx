@@ -1,15 +1,18 @@
 import { i18n } from '#i18n';
-import { useMemo } from 'preact/hooks';
-import type { TacitError } from '@/lib/core/errors';
-import type { TaskStreamState } from '@/lib/panel/task-stream';
-import { renderMarkdownSafely } from '@/lib/render/markdown';
+import { effect } from '@preact/signals';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { TaskStream } from '@/lib/panel/task-stream';
+import { safeMarkdown } from '@/lib/render/markdown';
+import { MarkdownStream } from '@/lib/render/markdown-stream';
+import { RenderedBlocks } from '@/lib/render/rendered-blocks';
 import { errorText } from './error-text';
 import { UseLightModelButton } from './UseLightModelButton';
 
+/** What a StreamView shows of a task: a TaskStream has all of it. */
+export type StreamSignals = Pick<TaskStream, 'text' | 'hasText' | 'links' | 'state' | 'error'>;
+
 interface Props {
-  text: string;
-  state: TaskStreamState;
-  error: TacitError | null;
+  stream: StreamSignals;
   /** Names the text for tests: "ask-answer", "summary", "answer"; its notes add "-stopped" and "-error". */
   testId: string;
   label?: string;
@@ -19,13 +22,17 @@ interface Props {
   onUseLightModel?: () => void;
 }
 
-/** A task's streamed text, rendered from Markdown through the sanitiser; never the model's raw HTML. */
-export function StreamView({ text, state, error, testId, label, emptyText, onUseLightModel }: Props) {
-  const html = useMemo(() => renderMarkdownSafely(text), [text]);
+/**
+ * A task's streamed text, rendered from Markdown through the sanitiser; never the model's raw HTML. This view
+ * follows the task's state; the text itself updates inside `MarkdownText`, without rendering anything else again.
+ */
+export function StreamView({ stream, testId, label, emptyText, onUseLightModel }: Props) {
+  const state = stream.state.value;
+  const error = stream.error.value;
   return (
     <section class="stream" aria-label={label ?? i18n.t('panel.outputLabel')} aria-busy={state === 'running'}>
-      {text === '' && state === 'empty' && emptyText ? <p class="empty-note">{emptyText}</p> : null}
-      <div class="stream-text" data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />
+      {state === 'empty' && emptyText && !stream.hasText.value ? <p class="empty-note">{emptyText}</p> : null}
+      <MarkdownText text={stream.text} links={stream.links} testId={testId} />
       {state === 'stopped' ? (
         <p class="note" role="status" data-testid={`${testId}-stopped`}>
           {i18n.t('panel.stopped')}
@@ -39,4 +46,37 @@ export function StreamView({ text, state, error, testId, label, emptyText, onUse
       {state === 'error' && onUseLightModel ? <UseLightModelButton error={error} onClick={onUseLightModel} /> : null}
     </section>
   );
+}
+
+interface MarkdownTextProps {
+  text: StreamSignals['text'];
+  links: StreamSignals['links'];
+  testId: string;
+}
+
+/**
+ * The text's element, written by `RenderedBlocks` rather than by Preact: each update parses and sanitises only the
+ * open block (finished blocks stay as they are), and a new allow-list of links renders the text again.
+ */
+function MarkdownText({ text, links, testId }: MarkdownTextProps) {
+  const element = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const view = new RenderedBlocks(element.current!);
+    let allowed: ReadonlySet<string> | undefined;
+    let stream: MarkdownStream | undefined;
+    const stop = effect(() => {
+      if (links.value !== allowed || !stream) {
+        allowed = links.value;
+        stream = new MarkdownStream(safeMarkdown(allowed));
+        view.clear();
+      }
+      view.apply(stream.update(text.value));
+    });
+    return () => {
+      stop();
+      view.clear();
+    };
+  }, [text, links]);
+  // No children: Preact leaves the nodes RenderedBlocks wrote alone when this renders again.
+  return <div class="stream-text" data-testid={testId} ref={element} />;
 }

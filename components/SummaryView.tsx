@@ -13,15 +13,13 @@ interface Props {
 
 /** The summary with what it was made from, and Regenerate / Copy text / Copy Markdown. */
 export function SummaryView({ summary, onRegenerate, onUseLightModel }: Props) {
-  const text = summary.text.value;
   const source = summary.source.value;
+  const empty = !summary.hasText.value;
   return (
     <div class="summary">
       {source ? <SourceLine source={source} /> : null}
       <StreamView
-        text={text}
-        state={summary.state.value}
-        error={summary.error.value}
+        stream={summary}
         testId="summary"
         label={i18n.t('panel.summaryLabel')}
         onUseLightModel={onUseLightModel}
@@ -30,8 +28,12 @@ export function SummaryView({ summary, onRegenerate, onUseLightModel }: Props) {
         <button type="button" onClick={onRegenerate} disabled={summary.running.value}>
           {i18n.t('panel.regenerate')}
         </button>
-        <CopyButton label={i18n.t('panel.copyText')} text={() => markdownToPlainText(text)} disabled={text === ''} />
-        <CopyButton label={i18n.t('panel.copyMarkdown')} text={() => text} disabled={text === ''} />
+        <CopyButton
+          label={i18n.t('panel.copyText')}
+          text={() => markdownToPlainText(summary.text.value)}
+          disabled={empty}
+        />
+        <CopyButton label={i18n.t('panel.copyMarkdown')} text={() => summary.text.value} disabled={empty} />
       </div>
     </div>
   );

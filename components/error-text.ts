@@ -1,6 +1,7 @@
 /** The user-facing sentence for each failure code, in the browser's language. */
 import { i18n } from '#i18n';
 import type { GpuUnavailableReason, RestrictedPageReason, TacitError } from '@/lib/core/errors';
+import { clientName } from './client-name';
 import { formatBytes } from './format';
 
 export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | undefined): string | undefined {
@@ -98,12 +99,16 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.noMailThread');
     case 'empty-mail-thread':
       return i18n.t('error.emptyMailThread');
+    case 'mail-unreadable':
+      return i18n.t('error.mailUnreadable', [clientName(error.client) ?? i18n.t('draft.clientOther')]);
     case 'no-reply-box':
       return i18n.t('error.noReplyBox');
     case 'reply-insert-failed':
       return i18n.t('error.replyInsertFailed');
     case 'conversation-changed':
       return i18n.t('error.conversationChanged');
+    case 'conversation-unverified':
+      return i18n.t('error.conversationUnverified', [clientName(error.client) ?? i18n.t('draft.clientOther')]);
     case 'unknown':
       return i18n.t('error.unknown', [error.cause || '?']);
   }

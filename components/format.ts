@@ -21,3 +21,8 @@ export function formatDuration(seconds: number): string {
   if (minutes < 60) return unit(minutes, 'minute');
   return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`;
 }
+
+/** The time of day with seconds, in the user's locale (diagnostics are kept for one browser session). */
+export function formatTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}

@@ -6,14 +6,14 @@ import {
   ensureOffscreenDocument,
   hasOffscreenDocument,
 } from '@/lib/background/offscreen-document';
-import { readScriptedEngineSettings } from '@/lib/background/test-build';
+import { readScriptedEngineSettings, serveBareRelay } from '@/lib/background/test-build';
 import { resolvePageTab, watchTab } from '@/lib/background/tab-scripts/page-target';
 import { readPageInTab, readSelectionInFrame, tabInfo } from '@/lib/background/tab-scripts/read-tab';
 import { tacitError } from '@/lib/core/errors';
 import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';
 import { acceptPorts } from '@/lib/protocol/ports';
 import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/protocol/messages';
-import { answerRequests, sendRequest } from '@/lib/protocol/requests';
+import { answerRequests, sendRequest, type RequestHandlers } from '@/lib/protocol/requests';
 import { engineHostFacts, sidePanelApi } from '@/lib/platform/browser-features';
 import { lastRewriteStyle } from '@/lib/settings/settings';
 import { loadEngineSettings, loadTaskEnvironment } from '@/lib/background/task-environment';
@@ -24,24 +24,31 @@ import { registerContextMenus } from '@/lib/background/context-menus';
 import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/background/task-service';
 import { createTriggers } from '@/lib/background/triggers';
 import { insertReplyInTab, readThreadInTab } from '@/lib/background/tab-scripts/mail-access';
+import { diagnosticsRequests, recordDiagnostic } from '@/lib/background/diagnostics-log';
+import { errorName } from '@/lib/core/diagnostics';
+import type { TaskKind } from '@/lib/models/types';
+import { recordRequestFailures } from '@/lib/protocol/diagnostics';
 
 export default defineBackground(() => {
   const engine: PreloadDeps = {
+    // A failed probe is recorded where it happens (gpu-capabilities); the engine then runs without a GPU budget.
     environment: async () =>
-      loadTaskEnvironment(
-        await gpuCapabilities().catch(() => null),
-        (await scriptedSettings()) !== null,
-        engineHostFacts(),
-      ),
+      loadTaskEnvironment(await gpuCapabilities(), (await scriptedSettings()) !== null, engineHostFacts()),
     engineSettings: async () => loadEngineSettings(await gpuCapabilities().catch(() => null), await scriptedSettings()),
     prepareEngine: ensureOffscreenDocument,
     startEngineRun,
   };
+  /** Loads the task's model ahead if it is cached and fits; false when that could not even start. */
+  const preload = (task: TaskKind): Promise<boolean> =>
+    preloadModel(task, engine).then(
+      () => true,
+      (error: unknown) => {
+        recordDiagnostic('preload-failed', { task, error: errorName(error) });
+        return false;
+      },
+    );
   // A panel opening is a strong hint of what comes next: a reply draft on a webmail tab, else a summary.
-  const hub = new PanelHub(
-    Date.now,
-    (intent) => void preloadModel(intent?.kind === 'open-reply' ? 'draft' : 'summarize', engine).catch(() => undefined),
-  );
+  const hub = new PanelHub(Date.now, (intent) => void preload(intent?.kind === 'open-reply' ? 'draft' : 'summarize'));
   const conversations = new ConversationStore();
   const uiLanguage = () => browser.i18n.getUILanguage();
   const triggers = createTriggers({
@@ -49,7 +56,7 @@ export default defineBackground(() => {
     openPanel: (windowId) =>
       void sidePanelApi()
         ?.open({ windowId })
-        .catch(() => undefined),
+        .catch((error: unknown) => recordDiagnostic('panel-open-failed', { error: errorName(error) })),
     deliver: (windowId, intent) => hub.deliver(windowId, intent),
     lastRewriteStyle: () => lastRewriteStyle.getValue(),
   });
@@ -82,14 +89,22 @@ export default defineBackground(() => {
     }),
   );
 
-  answerRequests('background', {
+  const requestFailed = recordRequestFailures(recordDiagnostic);
+  const handlers: RequestHandlers<'background'> = {
     'panel/status': async () => ({
+      // A failed probe is recorded where it happens (gpu-capabilities); the panel shows the GPU as unknown.
       capabilities: await gpuCapabilities().catch(() => null),
-      engine: (await hasOffscreenDocument()) ? await sendRequest('engine/status').catch(() => null) : null,
+      engine: (await hasOffscreenDocument())
+        ? await sendRequest('engine/status').catch((error: unknown) => {
+            requestFailed('engine/status', error);
+            return null;
+          })
+        : null,
     }),
     // The engine host has been idle for the configured time: close it so its GPU memory is freed.
     'engine/idle': async () => ({ closed: activeEngineRuns() === 0 && (await closeOffscreenDocument()) }),
     'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
+    // A failed start is recorded by ensureOffscreenDocument; Options learns it from ok: false.
     'engine/ensure': async () => ({
       ok: await ensureOffscreenDocument().then(
         () => true,
@@ -100,21 +115,21 @@ export default defineBackground(() => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
       return applied.ok ? { ok: true } : { ok: false, error: applied.error };
     },
-    'reply/insert': async ({ tabId, text, subject }) => {
-      const inserted = await insertReplyInTab(tabId, text, subject);
-      return inserted.ok ? { ok: true, opened: inserted.value.opened } : { ok: false, error: inserted.error };
+    'reply/insert': async ({ tabId, text, conversation }) => {
+      const inserted = await insertReplyInTab(tabId, text, conversation);
+      return inserted.ok ? { ok: true, ...inserted.value } : { ok: false, error: inserted.error };
     },
-    'model/preload': async ({ task }) => ({
-      started: await preloadModel(task, engine).then(
-        () => true,
-        () => false,
-      ),
-    }),
-  });
+    'model/preload': async ({ task }) => ({ started: await preload(task) }),
+    ...diagnosticsRequests(),
+  };
+  answerRequests('background', handlers, requestFailed);
 
   // Test builds expose the registered handlers so e2e tests can invoke exactly what the browser would.
-  if (import.meta.env.MODE === 'e2e')
+  if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, { tacitTriggers: { onActionClicked, onCommand, onMenuClicked } });
+    // The pipeline benchmark's baseline: the same tokens relayed one message each, with nothing rendered.
+    serveBareRelay(ensureOffscreenDocument);
+  }
 });
 
 /** Test builds only: the scripted engine's settings when an e2e test turned it on; compiled away in production. */

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { GPU_BUDGET_OVERRIDE_RANGE_MB, parseGpuBudgetOverride } from '@/lib/models/gpu-budget';
-import { ramBudget } from '@/lib/background/task-environment';
+import { ramBudget } from '@/lib/models/ram-budget';
 import { ramBudgetOverrideMB } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
 import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';

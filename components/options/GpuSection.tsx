@@ -1,9 +1,8 @@
 import { i18n } from '#i18n';
 import type { GpuCapabilities } from '@/lib/models/types';
-import { GPU_BUDGET_OVERRIDE_RANGE_MB, parseGpuBudgetOverride } from '@/lib/models/gpu-budget';
+import { GPU_BUDGET_OVERRIDE_RANGE_MB, parseGpuBudgetOverride, gpuBudget } from '@/lib/models/gpu-budget';
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/protocol/messages';
 import { engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
-import { gpuBudget } from '@/lib/background/task-environment';
 import { useStorageItem } from '../use-storage-item';
 import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
 

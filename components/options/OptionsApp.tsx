@@ -15,6 +15,12 @@ import { GpuSection } from './GpuSection';
 import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
 import { useTaskEnvironment } from './use-task-environment';
+import { TroubleshootingSection } from './TroubleshootingSection';
+import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
+import { errorName } from '@/lib/core/diagnostics';
+
+const recordDiagnostic = diagnosticsReporter('options');
+const requestFailed = recordRequestFailures(recordDiagnostic);
 
 /** The models this device can run (the adapter's precision's builds, the GGUF builds, on the mirror), then the user's own. */
 function downloadableModels(
@@ -44,13 +50,16 @@ export function OptionsApp() {
   const environment = useTaskEnvironment(capabilities.value);
 
   useEffect(() => {
+    // Without an answer the GPU is shown as unknown and the f32 models are offered.
     void sendRequest('panel/status')
       .then((status) => (capabilities.value = status.capabilities))
-      .catch(() => undefined);
+      .catch((error: unknown) => requestFailed('panel/status', error));
     return () => downloads.dispose();
   }, []);
   useEffect(() => {
-    void downloads.connect(records).catch(() => undefined);
+    void downloads
+      .connect(records)
+      .catch((error: unknown) => recordDiagnostic('request-failed', { request: 'downloads', error: errorName(error) }));
   }, [records.map((record) => record.model_id + record.model).join('|')]);
 
   return (
@@ -69,6 +78,7 @@ export function OptionsApp() {
       <CpuMemorySection />
       <ModelSourceSection />
       <CustomModelsSection custom={custom.value} />
+      <TroubleshootingSection />
     </main>
   );
 }

@@ -1,7 +1,8 @@
 /** The same facts the background plans tasks with, read in Options so it can say where each task will run. */
 import type { GpuCapabilities } from '@/lib/models/types';
 import { cpuThreads } from '@/lib/models/cpu-speed';
-import { gpuBudget, ramBudget } from '@/lib/background/task-environment';
+import { gpuBudget } from '@/lib/models/gpu-budget';
+import { ramBudget } from '@/lib/models/ram-budget';
 import { engineHostFacts } from '@/lib/platform/browser-features';
 import {
   customModels,

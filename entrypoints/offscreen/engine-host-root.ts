@@ -4,6 +4,8 @@
  */
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { EngineHost } from '@/lib/offscreen/engine-host';
+import { EngineFailure } from '@/lib/offscreen/engine-failures';
+import { tacitError } from '@/lib/core/errors';
 import type { Engine } from '@/lib/offscreen/engines/types';
 import { isGgufRecord } from '@/lib/models/records';
 import type { AnyModelRecord } from '@/lib/models/types';
@@ -13,6 +15,7 @@ import { DownloadService } from '@/lib/offscreen/downloads/download-service';
 import { GgufStore, type DirectoryLike } from '@/lib/offscreen/downloads/gguf-store';
 import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
 import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
+import type { RecordDiagnostic } from '@/lib/core/diagnostics';
 
 /** GGUF models live in their own folder of the origin private file system. */
 const GGUF_FOLDER = 'tacit-gguf';
@@ -26,6 +29,8 @@ export interface EngineHostRootOptions {
   onIdle(): void;
   /** What this page offers: WebLLM needs WebGPU in a page that can start its worker (not Firefox's background). */
   webllm: boolean;
+  /** Where failures the user may not see go (the background keeps them). */
+  recordDiagnostic: RecordDiagnostic;
 }
 
 export function createEngineHostRoot(options: EngineHostRootOptions) {
@@ -46,6 +51,7 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
     gguf,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
+    recordDiagnostic: options.recordDiagnostic,
   });
 
   async function createEngine(settings: EngineHostSettings, record: AnyModelRecord): Promise<Engine> {
@@ -60,7 +66,7 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
         threads: () => cpuThreads({ crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency }),
       });
     }
-    if (!options.webllm) throw new Error('WebGPU is not available in this engine host');
+    if (!options.webllm) throw new EngineFailure(tacitError('no-webgpu'));
     const { WebLlmEngine } = await import('@/lib/offscreen/engines/webllm-engine');
     return new WebLlmEngine();
   }
@@ -88,6 +94,7 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
       if (import.meta.env.MODE === 'e2e') residencyEvents.push({ event, modelId });
     },
     onIdle: options.onIdle,
+    recordDiagnostic: options.recordDiagnostic,
   });
 
   return { host, downloads, residencyEvents, loadScriptedEngine };

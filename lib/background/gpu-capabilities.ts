@@ -5,6 +5,8 @@ import { interpretGpuProbe } from '../models/capabilities';
 import type { GpuCapabilities } from '../models/types';
 import { ensureOffscreenDocument } from './offscreen-document';
 import { offscreenApi } from '../platform/browser-features';
+import { errorName } from '../core/diagnostics';
+import { recordDiagnostic } from './diagnostics-log';
 
 const cachedCapabilities = storage.defineItem<GpuCapabilities | null>('session:gpuCapabilities', { fallback: null });
 
@@ -17,6 +19,7 @@ export async function gpuCapabilities(): Promise<GpuCapabilities | null> {
   // Concurrent callers (panel status and a preload as a panel opens) share one probe.
   known ??= readOrProbe().catch((error: unknown) => {
     known = undefined;
+    recordDiagnostic('gpu-probe-failed', { error: errorName(error) });
     throw error;
   });
   return known;
@@ -27,6 +30,8 @@ async function readOrProbe(): Promise<GpuCapabilities> {
   if (cached) return cached;
   await ensureOffscreenDocument();
   const capabilities = interpretGpuProbe(await sendRequest('engine/probe'));
+  // Once per browser session: the probe's result is kept, and so the reason is recorded once.
+  if (!capabilities.usable) recordDiagnostic('gpu-unavailable', { reason: capabilities.reason });
   await cachedCapabilities.setValue(capabilities);
   return capabilities;
 }

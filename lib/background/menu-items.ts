@@ -2,7 +2,7 @@
 
 import type { RestrictedPageReason } from '../core/errors';
 import { isInheritingFrameUrl, restrictedPageReason } from './tab-scripts/restricted-pages';
-import { REWRITE_STYLES, type RewriteStyle } from '../tasks/rewrite/types';
+import { REWRITE_MENU_TITLE_KEYS, REWRITE_STYLES, type MenuTitleKey, type RewriteStyle } from '../tasks/rewrite/types';
 import { WEBMAIL_ORIGIN_PATTERNS } from '../core/webmail-hosts';
 
 export const REWRITE_MENU_ID = 'tacit-rewrite';
@@ -14,29 +14,6 @@ export type RewriteMenuItemId = `tacit-rewrite-${RewriteStyle}`;
 export function rewriteMenuItemId(style: RewriteStyle): RewriteMenuItemId {
   return `tacit-rewrite-${style}`;
 }
-
-/** i18n message keys for the menu titles; English text in the comment of MENU_ITEMS' entries. */
-export type MenuTitleKey =
-  | 'menuRewrite'
-  | 'menuRewriteProofread'
-  | 'menuRewriteFormal'
-  | 'menuRewriteFriendly'
-  | 'menuRewriteShorter'
-  | 'menuRewriteLonger'
-  | 'menuRewriteSimpler'
-  | 'menuRewriteCustom'
-  | 'menuSummarizeSelection'
-  | 'menuDraftReply';
-
-export const REWRITE_MENU_TITLE_KEYS: Readonly<Record<RewriteStyle, MenuTitleKey>> = {
-  proofread: 'menuRewriteProofread', // "Proofread"
-  formal: 'menuRewriteFormal', // "More formal"
-  friendly: 'menuRewriteFriendly', // "More friendly"
-  shorter: 'menuRewriteShorter', // "Shorter"
-  longer: 'menuRewriteLonger', // "Longer"
-  simpler: 'menuRewriteSimpler', // "Simpler"
-  custom: 'menuRewriteCustom', // "Custom instruction…"
-};
 
 export type MenuContext = 'selection' | 'editable' | 'page';
 

@@ -2,6 +2,8 @@
 import { offscreenApi, runtimeContextsApi } from '../platform/browser-features';
 import { sendRequest } from '../protocol/requests';
 import { engineIdleMs } from '../settings/settings';
+import { errorName } from '../core/diagnostics';
+import { recordDiagnostic } from './diagnostics-log';
 
 const READY_TIMEOUT_MS = 5000;
 const READY_POLL_MS = 25;
@@ -15,15 +17,26 @@ export async function hasOffscreenDocument(): Promise<boolean> {
   // Firefox has runtime.getContexts but no offscreen documents (it rejects the context type).
   if (!getContexts || !offscreenApi()) return false;
   const contexts = await getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] }).catch(
-    () => [],
+    (error: unknown) => {
+      recordDiagnostic('offscreen-lookup-failed', { error: errorName(error) });
+      return [];
+    },
   );
   return contexts.length > 0;
 }
 
 /** Resolves once the engine host answers; concurrent callers share one creation. */
 export async function ensureOffscreenDocument(): Promise<void> {
-  await createOffscreenDocument();
-  await untilEngineHostAnswers();
+  const started = Date.now();
+  let step = 'create';
+  try {
+    await createOffscreenDocument();
+    step = 'answer';
+    await untilEngineHostAnswers();
+  } catch (error) {
+    recordDiagnostic('offscreen-start-failed', { step, error: errorName(error), ms: Date.now() - started });
+    throw error;
+  }
 }
 
 async function createOffscreenDocument(): Promise<void> {

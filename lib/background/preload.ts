@@ -2,6 +2,7 @@
 import type { TaskKind } from '../models/types';
 import { chooseModel } from '../tasks/common/model-choice';
 import type { TaskServiceDeps } from './task-service';
+import { recordDiagnostic } from './diagnostics-log';
 
 export type PreloadDeps = Pick<TaskServiceDeps, 'environment' | 'engineSettings' | 'prepareEngine' | 'startEngineRun'>;
 
@@ -20,6 +21,15 @@ export async function preloadModel(task: TaskKind, deps: PreloadDeps): Promise<v
       preloadOnly: true,
     },
     settings,
-    { onQueued: ignore, onLoading: ignore, onGenerating: ignore, onDelta: ignore, onDone: ignore, onError: ignore },
+    {
+      onQueued: ignore,
+      onLoading: ignore,
+      onGenerating: ignore,
+      onDelta: ignore,
+      onDone: ignore,
+      // Nobody waits for a preload: its failure would go unseen but for this record.
+      onError: (error) =>
+        recordDiagnostic('preload-failed', { task, error: error.code, model: choice.record.model_id }),
+    },
   );
 }

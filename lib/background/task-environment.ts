@@ -1,7 +1,7 @@
 /** Reads what planning a task needs from settings: GPU facts, budgets, engine and model choices, custom models, mirror. */
 import type { GpuCapabilities, ModelDevice } from '../models/types';
-import { detectGpuBudgetMB, type GpuBudget } from '../models/gpu-budget';
-import { detectRamBudgetMB, type RamBudget } from '../models/ram-budget';
+import { gpuBudget } from '../models/gpu-budget';
+import { ramBudget } from '../models/ram-budget';
 import { cpuThreads } from '../models/cpu-speed';
 import { browser } from 'wxt/browser';
 import { BUNDLED_MODEL_LIBRARIES, withBundledLibrary } from '../platform/bundled-model-libraries';
@@ -22,22 +22,6 @@ export interface HostFacts {
   engines: Record<ModelDevice, boolean>;
   /** The host's page is cross-origin isolated, so llama.cpp may use threads. */
   crossOriginIsolated: boolean;
-}
-
-export function gpuBudget(capabilities: GpuCapabilities | null, override: number | null): GpuBudget {
-  return detectGpuBudgetMB({
-    maxBufferSize: capabilities?.maxBufferSize,
-    maxStorageBufferBindingSize: capabilities?.maxStorageBufferBindingSize,
-    isFallbackAdapter: capabilities?.isFallbackAdapter,
-    deviceMemoryGB: capabilities?.deviceMemoryGB,
-    ...(override === null ? {} : { override }),
-  });
-}
-
-/** From the device's memory as the browser tells it (`navigator.deviceMemory`; Firefox does not) and the override. */
-export function ramBudget(override: number | null): RamBudget {
-  const deviceMemoryGB = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
-  return detectRamBudgetMB({ deviceMemoryGB, ...(override === null ? {} : { override }) });
 }
 
 export async function loadTaskEnvironment(

@@ -1,6 +1,9 @@
 /** Serves the side panel's task port in the background: runs each task with a context, streams its results back. */
 import type { EngineRun, EngineRunHandlers } from './engine-client';
 import { tacitError, unknownError, type TacitError } from '../core/errors';
+import { errorName } from '../core/diagnostics';
+import { hopBatcher } from '../core/delta-batcher';
+import { recordDiagnostic } from './diagnostics-log';
 import type { TypedPort } from '../protocol/ports';
 import type {
   BackgroundToPanel,
@@ -96,14 +99,21 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
       failure ??= error;
       controller.abort();
     };
-    const ctx = createContext(requestId, clientId, controller.signal, port, deps, cleanups, fail);
+    const relay = panelRelay(port, requestId);
+    const ctx = createContext(requestId, clientId, controller.signal, relay, deps, cleanups, fail);
+    // The panel shows the failure; the record keeps its code for a bug report (an unexpected throw: its class name).
+    const reportFailure = (error: TacitError, reason?: string) => {
+      recordDiagnostic('task-failed', { task: task.kind, error: error.code, reason });
+      relay.post({ type: 'task/error', requestId, error });
+    };
     try {
       const outcome = await runTask(task, ctx, deps);
-      if (failure) port.post({ type: 'task/error', requestId, error: failure });
-      else port.post({ type: 'task/done', requestId, stopped: outcome.stopped || controller.signal.aborted });
+      if (failure) reportFailure(failure);
+      else relay.post({ type: 'task/done', requestId, stopped: outcome.stopped || controller.signal.aborted });
     } catch (error) {
-      const reported = failure ?? (error instanceof TaskFailure ? error.failure : unknownError(String(error)));
-      port.post({ type: 'task/error', requestId, error: reported });
+      if (failure) reportFailure(failure);
+      else if (error instanceof TaskFailure) reportFailure(error.failure);
+      else reportFailure(unknownError(String(error)), errorName(error));
     } finally {
       cleanups.forEach((cleanup) => cleanup());
       running.delete(requestId);
@@ -112,11 +122,28 @@ export function servePanelPort(port: PanelPort, deps: TaskServiceDeps): void {
   }
 }
 
+/** One task's messages to the panel: text merged per hop, anything else sent only after the text before it. */
+interface PanelRelay {
+  delta(text: string): void;
+  post(message: BackgroundToPanel): void;
+}
+
+function panelRelay(port: PanelPort, requestId: string): PanelRelay {
+  const deltas = hopBatcher((text) => port.post({ type: 'task/delta', requestId, text }));
+  return {
+    delta: (text) => deltas.push(text),
+    post: (message) => {
+      deltas.flush();
+      port.post(message);
+    },
+  };
+}
+
 function createContext(
   requestId: string,
   clientId: string,
   signal: AbortSignal,
-  port: PanelPort,
+  relay: PanelRelay,
   deps: TaskServiceDeps,
   cleanups: Array<() => void>,
   fail: (error: TacitError) => void,
@@ -129,10 +156,14 @@ function createContext(
   return {
     requestId,
     signal,
-    phase: (phase) => port.post({ type: 'task/phase', requestId, phase }),
-    delta: (text) => port.post({ type: 'task/delta', requestId, text }),
-    source: (source) => port.post({ type: 'task/source', requestId, source }),
-    result: (result) => port.post({ type: 'task/result', requestId, result }),
+    phase: (phase) => relay.post({ type: 'task/phase', requestId, phase }),
+    delta: (text) => relay.delta(text),
+    source: (source) => relay.post({ type: 'task/source', requestId, source }),
+    // A run starts with no links allowed, so an empty list need not travel.
+    allowLinks: (links) => {
+      if (links.length > 0) relay.post({ type: 'task/links', requestId, links });
+    },
+    result: (result) => relay.post({ type: 'task/result', requestId, result }),
     watchTab: (tabId) => cleanups.push(deps.watchTab(tabId, fail)),
     // The window of the model the task will run on; a task that cannot run fails at generate, with the reason.
     contextWindow: async (task) => {
@@ -162,20 +193,20 @@ function createContext(
       return new Promise<Generation>((resolve, reject) => {
         let text = '';
         const run = deps.startEngineRun(request, settings, {
-          onQueued: (position) => port.post({ type: 'task/phase', requestId, phase: { phase: 'queued', position } }),
+          onQueued: (position) => relay.post({ type: 'task/phase', requestId, phase: { phase: 'queued', position } }),
           onLoading: (modelId, progress) =>
-            port.post({
+            relay.post({
               type: 'task/phase',
               requestId,
               phase: { phase: 'loading-model', modelId, progress, use: choice.use },
             }),
           onGenerating: (modelId) => {
             if (options.stream)
-              port.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId, use: choice.use } });
+              relay.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId, use: choice.use } });
           },
           onDelta: (delta) => {
             text += delta;
-            if (options.stream) port.post({ type: 'task/delta', requestId, text: delta });
+            if (options.stream) relay.delta(delta);
           },
           onDone: (stopped) => {
             signal.removeEventListener('abort', cancel);

@@ -8,6 +8,8 @@ import { decideFromMenuClick, type MenuClickInfo } from './menu-items';
 import type { RewriteStyle } from '../tasks/rewrite/types';
 import { webmailClientOfUrl } from '../core/webmail-hosts';
 import type { CommandName } from '../platform/shortcuts';
+import { errorName } from '../core/diagnostics';
+import { recordDiagnostic } from './diagnostics-log';
 
 export const COMMAND_SUMMARIZE_PAGE: CommandName = 'summarize-page';
 export const COMMAND_REWRITE_SELECTION: CommandName = 'rewrite-selection';
@@ -57,7 +59,10 @@ export function createTriggers(deps: TriggerDeps): Triggers {
       // The focused frame is not known here; the editing agent follows focus into same-origin frames from the top.
       void deps
         .lastRewriteStyle()
-        .catch((): RewriteStyle => 'proofread')
+        .catch((error: unknown): RewriteStyle => {
+          recordDiagnostic('storage-read-failed', { item: 'lastRewriteStyle', error: errorName(error) });
+          return 'proofread';
+        })
         .then((style) => deps.deliver(windowId, { kind: 'rewrite', tabId, frameId: 0, style }));
     },
     onMenuClicked(info, tab) {

@@ -1,4 +1,5 @@
 /** Failures every context can show: a code, the typed facts its message needs, and maybe a one-click way out. */
+import type { WebmailClient } from './webmail-hosts';
 
 /** Why a tab cannot be read or scripted (see lib/background/tab-scripts/restricted-pages). */
 export type RestrictedPageReason = 'browser-page' | 'web-store' | 'pdf-viewer' | 'view-source' | 'extension-page';
@@ -57,9 +58,13 @@ interface ErrorFacts {
   'model-files-corrupt': NoFacts;
   'no-mail-thread': NoFacts;
   'empty-mail-thread': NoFacts;
+  /** A known client is open but its message could not be read (its layout is not what the adapter knows). */
+  'mail-unreadable': { client?: WebmailClient };
   'no-reply-box': NoFacts;
   'reply-insert-failed': NoFacts;
   'conversation-changed': NoFacts;
+  /** The page does not show which conversation is open, so Tacit cannot prove it is the one drafted for. */
+  'conversation-unverified': { client?: WebmailClient };
   /** An exception nobody classified: its name and message (never page, mail or user text), capped in length. */
   unknown: { cause: string };
 }
@@ -71,7 +76,9 @@ export type ErrorSuggestion =
   | { kind: 'use-light-model'; task: 'summarize' | 'draft' | 'rewrite' | 'chat' }
   | { kind: 'rewrite-in-parts' }
   /** The user can let Tacit read this webmail site whenever they ask, instead of clicking the toolbar first each time. */
-  | { kind: 'grant-site-access'; origin: string };
+  | { kind: 'grant-site-access'; origin: string }
+  /** A known client's open message could not be read: the user's selection (or the reading pane) can be, in one click. */
+  | { kind: 'select-message-text' };
 
 /** The failure with one code (or, for a union of codes, one of them). */
 export type TacitErrorOf<C extends TacitErrorCode> = C extends TacitErrorCode

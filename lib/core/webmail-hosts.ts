@@ -33,8 +33,7 @@ export function webmailClientOfUrl(url: string | undefined): Exclude<WebmailClie
     const parsed = new URL(url);
     return parsed.protocol === 'https:' ? webmailClientOfHost(parsed.hostname) : undefined;
   } catch {
+    // Not a URL: no client lives there.
     return undefined;
   }
 }
-
-/** What Tacit reads from an open mail conversation, and what a webmail adapter must provide. */

@@ -268,6 +268,7 @@ function safeUrl(value: string): URL | undefined {
   try {
     return new URL(value);
   } catch {
+    // Not a URL: the caller reports the field as invalid.
     return undefined;
   }
 }

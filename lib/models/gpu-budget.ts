@@ -1,4 +1,5 @@
 /** How many MB of GPU memory Tacit lets resident models use: a user override, a guess from adapter facts, or a safe default. */
+import type { GpuCapabilities } from './types';
 
 /**
  * WebGPU never reports VRAM, so the budget is a heuristic:
@@ -84,4 +85,15 @@ function detectedBudgetMB(facts: GpuBudgetFacts): number | undefined {
 
 function isPositive(value: number | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** The budget for this GPU, or the user's override. */
+export function gpuBudget(capabilities: GpuCapabilities | null, override: number | null): GpuBudget {
+  return detectGpuBudgetMB({
+    maxBufferSize: capabilities?.maxBufferSize,
+    maxStorageBufferBindingSize: capabilities?.maxStorageBufferBindingSize,
+    isFallbackAdapter: capabilities?.isFallbackAdapter,
+    deviceMemoryGB: capabilities?.deviceMemoryGB,
+    ...(override === null ? {} : { override }),
+  });
 }

@@ -30,3 +30,9 @@ export function detectRamBudgetMB(facts: { deviceMemoryGB?: number; override?: n
       : { budgetMB: DEFAULT_RAM_BUDGET_MB, source: 'default' };
   return overrideError ? { ...result, overrideError } : result;
 }
+
+/** From the device's memory as the browser tells it (`navigator.deviceMemory`; Firefox does not) and the override. */
+export function ramBudget(override: number | null): RamBudget {
+  const deviceMemoryGB = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
+  return detectRamBudgetMB({ deviceMemoryGB, ...(override === null ? {} : { override }) });
+}

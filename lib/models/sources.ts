@@ -7,6 +7,7 @@ export function parseMirrorBaseUrl(value: string): { ok: true; url: string } | {
   try {
     url = new URL(value.trim());
   } catch {
+    // The reason says it: not a URL.
     return { ok: false, reason: 'not-a-url' };
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';

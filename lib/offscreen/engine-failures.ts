@@ -49,6 +49,7 @@ function errorText(error: unknown): string {
   try {
     return JSON.stringify(error) ?? String(error);
   } catch {
+    // A cyclic or exotic value: its plain string form is all there is to match.
     return String(error);
   }
 }

@@ -5,6 +5,8 @@
  */
 import type { TacitError } from '../core/errors';
 import { tacitError } from '../core/errors';
+import { errorName, type RecordDiagnostic } from '../core/diagnostics';
+import { hopBatcher } from '../core/delta-batcher';
 import type { TypedPort } from '../protocol/ports';
 import type {
   BackgroundToEngineHost,
@@ -40,6 +42,8 @@ export interface EngineHostOptions {
   repairModel?(record: GenerateRequest['record']): Promise<boolean>;
   /** Records loads and evictions (test builds show them to e2e tests). */
   onResidencyChange?(event: 'load' | 'unload', modelId: string): void;
+  /** Where failures nobody else sees go (the background's diagnostics). */
+  recordDiagnostic?: RecordDiagnostic;
   now?(): number;
 }
 
@@ -109,13 +113,18 @@ export class EngineHost {
         (signal) => (job = this.run(request, settings, port, signal)),
       );
     } catch (error) {
-      outcome = isQueueCancelled(error) ? { stopped: true } : { error: describeEngineFailure(error) };
+      if (isQueueCancelled(error)) outcome = { stopped: true };
+      else {
+        outcome = { error: describeEngineFailure(error) };
+        this.record('engine-run-failed', { step: 'queue', error: outcome.error.code, reason: errorName(error) });
+      }
     } finally {
       this.ports.delete(requestId);
     }
     if ('error' in outcome) port.post({ type: 'engine/error', requestId, error: outcome.error });
     else port.post({ type: 'engine/done', requestId, stopped: outcome.stopped });
-    // A cancelled job may still be winding down on the GPU: the queue is idle only once it has settled.
+    // A cancelled job may still be winding down on the GPU: the queue is idle only once it has settled (its failure,
+    // if any, was reported above).
     await job?.catch(() => undefined);
     if (this.queue.idle) this.startIdleTimer(settings.idleTimeoutMs);
   }
@@ -131,6 +140,7 @@ export class EngineHost {
     const post = (message: EngineHostToBackground) => {
       if (!signal.aborted) port.post(message);
     };
+    let step = request.preloadOnly ? 'preload' : 'load';
     try {
       if (request.preloadOnly) return await this.preload(request, settings);
       const resident = await this.residentEngine(request, settings, (progress) =>
@@ -139,19 +149,31 @@ export class EngineHost {
       if (!resident.ok) return { error: resident.error };
       if (signal.aborted) return { stopped: true };
       const running = resident.engine;
-      const interrupt = () => running.interrupt();
+      // Text written before Stop still goes out, ahead of done; nothing written after it does.
+      const deltas = hopBatcher((text) => port.post({ type: 'engine/delta', requestId, text }));
+      const interrupt = () => {
+        deltas.flush();
+        running.interrupt();
+      };
       signal.addEventListener('abort', interrupt, { once: true });
       post({ type: 'engine/generating', requestId, modelId });
-      const result = await running.generate(
-        modelId,
-        { messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens },
-        (text) => post({ type: 'engine/delta', requestId, text }),
-      );
-      signal.removeEventListener('abort', interrupt);
-      this.markUsed(deviceOf(record), modelId);
-      return { stopped: result.stopped || signal.aborted };
+      step = 'generate';
+      try {
+        const result = await running.generate(
+          modelId,
+          { messages: request.messages, temperature: request.temperature, maxTokens: request.maxTokens },
+          (text) => {
+            if (!signal.aborted) deltas.push(text);
+          },
+        );
+        this.markUsed(deviceOf(record), modelId);
+        return { stopped: result.stopped || signal.aborted };
+      } finally {
+        deltas.flush();
+        signal.removeEventListener('abort', interrupt);
+      }
     } catch (error) {
-      return { error: await this.failure(error, request) };
+      return { error: await this.failure(error, request, step) };
     }
   }
 
@@ -206,18 +228,30 @@ export class EngineHost {
   }
 
   /** A failed load or generation may leave the GPU device unusable: drop that model so the next try starts clean. */
-  private async failure(error: unknown, request: GenerateRequest): Promise<TacitError> {
+  private async failure(error: unknown, request: GenerateRequest, step: string): Promise<TacitError> {
     const { record } = request;
     const failure = describeEngineFailure(error, { modelHost: hostOf(record.model) || undefined });
+    // The panel shows the failure in words; the record keeps which model, step, code and error class.
+    this.record('engine-run-failed', { step, model: record.model_id, error: failure.code, reason: errorName(error) });
     if (failure.code === 'gpu-device-lost' || failure.code === 'out-of-gpu-memory') await this.unload(record.model_id);
     if (failure.code === 'model-download-failed' || failure.code === 'model-source-unreachable') {
       return checkModelSource(record, failure);
     }
     // An unexplained load failure may come from a damaged cached file: check, and delete the model if so.
-    if (failure.code === 'unknown' && (await this.options.repairModel?.(record).catch(() => false))) {
+    if (failure.code === 'unknown' && (await this.repair(record))) {
       return tacitError('model-files-corrupt');
     }
     return failure;
+  }
+
+  /** True when the model's cached files were damaged and have been deleted. */
+  private async repair(record: GenerateRequest['record']): Promise<boolean> {
+    try {
+      return (await this.options.repairModel?.(record)) ?? false;
+    } catch (error) {
+      this.record('model-repair-failed', { model: record.model_id, error: errorName(error) });
+      return false;
+    }
   }
 
   private async unload(modelId: string): Promise<void> {
@@ -225,7 +259,9 @@ export class EngineHost {
     this.engines.delete(modelId);
     this.residency = { gpu: forget(this.residency.gpu, modelId), cpu: forget(this.residency.cpu, modelId) };
     if (!engine) return;
-    await engine.unload().catch(() => undefined);
+    await engine
+      .unload()
+      .catch((error: unknown) => this.record('engine-unload-failed', { model: modelId, error: errorName(error) }));
     this.options.onResidencyChange?.('unload', modelId);
   }
 
@@ -244,6 +280,10 @@ export class EngineHost {
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
+  }
+
+  private record(...args: Parameters<RecordDiagnostic>): void {
+    this.options.recordDiagnostic?.(...args);
   }
 }
 

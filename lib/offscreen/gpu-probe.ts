@@ -38,6 +38,7 @@ export async function probeGpu(gpu: GpuLike | undefined = (navigator as { gpu?: 
       ...deviceMemory(),
     };
   } catch (error) {
+    // Not silent: the background reads the failure from the result and records its reason.
     return { hasNavigatorGpu: true, adapterFound: false, features: [], probeError: String(error).slice(0, 200) };
   }
 }

@@ -14,6 +14,7 @@ export async function checkModelSource(record: AnyModelRecord, failure: TacitErr
     // The first file the engine asks for: WebLLM's chat config at the URL it builds, or the GGUF file itself.
     configUrl = isGgufRecord(record) ? ggufParts(record.model)[0]!.url : chatConfigUrl(modelBaseUrl(record.model));
   } catch {
+    // No URL to check: the failure stands as it was (and is recorded by the engine host).
     return failure;
   }
   const host = hostOf(configUrl);

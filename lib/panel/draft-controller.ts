@@ -2,14 +2,16 @@
 import { computed, effect, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
 import type { DraftRefinement, PageTarget } from '../protocol/messages';
+import { recordRequestFailures } from '../protocol/diagnostics';
 import { normalizeDraftOptions } from '../tasks/draft/options';
 import type { DraftOptions } from '../tasks/draft/types';
 import type { PanelDeps, StoredValue } from './panel-deps';
 import type { TaskStream } from './task-stream';
 
-export type InsertOutcome = { ok: true; opened: boolean } | { ok: false; error: TacitError };
+export type InsertOutcome =
+  { ok: true; opened: boolean; nameLeftToSignature: boolean } | { ok: false; error: TacitError };
 
-export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess'> {
+export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess' | 'recordDiagnostic'> {
   draftOptions: StoredValue<DraftOptions | null>;
   /** The conversation beside the panel now: the user may have opened another one since the panel opened. */
   target(): Promise<PageTarget>;
@@ -56,7 +58,9 @@ export class DraftController {
 
   /** The Reply view opened: the draft model is likely next, so it is loaded now if it is cached and fits. */
   opened(): void {
-    void this.deps.sendRequest('model/preload', { task: 'draft' }).catch(() => undefined);
+    void this.deps
+      .sendRequest('model/preload', { task: 'draft' })
+      .catch((error: unknown) => recordRequestFailures(this.deps.recordDiagnostic)('model/preload', error));
   }
 
   setOptions(options: DraftOptions): void {
@@ -64,12 +68,22 @@ export class DraftController {
     void this.deps.draftOptions.setValue(options);
   }
 
-  async draft(): Promise<void> {
+  /**
+   * Drafts a reply to the conversation beside the panel; `from: 'selection'` is the one-click fallback when the
+   * client's open message could not be read: the selected text (or the open message, selected for the user) is read.
+   */
+  async draft(from?: 'selection'): Promise<void> {
     this.reworkedFrom = null;
     this.replaceEditsOnNewText = true;
     this.insertOutcome.value = null;
     const target = await this.deps.target();
-    this.stream.start({ kind: 'draft-reply', target, intent: this.intent.value.trim(), options: this.options.value });
+    const request = {
+      kind: 'draft-reply',
+      target,
+      intent: this.intent.value.trim(),
+      options: this.options.value,
+    } as const;
+    this.stream.start(from ? { ...request, from } : request);
   }
 
   /** Reworks the draft as it stands (with the user's edits) in one style; a failure leaves it as it was. */
@@ -109,9 +123,12 @@ export class DraftController {
       .sendRequest('reply/insert', {
         tabId: mail.tabId,
         text,
-        subject: mail.subject,
+        conversation: mail.conversation,
       })
-      .catch((): InsertOutcome => ({ ok: false, error: { code: 'reply-insert-failed' } }));
+      .catch((error: unknown): InsertOutcome => {
+        recordRequestFailures(this.deps.recordDiagnostic)('reply/insert', error);
+        return { ok: false, error: { code: 'reply-insert-failed' } };
+      });
   }
 
   /** Lets Tacit read this webmail site when asked (a browser prompt), then drafts again. Call straight from the click. */

@@ -3,6 +3,8 @@
  * Everything it needs from the browser comes in as PanelDeps.
  */
 import { computed, signal } from '@preact/signals';
+import { recordRequestFailures } from '../protocol/diagnostics';
+import type { RequestFailureListener } from '../protocol/requests';
 import type { PageTarget, PanelIntent, PanelPlacement, PanelStatus, SummaryRequestOptions } from '../protocol/messages';
 import type { TacitError } from '../core/errors';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
@@ -60,9 +62,15 @@ export class PanelController {
   private placement: Promise<PanelPlacement> | undefined;
   private hub: HubPort | undefined;
 
+  private readonly requestFailed: RequestFailureListener;
+
   constructor(private readonly deps: PanelDeps) {
+    this.requestFailed = recordRequestFailures(deps.recordDiagnostic);
     this.streams = new StreamRegistry(
-      { openTaskPort: () => deps.openTaskPort(), isTaskRunning: askBackgroundIfRunning(deps.sendRequest) },
+      {
+        openTaskPort: () => deps.openTaskPort(),
+        isTaskRunning: askBackgroundIfRunning(deps.sendRequest, deps.recordDiagnostic),
+      },
       () => this.refreshStatus(),
     );
     this.busy = this.streams.busy;
@@ -72,6 +80,7 @@ export class PanelController {
     this.rewrite = this.streams.open();
     this.draft = new DraftController(this.streams.open(), {
       sendRequest: deps.sendRequest,
+      recordDiagnostic: deps.recordDiagnostic,
       requestSiteAccess: (origin) => deps.requestSiteAccess(origin),
       draftOptions: deps.settings.draftOptions,
       target: async () => ({ panel: await this.currentPlacement() }),
@@ -103,7 +112,8 @@ export class PanelController {
     void this.deps
       .sendRequest('panel/status')
       .then((status) => (this.status.value = status))
-      .catch(() => undefined);
+      // Without an answer the status line keeps what it showed last.
+      .catch((error: unknown) => this.requestFailed('panel/status', error));
   }
 
   setOptions(options: SummaryRequestOptions): void {
@@ -185,7 +195,10 @@ export class PanelController {
     const { tabId, frameId, anchorId } = selection;
     const outcome = await this.deps
       .sendRequest('rewrite/apply', { tabId, frameId, anchorId, text, mode })
-      .catch((): { ok: false; error: TacitError } => ({ ok: false, error: { code: 'anchor-lost' } }));
+      .catch((error: unknown): { ok: false; error: TacitError } => {
+        this.requestFailed('rewrite/apply', error);
+        return { ok: false, error: { code: 'anchor-lost' } };
+      });
     this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
   }
 

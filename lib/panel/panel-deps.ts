@@ -9,6 +9,7 @@ import type {
   SummaryRequestOptions,
 } from '../protocol/messages';
 import type { sendRequest } from '../protocol/requests';
+import type { RecordDiagnostic } from '../core/diagnostics';
 import type { TaskModelChoice } from '../settings/settings';
 import type { TaskKind } from '../models/types';
 import type { DraftOptions } from '../tasks/draft/types';
@@ -46,4 +47,6 @@ export interface PanelDeps {
   /** Asks the user (a browser prompt) to let Tacit read this origin; resolves true once granted. */
   requestSiteAccess(origin: string): Promise<boolean>;
   settings: PanelSettings;
+  /** Keeps a failure the user does not see (codes and names only) for Options › Troubleshooting. */
+  recordDiagnostic: RecordDiagnostic;
 }

@@ -1,7 +1,9 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { computed, signal } from '@preact/signals';
+import { errorName, type RecordDiagnostic } from '../core/diagnostics';
 import type { TacitError } from '../core/errors';
 import type { BackgroundToPanel, TaskPhase, TaskRequest, TaskResult, TaskSource } from '../protocol/messages';
+import { frameBatcher } from './frame-batcher';
 import type { SendRequest, TaskPort } from './panel-deps';
 
 export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
@@ -26,11 +28,18 @@ export interface TaskStreamHooks {
 }
 
 /** Asks the background; an unknown answer counts as running: only a background that forgot the task ends it. */
-export function askBackgroundIfRunning(sendRequest: SendRequest): TaskStreamDeps['isTaskRunning'] {
+export function askBackgroundIfRunning(
+  sendRequest: SendRequest,
+  recordDiagnostic: RecordDiagnostic,
+): TaskStreamDeps['isTaskRunning'] {
   return (requestId) =>
     sendRequest('task/running', { requestId })
       .then((answer) => answer?.running ?? true)
-      .catch(() => true);
+      .catch((error: unknown) => {
+        // Reaches the log if the background answers again by then (it restarts on the next message).
+        recordDiagnostic('task-liveness-failed', { error: errorName(error) });
+        return true;
+      });
 }
 
 export class TaskStream {
@@ -42,6 +51,14 @@ export class TaskStream {
   /** The cleaned-up final result, when the task sends one (rewrites). */
   readonly result = signal<TaskResult | null>(null);
   readonly running = computed(() => this.state.value === 'running');
+  /** Streamed text reaches `text` once per frame at most (the first delta of a run at once). */
+  private readonly deltas = frameBatcher((text) => {
+    this.text.value += text;
+  });
+  /** Whether any text is shown: what views above the text read, so that they do not follow every word. */
+  readonly hasText = computed(() => this.text.value !== '');
+  /** The addresses the shown text may link to (what its task read, the user's words); any other is shown as text. */
+  readonly links = signal<ReadonlySet<string>>(new Set());
 
   private port: TaskPort | undefined;
   private requestId: string | undefined;
@@ -52,6 +69,7 @@ export class TaskStream {
   private receivedText = false;
   private previousState: TaskStreamState = 'empty';
   private pendingSource: TaskSource | null = null;
+  private pendingLinks: ReadonlySet<string> = new Set();
   private runSettled: ((state: TaskStreamState) => void) | undefined;
   private task: TaskRequest | undefined;
 
@@ -93,7 +111,9 @@ export class TaskStream {
     this.task = task;
     this.previousState = this.state.value === 'running' ? 'empty' : this.state.value;
     this.receivedText = false;
+    this.deltas.reset();
     this.pendingSource = null;
+    this.pendingLinks = new Set();
     this.error.value = null;
     this.phase.value = null;
     this.stopping = false;
@@ -111,6 +131,8 @@ export class TaskStream {
   stop(): void {
     const requestId = this.requestId;
     if (!this.running.value || !requestId || this.stopping) return;
+    // What arrived before Stop is shown; what comes after is dropped.
+    this.deltas.flush();
     this.stopping = true;
     this.port?.post({ type: 'task/cancel', requestId });
     this.stopTimer = setTimeout(() => this.settle(requestId, 'stopped'), STOP_CONFIRM_TIMEOUT_MS);
@@ -147,12 +169,17 @@ export class TaskStream {
         if (this.receivedText) this.source.value = message.source;
         else this.pendingSource = message.source;
         return;
+      case 'task/links':
+        if (this.receivedText) this.links.value = new Set(message.links);
+        else this.pendingLinks = new Set(message.links);
+        return;
       case 'task/delta':
         if (this.stopping) return;
         this.beginText();
-        this.text.value += message.text;
+        this.deltas.push(message.text);
         return;
       case 'task/result':
+        this.deltas.reset();
         this.beginText();
         this.text.value = message.result.text;
         this.result.value = message.result;
@@ -171,10 +198,12 @@ export class TaskStream {
     this.text.value = '';
     this.result.value = null;
     this.source.value = this.pendingSource;
+    this.links.value = this.pendingLinks;
   }
 
   private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
+    this.deltas.flush();
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
     this.phase.value = null;

@@ -14,6 +14,7 @@ export function libraryFileName(modelLibUrl: string): string {
   try {
     return new URL(modelLibUrl).pathname.split('/').pop() ?? '';
   } catch {
+    // Not a URL: no file name, so it cannot be one of the bundled ones.
     return '';
   }
 }

@@ -7,6 +7,8 @@ import type { OutputLanguageChoice } from '../tasks/common/types';
 import type { ProofreadChange, RewriteStyle } from '../tasks/rewrite/types';
 import type { DraftOptions } from '../tasks/draft/types';
 import type { WebmailClient } from '../core/webmail-hosts';
+import type { DiagnosticEvent, DiagnosticReport } from '../core/diagnostics';
+import type { ConversationIdentity } from '../page/webmail/types';
 
 /** Port names: one long-lived port per streamed task; one per open panel for intents. */
 export const PORT_TASK = 'tacit/task';
@@ -45,8 +47,11 @@ export type TaskRequest =
       customInstruction?: string;
       inParts?: boolean;
     }
-  /** A reply to the mail conversation open in that tab, saying what the user wants to say (their words, may be empty). */
-  | { kind: 'draft-reply'; target: PageTarget; intent: string; options: DraftOptions }
+  /**
+   * A reply to the mail conversation open in that tab, saying what the user wants to say (their words, may be empty).
+   * `from: 'selection'` reads the user's selection (or selects the open message) instead of the conversation view.
+   */
+  | { kind: 'draft-reply'; target: PageTarget; intent: string; options: DraftOptions; from?: 'selection' }
   /** Reworks a finished draft (the text as the user left it) in one style; the draft stays tied to its conversation. */
   | {
       kind: 'refine-draft';
@@ -83,13 +88,17 @@ export interface TaskSource {
 
 export interface MailSource {
   tabId: number;
-  /** The conversation's subject as read, so Insert can refuse if another conversation is open by then. */
-  subject: string;
+  /** Which conversation was read (the client's own ids), so Insert can refuse if another one is open by then. */
+  conversation: ConversationIdentity;
   client: WebmailClient;
   /** Who wrote the message being replied to (display name, never the text). */
   replyingTo: string;
   messageCount: number;
   omittedMessages: number;
+  /** Messages shown collapsed or hidden without their text, which were not read. */
+  unreadMessages: number;
+  /** The message was read from the user's selection. */
+  fromSelection: boolean;
 }
 
 export interface SelectionSource {
@@ -114,6 +123,8 @@ export type BackgroundToPanel =
   | { type: 'task/phase'; requestId: string; phase: TaskPhase }
   | { type: 'task/source'; requestId: string; source: TaskSource }
   | { type: 'task/result'; requestId: string; result: TaskResult }
+  /** The only addresses the task's output may link to: those in what it read and in the user's words. */
+  | { type: 'task/links'; requestId: string; links: string[] }
   | { type: 'task/delta'; requestId: string; text: string }
   | { type: 'task/done'; requestId: string; stopped: boolean }
   | { type: 'task/error'; requestId: string; error: TacitError };
@@ -149,10 +160,17 @@ export interface EngineHostSettings {
 }
 
 export interface ScriptedEngineSettings {
+  /** Wait before each token; 0 means the next task (no timer clamping), the way a worker's messages arrive. */
   tokenDelayMs?: number;
+  /** Emits on a fixed schedule instead (benchmarks), catching up after a stall as a worker's queued messages would. */
+  tokensPerSecond?: number;
   tokenCount?: number;
   /** Fixed reply; by default the reply is derived from the last user message. */
   reply?: string;
+  /** Fixed reply as exact deltas (benchmarks), used before `reply`. */
+  tokens?: string[];
+  /** Records when each token was emitted (benchmarks read them for emit→paint latency). */
+  recordEmitTimes?: boolean;
   /** Makes load fail with this error message, to exercise error paths. */
   failLoadWith?: string;
 }
@@ -246,11 +264,17 @@ export interface RequestMap {
   /** Puts a drafted reply into the tab's reply box (opening one with the client's Reply button if needed). */
   'reply/insert': {
     to: 'background';
-    request: { tabId: number; text: string; subject: string };
-    response: { ok: true; opened: boolean } | { ok: false; error: TacitError };
+    request: { tabId: number; text: string; conversation: ConversationIdentity };
+    /** nameLeftToSignature: the draft's closing name was left out because the box's signature already has it. */
+    response: { ok: true; opened: boolean; nameLeftToSignature: boolean } | { ok: false; error: TacitError };
   };
   /** The user is about to need this task's model (e.g. opened the Reply view): load it if it is cached and fits. */
   'model/preload': { to: 'background'; request: { task: TaskKind }; response: { started: boolean } };
+  /** Adds an event to the diagnostics the background keeps (it checks every field; nothing else writes them). */
+  'diagnostics/record': { to: 'background'; request: DiagnosticReport; response: { recorded: boolean } };
+  /** The diagnostics kept this browser session, oldest first (Options › Troubleshooting). */
+  'diagnostics/list': { to: 'background'; request: Record<string, never>; response: { events: DiagnosticEvent[] } };
+  'diagnostics/clear': { to: 'background'; request: Record<string, never>; response: { cleared: boolean } };
 }
 
 /** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */

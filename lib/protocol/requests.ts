@@ -19,6 +19,9 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'rewrite/apply': 'background',
   'reply/insert': 'background',
   'model/preload': 'background',
+  'diagnostics/record': 'background',
+  'diagnostics/list': 'background',
+  'diagnostics/clear': 'background',
 };
 
 export function sendRequest<K extends RequestType>(
@@ -29,25 +32,40 @@ export function sendRequest<K extends RequestType>(
   return browser.runtime.sendMessage(envelope) as Promise<RequestMap[K]['response']>;
 }
 
-type RequestHandlers<T extends RequestTarget> = {
+/** The handlers of one context, each typed by its request; a context answers only the requests addressed to it. */
+export type RequestHandlers<T extends RequestTarget> = {
   [K in RequestType as RequestMap[K]['to'] extends T ? K : never]?: (
     payload: RequestMap[K]['request'],
     sender: Browser.runtime.MessageSender,
   ) => Promise<RequestMap[K]['response']>;
 };
 
+/** Told of a handler that failed (the caller still gets the rejection): where a context records it. */
+export type RequestFailureListener = (type: RequestType, error: unknown) => void;
+
 /**
  * Answers the requests addressed to `target` from this extension's own pages. Messages from other
  * extensions, web pages or content scripts get no answer (content scripts use their own typed ports).
  */
-export function answerRequests<T extends RequestTarget>(target: T, handlers: RequestHandlers<T>): () => void {
+export function answerRequests<T extends RequestTarget>(
+  target: T,
+  handlers: RequestHandlers<T>,
+  onFailure?: RequestFailureListener,
+): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isRequestEnvelope(message) || message.to !== target) return undefined;
     if (trustedSender(sender) !== 'extension-page') return undefined;
     const handler = (
       handlers as Record<string, ((payload: unknown, s: typeof sender) => Promise<unknown>) | undefined>
     )[message.type];
-    return handler ? handler(message.payload, sender) : undefined;
+    if (!handler) return undefined;
+    const type = message.type;
+    return Promise.resolve()
+      .then(() => handler(message.payload, sender))
+      .catch((error: unknown) => {
+        onFailure?.(type, error);
+        throw error;
+      });
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

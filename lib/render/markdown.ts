@@ -1,11 +1,28 @@
 /**
  * Turns model output into safe HTML: Markdown through a real parser, any HTML the model wrote shown as text,
- * no images at all (nothing remote is ever loaded), and only http(s)/mailto links, sanitised by DOMPurify.
+ * no images at all (nothing remote is ever loaded), and links only to http(s)/mailto addresses on the task's
+ * allow-list (any other address is shown as text), sanitised by DOMPurify.
  */
 import DOMPurify from 'dompurify';
-import { Marked, type Tokens } from 'marked';
+import {
+  Lexer,
+  Marked,
+  Parser,
+  type Links,
+  type MarkedOptions,
+  type Token,
+  type Tokens,
+  type TokensList,
+} from 'marked';
 
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
+
+/**
+ * The exact link targets that may be clickable: the addresses in the material the task read and in the user's own
+ * words. A model told by a page to write `https://attacker/?d=<secret>` cannot make that a link.
+ */
+export type LinkAllowList = ReadonlySet<string>;
+export const NO_LINKS: LinkAllowList = new Set();
 
 const ALLOWED_TAGS = [
   'p',
@@ -36,30 +53,63 @@ const ALLOWED_TAGS = [
   'input',
 ];
 
-const markdown = new Marked({
-  gfm: true,
-  async: false,
-  renderer: {
-    // Raw HTML in model output is text to show, never markup to run.
-    html(token: Tokens.HTML | Tokens.Tag) {
-      return escapeHtml(token.text);
-    },
-    // Images would load remote content: show their alt text and address as plain text instead.
-    image(token: Tokens.Image) {
-      return escapeHtml(token.text ? `${token.text} (${token.href})` : token.href);
-    },
-    link(token: Tokens.Link) {
-      const label = this.parser.parseInline(token.tokens);
-      if (!SAFE_LINK.test(token.href)) return label;
-      return `<a href="${escapeHtml(token.href)}">${label}</a>`;
-    },
-  },
-});
+const SANITIZE_CONFIG = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href', 'type', 'checked', 'disabled', 'align'],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  FORBID_TAGS: [
+    'img',
+    'style',
+    'script',
+    'iframe',
+    'svg',
+    'math',
+    'form',
+    'object',
+    'embed',
+    'video',
+    'audio',
+    'source',
+  ],
+};
 
-const hardenedPurifiers = new WeakSet<typeof DOMPurify>();
+function markdownOptions(links: LinkAllowList): MarkedOptions {
+  return new Marked({
+    gfm: true,
+    async: false,
+    renderer: {
+      // Raw HTML in model output is text to show, never markup to run.
+      html(token: Tokens.HTML | Tokens.Tag) {
+        return escapeHtml(token.text);
+      },
+      // Images would load remote content: show their alt text and address as plain text instead.
+      image(token: Tokens.Image) {
+        return escapeHtml(token.text ? `${token.text} (${token.href})` : token.href);
+      },
+      link(token: Tokens.Link) {
+        const label = this.parser.parseInline(token.tokens);
+        if (!SAFE_LINK.test(token.href)) return label;
+        if (!links.has(token.href)) return linkAsText(token, label);
+        return `<a href="${escapeHtml(token.href)}">${label}</a>`;
+      },
+    },
+  }).defaults;
+}
+
+/** A link the task's material does not contain: its address is shown, once, as text that nothing turns into a link. */
+function linkAsText(token: Tokens.Link, label: string): string {
+  const { href, text } = token;
+  if (text === href || `mailto:${text}` === href) return label;
+  return `${label} (${escapeHtml(href)})`;
+}
+
+/** What rendering needs of DOMPurify (tests of the block structure may pass one that keeps the HTML as it is). */
+export type Purifier = Pick<typeof DOMPurify, 'sanitize' | 'addHook'>;
+
+const hardenedPurifiers = new WeakSet<Purifier>();
 
 /** Links open in a new tab without giving the page a handle on the panel, and without a referrer. */
-function hardenLinks(purifier: typeof DOMPurify): void {
+function hardenLinks(purifier: Purifier): void {
   if (hardenedPurifiers.has(purifier)) return;
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName !== 'A') return;
@@ -69,28 +119,48 @@ function hardenLinks(purifier: typeof DOMPurify): void {
   hardenedPurifiers.add(purifier);
 }
 
-export function renderMarkdownSafely(source: string, purifier: typeof DOMPurify = DOMPurify): string {
+/** Markdown lexing and safe rendering for one allow-list, in two steps so a stream can render a text block by block. */
+export interface SafeMarkdown {
+  /** The tokens of `source`; `definitions` are reference-link definitions from the rest of the text (first one wins). */
+  lex(source: string, definitions?: Links): TokensList;
+  /** Sanitised HTML of these top-level tokens (rendering all of a text's tokens is `renderMarkdownSafely`). */
+  render(tokens: readonly Token[]): string;
+}
+
+const renderers = new WeakMap<LinkAllowList, WeakMap<Purifier, SafeMarkdown>>();
+
+export function safeMarkdown(links: LinkAllowList = NO_LINKS, purifier: Purifier = DOMPurify): SafeMarkdown {
+  let byPurifier = renderers.get(links);
+  if (!byPurifier) renderers.set(links, (byPurifier = new WeakMap()));
+  const known = byPurifier.get(purifier);
+  if (known) return known;
   hardenLinks(purifier);
-  const html = markdown.parse(source) as string;
-  return purifier.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: ['href', 'type', 'checked', 'disabled', 'align'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-    FORBID_TAGS: [
-      'img',
-      'style',
-      'script',
-      'iframe',
-      'svg',
-      'math',
-      'form',
-      'object',
-      'embed',
-      'video',
-      'audio',
-      'source',
-    ],
-  });
+  const options = markdownOptions(links);
+  const markdown: SafeMarkdown = {
+    lex(source, definitions) {
+      // Marked's own parse copies its options per call (the lexer and parser write into them): so does this.
+      const lexer = new Lexer({ ...options });
+      if (definitions) Object.assign(lexer.tokens.links, definitions);
+      return lexer.lex(source);
+    },
+    render(tokens) {
+      const html = new Parser({ ...options }).parse(tokens as Token[]);
+      return purifier.sanitize(html, SANITIZE_CONFIG);
+    },
+  };
+  byPurifier.set(purifier, markdown);
+  return markdown;
+}
+
+export interface RenderOptions {
+  /** Links to these exact addresses stay clickable; by default none do. */
+  links?: LinkAllowList;
+  purifier?: Purifier;
+}
+
+export function renderMarkdownSafely(source: string, { links, purifier }: RenderOptions = {}): string {
+  const markdown = safeMarkdown(links, purifier);
+  return markdown.render(markdown.lex(source));
 }
 
 export function escapeHtml(text: string): string {

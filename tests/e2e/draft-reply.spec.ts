@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   expect,
@@ -16,6 +18,11 @@ const RAW_DRAFT =
   "Here's a draft reply:\n\nHi Maya,\n\nYes, please confirm the booking for 12–14 June. The microphones are worth the €25.\n\nBest,\nJonas\n\nLet me know if you'd like any changes!";
 const DRAFT =
   'Hi Maya,\n\nYes, please confirm the booking for 12–14 June. The microphones are worth the €25.\n\nBest,\nJonas';
+
+/** A webmail fixture's page, to serve at an address of the client's own shape (ids in the path). */
+function webmailFixture(name: string): string {
+  return readFileSync(resolve(import.meta.dirname, '../fixtures/webmail', name), 'utf8');
+}
 
 /** Opens the fixture in the web tab and a panel beside it on the Reply view. */
 async function replyViewBeside(webPage: Page, url: string, openDetachedPanel: () => Promise<Page>): Promise<Page> {
@@ -359,4 +366,142 @@ test('"Reply with Tacit" in the context menu opens the Reply view for that tab',
   );
   await expect(panel.getByRole('tab', { name: 'Reply to email' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByLabel('What do you want to say?')).toBeFocused();
+});
+
+test('Outlook’s single-message pane in German: reads the sender and the mail, inserts once signed, and undoes', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, {
+    reply: 'Hallo Anna,\n\nja, Donnerstag um 8 Uhr passt.\n\nViele Grüße\nJonas',
+  });
+  const url = files.serve('/mail/inbox/id/AAMkADSingleMessage', webmailFixture('outlook-single-message.html'));
+  const panel = await replyViewBeside(webPage, url, openDetachedPanel);
+  await draftReply(panel, '');
+  await expect(panel.getByTestId('draft-source')).toContainText('Replying to Anna Schmidt · Lieferung der Ersatzteile');
+  await expect(panel.getByTestId('draft-source')).toContainText('Outlook · 1 message read');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  // The mail is German: the reply is asked for in German, and the quoted history is not read.
+  expect(request!.messages[0]!.content).toContain('Write the reply in German');
+  expect(request!.messages[1]!.content).toContain('Können wir den Einbau am Donnerstag um 8 Uhr einplanen?');
+  expect(request!.messages[1]!.content).not.toContain('Die Anlage steht bis dahin still');
+  // Nothing read so far shows the user's signature (no mail of theirs here, no reply open): the draft signs itself.
+  expect(request!.messages[0]!.content).toContain("a sign-off followed by the user's name");
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(
+    /^Opened a reply and inserted the draft\..*Your signature already gives your name/,
+  );
+  const box = webPage.getByRole('textbox', { name: /^Nachrichtentext/ });
+  const text = await box.innerText();
+  expect(text.indexOf('ja, Donnerstag um 8 Uhr passt.')).toBeLessThan(text.indexOf('Produktion, Contoso'));
+  // Signed once: the signature gives "Jonas Weber", the draft's own "Jonas" line was left out.
+  expect(text).toMatch(/Viele Grüße\s+Jonas Weber/);
+  await box.focus();
+  await webPage.keyboard.press('Control+z');
+  await expect(box).not.toContainText('ja, Donnerstag um 8 Uhr passt.');
+  await expect(box).toContainText('Produktion, Contoso');
+});
+
+test('a recognised client whose open message cannot be read says so, and one click drafts from the message text', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const url = files.serve(
+    '/mail/inbox/id/AAQkADChangedLayout',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail - Jonas Weber - Outlook</title></head><body>
+      <div id="O365_NavHeader"><button id="O365_MainLink_Me" aria-label="Account manager for Jonas Weber">JW</button></div>
+      <div id="ReadingPaneContainerId" role="main" data-app-section="MailReadCompose">
+        <div role="heading" aria-level="2"><span title="Budget 2026">Budget 2026</span></div>
+        <div class="card"><div class="who">Priya Raman</div>
+          <div class="text"><p>Hi Jonas, could you send me the budget figures for 2026 by Friday? The board meets next week.</p></div></div>
+      </div></body></html>`,
+  );
+  const panel = await replyViewBeside(webPage, url, openDetachedPanel);
+  await draftReply(panel, 'yes, Thursday');
+  await expect(panel.getByTestId('draft-error')).toHaveText(
+    /^Tacit recognised Outlook but could not read the open message\. Select the message text and try again/,
+  );
+  expect(await scriptedEngineLog(serviceWorker)).toEqual([]);
+
+  await panel.getByRole('button', { name: 'Select the message text and try again' }).click();
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
+  await expect(panel.getByTestId('draft-source')).toContainText('Read from the text selected in the page.');
+  // What was read is visible in the page: the reading pane is selected.
+  expect(await webPage.evaluate(() => String(document.getSelection()))).toContain('budget figures for 2026');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.messages[1]!.content).toContain('could you send me the budget figures for 2026 by Friday?');
+  expect(request!.messages[1]!.content).not.toContain('Account manager');
+});
+
+test('Insert refuses another conversation of the same client, told apart by the client’s own thread ids', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+}) => {
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await draftReply(panel, 'yes');
+  await expect(panel.getByTestId('draft-text')).toHaveValue(DRAFT);
+
+  // Another Gmail thread that happens to carry the same subject: only its ids tell it apart.
+  const other = webmailFixture('gmail-thread.html')
+    .replaceAll('thread-f:1825730000000000001', 'thread-f:1825730000000000777')
+    .replaceAll('1955f3b2c4d6e8a0', '1955f3b2c4d6e777');
+  await webPage.goto(files.serve('/webmail/gmail-other-thread.html', other));
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(
+    /^Another conversation is open now than the one this draft answers/,
+  );
+  await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toHaveCount(0);
+});
+
+test('Proton in message mode: the French mail is answered in French, into the reply’s composer only', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const url = files.serve(
+    '/u/0/inbox/Jx5vQy2bW8nM3kT0pL9aZc4dE7fG1hR6sU2iV0oN8mK5jH3gF9dS1aQ7wE4rT6yU2iO8pA0sD3fG5hJ7kL9zX1c==',
+    webmailFixture('proton-message-mode.html'),
+  );
+  const panel = await replyViewBeside(webPage, url, openDetachedPanel);
+  await draftReply(panel, 'oui, quelqu’un sera là');
+  await expect(panel.getByTestId('draft-source')).toContainText('Replying to Élodie Martin · Commande de cartons B4');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.messages[0]!.content).toContain('Write the reply in French');
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Opened a reply and inserted the draft\./);
+  const reply = webPage
+    .locator('[data-testid="composer"][aria-label^="Re:"]')
+    .frameLocator('iframe')
+    .locator('#rooster-editor');
+  await expect(reply).toContainText('Yes, please confirm the booking');
+  // The user's other draft ("New message") is left alone.
+  const other = webPage
+    .locator('[data-testid="composer"][aria-label="New message"]')
+    .frameLocator('iframe')
+    .locator('#rooster-editor');
+  await expect(other).toHaveText(/^Notes for the Lyon visit/);
+  await expect(other).not.toContainText('Yes, please confirm the booking');
+});
+
+test('Gmail’s split pane: reads the previewed conversation and says how many hidden messages were not read', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+}) => {
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-split-pane.html`, openDetachedPanel);
+  await draftReply(panel, 'sí');
+  await expect(panel.getByTestId('draft-source')).toContainText(
+    'Replying to Carmen Ruiz · Presupuesto del congreso de Valencia',
+  );
+  await expect(panel.getByTestId('draft-source')).toContainText('Gmail · 2 messages read');
+  await expect(panel.getByTestId('draft-source')).toContainText('2 collapsed messages were not read.');
+  await panel.getByRole('button', { name: 'Insert into reply' }).click();
+  await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Opened a reply and inserted the draft\./);
+  await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please confirm the booking');
 });

@@ -4,9 +4,17 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCRIPTED_ENGINE_MARKER } from '../../lib/offscreen/engines/scripted-engine';
 import { extensionPagesCsp } from '../../lib/platform/csp';
+import { PORT_TEST_BARE_RELAY, PORT_TEST_BARE_SOURCE } from '../../lib/protocol/test-messages';
 
 const OUTPUT = resolve(import.meta.dirname, '../../.output');
-const TEST_ONLY_STRINGS = [SCRIPTED_ENGINE_MARKER, 'test:scriptedEngine', 'test/scripted-log'];
+const TEST_ONLY_STRINGS = [
+  SCRIPTED_ENGINE_MARKER,
+  'test:scriptedEngine',
+  'test/scripted-log',
+  'test/emit-times',
+  PORT_TEST_BARE_RELAY,
+  PORT_TEST_BARE_SOURCE,
+];
 
 function builtFiles(build: string): Map<string, string> {
   const root = join(OUTPUT, build);

@@ -258,6 +258,47 @@ describe('servePanelPort', () => {
     ]);
   });
 
+  it('merges a flood of engine deltas: the first goes at once, the rest follow within a frame, all before done', async () => {
+    const { port, runs, ask } = setup();
+    ask('r1');
+    await settle();
+    const { handlers } = runs[0]!;
+    handlers.onGenerating('Qwen');
+    const tokens = Array.from({ length: 1000 }, (_, index) => `w${index} `);
+    tokens.forEach((token) => handlers.onDelta(token));
+    const deltas = () => port.posted.filter((message) => message.type === 'task/delta');
+    expect(deltas()).toEqual([{ type: 'task/delta', requestId: 'r1', text: 'w0 ' }]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(deltas()).toEqual([
+      { type: 'task/delta', requestId: 'r1', text: 'w0 ' },
+      { type: 'task/delta', requestId: 'r1', text: tokens.slice(1).join('') },
+    ]);
+    handlers.onDelta('last');
+    handlers.onDone(false);
+    await settle();
+    expect(port.posted.slice(-2)).toEqual([
+      { type: 'task/delta', requestId: 'r1', text: 'last' },
+      { type: 'task/done', requestId: 'r1', stopped: false },
+    ]);
+  });
+
+  it('sends text still waiting ahead of an error', async () => {
+    const { port, runs, ask } = setup();
+    ask('r1');
+    await settle();
+    const { handlers } = runs[0]!;
+    handlers.onGenerating('Qwen');
+    handlers.onDelta('The sky ');
+    handlers.onDelta('is ');
+    handlers.onError({ code: 'engine-crashed' });
+    await settle();
+    expect(port.posted.slice(-3)).toEqual([
+      { type: 'task/delta', requestId: 'r1', text: 'The sky ' },
+      { type: 'task/delta', requestId: 'r1', text: 'is ' },
+      { type: 'task/error', requestId: 'r1', error: { code: 'engine-crashed' } },
+    ]);
+  });
+
   it('tells the panel where its run waits in the engine queue', async () => {
     const { port, runs, ask } = setup();
     ask('r1');

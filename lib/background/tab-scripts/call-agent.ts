@@ -1,6 +1,6 @@
 /** The background side of the agent contract: installs a page agent and calls its methods, typed end to end. */
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { AGENTS_GLOBAL, type AgentName, type PageAgents } from '../../page/types';
+import { AGENTS_GLOBAL, type AgentName, type PageAgents, type ScriptArgument } from '../../page/types';
 import { runInTab, type ScriptTarget } from './run-in-tab';
 import type { TabRead } from './types';
 
@@ -12,7 +12,7 @@ const AGENT_SCRIPTS: Readonly<Record<AgentName, ScriptPublicPath>> = {
 
 type AgentMethod<K extends AgentName> = keyof PageAgents[K] & string;
 type MethodOf<K extends AgentName, M extends AgentMethod<K>> = PageAgents[K][M] extends (...args: infer A) => infer R
-  ? { args: A extends string[] ? A : never; result: Awaited<R> }
+  ? { args: A extends ScriptArgument[] ? A : never; result: Awaited<R> }
   : never;
 
 /** Installs the agent in the target frame (a no-op when it is already there). */
@@ -30,9 +30,11 @@ export function callAgent<K extends AgentName, M extends AgentMethod<K>>(
   return runInTab<MethodOf<K, M>['result']>(target, {
     // Serialised into the page: it may use only its arguments.
     func: (globalName, agentName, methodName, ...methodArgs) => {
-      type Agents = Record<string, Record<string, (...values: string[]) => unknown> | undefined>;
-      const agent = (globalThis as unknown as Record<string, Agents | undefined>)[globalName!]?.[agentName!];
-      return agent?.[methodName!]?.(...methodArgs);
+      type Agents = Record<string, Record<string, (...values: unknown[]) => unknown> | undefined>;
+      const agent = (globalThis as unknown as Record<string, Agents | undefined>)[String(globalName)]?.[
+        String(agentName)
+      ];
+      return agent?.[String(methodName)]?.(...methodArgs);
     },
     args: [AGENTS_GLOBAL, name, method, ...args],
   });

@@ -3,40 +3,96 @@ import { tabInfo } from './read-tab';
 import type { TabInfo, TabRead } from './types';
 import { callAgent, installAgent } from './call-agent';
 import { runInTab } from './run-in-tab';
-import { tacitError, type TacitErrorCode } from '../../core/errors';
-import type { InsertReplyError, MailThread, ThreadRead } from '../../page/webmail/types';
+import { tacitError, type TacitError } from '../../core/errors';
+import type { DiagnosticCode } from '../../core/diagnostics';
+import type {
+  AdapterFailure,
+  ConversationIdentity,
+  InsertReplyError,
+  MailThread,
+  ThreadRead,
+} from '../../page/webmail/types';
+import { recordPageDiagnostic } from '../diagnostics-log';
 
-export async function readThreadInTab(tab: TabInfo): Promise<TabRead<MailThread>> {
-  const run = await runInTab<ThreadRead>({ tabId: tab.tabId, url: tab.url }, { files: ['/read-thread.js'] });
+/**
+ * The failure the panel shows. A recognised client whose open message could not be read says so, names the client
+ * and offers the one-click fallback (read the selection, or select the open message).
+ */
+function readError(read: Extract<ThreadRead, { ok: false }>): TacitError {
+  switch (read.code) {
+    case 'no-thread':
+      return tacitError('no-mail-thread');
+    case 'empty-thread':
+      return tacitError('empty-mail-thread');
+    case 'no-selection':
+      return tacitError('empty-selection');
+    case 'unreadable':
+      return { ...tacitError('mail-unreadable', { client: read.client }), suggestion: { kind: 'select-message-text' } };
+  }
+}
+
+function insertError(code: InsertReplyError, conversation: ConversationIdentity): TacitError {
+  switch (code) {
+    case 'no-reply-box':
+      return tacitError('no-reply-box');
+    case 'insert-failed':
+      return tacitError('reply-insert-failed');
+    case 'conversation-changed':
+      return tacitError('conversation-changed');
+    case 'conversation-unverified':
+      return tacitError('conversation-unverified', { client: conversation.client });
+  }
+}
+
+/** Keeps why an adapter stopped working (adapter, step, selector tables; never text) for Options › Troubleshooting. */
+function recordAdapterFailure(code: DiagnosticCode, failure: AdapterFailure | undefined, fallback?: string): void {
+  if (!failure) return;
+  const [selector] = failure.selectors;
+  recordPageDiagnostic({
+    code,
+    details: { adapter: failure.adapter, step: failure.step, selector, count: failure.selectors.length, fallback },
+  });
+}
+
+/** Reads the open conversation, or with `fromSelection` the user's selection (selecting the open message if none). */
+export async function readThreadInTab(tab: TabInfo, fromSelection = false): Promise<TabRead<MailThread>> {
+  const target = { tabId: tab.tabId, url: tab.url };
+  let run: TabRead<ThreadRead | undefined>;
+  if (fromSelection) {
+    const installed = await installAgent(target, 'webmail');
+    if (!installed.ok) return installed;
+    run = await callAgent(target, 'webmail', 'readSelection');
+  } else {
+    run = await runInTab<ThreadRead>(target, { files: ['/read-thread.js'] });
+  }
   if (!run.ok) return run;
   const read = run.value;
   if (!read) return { ok: false, error: tacitError('extraction-failed') };
-  if (!read.ok)
-    return { ok: false, error: tacitError(read.code === 'empty-thread' ? 'empty-mail-thread' : 'no-mail-thread') };
+  if (!read.ok) {
+    recordAdapterFailure('mail-read-failed', read.failure);
+    return { ok: false, error: readError(read) };
+  }
   return { ok: true, value: read.thread };
 }
 
-const INSERT_ERRORS = {
-  'no-reply-box': 'no-reply-box',
-  'insert-failed': 'reply-insert-failed',
-  'conversation-changed': 'conversation-changed',
-} as const satisfies Record<InsertReplyError, TacitErrorCode>;
-
-/** Writes the draft into the tab's reply box; the agent script stays installed for the next insert. */
+/** Writes the draft into the tab's reply box, if that conversation is still open; the agent stays for the next insert. */
 export async function insertReplyInTab(
   tabId: number,
   text: string,
-  expectedSubject: string,
-): Promise<TabRead<{ opened: boolean }>> {
+  conversation: ConversationIdentity,
+): Promise<TabRead<{ opened: boolean; nameLeftToSignature: boolean }>> {
   const tab = await tabInfo(tabId);
   if (!tab.ok) return tab;
   const target = { tabId, url: tab.value.url };
   const installed = await installAgent(target, 'webmail');
   if (!installed.ok) return installed;
-  const run = await callAgent(target, 'webmail', 'insert', text, expectedSubject);
+  const run = await callAgent(target, 'webmail', 'insert', text, conversation);
   if (!run.ok) return run;
   const result = run.value;
   if (!result) return { ok: false, error: tacitError('reply-insert-failed') };
-  if (!result.ok) return { ok: false, error: tacitError(INSERT_ERRORS[result.code]) };
-  return { ok: true, value: { opened: result.opened } };
+  if (!result.ok) {
+    recordAdapterFailure('reply-insert-failed', result.failure);
+    return { ok: false, error: insertError(result.code, conversation) };
+  }
+  return { ok: true, value: { opened: result.opened, nameLeftToSignature: result.nameLeftToSignature === true } };
 }

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { tacitError } from '../../core/errors';
 import type { PageTarget } from '../../protocol/messages';
 import type { TabRead } from './types';
+import { errorName } from '../../core/diagnostics';
+import { recordDiagnostic } from '../diagnostics-log';
 
 export async function resolvePageTab(target: PageTarget): Promise<TabRead<number>> {
   if ('tabId' in target) return { ok: true, value: target.tabId };
@@ -13,7 +15,8 @@ export async function resolvePageTab(target: PageTarget): Promise<TabRead<number
     const [tab] = await browser.tabs.query({ active: true, windowId: pageWindowId });
     if (tab?.id === undefined) return { ok: false, error: tacitError('no-active-tab') };
     return { ok: true, value: tab.id };
-  } catch {
+  } catch (error) {
+    recordDiagnostic('tab-lookup-failed', { step: docked ? 'active-tab' : 'last-window', error: errorName(error) });
     return { ok: false, error: tacitError('no-active-tab') };
   }
 }

@@ -4,12 +4,14 @@ import { tacitError } from '../../core/errors';
 import { runInTab } from './run-in-tab';
 import type { ExtractResult, ExtractedPage } from '../../page/extract/types';
 import type { SelectedText, TabInfo, TabRead } from './types';
+import { recordPageDiagnostic } from '../diagnostics-log';
 
 export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
   try {
     const tab = await browser.tabs.get(tabId);
     return { ok: true, value: { tabId, title: tab.title ?? '', url: tab.url ?? '' } };
   } catch {
+    // tabs.get rejects only for a tab that no longer exists, which is what the failure says.
     return { ok: false, error: tacitError('tab-closed') };
   }
 }
@@ -19,6 +21,7 @@ export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage
   if (!run.ok) return run;
   const result = run.value;
   if (!result) return { ok: false, error: tacitError('extraction-failed') };
+  recordPageDiagnostic(result.diagnostic);
   if (!result.ok)
     return { ok: false, error: tacitError(result.error.code === 'empty-page' ? 'empty-page' : 'extraction-failed') };
   return { ok: true, value: result.page };

@@ -37,6 +37,7 @@ export function restrictedPageReason(url: string | undefined): RestrictedPageRea
   try {
     parsed = new URL(url.trim());
   } catch {
+    // Not a URL at all: nothing here to refuse; scripting will say what it makes of the tab.
     return null;
   }
   const scheme = parsed.protocol.toLowerCase();

@@ -5,6 +5,8 @@ import { tacitError } from '../../core/errors';
 import { restrictedPageReason } from './restricted-pages';
 import { describeInjectionFailure } from './injection-errors';
 import type { TabRead } from './types';
+import { recordDiagnostic } from '../diagnostics-log';
+import type { ScriptArgument } from '../../page/types';
 
 export interface ScriptTarget {
   tabId: number;
@@ -15,12 +17,16 @@ export interface ScriptTarget {
 }
 
 /** A packaged script (its return value is the result), or a function serialised into the page with its arguments. */
-export type Injection = { files: ScriptPublicPath[] } | { func: (...args: string[]) => unknown; args: string[] };
+export type Injection =
+  { files: ScriptPublicPath[] } | { func: (...args: ScriptArgument[]) => unknown; args: ScriptArgument[] };
 
 export async function runInTab<T>(target: ScriptTarget, injection: Injection): Promise<TabRead<T | undefined>> {
   const url = target.url || undefined;
   const restricted = restrictedPageReason(url);
-  if (restricted) return { ok: false, error: tacitError('restricted-page', { page: restricted }) };
+  if (restricted) {
+    recordDiagnostic('tab-script-refused', { step: scriptName(injection), reason: restricted });
+    return { ok: false, error: tacitError('restricted-page', { page: restricted }) };
+  }
   const scriptTarget =
     target.frameId === undefined ? { tabId: target.tabId } : { tabId: target.tabId, frameIds: [target.frameId] };
   try {
@@ -31,6 +37,14 @@ export async function runInTab<T>(target: ScriptTarget, injection: Injection): P
     );
     return { ok: true, value: result?.result as T | undefined };
   } catch (error) {
-    return { ok: false, error: describeInjectionFailure(error, url) };
+    const failure = describeInjectionFailure(error, url);
+    // The browser's message may quote the page's URL: only the failure's code is kept.
+    recordDiagnostic('tab-script-failed', { step: scriptName(injection), error: failure.code });
+    return { ok: false, error: failure };
   }
+}
+
+/** Which script it was, for diagnostics: 'read-thread' for /read-thread.js, 'agent-call' for a call into an agent. */
+function scriptName(injection: Injection): string {
+  return 'files' in injection ? (injection.files[0] ?? '').replace(/^\//, '').replace(/\.js$/, '') : 'agent-call';
 }

@@ -12,6 +12,7 @@ import type {
 import type { Engine } from '../engines/types';
 import { EngineHost } from '../engine-host';
 import { ScriptedEngine } from '../engines/scripted-engine';
+import type { PageDiagnostic } from '../../core/diagnostics';
 
 export type HostPort = FakePort<EngineHostToBackground, BackgroundToEngineHost>;
 
@@ -54,6 +55,8 @@ export function setupHost(
   /** Every engine the host created, in order: a new one means the model was loaded again. */
   const engines: ScriptedEngine[] = [];
   const events: HostEvent[] = [];
+  /** What the host recorded for the background's diagnostics. */
+  const diagnostics: PageDiagnostic[] = [];
   const onIdle = vi.fn(() => void events.push('idle'));
   const createEngine = vi.fn(async (settings: EngineHostSettings, _record: AnyModelRecord): Promise<Engine> => {
     const engine = new ScriptedEngine(settings.scripted);
@@ -70,6 +73,7 @@ export function setupHost(
     onResidencyChange: (event, modelId) => void events.push(`${event} ${modelId}`),
     // A logical clock makes "least recently used" independent of how fast the machine runs.
     now: () => ++clock,
+    recordDiagnostic: (code, details = {}) => void diagnostics.push({ code, details }),
   });
   /** The settings the next generate sends; tests change them between requests. */
   const settings: EngineHostSettings = { idleTimeoutMs, scripted };
@@ -91,7 +95,7 @@ export function setupHost(
       },
     });
   const cancel = (requestId: string, onPort: HostPort = port) => onPort.deliver({ type: 'engine/cancel', requestId });
-  return { engines, events, createEngine, host, port, connect, onIdle, settings, generate, cancel };
+  return { engines, events, diagnostics, createEngine, host, port, connect, onIdle, settings, generate, cancel };
 }
 
 export function messagesFor(port: HostPort, requestId: string): EngineHostToBackground[] {

@@ -174,6 +174,29 @@ describe('EngineHost', () => {
     expect(replyText(port, 'b')).toContain('again');
   });
 
+  it('records a failed load for the diagnostics: model, step, code and error class, never the message', async () => {
+    const { port, diagnostics, generate } = setup({ failLoadWith: 'DeviceLostError: device lost at https://x.test/a' });
+    generate('a');
+    await finished(port, 'a');
+    expect(diagnostics).toEqual([
+      {
+        code: 'engine-run-failed',
+        details: { step: 'load', model: 'Test-Model-MLC', error: 'gpu-device-lost', reason: 'Error' },
+      },
+    ]);
+  });
+
+  it('records a model that fails to unload, and still goes idle', async () => {
+    const { engines, port, diagnostics, onIdle, generate } = setup({ tokenDelayMs: 1, tokenCount: 2 }, 20);
+    generate('a');
+    await finished(port, 'a');
+    engines[0]!.unload = () => Promise.reject(new TypeError('GPUDevice.destroy failed'));
+    await vi.waitFor(() => expect(onIdle).toHaveBeenCalled(), { timeout: 1000 });
+    expect(diagnostics).toEqual([
+      { code: 'engine-unload-failed', details: { model: 'Test-Model-MLC', error: 'TypeError' } },
+    ]);
+  });
+
   it('applies new engine settings to a model that stays loaded', async () => {
     const { engines, port, settings, generate } = setup();
     generate('a');

@@ -37,6 +37,7 @@ export function cachedJsonReader(open: (scope: CacheScope) => Promise<CacheLike>
     try {
       return JSON.parse(text) as unknown;
     } catch {
+      // As documented: the caller tells a damaged file by getting text instead of JSON.
       return text;
     }
   };

@@ -56,6 +56,7 @@ function safeBaseUrl(model: string): string | undefined {
   try {
     return modelBaseUrl(model);
   } catch {
+    // A record whose URL is not absolute has no cached files under it to delete.
     return undefined;
   }
 }

@@ -28,6 +28,7 @@ export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
+    // Not an absolute URL: there is no host to name.
     return '';
   }
 }

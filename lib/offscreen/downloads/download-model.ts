@@ -132,6 +132,7 @@ async function receive(
     throw network(error);
   }
   if (!response.ok) {
+    // Only frees the connection: the HTTP status is the failure that matters, and it is thrown next.
     await response.body?.cancel().catch(() => undefined);
     throw new DownloadFailure({ code: 'http', status: response.status, host: hostOf(file.url), url: file.url });
   }

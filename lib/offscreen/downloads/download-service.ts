@@ -13,6 +13,7 @@ import { modelCacheStatus } from './cache-status';
 import type { CacheStorageLike } from './cache-store';
 import { downloadFailure, type DownloadError } from './download-errors';
 import type { GgufStore } from './gguf-store';
+import { errorName, type DiagnosticDetails, type RecordDiagnostic } from '../../core/diagnostics';
 
 export type DownloadsPort = TypedPort<DownloadsEvent, DownloadsRequest>;
 
@@ -21,6 +22,8 @@ export interface DownloadServiceDeps {
   gguf: GgufStore;
   fetch: typeof fetch;
   now(): number;
+  /** Where failures go that Options shows only as a message (the background's diagnostics). */
+  recordDiagnostic?: RecordDiagnostic;
 }
 
 export class DownloadService {
@@ -97,7 +100,13 @@ export class DownloadService {
       error: { code: 'storage', detail: String(error) },
     }));
     this.running.delete(modelId);
-    if (!result.ok && result.error.code === 'corrupt') await this.deleteFiles(record).catch(() => undefined);
+    if (!result.ok && result.error.code !== 'cancelled')
+      this.deps.recordDiagnostic?.('download-failed', { model: modelId, ...downloadFacts(result.error) });
+    if (!result.ok && result.error.code === 'corrupt') {
+      await this.deleteFiles(record).catch((error: unknown) =>
+        this.deps.recordDiagnostic?.('download-cleanup-failed', { model: modelId, error: errorName(error) }),
+      );
+    }
     this.broadcast({ type: 'downloads/finished', modelId, error: result.ok ? null : downloadFailure(result.error) });
   }
 
@@ -116,4 +125,23 @@ export class DownloadService {
   private broadcast(event: DownloadsEvent): void {
     this.ports.forEach((port) => port.post(event));
   }
+}
+
+/** A failed download's facts for the diagnostics: its kind, host name and HTTP status, never a URL or a message. */
+function downloadFacts(error: DownloadError): DiagnosticDetails {
+  switch (error.code) {
+    case 'network':
+      return { reason: error.code, host: hostName(error.host) };
+    case 'http':
+      return { reason: error.code, host: hostName(error.host), status: error.status };
+    case 'corrupt':
+      return { reason: error.code, count: error.urls.length };
+    default:
+      return { reason: error.code };
+  }
+}
+
+/** 'example.com:8443' → 'example.com'. */
+function hostName(host: string): string {
+  return host.replace(/:\d+$/, '');
 }

@@ -9,6 +9,9 @@ export const SCRIPTED_ENGINE_MARKER = 'tacit-scripted-engine-v1';
 /** What every scripted engine in this page was asked, in order (each loaded model has its own engine). */
 export const scriptedRequestLog: ScriptedLogEntry[] = [];
 
+/** When each token of the last generation with `recordEmitTimes` was emitted (ms since the epoch, sub-ms precision). */
+export const scriptedEmitTimes: number[] = [];
+
 export class ScriptedEngine implements Engine {
   readonly kind = 'scripted' as const;
   readonly marker = SCRIPTED_ENGINE_MARKER;
@@ -33,12 +36,20 @@ export class ScriptedEngine implements Engine {
     this.log.push({ modelId, messages: request.messages });
     scriptedRequestLog.push({ modelId, messages: request.messages });
     this.interrupted = false;
-    for (const token of this.tokensFor(request)) {
-      await delay(this.settings.tokenDelayMs ?? 20);
-      if (this.interrupted) return { stopped: true };
-      onDelta(token);
+    const record = this.settings.recordEmitTimes === true;
+    if (record) scriptedEmitTimes.length = 0;
+    const wait = pacer(this.settings);
+    try {
+      for (const token of this.tokensFor(request)) {
+        await wait();
+        if (this.interrupted) return { stopped: true };
+        if (record) scriptedEmitTimes.push(performance.timeOrigin + performance.now());
+        onDelta(token);
+      }
+      return { stopped: false };
+    } finally {
+      wait.close();
     }
-    return { stopped: false };
   }
 
   interrupt(): void {
@@ -54,6 +65,7 @@ export class ScriptedEngine implements Engine {
   }
 
   private tokensFor(request: ChatRequest): string[] {
+    if (this.settings.tokens !== undefined) return this.settings.tokens;
     if (this.settings.reply !== undefined) return this.settings.reply.match(/\S+\s*/g) ?? [];
     const lastUser = [...request.messages].reverse().find((message) => message.role === 'user');
     const words = (lastUser?.content ?? '').split(/\s+/).filter(Boolean).slice(0, 6);
@@ -66,4 +78,27 @@ export class ScriptedEngine implements Engine {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits before each token: a set delay, or until the token is due; 0 means the next task (timers clamp to 4 ms). */
+function pacer(settings: ScriptedEngineSettings): { (): Promise<void>; close(): void } {
+  const channel = new MessageChannel();
+  let next: (() => void) | undefined;
+  channel.port1.onmessage = () => next?.();
+  const nextTask = () =>
+    new Promise<void>((resolve) => {
+      next = resolve;
+      channel.port2.postMessage(null);
+    });
+  const started = performance.now();
+  let emitted = 0;
+  const waitMs = () =>
+    settings.tokensPerSecond
+      ? started + (emitted++ * 1000) / settings.tokensPerSecond - performance.now()
+      : (settings.tokenDelayMs ?? 20);
+  const wait = () => {
+    const ms = waitMs();
+    return ms >= 1 ? delay(ms) : nextTask();
+  };
+  return Object.assign(wait, { close: () => channel.port1.close() });
 }

@@ -1,25 +1,42 @@
-/** The production engine: WebLLM on WebGPU, in a worker owned by the offscreen document. */
-import { WebWorkerMLCEngine } from '@mlc-ai/web-llm';
+/**
+ * The production engine: WebLLM on WebGPU, in a worker owned by the offscreen document. This page holds only the
+ * client side of lib/offscreen/engines/webllm-worker-protocol; the WebLLM library is loaded in the worker alone.
+ */
+import type { InitProgressReport } from '@mlc-ai/web-llm';
 import { isGgufRecord } from '../../models/records';
+import { tacitError } from '../../core/errors';
+import { EngineFailure } from '../engine-failures';
 import type { AnyModelRecord } from '../../models/types';
 import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './types';
 import { parseLoadProgress } from './webllm-load-progress';
+import type { FromWebLlmWorker, ToWebLlmWorker, WebLlmCall } from './webllm-worker-protocol';
+
+interface PendingCall {
+  onProgress?(report: InitProgressReport): void;
+  onDelta?(text: string): void;
+  resolve(stopped: boolean): void;
+  reject(error: Error): void;
+}
 
 export class WebLlmEngine implements Engine {
   readonly kind = 'webllm' as const;
   private worker: Worker | undefined;
-  private engine: WebWorkerMLCEngine | undefined;
   private loaded: string | undefined;
+  private readonly calls = new Map<number, PendingCall>();
+  private nextId = 1;
+
+  constructor(
+    private readonly createWorker: () => Worker = () =>
+      new Worker(new URL('./webllm-worker.ts', import.meta.url), { type: 'module' }),
+  ) {}
 
   async load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
-    if (isGgufRecord(record)) throw new Error(`${record.model_id} is a GGUF model, for the CPU engine`);
+    // A GGUF model is the CPU engine's: the host never sends one here.
+    if (isGgufRecord(record)) throw new EngineFailure(tacitError('invalid-request'));
     if (this.loaded === record.model_id) return;
-    const engine = this.ensureEngine();
-    engine.setAppConfig({ model_list: [record] });
-    engine.setInitProgressCallback((report) => onProgress(parseLoadProgress(report)));
     this.loaded = undefined;
     try {
-      await engine.reload(record.model_id);
+      await this.call({ kind: 'load', record }, { onProgress: (report) => onProgress(parseLoadProgress(report)) });
     } catch (error) {
       // A failed load can leave the worker's GPU device unusable: start the next attempt afresh.
       this.terminate();
@@ -29,30 +46,17 @@ export class WebLlmEngine implements Engine {
   }
 
   async generate(modelId: string, request: ChatRequest, onDelta: (text: string) => void): Promise<GenerateResult> {
-    if (!this.engine || this.loaded !== modelId) throw new Error(`Model ${modelId} is not loaded`);
-    const chunks = await this.engine.chat.completions.create({
-      stream: true,
-      messages: request.messages,
-      temperature: request.temperature,
-      max_tokens: request.maxTokens,
-    });
-    let stopped = false;
-    for await (const chunk of chunks) {
-      const choice = chunk.choices[0];
-      const text = choice?.delta?.content;
-      if (text) onDelta(text);
-      if (choice?.finish_reason === 'abort') stopped = true;
-    }
-    return { stopped };
+    if (!this.worker || this.loaded !== modelId) throw new Error(`Model ${modelId} is not loaded`);
+    return { stopped: await this.call({ kind: 'generate', request }, { onDelta }) };
   }
 
   interrupt(): void {
-    void this.engine?.interruptGenerate();
+    this.worker?.postMessage({ kind: 'interrupt' } satisfies ToWebLlmWorker);
   }
 
   async unload(): Promise<void> {
     try {
-      await this.engine?.unload();
+      if (this.worker) await this.call({ kind: 'unload' }, {});
     } finally {
       this.terminate();
     }
@@ -62,18 +66,46 @@ export class WebLlmEngine implements Engine {
     return this.loaded ? [this.loaded] : [];
   }
 
-  private ensureEngine(): WebWorkerMLCEngine {
-    if (!this.engine) {
-      this.worker = new Worker(new URL('./webllm-worker.ts', import.meta.url), { type: 'module' });
-      this.engine = new WebWorkerMLCEngine(this.worker);
+  private call(call: WebLlmCall, handlers: Pick<PendingCall, 'onProgress' | 'onDelta'>): Promise<boolean> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<boolean>((resolve, reject) => {
+      this.calls.set(id, { ...handlers, resolve, reject });
+      worker.postMessage({ ...call, id } satisfies ToWebLlmWorker);
+    });
+  }
+
+  private receive(message: FromWebLlmWorker): void {
+    const call = this.calls.get(message.id);
+    if (!call) return;
+    switch (message.kind) {
+      case 'progress':
+        return call.onProgress?.(message.report);
+      case 'delta':
+        return call.onDelta?.(message.text);
+      case 'finished':
+        this.calls.delete(message.id);
+        return call.resolve(message.stopped);
+      case 'failed':
+        this.calls.delete(message.id);
+        return call.reject(Object.assign(new Error(message.message), { name: message.name }));
     }
-    return this.engine;
+  }
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      this.worker = this.createWorker();
+      this.worker.onmessage = (event: MessageEvent<FromWebLlmWorker>) => this.receive(event.data);
+    }
+    return this.worker;
   }
 
   private terminate(): void {
     this.worker?.terminate();
     this.worker = undefined;
-    this.engine = undefined;
     this.loaded = undefined;
+    const pending = [...this.calls.values()];
+    this.calls.clear();
+    pending.forEach((call) => call.reject(new Error('The WebLLM worker was stopped')));
   }
 }

@@ -8,6 +8,7 @@ import type { AnyModelRecord, GgufModelRecord } from '../../models/types';
 import { downloadFailure } from '../downloads/download-errors';
 import type { GgufStore } from '../downloads/gguf-store';
 import { EngineFailure } from '../engine-failures';
+import { tacitError } from '../../core/errors';
 import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './types';
 
 export interface WllamaEngineDeps {
@@ -33,7 +34,8 @@ export class WllamaEngine implements Engine {
   constructor(private readonly deps: WllamaEngineDeps) {}
 
   async load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
-    if (!isGgufRecord(record)) throw new Error(`${record.model_id} is not a GGUF model`);
+    // Only GGUF models are the CPU engine's: the host never sends another here.
+    if (!isGgufRecord(record)) throw new EngineFailure(tacitError('invalid-request'));
     if (this.loaded === record.model_id) return;
     await this.unload();
     const files = await this.storedFiles(record, onProgress);

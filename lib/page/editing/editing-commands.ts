@@ -13,6 +13,7 @@ export function execInsertText(doc: Document, text: string): boolean {
     // execCommand is deprecated but remains the only way to edit that joins the native undo stack.
     return doc.execCommand('insertText', false, text);
   } catch {
+    // Some editors throw from execCommand: the caller falls back to a direct edit.
     return false;
   }
 }
@@ -29,6 +30,7 @@ function plainTextTransfer(view: EditingWindow, text: string): DataTransfer | nu
     transfer.setData('text/plain', text);
     return transfer;
   } catch {
+    // No DataTransfer constructor in this window: the text then travels in the event's data.
     return null;
   }
 }
@@ -37,6 +39,7 @@ function staticRangeOf(view: EditingWindow, range: Range): StaticRange[] | undef
   try {
     return [new view.StaticRange(range)];
   } catch {
+    // No StaticRange constructor in this window: the event goes without target ranges.
     return undefined;
   }
 }

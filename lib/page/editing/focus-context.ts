@@ -19,6 +19,7 @@ function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
   try {
     return frame.contentDocument;
   } catch {
+    // A cross-origin frame throws (or gives null): it is read by its own injected script.
     return null;
   }
 }

@@ -25,6 +25,7 @@ function trySetSelection(field: TextField, start: number, end: number): boolean 
     field.setSelectionRange(start, end);
     return true;
   } catch {
+    // Email inputs throw: the caller then selects the whole value instead.
     return false;
   }
 }

@@ -71,6 +71,7 @@ export function fieldSelectionOffsets(field: TextField): { start: number; end: n
     if (selectionStart === null || selectionEnd === null) return null;
     return { start: selectionStart, end: selectionEnd };
   } catch {
+    // Email and number inputs throw on selectionStart: no offsets is the answer.
     return null;
   }
 }

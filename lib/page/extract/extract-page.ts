@@ -8,6 +8,7 @@ import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
 import { cloneVisibleDocument } from './visible-clone';
 import { readVisibleText } from './visible-text';
 import { countWords } from './whitespace';
+import { errorName } from '../../core/diagnostics';
 
 /** Below this many characters Readability's article is "too little" and the visible text (with shadow roots and frames) is tried. */
 export const MIN_ARTICLE_CHARS = 500;
@@ -15,8 +16,12 @@ export const MIN_ARTICLE_CHARS = 500;
 export function extractPage(doc: Document): ExtractResult {
   try {
     return readPage(doc);
-  } catch {
-    return { ok: false, error: { code: 'extraction-failed' } };
+  } catch (cause) {
+    return {
+      ok: false,
+      error: { code: 'extraction-failed' },
+      diagnostic: { code: 'page-read-failed', details: { step: 'extract', error: errorName(cause) } },
+    };
   }
 }
 

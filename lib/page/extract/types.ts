@@ -1,4 +1,5 @@
 /** The typed result of reading a page: the extracted article, or an error code the UI words. */
+import type { PageDiagnostic } from '../../core/diagnostics';
 
 /** Counts tokens for a piece of text; `estimateTokens` is the default, a model tokenizer can replace it. */
 export type TokenEstimator = (text: string) => number;
@@ -32,7 +33,10 @@ export interface ExtractError {
   code: ExtractErrorCode;
 }
 
-export type ExtractResult = { ok: true; page: ExtractedPage } | { ok: false; error: ExtractError };
+/** `diagnostic` names a failure on the way (an adapter or the extraction threw), for the background to record. */
+export type ExtractResult =
+  | { ok: true; page: ExtractedPage; diagnostic?: PageDiagnostic }
+  | { ok: false; error: ExtractError; diagnostic?: PageDiagnostic };
 
 /** One piece of a long text that fits a token budget. */
 export interface TextChunk {

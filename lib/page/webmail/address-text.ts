@@ -1,4 +1,5 @@
 /** Parses sender names and addresses out of the header text and labels webmail clients show. Pure. */
+import { withoutFieldName, withoutPrefix } from './ui-labels';
 
 const EMAIL_ADDRESS = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[^\s<>()"',;:]+/;
 
@@ -17,10 +18,17 @@ export function displayNameIn(text: string): string {
   return name || text.trim();
 }
 
-/** The signed-in account's name from a label like "Google Account: Jane Doe (jane@example.com)". */
-export function nameFromAccountLabel(label: string | null | undefined, prefix: RegExp): string | undefined {
+/**
+ * The signed-in account's name from a label like "Google Account: Jane Doe (jane@example.com)" or "Konto-Manager für
+ * Jane Doe": `prefixes` are removed when one fits, else everything up to the label's first colon.
+ */
+export function nameFromAccountLabel(
+  label: string | null | undefined,
+  prefixes: readonly string[],
+): string | undefined {
   if (!label) return undefined;
-  const rest = label.replace(prefix, '').trim();
+  const unprefixed = withoutPrefix(label, prefixes);
+  const rest = unprefixed === label.trim() ? withoutFieldName(label) : unprefixed;
   const name = rest
     .replace(/\([^)]*@[^)]*\)/g, '')
     .replace(/<[^>]*>/g, '')

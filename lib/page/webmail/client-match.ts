@@ -1,9 +1,20 @@
-/** Decides whether a document is a given webmail client: by its host, else by several of its distinctive elements at once. */
+/**
+ * Decides whether a document is a given webmail client: by its host, else by its own app structure (self-hosted,
+ * proxied or saved pages), where two distinct markers must agree so an ordinary page quoting one never counts.
+ */
 import { webmailClientOfHost } from '../../core/webmail-hosts';
 import type { WebmailClient } from '../../core/webmail-hosts';
 
-/** Enough distinct markers that a page merely quoting one client's HTML (a forwarded mail, a blog post) does not count. */
-const MIN_MARKERS = 3;
+/** What a client's own page has and ordinary pages do not. */
+export interface ClientSignature {
+  /** Elements of the client's app shell and message view (ids, data attributes, its own class pairs). */
+  markers: readonly string[];
+  /** The tab title the client sets ("… - Gmail"); counts as one marker. */
+  title?: RegExp;
+}
+
+/** Two independent markers: a page quoting one class name or one test id is not the client. */
+const MIN_MARKERS = 2;
 
 function hostnameOf(doc: Document): string {
   try {
@@ -13,13 +24,17 @@ function hostnameOf(doc: Document): string {
   }
 }
 
-/** True on the client's own host, or when at least MIN_MARKERS of its markers are present (self-hosted, test pages). */
-export function isClientDocument(doc: Document, client: WebmailClient, markers: readonly string[]): boolean {
-  if (webmailClientOfHost(hostnameOf(doc)) === client) return true;
-  let found = 0;
-  for (const marker of markers) {
+/** How many of the client's markers the document has (the title counting as one). */
+export function markerCount(doc: Document, signature: ClientSignature): number {
+  let found = signature.title?.test(doc.title) ? 1 : 0;
+  for (const marker of signature.markers) {
     if (doc.querySelector(marker)) found += 1;
-    if (found >= MIN_MARKERS) return true;
   }
-  return false;
+  return found;
+}
+
+/** True on the client's own host, or when at least MIN_MARKERS of its markers are present. */
+export function isClientDocument(doc: Document, client: WebmailClient, signature: ClientSignature): boolean {
+  if (webmailClientOfHost(hostnameOf(doc)) === client) return true;
+  return markerCount(doc, signature) >= MIN_MARKERS;
 }

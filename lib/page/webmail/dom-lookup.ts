@@ -59,11 +59,3 @@ export function frameDocument(frame: Element | null): Document | null {
     return null;
   }
 }
-
-/** The nearest `lang` attribute on or inside `element`, else the document's. */
-export function languageOf(doc: Document, element: Element | null): string | undefined {
-  // A lang inside the message (set by the sender's client) says more than the page's UI language.
-  const tagged = element?.querySelector('[lang]') ?? element?.closest('[lang]');
-  const lang = tagged?.getAttribute('lang') || doc.documentElement.getAttribute('lang');
-  return lang?.trim() || undefined;
-}

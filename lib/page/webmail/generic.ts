@@ -7,9 +7,11 @@ import { deepestFocusContext, selectedRangeIn } from '../editing/focus-context';
 import { plainTextOf } from '../editing/range-text';
 import { isFieldEditable, isTextArea } from '../editing/text-field-kind';
 import { extractPage } from '../extract/extract-page';
+import { conversationIdentity, pageAddress, taggedId } from './conversation-identity';
 import { allShown } from './dom-lookup';
 import { mailMessage, threadRead } from './thread-read';
-import type { ThreadRead, WebmailAdapter } from './types';
+import type { ConversationIdentity, ThreadRead, WebmailAdapter } from './types';
+import type { WebmailClient } from '../../core/webmail-hosts';
 
 /** Places a user writes longer text: textareas and rich editors (the outermost editable element only). */
 const EDITABLE = ['textarea', '[contenteditable=""]', '[contenteditable="true"]', '[contenteditable="plaintext-only"]'];
@@ -19,26 +21,41 @@ function selectedText(doc: Document): string {
   return range && !range.collapsed ? plainTextOf(range).trim() : '';
 }
 
-/** The user's selection as a one-message conversation, or null when nothing is selected. */
-export function readSelectionAsThread(doc: Document): ThreadRead | null {
+/** Any other page is identified by its address: the same page is the same conversation. */
+function identify(doc: Document): ConversationIdentity {
+  return conversationIdentity('generic', [taggedId('page', pageAddress(doc))], [], doc.title);
+}
+
+/**
+ * The user's selection as a one-message conversation, or null when nothing is selected. On a known client's page the
+ * client and its conversation identity are given, so Insert still checks it writes into that conversation.
+ */
+export function readSelectionAsThread(
+  doc: Document,
+  client: WebmailClient = 'generic',
+  conversation: ConversationIdentity = identify(doc),
+): ThreadRead | null {
   const selection = selectedText(doc);
   if (!selection) return null;
-  const lang = doc.documentElement.getAttribute('lang') ?? undefined;
-  return threadRead({ client: 'generic', subject: doc.title, messages: [mailMessage('', selection)], lang });
+  return threadRead({
+    client,
+    subject: conversation.subject || doc.title,
+    messages: [mailMessage('', selection)],
+    conversation,
+    fromSelection: true,
+  });
 }
 
 function readThread(doc: Document): ThreadRead {
   const fromSelection = readSelectionAsThread(doc);
   if (fromSelection) return fromSelection;
-  const subject = doc.title;
-  const htmlLang = doc.documentElement.getAttribute('lang') ?? undefined;
   const page = extractPage(doc);
   if (!page.ok) return { ok: false, code: 'empty-thread' };
   return threadRead({
     client: 'generic',
-    subject: subject || page.page.title,
+    subject: doc.title || page.page.title,
     messages: [mailMessage(page.page.byline ?? '', page.page.text)],
-    lang: page.page.lang ?? htmlLang,
+    conversation: identify(doc),
   });
 }
 
@@ -62,6 +79,8 @@ export const genericAdapter: WebmailAdapter = {
   client: 'generic',
   matches: () => true,
   readThread,
+  identify,
+  readingRegion: () => null,
   findReplyBox,
   // No known Reply button to press on an arbitrary page.
   openReply: () => false,

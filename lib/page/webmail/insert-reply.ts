@@ -1,29 +1,48 @@
 /** Puts a drafted reply into the open reply box, opening it first if needed; the page's own Undo can take it back. */
+import { plainTextOf } from '../editing/range-text';
 import { writeIntoRichText } from '../editing/rich-text-edit';
 import { writeIntoField } from '../editing/text-field-edit';
 import { isFieldEditable, isTextArea } from '../editing/text-field-kind';
+import { matchConversation } from './conversation-identity';
 import { adapterFor } from './detect';
 import { fieldInsertion, richTextInsertion } from './insertion-point';
+import { signatureElements } from './quoted-text';
 import { waitForReplyBox } from './reply-box-wait';
-import type { InsertReplyResult, WebmailAdapter } from './types';
+import { withoutSignedName } from './signed-name';
+import type { ConversationIdentity, InsertReplyError, InsertReplyResult, WebmailAdapter } from './types';
 
 /** How long a client gets to show its reply box after Reply was pressed. */
 const DEFAULT_REPLY_WAIT_MS = 3000;
 
 export interface InsertReplyOptions {
   waitMs?: number;
-  /** The subject of the conversation the draft answers: nothing is written if another one is open now. */
-  expectedSubject?: string;
+  /** The conversation the draft answers: nothing is written unless the page proves it is the one open now. */
+  expected: ConversationIdentity;
 }
 
-/**
- * Only a known client's readable conversation with another subject counts as changed: an unreadable page is not a
- * reason to refuse, and a generic page has no conversation to compare (so it is not read at all).
- */
-function conversationChanged(adapter: WebmailAdapter, doc: Document, expectedSubject: string | undefined): boolean {
-  if (!expectedSubject || adapter.client === 'generic') return false;
-  const read = adapter.readThread(doc);
-  return read.ok && read.thread.subject !== expectedSubject;
+/** Why the open conversation may not be written into, or null when it is provably the expected one. */
+function refusal(adapter: WebmailAdapter, doc: Document, expected: ConversationIdentity): InsertReplyError | null {
+  let current: ConversationIdentity;
+  try {
+    current = adapter.identify(doc);
+  } catch {
+    return 'conversation-unverified';
+  }
+  const match = matchConversation(expected, current);
+  if (match === 'same') return null;
+  return match === 'different' ? 'conversation-changed' : 'conversation-unverified';
+}
+
+/** The text of the signatures already in a rich reply box (with Gmail's "-- " prefix, which is one of them). */
+function signatureText(host: HTMLElement): string {
+  return signatureElements(host)
+    .map((signature) => {
+      const range = host.ownerDocument.createRange();
+      range.selectNodeContents(signature);
+      return plainTextOf(range).trim();
+    })
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Unix line ends, no trailing spaces, paragraphs separated by exactly one blank line. */
@@ -53,21 +72,39 @@ function insertIntoTextArea(field: HTMLTextAreaElement, draft: string): boolean 
 export async function insertReply(
   doc: Document,
   text: string,
-  options: InsertReplyOptions = {},
+  options: InsertReplyOptions,
 ): Promise<InsertReplyResult> {
   const draft = normaliseDraft(text);
   // Nothing to write: the client's reply box is not opened for it.
   if (!draft) return { ok: false, code: 'insert-failed' };
   const adapter = adapterFor(doc);
-  if (conversationChanged(adapter, doc, options.expectedSubject)) return { ok: false, code: 'conversation-changed' };
+  const refused = refusal(adapter, doc, options.expected);
+  if (refused) return { ok: false, code: refused };
   let box = adapter.findReplyBox(doc);
   let opened = false;
   if (!box) {
-    if (!adapter.openReply(doc)) return { ok: false, code: 'no-reply-box' };
+    if (!adapter.openReply(doc)) return noReplyBox(adapter, 'reply-button');
     opened = true;
     box = await waitForReplyBox(doc, () => adapter.findReplyBox(doc), options.waitMs ?? DEFAULT_REPLY_WAIT_MS);
-    if (!box) return { ok: false, code: 'no-reply-box' };
+    if (!box) return noReplyBox(adapter, 'reply-box');
+    // The user may have moved on while the box was opening: checked again right before writing.
+    const moved = refusal(adapter, doc, options.expected);
+    if (moved) return { ok: false, code: moved };
   }
-  const changed = isTextArea(box) ? insertIntoTextArea(box, draft) : await insertIntoEditor(box, draft);
-  return changed ? { ok: true, client: adapter.client, opened } : { ok: false, code: 'insert-failed' };
+  if (isTextArea(box)) {
+    return insertIntoTextArea(box, draft)
+      ? { ok: true, client: adapter.client, opened }
+      : { ok: false, code: 'insert-failed' };
+  }
+  const signed = withoutSignedName(draft, signatureText(box));
+  if (!(await insertIntoEditor(box, signed))) return { ok: false, code: 'insert-failed' };
+  return signed === draft
+    ? { ok: true, client: adapter.client, opened }
+    : { ok: true, client: adapter.client, opened, nameLeftToSignature: true };
+}
+
+function noReplyBox(adapter: WebmailAdapter, step: 'reply-button' | 'reply-box'): InsertReplyResult {
+  if (adapter.client === 'generic') return { ok: false, code: 'no-reply-box' };
+  const selectors = step === 'reply-button' ? ['REPLY_BUTTONS'] : ['REPLY_BOXES'];
+  return { ok: false, code: 'no-reply-box', failure: { adapter: adapter.client, step, selectors } };
 }

@@ -20,6 +20,11 @@ export function readMessageText(body: Element | null): string {
   return trimQuotedText(text);
 }
 
+/** Whether a message body carries a signature block its client marks (Gmail's, Outlook's, Proton's, Thunderbird's). */
+export function hasMarkedSignature(body: Element | null): boolean {
+  return body !== null && signatureElements(body).length > 0;
+}
+
 /** The visible text of an element (a collapsed message's preview), leaving out the given parts such as headers. */
 export function readPreviewText(element: Element | null, leaveOut: readonly Element[] = []): string {
   if (!element) return '';

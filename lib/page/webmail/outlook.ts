@@ -1,119 +1,174 @@
 /**
- * Outlook on the web (outlook.office.com, outlook.live.com, …): reads the conversation in the reading pane, finds the
- * inline reply's body, clicks Reply.
+ * Outlook on the web (outlook.office.com, outlook.live.com, …) in every reading layout: conversation view and single
+ * message, reading pane right, bottom or off, and the pop-out window. Reads the open conversation, names it by
+ * Outlook's own ids, finds the reply body, clicks Reply.
  *
- * Confirmed from public sources (Mailvelope's Outlook fixtures, userscripts, Playwright/Selenium scripts and extensions
- * reading OWA): [data-app-section="ConversationContainer"|"MailReadCompose"], #ReadingPaneContainerId,
- * #ConversationReadingPaneContainer, message items as [aria-expanded] wrappers around div[aria-label="Email message"],
- * [data-testid="SentReceivedSavedTime"] dates, [aria-label^="From:"] senders, div[id^="UniqueMessageBody"] bodies in
- * [role="document"], subjects [role="heading"][id$="_SUBJECT"], button[aria-label="Reply"] in the message toolbar,
- * compose bodies div[contenteditable][aria-label^="Message body"] (", press Alt+F10 to exit"), #divRplyFwdMsg /
- * #appendonsend / #Signature (x_ prefixed once received), #mectrl_currentAccount_primary and "Account manager for …".
- * Best guesses: the collapsed item's preview (read as the item's text minus its header), detecting
- * "newest on top" from the dates or from which item is expanded, and the [id$="_FROM"] sender fallback.
+ * Messages are found by structure, not by one wrapper: every message (expanded or collapsed) has one date line
+ * [data-testid="SentReceivedSavedTime"], an expanded one a body [id^="UniqueMessageBody"]; a message is the largest
+ * element around its date that holds no other message's date. That holds in the conversation view's [aria-expanded]
+ * items and in the single-message pane, which has no such wrapper.
+ *
+ * Sources (public): extensions and scripts reading OWA — PhishLens' outlook.js (reading pane
+ * [data-app-section="MailReadCompose"], subject [role=heading][id^="CONV_"][id$="_SUBJECT"], bodies
+ * [id^="UniqueMessageBody"], senders [id^="MSG_"][id$="_FROM"] with a "From:" / "De :" label), Mailvelope's Outlook
+ * selectors (#ReadingPaneContainerId, [contenteditable] bodies), owa-mail-reading-pane sources quoted in public repos
+ * (SentReceivedSavedTime, collapsed and expanded item parts, newest-on-top ordering), list automation scripts
+ * ([role=option][data-convid] rows, aria-selected, the /mail/<folder>/id/<id> address), Fluent icon names
+ * (ArrowReplyRegular), the account control (#mectrl_currentAccount_primary, #O365_MainLink_Me) and quoted-mail markers
+ * (#divRplyFwdMsg, #appendonsend, #Signature, "x_"-prefixed once received).
+ * Localised labels (ui-labels.ts) are the last resort for the sender, Reply and the compose body.
+ * Best guesses: the collapsed item's preview (its text minus the header), "newest on top" from the dates or from
+ * which item is expanded, and the pop-out's /deeplink/read/<id> and ?ItemID= addresses.
  */
-import { isClientDocument } from './client-match';
 import { displayNameIn, emailAddressIn, nameFromAccountLabel } from './address-text';
-import { allShown, firstMatch, firstShown, labelText, languageOf, shownOrFirst } from './dom-lookup';
-import { readMessageText, readPreviewText } from './message-text';
+import { isClientDocument, type ClientSignature } from './client-match';
+import { conversationIdentity, pathSegments, queryParameter, taggedId } from './conversation-identity';
+import { dateOrderKeys } from './date-order';
+import { allShown, firstMatch, firstShown, isShown, labelText, shownOrFirst } from './dom-lookup';
+import { hasMarkedSignature, readMessageText, readPreviewText } from './message-text';
 import { isEnabled, pressButton } from './press-button';
-import { mailMessage, threadRead } from './thread-read';
-import type { MailMessage, ThreadRead, WebmailAdapter } from './types';
+import { failedRead, mailMessage, threadRead } from './thread-read';
+import {
+  OUTLOOK_ACCOUNT_MANAGER,
+  OUTLOOK_FROM,
+  OUTLOOK_MESSAGE_BODY,
+  OUTLOOK_RECIPIENT_FIELDS,
+  OUTLOOK_REPLY,
+  labelled,
+  labelledStart,
+  withoutFieldName,
+} from './ui-labels';
+import type { ConversationIdentity, MailMessage, ThreadRead, WebmailAdapter } from './types';
 
-/** OWA's reading pane, message list and account control; several together mean Outlook. */
-const MARKERS = [
-  '[data-app-section="ConversationContainer"]',
-  '[data-app-section="MailReadCompose"]',
-  '#ReadingPaneContainerId',
-  '#ConversationReadingPaneContainer',
-  '[id^="UniqueMessageBody"]',
-  '[data-testid="SentReceivedSavedTime"]',
-  '#MailList',
-  '[data-convid]',
-  '[aria-label="Email message"]',
-  '#O365_MainLink_Me',
-];
+/** OWA's app sections, reading pane, message list and account control; any two together mean Outlook. */
+const SIGNATURE: ClientSignature = {
+  markers: [
+    '[data-app-section="MailReadCompose"]',
+    '[data-app-section="ConversationContainer"]',
+    '[data-app-section="MessageList"]',
+    '[data-app-section="NavigationPane"]',
+    '#ReadingPaneContainerId',
+    '#ConversationReadingPaneContainer',
+    '[id^="UniqueMessageBody"]',
+    '[data-testid="SentReceivedSavedTime"]',
+    '[role="option"][data-convid]',
+    '[id^="MSG_"][id$="_FROM"]',
+    '[id^="CONV_"][id$="_SUBJECT"]',
+    '#MailList',
+    '#O365_MainLink_Me',
+    '#O365_NavHeader',
+    '#mectrl_main_body',
+    '#mectrl_main_trigger',
+  ],
+  title: /(?:^|\s[-–]\s)Outlook\s*$/,
+};
 
-/** The open conversation, narrowest first. */
+/** The open conversation or message, narrowest first; [role=main] is the pop-out window's and the full-page reader's. */
 const CONVERSATION = [
   '[data-app-section="ConversationContainer"]',
   '#ConversationReadingPaneContainer',
   '#ReadingPaneContainerId',
   '[data-app-section="MailReadCompose"]',
+  '[role="main"]',
 ];
-/** Parts every message item has, expanded or collapsed. */
-const ITEM_PARTS = '[data-testid="SentReceivedSavedTime"], [id^="UniqueMessageBody"]';
+/** Every message's date line, collapsed ones included: one per message. */
+const DATE = ['[data-testid="SentReceivedSavedTime"]'];
+/** The rendered body of an expanded message (never the compose box, which has a similar label). */
+const BODY = [
+  '[id^="UniqueMessageBody"]',
+  '[role="document"] [aria-label="Message body"]:not([contenteditable])',
+  '[role="document"]',
+];
+/** The sender line: by its id, else by its label "From: Name" in the UI language. */
+const SENDER = [
+  '[id^="MSG_"][id$="_FROM"]',
+  '[id$="_FROM"]',
+  ...OUTLOOK_FROM.flatMap((word) => labelledStart('', 'aria-label', [`${word}:`, `${word} :`, `${word}：`])),
+];
+/** A message's parts that are not its preview text. */
+const ITEM_HEADER = [...SENDER, ...DATE, '[role="toolbar"]', '[data-testid="RecipientWell"]'];
 const SUBJECT = [
   '[role="heading"][id$="_SUBJECT"]',
   '[id^="CONV_"][id$="_SUBJECT"]',
   '[data-app-section="ConversationContainer"] [role="heading"]',
   '[role="main"] [role="heading"][aria-level="2"]',
 ];
-/** The sender line; its aria-label reads "From: Name". */
-const SENDER = ['[aria-label^="From:"]', '[id$="_FROM"]', 'span[title*="@"]'];
-const DATE = ['[data-testid="SentReceivedSavedTime"]', 'time'];
-/** The rendered body of an expanded message (never the compose box, which shares the label). */
-const BODY = [
-  '[id^="UniqueMessageBody"]',
-  '[role="document"] [aria-label="Message body"]:not([contenteditable])',
-  '[role="document"]',
-];
-/** Parts of a collapsed item that are not its preview text. */
-const ITEM_HEADER = [
-  '[aria-label^="From:"]',
-  '[id$="_FROM"]',
-  '[data-testid="SentReceivedSavedTime"]',
-  '[role="toolbar"]',
-  'button',
-];
+/** The selected row of the message list, which carries the conversation's id. */
+const SELECTED_ROW = ['[role="option"][aria-selected="true"][data-convid]', '[aria-selected="true"] [data-convid]'];
 const ACCOUNT_NAME = ['#mectrl_currentAccount_primary'];
-const ACCOUNT_BUTTON = ['button[aria-label^="Account manager for "]', '#O365_MainLink_Me[aria-label]'];
+const ACCOUNT_BUTTON = ['#O365_MainLink_Me[aria-label]', '#mectrl_main_trigger[aria-label]'];
 
-/** The reply body in the reading pane; the To/Cc fields are contenteditable textboxes too, so the label decides. */
+/** The reply body; the To/Cc fields are editable textboxes too, so they are ruled out by label. */
 const REPLY_BOXES = [
-  'div[contenteditable="true"][aria-label^="Message body"]',
-  'div[contenteditable="true"][role="textbox"][aria-multiline="true"]:not([aria-label="To"]):not([aria-label="Cc"]):not([aria-label="Bcc"])',
+  '[id^="editorParent"] [contenteditable="true"]',
+  'div[contenteditable="true"][role="textbox"][aria-multiline="true"]',
+  ...labelledStart('div[contenteditable="true"]', 'aria-label', OUTLOOK_MESSAGE_BODY),
 ];
-const REPLY_BUTTONS = ['button[aria-label="Reply"]', 'button[title="Reply"]', '[role="menuitem"][aria-label="Reply"]'];
 /** Outlook's Fluent reply arrow: the same in every UI language, unlike the button's label. */
 const REPLY_ICON = ['i[data-icon-name="ArrowReplyRegular"]', 'i[data-icon-name="ArrowReply"]'];
+const REPLY_BUTTONS = [
+  ...labelled('button', 'aria-label', OUTLOOK_REPLY),
+  ...labelled('button', 'title', OUTLOOK_REPLY),
+  ...labelled('[role="menuitem"]', 'aria-label', OUTLOOK_REPLY),
+];
 
 function conversationOf(doc: Document): Element | null {
   return shownOrFirst(doc, CONVERSATION);
 }
 
-function replyButtonIn(scope: Document | Element): Element | undefined {
-  const labelled = allShown(scope, REPLY_BUTTONS).find(isEnabled);
-  if (labelled) return labelled;
-  return allShown(scope, REPLY_ICON)
-    .map((icon) => icon.closest('button, [role="button"], [role="menuitem"]'))
-    .find((button): button is Element => button !== null && isEnabled(button));
+/** Anchors inside the message list's rows are not messages of the open conversation. */
+function inConversation(element: Element): boolean {
+  return element.closest('[role="option"], [role="listbox"]') === null;
 }
 
-/** Innermost [aria-expanded] wrappers holding a date or body: one per message, in DOM order. */
+/** The largest element around `anchor`, inside `pane`, that holds no other match of `selector`. */
+function messageRoot(anchor: Element, pane: Element, selector: string): Element {
+  let root = anchor;
+  for (let parent = anchor.parentElement; parent && parent !== pane; parent = parent.parentElement) {
+    if (parent.querySelectorAll(selector).length > 1) break;
+    root = parent;
+  }
+  return root;
+}
+
+/** A draft of the user's own in the conversation: an editor and no received body. */
+function isDraft(item: Element): boolean {
+  return item.querySelector('[contenteditable="true"]') !== null && item.querySelector(BODY[0]!) === null;
+}
+
+/** One element per message, in the order Outlook shows them. */
 function messageItems(doc: Document): Element[] {
-  const conversation = conversationOf(doc);
-  if (!conversation) return [];
-  const wrappers = Array.from(conversation.querySelectorAll('[aria-expanded]')).filter((el) =>
-    el.querySelector(ITEM_PARTS),
-  );
-  const items = wrappers.filter((el) => !wrappers.some((other) => other !== el && el.contains(other)));
-  if (items.length > 0) return items;
-  return Array.from(conversation.querySelectorAll('[aria-label="Email message"]'));
+  const pane = conversationOf(doc);
+  if (!pane) return [];
+  for (const anchors of [DATE, [BODY[0]!], SENDER]) {
+    const selector = anchors.join(',');
+    const found = Array.from(pane.querySelectorAll(selector)).filter(inConversation);
+    if (found.length === 0) continue;
+    const roots = found.map((anchor) => messageRoot(anchor, pane, selector));
+    return roots.filter((root, index) => roots.indexOf(root) === index && !isDraft(root));
+  }
+  return [];
 }
 
 function senderOf(item: Element): { from: string; fromAddress?: string } {
-  const sender = firstMatch(item, SENDER);
+  const sender = firstMatch(item, SENDER) ?? firstMatch(item, ['span[title*="@"]']);
   if (!sender) return { from: '' };
-  const label = (sender.getAttribute('aria-label') ?? '').replace(/^From:\s*/i, '');
-  const shown = labelText(sender);
-  const titled = [sender, ...Array.from(sender.querySelectorAll('[title*="@"]'))].map((el) => el.getAttribute('title'));
-  const fromAddress = [...titled, shown, label].map(emailAddressIn).find(Boolean);
-  return { from: displayNameIn(label || shown), fromAddress };
+  // The name is shown in an element whose title is the address; the label ("From: Name") is the fallback.
+  const titled = [sender, ...Array.from(sender.querySelectorAll('[title*="@"]'))];
+  const named = titled.find((el) => emailAddressIn(el.getAttribute('title')) && labelText(el));
+  const labelled = [sender, ...Array.from(sender.querySelectorAll('[aria-label]'))]
+    .map((el) => el.getAttribute('aria-label') ?? '')
+    .find(Boolean);
+  const label = withoutFieldName(labelled ?? '');
+  const fromAddress = [...titled.map((el) => el.getAttribute('title')), labelText(sender), label]
+    .map(emailAddressIn)
+    .find(Boolean);
+  const from = named ? displayNameIn(labelText(named)) : displayNameIn(label || labelText(sender));
+  return { from, fromAddress };
 }
 
 function dateOf(item: Element): string {
-  const dateElement = firstMatch(item, DATE);
+  const dateElement = firstMatch(item, [...DATE, 'time']);
   return (dateElement?.getAttribute('title') || labelText(dateElement)).trim();
 }
 
@@ -121,19 +176,20 @@ function readMessage(item: Element): MailMessage {
   const { from, fromAddress } = senderOf(item);
   const body = firstShown(item, BODY);
   const header = ITEM_HEADER.flatMap((selector) => Array.from(item.querySelectorAll(selector)));
-  const text = body ? readMessageText(body) : readPreviewText(item, header);
+  const subject = Array.from(item.querySelectorAll(SUBJECT.join(',')));
+  const text = body ? readMessageText(body) : readPreviewText(item, [...header, ...subject]);
   return mailMessage(from, text, fromAddress, dateOf(item));
 }
 
-/** OWA can list the newest message first; the dates say so when they parse, else the expanded (newest) item's place. */
+/** OWA can list the newest message first; the dates say so when they read, else the expanded (newest) item's place. */
 function isNewestFirst(items: Element[]): boolean {
   if (items.length < 2) return false;
-  const times = items.map((item) => Date.parse(dateOf(item)));
-  if (times.every((time) => !Number.isNaN(time))) {
+  const times = dateOrderKeys(items.map(dateOf));
+  if (times) {
     const descending = times.every((time, i) => i === 0 || time <= times[i - 1]!);
     return descending && times[0]! > times[times.length - 1]!;
   }
-  const expanded = items.map((item) => item.getAttribute('aria-expanded') === 'true');
+  const expanded = items.map((item) => firstMatch(item, [BODY[0]!]) !== null);
   return expanded[0] === true && expanded[expanded.length - 1] === false;
 }
 
@@ -146,26 +202,70 @@ function orderedItems(doc: Document): Element[] {
 function userNameOf(doc: Document): string | undefined {
   const name = labelText(firstMatch(doc, ACCOUNT_NAME));
   if (name) return name;
-  return nameFromAccountLabel(firstMatch(doc, ACCOUNT_BUTTON)?.getAttribute('aria-label'), /^Account manager for\s*/i);
+  return nameFromAccountLabel(firstMatch(doc, ACCOUNT_BUTTON)?.getAttribute('aria-label'), OUTLOOK_ACCOUNT_MANAGER);
+}
+
+function subjectOf(doc: Document): string {
+  const heading = shownOrFirst(doc, SUBJECT);
+  return heading?.querySelector('[title]')?.getAttribute('title') || labelText(heading);
+}
+
+/** The id in the address: /mail/<folder>/id/<id>, the pop-out's /deeplink/read/<id>, or ?ItemID=<id>. */
+function idInAddress(doc: Document): string | undefined {
+  const segments = pathSegments(doc);
+  const at = segments.findIndex((segment) => segment === 'id' || segment === 'read' || segment === 'readconv');
+  const fromPath = at >= 0 ? segments[at + 1] : undefined;
+  return fromPath || queryParameter(doc, 'ItemID') || queryParameter(doc, 'itemid') || undefined;
+}
+
+function identify(doc: Document): ConversationIdentity {
+  return conversationIdentity(
+    'outlook',
+    [taggedId('url', idInAddress(doc)), taggedId('row', firstShown(doc, SELECTED_ROW)?.getAttribute('data-convid'))],
+    [],
+    subjectOf(doc),
+  );
+}
+
+/** Whether the reading pane shows a message at all (and not "Select an item to read"). */
+function showsMessage(doc: Document, pane: Element | null): boolean {
+  if (!pane) return false;
+  return firstMatch(pane, [...SUBJECT, ...DATE, ...BODY.slice(0, 1)]) !== null || idInAddress(doc) !== undefined;
 }
 
 function readThread(doc: Document): ThreadRead {
+  const pane = conversationOf(doc);
   const items = orderedItems(doc);
-  const newest = items[items.length - 1];
+  if (items.length === 0) {
+    if (!showsMessage(doc, pane)) return { ok: false, code: 'no-thread', client: 'outlook' };
+    return failedRead('outlook', 'unreadable', pane ? 'messages' : 'conversation', ['DATE', 'BODY', 'SENDER']);
+  }
   return threadRead({
     client: 'outlook',
-    subject:
-      labelText(firstMatch(doc, SUBJECT)) || doc.title.replace(/^Mail\s*-\s*/i, '').replace(/\s*-\s*Outlook\s*$/i, ''),
+    subject: subjectOf(doc),
     messages: items.map(readMessage),
+    conversation: identify(doc),
     userName: userNameOf(doc),
-    lang: languageOf(doc, newest ? firstMatch(newest, BODY) : null),
+    signed: items.map((item) => hasMarkedSignature(firstShown(item, BODY))),
   });
 }
 
+function isRecipientField(box: Element): boolean {
+  const label = box.getAttribute('aria-label')?.trim() ?? '';
+  return (OUTLOOK_RECIPIENT_FIELDS as readonly string[]).includes(label);
+}
+
 function findReplyBox(doc: Document): HTMLElement | null {
-  const boxes = allShown(doc, REPLY_BOXES);
+  const boxes = allShown(doc, REPLY_BOXES).filter((box) => !isRecipientField(box));
   const inPane = boxes.filter((box) => box.closest(CONVERSATION.join(',')));
   return ((inPane[0] ?? boxes[0]) as HTMLElement | undefined) ?? null;
+}
+
+function replyButtonIn(scope: Document | Element): Element | undefined {
+  const byIcon = allShown(scope, REPLY_ICON)
+    .map((icon) => icon.closest('button, [role="button"], [role="menuitem"]'))
+    .find((button): button is Element => button !== null && isEnabled(button));
+  return byIcon ?? allShown(scope, REPLY_BUTTONS).find(isEnabled);
 }
 
 function openReply(doc: Document): boolean {
@@ -177,8 +277,13 @@ function openReply(doc: Document): boolean {
 
 export const outlookAdapter: WebmailAdapter = {
   client: 'outlook',
-  matches: (doc) => isClientDocument(doc, 'outlook', MARKERS),
+  matches: (doc) => isClientDocument(doc, 'outlook', SIGNATURE),
   readThread,
+  identify,
+  readingRegion: (doc) => {
+    const pane = conversationOf(doc);
+    return pane && isShown(pane) ? pane : null;
+  },
   findReplyBox,
   openReply,
 };

@@ -1,6 +1,14 @@
 /** Turns what an adapter read into the ThreadRead the panel gets: missing or empty threads as errors, long ones capped. */
 import { messageLanguage } from './message-language';
-import type { MailMessage, MailThread, ThreadRead } from './types';
+import type {
+  AdapterFailure,
+  AdapterStep,
+  ConversationIdentity,
+  MailMessage,
+  MailThread,
+  ThreadRead,
+  ThreadReadError,
+} from './types';
 import type { WebmailClient } from '../../core/webmail-hosts';
 
 /** A message longer than this keeps its start only, so one huge mail cannot swamp the runtime message. */
@@ -13,10 +21,13 @@ export interface ThreadParts {
   subject: string;
   /** Oldest first. */
   messages: MailMessage[];
+  conversation: ConversationIdentity;
   userName?: string;
-  lang?: string;
-  /** Messages the client shows only as "n more" without sender or text. */
-  hiddenMessages?: number;
+  /** Messages the client shows only collapsed or as "n more", without their text. */
+  unreadMessages?: number;
+  fromSelection?: boolean;
+  /** For each message, whether its body had a signature the client marks (parallel to `messages`). */
+  signed?: readonly boolean[];
 }
 
 function capText(text: string): string {
@@ -32,15 +43,47 @@ export function mailMessage(from: string, text: string, fromAddress?: string, da
   return message;
 }
 
+/** The user's browser languages, the tiebreak when a conversation's text fits two languages about equally. */
+/** Whether a message is the signed-in user's own, by name or address. */
+function isFromUser(message: MailMessage, userName: string | undefined): boolean {
+  const user = userName?.trim().toLowerCase();
+  return Boolean(user) && [message.from, message.fromAddress].some((value) => value?.trim().toLowerCase() === user);
+}
+
+function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+}
+
 export function threadRead(parts: ThreadParts): ThreadRead {
   if (parts.messages.length === 0) return { ok: false, code: 'no-thread' };
   if (parts.messages.every((message) => !message.text.trim())) return { ok: false, code: 'empty-thread' };
   const messages = parts.messages.slice(-MAX_MESSAGES);
-  const omitted = parts.messages.length - messages.length + (parts.hiddenMessages ?? 0);
-  const thread: MailThread = { client: parts.client, subject: parts.subject.replace(/\s+/g, ' ').trim(), messages };
+  const omitted = parts.messages.length - messages.length;
+  const thread: MailThread = {
+    client: parts.client,
+    subject: parts.subject.replace(/\s+/g, ' ').trim(),
+    messages,
+    conversation: parts.conversation,
+  };
   if (parts.userName?.trim()) thread.userName = parts.userName.trim();
-  const lang = messageLanguage(messages) ?? parts.lang?.trim();
+  const lang = messageLanguage(messages, browserLanguages());
   if (lang) thread.lang = lang;
   if (omitted > 0) thread.omittedMessages = omitted;
+  if (parts.unreadMessages) thread.unreadMessages = parts.unreadMessages;
+  if (parts.fromSelection) thread.fromSelection = true;
+  if (parts.messages.some((message, index) => parts.signed?.[index] && isFromUser(message, parts.userName))) {
+    thread.userSignature = true;
+  }
   return { ok: true, thread };
+}
+
+/** A failed read of a known client's page, with what the diagnostics record needs (names only, never text). */
+export function failedRead(
+  client: Exclude<WebmailClient, 'generic'>,
+  code: ThreadReadError,
+  step: AdapterStep,
+  selectors: string[],
+): ThreadRead {
+  const failure: AdapterFailure = { adapter: client, step, selectors };
+  return { ok: false, code, client, failure };
 }

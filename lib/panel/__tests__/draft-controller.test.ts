@@ -6,11 +6,13 @@ import { FakePanelBrowser, flush, type StartedTask } from './fake-panel-browser'
 
 const MAIL: MailSource = {
   tabId: 21,
-  subject: 'Lisbon offsite: venue booking',
+  conversation: { client: 'gmail', ids: ['thread:abc'], messageIds: [], subject: 'Lisbon offsite: venue booking' },
   client: 'gmail',
   replyingTo: 'Maya Lindqvist',
   messageCount: 3,
   omittedMessages: 0,
+  unreadMessages: 0,
+  fromSelection: false,
 };
 const THREAD: TaskSource = {
   kind: 'mail',
@@ -26,6 +28,7 @@ function setup() {
   const draft = new DraftController(new TaskStream(browser.streamDeps), {
     sendRequest: browser.deps.sendRequest,
     requestSiteAccess: browser.deps.requestSiteAccess,
+    recordDiagnostic: browser.deps.recordDiagnostic,
     draftOptions: browser.settings.draftOptions,
     target: async () => TARGET,
   });
@@ -119,14 +122,14 @@ describe('DraftController: drafting', () => {
 describe('DraftController: editing and inserting', () => {
   it('inserts the edited draft, trimmed, into the reply box of the conversation it answers', async () => {
     const { browser, draft } = await drafted();
-    browser.answers['reply/insert'] = async () => ({ ok: true, opened: true });
+    browser.answers['reply/insert'] = async () => ({ ok: true, opened: true, nameLeftToSignature: false });
     draft.edit('Hi Maya,\n\nYes, Tuesday works.\n\n');
     expect(draft.text.value).toBe('Hi Maya,\n\nYes, Tuesday works.\n\n');
     await draft.insert();
     expect(browser.requestsOf('reply/insert')).toEqual([
-      { tabId: 21, text: 'Hi Maya,\n\nYes, Tuesday works.', subject: 'Lisbon offsite: venue booking' },
+      { tabId: 21, text: 'Hi Maya,\n\nYes, Tuesday works.', conversation: MAIL.conversation },
     ]);
-    expect(draft.insertOutcome.value).toEqual({ ok: true, opened: true });
+    expect(draft.insertOutcome.value).toEqual({ ok: true, opened: true, nameLeftToSignature: false });
   });
 
   it('keeps the draft to copy when the insert fails, and says why', async () => {

@@ -94,6 +94,9 @@ export class FakePanelBrowser {
     taskModels: new FakeStoredValue<Partial<Record<TaskKind, TaskModelChoice>>>({}),
   } satisfies PanelSettings;
 
+  /** What the panel recorded for Options › Troubleshooting. */
+  readonly diagnostics: Array<{ code: string; details?: Record<string, unknown> }> = [];
+
   readonly deps: PanelDeps = {
     openTaskPort: () => this.openTaskPort(),
     openHubPort: () => {
@@ -112,6 +115,7 @@ export class FakePanelBrowser {
       return this.grantSiteAccess;
     },
     settings: this.settings,
+    recordDiagnostic: (code, details) => void this.diagnostics.push(details ? { code, details } : { code }),
   };
 
   /** For a stream on its own (no panel around it): ports from this browser, the background always says "running". */

@@ -86,7 +86,8 @@ describe('PanelController: summaries', () => {
     summary.send({ type: 'task/source', source: PAGE });
     summary.delta('- First point\n');
     summary.delta('- Second point');
-    expect(panel.summary.text.value).toBe('- First point\n- Second point');
+    // Text after the first delta reaches the screen once per frame.
+    await expect.poll(() => panel.summary.text.value).toBe('- First point\n- Second point');
     expect(panel.summary.source.value).toEqual(PAGE);
     expect(panel.conversationId.value).toBe('c1');
 
@@ -176,7 +177,7 @@ describe('PanelController: questions', () => {
     expect(ask.task).toEqual({ kind: 'ask', prompt: 'What is WebGPU?' });
     ask.delta('A graphics ');
     ask.delta('API.');
-    expect(panel.ask.text.value).toBe('A graphics API.');
+    await expect.poll(() => panel.ask.text.value).toBe('A graphics API.');
     expect(panel.turns.value).toEqual([]);
     ask.done();
     expect(settled).toHaveBeenCalledWith('done');

@@ -54,12 +54,14 @@ describe('TaskStream', () => {
   });
 
   it('shows the phase, appends streamed text and ends as done', () => {
+    vi.useFakeTimers();
     const { stream, start, fromBackground, onSettled } = setup();
     const requestId = start();
     fromBackground({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId: 'Qwen' } });
     expect(stream.phase.value).toEqual({ phase: 'generating', modelId: 'Qwen' });
     fromBackground({ type: 'task/delta', requestId, text: 'WebGPU is ' });
     fromBackground({ type: 'task/delta', requestId, text: 'a graphics API.' });
+    vi.advanceTimersByTime(100);
     expect(stream.text.value).toBe('WebGPU is a graphics API.');
     expect(onSettled).not.toHaveBeenCalled();
 
@@ -207,8 +209,44 @@ describe('TaskStream', () => {
     expect(stream.state.value).toBe('running');
     expect(stream.text.value).toBe('Old answer');
     fromBackground({ type: 'task/delta', requestId: retry, text: 'New ' });
+    expect(stream.text.value).toBe('New ');
     fromBackground({ type: 'task/delta', requestId: retry, text: 'answer' });
+    fromBackground({ type: 'task/done', requestId: retry, stopped: false });
     expect(stream.text.value).toBe('New answer');
+  });
+  it('shows the first text of a run at once, and later text with one write per frame', () => {
+    vi.useFakeTimers();
+    const { stream, start, fromBackground } = setup();
+    const requestId = start();
+    const writes: string[] = [];
+    stream.text.subscribe((text) => writes.push(text));
+    fromBackground({ type: 'task/delta', requestId, text: 'One' });
+    expect(stream.text.value).toBe('One');
+    for (const word of [' two', ' three', ' four']) fromBackground({ type: 'task/delta', requestId, text: word });
+    expect(stream.text.value).toBe('One');
+    vi.advanceTimersByTime(100);
+    expect(stream.text.value).toBe('One two three four');
+    expect(writes).toEqual(['', 'One', 'One two three four']);
+  });
+
+  it('shows text still waiting for a frame before it says done, and on Stop keeps what came before it', () => {
+    const { stream, start, fromBackground } = setup();
+    const done = start();
+    fromBackground({ type: 'task/delta', requestId: done, text: 'All ' });
+    fromBackground({ type: 'task/delta', requestId: done, text: 'of it.' });
+    fromBackground({ type: 'task/done', requestId: done, stopped: false });
+    expect(stream.text.value).toBe('All of it.');
+    expect(stream.state.value).toBe('done');
+
+    const stopped = start();
+    fromBackground({ type: 'task/delta', requestId: stopped, text: 'Before ' });
+    fromBackground({ type: 'task/delta', requestId: stopped, text: 'Stop.' });
+    stream.stop();
+    expect(stream.text.value).toBe('Before Stop.');
+    fromBackground({ type: 'task/delta', requestId: stopped, text: ' After Stop.' });
+    fromBackground({ type: 'task/done', requestId: stopped, stopped: true });
+    expect(stream.text.value).toBe('Before Stop.');
+    expect(stream.state.value).toBe('stopped');
   });
 
   it('keeps the previous text on screen when a new task is stopped before it wrote anything', () => {
@@ -243,5 +281,35 @@ describe('TaskStream', () => {
     fromBackground({ type: 'task/source', requestId, source });
     fromBackground({ type: 'task/delta', requestId, text: 'Summary.' });
     expect(stream.source.value).toEqual(source);
+  });
+
+  it('takes the links a task allows with its first text, keeping the old ones with the old text until then', () => {
+    const { stream, start, fromBackground } = setup();
+    const first = start();
+    fromBackground({ type: 'task/links', requestId: first, links: ['https://a.example/'] });
+    expect(stream.links.value).toEqual(new Set());
+    fromBackground({ type: 'task/delta', requestId: first, text: 'See https://a.example/' });
+    expect(stream.links.value).toEqual(new Set(['https://a.example/']));
+    fromBackground({ type: 'task/done', requestId: first, stopped: false });
+
+    const second = start();
+    fromBackground({ type: 'task/links', requestId: second, links: ['https://b.example/'] });
+    expect(stream.links.value).toEqual(new Set(['https://a.example/']));
+    fromBackground({ type: 'task/delta', requestId: second, text: 'New' });
+    expect(stream.links.value).toEqual(new Set(['https://b.example/']));
+
+    const third = start();
+    fromBackground({ type: 'task/delta', requestId: third, text: 'No links allowed' });
+    expect(stream.links.value).toEqual(new Set());
+  });
+
+  it('says whether there is text without following every word', () => {
+    const { stream, start, fromBackground } = setup();
+    const requestId = start();
+    const seen: boolean[] = [];
+    const stop = stream.hasText.subscribe((value) => seen.push(value));
+    for (const word of ['one ', 'two ', 'three']) fromBackground({ type: 'task/delta', requestId, text: word });
+    stop();
+    expect(seen).toEqual([false, true]);
   });
 });

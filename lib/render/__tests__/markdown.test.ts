@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownSafely } from '../markdown';
 
-function render(source: string): HTMLElement {
+function render(source: string, links: ReadonlySet<string> = new Set()): HTMLElement {
   const container = document.createElement('div');
-  container.innerHTML = renderMarkdownSafely(source);
+  container.innerHTML = renderMarkdownSafely(source, { links });
   return container;
 }
 
@@ -42,8 +42,10 @@ describe('safe rendering of model replies', () => {
     expect(view.textContent).toContain('raw');
   });
 
-  it('keeps https links, opening safely in a new tab', () => {
-    const link = render('[docs](https://example.org/a?b=1)').querySelector('a')!;
+  it('keeps https links on the allow-list, opening safely in a new tab', () => {
+    const link = render('[docs](https://example.org/a?b=1)', new Set(['https://example.org/a?b=1'])).querySelector(
+      'a',
+    )!;
     expect(link.getAttribute('href')).toBe('https://example.org/a?b=1');
     expect(link.getAttribute('rel')).toContain('noopener');
     expect(link.getAttribute('target')).toBe('_blank');
@@ -52,5 +54,55 @@ describe('safe rendering of model replies', () => {
   it('neutralises event handler attributes smuggled into Markdown', () => {
     const view = render('[x](https://example.org "t\\" onmouseover=\\"alert(1)")');
     expect(view.innerHTML).not.toMatch(/onmouseover/i);
+  });
+});
+
+describe('links that cannot leak', () => {
+  const links = new Set(['https://example.org/guide', 'mailto:team@example.org', 'http://www.example.org']);
+
+  it('shows a link to an address not on the allow-list as text, with its address, and links nothing', () => {
+    const view = render(
+      '[Continue](https://evil.example/c?d=alice%40example.org) or [Guide](https://example.org/guide)',
+      links,
+    );
+    expect([...view.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://example.org/guide']);
+    expect(view.textContent).toContain('Continue (https://evil.example/c?d=alice%40example.org)');
+  });
+
+  it('does not auto-link a bare address that is not on the allow-list, but does one that is', () => {
+    const view = render(
+      'See https://evil.example/x?d=secret and https://example.org/guide and www.example.org.',
+      links,
+    );
+    expect([...view.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.org/guide',
+      'http://www.example.org',
+    ]);
+    expect(view.textContent).toContain('See https://evil.example/x?d=secret and');
+  });
+
+  it('matches addresses exactly: a changed query or path is not the same link', () => {
+    const view = render(
+      '[a](https://example.org/guide?d=1) [b](https://example.org/guide/) [c](HTTPS://example.org/guide)',
+      links,
+    );
+    expect(view.querySelector('a')).toBeNull();
+  });
+
+  it('treats reference links and e-mail addresses the same way', () => {
+    const view = render(
+      '[Guide][g], [Leak][l], team@example.org, bob@evil.example\n\n[g]: https://example.org/guide\n[l]: https://evil.example/?d=1',
+      links,
+    );
+    expect([...view.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.org/guide',
+      'mailto:team@example.org',
+    ]);
+    expect(view.textContent).toContain('Leak (https://evil.example/?d=1)');
+    expect(view.textContent).toContain('bob@evil.example');
+  });
+
+  it('links nothing by default', () => {
+    expect(render('[Guide](https://example.org/guide)').querySelector('a')).toBeNull();
   });
 });

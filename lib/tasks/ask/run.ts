@@ -1,6 +1,7 @@
 /** A free question to the assistant, typed in the panel. */
 import type { ChatMessage } from '../../offscreen/engines/types';
 import { tacitError } from '../../core/errors';
+import { linksIn } from '../common/source-links';
 import { TaskFailure, type TaskContext, type TaskOutcome } from '../common/task-context';
 
 const ASK_SYSTEM_PROMPT =
@@ -16,6 +17,7 @@ export function buildAskMessages(prompt: string): ChatMessage[] {
 
 export async function runAsk(prompt: string, ctx: TaskContext): Promise<TaskOutcome> {
   if (prompt.trim() === '') throw new TaskFailure(tacitError('invalid-request'));
+  ctx.allowLinks(linksIn(prompt));
   const { stopped } = await ctx.generate({ task: 'chat', messages: buildAskMessages(prompt), stream: true });
   return { stopped };
 }

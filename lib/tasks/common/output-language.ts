@@ -29,6 +29,7 @@ export function normalizeLanguageTag(tag: string | undefined): OutputLanguage | 
   try {
     locale = new Intl.Locale(cleaned);
   } catch {
+    // A tag Intl rejects is no language tag.
     return null;
   }
   // Some engines report no language at all for 'und'.
@@ -52,6 +53,7 @@ function englishLanguageName(code: string): string | null {
     if (!name || name.toLowerCase() === code.toLowerCase()) return null;
     return name;
   } catch {
+    // An engine without Intl.DisplayNames cannot name it: treated like a language it does not know.
     return null;
   }
 }

@@ -38,6 +38,11 @@ export interface TaskContext {
   phase(phase: TaskPhase): void;
   delta(text: string): void;
   source(source: TaskSource): void;
+  /**
+   * The addresses in what the task read and in the user's own words (see source-links.ts): the only links its
+   * output may show. Sent before the output, so that a link is never clickable for a moment.
+   */
+  allowLinks(links: string[]): void;
   /** The cleaned-up final text (and details such as proofread changes), replacing what was streamed. */
   result(result: TaskResult): void;
   generate(options: GenerateOptions): Promise<Generation>;

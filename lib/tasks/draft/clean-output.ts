@@ -165,6 +165,35 @@ function stripTrailing(text: string): string {
   }
 }
 
+/** A closing name line: a few words, no sentence punctuation. */
+const NAME_LINE = /^[\p{L}][\p{L}\p{M}.'’ -]{0,38}$/u;
+
+function nameWords(line: string): string[] {
+  return line.toLowerCase().match(/[\p{L}\p{M}'’-]+/gu) ?? [];
+}
+
+/**
+ * One sign-off, one name: "Best,\nJonas\n\nBest,\nJonas" and "Best,\nJonas\nJonas Weber" (small models repeat the
+ * closing, or sign with both forms of the name) end once, with the fuller name kept.
+ */
+function withoutDoubledSignOff(text: string): string {
+  const lines = text.split('\n');
+  const content = lines.map((line, index) => ({ line: bare(line), index })).filter(({ line }) => line !== '');
+  const [a, b, c, d] = content.slice(-4);
+  // Sign-off, name, the same sign-off, the same name.
+  if (a && b && c && d && SIGN_OFF_LINE.test(a.line) && a.line === c.line && b.line === d.line) {
+    return lines.slice(0, c.index).join('\n').trimEnd();
+  }
+  // Sign-off, a short name, then a fuller form of it.
+  if (b && c && d && SIGN_OFF_LINE.test(b.line) && NAME_LINE.test(c.line) && NAME_LINE.test(d.line)) {
+    const fuller = nameWords(d.line);
+    if (nameWords(c.line).every((word) => fuller.includes(word))) {
+      return [...lines.slice(0, c.index), ...lines.slice(d.index)].join('\n');
+    }
+  }
+  return text;
+}
+
 /** The reply body without what the model wrapped around it; the email's own lines and line breaks are kept. */
 export function cleanDraftOutput(raw: string): string {
   let text = raw.replace(/\r\n?/g, '\n').trim();
@@ -175,6 +204,7 @@ export function cleanDraftOutput(raw: string): string {
     text = unwrapQuotes(text);
     text = stripLeading(text).trim();
     text = stripTrailing(text).trim();
+    text = withoutDoubledSignOff(text);
     if (text === before) break;
   }
   return text;

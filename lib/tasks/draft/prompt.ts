@@ -41,14 +41,25 @@ const TEMPLATE_TOKENS_PER_MESSAGE = 8;
 export const INTENT_HEADING = 'My instructions (written by me, the user; not part of the email thread):';
 export const EMPTY_INTENT = 'Write a suitable reply to the last message.';
 
-function signOffRule(userNameKnown: boolean): string {
-  return userNameKnown
+/** Who the user is, as far as the sign-off needs to know. */
+export interface Signer {
+  /** The user's name is known (it is given on the "Replying as" line of the data). */
+  nameKnown: boolean;
+  /** The user's mail client adds a signature with their name below the reply. */
+  hasSignature: boolean;
+}
+
+function signOffRule({ nameKnown, hasSignature }: Signer): string {
+  if (hasSignature) {
+    return "a sign-off line without the user's name (their email signature, added below the reply, already gives it)";
+  }
+  return nameKnown
     ? `a sign-off followed by the user's name exactly as given on the "${REPLYING_AS_LABEL}:" line of the data`
     : "a sign-off without a name (the user's name is not known; do not write a placeholder for it)";
 }
 
 /** The system prompt for a draft reply; holds no mail text, not even the user's name as the page shows it. */
-export function draftSystemPrompt(options: DraftOptions, language: OutputLanguage, userNameKnown: boolean): string {
+export function draftSystemPrompt(options: DraftOptions, language: OutputLanguage, signer: Signer): string {
   return [
     "You are Tacit, an email assistant that runs privately on the user's device.",
     'Task: Write the reply email the user will send, on the user\'s behalf and in the user\'s voice: write as the user, in the first person ("I").',
@@ -58,7 +69,7 @@ export function draftSystemPrompt(options: DraftOptions, language: OutputLanguag
     `Length: ${draftLengthRule(options.length)}`,
     `Language: Write the reply in ${language.name}, even when the thread or the instructions are in another language. Keep names as they are.`,
     "Facts: Use only what the thread and the user's instructions say. Do not invent facts, commitments, promises, dates, times or numbers that appear in neither. Only when a detail the reply needs is truly missing, leave one short, clear placeholder in square brackets, such as [date]; otherwise write no placeholders.",
-    `Format: Output only the body of the reply email: a greeting, the message, and ${signOffRule(userNameKnown)}. No subject line, no preamble such as "Here is a draft", no notes or offers afterwards, no quotation marks or code fences around it, and do not quote the thread.`,
+    `Format: Output only the body of the reply email: a greeting, the message, and ${signOffRule(signer)}. No subject line, no preamble such as "Here is a draft", no notes or offers afterwards, no quotation marks or code fences around it, and do not quote the thread.`,
     '',
     UNTRUSTED_DATA_RULES,
   ].join('\n');
@@ -102,7 +113,10 @@ export function buildDraftPrompt(input: DraftPromptInput): DraftPrompt {
   const maxTokens = DRAFT_MAX_TOKENS[options.length];
   const system: ChatMessage = {
     role: 'system',
-    content: draftSystemPrompt(options, language, Boolean(thread.userName?.trim())),
+    content: draftSystemPrompt(options, language, {
+      nameKnown: Boolean(thread.userName?.trim()),
+      hasSignature: thread.userSignature === true,
+    }),
   };
   const after = [intentSection(input.intent), draftReminder(options, language)];
 

@@ -12,7 +12,8 @@ import { TaskFailure, valueOrFail, type TaskContext, type TaskOutcome } from '..
 export interface MailAccess {
   resolveTab(target: Extract<TaskRequest, { kind: 'draft-reply' }>['target']): Promise<TabRead<number>>;
   tabInfo(tabId: number): Promise<TabRead<TabInfo>>;
-  readThread(tab: TabInfo): Promise<TabRead<MailThread>>;
+  /** The conversation open in the tab, or with `fromSelection` the user's selection as the message. */
+  readThread(tab: TabInfo, fromSelection?: boolean): Promise<TabRead<MailThread>>;
   uiLanguage(): string;
 }
 
@@ -25,7 +26,7 @@ export async function runDraftReply(
   const tab = valueOrFail(await access.tabInfo(valueOrFail(await access.resolveTab(task.target))));
   // Leaving the conversation mid-draft would make Insert write into another one: the draft stops instead.
   ctx.watchTab(tab.tabId);
-  const read = await access.readThread(tab);
+  const read = await access.readThread(tab, task.from === 'selection');
   const origin = webmailOriginPattern(tab.url);
   if (!read.ok && read.error.code === 'no-page-access' && origin) {
     throw new TaskFailure({ ...read.error, suggestion: { kind: 'grant-site-access', origin } });
@@ -47,11 +48,13 @@ export async function runDraftReply(
     conversationId: '',
     mail: {
       tabId: tab.tabId,
-      subject: thread.subject,
+      conversation: thread.conversation,
       client: thread.client,
       replyingTo: last?.from || last?.fromAddress || '',
       messageCount: thread.messages.length,
       omittedMessages: prompt.omittedMessages + (thread.omittedMessages ?? 0),
+      unreadMessages: thread.unreadMessages ?? 0,
+      fromSelection: thread.fromSelection === true,
     },
   });
   const { text, stopped } = await ctx.generate({

@@ -5,6 +5,7 @@ import { tacitError } from '../../core/errors';
 import type { PageTarget, SummaryRequestOptions } from '../../protocol/messages';
 import type { ConversationStore } from '../common/conversations';
 import { runSummary, type SummaryInput } from './pipeline';
+import { linksIn } from '../common/source-links';
 import { TaskFailure, valueOrFail, type TaskContext, type TaskOutcome } from '../common/task-context';
 
 export interface PageAccess {
@@ -66,7 +67,12 @@ async function summarize(
 ): Promise<TaskOutcome> {
   const source = { kind, title: input.title ?? '', url: input.url ?? '', conversationId: '' };
   ctx.source(source);
+  // The page's own address counts as read: the summary's source line links to it too.
+  const links = linksIn(input.text, input.title, input.url);
+  ctx.allowLinks(links);
   const result = await runSummary(input, options, access.uiLanguage(), ctx);
-  if (result.conversation) ctx.source({ ...source, conversationId: conversations.create(result.conversation) });
+  if (result.conversation) {
+    ctx.source({ ...source, conversationId: conversations.create(result.conversation, links) });
+  }
   return { stopped: result.stopped };
 }

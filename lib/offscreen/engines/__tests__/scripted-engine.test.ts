@@ -47,6 +47,16 @@ describe('ScriptedEngine', () => {
     expect(deltas).toEqual(['Hello ', 'there,  ', 'friend.']);
   });
 
+  it('streams fixed deltas exactly as given, even inside words', async () => {
+    const engine = new ScriptedEngine({
+      tokenDelayMs: 0,
+      tokens: ['<scr', 'ipt>', ' [x](java', 'script:1)'],
+      reply: 'ignored',
+    });
+    const { deltas } = await reply(engine, [{ role: 'user', content: 'hi' }]);
+    expect(deltas).toEqual(['<scr', 'ipt>', ' [x](java', 'script:1)']);
+  });
+
   it('records which model was asked what', async () => {
     const engine = new ScriptedEngine({ tokenDelayMs: 0 });
     const messages: ChatMessage[] = [{ role: 'user', content: 'summarise this' }];

@@ -41,7 +41,7 @@ describe('WllamaEngine', () => {
   it('refuses a WebLLM record: those run on the GPU engine', async () => {
     const { engine: cpu, server } = engine();
     const webllm = { model: `${ORIGIN}/mlc-ai/X`, model_id: 'X-MLC', model_lib: `${ORIGIN}/x.wasm` };
-    await expect(cpu.load(webllm, () => undefined)).rejects.toThrow('X-MLC is not a GGUF model');
+    await expect(cpu.load(webllm, () => undefined)).rejects.toMatchObject({ failure: { code: 'invalid-request' } });
     expect(server.log).toEqual([]);
   });
 });

@@ -68,4 +68,20 @@ describe('Outlook page details', () => {
     expect(outlookAdapter.openReply(doc)).toBe(true);
     expect(pressed).toBe('reply');
   });
+
+  it('puts an all-expanded conversation with localised dates in order, newest on top as OWA lists it', () => {
+    const item = (id: number, date: string, text: string) =>
+      `<div aria-expanded="true"><span id="MSG_${id}_FROM"><span class="OZZZK" title="p${id}@example.com">P${id}</span></span>
+        <div data-testid="SentReceivedSavedTime">${date}</div><div role="document"><div id="UniqueMessageBody_${id}">${text}</div></div></div>`;
+    const doc = mailDocument(
+      PANE(
+        item(3, 'Do 13.03.2025 16:02', 'Third') +
+          item(2, 'Di 11.03.2025 14:20', 'Second') +
+          item(1, 'Mo 10.03.2025 09:05', 'First'),
+      ),
+      'https://outlook.office.com/mail/',
+    );
+    const read = outlookAdapter.readThread(doc);
+    expect(read.ok && read.thread.messages.map((m) => m.text)).toEqual(['First', 'Second', 'Third']);
+  });
 });

@@ -1,49 +1,30 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../editing/range-text';
-import { installFakeExecCommand } from '../../editing/__tests__/fake-exec-command';
 import { insertReply } from '../insert-reply';
 import { adapterFor } from '../detect';
 import { separatedDraft } from '../insertion-point';
-import type { WebmailClient } from '../../../core/webmail-hosts';
+import type { ConversationIdentity } from '../types';
 import { closeMailWindows, mailDocument, mailFixture, readMailFixture } from './mail-fixture';
 
 afterEach(closeMailWindows);
 
 const DRAFT = 'Yes, please confirm the booking.\n\nThanks,\nJonas';
 
-interface ClientCase {
-  client: WebmailClient;
-  fixture: string;
-  /** Text of the quoted history and of the user's signature already in the reply box. */
-  quoted: string;
-  signature: string;
-  greeting: string;
+/** The conversation open in `doc`, as a draft read from it would carry it. */
+function openConversation(doc: Document): { expected: ConversationIdentity } {
+  return { expected: adapterFor(doc).identify(doc) };
 }
 
-const CLIENTS: ClientCase[] = [
-  {
-    client: 'gmail',
-    fixture: 'gmail-thread.html',
-    quoted: 'Shall I confirm the booking for 12–14 June?',
-    signature: 'Head of Operations',
-    greeting: 'Hi Maya,',
-  },
-  {
-    client: 'outlook',
-    fixture: 'outlook-thread.html',
-    quoted: 'Can your on-call engineer join the bridge call?',
-    signature: 'Platform Engineering, Contoso',
-    greeting: 'Hi Priya,',
-  },
-  {
-    client: 'proton',
-    fixture: 'proton-thread.html',
-    quoted: 'Could you send the signed contract by March 14?',
-    signature: 'Operations Lead',
-    greeting: 'Hi Ingrid,',
-  },
-];
+/** Presses the client's Reply and returns its reply box once the client has set it up. */
+async function openedBox(doc: Document): Promise<HTMLElement> {
+  const adapter = adapterFor(doc);
+  expect(adapter.openReply(doc)).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const box = adapter.findReplyBox(doc);
+  if (!box) throw new Error('the fixture did not open a reply box');
+  return box;
+}
 
 /** What the user sees in the box, line breaks included. */
 function shownText(box: HTMLElement): string {
@@ -52,85 +33,71 @@ function shownText(box: HTMLElement): string {
   return plainTextOf(range);
 }
 
-function frames(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 30));
-}
-
-/** Presses the client's Reply and returns its reply box once the client has set it up. */
-async function openedBox(doc: Document): Promise<HTMLElement> {
-  const adapter = adapterFor(doc);
-  expect(adapter.openReply(doc)).toBe(true);
-  await frames();
-  const box = adapter.findReplyBox(doc);
-  if (!box) throw new Error('the fixture did not open a reply box');
-  return box;
-}
-
-/** As if the user typed `text` on the box's first (empty) line and then clicked elsewhere, e.g. in the side panel. */
-function typeFirstLine(box: HTMLElement, text: string): void {
-  box.firstElementChild!.textContent = text;
-  box.ownerDocument.getSelection()!.removeAllRanges();
-}
-
-describe.each(CLIENTS)('insertReply in $client', ({ client, fixture, quoted, signature, greeting }) => {
-  it('presses Reply when no box is open, then writes the draft above the quoted history and signature', async () => {
-    const doc = mailFixture(fixture);
-    expect(adapterFor(doc).findReplyBox(doc)).toBeNull();
-    expect(await insertReply(doc, DRAFT)).toEqual({ ok: true, client, opened: true });
-    const text = shownText(adapterFor(doc).findReplyBox(doc)!);
-    expect(text.startsWith(DRAFT)).toBe(true);
-    expect(text.indexOf(quoted)).toBeGreaterThan(DRAFT.length);
-    expect(text.indexOf(signature)).toBeGreaterThan(DRAFT.length);
-  });
-
-  it('writes through the undoable editing command after what the user typed, a blank line apart', async () => {
-    const doc = mailFixture(fixture);
-    const box = await openedBox(doc);
-    const execCommand = installFakeExecCommand(box.ownerDocument);
-    typeFirstLine(box, greeting);
-    expect(await insertReply(doc, DRAFT)).toEqual({ ok: true, client, opened: false });
-    const inserted = execCommand.mock.calls.find(([command]) => command === 'insertText')?.[2];
-    expect(inserted?.startsWith(`\n\n${DRAFT}`)).toBe(true);
-    expect(box.textContent!.startsWith(`${greeting}\n\n${DRAFT}`)).toBe(true);
-    expect(box.textContent).toContain(quoted);
-    expect(box.textContent).toContain(signature);
-  });
-
-  it('inserts at the caret, after a selection there without replacing it', async () => {
-    const doc = mailFixture(fixture);
-    const box = await openedBox(doc);
-    typeFirstLine(box, `${greeting} see you soon`);
-    const typed = box.firstElementChild!.firstChild!;
-    const range = box.ownerDocument.createRange();
-    range.setStart(typed, greeting.indexOf(' ') + 1);
-    range.setEnd(typed, greeting.length);
-    box.ownerDocument.getSelection()!.addRange(range);
-    expect(await insertReply(doc, 'Noted.')).toMatchObject({ ok: true, opened: false });
-    expect(shownText(box).startsWith(`${greeting}\n\nNoted.\n\nsee you soon`)).toBe(true);
-  });
-
+// Every layout and interface language is covered in layouts.test.ts; these are the details around it.
+describe('insertReply into a rich reply box', () => {
   it('keeps the draft’s paragraphs and line breaks when the browser has no editing command', async () => {
-    const doc = mailFixture(fixture);
+    const doc = mailFixture('outlook-thread.html');
     const box = await openedBox(doc);
-    typeFirstLine(box, greeting);
-    await insertReply(doc, 'Para one,\r\nsame paragraph.\n\n\n\nPara two.');
-    expect(shownText(box).startsWith(`${greeting}\n\nPara one,\nsame paragraph.\n\nPara two.`)).toBe(true);
+    box.firstElementChild!.textContent = 'Hi Priya,';
+    doc.getSelection()!.removeAllRanges();
+    await insertReply(doc, 'Para one,\r\nsame paragraph.\n\n\n\nPara two.', openConversation(doc));
+    expect(shownText(box).startsWith('Hi Priya,\n\nPara one,\nsame paragraph.\n\nPara two.')).toBe(true);
+  });
+
+  it('keeps the closing name when the box’s signature does not give it', async () => {
+    const doc = mailFixture('outlook-thread.html');
+    const box = await openedBox(doc);
+    box.querySelector('#Signature')!.textContent = 'Platform Engineering, Contoso';
+    expect(await insertReply(doc, DRAFT, openConversation(doc))).toEqual({
+      ok: true,
+      client: 'outlook',
+      opened: false,
+    });
+    expect(shownText(box).startsWith(DRAFT)).toBe(true);
   });
 });
 
 describe('insertReply when the conversation changed since the draft was written', () => {
-  it('writes nothing into another conversation, and writes into the same one', async () => {
+  it('writes nothing into another Gmail thread (by its ids), and writes into the same one', async () => {
     const doc = mailFixture('gmail-thread.html');
-    expect(await insertReply(doc, DRAFT, { expectedSubject: 'Weekly status report' })).toEqual({
-      ok: false,
-      code: 'conversation-changed',
-    });
+    const same = adapterFor(doc).identify(doc);
+    const other = { ...same, ids: ['thread:thread-f:1825730000000000999'], messageIds: [] };
+    expect(await insertReply(doc, DRAFT, { expected: other })).toEqual({ ok: false, code: 'conversation-changed' });
     expect(adapterFor(doc).findReplyBox(doc)).toBeNull();
-    expect(await insertReply(doc, DRAFT, { expectedSubject: 'Lisbon offsite: venue booking' })).toEqual({
+    expect(await insertReply(doc, DRAFT, { expected: same })).toMatchObject({
       ok: true,
       client: 'gmail',
       opened: true,
     });
+  });
+
+  it('takes the same ids with another subject for another conversation (the subject is the second check)', async () => {
+    const doc = mailFixture('gmail-thread.html');
+    const same = adapterFor(doc).identify(doc);
+    expect(await insertReply(doc, DRAFT, { expected: { ...same, subject: 'Weekly status report' } })).toEqual({
+      ok: false,
+      code: 'conversation-changed',
+    });
+    expect(await insertReply(doc, DRAFT, { expected: { ...same, subject: `Re: ${same.subject}` } })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('never proves a conversation by its subject alone: Outlook titled the same, without ids, is refused', async () => {
+    const html = readMailFixture('outlook-thread.html').replace(/ data-convid="[^"]*"/, '');
+    const doc = mailDocument(html);
+    const current = adapterFor(doc).identify(doc);
+    expect(current.ids).toEqual([]);
+    expect(await insertReply(doc, DRAFT, { expected: { ...current, ids: [] } })).toEqual({
+      ok: false,
+      code: 'conversation-unverified',
+    });
+  });
+
+  it('refuses a draft from another client or page', async () => {
+    const doc = mailFixture('outlook-thread.html');
+    const fromGmail = adapterFor(mailFixture('gmail-thread.html')).identify(mailFixture('gmail-thread.html'));
+    expect(await insertReply(doc, DRAFT, { expected: fromGmail })).toEqual({ ok: false, code: 'conversation-changed' });
   });
 });
 
@@ -147,18 +114,37 @@ describe('separatedDraft', () => {
 });
 
 describe('insertReply without a reply box', () => {
-  it('says so when the page has no Reply button (the inbox list)', async () => {
-    expect(await insertReply(mailFixture('gmail-inbox.html'), DRAFT)).toEqual({ ok: false, code: 'no-reply-box' });
+  it('says so when the page has no Reply button', async () => {
+    const doc = mailFixture('gmail-thread.html');
+    for (const control of Array.from(doc.querySelectorAll('.ams, .aaq'))) control.remove();
+    expect(await insertReply(doc, DRAFT, openConversation(doc))).toEqual({
+      ok: false,
+      code: 'no-reply-box',
+      failure: { adapter: 'gmail', step: 'reply-button', selectors: ['REPLY_BUTTONS'] },
+    });
+  });
+
+  it('writes nothing on the inbox list: no conversation is open there to prove', async () => {
+    const inbox = mailFixture('gmail-inbox.html');
+    expect(await insertReply(inbox, DRAFT, openConversation(inbox))).toEqual({
+      ok: false,
+      code: 'conversation-unverified',
+    });
   });
 
   it('says so when Reply was pressed but no box appeared in time', async () => {
     const silent = readMailFixture('gmail-thread.html').replace(/<script>[\s\S]*<\/script>/, '');
-    expect(await insertReply(mailDocument(silent), DRAFT, { waitMs: 50 })).toEqual({ ok: false, code: 'no-reply-box' });
+    const doc = mailDocument(silent);
+    expect(await insertReply(doc, DRAFT, { ...openConversation(doc), waitMs: 50 })).toEqual({
+      ok: false,
+      code: 'no-reply-box',
+      failure: { adapter: 'gmail', step: 'reply-box', selectors: ['REPLY_BOXES'] },
+    });
   });
 
   it('neither opens a box nor writes when the draft is empty', async () => {
     const doc = mailFixture('gmail-thread.html');
-    expect(await insertReply(doc, ' \n ')).toEqual({ ok: false, code: 'insert-failed' });
+    expect(await insertReply(doc, ' \n ', openConversation(doc))).toEqual({ ok: false, code: 'insert-failed' });
     expect(adapterFor(doc).findReplyBox(doc)).toBeNull();
   });
 });
@@ -175,7 +161,11 @@ describe('insertReply into a plain textarea (generic page)', () => {
 
   it('writes after the user’s text and above the quoted lines', async () => {
     const { doc, field } = textareaPage(REPLY);
-    expect(await insertReply(doc, 'Reviewed, looks good.')).toEqual({ ok: true, client: 'generic', opened: false });
+    expect(await insertReply(doc, 'Reviewed, looks good.', openConversation(doc))).toEqual({
+      ok: true,
+      client: 'generic',
+      opened: false,
+    });
     expect(field.value).toBe(
       'Hi Lena,\n\nReviewed, looks good.\n\nOn Mon, 3 Mar 2025, Lena <lena@example.org> wrote:\n> Can you review the plan?',
     );
@@ -185,7 +175,7 @@ describe('insertReply into a plain textarea (generic page)', () => {
     const { doc, field } = textareaPage('Thanks!\n\nCheers');
     field.focus();
     field.setSelectionRange(7, 7);
-    await insertReply(doc, 'All done.');
+    await insertReply(doc, 'All done.', openConversation(doc));
     expect(field.value).toBe('Thanks!\n\nAll done.\n\nCheers');
   });
 });

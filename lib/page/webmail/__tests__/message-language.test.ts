@@ -33,3 +33,27 @@ describe('messageLanguage', () => {
     expect(messageLanguage([mailMessage('Jonas', 'Ok, thanks!')])).toBeUndefined();
   });
 });
+
+describe('messageLanguage: the whole conversation, the user’s languages as tiebreak', () => {
+  it('judges short messages together, and says nothing rather than guess between lookalikes', () => {
+    const spanish = [
+      'Hola Jonas, ¿qué tal?',
+      'Muy bien, gracias. ¿Y tú?',
+      'Todo bien. Nos vemos el lunes en la oficina.',
+    ];
+    expect(messageLanguage(spanish.map((text) => mailMessage('A', text)))).toBe('es');
+    // Too short to tell German from Portuguese or French by trigrams: no answer (the browser language decides later).
+    const terse = ['Hallo Jonas!', 'Danke, das passt gut.', 'Bis Montag im Büro.', 'Alles klar, bis dann!'];
+    expect(messageLanguage(terse.map((text) => mailMessage('A', text)))).toBeUndefined();
+  });
+
+  it('breaks a near-tie with the browser languages, and only a near-tie', () => {
+    const scandinavian = [mailMessage('Ola', 'Hei, takk for beskjeden. Vi ses i morgen på møtet klokka ti.')];
+    expect(messageLanguage(scandinavian)).toBeUndefined();
+    expect(messageLanguage(scandinavian, ['sv-SE', 'en'])).toBe('sv');
+    const spanish = [
+      mailMessage('Lucía', 'Gracias por la información, la revisamos mañana por la mañana con el equipo.'),
+    ];
+    expect(messageLanguage(spanish, ['pt-BR'])).toBe('es');
+  });
+});

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { readOpenThread } from '../read-open-thread';
+import { readOpenThread, readSelectedMessage } from '../read-open-thread';
 import type { MailThread } from '../types';
-import { closeMailWindows, mailFixture } from './mail-fixture';
+import { closeMailWindows, mailDocument, mailFixture } from './mail-fixture';
 
 afterEach(closeMailWindows);
 
@@ -54,10 +54,10 @@ describe('Gmail conversation', () => {
   });
 
   it('says no thread is open in the inbox list', () => {
-    expect(readOpenThread(mailFixture('gmail-inbox.html'))).toEqual({ ok: false, code: 'no-thread' });
+    expect(readOpenThread(mailFixture('gmail-inbox.html'))).toEqual({ ok: false, code: 'no-thread', client: 'gmail' });
   });
 
-  it('when the client’s page is not what the adapter expects, the user’s selection is read instead', () => {
+  it('when the client’s page shows no conversation it can read, the user’s selection is read, tied to the page', () => {
     const doc = mailFixture('gmail-inbox.html', 'https://mail.google.com/mail/u/0/#inbox');
     const row = doc.querySelector('[role="main"]') ?? doc.body;
     const range = doc.createRange();
@@ -65,7 +65,8 @@ describe('Gmail conversation', () => {
     doc.getSelection()!.removeAllRanges();
     doc.getSelection()!.addRange(range);
     const read = readOpenThread(doc);
-    expect(read.ok && read.thread.client).toBe('generic');
+    expect(read.ok && read.thread.client).toBe('gmail');
+    expect(read.ok && read.thread.fromSelection).toBe(true);
     expect(read.ok && read.thread.messages[0]!.text).toContain('Yes, the projector is included');
     expect(read.ok && read.thread.messages[0]!.text).toContain('Weekly status report');
   });
@@ -108,25 +109,84 @@ describe('Proton conversation (bodies in frames)', () => {
     expect(thread.client).toBe('proton');
     expect(thread.subject).toBe('Oslo warehouse lease renewal');
     expect(thread.messages.map((m) => [m.from, m.fromAddress, m.date])).toEqual([
-      ['Ingrid Berg', 'ingrid.berg@nordlys.example', 'Monday, March 3rd, 2025 at 9:40 AM'],
       ['Jonas Weber', 'jonas.weber@proton.me', 'Tuesday, March 4th, 2025 at 10:21 AM'],
       ['Ingrid Berg', 'ingrid.berg@nordlys.example', 'Wednesday, March 5th, 2025 at 2:03 PM'],
     ]);
     expect(thread.userName).toBe('Jonas Weber');
   });
 
-  it('reads the bodies out of their frames without quotes or signatures; the collapsed one has no text', () => {
+  it('reads the bodies out of their frames without quotes or signatures; the collapsed one is counted as not read', () => {
     const thread = threadOf('proton-thread.html');
-    expect(thread.messages[0]!.text).toBe('');
-    expect(thread.messages[1]!.text).toBe(
+    expect(thread.unreadMessages).toBe(1);
+    expect(thread.messages[0]!.text).toBe(
       'Hi Ingrid,\n\nThanks for the draft contract. Before we sign, could you confirm that the loading dock repairs are included in the renewal?\n\nBest,\nJonas',
     );
-    expect(thread.messages[2]!.text).toBe(
+    expect(thread.messages[1]!.text).toBe(
       'Hi Jonas,\n\nYes, the loading dock repairs are included and will be finished by the end of April.\n\nCould you send the signed contract by March 14?\n\nKind regards,\nIngrid',
     );
     const text = allText(thread);
     expect(text).not.toContain('48,000 NOK');
     expect(text).not.toContain('Facilities Manager');
     expect(text).not.toContain('Sent with Proton Mail');
+  });
+});
+
+describe('when a recognised client’s open message cannot be read', () => {
+  /** Outlook as the adapter has never seen it: the reading pane and subject are there, the message markup is not. */
+  const CHANGED_OUTLOOK = `<html><head><title>Mail - Jonas Weber - Outlook</title></head><body>
+    <div id="O365_NavHeader"><button id="O365_MainLink_Me" aria-label="Account manager for Jonas Weber">JW</button></div>
+    <div id="ReadingPaneContainerId" role="main" data-app-section="MailReadCompose">
+      <div role="heading" aria-level="2"><span title="Budget 2026">Budget 2026</span></div>
+      <div class="newMessageCard"><div class="newSender">Priya Raman</div>
+        <div class="newBody"><p>Hi Jonas, could you send me the budget figures for 2026 by Friday? The board meets next week.</p></div></div>
+    </div></body></html>`;
+  const URL_WITH_ID = 'https://127.0.0.1/mail/inbox/id/AAQkADAwATM0MDAAMS1hYjFk';
+
+  it('says which client and step failed, by selector names only, never the text', () => {
+    const read = readOpenThread(mailDocument(CHANGED_OUTLOOK, URL_WITH_ID));
+    expect(read).toEqual({
+      ok: false,
+      code: 'unreadable',
+      client: 'outlook',
+      failure: { adapter: 'outlook', step: 'messages', selectors: ['DATE', 'BODY', 'SENDER'] },
+    });
+    expect(JSON.stringify(read)).not.toContain('budget figures');
+  });
+
+  it('reads the user’s selection instead, tied to the conversation Outlook shows', () => {
+    const doc = mailDocument(CHANGED_OUTLOOK, URL_WITH_ID);
+    const range = doc.createRange();
+    range.selectNodeContents(doc.querySelector('.newBody')!);
+    doc.getSelection()!.addRange(range);
+    const read = readOpenThread(doc);
+    if (!read.ok) throw new Error(read.code);
+    expect(read.thread).toMatchObject({ client: 'outlook', fromSelection: true, subject: 'Budget 2026' });
+    expect(read.thread.messages[0]!.text).toContain('budget figures for 2026');
+    expect(read.thread.conversation.ids).toEqual(['url:AAQkADAwATM0MDAAMS1hYjFk']);
+  });
+
+  it('with one click and nothing selected, selects the reading pane for the user and reads it', () => {
+    const doc = mailDocument(CHANGED_OUTLOOK, URL_WITH_ID);
+    const read = readSelectedMessage(doc);
+    if (!read.ok) throw new Error(read.code);
+    expect(doc.getSelection()!.toString()).toContain('budget figures for 2026');
+    expect(read.thread.messages[0]!.text).toContain('The board meets next week.');
+    expect(read.thread.client).toBe('outlook');
+  });
+
+  it('on a page without a known reading pane and nothing selected, says nothing is selected', () => {
+    const doc = mailDocument('<html><body><main><p>Some page.</p></main></body></html>');
+    expect(readSelectedMessage(doc)).toEqual({ ok: false, code: 'no-selection' });
+  });
+
+  it('an adapter that throws is a failure at the "exception" step, not a crash', () => {
+    const doc = mailFixture('proton-thread.html');
+    Object.defineProperty(doc, 'querySelectorAll', {
+      value: () => {
+        throw new Error('changed page');
+      },
+    });
+    const read = readOpenThread(doc);
+    expect(read).toMatchObject({ ok: false, client: 'proton', failure: { adapter: 'proton', step: 'exception' } });
   });
 });

@@ -6,6 +6,7 @@ import type { GenerateOptions, Generation, TaskContext } from '../task-context';
 export type TaskEvent =
   | { event: 'phase'; phase: TaskPhase }
   | { event: 'source'; source: TaskSource }
+  | { event: 'links'; links: string[] }
   | { event: 'result'; result: TaskResult }
   | { event: 'generate'; options: GenerateOptions }
   | { event: 'watchTab'; tabId: number };
@@ -30,6 +31,7 @@ export function fakeTaskContext(options: FakeTaskContextOptions = {}) {
     phase: (phase) => events.push({ event: 'phase', phase }),
     delta: () => undefined,
     source: (source) => events.push({ event: 'source', source }),
+    allowLinks: (links) => events.push({ event: 'links', links }),
     result: (result) => events.push({ event: 'result', result }),
     generate: async (generateOptions) => {
       events.push({ event: 'generate', options: generateOptions });
@@ -44,5 +46,6 @@ export function fakeTaskContext(options: FakeTaskContextOptions = {}) {
   };
   const phases = () => events.flatMap((entry) => (entry.event === 'phase' ? [entry.phase] : []));
   const sources = () => events.flatMap((entry) => (entry.event === 'source' ? [entry.source] : []));
-  return { ctx, events, generations, phases, sources, stop, contextWindowAsked };
+  const links = () => events.flatMap((entry) => (entry.event === 'links' ? [entry.links] : []));
+  return { ctx, events, generations, phases, sources, links, stop, contextWindowAsked };
 }

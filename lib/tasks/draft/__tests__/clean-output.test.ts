@@ -109,3 +109,19 @@ describe('cleanDraftOutput: wrappers', () => {
     expect(cleanDraftOutput(`\r\n  ${BODY.replace(/\n/g, '\r\n')}  \r\n`)).toBe(BODY);
   });
 });
+
+describe('cleanDraftOutput: one sign-off', () => {
+  it('drops a repeated closing and the short form of a name signed twice', () => {
+    expect(cleanDraftOutput(`${BODY}\n\nBest,\nTom`)).toBe(BODY);
+    expect(cleanDraftOutput(`${BODY} Baker`.replace('Best,\nTom Baker', 'Best,\nTom\nTom Baker'))).toBe(
+      'Hi Anna,\n\nTuesday at 12:30 works for me. I will book a table.\n\nBest,\nTom Baker',
+    );
+  });
+
+  it('keeps two different names, and a name that is not under a sign-off', () => {
+    const signedForTwo = 'Hi Anna,\n\nSee you Tuesday.\n\nBest,\nTom\nSara';
+    expect(cleanDraftOutput(signedForTwo)).toBe(signedForTwo);
+    const list = 'Hi Anna,\n\nThe team:\nTom\nTom Baker';
+    expect(cleanDraftOutput(list)).toBe(list);
+  });
+});

@@ -6,9 +6,17 @@ import { runDraftReply, type MailAccess } from '../run';
 import { TaskFailure } from '../../common/task-context';
 import { fakeTaskContext } from '../../common/__tests__/fake-task-context';
 
+const CONVERSATION = {
+  client: 'gmail' as const,
+  ids: ['thread:thread-f:1', 'url:FMfcgzQabcdefghijklmnop'],
+  messageIds: ['m1', 'm2'],
+  subject: 'Planning the offsite',
+};
+
 const THREAD: MailThread = {
   client: 'gmail',
   subject: 'Planning the offsite',
+  conversation: CONVERSATION,
   userName: 'Sam Lee',
   lang: 'en',
   messages: [
@@ -74,11 +82,13 @@ describe('runDraftReply', () => {
         conversationId: '',
         mail: {
           tabId: 5,
-          subject: 'Planning the offsite',
+          conversation: CONVERSATION,
           client: 'gmail',
           replyingTo: 'Ana Ortiz',
           messageCount: 2,
           omittedMessages: 0,
+          unreadMessages: 0,
+          fromSelection: false,
         },
       },
     ]);

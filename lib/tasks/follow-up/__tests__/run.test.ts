@@ -22,6 +22,20 @@ function setup(answer = 'Every hour.', stopped = false) {
 }
 
 describe('runFollowUp', () => {
+  it('allows links to the addresses of the summarized page and of the questions', async () => {
+    const conversations = new ConversationStore();
+    const id = conversations.create(summaryConversation(), ['https://example.com/gauge']);
+    const fake = fakeTaskContext({ answer: () => ({ text: 'See https://evil.example/?d=1', stopped: false }) });
+
+    await runFollowUp(id, 'Is https://example.com/a the same?', fake.ctx, conversations);
+    await runFollowUp(id, 'And www.example.com?', fake.ctx, conversations);
+
+    expect(fake.links()).toEqual([
+      ['https://example.com/gauge', 'https://example.com/a'],
+      ['https://example.com/gauge', 'https://example.com/a', 'http://www.example.com?', 'http://www.example.com'],
+    ]);
+  });
+
   it('asks the chat model with the whole conversation followed by the question, streamed', async () => {
     const { conversations, id, fake } = setup();
 

@@ -7,11 +7,13 @@ import { fakeTaskContext } from '../../common/__tests__/fake-task-context';
 
 const MAIL: MailSource = {
   tabId: 5,
-  subject: 'Planning the offsite',
+  conversation: { client: 'gmail', ids: ['thread:t1'], messageIds: [], subject: 'Planning the offsite' },
   client: 'gmail',
   replyingTo: 'Ana Ortiz',
   messageCount: 2,
   omittedMessages: 0,
+  unreadMessages: 0,
+  fromSelection: false,
 };
 const DRAFT =
   'Hi Ana,\n\nThursday at 3 pm works well for me, and I will book the big meeting room for us.\n\nBest,\nSam';

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { DeltaBatcher, type FlushScheduler } from '../delta-batcher';
+
+/** A clock the test moves by hand; scheduled flushes run when their time comes. */
+class FakeClock {
+  time = 0;
+  private pending: Array<{ at: number; run: () => void; cancelled: boolean }> = [];
+
+  readonly now = () => this.time;
+
+  readonly schedule: FlushScheduler = (run, delayMs) => {
+    const entry = { at: this.time + delayMs, run, cancelled: false };
+    this.pending.push(entry);
+    return () => {
+      entry.cancelled = true;
+    };
+  };
+
+  get scheduled(): number {
+    return this.pending.filter((entry) => !entry.cancelled).length;
+  }
+
+  advance(ms: number): void {
+    this.time += ms;
+    const due = this.pending.filter((entry) => !entry.cancelled && entry.at <= this.time);
+    this.pending = this.pending.filter((entry) => !due.includes(entry));
+    due.forEach((entry) => entry.run());
+  }
+}
+
+function setup(intervalMs = 8) {
+  const clock = new FakeClock();
+  const sent: Array<{ at: number; text: string }> = [];
+  const batcher = new DeltaBatcher((text) => sent.push({ at: clock.time, text }), {
+    intervalMs,
+    schedule: clock.schedule,
+    now: clock.now,
+  });
+  return { clock, sent, batcher };
+}
+
+describe('DeltaBatcher', () => {
+  it('sends the first delta at once', () => {
+    const { sent, batcher } = setup();
+    batcher.push('Hello');
+    expect(sent).toEqual([{ at: 0, text: 'Hello' }]);
+  });
+
+  it('merges what arrives within the interval into one send at its end', () => {
+    const { clock, sent, batcher } = setup();
+    batcher.push('a');
+    clock.advance(2);
+    batcher.push('b');
+    clock.advance(3);
+    batcher.push('c');
+    expect(sent.map((send) => send.text)).toEqual(['a']);
+    clock.advance(3);
+    expect(sent).toEqual([
+      { at: 0, text: 'a' },
+      { at: 8, text: 'bc' },
+    ]);
+  });
+
+  it('adds no delay to deltas that are further apart than the interval', () => {
+    const { clock, sent, batcher } = setup();
+    for (let token = 0; token < 5; token++) {
+      batcher.push(`t${token} `);
+      clock.advance(10);
+    }
+    expect(sent.map((send) => send.at)).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  it('turns a flood into one send per interval and loses nothing', () => {
+    const { clock, sent, batcher } = setup();
+    const tokens = Array.from({ length: 1000 }, (_, index) => `w${index} `);
+    tokens.forEach((token, index) => {
+      batcher.push(token);
+      if (index % 10 === 9) clock.advance(1);
+    });
+    clock.advance(8);
+    expect(sent.length).toBeLessThanOrEqual(100 / 8 + 2);
+    expect(sent.map((send) => send.text).join('')).toBe(tokens.join(''));
+    sent.slice(1).forEach((send, index) => expect(send.at - sent[index]!.at).toBeGreaterThanOrEqual(8));
+  });
+
+  it('sends at the next delta once the interval is over, even when the scheduled flush has not run yet', () => {
+    const { clock, sent, batcher } = setup();
+    batcher.push('a');
+    batcher.push('b');
+    clock.time = 9;
+    batcher.push('c');
+    expect(sent).toEqual([
+      { at: 0, text: 'a' },
+      { at: 9, text: 'bc' },
+    ]);
+    expect(clock.scheduled).toBe(0);
+  });
+
+  it('flush sends what waits at once and cancels the scheduled send', () => {
+    const { clock, sent, batcher } = setup();
+    batcher.push('a');
+    batcher.push('b');
+    expect(clock.scheduled).toBe(1);
+    batcher.flush();
+    expect(sent.map((send) => send.text)).toEqual(['a', 'b']);
+    expect(clock.scheduled).toBe(0);
+    batcher.flush();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('reset drops what waits and lets the next delta go at once', () => {
+    const { clock, sent, batcher } = setup();
+    batcher.push('old');
+    batcher.push(' stale');
+    batcher.reset();
+    clock.advance(20);
+    expect(sent.map((send) => send.text)).toEqual(['old']);
+    batcher.push('new');
+    expect(sent.map((send) => send.text)).toEqual(['old', 'new']);
+  });
+
+  it('with an infinite interval, sends only the first delta at once and the rest at the next frame', () => {
+    const frames: Array<() => void> = [];
+    const sent: string[] = [];
+    const batcher = new DeltaBatcher((text) => sent.push(text), {
+      intervalMs: Number.POSITIVE_INFINITY,
+      schedule: (flush) => {
+        frames.push(flush);
+        return () => undefined;
+      },
+      now: () => 1000,
+    });
+    batcher.push('first');
+    batcher.push('second');
+    batcher.push(' third');
+    expect(sent).toEqual(['first']);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(sent).toEqual(['first', 'second third']);
+    batcher.push('fourth');
+    expect(sent).toHaveLength(2);
+    frames.shift()!();
+    expect(sent).toEqual(['first', 'second third', 'fourth']);
+  });
+
+  it('ignores empty deltas', () => {
+    const { clock, sent, batcher } = setup();
+    batcher.push('');
+    expect(sent).toEqual([]);
+    expect(clock.scheduled).toBe(0);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Merges streamed text on its way through one hop (engine host, background relay, panel) so that a flood of tokens
+ * becomes a few messages or screen updates, with bounded delay: the first delta goes at once; later ones go at once
+ * when the last send is at least `intervalMs` old, and otherwise wait, merged, for one scheduled flush.
+ * Per delta the work is O(1) (text is joined once per send).
+ */
+
+/** Runs `flush` once after about `delayMs` (a timer, or the next animation frame); returns a function that cancels it. */
+export type FlushScheduler = (flush: () => void, delayMs: number) => () => void;
+
+export interface DeltaBatcherOptions {
+  /** Least time between two sends; `Infinity` sends only the first delta at once and the rest when scheduled. */
+  intervalMs: number;
+  schedule: FlushScheduler;
+  now: () => number;
+}
+
+export class DeltaBatcher {
+  private parts: string[] = [];
+  private lastSentAt: number | undefined;
+  private cancelFlush: (() => void) | undefined;
+
+  constructor(
+    private readonly send: (text: string) => void,
+    private readonly options: DeltaBatcherOptions,
+  ) {}
+
+  push(text: string): void {
+    if (text === '') return;
+    this.parts.push(text);
+    const wait = this.lastSentAt === undefined ? 0 : this.lastSentAt + this.options.intervalMs - this.options.now();
+    // Checked on every delta, not left to the timer alone: a flood of tasks can hold timers back for seconds.
+    if (wait <= 0) return this.flush();
+    if (this.cancelFlush) return;
+    this.cancelFlush = this.options.schedule(() => {
+      this.cancelFlush = undefined;
+      this.flush();
+    }, wait);
+  }
+
+  /** Sends what waits now: before anything that must come after the text (done, an error, a phase, Stop). */
+  flush(): void {
+    this.cancelScheduled();
+    if (this.parts.length === 0) return;
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.parts = [];
+    this.lastSentAt = this.options.now();
+    this.send(text);
+  }
+
+  /** Drops what waits, and makes the next delta go at once (a new run). */
+  reset(): void {
+    this.cancelScheduled();
+    this.parts = [];
+    this.lastSentAt = undefined;
+  }
+
+  private cancelScheduled(): void {
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
+  }
+}
+
+/** A timer scheduler, for the hops that have no frames (engine host, service worker). */
+export const timerScheduler: FlushScheduler = (flush, delayMs) => {
+  const timer = setTimeout(flush, delayMs);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * Between the engine and the panel: less than a frame, so a reply at a model's usual pace (~100 tokens/s) goes token
+ * by token with no added delay, while a flood becomes ~125 messages a second.
+ */
+export const HOP_INTERVAL_MS = 8;
+
+/** A batcher for one hop between contexts: timer-paced at HOP_INTERVAL_MS. */
+export function hopBatcher(send: (text: string) => void): DeltaBatcher {
+  return new DeltaBatcher(send, {
+    intervalMs: HOP_INTERVAL_MS,
+    schedule: timerScheduler,
+    now: () => performance.now(),
+  });
+}

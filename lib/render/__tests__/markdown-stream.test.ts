@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { safeMarkdown, type Purifier } from '../markdown';
+import { MarkdownStream, type StreamPatch } from '../markdown-stream';
+import { markdownReply, replyTokens } from '../../../tests/fixtures/markdown/markdown-reply';
+import { randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
+
+const LINKS = new Set([
+  'https://example.org/a?b=1',
+  'https://example.org/bare',
+  'http://www.example.org',
+  'mailto:mail@example.org',
+  'https://example.org/def',
+]);
+
+/**
+ * The block structure is what these tests are about: Marked's HTML before sanitising, compared as strings (the
+ * sanitiser works element by element; tests with a DOM and the real sanitiser are in rendered-blocks.test.ts).
+ */
+const keepHtml: Purifier = { sanitize: ((html: string) => html) as Purifier['sanitize'], addHook: () => undefined };
+const markdown = safeMarkdown(LINKS, keepHtml);
+
+function oneShot(text: string): string {
+  return markdown.render(markdown.lex(text));
+}
+
+/** The HTML a view holds after applying the patches, block by block, in order. */
+class HtmlView {
+  private readonly blocks = new Map<number, string>();
+  private open = '';
+
+  apply(patch: StreamPatch): void {
+    if (patch.reset) {
+      this.blocks.clear();
+      this.open = '';
+    }
+    for (const { key, html } of patch.changed) {
+      expect(this.blocks.has(key), `block ${key} changed before it was added`).toBe(true);
+      this.blocks.set(key, html);
+    }
+    for (const { key, html } of patch.added) this.blocks.set(key, html);
+    if (patch.open !== null) this.open = patch.open;
+  }
+
+  get html(): string {
+    return [...this.blocks.values()].join('') + this.open;
+  }
+}
+
+function streamed(deltas: string[], check?: (html: string, text: string) => void): HtmlView {
+  const stream = new MarkdownStream(markdown);
+  const view = new HtmlView();
+  let text = '';
+  for (const delta of deltas) {
+    text += delta;
+    view.apply(stream.update(text));
+    check?.(view.html, text);
+  }
+  return view;
+}
+
+describe('MarkdownStream: the same HTML as a one-shot render', () => {
+  it('for random Markdown split at random points, after every update', { timeout: 60_000 }, () => {
+    for (let seed = 1; seed <= 150; seed++) {
+      const random = seededRandom(seed);
+      const text = randomMarkdown(random);
+      streamed(randomSplit(random, text), (html, prefix) =>
+        expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
+      );
+    }
+  });
+
+  it('for more random Markdown split at random points, at the end', { timeout: 60_000 }, () => {
+    for (let seed = 10_001; seed <= 10_800; seed++) {
+      const random = seededRandom(seed);
+      const text = randomMarkdown(random);
+      const view = streamed(randomSplit(random, text));
+      expect(view.html, `seed ${seed}, text ${JSON.stringify(text)}`).toBe(oneShot(text));
+    }
+  });
+});
+
+/** Streams `text` one character at a time, checking the HTML after every update. */
+function streamedByCharacter(text: string): HtmlView {
+  return streamed([...text], (html, prefix) => expect(html, JSON.stringify(prefix)).toBe(oneShot(prefix)));
+}
+
+describe('MarkdownStream: blocks that a later line changes', () => {
+  it.each([
+    [
+      'a reference link whose definition comes later',
+      '[Guide] and [x][foo]\n\nmore text\n\n[foo]: https://example.org/def\n[guide]: https://example.org/def\n',
+    ],
+    [
+      'a definition that is only valid for a moment',
+      '[foo] here\n\npara\n\n[foo]: https://example.org/def (open\n\n[foo]: https://example.org/def\n',
+    ],
+    ['a setext heading', 'Title\nline two\n---\n\nnext\n'],
+    ['lazy continuation lines in a quote and a list', '> quote\nlazy\n\n- item\nlazy too\n\nafter\n'],
+    ['a list that becomes loose', '- a\n- b\n\n- c\n\nafter\n'],
+    ['a paragraph that becomes a table', 'a | b\n--- | ---\n1 | 2\n\nafter\n'],
+    ['a fence with blank lines', '```\ncode\n\n\nmore\n```\nafter\n\n# next\n'],
+    ['an HTML comment across blank lines', '<!-- c\n\n# not a heading\n\n-->\n\n# heading\n'],
+  ])('%s', (_, text) => {
+    expect(streamedByCharacter(text).html).toBe(oneShot(text));
+  });
+
+  it('renders finished blocks once: the open tail of a long reply stays small', () => {
+    const reply = markdownReply(4000);
+    const stream = new MarkdownStream(markdown);
+    let text = '';
+    let added = 0;
+    let largestTail = 0;
+    for (const token of replyTokens(reply)) {
+      text += token;
+      const patch = stream.update(text);
+      added += patch.added.length;
+      largestTail = Math.max(largestTail, patch.open?.length ?? 0);
+      expect(patch.changed).toEqual([]);
+    }
+    expect(added).toBeGreaterThan(150);
+    expect(largestTail).toBeLessThan(1000);
+    expect(reply.length).toBeGreaterThan(20_000);
+  });
+
+  it('starts again when the text is replaced rather than extended', () => {
+    const stream = new MarkdownStream(markdown);
+    stream.update('# Draft\n\nfirst words\n');
+    const patch = stream.update('Cleaned *text*');
+    expect(patch.reset).toBe(true);
+    expect(patch.added).toEqual([]);
+    expect(patch.open).toBe(oneShot('Cleaned *text*'));
+  });
+
+  it('reads \\r\\n line ends as Marked does, also when \\r and \\n arrive apart', () => {
+    const text = '# Title\r\n\r\npara one\r\n\r\n- a\r\n- b\r\n\r\nend\r\n';
+    streamedByCharacter(text);
+    expect(streamed([text]).html).toBe(oneShot(text));
+  });
+});
+
+describe('MarkdownStream: hostile output split across deltas stays inert', () => {
+  const HOSTILE = [
+    ['<scr', 'ipt>alert(1)</scr', 'ipt>\n\n'],
+    ['[x](java', 'script:alert(1))\n\n'],
+    ['![a](ht', 'tp://evil.example/p.gif)\n\n'],
+    ['<im', 'g src=x one', 'rror=alert(1)>\n\n'],
+    ['[leak](https://evil.exa', 'mple/?d=secret)\n\n'],
+    ['[ref]\n\n[ref]: java', 'script:alert(1)\n\n'],
+    ['```\n<script>\n``', '`\n<ifr', 'ame src=https://evil.example>\n'],
+  ];
+
+  it.each(HOSTILE)('%s…', (...deltas) => {
+    streamed(deltas, (html) => {
+      expect(html).not.toMatch(/<(?:script|img|iframe)/i);
+      expect(html).not.toMatch(/href="(?!https:\/\/example\.org|http:\/\/www\.example\.org|mailto:)/i);
+      expect(html).not.toContain('evil.example/?d=secret"');
+    });
+  });
+});

