@@ -83,10 +83,12 @@ export class EngineHost {
 
   status(): EngineStatus {
     const first = this.engines.values().next().value;
+    const threads = [...this.engines.values()].map((engine) => engine.threads?.()).find((count) => count !== undefined);
     return {
       engine: first?.kind ?? 'webllm',
       loadedModels: [...this.engines.keys()],
       onCpu: this.residency.cpu.loaded.map((model) => model.modelId),
+      ...(threads === undefined ? {} : { cpuThreads: threads }),
       busy: !this.queue.idle,
     };
   }

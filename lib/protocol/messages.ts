@@ -236,6 +236,8 @@ export interface EngineStatus {
   onCpu?: string[];
   /** The engine host's page is cross-origin isolated, so llama.cpp can use threads. */
   crossOriginIsolated?: boolean;
+  /** llama.cpp's threads for the loaded CPU model (1: single-threaded); absent when none is loaded. */
+  cpuThreads?: number;
   busy: boolean;
 }
 

@@ -3,7 +3,7 @@
  * 127.0.0.1: its words are random, so these tests check behaviour (download, streaming, Stop, idle unload, offline).
  */
 import type { Page } from '@playwright/test';
-import { expect, offscreenDocumentCount, setStorage, test } from './support/extension-test';
+import { expect, invokeTrigger, offscreenDocumentCount, setStorage, tabOf, test } from './support/extension-test';
 import { openOptions } from './support/options-page';
 import { serveTinyModel } from './support/tiny-model';
 
@@ -26,6 +26,23 @@ async function recordStatusLine(panel: Page): Promise<() => Promise<string[]>> {
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
   return () => panel.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
+}
+
+/** Every distinct length the element's text (or a field's value) had, sampled each frame in the panel from now on. */
+async function sampleTextLengths(panel: Page, testId: string): Promise<() => Promise<number[]>> {
+  await panel.evaluate((id) => {
+    const seen: number[] = [];
+    (window as unknown as { textLengths: number[] }).textLengths = seen;
+    const sample = () => {
+      const element = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+      const length =
+        element instanceof HTMLTextAreaElement ? element.value.length : (element?.textContent?.length ?? 0);
+      if (length > 0 && seen.at(-1) !== length) seen.push(length);
+      requestAnimationFrame(sample);
+    };
+    sample();
+  }, testId);
+  return () => panel.evaluate(() => (window as unknown as { textLengths: number[] }).textLengths);
 }
 
 async function engineStatus(worker: import('@playwright/test').Worker) {
@@ -93,10 +110,12 @@ test('without WebGPU, a summary runs on llama.cpp on the CPU: download with prog
     ),
   );
   expect(files.log.filter((entry) => entry === `GET ${summary.path}`)).toHaveLength(1);
-  // The offscreen document is cross-origin isolated, so llama.cpp may use threads there.
+  // The offscreen document is cross-origin isolated, so llama.cpp uses threads there: half the cores, at least one.
+  const cores = await serviceWorker.evaluate(() => navigator.hardwareConcurrency);
   expect(await engineStatus(serviceWorker)).toMatchObject({
     engine: 'wllama',
     crossOriginIsolated: true,
+    cpuThreads: Math.max(1, Math.floor(cores / 2)),
     onCpu: [endless.record.model_id, summary.record.model_id],
   });
 
@@ -173,4 +192,64 @@ test('Options says where each task runs, and the user can keep a task on either 
   await expect(options.getByTestId('ram-budget')).toHaveText(
     /^Tacit keeps at most \d+ MB of CPU models loaded at once/,
   );
+});
+
+test('without WebGPU, a rewrite and a reply draft run on llama.cpp on the CPU, streaming into the panel', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  const tiny = serveTinyModel(files, 'Tiny-Writer-GGUF', true);
+  await setStorage(serviceWorker, {
+    customModels: [tiny.record],
+    taskModels: { rewrite: tiny.record.model_id, draft: tiny.record.model_id },
+  });
+
+  // Rewrite: the selection in a textarea, from the context menu's registered handler.
+  await webPage.goto(`${files.origin}/editing/textarea.html`);
+  const panel = await openDetachedPanel();
+  await webPage.evaluate(() => {
+    const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+    const start = field.value.indexOf('pls fix asap');
+    field.focus();
+    field.setSelectionRange(start, start + 'pls fix asap'.length);
+  });
+  const rewriteLengths = await sampleTextLengths(panel, 'rewrite-result');
+  await invokeTrigger(
+    serviceWorker,
+    'onMenuClicked',
+    {
+      menuItemId: 'tacit-rewrite-formal',
+      parentMenuItemId: 'tacit-rewrite',
+      editable: true,
+      selectionText: 'pls fix asap',
+      frameId: 0,
+      pageUrl: webPage.url(),
+    },
+    await tabOf(serviceWorker, webPage.url()),
+  );
+  await expect(panel.getByTestId('rewrite-original')).toHaveText('pls fix asap');
+  await expect(panel.getByRole('button', { name: 'Replace' })).toBeEnabled({ timeout: 60_000 });
+  const rewritten = (await panel.getByTestId('rewrite-result').textContent()) ?? '';
+  expect(rewritten.trim().length).toBeGreaterThan(0);
+  // The text grew in the panel while the model wrote it, token batch by token batch.
+  expect((await rewriteLengths()).length).toBeGreaterThan(1);
+  await panel.getByRole('button', { name: 'Replace' }).click();
+  await expect(panel.getByTestId('rewrite-applied')).toHaveText(/^Replaced\./);
+  expect(await webPage.inputValue('#message')).toContain(rewritten.trim());
+
+  // A reply draft from an open Gmail conversation.
+  await webPage.goto(`${files.origin}/webmail/gmail-thread.html`);
+  await panel.getByRole('tab', { name: 'Reply to email' }).click();
+  const draftLengths = await sampleTextLengths(panel, 'draft-text');
+  await panel.getByLabel('What do you want to say?').fill('yes, book it');
+  await panel.getByRole('button', { name: /^Draft (reply|again)$/ }).click();
+  await expect(panel.getByRole('button', { name: 'Insert into reply' })).toBeEnabled({ timeout: 60_000 });
+  expect((await panel.getByTestId('draft-text').inputValue()).trim().length).toBeGreaterThan(0);
+  await expect(panel.getByTestId('draft-source')).toContainText('Gmail · 3 messages read');
+  expect((await draftLengths()).length).toBeGreaterThan(1);
+  expect(files.log.filter((entry) => entry === `GET ${tiny.path}`)).toHaveLength(1);
+  expect(await engineStatus(serviceWorker)).toMatchObject({ engine: 'wllama', onCpu: [tiny.record.model_id] });
 });

@@ -43,6 +43,8 @@ export interface Engine {
   /** Frees the model's memory (GPU memory for WebLLM, the worker's heap for llama.cpp). */
   unload(): Promise<void>;
   loadedModels(): string[];
+  /** CPU engines: the threads their loaded model runs on, or undefined when none is loaded. */
+  threads?(): number | undefined;
 }
 
 export type EngineKind = 'webllm' | 'wllama' | 'scripted';
