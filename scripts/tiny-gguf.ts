@@ -17,6 +17,8 @@ export interface TinyGgufOptions {
   /** Written as llama.context_length. */
   contextLength?: number;
   name?: string;
+  /** Never write punctuation: only words, letters, digits and spaces (Markdown then shows every character). */
+  lettersOnly?: boolean;
 }
 
 const EMBED = 64;
@@ -53,7 +55,7 @@ interface Token {
   bias: number;
 }
 
-function vocabulary(endBias: number): Token[] {
+function vocabulary(endBias: number, lettersOnly: boolean): Token[] {
   const never = -30;
   const tokens: Token[] = [
     { text: '<unk>', score: 0, type: TOKEN_UNKNOWN, bias: never },
@@ -72,7 +74,10 @@ function vocabulary(endBias: number): Token[] {
     tokens.push({ text, score: text.length, type: TOKEN_NORMAL, bias });
   };
   add('▁');
-  for (let code = 0x21; code < 0x7f; code++) add(String.fromCharCode(code));
+  for (let code = 0x21; code < 0x7f; code++) {
+    const character = String.fromCharCode(code);
+    add(character, lettersOnly && !/[A-Za-z0-9]/.test(character) ? never : 0);
+  }
   for (const word of WORDS) {
     const piece = `▁${word}`;
     for (let end = 2; end <= piece.length; end++) add(piece.slice(0, end));
@@ -243,7 +248,7 @@ function writeValue(writer: Writer, value: Value): void {
 
 /** The GGUF file's bytes. */
 export function tinyGguf(options: TinyGgufOptions = {}): Uint8Array {
-  const tokens = vocabulary(options.endBias ?? 1);
+  const tokens = vocabulary(options.endBias ?? 1, options.lettersOnly ?? false);
   const uint = (value: number): Value => ({ type: ValueType.Uint32, value });
   const metadata: Array<[string, Value]> = [
     ['general.architecture', { type: ValueType.String, value: 'llama' }],
