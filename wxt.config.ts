@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { extensionPagesCsp, parseExtraSources } from './lib/platform/csp';
@@ -8,6 +9,8 @@ import { WEBMAIL_ORIGIN_PATTERNS } from './lib/core/webmail-hosts';
 
 // Chrome Web Store builds: package the model libraries from this folder instead of fetching them at run time.
 const bundledLibraries = modelLibraryFiles(process.env.TACIT_MODEL_LIBS_DIR);
+// llama.cpp's WebAssembly ships as a file of its own: Firefox's background script is one bundle that would inline it.
+const wllamaWasm = createRequire(import.meta.url).resolve('@wllama/wllama/esm/wasm/wllama.wasm');
 
 // Build modes: `production` is what users install; `e2e` adds the scripted engine and a
 // 127.0.0.1 host grant that Playwright tests need (they cannot trigger activeTab).
@@ -16,6 +19,7 @@ export default defineConfig({
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: wllamaWasm, relativeDest: 'wllama.wasm' });
       for (const library of bundledLibraries) {
         files.push({
           absoluteSrc: library.absolutePath,

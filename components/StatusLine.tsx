@@ -25,7 +25,7 @@ export function StatusLine({ status, phase }: Props) {
 }
 
 function gpuLine(capabilities: GpuCapabilities | null): string {
-  if (!capabilities) return i18n.t('status.gpuNoEngineHost');
+  if (!capabilities) return i18n.t('status.gpuCpuOnly');
   if (!capabilities.usable) return i18n.t('status.gpuUnavailable', [gpuReasonText(capabilities.reason) ?? '?']);
   const facts = [
     capabilities.adapterName,

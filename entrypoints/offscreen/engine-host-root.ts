@@ -2,7 +2,6 @@
  * The engine host's composition root: engines, downloads and the host, built the same way wherever the host runs
  * (Chromium's offscreen document; Firefox's background page, which has no offscreen documents).
  */
-import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { EngineHost } from '@/lib/offscreen/engine-host';
 import { EngineFailure } from '@/lib/offscreen/engine-failures';
 import { tacitError } from '@/lib/core/errors';
@@ -62,7 +61,8 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
       const { WllamaEngine } = await import('@/lib/offscreen/engines/wllama-engine');
       return new WllamaEngine({
         store: gguf,
-        wasmUrl: new URL(wllamaWasmUrl, location.href).href,
+        // Copied into the extension by the build (wxt.config.ts), never fetched from elsewhere.
+        wasmUrl: new URL('/wllama.wasm', location.href).href,
         threads: () => cpuThreads({ crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency }),
       });
     }
