@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { PluginOption } from 'vite';
@@ -21,6 +22,8 @@ function compileEagerly(): PluginOption {
 
 // Chrome Web Store builds: package the model libraries from this folder instead of fetching them at run time.
 const bundledLibraries = modelLibraryFiles(process.env.TACIT_MODEL_LIBS_DIR);
+// llama.cpp's WebAssembly ships as a file of its own: Firefox's background script is one bundle that would inline it.
+const wllamaWasm = createRequire(import.meta.url).resolve('@wllama/wllama/esm/wasm/wllama.wasm');
 
 // Build modes: `production` is what users install; `e2e` adds the scripted engine and a
 // 127.0.0.1 host grant that Playwright tests need (they cannot trigger activeTab).
@@ -34,6 +37,7 @@ export default defineConfig({
       config.plugins = [...(config.plugins ?? []), compileEagerly()];
     },
     'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: wllamaWasm, relativeDest: 'wllama.wasm' });
       for (const library of bundledLibraries) {
         files.push({
           absoluteSrc: library.absolutePath,
@@ -49,7 +53,10 @@ export default defineConfig({
     worker: { format: 'es' },
   }),
   manifest: ({ browser, mode }) => {
-    const csp = extensionPagesCsp(parseExtraSources(process.env.TACIT_MODEL_SOURCES));
+    // Firefox's MV2 background page starts llama.cpp's workers from blob: URLs, which its CSP must allow.
+    const csp = extensionPagesCsp(parseExtraSources(process.env.TACIT_MODEL_SOURCES), {
+      blobWorkers: browser === 'firefox',
+    });
     const chromeOnly = browser === 'firefox' ? [] : ['sidePanel', 'offscreen'];
     return {
       name: '__MSG_extName__',
@@ -66,6 +73,13 @@ export default defineConfig({
       // WXT turns this into MV2's string form for Firefox.
       content_security_policy: { extension_pages: csp },
       browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'tacit@tacit.invalid' } } : undefined,
+      // Cross-origin isolation gives the offscreen document SharedArrayBuffer, so llama.cpp runs multi-threaded.
+      ...(browser === 'firefox'
+        ? {}
+        : {
+            cross_origin_embedder_policy: { value: 'require-corp' },
+            cross_origin_opener_policy: { value: 'same-origin' },
+          }),
     };
   },
 });

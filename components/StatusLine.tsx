@@ -4,6 +4,7 @@ import type { GpuCapabilities } from '@/lib/models/types';
 import type { PanelStatus } from '@/lib/protocol/messages';
 import type { EngineState } from '@/lib/panel/engine-state';
 import { modelDisplayName } from '@/lib/models/registry';
+import { cpuWritingText } from './engine-use-text';
 import { gpuReasonText } from './error-text';
 import { formatBytes } from './format';
 import { Icon } from './ui/Icon';
@@ -48,7 +49,7 @@ function dotTone(engine: EngineState): 'active' | 'writing' | 'ready' | 'off' {
 }
 
 function gpuLine(capabilities: GpuCapabilities | null): string {
-  if (!capabilities) return i18n.t('status.gpuNoEngineHost');
+  if (!capabilities) return i18n.t('status.gpuCpuOnly');
   if (!capabilities.usable) return i18n.t('status.gpuUnavailable', [gpuReasonText(capabilities.reason) ?? '?']);
   const facts = [
     capabilities.adapterName,
@@ -68,14 +69,21 @@ function engineLine(engine: EngineState): string {
     case 'loading':
       return i18n.t('status.engineLoading', [modelDisplayName(engine.modelId)]);
     case 'writing':
-      return engine.modelId
-        ? i18n.t('status.generating', [modelDisplayName(engine.modelId)])
-        : i18n.t('status.engineWriting');
+      if (!engine.modelId) return i18n.t('status.engineWriting');
+      return (
+        cpuWritingText(engine.modelId, engine.use) ?? i18n.t('status.generating', [modelDisplayName(engine.modelId)])
+      );
     case 'reading':
       return i18n.t('status.engineReading');
     case 'loaded': {
       // Several models stay loaded when the GPU budget allows: name them all, in load order.
-      const names = engine.modelIds.map(modelDisplayName).join(', ');
+      const names = engine.modelIds
+        .map((modelId) =>
+          engine.onCpu.includes(modelId)
+            ? i18n.t('status.onCpu', [modelDisplayName(modelId)])
+            : modelDisplayName(modelId),
+        )
+        .join(', ');
       return i18n.t('status.engineLoaded', engine.modelIds.length, [names]);
     }
     case 'empty':

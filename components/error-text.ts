@@ -37,6 +37,8 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.modelUnknown', [error.modelId || '?']);
     case 'model-too-large':
       return i18n.t('error.modelTooLarge', [String(error.neededMB), String(error.budgetMB)]);
+    case 'model-too-large-for-ram':
+      return i18n.t('error.modelTooLargeForRam', [String(error.neededMB), String(error.budgetMB)]);
     case 'out-of-gpu-memory':
       return i18n.t('error.outOfGpuMemory');
     case 'gpu-device-lost':

@@ -15,8 +15,9 @@ import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';
 import { acceptPorts } from '@/lib/protocol/ports';
 import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/protocol/messages';
 import { answerRequests, sendRequest, type RequestHandlers } from '@/lib/protocol/requests';
-import { sidePanelApi } from '@/lib/platform/browser-features';
-import { lastRewriteStyle } from '@/lib/settings/settings';
+import { engineHostFacts, sidePanelApi } from '@/lib/platform/browser-features';
+import { engineIdleMs, lastRewriteStyle } from '@/lib/settings/settings';
+import { hostEngineInBackground } from './offscreen/background-host';
 import { loadEngineSettings, loadTaskEnvironment } from '@/lib/background/task-environment';
 import { preloadModel, type PreloadDeps } from '@/lib/background/preload';
 import { applyInFrame, captureInFrame } from '@/lib/background/tab-scripts/frame-editing';
@@ -31,12 +32,19 @@ import type { TaskKind } from '@/lib/models/types';
 import { recordRequestFailures } from '@/lib/protocol/diagnostics';
 
 export default defineBackground(() => {
+  // Firefox has no offscreen documents: the engine runs in this background page (compiled away for Chromium).
+  const inPageHost = import.meta.env.FIREFOX
+    ? hostEngineInBackground({ recordDiagnostic, idleMs: () => engineIdleMs.getValue() })
+    : undefined;
   const engine: PreloadDeps = {
-    environment: async () => loadTaskEnvironment(await gpuCapabilities(), (await scriptedSettings()) !== null),
     // A failed probe is recorded where it happens (gpu-capabilities); the engine then runs without a GPU budget.
+    environment: async () =>
+      loadTaskEnvironment(await gpuCapabilities(), (await scriptedSettings()) !== null, engineHostFacts()),
     engineSettings: async () => loadEngineSettings(await gpuCapabilities().catch(() => null), await scriptedSettings()),
-    prepareEngine: ensureOffscreenDocument,
-    startEngineRun,
+    prepareEngine: inPageHost ? () => inPageHost.prepare() : ensureOffscreenDocument,
+    startEngineRun: inPageHost
+      ? (request, settings, handlers) => startEngineRun(request, settings, handlers, () => inPageHost.connect())
+      : startEngineRun,
   };
   /** Loads the task's model ahead if it is cached and fits; false when that could not even start. */
   const preload = (task: TaskKind): Promise<boolean> =>
@@ -94,12 +102,14 @@ export default defineBackground(() => {
     'panel/status': async () => ({
       // A failed probe is recorded where it happens (gpu-capabilities); the panel shows the GPU as unknown.
       capabilities: await gpuCapabilities().catch(() => null),
-      engine: (await hasOffscreenDocument())
-        ? await sendRequest('engine/status').catch((error: unknown) => {
-            requestFailed('engine/status', error);
-            return null;
-          })
-        : null,
+      engine: inPageHost
+        ? inPageHost.status()
+        : (await hasOffscreenDocument())
+          ? await sendRequest('engine/status').catch((error: unknown) => {
+              requestFailed('engine/status', error);
+              return null;
+            })
+          : null,
     }),
     // The engine host has been idle for the configured time and unloaded its models: close it to free its memory,
     // and tell open panels, whose status lines would otherwise still name the models.
@@ -111,7 +121,7 @@ export default defineBackground(() => {
     'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),
     // A failed start is recorded by ensureOffscreenDocument; Options learns it from ok: false.
     'engine/ensure': async () => ({
-      ok: await ensureOffscreenDocument().then(
+      ok: await (inPageHost ? inPageHost.prepare() : ensureOffscreenDocument()).then(
         () => true,
         () => false,
       ),

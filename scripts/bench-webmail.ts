@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatSimulation, simulate } from '../lib/offscreen/scheduler/simulate';
 import { modelIdForTask, prebuiltRecord } from '../lib/models/registry';
+import { memoryNeededMB } from '../lib/models/records';
 import type { TaskKind } from '../lib/models/types';
 import { buildDraftPrompt } from '../lib/tasks/draft/prompt';
 import { DEFAULT_DRAFT_OPTIONS } from '../lib/tasks/draft/options';
@@ -83,7 +84,8 @@ for (const { page, thread, times } of rows) {
 // The swap policy on a sample day, with the registry's q4f16 builds and a 3000 MB budget.
 const sizes = (task: TaskKind, choice: 'default' | 'light' = 'default') => {
   const modelId = modelIdForTask(task, 'f16', choice);
-  return { modelId, sizeMB: prebuiltRecord(modelId)?.vram_required_MB ?? 0 };
+  const record = prebuiltRecord(modelId);
+  return { modelId, sizeMB: record ? memoryNeededMB(record) : 0 };
 };
 const models = {
   summarize: sizes('summarize'),

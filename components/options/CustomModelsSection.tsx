@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '@/lib/models/types';
 import { useSignal } from '@preact/signals';
 import {
   validateCustomRecord,
@@ -20,6 +20,7 @@ const FIELD_LABEL: Record<CustomRecordField, () => string> = {
   model: () => i18n.t('options.fieldModel'),
   model_lib: () => i18n.t('options.fieldModelLib'),
   vram_required_MB: () => i18n.t('options.fieldVram'),
+  ram_required_MB: () => i18n.t('options.fieldRam'),
   context_window_size: () => i18n.t('options.fieldContext'),
   required_features: () => i18n.t('options.fieldF16'),
 };
@@ -34,6 +35,7 @@ const PLAIN_ISSUE_TEXT: Record<PlainCustomRecordIssueCode, () => string> = {
   'remote-http': () => i18n.t('issue.remoteHttp'),
   'extra-url-parts': () => i18n.t('issue.extraUrlParts'),
   'not-wasm': () => i18n.t('issue.notWasm'),
+  'not-gguf': () => i18n.t('issue.notGguf'),
   'not-a-number': () => i18n.t('issue.notANumber'),
   'not-an-integer': () => i18n.t('issue.notAnInteger'),
   'not-an-array': () => i18n.t('issue.notAnArray'),
@@ -72,16 +74,26 @@ function buildConnectSources(): string[] {
   );
 }
 
-/** Adding and removing the user's own model records; each is validated, and only valid ones are stored. */
-export function CustomModelsSection({ custom, budgetMB }: { custom: ModelRecord[]; budgetMB: number }) {
-  const fields = useSignal({
-    model_id: '',
-    model: '',
-    model_lib: '',
-    vram_required_MB: '',
-    context_window_size: '4096',
-    f16: false,
-  });
+type RecordKind = 'webllm' | 'gguf';
+type TextField = 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'ram_required_MB' | 'context_window_size';
+
+const EMPTY_FIELDS = {
+  model_id: '',
+  model: '',
+  model_lib: '',
+  vram_required_MB: '',
+  ram_required_MB: '',
+  context_window_size: '4096',
+  f16: false,
+};
+
+/**
+ * Adding and removing the user's own model records, each validated and stored only when valid: a WebLLM model for the
+ * GPU, or a GGUF file for the CPU engine.
+ */
+export function CustomModelsSection({ custom, budgetMB }: { custom: AnyModelRecord[]; budgetMB: number }) {
+  const kind = useSignal<RecordKind>('webllm');
+  const fields = useSignal(EMPTY_FIELDS);
   const issues = useSignal<CustomRecordIssue[]>([]);
   const set = (name: keyof typeof fields.value) => (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -89,28 +101,25 @@ export function CustomModelsSection({ custom, budgetMB }: { custom: ModelRecord[
   };
 
   const add = async () => {
-    const { f16, ...values } = fields.value;
-    const result = validateCustomRecord(
-      { ...values, required_features: f16 ? ['shader-f16'] : [] },
-      {
-        existingIds: registeredModels(custom).map((record) => record.model_id),
-        cspConnectSources: buildConnectSources(),
-      },
-    );
+    const { f16, model_lib, vram_required_MB, ram_required_MB, ...shared } = fields.value;
+    const input =
+      kind.value === 'gguf'
+        ? { ...shared, format: 'gguf', ram_required_MB }
+        : { ...shared, model_lib, vram_required_MB, required_features: f16 ? ['shader-f16'] : [] };
+    const result = validateCustomRecord(input, {
+      existingIds: registeredModels(custom).map((record) => record.model_id),
+      cspConnectSources: buildConnectSources(),
+    });
     if (!result.ok) {
       issues.value = result.errors;
       return;
     }
     issues.value = result.warnings;
     await customModels.setValue([...custom, result.record]);
-    fields.value = { ...fields.value, model_id: '', model: '', model_lib: '', vram_required_MB: '' };
+    fields.value = { ...EMPTY_FIELDS, context_window_size: fields.value.context_window_size };
   };
 
-  const input = (
-    name: 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'context_window_size',
-    label: string,
-    type: 'text' | 'url' | 'number' = 'text',
-  ) => (
+  const input = (name: TextField, label: string, type: 'text' | 'url' | 'number' = 'text') => (
     <label class="field">
       <span class="field-label">{label}</span>
       <input name={name} type={type as 'text'} value={fields.value[name]} onInput={set(name)} />
@@ -128,15 +137,39 @@ export function CustomModelsSection({ custom, budgetMB }: { custom: ModelRecord[
           void add();
         }}
       >
-        {input('model_id', i18n.t('options.fieldModelId'))}
-        {input('model', i18n.t('options.fieldModel'), 'url')}
-        {input('model_lib', i18n.t('options.fieldModelLib'), 'url')}
-        {input('vram_required_MB', i18n.t('options.fieldVram'), 'number')}
-        {input('context_window_size', i18n.t('options.fieldContext'), 'number')}
-        <label class="check">
-          <input type="checkbox" checked={fields.value.f16} onChange={set('f16')} />
-          {i18n.t('options.fieldF16')}
+        <label class="field">
+          {i18n.t('options.fieldKind')}
+          <select
+            name="kind"
+            value={kind.value}
+            onChange={(event) => {
+              kind.value = (event.currentTarget as HTMLSelectElement).value as RecordKind;
+              issues.value = [];
+            }}
+          >
+            <option value="webllm">{i18n.t('options.kindWebllm')}</option>
+            <option value="gguf">{i18n.t('options.kindGguf')}</option>
+          </select>
         </label>
+        {input('model_id', i18n.t('options.fieldModelId'))}
+        {kind.value === 'gguf' ? (
+          <>
+            {input('model', i18n.t('options.fieldGguf'), 'url')}
+            {input('ram_required_MB', i18n.t('options.fieldRam'), 'number')}
+            {input('context_window_size', i18n.t('options.fieldContext'), 'number')}
+          </>
+        ) : (
+          <>
+            {input('model', i18n.t('options.fieldModel'), 'url')}
+            {input('model_lib', i18n.t('options.fieldModelLib'), 'url')}
+            {input('vram_required_MB', i18n.t('options.fieldVram'), 'number')}
+            {input('context_window_size', i18n.t('options.fieldContext'), 'number')}
+            <label class="check">
+              <input type="checkbox" checked={fields.value.f16} onChange={set('f16')} />
+              {i18n.t('options.fieldF16')}
+            </label>
+          </>
+        )}
         <div class="section-actions">
           <Button type="submit" icon={Plus}>
             {i18n.t('options.addModel')}

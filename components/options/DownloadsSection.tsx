@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '@/lib/models/types';
 import { Trash } from 'lucide';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
 import { modelLabel } from '@/lib/models/registry';
@@ -8,12 +8,12 @@ import { ModelDownloadState } from './ModelDownloadState';
 import { ModelFit } from './ModelFit';
 
 interface Props {
-  records: ModelRecord[];
+  records: AnyModelRecord[];
   client: DownloadsClient;
   budgetMB: number;
 }
 
-/** Every model this GPU can use: whether it fits, what is on disk, a live download, and controls. */
+/** Every model this device can use: whether it fits, what is on disk, a live download, and controls. */
 export function DownloadsSection({ records, client, budgetMB }: Props) {
   const stored = records.some((record) => (client.statuses.value[record.model_id]?.bytesOnDisk ?? 0) > 0);
   const downloading = client.active.value.length > 0;

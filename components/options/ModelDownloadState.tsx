@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '@/lib/models/types';
 import type { ComponentChildren } from 'preact';
 import { CircleAlert, Download, X } from 'lucide';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
@@ -17,7 +17,7 @@ export function ModelDownloadState({
   client,
   children,
 }: {
-  record: ModelRecord;
+  record: AnyModelRecord;
   client: DownloadsClient;
   children?: ComponentChildren;
 }) {
@@ -38,7 +38,7 @@ export function ModelDownloadState({
           </Button>
         ) : status?.complete ? null : (
           <Button icon={Download} onClick={() => client.download(record)}>
-            {status && status.filesCached > 0 ? i18n.t('options.resume') : i18n.t('options.downloadOffline')}
+            {status && status.bytesOnDisk > 0 ? i18n.t('options.resume') : i18n.t('options.downloadOffline')}
           </Button>
         )}
         {children}

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '@/lib/models/types';
+import { isGgufRecord } from '@/lib/models/records';
 import { CircleCheck, TriangleAlert } from 'lucide';
 import { fitsBudget } from '@/lib/models/registry';
 import { formatBytes } from '../format';
@@ -7,8 +8,18 @@ import { Icon } from '../ui/Icon';
 
 const MB = 1024 * 1024;
 
-/** The GPU memory a model needs, and whether that fits the budget: a tag beside every model in Options. */
-export function ModelFit({ record, budgetMB }: { record: ModelRecord | undefined; budgetMB: number }) {
+/**
+ * The GPU memory a model needs, and whether that fits the budget: a tag beside every model in Options. A GGUF model
+ * runs on the CPU: it shows the memory it takes there.
+ */
+export function ModelFit({ record, budgetMB }: { record: AnyModelRecord | undefined; budgetMB: number }) {
+  if (record && isGgufRecord(record)) {
+    return (
+      <span class="model-fit" data-testid="model-fit">
+        <span class="model-size">{i18n.t('options.ramNeeds', [formatBytes(record.ram_required_MB * MB)])}</span>
+      </span>
+    );
+  }
   const needed = record?.vram_required_MB;
   if (needed === undefined) return null;
   const fits = fitsBudget(record, budgetMB);

@@ -1,11 +1,10 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { GpuCapabilities } from '@/lib/models/types';
+import type { AnyModelRecord, GpuCapabilities } from '@/lib/models/types';
 import { sendRequest } from '@/lib/protocol/requests';
 import { DownloadsClient } from '@/lib/options/downloads-client';
-import { MODEL_FAMILIES, prebuiltRecord } from '@/lib/models/registry';
+import { CPU_ONLY_MODELS, MODEL_FAMILIES, prebuiltRecord } from '@/lib/models/registry';
 import { withMirror } from '@/lib/models/sources';
 import { gpuBudget } from '@/lib/models/gpu-budget';
 import { customModels, gpuBudgetOverrideMB, modelMirrorUrl } from '@/lib/settings/settings';
@@ -14,9 +13,11 @@ import { Icon } from '../ui/Icon';
 import { useStorageItem } from '../use-storage-item';
 import { CustomModelsSection } from './CustomModelsSection';
 import { DownloadsSection } from './DownloadsSection';
+import { CpuMemorySection } from './CpuMemorySection';
 import { GpuSection } from './GpuSection';
 import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
+import { useTaskEnvironment } from './use-task-environment';
 import { TroubleshootingSection } from './TroubleshootingSection';
 import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 import { errorName } from '@/lib/core/diagnostics';
@@ -24,16 +25,21 @@ import { errorName } from '@/lib/core/diagnostics';
 const recordDiagnostic = diagnosticsReporter('options');
 const requestFailed = recordRequestFailures(recordDiagnostic);
 
-/** The models this adapter can run (its precision's builds, rehosted on the mirror), then the user's own. */
+/** The models this device can run (the adapter's precision's builds, the GGUF builds, on the mirror), then the user's own. */
 function downloadableModels(
   capabilities: GpuCapabilities | null,
   mirror: string | null,
-  custom: ModelRecord[],
-): ModelRecord[] {
+  custom: AnyModelRecord[],
+): AnyModelRecord[] {
   const precision = capabilities?.precision ?? 'f32';
-  const prebuilt = Object.values(MODEL_FAMILIES)
-    .map((family) => prebuiltRecord(family.variants[precision]))
-    .filter((record): record is ModelRecord => record !== undefined)
+  const ids = [
+    ...Object.values(MODEL_FAMILIES).map((family) => family.variants[precision]),
+    ...Object.values(MODEL_FAMILIES).map((family) => family.gguf),
+    ...CPU_ONLY_MODELS.map((model) => model.gguf),
+  ];
+  const prebuilt = ids
+    .map((id) => prebuiltRecord(id))
+    .filter((record): record is AnyModelRecord => record !== undefined)
     .map((record) => withMirror(record, mirror ?? undefined));
   return [...prebuilt, ...custom];
 }
@@ -46,6 +52,7 @@ export function OptionsApp() {
   const budget = gpuBudget(capabilities.value, override.value);
   const downloads = useMemo(() => new DownloadsClient(), []);
   const records = downloadableModels(capabilities.value, mirror.value, custom.value);
+  const environment = useTaskEnvironment(capabilities.value);
 
   useEffect(() => {
     // Without an answer the GPU is shown as unknown and the f32 models are offered.
@@ -76,10 +83,11 @@ export function OptionsApp() {
         custom={custom.value}
         downloadable={records}
         downloads={downloads}
-        budgetMB={budget.budgetMB}
+        environment={environment}
       />
       <DownloadsSection records={records} client={downloads} budgetMB={budget.budgetMB} />
       <GpuSection capabilities={capabilities.value} />
+      <CpuMemorySection />
       <ModelSourceSection />
       <CustomModelsSection custom={custom.value} budgetMB={budget.budgetMB} />
       <TroubleshootingSection />

@@ -1,6 +1,5 @@
 import { i18n } from '#i18n';
-import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { ShaderPrecision } from '@/lib/models/types';
+import type { AnyModelRecord, ShaderPrecision } from '@/lib/models/types';
 import type { DownloadsClient } from '@/lib/options/downloads-client';
 import {
   automaticChoice,
@@ -9,13 +8,14 @@ import {
   modelDisplayName,
   modelLabel,
   registeredModels,
-  resolveTaskModel,
 } from '@/lib/models/registry';
+import { chooseModel, type TaskEnvironment } from '@/lib/tasks/common/model-choice';
 import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
 import { taskModels } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
 import { ModelDownloadState } from './ModelDownloadState';
 import { ModelFit } from './ModelFit';
+import { TaskEngineChoice } from './TaskEngineChoice';
 
 const TASK_LABEL: Record<TaskKind, () => string> = {
   summarize: () => i18n.t('options.taskSummarize'),
@@ -26,23 +26,25 @@ const TASK_LABEL: Record<TaskKind, () => string> = {
 
 interface Props {
   precision: ShaderPrecision;
-  custom: ModelRecord[];
+  custom: AnyModelRecord[];
   /** The models as they are downloaded (rehosted on the mirror if one is set). */
-  downloadable: ModelRecord[];
+  downloadable: AnyModelRecord[];
   downloads: DownloadsClient;
-  /** GPU memory the models may use, in MB: models beyond it are marked, and a task with no choice takes its lighter one. */
-  budgetMB: number;
+  /** What the background plans with: which engine and record each task gets on this device, and the GPU budget. */
+  environment: TaskEnvironment;
 }
 
 /**
  * Per task: its default model, its lighter one, or any registered model, each marked when it does not fit the GPU
- * budget; the model in use (the lighter default on a small budget, until the user picks) and getting it offline.
+ * budget; the model in use (the lighter default on a small budget, until the user picks); the engine it runs on; and
+ * getting the model it will run on (its GGUF build when it runs on the CPU) for offline use.
  */
-export function TaskModelsSection({ precision, custom, downloadable, downloads, budgetMB }: Props) {
+export function TaskModelsSection({ precision, custom, downloadable, downloads, environment }: Props) {
+  const budgetMB = environment.gpuBudgetMB;
   const choices = useStorageItem(taskModels, {});
   const models = registeredModels(custom);
   const byId = (id: string) => models.find((record) => record.model_id === id);
-  const optionText = (text: string, record: ModelRecord | undefined) =>
+  const optionText = (text: string, record: AnyModelRecord | undefined) =>
     fitsBudget(record, budgetMB) ? text : i18n.t('options.choiceTooLarge', [text]);
   return (
     <section>
@@ -52,9 +54,9 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads, 
         const defaultId = modelIdForTask(task, precision, 'default');
         const lightId = modelIdForTask(task, precision, 'light');
         const choice = choices.value[task] ?? automaticChoice(task, precision, budgetMB);
-        const chosen = resolveTaskModel(task, choice, precision, custom);
-        const record = chosen.ok
-          ? downloadable.find((candidate) => candidate.model_id === chosen.record.model_id)
+        const outcome = chooseModel(task, environment);
+        const record = outcome.ok
+          ? (downloadable.find((candidate) => candidate.model_id === outcome.record.model_id) ?? outcome.record)
           : undefined;
         return (
           <div class="task-model" data-task-model={task}>
@@ -83,7 +85,8 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads, 
                   ))}
               </select>
             </label>
-            <ModelFit record={chosen.ok ? chosen.record : undefined} budgetMB={budgetMB} />
+            <ModelFit record={outcome.ok ? outcome.record : undefined} budgetMB={budgetMB} />
+            <TaskEngineChoice task={task} environment={environment} outcome={outcome} />
             {record ? <ModelDownloadState record={record} client={downloads} /> : null}
           </div>
         );

@@ -1,5 +1,5 @@
 /** The background's side of the engine port: starts a generation in the offscreen host and relays what comes back. */
-import { connectPort } from '../protocol/ports';
+import { connectPort, type TypedPort } from '../protocol/ports';
 import { tacitError, type TacitError } from '../core/errors';
 import {
   PORT_ENGINE,
@@ -30,12 +30,18 @@ export function activeEngineRuns(): number {
   return activeRuns;
 }
 
+export type EnginePort = TypedPort<BackgroundToEngineHost, EngineHostToBackground>;
+
+/** The offscreen document's engine host, over a runtime port (Firefox's in-page host passes its own connection). */
+const connectOffscreenHost = (): EnginePort => connectPort<BackgroundToEngineHost, EngineHostToBackground>(PORT_ENGINE);
+
 export function startEngineRun(
   request: GenerateRequest,
   settings: EngineHostSettings,
   handlers: EngineRunHandlers,
+  connect: () => EnginePort = connectOffscreenHost,
 ): EngineRun {
-  const port = connectPort<BackgroundToEngineHost, EngineHostToBackground>(PORT_ENGINE);
+  const port = connect();
   let finished = false;
   activeRuns++;
   const finish = () => {

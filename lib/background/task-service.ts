@@ -215,10 +215,15 @@ function createContext(
         const run = deps.startEngineRun(request, settings, {
           onQueued: (position) => relay.post({ type: 'task/phase', requestId, phase: { phase: 'queued', position } }),
           onLoading: (modelId, progress) =>
-            relay.post({ type: 'task/phase', requestId, phase: { phase: 'loading-model', modelId, progress } }),
+            relay.post({
+              type: 'task/phase',
+              requestId,
+              phase: { phase: 'loading-model', modelId, progress, use: choice.use },
+            }),
           onGenerating: (modelId) => {
             generatingSince = performance.now();
-            if (options.stream) relay.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId } });
+            if (options.stream)
+              relay.post({ type: 'task/phase', requestId, phase: { phase: 'generating', modelId, use: choice.use } });
           },
           onDelta: (delta) => {
             text += delta;

@@ -25,6 +25,8 @@ interface ErrorFacts {
   'model-unknown': { modelId?: string };
   /** Rounded to whole MB. */
   'model-too-large': { neededMB: number; budgetMB: number };
+  /** A CPU (GGUF) model needs more RAM than the budget allows; rounded to whole MB. */
+  'model-too-large-for-ram': { neededMB: number; budgetMB: number };
   'out-of-gpu-memory': NoFacts;
   'gpu-device-lost': NoFacts;
   /** What the model still has to store, when known. */

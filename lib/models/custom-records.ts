@@ -1,8 +1,20 @@
-/** Checks user-added model records (Options, tests, air-gapped installs) and the hosts they need to reach. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
+/**
+ * Checks user-added model records (Options, tests, air-gapped installs) and the hosts they need to reach: WebLLM
+ * records (weights base URL, .wasm library, GPU memory) and GGUF records for the CPU engine (`format: 'gguf'`: a .gguf
+ * URL, or the first part of a split one, and the RAM it needs).
+ */
+import type { AnyModelRecord, GgufModelRecord, WebLlmModelRecord } from './types';
+import { isGgufRecord } from './records';
 
 export type CustomRecordField =
-  'record' | 'model_id' | 'model' | 'model_lib' | 'vram_required_MB' | 'context_window_size' | 'required_features';
+  | 'record'
+  | 'model_id'
+  | 'model'
+  | 'model_lib'
+  | 'vram_required_MB'
+  | 'ram_required_MB'
+  | 'context_window_size'
+  | 'required_features';
 
 /** Problems whose message needs no facts beyond the field. */
 export type PlainCustomRecordIssueCode =
@@ -15,6 +27,7 @@ export type PlainCustomRecordIssueCode =
   | 'remote-http'
   | 'extra-url-parts'
   | 'not-wasm'
+  | 'not-gguf'
   | 'not-a-number'
   | 'not-an-integer'
   | 'not-an-array';
@@ -35,7 +48,7 @@ export type CustomRecordIssue = { field: CustomRecordField } & CustomRecordProbl
 export type CustomRecordIssueCode = CustomRecordIssue['code'];
 
 export type CustomRecordResult =
-  { ok: true; record: ModelRecord; warnings: CustomRecordIssue[] } | { ok: false; errors: CustomRecordIssue[] };
+  { ok: true; record: AnyModelRecord; warnings: CustomRecordIssue[] } | { ok: false; errors: CustomRecordIssue[] };
 
 export interface CustomRecordContext {
   /** Ids already in use (prebuilt and other custom records); compared case-insensitively. */
@@ -46,13 +59,17 @@ export interface CustomRecordContext {
 
 export const MODEL_ID_MAX_LENGTH = 128;
 export const VRAM_RANGE_MB = { min: 0, max: 80000 } as const;
+export const RAM_RANGE_MB = { min: 0, max: 262144 } as const;
 export const CONTEXT_WINDOW_RANGE = { min: 512, max: 131072 } as const;
 export const KNOWN_REQUIRED_FEATURES: readonly string[] = ['shader-f16'];
 
 const MODEL_ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 const NUMERIC_STRING = /^\s*-?\d+(\.\d+)?\s*$/;
 
-/** Validates untrusted input; only the known fields are copied into the record, anything else is dropped. */
+/**
+ * Validates untrusted input; only the known fields are copied into the record, anything else is dropped. Input with
+ * `format: 'gguf'` is a GGUF record; anything else a WebLLM record.
+ */
 export function validateCustomRecord(input: unknown, context: CustomRecordContext): CustomRecordResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
@@ -71,6 +88,32 @@ export function validateCustomRecord(input: unknown, context: CustomRecordContex
   };
   const modelId = collect(checkModelId(fields.model_id, context.existingIds));
   const model = collect(checkUrl('model', fields.model));
+  const memory = fields.format === 'gguf' ? ggufFields(fields, model, collect) : webLlmFields(fields, collect);
+  errors.push(...memory.errors);
+  const contextWindow = collect(checkNumber('context_window_size', fields.context_window_size, true));
+  if (
+    contextWindow !== undefined &&
+    (contextWindow < CONTEXT_WINDOW_RANGE.min || contextWindow > CONTEXT_WINDOW_RANGE.max)
+  ) {
+    errors.push(issue('context_window_size', { code: 'out-of-range', ...CONTEXT_WINDOW_RANGE, minExclusive: false }));
+  }
+  if (errors.length > 0 || !modelId || !model || contextWindow === undefined || !memory.complete) {
+    return { ok: false, errors };
+  }
+  const record = memory.build(modelId, model, contextWindow);
+  return { ok: true, record, warnings: cspWarnings(record, context.cspConnectSources) };
+}
+
+type Collect = <T>(result: FieldResult<T>) => T | undefined;
+
+interface KindFields {
+  errors: CustomRecordIssue[];
+  complete: boolean;
+  build(modelId: string, model: string, contextWindow: number): AnyModelRecord;
+}
+
+function webLlmFields(fields: Record<string, unknown>, collect: Collect): KindFields {
+  const errors: CustomRecordIssue[] = [];
   const modelLib = collect(checkUrl('model_lib', fields.model_lib));
   if (modelLib !== undefined && !new URL(modelLib).pathname.endsWith('.wasm')) {
     errors.push(issue('model_lib', { code: 'not-wasm' }));
@@ -79,33 +122,52 @@ export function validateCustomRecord(input: unknown, context: CustomRecordContex
   if (vram !== undefined && (vram <= VRAM_RANGE_MB.min || vram > VRAM_RANGE_MB.max)) {
     errors.push(issue('vram_required_MB', { code: 'out-of-range', ...VRAM_RANGE_MB, minExclusive: true }));
   }
-  const contextWindow = collect(checkNumber('context_window_size', fields.context_window_size, true));
-  if (
-    contextWindow !== undefined &&
-    (contextWindow < CONTEXT_WINDOW_RANGE.min || contextWindow > CONTEXT_WINDOW_RANGE.max)
-  ) {
-    errors.push(issue('context_window_size', { code: 'out-of-range', ...CONTEXT_WINDOW_RANGE, minExclusive: false }));
-  }
   const features = collect(checkFeatures(fields.required_features));
-  if (errors.length > 0 || !modelId || !model || !modelLib || vram === undefined || contextWindow === undefined) {
-    return { ok: false, errors };
-  }
-  const record: ModelRecord = {
-    model_id: modelId,
-    model,
-    model_lib: modelLib,
-    vram_required_MB: vram,
-    overrides: { context_window_size: contextWindow },
-    ...(features && features.length > 0 ? { required_features: features } : {}),
+  return {
+    errors,
+    complete: modelLib !== undefined && vram !== undefined,
+    build: (modelId, model, contextWindow): WebLlmModelRecord => ({
+      model_id: modelId,
+      model,
+      model_lib: modelLib!,
+      vram_required_MB: vram!,
+      overrides: { context_window_size: contextWindow },
+      ...(features && features.length > 0 ? { required_features: features } : {}),
+    }),
   };
-  return { ok: true, record, warnings: cspWarnings(record, context.cspConnectSources) };
+}
+
+function ggufFields(fields: Record<string, unknown>, model: string | undefined, collect: Collect): KindFields {
+  const errors: CustomRecordIssue[] = [];
+  if (model !== undefined && !isGgufPath(new URL(model).pathname)) errors.push(issue('model', { code: 'not-gguf' }));
+  const ram = collect(checkNumber('ram_required_MB', fields.ram_required_MB, false));
+  if (ram !== undefined && (ram <= RAM_RANGE_MB.min || ram > RAM_RANGE_MB.max)) {
+    errors.push(issue('ram_required_MB', { code: 'out-of-range', ...RAM_RANGE_MB, minExclusive: true }));
+  }
+  return {
+    errors,
+    complete: ram !== undefined,
+    build: (modelId, url, contextWindow): GgufModelRecord => ({
+      format: 'gguf',
+      model_id: modelId,
+      model: url,
+      ram_required_MB: ram!,
+      overrides: { context_window_size: contextWindow },
+    }),
+  };
+}
+
+/** A .gguf file, or the first part of a split one (`-00001-of-00003.gguf`): the other parts sit beside it. */
+function isGgufPath(pathname: string): boolean {
+  const part = /-(\d{5})-of-(\d{5})\.gguf$/.exec(pathname);
+  return part ? part[1] === '00001' : pathname.endsWith('.gguf');
 }
 
 /** The origins (scheme://host[:port]) a set of records downloads from, sorted and without duplicates. */
-export function allowedOriginsForRecords(records: readonly ModelRecord[]): string[] {
+export function allowedOriginsForRecords(records: readonly AnyModelRecord[]): string[] {
   const origins = new Set<string>();
   for (const record of records) {
-    for (const url of [record.model, record.model_lib]) {
+    for (const url of recordUrls(record)) {
       const parsed = safeUrl(url);
       if (parsed) origins.add(parsed.origin);
     }
@@ -143,6 +205,10 @@ function checkModelId(value: unknown, existingIds: readonly string[]): FieldResu
   return { value };
 }
 
+function recordUrls(record: AnyModelRecord): string[] {
+  return isGgufRecord(record) ? [record.model] : [record.model, record.model_lib];
+}
+
 function checkUrl(field: 'model' | 'model_lib', value: unknown): FieldResult<string> {
   if (value === undefined || value === null || value === '') return { error: issue(field, { code: 'missing' }) };
   if (typeof value !== 'string') return { error: issue(field, { code: 'not-a-string' }) };
@@ -159,7 +225,7 @@ function checkUrl(field: 'model' | 'model_lib', value: unknown): FieldResult<str
 }
 
 function checkNumber(
-  field: 'vram_required_MB' | 'context_window_size',
+  field: 'vram_required_MB' | 'ram_required_MB' | 'context_window_size',
   value: unknown,
   integer: boolean,
 ): FieldResult<number> {
@@ -181,12 +247,14 @@ function checkFeatures(value: unknown): FieldResult<string[] | undefined> {
   return { value: [...new Set(value as string[])] };
 }
 
-function cspWarnings(record: ModelRecord, sources: readonly string[] | undefined): CustomRecordIssue[] {
+function cspWarnings(record: AnyModelRecord, sources: readonly string[] | undefined): CustomRecordIssue[] {
   if (!sources) return [];
-  const fields = [
-    ['model', record.model],
-    ['model_lib', record.model_lib],
-  ] as const;
+  const fields: ReadonlyArray<readonly ['model' | 'model_lib', string]> = isGgufRecord(record)
+    ? [['model', record.model]]
+    : [
+        ['model', record.model],
+        ['model_lib', record.model_lib],
+      ];
   return fields
     .filter(([, url]) => !isOriginAllowedByCsp(url, sources))
     .map(([field, url]) => issue(field, { code: 'origin-not-in-csp', origin: new URL(url).origin }));

@@ -1,13 +1,17 @@
-/** Which model each task uses: a default and a lighter alternative per task, picked per adapter precision. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { ShaderPrecision, TaskKind } from './types';
+/** Which model each task uses: a default and a lighter alternative per task, picked per adapter precision or for the CPU. */
+import type { AnyModelRecord, ShaderPrecision, TaskKind, WebLlmModelRecord } from './types';
+import { GGUF_RECORDS } from './gguf-records';
 import { PREBUILT_RECORDS } from './prebuilt-records';
 
-/** A model in two quantisations: q4f16_1 needs `shader-f16`; q4f32_1 runs everywhere WebGPU does. */
+/**
+ * A model in two WebLLM quantisations (q4f16_1 needs `shader-f16`; q4f32_1 runs everywhere WebGPU does) and one GGUF
+ * build (Q4_K_M) for the CPU engine.
+ */
 export interface ModelFamily {
   id: string;
   label: string;
   variants: Record<ShaderPrecision, string>;
+  gguf: string;
 }
 
 export const MODEL_FAMILIES = {
@@ -16,28 +20,38 @@ export const MODEL_FAMILIES = {
     id: 'qwen2.5-1.5b',
     label: 'Qwen2.5 1.5B Instruct',
     variants: { f16: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', f32: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC' },
+    gguf: 'Qwen2.5-1.5B-Instruct-Q4_K_M-GGUF',
   },
   // The same family at a third of the size: for small GPUs, still multilingual.
   'qwen2.5-0.5b': {
     id: 'qwen2.5-0.5b',
     label: 'Qwen2.5 0.5B Instruct',
     variants: { f16: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC', f32: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' },
+    gguf: 'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF',
   },
   // Writes the most natural prose of the small models: worth its 2.3 GB for email drafts.
   'llama-3.2-3b': {
     id: 'llama-3.2-3b',
     label: 'Llama 3.2 3B Instruct',
     variants: { f16: 'Llama-3.2-3B-Instruct-q4f16_1-MLC', f32: 'Llama-3.2-3B-Instruct-q4f32_1-MLC' },
+    gguf: 'Llama-3.2-3B-Instruct-Q4_K_M-GGUF',
   },
   // Same prose style at 1 GB.
   'llama-3.2-1b': {
     id: 'llama-3.2-1b',
     label: 'Llama 3.2 1B Instruct',
     variants: { f16: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', f32: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' },
+    gguf: 'Llama-3.2-1B-Instruct-Q4_K_M-GGUF',
   },
 } as const satisfies Record<string, ModelFamily>;
 
 export type ModelFamilyId = keyof typeof MODEL_FAMILIES;
+
+/** Models offered for the CPU only, picked by id in Options: not a task's default. */
+export const CPU_ONLY_MODELS: ReadonlyArray<{ label: string; gguf: string }> = [
+  // The smallest model that still follows instructions (English only): for computers with little memory.
+  { label: 'SmolLM2 360M Instruct', gguf: 'SmolLM2-360M-Instruct-Q4_K_M-GGUF' },
+];
 
 /** Default and lighter model per task. Chat follow-ups share the summary model so its conversation state is reused. */
 export const TASK_MODELS: Record<TaskKind, { default: ModelFamilyId; light: ModelFamilyId }> = {
@@ -55,18 +69,36 @@ export function modelIdForTask(
   return MODEL_FAMILIES[TASK_MODELS[task][choice]].variants[precision];
 }
 
-export function prebuiltRecord(modelId: string): ModelRecord | undefined {
+/** The GGUF build of a task's default or lighter model, for the CPU engine. */
+export function ggufIdForTask(task: TaskKind, choice: 'default' | 'light' = 'default'): string {
+  return MODEL_FAMILIES[TASK_MODELS[task][choice]].gguf;
+}
+
+/** The family a prebuilt model id belongs to (any of its builds), if any. */
+export function familyOf(modelId: string): ModelFamily | undefined {
+  return Object.values(MODEL_FAMILIES).find(
+    (family) => family.gguf === modelId || family.variants.f16 === modelId || family.variants.f32 === modelId,
+  );
+}
+
+export function prebuiltRecord(modelId: string): AnyModelRecord | undefined {
+  return [...PREBUILT_RECORDS, ...GGUF_RECORDS].find((record) => record.model_id === modelId);
+}
+
+/** A prebuilt WebLLM record (GPU) by id. */
+export function prebuiltWebLlmRecord(modelId: string): WebLlmModelRecord | undefined {
   return PREBUILT_RECORDS.find((record) => record.model_id === modelId);
 }
 
-/** Every model a task can use: both builds of each family, then the user's own records. */
-export function registeredModels(customRecords: readonly ModelRecord[]): ModelRecord[] {
-  return [...PREBUILT_RECORDS, ...customRecords];
+/** Every model a task can use: both WebLLM builds of each family, the GGUF builds, then the user's own records. */
+export function registeredModels(customRecords: readonly AnyModelRecord[]): AnyModelRecord[] {
+  return [...PREBUILT_RECORDS, ...GGUF_RECORDS, ...customRecords];
 }
 
 /** Whether a model fits the GPU memory budget (a record that does not say what it needs counts as fitting). */
-export function fitsBudget(record: ModelRecord | undefined, budgetMB: number): boolean {
-  return (record?.vram_required_MB ?? 0) <= budgetMB;
+export function fitsBudget(record: AnyModelRecord | undefined, budgetMB: number): boolean {
+  // A GGUF model runs on the CPU: it takes no GPU memory.
+  return !record || 'format' in record ? true : (record.vram_required_MB ?? 0) <= budgetMB;
 }
 
 /**
@@ -80,7 +112,7 @@ export function automaticChoice(task: TaskKind, precision: ShaderPrecision, budg
 }
 
 export type ModelResolution =
-  | { ok: true; record: ModelRecord; choice: 'default' | 'light' | 'custom' }
+  | { ok: true; record: AnyModelRecord; choice: 'default' | 'light' | 'custom' }
   | { ok: false; reason: 'unknown-model'; modelId: string };
 
 /** The record a task runs on: its default or light family in the adapter's precision, or a model the user picked. */
@@ -88,7 +120,7 @@ export function resolveTaskModel(
   task: TaskKind,
   choice: string | undefined,
   precision: ShaderPrecision,
-  customRecords: readonly ModelRecord[],
+  customRecords: readonly AnyModelRecord[],
 ): ModelResolution {
   if (choice === undefined || choice === 'default' || choice === 'light') {
     const modelId = modelIdForTask(task, precision, choice ?? 'default');
@@ -99,19 +131,22 @@ export function resolveTaskModel(
   return record ? { ok: true, record, choice: 'custom' } : { ok: false, reason: 'unknown-model', modelId: choice };
 }
 
-/** A name for people: the family's label and its quantisation for prebuilt models, the id for others. */
+/** The build's name in Options: the family's label with its precision or format ("… (GGUF Q4_K_M)"), the id for others. */
 export function modelLabel(modelId: string): string {
-  for (const family of Object.values(MODEL_FAMILIES)) {
-    if (family.variants.f16 === modelId) return `${family.label} (q4f16)`;
-    if (family.variants.f32 === modelId) return `${family.label} (q4f32)`;
-  }
-  return modelId;
+  const found = findFamily(modelId);
+  return found ? `${found.label} (${found.build})` : modelId;
 }
 
 /** The short name the panel shows: the family's label for prebuilt models ("Qwen2.5 1.5B Instruct"), the id for others. */
 export function modelDisplayName(modelId: string): string {
-  const family = Object.values(MODEL_FAMILIES).find(
-    (candidate) => candidate.variants.f16 === modelId || candidate.variants.f32 === modelId,
-  );
-  return family?.label ?? modelId;
+  return findFamily(modelId)?.label ?? modelId;
+}
+
+function findFamily(modelId: string): { label: string; build: string } | undefined {
+  for (const family of [...Object.values(MODEL_FAMILIES), ...CPU_ONLY_MODELS]) {
+    if ('variants' in family && family.variants.f16 === modelId) return { label: family.label, build: 'q4f16' };
+    if ('variants' in family && family.variants.f32 === modelId) return { label: family.label, build: 'q4f32' };
+    if (family.gguf === modelId) return { label: family.label, build: 'GGUF Q4_K_M' };
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
-/** Where model files come from: WebLLM's default hosts, or a mirror that serves the same paths. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
+/** Where model files come from: the default hosts, or a mirror that serves the same paths. */
+import type { AnyModelRecord } from './types';
 
 /** Validates a mirror base URL: https anywhere, plain http only on this machine. */
 export function parseMirrorBaseUrl(value: string): { ok: true; url: string } | { ok: false; reason: string } {
@@ -16,12 +16,16 @@ export function parseMirrorBaseUrl(value: string): { ok: true; url: string } | {
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }
 
-/** A mirror replaces the origin of every model URL and keeps the path (e.g. `/mlc-ai/<model>/resolve/main/...`). */
-export function withMirror(record: ModelRecord, mirrorBaseUrl: string | undefined): ModelRecord {
+/**
+ * A mirror replaces the origin of every model URL and keeps the path (e.g. `/mlc-ai/<model>/resolve/main/...`, or
+ * `/bartowski/<repo>/resolve/main/<file>.gguf`).
+ */
+export function withMirror<R extends AnyModelRecord>(record: R, mirrorBaseUrl: string | undefined): R {
   if (!mirrorBaseUrl) return record;
   const rehost = (original: string) => {
     const url = new URL(original);
     return `${mirrorBaseUrl}${url.pathname}`;
   };
+  if ('format' in record) return { ...record, model: rehost(record.model) };
   return { ...record, model: rehost(record.model), model_lib: rehost(record.model_lib) };
 }

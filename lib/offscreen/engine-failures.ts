@@ -6,8 +6,17 @@ export interface FailureContext {
   modelHost?: string;
 }
 
+/** A failure an engine already classified (e.g. a GGUF download that was cut), passed through as it is. */
+export class EngineFailure extends Error {
+  constructor(readonly failure: TacitError) {
+    super(failure.code);
+    this.name = 'EngineFailure';
+  }
+}
+
 /** Maps WebLLM, WebGPU and fetch errors (often only their text survives a worker hop) to a TacitError. */
 export function describeEngineFailure(error: unknown, context: FailureContext = {}): TacitError {
+  if (error instanceof EngineFailure) return error.failure;
   const text = errorText(error);
   const host = context.modelHost;
   if (/QuotaExceeded|quota/i.test(text)) return tacitError('storage-quota');

@@ -1,6 +1,7 @@
 /**
  * The offscreen document's engine host: runs generations one at a time (fairly across panels and tabs), keeps loaded
- * only the models that fit the GPU budget (least recently used evicted first), and reports idleness.
+ * only the models that fit their device's budget (GPU memory for WebLLM, RAM for llama.cpp; least recently used
+ * evicted first), and reports idleness.
  */
 import type { TacitError } from '../core/errors';
 import { tacitError } from '../core/errors';
@@ -15,6 +16,8 @@ import type {
   GenerateRequest,
 } from '../protocol/messages';
 import type { Engine } from './engines/types';
+import { deviceOf, memoryNeededMB } from '../models/records';
+import type { AnyModelRecord, ModelDevice } from '../models/types';
 import { describeEngineFailure } from './engine-failures';
 import { hostOf } from './downloads/download-errors';
 import { checkModelSource } from './model-source-check';
@@ -25,8 +28,8 @@ import { isQueueCancelled } from './scheduler/queue-error';
 export type EngineHostPort = TypedPort<EngineHostToBackground, BackgroundToEngineHost>;
 
 export interface EngineHostOptions {
-  /** A fresh engine for one model (each model gets its own worker and GPU device). */
-  createEngine(settings: EngineHostSettings): Promise<Engine>;
+  /** A fresh engine for one model (each model gets its own worker): WebLLM for GPU records, llama.cpp for GGUF. */
+  createEngine(settings: EngineHostSettings, record: AnyModelRecord): Promise<Engine>;
   /** Applies new settings to an engine that stays loaded (test builds: the scripted engine's pace). */
   updateEngine?(engine: Engine, settings: EngineHostSettings): void;
   /** Called once the host has been idle for settings.idleTimeoutMs with every model unloaded. */
@@ -48,7 +51,8 @@ type Outcome = { stopped: boolean } | { error: TacitError };
 
 export class EngineHost {
   private readonly engines = new Map<string, Engine>();
-  private residency: ResidencyState = EMPTY_RESIDENCY;
+  /** GPU and CPU models are budgeted apart: GPU memory and RAM are different memories. */
+  private residency: Record<ModelDevice, ResidencyState> = { gpu: EMPTY_RESIDENCY, cpu: EMPTY_RESIDENCY };
   private readonly queue = new GpuWorkQueue();
   private readonly ports = new Map<string, EngineHostPort>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -79,7 +83,14 @@ export class EngineHost {
 
   status(): EngineStatus {
     const first = this.engines.values().next().value;
-    return { engine: first?.kind ?? 'webllm', loadedModels: [...this.engines.keys()], busy: !this.queue.idle };
+    const threads = [...this.engines.values()].map((engine) => engine.threads?.()).find((count) => count !== undefined);
+    return {
+      engine: first?.kind ?? 'webllm',
+      loadedModels: [...this.engines.keys()],
+      onCpu: this.residency.cpu.loaded.map((model) => model.modelId),
+      ...(threads === undefined ? {} : { cpuThreads: threads }),
+      busy: !this.queue.idle,
+    };
   }
 
   /** (Re)starts the countdown after which every model is unloaded and the host asks to be closed. */
@@ -157,7 +168,7 @@ export class EngineHost {
             if (!signal.aborted) deltas.push(text);
           },
         );
-        this.residency = touch(this.residency, modelId, this.now());
+        this.markUsed(deviceOf(record), modelId);
         return { stopped: result.stopped || signal.aborted };
       } finally {
         deltas.flush();
@@ -172,10 +183,11 @@ export class EngineHost {
   private async preload(request: GenerateRequest, settings: EngineHostSettings): Promise<Outcome> {
     const { record } = request;
     if (this.engines.has(record.model_id)) return { stopped: false };
+    const device = deviceOf(record);
     const plan = planSwap(
-      this.residency,
-      { modelId: record.model_id, sizeMB: record.vram_required_MB ?? 0 },
-      settings.gpuBudgetMB ?? Number.POSITIVE_INFINITY,
+      this.residency[device],
+      { modelId: record.model_id, sizeMB: memoryNeededMB(record) },
+      budgetMB(device, settings),
     );
     if (plan.kind !== 'swap' || plan.evict.length > 0) return { stopped: true };
     if (!(await this.options.isModelCached?.(record))) return { stopped: true };
@@ -190,28 +202,29 @@ export class EngineHost {
     onProgress: Parameters<Engine['load']>[1],
   ): Promise<{ ok: true; engine: Engine } | { ok: false; error: TacitError }> {
     const { record } = request;
-    const modelRequest = { modelId: record.model_id, sizeMB: record.vram_required_MB ?? 0 };
-    const plan = planSwap(this.residency, modelRequest, settings.gpuBudgetMB ?? Number.POSITIVE_INFINITY);
+    const device = deviceOf(record);
+    const modelRequest = { modelId: record.model_id, sizeMB: memoryNeededMB(record) };
+    const plan = planSwap(this.residency[device], modelRequest, budgetMB(device, settings));
     if (plan.kind === 'too-large') {
-      return {
-        ok: false,
-        error: tacitError('model-too-large', {
-          neededMB: Math.round(plan.sizeMB),
-          budgetMB: Math.round(plan.budgetMB),
-        }),
-      };
+      const sizes = { neededMB: Math.round(plan.sizeMB), budgetMB: Math.round(plan.budgetMB) };
+      const error =
+        device === 'cpu' ? tacitError('model-too-large-for-ram', sizes) : tacitError('model-too-large', sizes);
+      return { ok: false, error };
     }
     for (const modelId of plan.evict) await this.unload(modelId);
     const existing = this.engines.get(record.model_id);
     if (existing) {
       this.options.updateEngine?.(existing, settings);
-      this.residency = applySwap(this.residency, plan, modelRequest, this.now());
+      this.residency = {
+        ...this.residency,
+        [device]: applySwap(this.residency[device], plan, modelRequest, this.now()),
+      };
       return { ok: true, engine: existing };
     }
-    const engine = await this.options.createEngine(settings);
+    const engine = await this.options.createEngine(settings, record);
     await engine.load(record, onProgress);
     this.engines.set(record.model_id, engine);
-    this.residency = applySwap(this.residency, plan, modelRequest, this.now());
+    this.residency = { ...this.residency, [device]: applySwap(this.residency[device], plan, modelRequest, this.now()) };
     this.options.onResidencyChange?.('load', record.model_id);
     return { ok: true, engine };
   }
@@ -246,7 +259,7 @@ export class EngineHost {
   private async unload(modelId: string): Promise<void> {
     const engine = this.engines.get(modelId);
     this.engines.delete(modelId);
-    this.residency = forget(this.residency, modelId);
+    this.residency = { gpu: forget(this.residency.gpu, modelId), cpu: forget(this.residency.cpu, modelId) };
     if (!engine) return;
     await engine
       .unload()
@@ -256,6 +269,10 @@ export class EngineHost {
 
   private async unloadAll(): Promise<void> {
     for (const modelId of [...this.engines.keys()]) await this.unload(modelId);
+  }
+
+  private markUsed(device: ModelDevice, modelId: string): void {
+    this.residency = { ...this.residency, [device]: touch(this.residency[device], modelId, this.now()) };
   }
 
   private clearIdleTimer(): void {
@@ -270,4 +287,10 @@ export class EngineHost {
   private record(...args: Parameters<RecordDiagnostic>): void {
     this.options.recordDiagnostic?.(...args);
   }
+}
+
+/** The budget of the memory the model runs in; unlimited when the settings give none. */
+function budgetMB(device: ModelDevice, settings: EngineHostSettings): number {
+  const budget = device === 'cpu' ? settings.ramBudgetMB : settings.gpuBudgetMB;
+  return budget ?? Number.POSITIVE_INFINITY;
 }

@@ -1,16 +1,18 @@
 /** After a failed download, asks the model source directly so the message can say what it answered. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
 import { tacitError, type TacitError } from '../core/errors';
+import { isGgufRecord } from '../models/records';
+import type { AnyModelRecord } from '../models/types';
 import { hostOf } from './downloads/download-errors';
+import { ggufParts } from './downloads/gguf-files';
 import { chatConfigUrl, modelBaseUrl } from './downloads/webllm-urls';
 
 const CHECK_TIMEOUT_MS = 5000;
 
-export async function checkModelSource(record: ModelRecord, failure: TacitError): Promise<TacitError> {
+export async function checkModelSource(record: AnyModelRecord, failure: TacitError): Promise<TacitError> {
   let configUrl: string;
   try {
-    // The first file WebLLM asks for, at the URL it builds.
-    configUrl = chatConfigUrl(modelBaseUrl(record.model));
+    // The first file the engine asks for: WebLLM's chat config at the URL it builds, or the GGUF file itself.
+    configUrl = isGgufRecord(record) ? ggufParts(record.model)[0]!.url : chatConfigUrl(modelBaseUrl(record.model));
   } catch {
     // No URL to check: the failure stands as it was (and is recorded by the engine host).
     return failure;

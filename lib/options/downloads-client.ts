@@ -1,7 +1,7 @@
 /** The Options page's view of model downloads, which run in the engine host so they continue while Options is closed. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
 import { signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
+import type { AnyModelRecord } from '../models/types';
 import { connectPort, type TypedPort } from '../protocol/ports';
 import {
   PORT_DOWNLOADS,
@@ -20,17 +20,17 @@ export class DownloadsClient {
   readonly active = signal<string[]>([]);
   readonly errors = signal<Record<string, TacitError | null>>({});
   private port: Promise<DownloadsPort> | undefined;
-  private records: ModelRecord[] = [];
+  private records: AnyModelRecord[] = [];
 
   /** Shows these models: starts the engine host and connects once if needed, then asks for their status. */
-  async connect(records: ModelRecord[]): Promise<void> {
+  async connect(records: AnyModelRecord[]): Promise<void> {
     this.records = records;
     const port = await this.ensurePort();
     // A later call with other records is already on its way.
     if (records === this.records) port.post({ type: 'downloads/status', records });
   }
 
-  download(record: ModelRecord): void {
+  download(record: AnyModelRecord): void {
     this.errors.value = { ...this.errors.value, [record.model_id]: null };
     void this.ensurePort().then((port) => port.post({ type: 'downloads/start', record }));
   }
@@ -39,7 +39,7 @@ export class DownloadsClient {
     void this.port?.then((port) => port.post({ type: 'downloads/cancel', modelId }));
   }
 
-  remove(record: ModelRecord): void {
+  remove(record: AnyModelRecord): void {
     const otherRecords = this.records.filter((other) => other.model_id !== record.model_id);
     void this.ensurePort().then((port) => port.post({ type: 'downloads/delete', record, otherRecords }));
   }

@@ -18,3 +18,13 @@ export function offscreenApi(): ChromeGlobal['offscreen'] | undefined {
 export function runtimeContextsApi(): ChromeGlobal['runtime']['getContexts'] | undefined {
   return chromeApi()?.runtime?.getContexts?.bind(chrome.runtime);
 }
+
+/**
+ * Which engines this browser's engine host offers: Chromium runs WebLLM and llama.cpp in its offscreen document, which
+ * the manifest's COOP/COEP make cross-origin isolated (llama.cpp may use threads); Firefox has no offscreen documents
+ * and runs llama.cpp in its background page, single-threaded.
+ */
+export function engineHostFacts(): { engines: { gpu: boolean; cpu: boolean }; crossOriginIsolated: boolean } {
+  const offscreen = offscreenApi() !== undefined;
+  return { engines: { gpu: offscreen, cpu: true }, crossOriginIsolated: offscreen };
+}

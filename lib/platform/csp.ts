@@ -25,7 +25,14 @@ export function parseExtraSources(list: string | undefined): string[] {
   return sources;
 }
 
-export function extensionPagesCsp(extraSources: readonly string[] = []): string {
+/** blobWorkers: the page starts workers from blob: URLs (llama.cpp in Firefox's background page needs it). */
+export function extensionPagesCsp(
+  extraSources: readonly string[] = [],
+  options: { blobWorkers?: boolean } = {},
+): string {
   const connect = ["'self'", ...DEFAULT_MODEL_SOURCES, ...LOCAL_MODEL_SOURCES, ...extraSources];
-  return ["script-src 'self' 'wasm-unsafe-eval'", "object-src 'self'", `connect-src ${connect.join(' ')}`].join('; ');
+  const script = options.blobWorkers
+    ? "script-src 'self' blob: 'wasm-unsafe-eval'"
+    : "script-src 'self' 'wasm-unsafe-eval'";
+  return [script, "object-src 'self'", `connect-src ${connect.join(' ')}`].join('; ');
 }

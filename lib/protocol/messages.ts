@@ -1,7 +1,6 @@
 /** The one message protocol between the side panel, background, offscreen engine host and content scripts. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { GpuCapabilities, GpuProbe, TaskKind } from '../models/types';
-import type { ChatMessage, LoadProgress } from '../offscreen/engines/types';
+import type { AnyModelRecord, EngineUse, GpuCapabilities, GpuProbe, TaskKind } from '../models/types';
+import type { ChatMessage, EngineKind, LoadProgress } from '../offscreen/engines/types';
 import type { TacitError } from '../core/errors';
 import type { SummaryLength, SummaryType } from '../tasks/summarize/types';
 import type { OutputLanguageChoice } from '../tasks/common/types';
@@ -68,12 +67,13 @@ export type TaskPhase =
   | { phase: 'queued'; position: number }
   | { phase: 'reading-page' }
   | { phase: 'reading-mail' }
-  | { phase: 'loading-model'; modelId: string; progress: LoadProgress }
+  /** `use`: where the model runs (absent in test builds' scripted runs and older panels' views). */
+  | { phase: 'loading-model'; modelId: string; progress: LoadProgress; use?: EngineUse }
   /** secondsLeft: the time the remaining parts take at the pace measured on this run's parts so far. */
   | { phase: 'summarizing-part'; part: number; total: number; secondsLeft?: number }
   | { phase: 'combining' }
   | { phase: 'rewriting-part'; part: number; total: number }
-  | { phase: 'generating'; modelId: string };
+  | { phase: 'generating'; modelId: string; use?: EngineUse };
 
 /** What a summary was made from, shown above it; the conversation id lets follow-up questions continue it. */
 export interface TaskSource {
@@ -181,6 +181,8 @@ export interface EngineHostSettings {
   idleTimeoutMs: number;
   /** GPU memory the loaded models may use together (lib/models/gpu-budget); unlimited when absent. */
   gpuBudgetMB?: number;
+  /** RAM the loaded CPU (GGUF) models may use together (lib/models/ram-budget); unlimited when absent. */
+  ramBudgetMB?: number;
   /** Test builds only: how the scripted engine replies. Production builds never set it. */
   scripted?: ScriptedEngineSettings;
 }
@@ -207,7 +209,7 @@ export interface GenerateRequest {
   clientId?: string;
   /** Only load the model, from the local cache and without evicting another, so a likely next task starts fast. */
   preloadOnly?: boolean;
-  record: ModelRecord;
+  record: AnyModelRecord;
   messages: ChatMessage[];
   temperature?: number;
   maxTokens?: number;
@@ -242,11 +244,11 @@ export interface ModelDiskStatus {
 }
 
 export type DownloadsRequest =
-  | { type: 'downloads/start'; record: ModelRecord }
+  | { type: 'downloads/start'; record: AnyModelRecord }
   | { type: 'downloads/cancel'; modelId: string }
-  | { type: 'downloads/status'; records: ModelRecord[] }
-  | { type: 'downloads/delete'; record: ModelRecord; otherRecords: ModelRecord[] }
-  | { type: 'downloads/delete-all'; records: ModelRecord[] };
+  | { type: 'downloads/status'; records: AnyModelRecord[] }
+  | { type: 'downloads/delete'; record: AnyModelRecord; otherRecords: AnyModelRecord[] }
+  | { type: 'downloads/delete-all'; records: AnyModelRecord[] };
 
 export type DownloadsEvent =
   | { type: 'downloads/progress'; modelId: string; progress: ModelDownloadProgress }
@@ -256,8 +258,14 @@ export type DownloadsEvent =
 // ---- One-shot requests (runtime.sendMessage), each with its response type ------------------------
 
 export interface EngineStatus {
-  engine: 'webllm' | 'scripted';
+  engine: EngineKind;
   loadedModels: string[];
+  /** The loaded models that run on the CPU (llama.cpp); the others are on the GPU. */
+  onCpu?: string[];
+  /** The engine host's page is cross-origin isolated, so llama.cpp can use threads. */
+  crossOriginIsolated?: boolean;
+  /** llama.cpp's threads for the loaded CPU model (1: single-threaded); absent when none is loaded. */
+  cpuThreads?: number;
   busy: boolean;
 }
 

@@ -7,7 +7,8 @@ export interface TypedPort<Out, In> {
   onMessage(listener: (message: In) => void): void;
   onDisconnect(listener: () => void): void;
   disconnect(): void;
-  readonly raw: Browser.runtime.Port;
+  /** The runtime port underneath; absent for a port within one page (localPortPair). */
+  readonly raw?: Browser.runtime.Port;
 }
 
 function typedPort<Out, In>(raw: Browser.runtime.Port): TypedPort<Out, In> {
@@ -50,4 +51,39 @@ export function acceptPorts<Out, In>(name: string, onPort: (port: TypedPort<Out,
     }
     onPort(typedPort<Out, In>(raw));
   });
+}
+
+/**
+ * Two connected ends within one page, for a host that lives in the same page as its client (Firefox's background page
+ * hosts the engine: it has no offscreen documents). Messages arrive asynchronously and copied, as over a runtime port.
+ */
+export function localPortPair<A, B>(): [TypedPort<A, B>, TypedPort<B, A>] {
+  type End = { messages: Array<(message: unknown) => void>; disconnects: Array<() => void> };
+  const ends: [End, End] = [
+    { messages: [], disconnects: [] },
+    { messages: [], disconnects: [] },
+  ];
+  let connected = true;
+  const end = <Out, In>(own: End, peer: End): TypedPort<Out, In> => ({
+    post(message) {
+      if (!connected) return;
+      const copy = structuredClone(message);
+      queueMicrotask(() => {
+        if (connected) peer.messages.forEach((listener) => listener(copy));
+      });
+    },
+    onMessage(listener) {
+      own.messages.push((message) => listener(message as In));
+    },
+    onDisconnect(listener) {
+      own.disconnects.push(listener);
+    },
+    disconnect() {
+      if (!connected) return;
+      connected = false;
+      // As with runtime ports, only the other end hears of it.
+      queueMicrotask(() => peer.disconnects.forEach((listener) => listener()));
+    },
+  });
+  return [end<A, B>(ends[0], ends[1]), end<B, A>(ends[1], ends[0])];
 }

@@ -1,7 +1,6 @@
 /** User settings kept in storage.local, with defaults; never holds page or mail text. */
 import { storage } from 'wxt/utils/storage';
-import type { ModelRecord } from '@mlc-ai/web-llm';
-import type { TaskKind } from '../models/types';
+import type { AnyModelRecord, EngineChoice, TaskKind } from '../models/types';
 import { DEFAULT_ENGINE_IDLE_MS, type SummaryRequestOptions } from '../protocol/messages';
 import type { RewriteStyle } from '../tasks/rewrite/types';
 import type { DraftOptions } from '../tasks/draft/types';
@@ -25,10 +24,18 @@ export const taskModels = storage.defineItem<Partial<Record<TaskKind, TaskModelC
 });
 
 /** Model records the user added in Options (validated by lib/models/custom-records before they are stored). */
-export const customModels = storage.defineItem<ModelRecord[]>('local:customModels', { fallback: [] });
+export const customModels = storage.defineItem<AnyModelRecord[]>('local:customModels', { fallback: [] });
 
 /** The user's GPU memory budget in MB, overriding the detected one; null means detect. */
 export const gpuBudgetOverrideMB = storage.defineItem<number | null>('local:gpuBudgetMB', { fallback: null });
+
+/** The user's RAM budget for CPU (GGUF) models in MB, overriding the detected one; null means detect. */
+export const ramBudgetOverrideMB = storage.defineItem<number | null>('local:ramBudgetMB', { fallback: null });
+
+/** Which engine each task runs on: 'auto' (GPU when it can, else CPU), or always 'gpu' or 'cpu'. */
+export const taskEngines = storage.defineItem<Partial<Record<TaskKind, EngineChoice>>>('local:taskEngines', {
+  fallback: {},
+});
 
 /** The summary type, length and language chosen last in the panel. */
 export const summaryOptions = storage.defineItem<SummaryRequestOptions | null>('local:summaryOptions', {

@@ -17,6 +17,11 @@ test('the production manifest carries the extension pages CSP and least-privileg
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.optional_host_permissions).toHaveLength(7);
   expect(manifest.content_scripts ?? []).toEqual([]);
+  // Cross-origin isolation for llama.cpp's threads (SharedArrayBuffer) in the offscreen document.
+  expect(manifest).toMatchObject({
+    cross_origin_embedder_policy: { value: 'require-corp' },
+    cross_origin_opener_policy: { value: 'same-origin' },
+  });
 });
 
 test('the panel shows the software WebGPU adapter it found', async ({ openPanel }) => {
@@ -28,15 +33,17 @@ test('the panel shows the software WebGPU adapter it found', async ({ openPanel 
   await expect(gpu).toContainText('1 GB max buffer');
 });
 
-test('asking when the model cannot be fetched ends in a specific message within seconds', async ({
+test('asking on the GPU when the model cannot be fetched ends in a specific message within seconds', async ({
   openPanel,
   serviceWorker,
   files,
 }) => {
-  // The user chose the default model, which Tacit would not take on its own on this budget.
+  // The user chose the default model, which Tacit would not take on its own on this budget, and kept it on the GPU:
+  // otherwise a model too large for the GPU budget would run on the CPU instead.
   await setStorage(serviceWorker, {
     modelMirrorUrl: `${files.origin}/no-models-here`,
     taskModels: { chat: 'default' },
+    taskEngines: { chat: 'gpu' },
   });
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Hello?');
@@ -67,7 +74,11 @@ test('asking when the model cannot be fetched ends in a specific message within 
 });
 
 test('an unreachable model source says so', async ({ openPanel, serviceWorker }) => {
-  await setStorage(serviceWorker, { modelMirrorUrl: 'http://127.0.0.1:9', taskModels: { chat: 'light' } });
+  await setStorage(serviceWorker, {
+    modelMirrorUrl: 'http://127.0.0.1:9',
+    taskModels: { chat: 'light' },
+    taskEngines: { chat: 'gpu' },
+  });
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Hello?');
   await panel.getByRole('button', { name: 'Send' }).click();
@@ -108,11 +119,31 @@ test('once downloaded, the real engine loads a model from the local cache with t
 test.describe('without WebGPU', () => {
   test.use({ webgpu: false });
 
-  test('the panel names the reason and a task fails at once with what to do', async ({ openPanel }) => {
+  test('the panel names the reason, and a task runs on the CPU: its GGUF build is fetched from the mirror', async ({
+    openPanel,
+    serviceWorker,
+    files,
+  }) => {
+    await setStorage(serviceWorker, { modelMirrorUrl: `${files.origin}/no-models-here` });
     const panel = await openPanel();
     await expect(panel.getByTestId('gpu-status')).toHaveText(
       'WebGPU unavailable: no GPU adapter was found. Enable hardware acceleration in the browser settings, update your graphics driver, or check chrome://gpu.',
     );
+    await panel.getByLabel('Ask Tacit').fill('Hello?');
+    await panel.getByRole('button', { name: 'Send' }).click();
+    const host = new URL(files.origin).host;
+    await expect(panel.getByTestId('ask-answer-error')).toHaveText(
+      `The model could not be downloaded: ${host} (HTTP 404) answered with an error. Try again later, or set a different model source in Options.`,
+      { timeout: 15_000 },
+    );
+    expect(files.log).toContain(
+      'GET /no-models-here/bartowski/Qwen2.5-1.5B-Instruct-GGUF/resolve/main/Qwen2.5-1.5B-Instruct-Q4_K_M.gguf',
+    );
+  });
+
+  test('a task kept on the GPU fails at once with what to do', async ({ openPanel, serviceWorker }) => {
+    await setStorage(serviceWorker, { taskEngines: { chat: 'gpu' } });
+    const panel = await openPanel();
     await panel.getByLabel('Ask Tacit').fill('Hello?');
     await panel.getByRole('button', { name: 'Send' }).click();
     await expect(panel.getByTestId('ask-answer-error')).toHaveText(

@@ -53,7 +53,7 @@ describe('Firefox edition', () => {
       { timeout: 15_000 },
     );
     expect(await status!.evaluate((element) => element.textContent)).toBe(
-      'This browser cannot host the on-device engine yet.',
+      'This browser offers Tacit no WebGPU engine, so it runs its models on the CPU.',
     );
     expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Tacit');
   }, 60_000);

@@ -29,9 +29,16 @@ const WITH_GPU: TaskEnvironment = {
   mirrorUrl: null,
   scriptedEngine: false,
   gpuBudgetMB: 4000,
+  ramBudgetMB: 4096,
   taskModels: {},
+  taskEngines: {},
+  engines: { gpu: true, cpu: true },
+  cpuThreads: 1,
   customModels: [],
 };
+
+/** The user keeps chat on the GPU: what it cannot run there is refused, not moved to the CPU. */
+const CHAT_ON_GPU: TaskEnvironment = { ...WITH_GPU, taskEngines: { chat: 'gpu' } };
 
 const SETTINGS: EngineHostSettings = { idleTimeoutMs: 60_000 };
 
@@ -157,6 +164,7 @@ describe('servePanelPort', () => {
     ask('r1');
     await settle();
     const { record } = runs[0]!.request;
+    if ('format' in record) throw new Error('expected a WebLLM record');
     expect(record.model).toBe('https://models.example.org/hf/mlc-ai/Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
     expect(record.model_lib.startsWith('https://models.example.org/hf/mlc-ai/binary-mlc-llm-libs/')).toBe(true);
     expect(record.model_lib.endsWith('-webgpu.wasm')).toBe(true);
@@ -172,10 +180,10 @@ describe('servePanelPort', () => {
     expect(runs).toHaveLength(1);
   });
 
-  it('tells the panel why WebGPU cannot run the task, without starting a run', async () => {
+  it('tells the panel why WebGPU cannot run a task kept on the GPU, without starting a run', async () => {
     const { port, runs, ask } = setup(
       {},
-      { ...WITH_GPU, capabilities: { ...GPU, usable: false, reason: 'no-adapter' } },
+      { ...CHAT_ON_GPU, capabilities: { ...GPU, usable: false, reason: 'no-adapter' } },
     );
     ask('r1');
     await settle();
@@ -185,8 +193,29 @@ describe('servePanelPort', () => {
     expect(runs).toHaveLength(0);
   });
 
-  it('says the engine is unavailable when the GPU could not be probed', async () => {
-    const { port, ask } = setup({}, { ...WITH_GPU, capabilities: null });
+  it('without a usable GPU, runs the task on the CPU and tells the panel so, with the speed to expect', async () => {
+    const { port, runs, ask } = setup(
+      {},
+      { ...WITH_GPU, capabilities: { ...GPU, usable: false, reason: 'no-adapter' } },
+    );
+    ask('r1');
+    await settle();
+    expect(runs[0]!.request.record).toMatchObject({ format: 'gguf', model_id: 'Qwen2.5-1.5B-Instruct-Q4_K_M-GGUF' });
+    runs[0]!.handlers.onGenerating('Qwen2.5-1.5B-Instruct-Q4_K_M-GGUF');
+    await settle();
+    expect(port.posted).toContainEqual({
+      type: 'task/phase',
+      requestId: 'r1',
+      phase: {
+        phase: 'generating',
+        modelId: 'Qwen2.5-1.5B-Instruct-Q4_K_M-GGUF',
+        use: { device: 'cpu', cpuReason: 'no-gpu', expectedTokensPerSecond: 3 },
+      },
+    });
+  });
+
+  it('says the engine is unavailable when the GPU could not be probed for a task kept on the GPU', async () => {
+    const { port, ask } = setup({}, { ...CHAT_ON_GPU, capabilities: null });
     ask('r1');
     await settle();
     expect(port.posted).toEqual([{ type: 'task/error', requestId: 'r1', error: { code: 'engine-unavailable' } }]);
@@ -219,9 +248,10 @@ describe('servePanelPort', () => {
           phase: 'loading-model',
           modelId: 'Qwen',
           progress: { fraction: 0.5, loadedBytes: 10, totalBytes: 20 },
+          use: { device: 'gpu' },
         },
       },
-      { type: 'task/phase', requestId: 'r1', phase: { phase: 'generating', modelId: 'Qwen' } },
+      { type: 'task/phase', requestId: 'r1', phase: { phase: 'generating', modelId: 'Qwen', use: { device: 'gpu' } } },
       { type: 'task/delta', requestId: 'r1', text: 'The sky ' },
       { type: 'task/delta', requestId: 'r1', text: 'scatters light.' },
       { type: 'task/done', requestId: 'r1', stopped: false },
@@ -281,7 +311,7 @@ describe('servePanelPort', () => {
     expect(port.posted).toEqual([
       { type: 'task/phase', requestId: 'r1', phase: { phase: 'queued', position: 2 } },
       { type: 'task/phase', requestId: 'r1', phase: { phase: 'queued', position: 1 } },
-      { type: 'task/phase', requestId: 'r1', phase: { phase: 'generating', modelId: 'Qwen' } },
+      { type: 'task/phase', requestId: 'r1', phase: { phase: 'generating', modelId: 'Qwen', use: { device: 'gpu' } } },
       { type: 'task/done', requestId: 'r1', stopped: false },
     ]);
   });
@@ -302,7 +332,7 @@ describe('servePanelPort', () => {
   });
 
   it('refuses a model larger than the GPU budget without starting a run, suggesting the light model', async () => {
-    const { port, runs, ask } = setup({}, { ...WITH_GPU, gpuBudgetMB: 1500, taskModels: { chat: 'default' } });
+    const { port, runs, ask } = setup({}, { ...CHAT_ON_GPU, gpuBudgetMB: 1500, taskModels: { chat: 'default' } });
     ask('r1');
     await settle();
     expect(runs).toHaveLength(0);

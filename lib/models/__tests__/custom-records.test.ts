@@ -34,6 +34,64 @@ describe('validateCustomRecord', () => {
     });
   });
 
+  it('builds a GGUF record for the CPU engine from its file URL, memory and context window', () => {
+    const result = validateCustomRecord(
+      {
+        format: 'gguf',
+        model_id: 'My-Model-Q4_K_M',
+        model: 'https://huggingface.co/org/My-Model-GGUF/resolve/main/My-Model-Q4_K_M.gguf',
+        ram_required_MB: '1500',
+        context_window_size: 4096,
+        model_lib: 'ignored for GGUF',
+      },
+      { existingIds: [], cspConnectSources: CSP },
+    );
+    expect(result).toEqual({
+      ok: true,
+      warnings: [],
+      record: {
+        format: 'gguf',
+        model_id: 'My-Model-Q4_K_M',
+        model: 'https://huggingface.co/org/My-Model-GGUF/resolve/main/My-Model-Q4_K_M.gguf',
+        ram_required_MB: 1500,
+        overrides: { context_window_size: 4096 },
+      },
+    });
+  });
+
+  it('takes the first part of a split GGUF, and refuses other files or a later part', () => {
+    const gguf = { format: 'gguf', model_id: 'Split', ram_required_MB: 900, context_window_size: 2048 };
+    const base = 'https://models.example.org/big';
+    expect(errorCodes({ ...gguf, model: `${base}-00001-of-00003.gguf` })).toEqual([]);
+    expect(errorCodes({ ...gguf, model: `${base}-00002-of-00003.gguf` })).toEqual(['model:not-gguf']);
+    expect(errorCodes({ ...gguf, model: `${base}.bin` })).toEqual(['model:not-gguf']);
+    expect(errorCodes({ ...gguf, model: 'http://models.example.org/a.gguf' })).toEqual(['model:remote-http']);
+    expect(errorCodes({ format: 'gguf', model: `${base}.gguf` })).toEqual([
+      'model_id:missing',
+      'ram_required_MB:missing',
+      'context_window_size:missing',
+    ]);
+    expect(errorCodes({ ...gguf, model: `${base}.gguf`, ram_required_MB: 0 })).toEqual([
+      'ram_required_MB:out-of-range',
+    ]);
+  });
+
+  it('warns when this build cannot reach a GGUF host', () => {
+    const result = validateCustomRecord(
+      {
+        format: 'gguf',
+        model_id: 'Elsewhere',
+        model: 'https://models.example.org/m.gguf',
+        ram_required_MB: 500,
+        context_window_size: 2048,
+      },
+      { existingIds: [], cspConnectSources: CSP },
+    );
+    expect(result.ok && result.warnings).toEqual([
+      { field: 'model', code: 'origin-not-in-csp', origin: 'https://models.example.org' },
+    ]);
+  });
+
   it('accepts numbers typed as text and local http mirrors', () => {
     const result = validateCustomRecord(
       {

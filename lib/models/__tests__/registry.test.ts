@@ -40,7 +40,7 @@ describe('resolveTaskModel', () => {
 
   it('resolves the prebuilt record with its size, so the budget can be checked', () => {
     const result = resolveTaskModel('draft', 'default', 'f32', []);
-    expect(result.ok && result.record.vram_required_MB).toBe(2951.51);
+    expect(result.ok && 'vram_required_MB' in result.record && result.record.vram_required_MB).toBe(2951.51);
   });
 
   it('uses a custom model picked by id exactly as the user recorded it', () => {

@@ -1,5 +1,6 @@
 /** An EngineHost on scripted engines (one per model, as in the offscreen page) with fake ports, for unit tests. */
 import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord, GgufModelRecord } from '../../models/types';
 import { vi } from 'vitest';
 import { FakePort } from '../../protocol/__tests__/fake-port';
 import type {
@@ -27,11 +28,22 @@ export function record(modelId: string, sizeMB?: number): ModelRecord {
   };
 }
 
+/** A GGUF model for the CPU engine, counted against the RAM budget. */
+export function ggufRecord(modelId: string, ramMB: number): GgufModelRecord {
+  return {
+    format: 'gguf',
+    model_id: modelId,
+    model: `https://huggingface.co/org/${modelId}/resolve/main/${modelId}.gguf`,
+    ram_required_MB: ramMB,
+    overrides: { context_window_size: 4096 },
+  };
+}
+
 export const MODEL = record('Test-Model-MLC');
 
 export interface GenerateOptions {
   prompt?: string;
-  model?: ModelRecord;
+  model?: AnyModelRecord;
   port?: HostPort;
   clientId?: string;
 }
@@ -46,7 +58,7 @@ export function setupHost(
   /** What the host recorded for the background's diagnostics. */
   const diagnostics: PageDiagnostic[] = [];
   const onIdle = vi.fn(() => void events.push('idle'));
-  const createEngine = vi.fn(async (settings: EngineHostSettings): Promise<Engine> => {
+  const createEngine = vi.fn(async (settings: EngineHostSettings, _record: AnyModelRecord): Promise<Engine> => {
     const engine = new ScriptedEngine(settings.scripted);
     engines.push(engine);
     return engine;

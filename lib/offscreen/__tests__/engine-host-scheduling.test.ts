@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedRequestLog } from '../engines/scripted-engine';
-import { finished, messagesFor, record, setupHost, sleep } from './engine-host-harness';
+import { finished, ggufRecord, messagesFor, record, setupHost, sleep } from './engine-host-harness';
 
 const SMALL = record('Small-Model-MLC', 1000);
 const MEDIUM = record('Medium-Model-MLC', 1500);
@@ -161,5 +161,48 @@ describe('EngineHost with several models', () => {
     expect(host.status().loadedModels).toEqual([]);
     await sleep(60);
     expect(onIdle).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('EngineHost with GPU and CPU models', () => {
+  const CPU_SMALL = ggufRecord('Small-GGUF', 800);
+  const CPU_LARGE = ggufRecord('Large-GGUF', 1500);
+
+  function mixed() {
+    const host = setupHost({ tokenDelayMs: 1, tokenCount: 3 });
+    host.settings.gpuBudgetMB = 1600;
+    host.settings.ramBudgetMB = 2000;
+    return host;
+  }
+
+  it('budgets GPU memory and RAM apart: a CPU model never evicts a GPU model, nor the other way round', async () => {
+    const { createEngine, events, host, port, generate } = mixed();
+    generate('a', { model: MEDIUM });
+    generate('b', { model: CPU_SMALL });
+    generate('c', { model: CPU_LARGE });
+    expect(await finished(port, 'c')).toMatchObject({ type: 'engine/done', stopped: false });
+    expect(events).toEqual([
+      'load Medium-Model-MLC',
+      'load Small-GGUF',
+      // 800 + 1500 MB exceed the 2000 MB of RAM: the CPU model goes, the GPU model stays.
+      'unload Small-GGUF',
+      'load Large-GGUF',
+    ]);
+    expect(createEngine.mock.calls.map(([, requested]) => requested.model_id)).toEqual([
+      'Medium-Model-MLC',
+      'Small-GGUF',
+      'Large-GGUF',
+    ]);
+    expect(host.status()).toMatchObject({ loadedModels: ['Medium-Model-MLC', 'Large-GGUF'], onCpu: ['Large-GGUF'] });
+  });
+
+  it('refuses a CPU model larger than the whole RAM budget, in words about memory, not the GPU', async () => {
+    const { port, generate } = mixed();
+    generate('a', { model: ggufRecord('Huge-GGUF', 2500) });
+    expect(await finished(port, 'a')).toEqual({
+      type: 'engine/error',
+      requestId: 'a',
+      error: { code: 'model-too-large-for-ram', neededMB: 2500, budgetMB: 2000 },
+    });
   });
 });

@@ -263,11 +263,11 @@ describe('EngineHost', () => {
 
   it('reports whether it is busy and which models are loaded', async () => {
     const { host, port, generate } = setup({ tokenDelayMs: 5, tokenCount: 6 });
-    expect(host.status()).toEqual({ engine: 'webllm', loadedModels: [], busy: false });
+    expect(host.status()).toEqual({ engine: 'webllm', loadedModels: [], onCpu: [], busy: false });
     generate('a');
     expect(host.status().busy).toBe(true);
     await finished(port, 'a');
     await vi.waitFor(() => expect(host.status().busy).toBe(false), { interval: 2 });
-    expect(host.status()).toEqual({ engine: 'scripted', loadedModels: ['Test-Model-MLC'], busy: false });
+    expect(host.status()).toEqual({ engine: 'scripted', loadedModels: ['Test-Model-MLC'], onCpu: [], busy: false });
   });
 });

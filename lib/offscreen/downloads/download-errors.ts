@@ -1,4 +1,5 @@
 /** Why a model download stopped, as values the options page can show (with the facts its message needs). */
+import { tacitError, unknownError, type TacitError } from '../../core/errors';
 
 export type DownloadError =
   | { code: 'cancelled' }
@@ -35,4 +36,23 @@ export function hostOf(url: string): string {
 export function describeCause(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 200);
   return String(error).slice(0, 200);
+}
+
+/** The download's failure in the words every other model failure uses. */
+export function downloadFailure(error: DownloadError): TacitError {
+  switch (error.code) {
+    case 'cancelled':
+      return tacitError('download-cancelled');
+    case 'network':
+      return tacitError('model-source-unreachable', { host: error.host });
+    case 'http':
+      return tacitError('model-download-failed', { host: error.host, status: error.status });
+    case 'quota':
+      return tacitError('storage-quota', { bytesNeeded: error.bytesNeeded });
+    case 'corrupt':
+      return tacitError('model-files-corrupt');
+    case 'storage':
+    case 'invalid-record':
+      return unknownError(error.detail);
+  }
 }

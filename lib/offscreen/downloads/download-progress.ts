@@ -60,6 +60,12 @@ export class ProgressTracker {
     this.networkBytes += bytes;
   }
 
+  /** Part of the file was stored by an earlier, interrupted download: it counts as loaded, not as network bytes. */
+  resume(url: string, bytes: number): void {
+    this.received.set(url, bytes);
+    this.cachedBytes += bytes;
+  }
+
   /** The file is stored: its size is now what was received. */
   finish(url: string): void {
     this.expected.set(url, this.received.get(url) ?? 0);

@@ -1,22 +1,25 @@
 /**
  * Runs model downloads in the engine host (so they go on while Options is closed) and tells every connected
- * page how they progress. One download per model at a time; the host stays open while any runs.
+ * page how they progress. One download per model at a time; the host stays open while any runs. WebLLM models live
+ * in WebLLM's Cache Storage, GGUF models in the GGUF store (OPFS): Options sees one list either way.
  */
-import type { ModelRecord } from '@mlc-ai/web-llm';
-import { tacitError, unknownError, type TacitError } from '../../core/errors';
+import { isGgufRecord, isWebLlmRecord } from '../../models/records';
+import type { AnyModelRecord } from '../../models/types';
 import type { TypedPort } from '../../protocol/ports';
 import type { DownloadsEvent, DownloadsRequest, ModelDiskStatus } from '../../protocol/messages';
 import { deleteAllModelFiles, deleteModelFiles } from './delete-model';
-import { downloadModel } from './download-model';
+import { downloadModel, type DownloadOptions } from './download-model';
 import { modelCacheStatus } from './cache-status';
 import type { CacheStorageLike } from './cache-store';
-import type { DownloadError } from './download-errors';
+import { downloadFailure, type DownloadError } from './download-errors';
+import type { GgufStore } from './gguf-store';
 import { errorName, type DiagnosticDetails, type RecordDiagnostic } from '../../core/diagnostics';
 
 export type DownloadsPort = TypedPort<DownloadsEvent, DownloadsRequest>;
 
 export interface DownloadServiceDeps {
   caches: CacheStorageLike;
+  gguf: GgufStore;
   fetch: typeof fetch;
   now(): number;
   /** Where failures go that Options shows only as a message (the background's diagnostics). */
@@ -55,7 +58,8 @@ export class DownloadService {
         return;
       case 'downloads/delete':
         this.running.get(request.record.model_id)?.abort();
-        await deleteModelFiles(request.record, this.deps, request.otherRecords);
+        if (isGgufRecord(request.record)) await this.deps.gguf.delete(request.record);
+        else await deleteModelFiles(request.record, this.deps, request.otherRecords.filter(isWebLlmRecord));
         this.broadcast({
           type: 'downloads/status',
           statuses: await this.statuses([request.record]),
@@ -65,17 +69,20 @@ export class DownloadService {
       case 'downloads/delete-all':
         this.running.forEach((controller) => controller.abort());
         await deleteAllModelFiles(this.deps);
+        await this.deps.gguf.deleteAll();
         this.broadcast({ type: 'downloads/status', statuses: await this.statuses(request.records), active: [] });
         return;
     }
   }
 
-  private async start(record: ModelRecord): Promise<void> {
+  private async start(record: AnyModelRecord): Promise<void> {
     const modelId = record.model_id;
     if (this.running.has(modelId)) return;
     const controller = new AbortController();
     this.running.set(modelId, controller);
-    const result = await downloadModel(record, this.deps, {
+    const download = (options: DownloadOptions) =>
+      isGgufRecord(record) ? this.deps.gguf.download(record, options) : downloadModel(record, this.deps, options);
+    const result = await download({
       signal: controller.signal,
       onProgress: (progress) =>
         this.broadcast({
@@ -96,17 +103,22 @@ export class DownloadService {
     if (!result.ok && result.error.code !== 'cancelled')
       this.deps.recordDiagnostic?.('download-failed', { model: modelId, ...downloadFacts(result.error) });
     if (!result.ok && result.error.code === 'corrupt') {
-      await deleteModelFiles(record, this.deps, []).catch((error: unknown) =>
+      await this.deleteFiles(record).catch((error: unknown) =>
         this.deps.recordDiagnostic?.('download-cleanup-failed', { model: modelId, error: errorName(error) }),
       );
     }
     this.broadcast({ type: 'downloads/finished', modelId, error: result.ok ? null : downloadFailure(result.error) });
   }
 
-  private async statuses(records: ModelRecord[]): Promise<Record<string, ModelDiskStatus>> {
-    const entries = await Promise.all(
-      records.map(async (record) => [record.model_id, await modelCacheStatus(record, this.deps)] as const),
-    );
+  private async deleteFiles(record: AnyModelRecord): Promise<void> {
+    if (isGgufRecord(record)) await this.deps.gguf.delete(record);
+    else await deleteModelFiles(record, this.deps, []);
+  }
+
+  private async statuses(records: AnyModelRecord[]): Promise<Record<string, ModelDiskStatus>> {
+    const status = (record: AnyModelRecord) =>
+      isGgufRecord(record) ? this.deps.gguf.status(record) : modelCacheStatus(record, this.deps);
+    const entries = await Promise.all(records.map(async (record) => [record.model_id, await status(record)] as const));
     return Object.fromEntries(entries);
   }
 
@@ -132,23 +144,4 @@ function downloadFacts(error: DownloadError): DiagnosticDetails {
 /** 'example.com:8443' → 'example.com'. */
 function hostName(host: string): string {
   return host.replace(/:\d+$/, '');
-}
-
-/** The download's failure in the words every other model failure uses. */
-function downloadFailure(error: DownloadError): TacitError {
-  switch (error.code) {
-    case 'cancelled':
-      return tacitError('download-cancelled');
-    case 'network':
-      return tacitError('model-source-unreachable', { host: error.host });
-    case 'http':
-      return tacitError('model-download-failed', { host: error.host, status: error.status });
-    case 'quota':
-      return tacitError('storage-quota', { bytesNeeded: error.bytesNeeded });
-    case 'corrupt':
-      return tacitError('model-files-corrupt');
-    case 'storage':
-    case 'invalid-record':
-      return unknownError(error.detail);
-  }
 }

@@ -1,5 +1,5 @@
 /** A deterministic engine for test builds only: streams a scripted reply at a set rate and records what it was asked. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
+import type { AnyModelRecord } from '../../models/types';
 import type { ScriptedEngineSettings, ScriptedLogEntry } from '../../protocol/messages';
 import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './types';
 
@@ -21,7 +21,7 @@ export class ScriptedEngine implements Engine {
 
   constructor(public settings: ScriptedEngineSettings = {}) {}
 
-  async load(record: ModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
+  async load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
     if (this.loaded === record.model_id) return;
     if (this.settings.failLoadWith) throw new Error(this.settings.failLoadWith);
     const totalBytes = 4 * 1024 * 1024;

@@ -1,5 +1,8 @@
-/** The one interface every engine implements: the WebLLM engine in production, a scripted one in test builds. */
-import type { ModelRecord } from '@mlc-ai/web-llm';
+/**
+ * The one interface every engine implements: WebLLM (GPU) and llama.cpp in WebAssembly (CPU) in production, a scripted
+ * one in test builds.
+ */
+import type { AnyModelRecord } from '../../models/types';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -38,14 +41,18 @@ export interface GenerateResult {
 }
 
 export interface Engine {
-  readonly kind: 'webllm' | 'scripted';
+  readonly kind: EngineKind;
   /** Loads a model (downloading what is not cached), reporting progress. Loading an already loaded model is a no-op. */
-  load(record: ModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void>;
+  load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void>;
   /** Streams a chat completion from a loaded model; each call of onDelta carries new text. */
   generate(modelId: string, request: ChatRequest, onDelta: (text: string) => void): Promise<GenerateResult>;
   /** Ends the reply being generated as soon as possible; generate() then resolves with stopped: true. */
   interrupt(): void;
-  /** Frees the model's GPU memory. */
+  /** Frees the model's memory (GPU memory for WebLLM, the worker's heap for llama.cpp). */
   unload(): Promise<void>;
   loadedModels(): string[];
+  /** CPU engines: the threads their loaded model runs on, or undefined when none is loaded. */
+  threads?(): number | undefined;
 }
+
+export type EngineKind = 'webllm' | 'wllama' | 'scripted';

@@ -2,7 +2,11 @@
  * The production engine: WebLLM on WebGPU, in a worker owned by the offscreen document. This page holds only the
  * client side of lib/offscreen/engines/webllm-worker-protocol; the WebLLM library is loaded in the worker alone.
  */
-import type { InitProgressReport, ModelRecord } from '@mlc-ai/web-llm';
+import type { InitProgressReport } from '@mlc-ai/web-llm';
+import { isGgufRecord } from '../../models/records';
+import { tacitError } from '../../core/errors';
+import { EngineFailure } from '../engine-failures';
+import type { AnyModelRecord } from '../../models/types';
 import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './types';
 import { parseLoadProgress } from './webllm-load-progress';
 import type { FromWebLlmWorker, ToWebLlmWorker, WebLlmCall } from './webllm-worker-protocol';
@@ -26,7 +30,9 @@ export class WebLlmEngine implements Engine {
       new Worker(new URL('./webllm-worker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
-  async load(record: ModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
+  async load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
+    // A GGUF model is the CPU engine's: the host never sends one here.
+    if (isGgufRecord(record)) throw new EngineFailure(tacitError('invalid-request'));
     if (this.loaded === record.model_id) return;
     this.loaded = undefined;
     try {

@@ -30,10 +30,18 @@ describe('engineState', () => {
     expect(engineState(LOADED, null, false)).toEqual({
       kind: 'loaded',
       modelIds: ['Qwen2.5-1.5B-Instruct-q4f32_1-MLC'],
+      onCpu: [],
     });
     expect(
       engineState({ capabilities: null, engine: { engine: 'webllm', loadedModels: [], busy: false } }, null, false),
     ).toEqual({ kind: 'empty' });
+    // Models the CPU engine holds are named as such.
+    const mixed = { engine: 'webllm' as const, loadedModels: ['a-MLC', 'b-GGUF'], onCpu: ['b-GGUF'], busy: false };
+    expect(engineState({ capabilities: null, engine: mixed }, null, false)).toEqual({
+      kind: 'loaded',
+      modelIds: ['a-MLC', 'b-GGUF'],
+      onCpu: ['b-GGUF'],
+    });
     expect(engineState({ capabilities: null, engine: null }, null, false)).toEqual({
       kind: 'stopped',
       idleUnload: false,

@@ -618,6 +618,7 @@ describe('PanelController: the engine in the status line', () => {
     expect(panel.engine.value).toEqual({
       kind: 'loaded',
       modelIds: ['Qwen2.5-1.5B-Instruct-q4f32_1-MLC'],
+      onCpu: [],
     });
 
     browser.answers['panel/status'] = async () => STATUS;

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prebuiltRecord } from '../../models/registry';
+import { prebuiltWebLlmRecord } from '../../models/registry';
 import { libraryFileName, withBundledLibrary } from '../bundled-model-libraries';
 import { modelLibraryFiles } from '../model-library-files';
 
-const record = prebuiltRecord('Qwen2.5-0.5B-Instruct-q4f32_1-MLC')!;
+const record = prebuiltWebLlmRecord('Qwen2.5-0.5B-Instruct-q4f32_1-MLC')!;
 const packaged = (path: string) => `chrome-extension://abc${path}`;
 
 describe('bundled model libraries', () => {

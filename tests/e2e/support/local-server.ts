@@ -19,8 +19,8 @@ export class LocalServer {
   private readonly generated = new Map<string, { body: string | Uint8Array; type: string }>();
   /** URL prefix → folder, e.g. an editor's dist folder from node_modules. */
   private readonly mounts = new Map<string, string>();
-  /** Paths whose next response is cut off after this many bytes (a dropped connection), once. */
-  private readonly cuts = new Map<string, number>();
+  /** Paths whose next response is cut off after this many bytes (a dropped connection), once, after a pause. */
+  private readonly cuts = new Map<string, { bytes: number; pauseMs: number }>();
   origin = '';
 
   constructor(private readonly root: string) {}
@@ -32,15 +32,20 @@ export class LocalServer {
       const generated = this.generated.get(path);
       if (generated) {
         const cutAfter = this.cuts.get(path);
-        response.writeHead(200, {
+        // A resumed download asks for the rest of the file (`Range: bytes=N-`), as model hosts allow.
+        const from = Number(/^bytes=(\d+)-$/.exec(request.headers.range ?? '')?.[1] ?? 0);
+        const body = Buffer.from(generated.body).subarray(from);
+        if (from > 0) this.log.push(`RANGE ${path} ${from}`);
+        response.writeHead(from > 0 ? 206 : 200, {
           'content-type': generated.type,
-          'content-length': String(Buffer.byteLength(generated.body)),
+          'content-length': String(body.length),
           'access-control-allow-origin': '*',
+          ...(from > 0 ? { 'content-range': `bytes ${from}-${from + body.length - 1}/${from + body.length}` } : {}),
         });
         if (request.method === 'HEAD') return void response.end();
-        if (cutAfter === undefined) return void response.end(generated.body);
+        if (cutAfter === undefined) return void response.end(body);
         this.cuts.delete(path);
-        response.write(Buffer.from(generated.body).subarray(0, cutAfter), () => response.destroy());
+        response.write(body.subarray(0, cutAfter.bytes), () => setTimeout(() => response.destroy(), cutAfter.pauseMs));
         return;
       }
       const mount = [...this.mounts].find(([prefix]) => path.startsWith(prefix));
@@ -68,9 +73,12 @@ export class LocalServer {
     this.mounts.set(prefix, folder);
   }
 
-  /** The next request for `path` gets only its first `bytes`, then the connection drops. */
-  cutOnce(path: string, bytes: number): void {
-    this.cuts.set(path, bytes);
+  /**
+   * The next request for `path` gets only its first `bytes`, then the connection drops (after `pauseMs`, so the
+   * browser has handed the bytes that came to the page before it sees the error).
+   */
+  cutOnce(path: string, bytes: number, pauseMs = 0): void {
+    this.cuts.set(path, { bytes, pauseMs });
   }
 
   /** Serves a page made by the test (e.g. a 60,000-word article) at `path`. */

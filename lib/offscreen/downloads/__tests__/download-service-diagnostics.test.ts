@@ -3,7 +3,9 @@ import type { PageDiagnostic } from '../../../core/diagnostics';
 import type { DownloadsEvent, DownloadsRequest } from '../../../protocol/messages';
 import { FakePort } from '../../../protocol/__tests__/fake-port';
 import { DownloadService } from '../download-service';
+import { GgufStore } from '../gguf-store';
 import { FakeCacheStorage } from './fake-cache-storage';
+import { FakeDirectory } from './fake-directory';
 import { fakeModelFiles, fakeRecord, fakeServer, steppingClock } from './fake-model';
 
 const BASE = 'http://127.0.0.1:8123/mlc-ai/Fake-Model-q4f32_1-MLC/resolve/main/';
@@ -13,6 +15,7 @@ function setup() {
   const diagnostics: PageDiagnostic[] = [];
   const service = new DownloadService({
     caches: new FakeCacheStorage(),
+    gguf: new GgufStore({ directory: async () => new FakeDirectory(), fetch: server.fetch, now: steppingClock() }),
     fetch: server.fetch,
     now: steppingClock(),
     recordDiagnostic: (code, details = {}) => void diagnostics.push({ code, details }),

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DownloadsEvent, DownloadsRequest } from '../../../protocol/messages';
 import { FakePort } from '../../../protocol/__tests__/fake-port';
+import type { GgufModelRecord } from '../../../models/types';
 import { DownloadService } from '../download-service';
+import { GgufStore } from '../gguf-store';
 import { FakeCacheStorage } from './fake-cache-storage';
-import { fakeModelFiles, fakeRecord, fakeServer, SHARD_SIZES, steppingClock } from './fake-model';
+import { FakeDirectory } from './fake-directory';
+import { bytes, fakeModelFiles, fakeRecord, fakeServer, ORIGIN, SHARD_SIZES, steppingClock } from './fake-model';
 
 const BASE = 'http://127.0.0.1:8123/mlc-ai/Fake-Model-q4f32_1-MLC/resolve/main/';
 
@@ -13,6 +16,7 @@ async function finishedError(prepare: (server: ReturnType<typeof fakeServer>) =>
   prepare(server);
   const service = new DownloadService({
     caches: new FakeCacheStorage(quotaBytes),
+    gguf: new GgufStore({ directory: async () => new FakeDirectory(), fetch: server.fetch, now: steppingClock() }),
     fetch: server.fetch,
     now: steppingClock(),
   });
@@ -49,5 +53,71 @@ describe('DownloadService failures', () => {
     const bytesNeeded = error?.code === 'storage-quota' ? error.bytesNeeded : undefined;
     expect(bytesNeeded).toBeGreaterThanOrEqual(Math.min(...SHARD_SIZES));
     expect(bytesNeeded).toBeLessThanOrEqual(otherBytes + shardBytes);
+  });
+});
+
+const GGUF_URL = `${ORIGIN}/bartowski/Tiny-GGUF/resolve/main/tiny-Q4_K_M.gguf`;
+const GGUF: GgufModelRecord = {
+  format: 'gguf',
+  model_id: 'Tiny-GGUF',
+  model: GGUF_URL,
+  ram_required_MB: 10,
+  overrides: { context_window_size: 512 },
+};
+
+describe('DownloadService with GGUF and WebLLM models side by side', () => {
+  function setup() {
+    const files = fakeModelFiles();
+    files.set(GGUF_URL, bytes(9000, 7));
+    const server = fakeServer(files);
+    const caches = new FakeCacheStorage();
+    const directory = new FakeDirectory();
+    const service = new DownloadService({
+      caches,
+      gguf: new GgufStore({ directory: async () => directory, fetch: server.fetch, now: steppingClock() }),
+      fetch: server.fetch,
+      now: steppingClock(),
+    });
+    const port = new FakePort<DownloadsEvent, DownloadsRequest>();
+    service.attach(port);
+    const lastStatus = () => {
+      const events = port.posted.filter((event) => event.type === 'downloads/status');
+      const last = events.at(-1);
+      return last?.type === 'downloads/status' ? last.statuses : {};
+    };
+    const finished = (modelId: string) =>
+      port.posted.filter((event) => event.type === 'downloads/finished' && event.modelId === modelId).length;
+    return { port, directory, caches, lastStatus, finished };
+  }
+
+  it('downloads a GGUF model into its store with progress, and lists both kinds with their sizes', async () => {
+    const { port, lastStatus, finished } = setup();
+    port.deliver({ type: 'downloads/start', record: GGUF });
+    port.deliver({ type: 'downloads/start', record: fakeRecord() });
+    await expect.poll(() => finished('Tiny-GGUF') + finished('Fake-Model-q4f32_1-MLC')).toBe(2);
+    expect(port.posted).toContainEqual({ type: 'downloads/finished', modelId: 'Tiny-GGUF', error: null });
+    expect(port.posted).toContainEqual(
+      expect.objectContaining({ type: 'downloads/progress', modelId: 'Tiny-GGUF', progress: expect.anything() }),
+    );
+    port.deliver({ type: 'downloads/status', records: [GGUF, fakeRecord()] });
+    await expect.poll(() => Object.keys(lastStatus()).length).toBe(2);
+    expect(lastStatus()['Tiny-GGUF']).toEqual({ bytesOnDisk: 9000, complete: true, filesCached: 1, filesTotal: 1 });
+    expect(lastStatus()['Fake-Model-q4f32_1-MLC']).toMatchObject({ complete: true });
+  });
+
+  it('deletes a GGUF model from its store, and everything with delete-all', async () => {
+    const { port, directory, caches, lastStatus, finished } = setup();
+    port.deliver({ type: 'downloads/start', record: GGUF });
+    port.deliver({ type: 'downloads/start', record: fakeRecord() });
+    await expect.poll(() => finished('Tiny-GGUF') + finished('Fake-Model-q4f32_1-MLC')).toBe(2);
+    port.deliver({ type: 'downloads/delete', record: GGUF, otherRecords: [fakeRecord()] });
+    await expect.poll(() => lastStatus()['Tiny-GGUF']?.bytesOnDisk).toBe(0);
+    expect(Object.keys(caches.snapshot()).length).toBeGreaterThan(0);
+    port.deliver({ type: 'downloads/start', record: GGUF });
+    await expect.poll(() => finished('Tiny-GGUF')).toBe(2);
+    port.deliver({ type: 'downloads/delete-all', records: [GGUF, fakeRecord()] });
+    await expect.poll(() => lastStatus()['Fake-Model-q4f32_1-MLC']?.bytesOnDisk).toBe(0);
+    expect(directory.files.size).toBe(0);
+    expect(lastStatus()['Tiny-GGUF']?.bytesOnDisk).toBe(0);
   });
 });

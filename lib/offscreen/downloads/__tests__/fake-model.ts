@@ -55,11 +55,15 @@ export interface FileBehavior {
   noLength?: boolean;
   /** fetch itself rejects (host unreachable). */
   unreachable?: boolean;
+  /** Answers a range request with the whole file (200), as hosts without range support do. */
+  ignoreRange?: boolean;
 }
 
 export interface FakeServer {
   fetch: typeof fetch;
   log: string[];
+  /** The Range header of each request that had one, in order. */
+  ranges: string[];
   behavior: Map<string, FileBehavior>;
 }
 
@@ -67,6 +71,7 @@ const CHUNK = 1024;
 
 export function fakeServer(files: Map<string, Uint8Array>): FakeServer {
   const log: string[] = [];
+  const ranges: string[] = [];
   const behavior = new Map<string, FileBehavior>();
   const fetchFake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -78,15 +83,19 @@ export function fakeServer(files: Map<string, Uint8Array>): FakeServer {
     if (rule.unreachable) throw new TypeError('Failed to fetch');
     const file = files.get(url);
     if (!file || rule.status !== undefined) return new Response('not found', { status: rule.status ?? 404 });
-    const served = rule.truncateTo === undefined ? file : file.slice(0, rule.truncateTo);
+    const range = new Headers(init?.headers).get('range');
+    if (range) ranges.push(range);
+    const from = range && !rule.ignoreRange ? Number(/^bytes=(\d+)-$/.exec(range)?.[1] ?? 0) : 0;
+    const whole = rule.truncateTo === undefined ? file : file.slice(0, rule.truncateTo);
+    const served = whole.slice(from);
     return new Response(streamOf(served, rule, signal), {
-      status: 200,
+      status: from > 0 ? 206 : 200,
       headers: rule.noLength
         ? { 'content-type': 'application/octet-stream' }
         : { 'content-length': String(served.byteLength), 'content-type': 'application/octet-stream' },
     });
   };
-  return { fetch: fetchFake as typeof fetch, log, behavior };
+  return { fetch: fetchFake as typeof fetch, log, ranges, behavior };
 }
 
 function streamOf(body: Uint8Array, rule: FileBehavior, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
@@ -116,7 +125,7 @@ function streamOf(body: Uint8Array, rule: FileBehavior, signal: AbortSignal | un
   });
 }
 
-function bytes(size: number, seed: number): Uint8Array {
+export function bytes(size: number, seed: number): Uint8Array {
   const out = new Uint8Array(size);
   let state = seed * 2654435761;
   for (let i = 0; i < size; i++) {

@@ -1,0 +1,260 @@
+/**
+ * GGUF models for the CPU engine, stored in the origin private file system (OPFS): downloaded with progress, resumed
+ * after a cut with an HTTP range request, cancelled, listed with their size, opened as files for llama.cpp, deleted.
+ * A part is complete once its `.done` marker (URL and size) sits beside it; a part without one is a partial download.
+ */
+import type { GgufModelRecord } from '../../models/types';
+import type { ModelDiskStatus } from '../../protocol/messages';
+import { isQuotaError } from './cache-store';
+import { describeCause, DownloadFailure, hostOf } from './download-errors';
+import type { DownloadOptions, DownloadResult } from './download-model';
+import { ProgressTracker } from './download-progress';
+import { doneMarkerName, ggufParts, modelKey, storedPartName, type GgufPart } from './gguf-files';
+
+/** The slice of OPFS the store uses, so Node tests can pass an in-memory folder. */
+export interface WritableLike {
+  seek(position: number): Promise<void>;
+  write(data: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FileHandleLike {
+  getFile(): Promise<Blob>;
+  createWritable(options?: { keepExistingData?: boolean }): Promise<WritableLike>;
+}
+
+export interface DirectoryLike {
+  /** Rejects (NotFoundError) when the file is missing and `create` is not set. */
+  getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandleLike>;
+  removeEntry(name: string): Promise<void>;
+  keys(): AsyncIterable<string>;
+}
+
+export interface GgufStoreDeps {
+  directory(): Promise<DirectoryLike>;
+  fetch: typeof fetch;
+  now(): number;
+}
+
+interface DoneMarker {
+  url: string;
+  bytes: number;
+}
+
+interface Download {
+  result: Promise<DownloadResult>;
+  listeners: Set<NonNullable<DownloadOptions['onProgress']>>;
+}
+
+export class GgufStore {
+  private readonly downloads = new Map<string, Download>();
+
+  constructor(private readonly deps: GgufStoreDeps) {}
+
+  /** Fetches every part that is not stored yet; a second caller for the same model shares the first download. */
+  download(record: GgufModelRecord, options: DownloadOptions = {}): Promise<DownloadResult> {
+    const running = this.downloads.get(record.model);
+    if (running) {
+      if (options.onProgress) running.listeners.add(options.onProgress);
+      return running.result;
+    }
+    const listeners = new Set<NonNullable<DownloadOptions['onProgress']>>();
+    if (options.onProgress) listeners.add(options.onProgress);
+    const result = this.fetchParts(record, options.signal, listeners).finally(() =>
+      this.downloads.delete(record.model),
+    );
+    this.downloads.set(record.model, { result, listeners });
+    return result;
+  }
+
+  async status(record: GgufModelRecord): Promise<ModelDiskStatus> {
+    const directory = await this.deps.directory();
+    const parts = ggufParts(record.model);
+    let bytesOnDisk = 0;
+    let filesCached = 0;
+    for (const part of parts) {
+      const name = await storedPartName(record.model, part);
+      const size = await fileSize(directory, name);
+      bytesOnDisk += Math.max(0, size ?? 0);
+      if (size !== undefined && (await readMarker(directory, name))?.bytes === size) filesCached += 1;
+    }
+    return { bytesOnDisk, complete: filesCached === parts.length, filesCached, filesTotal: parts.length };
+  }
+
+  /** The stored parts as files, in order, or undefined when any is missing or incomplete. */
+  async open(record: GgufModelRecord): Promise<Blob[] | undefined> {
+    const directory = await this.deps.directory();
+    const files: Blob[] = [];
+    for (const part of ggufParts(record.model)) {
+      const name = await storedPartName(record.model, part);
+      const marker = await readMarker(directory, name);
+      const file = await directory
+        .getFileHandle(name)
+        .then((handle) => handle.getFile())
+        .catch(() => undefined);
+      if (!file || !marker || marker.bytes !== file.size) return undefined;
+      files.push(file);
+    }
+    return files;
+  }
+
+  async delete(record: GgufModelRecord): Promise<void> {
+    const directory = await this.deps.directory();
+    const prefix = await modelKey(record.model);
+    for (const name of await listNames(directory)) {
+      if (name.startsWith(prefix)) await directory.removeEntry(name).catch(() => undefined);
+    }
+  }
+
+  async deleteAll(): Promise<void> {
+    const directory = await this.deps.directory();
+    for (const name of await listNames(directory)) await directory.removeEntry(name).catch(() => undefined);
+  }
+
+  private async fetchParts(
+    record: GgufModelRecord,
+    signal: AbortSignal | undefined,
+    listeners: ReadonlySet<NonNullable<DownloadOptions['onProgress']>>,
+  ): Promise<DownloadResult> {
+    if (signal?.aborted) return { ok: false, error: { code: 'cancelled' } };
+    const progress = new ProgressTracker(
+      record.model_id,
+      () => this.deps.now(),
+      (report) => listeners.forEach((listener) => listener(report)),
+    );
+    const parts = ggufParts(record.model);
+    progress.setPlan(parts.map((part) => part.url));
+    try {
+      const directory = await this.deps.directory();
+      for (const part of parts) {
+        if (signal?.aborted) throw new DownloadFailure({ code: 'cancelled' });
+        const size = await this.fetchPart(directory, record, part, progress, signal);
+        // Split parts are about equal: until the next part answers, its size is guessed from this one's.
+        for (const later of parts.slice(part.index)) progress.expect(later.url, size);
+        progress.emit(true);
+      }
+      progress.emit(true);
+      const final = progress.snapshot();
+      return {
+        ok: true,
+        bytesDownloaded: final.loadedBytes - final.fromCacheBytes,
+        bytesFromCache: final.fromCacheBytes,
+      };
+    } catch (error) {
+      if (signal?.aborted) return { ok: false, error: { code: 'cancelled' } };
+      if (error instanceof DownloadFailure) {
+        return error.error.code === 'quota'
+          ? { ok: false, error: { code: 'quota', bytesNeeded: progress.bytesNotStored() } }
+          : { ok: false, error: error.error };
+      }
+      if (isQuotaError(error)) return { ok: false, error: { code: 'quota', bytesNeeded: progress.bytesNotStored() } };
+      return { ok: false, error: { code: 'storage', detail: describeCause(error) } };
+    }
+  }
+
+  /** Leaves one part stored and marked done; returns its size. */
+  private async fetchPart(
+    directory: DirectoryLike,
+    record: GgufModelRecord,
+    part: GgufPart,
+    progress: ProgressTracker,
+    signal: AbortSignal | undefined,
+  ): Promise<number> {
+    const name = await storedPartName(record.model, part);
+    const handle = await directory.getFileHandle(name, { create: true });
+    const stored = (await handle.getFile()).size;
+    const marker = await readMarker(directory, name);
+    if (marker && marker.bytes === stored) {
+      progress.addCached(part.url, stored);
+      return stored;
+    }
+    const network = (cause: unknown) =>
+      new DownloadFailure({ code: 'network', host: hostOf(part.url), url: part.url, detail: describeCause(cause) });
+    // Called unbound: `window.fetch` throws "Illegal invocation" when called as a method of another object.
+    const fetchPart = this.deps.fetch;
+    let response: Response;
+    try {
+      response = await fetchPart(part.url, {
+        signal,
+        ...(stored > 0 ? { headers: { Range: `bytes=${stored}-` } } : {}),
+      });
+    } catch (error) {
+      throw network(error);
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new DownloadFailure({ code: 'http', status: response.status, host: hostOf(part.url), url: part.url });
+    }
+    // 206: the host sends the rest; 200: it ignored the range and sends the whole file again.
+    const start = response.status === 206 ? stored : 0;
+    const declared = declaredLength(response);
+    if (declared !== undefined) progress.expect(part.url, start + declared);
+    if (start > 0) progress.resume(part.url, start);
+    progress.emit(true);
+
+    const writable = await handle.createWritable({ keepExistingData: start > 0 });
+    if (start > 0) await writable.seek(start);
+    let received = 0;
+    try {
+      const reader = response.body?.getReader();
+      while (reader) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        await writable.write(value);
+        received += value.byteLength;
+        progress.addReceived(part.url, value.byteLength);
+        progress.emit();
+      }
+    } catch (error) {
+      // What arrived stays stored, so the next attempt resumes from there.
+      await writable.close().catch(() => undefined);
+      if (isQuotaError(error)) throw new DownloadFailure({ code: 'quota', bytesNeeded: 0 });
+      throw network(error);
+    }
+    await writable.close();
+    if (declared !== undefined && received < declared) throw network(`ended after ${received} of ${declared} bytes`);
+    const bytes = start + received;
+    await writeMarker(directory, name, { url: part.url, bytes });
+    progress.finish(part.url);
+    return bytes;
+  }
+}
+
+/** Content-Length counts encoded bytes, so it only predicts the body when there is no Content-Encoding. */
+function declaredLength(response: Response): number | undefined {
+  if (response.headers.get('content-encoding')) return undefined;
+  const value = Number(response.headers.get('content-length') ?? NaN);
+  return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+async function fileSize(directory: DirectoryLike, name: string): Promise<number | undefined> {
+  try {
+    return (await (await directory.getFileHandle(name)).getFile()).size;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readMarker(directory: DirectoryLike, partName: string): Promise<DoneMarker | undefined> {
+  try {
+    const file = await (await directory.getFileHandle(doneMarkerName(partName))).getFile();
+    const marker = JSON.parse(await file.text()) as Partial<DoneMarker>;
+    return typeof marker.url === 'string' && typeof marker.bytes === 'number'
+      ? { url: marker.url, bytes: marker.bytes }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeMarker(directory: DirectoryLike, partName: string, marker: DoneMarker): Promise<void> {
+  const writable = await (await directory.getFileHandle(doneMarkerName(partName), { create: true })).createWritable();
+  await writable.write(new TextEncoder().encode(JSON.stringify(marker)));
+  await writable.close();
+}
+
+async function listNames(directory: DirectoryLike): Promise<string[]> {
+  const names: string[] = [];
+  for await (const name of directory.keys()) names.push(name);
+  return names;
+}
