@@ -4,7 +4,7 @@ import { forgetAnchor } from '@/lib/page/editing/anchor-registry';
 // Injected on demand into the frame the user right-clicked; returns the selected text with its line breaks.
 export default defineUnlistedScript(() => {
   const captured = captureSelection(document);
-  if (!captured.ok) return { ok: false as const, code: captured.code };
+  if (!captured.ok) return captured;
   forgetAnchor(captured.anchorId);
   // The language of the text: the nearest lang attribute around the selection, else the page's.
   const node = getSelection()?.anchorNode;

@@ -5,6 +5,8 @@ import { runInTab } from './run-in-tab';
 import type { ExtractResult, ExtractedPage } from '../../page/extract/types';
 import type { SelectedText, TabInfo, TabRead } from './types';
 import { recordPageDiagnostic } from '../diagnostics-log';
+import { editingFailure } from './frame-editing';
+import type { EditingError } from '../../page/editing/types';
 
 export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
   try {
@@ -29,12 +31,14 @@ export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage
 
 /** The selected text in one frame, read where it is (Chrome's selectionText loses line breaks). */
 export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promise<TabRead<SelectedText>> {
-  const run = await runInTab<({ ok: true } & SelectedText) | { ok: false; code: string }>(
+  const run = await runInTab<({ ok: true } & SelectedText) | EditingError>(
     { tabId: tab.tabId, frameId, url: tab.url },
     { files: ['/read-selection.js'] },
   );
   if (!run.ok) return run;
   const result = run.value;
-  if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection') };
+  if (!result) return { ok: false, error: tacitError('empty-selection') };
+  // A refused field or a selected card number says why, like Rewrite does, rather than "nothing selected".
+  if (!result.ok) return { ok: false, error: editingFailure(result) };
   return { ok: true, value: result.lang ? { text: result.text, lang: result.lang } : { text: result.text } };
 }

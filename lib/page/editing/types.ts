@@ -23,6 +23,8 @@ export type ReplaceResult = ReplaceSuccess | EditingError;
 /** How an edit reached the page: an editor handled our beforeinput, the browser's undoable command, or raw DOM. */
 export type EditMethod = 'editor' | 'exec-command' | 'direct';
 
+import type { SensitiveKind } from '../../core/sensitive-data';
+
 /** Typed, serialisable errors for capturing and replacing a selection; the panel words them by code. */
 
 export type EditingErrorCode =
@@ -37,6 +39,8 @@ export type EditingErrorCode =
 export interface EditingError {
   ok: false;
   code: EditingErrorCode;
+  /** With 'sensitive-field': what the field or selection holds, so the refusal can name it. */
+  sensitive?: SensitiveKind;
 }
 
 /** What the editing agent in a frame offers the background: read the selection, then put a result back there. */

@@ -1,4 +1,5 @@
-/** Which elements never count as page text: hidden ones, scripts and styles, navigation, cookie banners. */
+/** Which elements never count as page text: hidden ones, scripts and styles, navigation, cookie banners, secrets. */
+import { sensitiveVerdictOf } from '../editing/sensitive-field';
 
 /** Never rendered as readable text. */
 const NON_TEXT_TAGS = new Set([
@@ -69,10 +70,16 @@ export function isHiddenElement(el: Element): boolean {
   return computed.display === 'none' || computed.visibility === 'hidden' || computed.visibility === 'collapse';
 }
 
+/** A rich editor labelled as a card number, code or password: its text is a secret like a field's value. */
+function isSensitiveEditor(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false' && sensitiveVerdictOf(el) !== null;
+}
+
 /** Navigation, sidebars, site header/footer, form controls, media and consent banners. */
 function isBoilerplateElement(el: Element): boolean {
   const tag = el.localName;
-  if (NON_TEXT_TAGS.has(tag) || CHROME_TAGS.has(tag)) return true;
+  if (NON_TEXT_TAGS.has(tag) || CHROME_TAGS.has(tag) || isSensitiveEditor(el)) return true;
   const role = el.getAttribute('role');
   if (role && NON_CONTENT_ROLES.has(role)) return true;
   if (tag === 'header' && !el.closest('article, main, [role="main"]')) return true;
@@ -81,7 +88,7 @@ function isBoilerplateElement(el: Element): boolean {
 
 /** Scripts, styles, form controls and media: elements whose text content is never prose. */
 export function isNonTextElement(el: Element): boolean {
-  return NON_TEXT_TAGS.has(el.localName);
+  return NON_TEXT_TAGS.has(el.localName) || isSensitiveEditor(el);
 }
 
 export function isExcludedElement(el: Element): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../extract-page';
 import type { ExtractedPage } from '../types';
-import { fixtureDocument, iframeFixtureDocument, renderShadowStory } from './fixture-document';
+import { documentFromHtml, fixtureDocument, iframeFixtureDocument, renderShadowStory } from './fixture-document';
 
 interface FixtureExpectation {
   file: string;
@@ -230,6 +230,19 @@ describe('extractPage on fixture pages', () => {
     });
     expect(page.tokenEstimate).toBeGreaterThan(page.text.length / 5);
     expect(page.wordCount).toBeGreaterThan(200);
+  });
+
+  it('never reads form values or a rich editor labelled as a secret, only the prose around them', () => {
+    const prose = '<p>The checkout page explains how orders are shipped and how refunds work for every customer.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        `<html><body><main><h1>Checkout</h1>${prose.repeat(6)}<form>` +
+          '<input name="cardnumber" value="4111111111111111"><textarea>typed note</textarea>' +
+          '<div contenteditable="true" aria-label="Verification code">918273</div></form></main></body></html>',
+      ),
+    );
+    expect(page.text).toContain('how refunds work');
+    expect(page.text).not.toMatch(/4111|typed note|918273/);
   });
 
   it('without the shadow root rendered, the shadow page has no article to find', () => {
