@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import type { PanelController } from '@/lib/panel/panel-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
+import { MAX_CUSTOM_INSTRUCTION_LENGTH } from '@/lib/tasks/rewrite/styles';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { UseLightModelButton } from './UseLightModelButton';
@@ -116,12 +117,14 @@ function shownChange(text: string): string {
 
 function CustomInstructionForm({ initial, onSubmit }: { initial: string; onSubmit(instruction: string): void }) {
   const instruction = useSignal(initial);
+  const length = instruction.value.trim().length;
+  const tooLong = length > MAX_CUSTOM_INSTRUCTION_LENGTH;
   return (
     <form
       class="ask"
       onSubmit={(event) => {
         event.preventDefault();
-        if (instruction.value.trim() !== '') onSubmit(instruction.value.trim());
+        if (instruction.value.trim() !== '' && !tooLong) onSubmit(instruction.value.trim());
       }}
     >
       <label for="rewrite-instruction">{i18n.t('rewrite.instruction')}</label>
@@ -132,7 +135,14 @@ function CustomInstructionForm({ initial, onSubmit }: { initial: string; onSubmi
         value={instruction.value}
         onInput={(event) => (instruction.value = (event.currentTarget as HTMLTextAreaElement).value)}
       />
-      <button type="submit">{i18n.t('rewrite.run')}</button>
+      {tooLong ? (
+        <p class="error" role="alert" data-testid="instruction-too-long">
+          {i18n.t('error.instructionTooLong', [String(length), String(MAX_CUSTOM_INSTRUCTION_LENGTH)])}
+        </p>
+      ) : null}
+      <button type="submit" disabled={tooLong}>
+        {i18n.t('rewrite.run')}
+      </button>
     </form>
   );
 }

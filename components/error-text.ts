@@ -115,6 +115,8 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.replaceFailed');
     case 'selection-too-long':
       return i18n.t('error.selectionTooLong', [String(error.words), String(error.maxWords)]);
+    case 'instruction-too-long':
+      return i18n.t('error.instructionTooLong', [String(error.length), String(error.maxLength)]);
     case 'empty-instruction':
       return i18n.t('error.emptyInstruction');
     case 'download-cancelled':

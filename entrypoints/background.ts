@@ -24,12 +24,13 @@ import { registerContextMenus } from '@/lib/background/context-menus';
 import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/background/task-service';
 import { createTriggers } from '@/lib/background/triggers';
 import { insertReplyInTab, readThreadInTab } from '@/lib/background/tab-scripts/mail-access';
-import { diagnosticsRequests, recordDiagnostic } from '@/lib/background/diagnostics-log';
+import { diagnosticsRequests, recordDiagnostic, recordSettingsRepairs } from '@/lib/background/diagnostics-log';
 import { errorName } from '@/lib/core/diagnostics';
 import type { TaskKind } from '@/lib/models/types';
 import { recordRequestFailures } from '@/lib/protocol/diagnostics';
 
 export default defineBackground(() => {
+  recordSettingsRepairs();
   const engine: PreloadDeps = {
     environment: async () => loadTaskEnvironment(await gpuCapabilities(), (await scriptedSettings()) !== null),
     // A failed probe is recorded where it happens (gpu-capabilities); the engine then runs without a GPU budget.

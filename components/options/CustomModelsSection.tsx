@@ -10,6 +10,8 @@ import {
 import { registeredModels } from '@/lib/models/registry';
 import { extensionPagesCsp } from '@/lib/platform/csp';
 import { customModels } from '@/lib/settings/settings';
+import { MAX_CUSTOM_MODELS } from '@/lib/settings/stored-values';
+import { storageErrorText } from './storage-error-text';
 
 const FIELD_LABEL: Record<CustomRecordField, () => string> = {
   record: () => i18n.t('options.customHeading'),
@@ -40,6 +42,8 @@ function issueText(issue: CustomRecordIssue): string {
   switch (issue.code) {
     case 'too-long':
       return i18n.t('issue.tooLong', [String(issue.maxLength)]);
+    case 'too-many':
+      return i18n.t('issue.tooMany', [String(issue.max)]);
     case 'bad-scheme':
       return i18n.t('issue.badScheme', [issue.scheme]);
     case 'out-of-range': {
@@ -85,7 +89,23 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
     fields.value = { ...fields.value, [name]: input.type === 'checkbox' ? input.checked : input.value };
   };
 
+  const saveFailure = useSignal<string | null>(null);
+  const store = async (records: ModelRecord[]): Promise<boolean> => {
+    saveFailure.value = null;
+    try {
+      await customModels.setValue(records);
+      return true;
+    } catch (error) {
+      saveFailure.value = storageErrorText(error);
+      return false;
+    }
+  };
+
   const add = async () => {
+    if (custom.length >= MAX_CUSTOM_MODELS) {
+      issues.value = [{ field: 'record', code: 'too-many', max: MAX_CUSTOM_MODELS }];
+      return;
+    }
     const { f16, ...values } = fields.value;
     const result = validateCustomRecord(
       { ...values, required_features: f16 ? ['shader-f16'] : [] },
@@ -99,7 +119,8 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
       return;
     }
     issues.value = result.warnings;
-    await customModels.setValue([...custom, result.record]);
+    // Storage that refuses the list keeps the old one whole, and the typed fields stay for another try.
+    if (!(await store([...custom, result.record]))) return;
     fields.value = { ...fields.value, model_id: '', model: '', model_lib: '', vram_required_MB: '' };
   };
 
@@ -142,6 +163,11 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
           ))}
         </ul>
       ) : null}
+      {saveFailure.value ? (
+        <p class="error" role="alert" data-testid="custom-model-save-error">
+          {saveFailure.value}
+        </p>
+      ) : null}
       {custom.length === 0 ? (
         <p class="help">{i18n.t('options.customListEmpty')}</p>
       ) : (
@@ -149,10 +175,7 @@ export function CustomModelsSection({ custom }: { custom: ModelRecord[] }) {
           {custom.map((record) => (
             <li>
               <code>{record.model_id}</code>{' '}
-              <button
-                type="button"
-                onClick={() => void customModels.setValue(custom.filter((other) => other !== record))}
-              >
+              <button type="button" onClick={() => void store(custom.filter((other) => other !== record))}>
                 {i18n.t('options.remove')}
               </button>
             </li>

@@ -14,6 +14,7 @@ import { DownloadsSection } from './DownloadsSection';
 import { GpuSection } from './GpuSection';
 import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
+import { SettingsRepairedNotice } from './SettingsRepairedNotice';
 import { TroubleshootingSection } from './TroubleshootingSection';
 import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 import { errorName } from '@/lib/core/diagnostics';
@@ -59,6 +60,7 @@ export function OptionsApp() {
     <main class="options">
       <h1>{i18n.t('options.title')}</h1>
       <p class="help">{i18n.t('options.intro')}</p>
+      <SettingsRepairedNotice />
       <TaskModelsSection
         precision={capabilities.value?.precision ?? 'f32'}
         custom={custom.value}

@@ -7,6 +7,7 @@ import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
 import { taskModels } from '@/lib/settings/settings';
 import { formatBytes } from '../format';
 import { useStorageItem } from '../use-storage-item';
+import { recordStorageWriteFailure } from './storage-error-text';
 import { ModelDownloadState } from './ModelDownloadState';
 
 const TASK_LABEL: Record<TaskKind, () => string> = {
@@ -54,10 +55,9 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads }
                 data-task={task}
                 value={choices.value[task] ?? 'default'}
                 onChange={(event) =>
-                  void taskModels.setValue({
-                    ...choices.value,
-                    [task]: (event.currentTarget as HTMLSelectElement).value,
-                  })
+                  void taskModels
+                    .setValue({ ...choices.value, [task]: (event.currentTarget as HTMLSelectElement).value })
+                    .catch(recordStorageWriteFailure('taskModels'))
                 }
               >
                 <option value="default">{`${i18n.t('options.choiceDefault', [modelLabel(defaultId)])} — ${sizeText(byId(defaultId))}`}</option>

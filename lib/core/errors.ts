@@ -54,6 +54,8 @@ interface ErrorFacts {
   /** The selection's length in words, and the most the model's context window takes in one pass. */
   'selection-too-long': { words: number; maxWords: number };
   'empty-instruction': NoFacts;
+  /** The custom instruction's length and the most Tacit takes, in characters. */
+  'instruction-too-long': { length: number; maxLength: number };
   'download-cancelled': NoFacts;
   'model-files-corrupt': NoFacts;
   'no-mail-thread': NoFacts;

@@ -7,6 +7,7 @@ import { recordRequestFailures } from '../protocol/diagnostics';
 import type { RequestFailureListener } from '../protocol/requests';
 import type { PageTarget, PanelIntent, PanelPlacement, PanelStatus, SummaryRequestOptions } from '../protocol/messages';
 import type { TacitError } from '../core/errors';
+import { errorName } from '../core/diagnostics';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
 import { normalizeLanguageChoice } from '../tasks/common/output-language';
 import type { RewriteStyle } from '../tasks/rewrite/types';
@@ -116,9 +117,16 @@ export class PanelController {
       .catch((error: unknown) => this.requestFailed('panel/status', error));
   }
 
+  /** A choice storage would not keep: the panel goes on with it, and Troubleshooting says why it was not kept. */
+  private storageWriteFailed(item: string, error: unknown): void {
+    this.deps.recordDiagnostic('storage-write-failed', { item, error: errorName(error) });
+  }
+
   setOptions(options: SummaryRequestOptions): void {
     this.options.value = options;
-    void this.deps.settings.summaryOptions.setValue(options);
+    void this.deps.settings.summaryOptions
+      .setValue(options)
+      .catch((error: unknown) => this.storageWriteFailed('summaryOptions', error));
   }
 
   summarizePage(target?: PageTarget): void {
@@ -160,7 +168,9 @@ export class PanelController {
   async startRewrite(tabId: number, frameId: number, style: RewriteStyle): Promise<void> {
     this.notice.value = null;
     this.applyOutcome.value = null;
-    void this.deps.settings.lastRewriteStyle.setValue(style);
+    void this.deps.settings.lastRewriteStyle
+      .setValue(style)
+      .catch((error: unknown) => this.storageWriteFailed('lastRewriteStyle', error));
     if (style === 'custom') {
       this.pendingCustom.value = {
         tabId,
@@ -176,7 +186,9 @@ export class PanelController {
   submitCustomRewrite(instruction: string): void {
     const pending = this.pendingCustom.value;
     if (!pending) return;
-    void this.deps.settings.lastCustomInstruction.setValue(instruction);
+    void this.deps.settings.lastCustomInstruction
+      .setValue(instruction)
+      .catch((error: unknown) => this.storageWriteFailed('lastCustomInstruction', error));
     this.pendingCustom.value = null;
     this.rewrite.start({
       kind: 'rewrite',
