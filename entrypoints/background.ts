@@ -26,11 +26,14 @@ import { createTriggers } from '@/lib/background/triggers';
 import { insertReplyInTab, readThreadInTab } from '@/lib/background/tab-scripts/mail-access';
 import { diagnosticsRequests, recordDiagnostic, recordSettingsRepairs } from '@/lib/background/diagnostics-log';
 import { errorName } from '@/lib/core/diagnostics';
+import { ledgerRequests, networkLedger } from '@/lib/background/network-ledger-log';
+import { observeNetwork } from '@/lib/platform/network-observer';
 import type { TaskKind } from '@/lib/models/types';
 import { recordRequestFailures } from '@/lib/protocol/diagnostics';
 
 export default defineBackground(() => {
   recordSettingsRepairs();
+  observeNetwork('background', (entries) => void networkLedger.record(entries).catch(() => undefined));
   const engine: PreloadDeps = {
     environment: async () => loadTaskEnvironment(await gpuCapabilities(), (await scriptedSettings()) !== null),
     // A failed probe is recorded where it happens (gpu-capabilities); the engine then runs without a GPU budget.
@@ -121,6 +124,7 @@ export default defineBackground(() => {
     },
     'model/preload': async ({ task }) => ({ started: await preload(task) }),
     ...diagnosticsRequests(),
+    ...ledgerRequests(),
   };
   answerRequests('background', handlers, requestFailed);
 

@@ -16,6 +16,7 @@ import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
 import { SettingsRepairedNotice } from './SettingsRepairedNotice';
 import { TroubleshootingSection } from './TroubleshootingSection';
+import { PrivacyLedgerSection } from './PrivacyLedgerSection';
 import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 import { errorName } from '@/lib/core/diagnostics';
 
@@ -71,6 +72,7 @@ export function OptionsApp() {
       <GpuSection capabilities={capabilities.value} />
       <ModelSourceSection />
       <CustomModelsSection custom={custom.value} />
+      <PrivacyLedgerSection />
       <TroubleshootingSection />
     </main>
   );

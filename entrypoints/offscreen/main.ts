@@ -8,6 +8,7 @@ import { DownloadService, type DownloadsPort } from '@/lib/offscreen/downloads/d
 import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
 import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
 import { answerRequests, sendRequest } from '@/lib/protocol/requests';
+import { observeNetwork } from '@/lib/platform/network-observer';
 import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 
 // This document has no storage: its diagnostics go to the background, which keeps them.
@@ -16,6 +17,9 @@ const recordDiagnostic = diagnosticsReporter('offscreen');
 // Test builds may swap in the scripted engine; in production this branch and its import are compiled away.
 const loadScriptedEngine = () =>
   import.meta.env.MODE === 'e2e' ? import('@/lib/offscreen/engines/scripted-engine') : undefined;
+
+// The privacy ledger: every request this page makes (host, path, bytes, time) goes to the background's record.
+observeNetwork('offscreen', (entries) => void sendRequest('ledger/record', { entries }).catch(() => undefined));
 
 /** Loads and evictions, in order; test builds let e2e tests read them. */
 const residencyEvents: Array<{ event: 'load' | 'unload'; modelId: string }> = [];
