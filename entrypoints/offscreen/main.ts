@@ -9,6 +9,7 @@ import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
 import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
 import { answerRequests, sendRequest } from '@/lib/protocol/requests';
 import { observeNetwork } from '@/lib/platform/network-observer';
+import type { LedgerEntry } from '@/lib/core/network-ledger';
 import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 
 // This document has no storage: its diagnostics go to the background, which keeps them.
@@ -19,7 +20,8 @@ const loadScriptedEngine = () =>
   import.meta.env.MODE === 'e2e' ? import('@/lib/offscreen/engines/scripted-engine') : undefined;
 
 // The privacy ledger: every request this page makes (host, path, bytes, time) goes to the background's record.
-observeNetwork('offscreen', (entries) => void sendRequest('ledger/record', { entries }).catch(() => undefined));
+const recordNetwork = (entries: LedgerEntry[]) => void sendRequest('ledger/record', { entries }).catch(() => undefined);
+observeNetwork('offscreen', recordNetwork);
 
 /** Loads and evictions, in order; test builds let e2e tests read them. */
 const residencyEvents: Array<{ event: 'load' | 'unload'; modelId: string }> = [];
@@ -28,7 +30,7 @@ async function createEngine(settings: EngineHostSettings): Promise<Engine> {
   const scripted = settings.scripted ? await loadScriptedEngine() : undefined;
   if (scripted && settings.scripted) return new scripted.ScriptedEngine(settings.scripted);
   // Only WebLLM's worker loads the library; this page holds the small client that talks to it.
-  return new WebLlmEngine();
+  return new WebLlmEngine(undefined, recordNetwork);
 }
 
 const downloads = new DownloadService({
