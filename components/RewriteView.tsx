@@ -5,6 +5,7 @@ import type { TacitError } from '@/lib/core/errors';
 import type { PanelController } from '@/lib/panel/panel-controller';
 import type { RewriteController } from '@/lib/panel/rewrite-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
+import { MAX_CUSTOM_INSTRUCTION_LENGTH } from '@/lib/tasks/rewrite/styles';
 import { CopyButton } from './CopyButton';
 import { errorText } from './error-text';
 import { StreamActions } from './StreamActions';
@@ -178,12 +179,14 @@ function shownChange(text: string): string {
 
 function CustomInstructionForm({ initial, onSubmit }: { initial: string; onSubmit(instruction: string): void }) {
   const instruction = useSignal(initial);
+  const length = instruction.value.trim().length;
+  const tooLong = length > MAX_CUSTOM_INSTRUCTION_LENGTH;
   return (
     <form
       class="ask"
       onSubmit={(event) => {
         event.preventDefault();
-        if (instruction.value.trim() !== '') onSubmit(instruction.value.trim());
+        if (instruction.value.trim() !== '' && !tooLong) onSubmit(instruction.value.trim());
       }}
     >
       <label for="rewrite-instruction">{i18n.t('rewrite.instruction')}</label>
@@ -194,8 +197,13 @@ function CustomInstructionForm({ initial, onSubmit }: { initial: string; onSubmi
         value={instruction.value}
         onInput={(event) => (instruction.value = (event.currentTarget as HTMLTextAreaElement).value)}
       />
+      {tooLong ? (
+        <p class="error" role="alert" data-testid="instruction-too-long">
+          {i18n.t('error.instructionTooLong', [String(length), String(MAX_CUSTOM_INSTRUCTION_LENGTH)])}
+        </p>
+      ) : null}
       <div class="card-actions">
-        <Button type="submit" variant="primary">
+        <Button type="submit" variant="primary" disabled={tooLong}>
           {i18n.t('rewrite.run')}
         </Button>
       </div>

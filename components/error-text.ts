@@ -1,6 +1,7 @@
 /** The user-facing sentence for each failure code, in the browser's language. */
 import { i18n } from '#i18n';
 import type { GpuUnavailableReason, RestrictedPageReason, TacitError } from '@/lib/core/errors';
+import type { SensitiveKind } from '@/lib/core/sensitive-data';
 import { clientName } from './client-name';
 import { formatBytes } from './format';
 
@@ -18,6 +19,33 @@ export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | unde
       return i18n.t('gpuReason.shaderF16');
     case undefined:
       return undefined;
+  }
+}
+
+function sensitiveRefusalText(kind: SensitiveKind | undefined): string {
+  switch (kind) {
+    case 'card-number':
+      return i18n.t('sensitiveRefusal.cardNumber');
+    case 'card-security-code':
+      return i18n.t('sensitiveRefusal.cardSecurityCode');
+    case 'card-expiry':
+      return i18n.t('sensitiveRefusal.cardExpiry');
+    case 'card-details':
+      return i18n.t('sensitiveRefusal.cardDetails');
+    case 'one-time-code':
+      return i18n.t('sensitiveRefusal.oneTimeCode');
+    case 'iban':
+      return i18n.t('sensitiveRefusal.iban');
+    case 'pin':
+      return i18n.t('sensitiveRefusal.pin');
+    case 'tan':
+      return i18n.t('sensitiveRefusal.tan');
+    case 'national-id':
+      return i18n.t('sensitiveRefusal.nationalId');
+    case 'card-number-in-text':
+      return i18n.t('sensitiveRefusal.cardNumberInText');
+    case undefined:
+      return i18n.t('error.sensitiveField');
   }
 }
 
@@ -78,7 +106,7 @@ export function errorText(error: TacitError): string {
     case 'password-field':
       return i18n.t('error.passwordField');
     case 'sensitive-field':
-      return i18n.t('error.sensitiveField');
+      return sensitiveRefusalText(error.kind);
     case 'not-editable':
       return i18n.t('error.notEditable');
     case 'anchor-lost':
@@ -89,6 +117,8 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.replaceFailed');
     case 'selection-too-long':
       return i18n.t('error.selectionTooLong', [String(error.words), String(error.maxWords)]);
+    case 'instruction-too-long':
+      return i18n.t('error.instructionTooLong', [String(error.length), String(error.maxLength)]);
     case 'empty-instruction':
       return i18n.t('error.emptyInstruction');
     case 'download-cancelled':

@@ -26,8 +26,10 @@ import { registerContextMenus } from '@/lib/background/context-menus';
 import { isTaskRunning, servePanelPort, type PanelPort } from '@/lib/background/task-service';
 import { createTriggers } from '@/lib/background/triggers';
 import { insertReplyInTab, readThreadInTab } from '@/lib/background/tab-scripts/mail-access';
-import { diagnosticsRequests, recordDiagnostic } from '@/lib/background/diagnostics-log';
+import { diagnosticsRequests, recordDiagnostic, recordSettingsRepairs } from '@/lib/background/diagnostics-log';
 import { errorName } from '@/lib/core/diagnostics';
+import { ledgerRequests, networkLedger } from '@/lib/background/network-ledger-log';
+import { observeNetwork } from '@/lib/platform/network-observer';
 import type { TaskKind } from '@/lib/models/types';
 import { recordRequestFailures } from '@/lib/protocol/diagnostics';
 
@@ -36,6 +38,8 @@ export default defineBackground(() => {
   const inPageHost = import.meta.env.FIREFOX
     ? hostEngineInBackground({ recordDiagnostic, idleMs: () => engineIdleMs.getValue() })
     : undefined;
+  recordSettingsRepairs();
+  observeNetwork('background', (entries) => void networkLedger.record(entries).catch(() => undefined));
   const engine: PreloadDeps = {
     // A failed probe is recorded where it happens (gpu-capabilities); the engine then runs without a GPU budget.
     environment: async () =>
@@ -136,6 +140,7 @@ export default defineBackground(() => {
     },
     'model/preload': async ({ task }) => ({ started: await preload(task) }),
     ...diagnosticsRequests(),
+    ...ledgerRequests(),
   };
   answerRequests('background', handlers, requestFailed);
 

@@ -13,6 +13,8 @@ import { customModels } from '@/lib/settings/settings';
 import { Plus, Trash } from 'lucide';
 import { Button } from '../ui/Button';
 import { ModelFit } from './ModelFit';
+import { MAX_CUSTOM_MODELS } from '@/lib/settings/stored-values';
+import { storageErrorText } from './storage-error-text';
 
 const FIELD_LABEL: Record<CustomRecordField, () => string> = {
   record: () => i18n.t('options.customHeading'),
@@ -45,6 +47,8 @@ function issueText(issue: CustomRecordIssue): string {
   switch (issue.code) {
     case 'too-long':
       return i18n.t('issue.tooLong', [String(issue.maxLength)]);
+    case 'too-many':
+      return i18n.t('issue.tooMany', [String(issue.max)]);
     case 'bad-scheme':
       return i18n.t('issue.badScheme', [issue.scheme]);
     case 'out-of-range': {
@@ -100,7 +104,23 @@ export function CustomModelsSection({ custom, budgetMB }: { custom: AnyModelReco
     fields.value = { ...fields.value, [name]: input.type === 'checkbox' ? input.checked : input.value };
   };
 
+  const saveFailure = useSignal<string | null>(null);
+  const store = async (records: AnyModelRecord[]): Promise<boolean> => {
+    saveFailure.value = null;
+    try {
+      await customModels.setValue(records);
+      return true;
+    } catch (error) {
+      saveFailure.value = storageErrorText(error);
+      return false;
+    }
+  };
+
   const add = async () => {
+    if (custom.length >= MAX_CUSTOM_MODELS) {
+      issues.value = [{ field: 'record', code: 'too-many', max: MAX_CUSTOM_MODELS }];
+      return;
+    }
     const { f16, model_lib, vram_required_MB, ram_required_MB, ...shared } = fields.value;
     const input =
       kind.value === 'gguf'
@@ -115,7 +135,8 @@ export function CustomModelsSection({ custom, budgetMB }: { custom: AnyModelReco
       return;
     }
     issues.value = result.warnings;
-    await customModels.setValue([...custom, result.record]);
+    // Storage that refuses the list keeps the old one whole, and the typed fields stay for another try.
+    if (!(await store([...custom, result.record]))) return;
     fields.value = { ...EMPTY_FIELDS, context_window_size: fields.value.context_window_size };
   };
 
@@ -183,6 +204,11 @@ export function CustomModelsSection({ custom, budgetMB }: { custom: AnyModelReco
           ))}
         </ul>
       ) : null}
+      {saveFailure.value ? (
+        <p class="error" role="alert" data-testid="custom-model-save-error">
+          {saveFailure.value}
+        </p>
+      ) : null}
       {custom.length === 0 ? (
         <p class="help">{i18n.t('options.customListEmpty')}</p>
       ) : (
@@ -196,7 +222,7 @@ export function CustomModelsSection({ custom, budgetMB }: { custom: AnyModelReco
               <Button
                 variant="danger"
                 icon={Trash}
-                onClick={() => void customModels.setValue(custom.filter((other) => other !== record))}
+                onClick={() => void store(custom.filter((other) => other !== record))}
               >
                 {i18n.t('options.remove')}
               </Button>

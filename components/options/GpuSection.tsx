@@ -4,6 +4,7 @@ import { GPU_BUDGET_OVERRIDE_RANGE_MB, gpuBudget, parseGpuBudgetOverride } from 
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/protocol/messages';
 import { engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
+import { recordStorageWriteFailure } from './storage-error-text';
 import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
 
 /** The GPU memory budget (estimated, or the user's own) and how long idle models stay loaded. */
@@ -53,7 +54,8 @@ export function GpuSection({ capabilities }: { capabilities: GpuCapabilities | n
           value={Math.round(idleMs.value / 60000)}
           onChange={(event) => {
             const minutes = Number((event.currentTarget as HTMLInputElement).value);
-            if (Number.isFinite(minutes) && minutes >= 1 && minutes <= 120) void engineIdleMs.setValue(minutes * 60000);
+            if (Number.isFinite(minutes) && minutes >= 1 && minutes <= 120)
+              void engineIdleMs.setValue(minutes * 60000).catch(recordStorageWriteFailure('engineIdleMs'));
           }}
         />
       </label>

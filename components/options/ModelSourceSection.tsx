@@ -1,7 +1,13 @@
 import { i18n } from '#i18n';
-import { parseMirrorBaseUrl } from '@/lib/models/sources';
+import { parseMirrorBaseUrl, type MirrorUrlProblem } from '@/lib/models/sources';
 import { modelMirrorUrl } from '@/lib/settings/settings';
 import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
+
+function mirrorProblemText(reason: MirrorUrlProblem): string {
+  if (reason === 'too-long') return i18n.t('options.mirrorTooLong');
+  if (reason === 'host-name') return i18n.t('options.mirrorHostName');
+  return i18n.t('options.mirrorInvalid');
+}
 
 /** The mirror that replaces the default model hosts, validated before it is saved. */
 export function ModelSourceSection() {
@@ -11,7 +17,7 @@ export function ModelSourceSection() {
       return { ok: true, saved: '' };
     }
     const parsed = parseMirrorBaseUrl(text);
-    if (!parsed.ok) return { ok: false, message: i18n.t('options.mirrorInvalid') };
+    if (!parsed.ok) return { ok: false, message: mirrorProblemText(parsed.reason) };
     await modelMirrorUrl.setValue(parsed.url);
     return { ok: true, saved: parsed.url };
   };

@@ -18,7 +18,9 @@ import { GpuSection } from './GpuSection';
 import { ModelSourceSection } from './ModelSourceSection';
 import { TaskModelsSection } from './TaskModelsSection';
 import { useTaskEnvironment } from './use-task-environment';
+import { SettingsRepairedNotice } from './SettingsRepairedNotice';
 import { TroubleshootingSection } from './TroubleshootingSection';
+import { PrivacyLedgerSection } from './PrivacyLedgerSection';
 import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 import { errorName } from '@/lib/core/diagnostics';
 
@@ -78,6 +80,7 @@ export function OptionsApp() {
           <p class="help">{i18n.t('options.intro')}</p>
         </div>
       </header>
+      <SettingsRepairedNotice />
       <TaskModelsSection
         precision={capabilities.value?.precision ?? 'f32'}
         custom={custom.value}
@@ -90,6 +93,7 @@ export function OptionsApp() {
       <CpuMemorySection />
       <ModelSourceSection />
       <CustomModelsSection custom={custom.value} budgetMB={budget.budgetMB} />
+      <PrivacyLedgerSection />
       <TroubleshootingSection />
     </main>
   );

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { Button } from '../ui/Button';
+import { storageErrorText } from './storage-error-text';
 
 export type SaveOutcome = { ok: true; saved: string } | { ok: false; message: string };
 
@@ -25,10 +26,12 @@ export function SavedTextSetting({ label, load, save, testId }: Props) {
         class="inline"
         onSubmit={(event) => {
           event.preventDefault();
-          void save(draft.value).then((result) => {
-            outcome.value = result;
-            if (result.ok) draft.value = result.saved;
-          });
+          void save(draft.value)
+            .catch((error: unknown): SaveOutcome => ({ ok: false, message: storageErrorText(error) }))
+            .then((result) => {
+              outcome.value = result;
+              if (result.ok) draft.value = result.saved;
+            });
         }}
       >
         <label class="field">

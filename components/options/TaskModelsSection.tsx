@@ -13,6 +13,7 @@ import { chooseModel, type TaskEnvironment } from '@/lib/tasks/common/model-choi
 import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
 import { taskModels } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
+import { recordStorageWriteFailure } from './storage-error-text';
 import { ModelDownloadState } from './ModelDownloadState';
 import { ModelFit } from './ModelFit';
 import { TaskEngineChoice } from './TaskEngineChoice';
@@ -66,10 +67,9 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads, 
                 data-task={task}
                 value={choice}
                 onChange={(event) =>
-                  void taskModels.setValue({
-                    ...choices.value,
-                    [task]: (event.currentTarget as HTMLSelectElement).value,
-                  })
+                  void taskModels
+                    .setValue({ ...choices.value, [task]: (event.currentTarget as HTMLSelectElement).value })
+                    .catch(recordStorageWriteFailure('taskModels'))
                 }
               >
                 <option value="default">

@@ -15,6 +15,7 @@ import { GgufStore, type DirectoryLike } from '@/lib/offscreen/downloads/gguf-st
 import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
 import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
 import type { RecordDiagnostic } from '@/lib/core/diagnostics';
+import type { LedgerEntry } from '@/lib/core/network-ledger';
 
 /** GGUF models live in their own folder of the origin private file system. */
 const GGUF_FOLDER = 'tacit-gguf';
@@ -30,6 +31,8 @@ export interface EngineHostRootOptions {
   webllm: boolean;
   /** Where failures the user may not see go (the background keeps them). */
   recordDiagnostic: RecordDiagnostic;
+  /** Told of requests made where this page cannot observe them (WebLLM's worker), for the privacy ledger. */
+  recordNetwork?: (entries: LedgerEntry[]) => void;
 }
 
 export function createEngineHostRoot(options: EngineHostRootOptions) {
@@ -68,7 +71,7 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
     }
     if (!options.webllm) throw new EngineFailure(tacitError('no-webgpu'));
     const { WebLlmEngine } = await import('@/lib/offscreen/engines/webllm-engine');
-    return new WebLlmEngine();
+    return new WebLlmEngine(undefined, options.recordNetwork);
   }
 
   const host = new EngineHost({

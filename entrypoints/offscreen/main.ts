@@ -4,14 +4,21 @@ import { acceptPorts } from '@/lib/protocol/ports';
 import { DEFAULT_ENGINE_IDLE_MS, PORT_DOWNLOADS, PORT_ENGINE } from '@/lib/protocol/messages';
 import type { DownloadsPort } from '@/lib/offscreen/downloads/download-service';
 import { answerRequests, sendRequest } from '@/lib/protocol/requests';
+import { observeNetwork } from '@/lib/platform/network-observer';
+import type { LedgerEntry } from '@/lib/core/network-ledger';
 import { diagnosticsReporter, recordRequestFailures } from '@/lib/protocol/diagnostics';
 import { createEngineHostRoot } from './engine-host-root';
 
 // This document has no storage: its diagnostics go to the background, which keeps them.
 const recordDiagnostic = diagnosticsReporter('offscreen');
 
+// The privacy ledger: every request this page makes (host, path, bytes, time) goes to the background's record.
+const recordNetwork = (entries: LedgerEntry[]) => void sendRequest('ledger/record', { entries }).catch(() => undefined);
+observeNetwork('offscreen', recordNetwork);
+
 const { host, downloads, residencyEvents, loadScriptedEngine } = createEngineHostRoot({
   webllm: true,
+  recordNetwork,
   // A background that cannot be reached can neither close this document nor keep a record; its models are unloaded.
   onIdle: () => void sendRequest('engine/idle').catch(() => undefined),
   recordDiagnostic,

@@ -6,6 +6,7 @@ import { PORT_PANEL, PORT_TASK } from '@/lib/protocol/messages';
 import { connectPort } from '@/lib/protocol/ports';
 import { sendRequest } from '@/lib/protocol/requests';
 import { watchTab } from '@/lib/platform/watch-tab';
+import { observeNetwork } from '@/lib/platform/network-observer';
 import { diagnosticsReporter } from '@/lib/protocol/diagnostics';
 import { errorName } from '@/lib/core/diagnostics';
 import { renderMarkdownSafely, safeMarkdown } from '@/lib/render/markdown';
@@ -20,6 +21,8 @@ import {
 } from '@/lib/settings/settings';
 
 const recordDiagnostic = diagnosticsReporter('panel');
+// The privacy ledger: every request this page makes (host, path, bytes, time) goes to the background's record.
+observeNetwork('panel', (entries) => void sendRequest('ledger/record', { entries }).catch(() => undefined));
 
 /** The panel's controllers over the real browser: runtime ports and messages, storage, permissions. */
 const deps: PanelDeps = {

@@ -14,6 +14,7 @@ import {
   type RecordDiagnostic,
 } from '../core/diagnostics';
 import type { RequestMap } from '../protocol/messages';
+import { settingsRepairs } from '../settings/checked-item';
 
 export interface DiagnosticsStore {
   getValue(): Promise<unknown>;
@@ -68,6 +69,16 @@ export const diagnosticsLog = new DiagnosticsLog(
 /** Records a failure noticed in the background itself. */
 export const recordDiagnostic: RecordDiagnostic = (code, details) =>
   void diagnosticsLog.record({ context: 'background', code, details });
+
+/** Records each stored setting found invalid and reset, once: the checked items list them in settingsRepairs. */
+export function recordSettingsRepairs(): () => void {
+  return settingsRepairs.watch((names, previous) => {
+    const before = new Set(Array.isArray(previous) ? previous : []);
+    for (const item of Array.isArray(names) ? names : []) {
+      if (!before.has(item)) recordDiagnostic('stored-value-invalid', { item });
+    }
+  });
+}
 
 /** Records what a page script noticed: page code has no extension APIs, so it returns it in its result. */
 export function recordPageDiagnostic(diagnostic: PageDiagnostic | undefined): void {

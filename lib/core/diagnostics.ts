@@ -37,6 +37,8 @@ export const DIAGNOSTIC_CODES = [
   'permission-request-failed',
   'storage-read-failed',
   'storage-write-failed',
+  // A stored setting failed its check on read and was reset (any context, recorded by the background)
+  'stored-value-invalid',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

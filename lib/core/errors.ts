@@ -1,5 +1,6 @@
 /** Failures every context can show: a code, the typed facts its message needs, and maybe a one-click way out. */
 import type { WebmailClient } from './webmail-hosts';
+import type { SensitiveKind } from './sensitive-data';
 
 /** Why a tab cannot be read or scripted (see lib/background/tab-scripts/restricted-pages). */
 export type RestrictedPageReason = 'browser-page' | 'web-store' | 'pdf-viewer' | 'view-source' | 'extension-page';
@@ -46,7 +47,8 @@ interface ErrorFacts {
   'conversation-expired': NoFacts;
   'context-too-small': NoFacts;
   'password-field': NoFacts;
-  'sensitive-field': NoFacts;
+  /** What the field or selection holds, when known. */
+  'sensitive-field': { kind?: SensitiveKind };
   'not-editable': NoFacts;
   'anchor-lost': NoFacts;
   'original-changed': NoFacts;
@@ -54,6 +56,8 @@ interface ErrorFacts {
   /** The selection's length in words, and the most the model's context window takes in one pass. */
   'selection-too-long': { words: number; maxWords: number };
   'empty-instruction': NoFacts;
+  /** The custom instruction's length and the most Tacit takes, in characters. */
+  'instruction-too-long': { length: number; maxLength: number };
   'download-cancelled': NoFacts;
   'model-files-corrupt': NoFacts;
   'no-mail-thread': NoFacts;

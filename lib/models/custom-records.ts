@@ -5,6 +5,7 @@
  */
 import type { AnyModelRecord, GgufModelRecord, WebLlmModelRecord } from './types';
 import { isGgufRecord } from './records';
+import { MAX_URL_LENGTH, isValidHostName } from './sources';
 
 export type CustomRecordField =
   | 'record'
@@ -36,6 +37,8 @@ export type PlainCustomRecordIssueCode =
 export type CustomRecordProblem =
   | { code: PlainCustomRecordIssueCode }
   | { code: 'too-long'; maxLength: number }
+  /** The list already holds the most records Options keeps. */
+  | { code: 'too-many'; max: number }
   /** `scheme` as the URL parser gives it, e.g. 'javascript:'. */
   | { code: 'bad-scheme'; scheme: string }
   /** `minExclusive`: the value must be more than `min`, not equal to it. */
@@ -212,6 +215,8 @@ function recordUrls(record: AnyModelRecord): string[] {
 function checkUrl(field: 'model' | 'model_lib', value: unknown): FieldResult<string> {
   if (value === undefined || value === null || value === '') return { error: issue(field, { code: 'missing' }) };
   if (typeof value !== 'string') return { error: issue(field, { code: 'not-a-string' }) };
+  if (value.trim().length > MAX_URL_LENGTH)
+    return { error: issue(field, { code: 'too-long', maxLength: MAX_URL_LENGTH }) };
   const url = safeUrl(value.trim());
   if (!url) return { error: issue(field, { code: 'not-a-url' }) };
   if (url.protocol === 'http:' && !isLocalHost(url.hostname)) return { error: issue(field, { code: 'remote-http' }) };
@@ -221,6 +226,7 @@ function checkUrl(field: 'model' | 'model_lib', value: unknown): FieldResult<str
   if (url.username || url.password || url.search || url.hash) {
     return { error: issue(field, { code: 'extra-url-parts' }) };
   }
+  if (!isValidHostName(url.hostname)) return { error: issue(field, { code: 'not-a-url' }) };
   return { value: url.href };
 }
 

@@ -1,6 +1,7 @@
 /** The Reply view's state: the user's intent and options, the streamed draft (which the user may edit), and inserting it. */
 import { computed, effect, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
+import { errorName } from '../core/diagnostics';
 import type { DraftRefinement, PageTarget } from '../protocol/messages';
 import { recordRequestFailures } from '../protocol/diagnostics';
 import { normalizeDraftOptions } from '../tasks/draft/options';
@@ -65,7 +66,11 @@ export class DraftController {
 
   setOptions(options: DraftOptions): void {
     this.options.value = options;
-    void this.deps.draftOptions.setValue(options);
+    void this.deps.draftOptions
+      .setValue(options)
+      .catch((error: unknown) =>
+        this.deps.recordDiagnostic('storage-write-failed', { item: 'draftOptions', error: errorName(error) }),
+      );
   }
 
   /**

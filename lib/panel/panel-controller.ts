@@ -14,6 +14,7 @@ import type {
   SummaryRequestOptions,
 } from '../protocol/messages';
 import type { TacitError } from '../core/errors';
+import { errorName } from '../core/diagnostics';
 import { normalizeSummaryOptions } from '../tasks/summarize/options';
 import { normalizeLanguageChoice } from '../tasks/common/output-language';
 import type { RewriteStyle } from '../tasks/rewrite/types';
@@ -121,9 +122,16 @@ export class PanelController {
       .catch((error: unknown) => this.requestFailed('panel/status', error));
   }
 
+  /** A choice storage would not keep: the panel goes on with it, and Troubleshooting says why it was not kept. */
+  private storageWriteFailed(item: string, error: unknown): void {
+    this.deps.recordDiagnostic('storage-write-failed', { item, error: errorName(error) });
+  }
+
   setOptions(options: SummaryRequestOptions): void {
     this.options.value = options;
-    void this.deps.settings.summaryOptions.setValue(options);
+    void this.deps.settings.summaryOptions
+      .setValue(options)
+      .catch((error: unknown) => this.storageWriteFailed('summaryOptions', error));
   }
 
   summarizePage(target?: PageTarget): void {

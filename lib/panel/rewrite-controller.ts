@@ -1,6 +1,7 @@
 /** The rewrite card's state: the streamed rewrite, what Replace would put back, and whether its field is still there. */
 import { computed, effect, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
+import { errorName } from '../core/diagnostics';
 import { recordRequestFailures } from '../protocol/diagnostics';
 import { finishRewrite } from '../tasks/rewrite/run';
 import type { RewriteStyle } from '../tasks/rewrite/types';
@@ -80,7 +81,9 @@ export class RewriteController {
   /** Rewrites the selection in that frame; a custom style first asks for the instruction. */
   async start(tabId: number, frameId: number, style: RewriteStyle): Promise<void> {
     this.applyOutcome.value = null;
-    void this.deps.settings.lastRewriteStyle.setValue(style);
+    void this.deps.settings.lastRewriteStyle
+      .setValue(style)
+      .catch((error: unknown) => this.storageWriteFailed('lastRewriteStyle', error));
     if (style === 'custom') {
       this.pendingCustom.value = {
         tabId,
@@ -96,7 +99,9 @@ export class RewriteController {
   submitCustom(instruction: string): void {
     const pending = this.pendingCustom.value;
     if (!pending) return;
-    void this.deps.settings.lastCustomInstruction.setValue(instruction);
+    void this.deps.settings.lastCustomInstruction
+      .setValue(instruction)
+      .catch((error: unknown) => this.storageWriteFailed('lastCustomInstruction', error));
     this.pendingCustom.value = null;
     this.run({
       kind: 'rewrite',
@@ -145,5 +150,10 @@ export class RewriteController {
     this.targetGone.value = null;
     this.applyOutcome.value = null;
     this.stream.start(task);
+  }
+
+  /** Storage refused a choice (full): it is not kept for next time; the rewrite itself goes on. */
+  private storageWriteFailed(item: string, error: unknown): void {
+    this.deps.recordDiagnostic('storage-write-failed', { item, error: errorName(error) });
   }
 }

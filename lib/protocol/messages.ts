@@ -1,4 +1,5 @@
 /** The one message protocol between the side panel, background, offscreen engine host and content scripts. */
+import type { LedgerEntry } from '../core/network-ledger';
 import type { AnyModelRecord, EngineUse, GpuCapabilities, GpuProbe, TaskKind } from '../models/types';
 import type { ChatMessage, EngineKind, LoadProgress } from '../offscreen/engines/types';
 import type { TacitError } from '../core/errors';
@@ -305,6 +306,10 @@ export interface RequestMap {
   /** The diagnostics kept this browser session, oldest first (Options › Troubleshooting). */
   'diagnostics/list': { to: 'background'; request: Record<string, never>; response: { events: DiagnosticEvent[] } };
   'diagnostics/clear': { to: 'background'; request: Record<string, never>; response: { cleared: boolean } };
+  /** The privacy ledger: requests a context made (host, path, bytes, time), what was recorded, and clearing it. */
+  'ledger/record': { to: 'background'; request: { entries: LedgerEntry[] }; response: { recorded: number } };
+  'ledger/list': { to: 'background'; request: Record<string, never>; response: { entries: LedgerEntry[] } };
+  'ledger/clear': { to: 'background'; request: Record<string, never>; response: { cleared: boolean } };
 }
 
 /** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */

@@ -22,6 +22,9 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'diagnostics/record': 'background',
   'diagnostics/list': 'background',
   'diagnostics/clear': 'background',
+  'ledger/record': 'background',
+  'ledger/list': 'background',
+  'ledger/clear': 'background',
 };
 
 export function sendRequest<K extends RequestType>(

@@ -306,3 +306,25 @@ test('Options marks every model as fitting the GPU budget or not, preselects the
     'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
   ]);
 });
+
+test('three panels asking at once are answered one after another, each with its own answer', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 10, tokenCount: 20 });
+  const panels = [await openPanel(), await openPanel(), await openPanel()];
+  const questions = ['first question', 'second question', 'third question'];
+  for (const [index, panel] of panels.entries()) {
+    await panel.getByLabel('Ask Tacit').fill(questions[index]!);
+    await panel.getByRole('button', { name: 'Send' }).click();
+  }
+  for (const [index, panel] of panels.entries()) {
+    await expect(panel.getByTestId('ask-answer')).toContainText(`Scripted reply about: ${questions[index]}`, {
+      timeout: 20_000,
+    });
+    for (const other of questions.filter((_, position) => position !== index)) {
+      await expect(panel.getByTestId('ask-answer')).not.toContainText(other);
+    }
+  }
+  expect(await scriptedEngineLog(serviceWorker)).toHaveLength(3);
+});

@@ -1,6 +1,6 @@
 /** The background's way to read and replace a selection in one frame of a tab, through the injected editing agent. */
-import { tacitError, type TacitErrorCode } from '../../core/errors';
-import type { CapturedSelection, EditingErrorCode } from '../../page/editing/types';
+import { tacitError, type TacitError, type TacitErrorCode } from '../../core/errors';
+import type { CapturedSelection, EditingError, EditingErrorCode } from '../../page/editing/types';
 import { callAgent, useAgent } from './call-agent';
 import type { FrameRef, TabRead } from './types';
 
@@ -14,12 +14,18 @@ const EDITING_ERRORS = {
   'replace-failed': 'replace-failed',
 } as const satisfies Record<EditingErrorCode, TacitErrorCode>;
 
+/** The failure the panel shows for an editing agent's refusal; a sensitive field keeps its kind. */
+export function editingFailure(error: EditingError): TacitError {
+  if (error.code === 'sensitive-field') return tacitError('sensitive-field', { kind: error.sensitive });
+  return tacitError(EDITING_ERRORS[error.code]);
+}
+
 export async function captureInFrame(frame: FrameRef, tabUrl: string | undefined): Promise<TabRead<CapturedSelection>> {
   const result = await useAgent({ ...frame, url: tabUrl }, 'editing', 'capture');
   if (!result.ok) return result;
   const captured = result.value;
   if (!captured) return { ok: false, error: tacitError('anchor-lost') };
-  if (!captured.ok) return { ok: false, error: tacitError(EDITING_ERRORS[captured.code]) };
+  if (!captured.ok) return { ok: false, error: editingFailure(captured) };
   return { ok: true, value: captured };
 }
 
@@ -35,6 +41,6 @@ export async function applyInFrame(
   if (!result.ok) return result.error.code === 'tab-closed' ? { ok: false, error: tacitError('anchor-lost') } : result;
   const applied = result.value;
   if (!applied) return { ok: false, error: tacitError('anchor-lost') };
-  if (!applied.ok) return { ok: false, error: tacitError(EDITING_ERRORS[applied.code]) };
+  if (!applied.ok) return { ok: false, error: editingFailure(applied) };
   return { ok: true, value: true };
 }

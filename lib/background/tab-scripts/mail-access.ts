@@ -26,6 +26,10 @@ function readError(read: Extract<ThreadRead, { ok: false }>): TacitError {
       return tacitError('empty-mail-thread');
     case 'no-selection':
       return tacitError('empty-selection');
+    case 'sensitive':
+      return read.sensitive === 'password'
+        ? tacitError('password-field')
+        : tacitError('sensitive-field', { kind: read.sensitive });
     case 'unreadable':
       return { ...tacitError('mail-unreadable', { client: read.client }), suggestion: { kind: 'select-message-text' } };
   }

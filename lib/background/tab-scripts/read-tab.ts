@@ -7,6 +7,7 @@ import { threadAsPage } from '../../tasks/summarize/thread-page';
 import { useAgent } from './call-agent';
 import type { SelectedText, TabInfo, TabRead } from './types';
 import { recordPageDiagnostic } from '../diagnostics-log';
+import { editingFailure } from './frame-editing';
 
 export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
   try {
@@ -36,6 +37,8 @@ export async function readSelectionInFrame(tab: TabInfo, frameId: number): Promi
   const run = await useAgent({ tabId: tab.tabId, frameId, url: tab.url }, 'reader', 'readSelection');
   if (!run.ok) return run;
   const result = run.value;
-  if (!result || !result.ok) return { ok: false, error: tacitError('empty-selection') };
+  if (!result) return { ok: false, error: tacitError('empty-selection') };
+  // A refused field or a selected card number says why, like Rewrite does, rather than "nothing selected".
+  if (!result.ok) return { ok: false, error: editingFailure(result) };
   return { ok: true, value: result.lang ? { text: result.text, lang: result.lang } : { text: result.text } };
 }

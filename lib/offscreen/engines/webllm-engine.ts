@@ -9,6 +9,7 @@ import { EngineFailure } from '../engine-failures';
 import type { AnyModelRecord } from '../../models/types';
 import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './types';
 import { parseLoadProgress } from './webllm-load-progress';
+import type { LedgerEntry } from '../../core/network-ledger';
 import type { FromWebLlmWorker, ToWebLlmWorker, WebLlmCall } from './webllm-worker-protocol';
 
 interface PendingCall {
@@ -28,6 +29,8 @@ export class WebLlmEngine implements Engine {
   constructor(
     private readonly createWorker: () => Worker = () =>
       new Worker(new URL('./webllm-worker.ts', import.meta.url), { type: 'module' }),
+    /** Told of every request the worker made (host, path, bytes, time), for the privacy ledger. */
+    private readonly onNetwork: (entries: LedgerEntry[]) => void = () => undefined,
   ) {}
 
   async load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
@@ -76,6 +79,7 @@ export class WebLlmEngine implements Engine {
   }
 
   private receive(message: FromWebLlmWorker): void {
+    if (message.kind === 'network') return this.onNetwork(message.entries);
     const call = this.calls.get(message.id);
     if (!call) return;
     switch (message.kind) {

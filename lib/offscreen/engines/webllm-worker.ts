@@ -5,11 +5,14 @@
  */
 import { MLCEngine } from '@mlc-ai/web-llm';
 import { hopBatcher } from '../../core/delta-batcher';
+import { observeNetwork } from '../../platform/network-observer';
 import type { ChatRequest } from './types';
 import type { FromWebLlmWorker, ToWebLlmWorker, WebLlmCall } from './webllm-worker-protocol';
 
 const engine = new MLCEngine();
 const post = (message: FromWebLlmWorker) => self.postMessage(message);
+// WebLLM fetches model files and libraries itself: the page forwards what this worker fetched to the privacy ledger.
+observeNetwork('engine-worker', (entries) => post({ kind: 'network', entries }));
 
 self.onmessage = (event: MessageEvent<ToWebLlmWorker>) => {
   const message = event.data;

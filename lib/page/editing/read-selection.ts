@@ -5,7 +5,8 @@ import type { SelectionRead } from './types';
 
 export function readSelection(doc: Document): SelectionRead {
   const captured = captureSelection(doc);
-  if (!captured.ok) return { ok: false, code: captured.code };
+  // A refused field or a selected card number keeps its kind, so the panel can say why.
+  if (!captured.ok) return captured;
   // Summarizing never writes back: the place of the selection is not kept.
   forgetAnchor(captured.anchorId);
   // The language of the text: the nearest lang attribute around the selection, else the page's.

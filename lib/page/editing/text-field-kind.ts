@@ -1,25 +1,15 @@
 /** Decides whether a focused element is a text field Tacit may read, without ever touching a password's value. */
 
-import type { EditingErrorCode } from './types';
+import type { EditingError } from './types';
 import type { TextField } from './anchor-registry';
+import { sensitiveVerdictOf } from './sensitive-field';
+import type { AutocompleteVerdict } from '../../core/sensitive-data';
 
 /** Input types whose value is free text a user might want rewritten. */
 const TEXT_LIKE_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email']);
 
-/** Autocomplete tokens that mark secrets or payment data: refused even when the field is a plain text input. */
-const SENSITIVE_AUTOCOMPLETE = new Set([
-  'current-password',
-  'new-password',
-  'one-time-code',
-  'cc-number',
-  'cc-csc',
-  'cc-exp',
-]);
-
 export type TextFieldKind =
-  | { kind: 'text-field'; field: TextField }
-  | { kind: 'refused'; code: Extract<EditingErrorCode, 'password-field' | 'sensitive-field'> }
-  | { kind: 'not-a-text-field' };
+  { kind: 'text-field'; field: TextField } | { kind: 'refused'; error: EditingError } | { kind: 'not-a-text-field' };
 
 // Compared by tag name, not instanceof, because fields in same-origin iframes come from another realm.
 export function isInput(element: Element): element is HTMLInputElement {
@@ -30,9 +20,11 @@ export function isTextArea(element: Element): element is HTMLTextAreaElement {
   return element.nodeName === 'TEXTAREA';
 }
 
-function hasSensitiveAutocomplete(element: Element): boolean {
-  const tokens = (element.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
-  return tokens.some((token) => SENSITIVE_AUTOCOMPLETE.has(token));
+/** The refusal for a sensitive verdict: passwords by their own code, everything else with its kind. */
+export function refusalOf(verdict: AutocompleteVerdict): EditingError {
+  return verdict === 'password'
+    ? { ok: false, code: 'password-field' }
+    : { ok: false, code: 'sensitive-field', sensitive: verdict };
 }
 
 /** Text inputs styled to mask their characters are passwords in all but name. */
@@ -45,19 +37,21 @@ function isMaskedByStyle(element: Element): boolean {
 }
 
 export function classifyTextField(element: Element): TextFieldKind {
+  let field: TextField;
   if (isInput(element)) {
     const type = element.type.toLowerCase();
-    if (type === 'password' || isMaskedByStyle(element)) return { kind: 'refused', code: 'password-field' };
+    if (type === 'password' || isMaskedByStyle(element)) return { kind: 'refused', error: refusalOf('password') };
     if (!TEXT_LIKE_INPUT_TYPES.has(type)) return { kind: 'not-a-text-field' };
-    if (hasSensitiveAutocomplete(element)) return { kind: 'refused', code: 'sensitive-field' };
-    return { kind: 'text-field', field: element };
+    field = element;
+  } else if (isTextArea(element)) {
+    if (isMaskedByStyle(element)) return { kind: 'refused', error: refusalOf('password') };
+    field = element;
+  } else {
+    return { kind: 'not-a-text-field' };
   }
-  if (isTextArea(element)) {
-    if (isMaskedByStyle(element)) return { kind: 'refused', code: 'password-field' };
-    if (hasSensitiveAutocomplete(element)) return { kind: 'refused', code: 'sensitive-field' };
-    return { kind: 'text-field', field: element };
-  }
-  return { kind: 'not-a-text-field' };
+  const verdict = sensitiveVerdictOf(field);
+  if (verdict) return { kind: 'refused', error: refusalOf(verdict) };
+  return { kind: 'text-field', field };
 }
 
 export function isFieldEditable(field: TextField): boolean {

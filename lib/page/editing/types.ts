@@ -13,7 +13,7 @@ export interface CapturedSelection {
 export type SelectionError = EditingError;
 
 /** The selected text of a frame, for summarizing: plain JSON, with the language around the selection when declared. */
-export type SelectionRead = { ok: true; text: string; lang?: string } | { ok: false; code: EditingErrorCode };
+export type SelectionRead = { ok: true; text: string; lang?: string } | EditingError;
 
 export interface ReplaceSuccess {
   ok: true;
@@ -25,6 +25,8 @@ export type ReplaceResult = ReplaceSuccess | EditingError;
 
 /** How an edit reached the page: an editor handled our beforeinput, the browser's undoable command, or raw DOM. */
 export type EditMethod = 'editor' | 'exec-command' | 'direct';
+
+import type { SensitiveKind } from '../../core/sensitive-data';
 
 /** Typed, serialisable errors for capturing and replacing a selection; the panel words them by code. */
 
@@ -40,6 +42,8 @@ export type EditingErrorCode =
 export interface EditingError {
   ok: false;
   code: EditingErrorCode;
+  /** With 'sensitive-field': what the field or selection holds, so the refusal can name it. */
+  sensitive?: SensitiveKind;
 }
 
 /** What the editing agent in a frame offers the background: read the selection, then put a result back there. */

@@ -1,7 +1,8 @@
 /**
  * Which elements never count as page text: scripts and styles, navigation, sidebars, cookie banners, comments, ads,
- * citation markers.
+ * citation markers, and rich editors labelled as secrets.
  */
+import { sensitiveVerdictOf } from '../editing/sensitive-field';
 
 /** Never rendered as readable text. */
 const NON_TEXT_TAGS = new Set([
@@ -88,9 +89,15 @@ const SECONDARY_TOKENS = new Set([
   'edit-link',
 ]);
 
-/** Scripts, styles, form controls and media: elements whose text content is never prose. */
+/** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */
 export function isNonTextElement(el: Element): boolean {
-  return NON_TEXT_TAGS.has(el.localName);
+  return NON_TEXT_TAGS.has(el.localName) || isSensitiveEditor(el);
+}
+
+/** A rich editor labelled as a card number, code or password: its text is a secret like a field's value. */
+function isSensitiveEditor(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false' && sensitiveVerdictOf(el) !== null;
 }
 
 /** Any of the secondary tokens as a whole class token. */

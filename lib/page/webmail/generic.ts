@@ -5,20 +5,29 @@
 import { editingHostOf } from '../editing/editing-host';
 import { deepestFocusContext, selectedRangeIn } from '../editing/focus-context';
 import { plainTextOf } from '../editing/range-text';
-import { isFieldEditable, isTextArea } from '../editing/text-field-kind';
+import { classifyTextField, isFieldEditable, isTextArea } from '../editing/text-field-kind';
+import { containsCardNumber, type SensitiveKind } from '../../core/sensitive-data';
 import { extractPage } from '../extract/extract-page';
 import { conversationIdentity, pageAddress, taggedId } from './conversation-identity';
 import { allShown } from './dom-lookup';
 import { mailMessage, threadRead } from './thread-read';
 import type { ConversationIdentity, ThreadRead, WebmailAdapter } from './types';
+
+type ThreadRefusal = { ok: false; code: 'sensitive'; sensitive: SensitiveKind | 'password' };
 import type { WebmailClient } from '../../core/webmail-hosts';
 
 /** Places a user writes longer text: textareas and rich editors (the outermost editable element only). */
 const EDITABLE = ['textarea', '[contenteditable=""]', '[contenteditable="true"]', '[contenteditable="plaintext-only"]'];
 
-function selectedText(doc: Document): string {
-  const range = selectedRangeIn(deepestFocusContext(doc));
-  return range && !range.collapsed ? plainTextOf(range).trim() : '';
+/** The selected text, or the refusal when focus is in a secret field or the selection holds a card number. */
+function selectedText(doc: Document): string | ThreadRefusal {
+  const context = deepestFocusContext(doc);
+  const field = context.active ? classifyTextField(context.active) : null;
+  if (field?.kind === 'refused')
+    return { ok: false, code: 'sensitive', sensitive: field.error.sensitive ?? 'password' };
+  const range = selectedRangeIn(context);
+  const text = range && !range.collapsed ? plainTextOf(range).trim() : '';
+  return containsCardNumber(text) ? { ok: false, code: 'sensitive', sensitive: 'card-number-in-text' } : text;
 }
 
 /** Any other page is identified by its address: the same page is the same conversation. */
@@ -36,6 +45,7 @@ export function readSelectionAsThread(
   conversation: ConversationIdentity = identify(doc),
 ): ThreadRead | null {
   const selection = selectedText(doc);
+  if (typeof selection !== 'string') return selection;
   if (!selection) return null;
   return threadRead({
     client,

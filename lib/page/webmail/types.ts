@@ -1,5 +1,6 @@
 /** What Tacit reads from an open mail conversation, and what a webmail adapter must provide. */
 import type { WebmailClient } from '../../core/webmail-hosts';
+import type { SensitiveKind } from '../../core/sensitive-data';
 
 /** One message of the open conversation, as plain text (quoted history and signatures trimmed where recognisable). */
 export interface MailMessage {
@@ -59,9 +60,10 @@ export interface MailThread {
 /**
  * no-thread: no conversation is open; empty-thread: one is open but has no text yet; unreadable: a known client shows
  * an open message that its adapter could not read (the client changed its page, or a layout it does not know);
- * no-selection: the user asked to draft from their selection, and nothing is selected or selectable.
+ * no-selection: the user asked to draft from their selection, and nothing is selected or selectable;
+ * sensitive: focus is in a secret field, or the selection holds a card number (see `sensitive`).
  */
-export type ThreadReadError = 'no-thread' | 'empty-thread' | 'unreadable' | 'no-selection';
+export type ThreadReadError = 'no-thread' | 'empty-thread' | 'unreadable' | 'no-selection' | 'sensitive';
 
 /** The steps an adapter goes through; a failure names the one it stopped at. */
 export type AdapterStep = 'conversation' | 'messages' | 'sender' | 'body' | 'reply-box' | 'reply-button' | 'exception';
@@ -82,6 +84,8 @@ export type ThreadRead =
       /** The known client recognised on the page, when there is one. */
       client?: Exclude<WebmailClient, 'generic'>;
       failure?: AdapterFailure;
+      /** With 'sensitive': what was refused ('password' for password fields). */
+      sensitive?: SensitiveKind | 'password';
     };
 
 export type InsertReplyError =

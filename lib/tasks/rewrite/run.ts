@@ -103,6 +103,10 @@ function promptFor(task: RewriteTask, text: string) {
   );
   if (prompt.ok) return prompt.messages;
   const { code } = prompt.error;
+  if (code === 'instruction-too-long') {
+    const length = (task.customInstruction ?? '').trim().length;
+    throw new TaskFailure(tacitError('instruction-too-long', { length, maxLength: prompt.error.maxLength }));
+  }
   throw new TaskFailure(
     tacitError(
       code === 'empty-text'

@@ -172,6 +172,16 @@ describe('captureInFrame', () => {
     },
   );
 
+  it('keeps what kind of secret the agent refused, so the panel can name it', async () => {
+    const tab = fakeTab();
+    tab.agent(FRAME.frameId).capture.mockReturnValue({ ok: false, code: 'sensitive-field', sensitive: 'card-expiry' });
+
+    expect(await captureInFrame(FRAME, PAGE_URL)).toEqual({
+      ok: false,
+      error: { code: 'sensitive-field', kind: 'card-expiry' },
+    });
+  });
+
   it('fails with no-page-access when Chrome refuses to inject without a grant, and reads nothing', async () => {
     const tab = fakeTab();
     tab.refuse(NO_GRANT);

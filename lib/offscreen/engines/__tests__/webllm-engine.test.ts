@@ -71,6 +71,25 @@ describe('WebLlmEngine', () => {
     expect(engine.loadedModels()).toEqual(['Test-Model-MLC']);
   });
 
+  it("hands the worker's own requests to the privacy ledger, whatever call is in flight", async () => {
+    const network: unknown[] = [];
+    const workers: FakeWorker[] = [];
+    const engine = new WebLlmEngine(
+      () => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker as unknown as Worker;
+      },
+      (entries) => network.push(...entries),
+    );
+    const loading = engine.load(RECORD, () => undefined);
+    const entry = { time: 1, context: 'engine-worker', host: 'huggingface.co', path: '/a.bin', bytes: 9 } as const;
+    workers[0]!.answer({ kind: 'network', entries: [entry] });
+    workers[0]!.answer({ kind: 'finished', id: 1, stopped: false });
+    await loading;
+    expect(network).toEqual([entry]);
+  });
+
   it('streams the text the worker pushes, and says whether the reply was stopped', async () => {
     const { engine, worker, load } = setup();
     await load();

@@ -58,7 +58,7 @@ describe('captureSelection', () => {
     const valueRead = vi.fn(() => '123456');
     Object.defineProperty(input, 'value', { get: valueRead, configurable: true });
     input.focus();
-    expect(captureSelection(document)).toEqual({ ok: false, code: 'sensitive-field' });
+    expect(captureSelection(document)).toEqual({ ok: false, code: 'sensitive-field', sensitive: 'one-time-code' });
     expect(valueRead).not.toHaveBeenCalled();
   });
 

@@ -233,6 +233,19 @@ describe('extractPage on fixture pages', () => {
     expect(page.wordCount).toBeGreaterThan(200);
   });
 
+  it('never reads form values or a rich editor labelled as a secret, only the prose around them', () => {
+    const prose = '<p>The checkout page explains how orders are shipped and how refunds work for every customer.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        `<html><body><main><h1>Checkout</h1>${prose.repeat(6)}<form>` +
+          '<input name="cardnumber" value="4111111111111111"><textarea>typed note</textarea>' +
+          '<div contenteditable="true" aria-label="Verification code">918273</div></form></main></body></html>',
+      ),
+    );
+    expect(page.text).toContain('how refunds work');
+    expect(page.text).not.toMatch(/4111|typed note|918273/);
+  });
+
   it('reads a long article exactly as written, without the page around it', () => {
     const doc = documentFromHtml(longArticleHtml(6_000), 'long-article.html');
     const result = extractPage(doc);

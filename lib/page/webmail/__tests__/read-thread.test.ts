@@ -182,6 +182,19 @@ describe('when a recognised client’s open message cannot be read', () => {
     expect(readSelectedMessage(doc)).toEqual({ ok: false, code: 'no-selection' });
   });
 
+  it('refuses a selection holding a card number, and a focused card field, for the Reply view too', () => {
+    const doc = mailDocument('<html><body><main><p id="m">My card: 4111 1111 1111 1111</p></main></body></html>');
+    const range = doc.createRange();
+    range.selectNodeContents(doc.getElementById('m')!);
+    doc.getSelection()!.addRange(range);
+    expect(readSelectedMessage(doc)).toEqual({ ok: false, code: 'sensitive', sensitive: 'card-number-in-text' });
+    expect(readOpenThread(doc)).toEqual({ ok: false, code: 'sensitive', sensitive: 'card-number-in-text' });
+
+    const form = mailDocument('<html><body><main><p>Pay</p><input id="c" name="cvc"></main></body></html>');
+    form.getElementById('c')!.focus();
+    expect(readOpenThread(form)).toEqual({ ok: false, code: 'sensitive', sensitive: 'card-security-code' });
+  });
+
   it('an adapter that throws is a failure at the "exception" step, not a crash', () => {
     const doc = mailFixture('proton-thread.html');
     Object.defineProperty(doc, 'querySelectorAll', {

@@ -4,7 +4,7 @@ import type { FrameRef, TabRead, TabInfo } from '../../../background/tab-scripts
 import { tacitError, type TacitError } from '../../../core/errors';
 import type { TaskRequest } from '../../../protocol/messages';
 import { maxRewriteInputTokens, runRewrite, type SelectionAccess } from '../run';
-import { REWRITE_TEMPERATURE } from '../styles';
+import { MAX_CUSTOM_INSTRUCTION_LENGTH, REWRITE_TEMPERATURE } from '../styles';
 import type { RewriteStyle } from '../types';
 import { countModelTokens } from '../../common/model-tokens';
 import { TaskFailure } from '../../common/task-context';
@@ -289,6 +289,15 @@ describe('runRewrite', () => {
       );
       expect(fake.generations).toEqual([]);
     }
+  });
+
+  it('refuses an instruction over the limit with its length, and asks nothing of the engine', async () => {
+    const fake = fakeTaskContext();
+    const customInstruction = 'x'.repeat(MAX_CUSTOM_INSTRUCTION_LENGTH + 20);
+    expect(await failureOf(runRewrite(task('custom', { customInstruction }), fake.ctx, fakeAccess().access))).toEqual(
+      tacitError('instruction-too-long', { length: MAX_CUSTOM_INSTRUCTION_LENGTH + 20, maxLength: 500 }),
+    );
+    expect(fake.generations).toEqual([]);
   });
 
   it("puts the user's custom instruction in the system prompt, and the selection only in the fence", async () => {
