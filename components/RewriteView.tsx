@@ -105,6 +105,11 @@ export function RewriteView({ panel }: { panel: PanelController }) {
             : errorText(outcome.error)}
         </p>
       ) : null}
+      {outcome?.ok && outcome.undoSteps > 1 ? (
+        <p class="note" data-testid="rewrite-undo-steps">
+          {i18n.t('rewrite.undoInSteps', [String(outcome.undoSteps)])}
+        </p>
+      ) : null}
     </section>
   );
 }

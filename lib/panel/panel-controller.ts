@@ -26,7 +26,9 @@ export interface PendingCustomRewrite {
 }
 
 /** How putting a rewrite back into the page went. */
-export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok: false; error: TacitError };
+/** `undoSteps` above 1: the page's editor takes the change back in that many undo steps, not one. */
+export type ApplyOutcome =
+  { ok: true; mode: 'replace' | 'insert-below'; undoSteps: number } | { ok: false; error: TacitError };
 
 export interface FollowUpTurn {
   question: string;
@@ -199,7 +201,7 @@ export class PanelController {
         this.requestFailed('rewrite/apply', error);
         return { ok: false, error: { code: 'anchor-lost' } };
       });
-    this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
+    this.applyOutcome.value = outcome.ok ? { ok: true, mode, undoSteps: outcome.undoSteps } : outcome;
   }
 
   /** One click out of "too large for this GPU": use the task's lighter model from now on, and try again. */
