@@ -184,17 +184,18 @@ for (const editor of EDITORS) {
         await expect(panel.getByTestId('rewrite-result')).toHaveText(editorCase.reply.replace(/\n+/g, ' '));
         const button = editorCase.mode === 'replace' ? 'Replace' : 'Insert below';
         await panel.getByRole('button', { name: button }).click();
-        await expect(panel.getByTestId('rewrite-applied')).toHaveText(
-          editorCase.mode === 'replace' ? /^Replaced\./ : /^Inserted below/,
-        );
+        // Soft checks: one case that goes wrong still lets the editor's other cases show how they fare.
+        await expect
+          .soft(panel.getByTestId('rewrite-applied'))
+          .toHaveText(editorCase.mode === 'replace' ? /^Replaced\./ : /^Inserted below/);
         // The editor's own model, not its DOM: what the page will save.
-        expect(await blocksOf(webPage)).toEqual(editorCase.expected(original, plain));
+        expect.soft(await blocksOf(webPage)).toEqual(editorCase.expected(original, plain));
 
         await webPage.locator(EDITABLE).first().focus();
         const presses = await undoUntil(webPage, original);
-        expect(presses, "the editor's undo restores the original").toBeGreaterThan(0);
+        expect.soft(presses, "the editor's undo restores the original").toBeGreaterThan(0);
         // An editor that needs more than one undo for Tacit's change is named in the panel.
-        if (presses > 1) await expect(panel.getByTestId('rewrite-undo-steps')).toBeVisible();
+        if (presses > 1) await expect.soft(panel.getByTestId('rewrite-undo-steps')).toBeVisible();
       });
     }
   });
