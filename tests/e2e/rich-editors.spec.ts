@@ -191,7 +191,7 @@ for (const editor of EDITORS) {
         // The editor's own model, not its DOM: what the page will save.
         expect.soft(await blocksOf(webPage)).toEqual(editorCase.expected(original, plain));
 
-        await webPage.locator(EDITABLE).first().focus();
+        await webPage.locator(EDITABLE).first().focus({ timeout: 5000 });
         const presses = await undoUntil(webPage, original);
         expect.soft(presses, "the editor's undo restores the original").toBeGreaterThan(0);
         // An editor that needs more than one undo for Tacit's change is named in the panel.
