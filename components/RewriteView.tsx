@@ -161,6 +161,11 @@ function RewriteActions({ rewrite }: { rewrite: RewriteController }) {
             : errorText(outcome.error)}
         </Note>
       ) : null}
+      {outcome?.ok && outcome.undoSteps > 1 ? (
+        <p class="note" data-testid="rewrite-undo-steps">
+          {i18n.t('rewrite.undoInSteps', [String(outcome.undoSteps)])}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -115,6 +115,10 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.originalChanged');
     case 'replace-failed':
       return i18n.t('error.replaceFailed');
+    case 'edit-undone':
+      return i18n.t('error.editUndone');
+    case 'edit-unverified':
+      return i18n.t('error.editUnverified');
     case 'selection-too-long':
       return i18n.t('error.selectionTooLong', [String(error.words), String(error.maxWords)]);
     case 'instruction-too-long':

@@ -132,7 +132,7 @@ export default defineBackground(() => {
     }),
     'rewrite/apply': async ({ tabId, frameId, anchorId, text, mode }) => {
       const applied = await applyInFrame({ tabId, frameId }, anchorId, text, mode);
-      return applied.ok ? { ok: true } : { ok: false, error: applied.error };
+      return applied.ok ? { ok: true, undoSteps: applied.value.undoSteps } : { ok: false, error: applied.error };
     },
     'reply/insert': async ({ tabId, text, conversation }) => {
       const inserted = await insertReplyInTab(tabId, text, conversation);

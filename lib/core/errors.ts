@@ -53,6 +53,9 @@ interface ErrorFacts {
   'anchor-lost': NoFacts;
   'original-changed': NoFacts;
   'replace-failed': NoFacts;
+  /** The editor made something else of an edit and Tacit undid it; 'edit-unverified': the undo did not restore it. */
+  'edit-undone': NoFacts;
+  'edit-unverified': NoFacts;
   /** The selection's length in words, and the most the model's context window takes in one pass. */
   'selection-too-long': { words: number; maxWords: number };
   'empty-instruction': NoFacts;

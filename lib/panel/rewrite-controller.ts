@@ -16,7 +16,9 @@ export interface PendingCustomRewrite {
 }
 
 /** How putting a rewrite back into the page went. */
-export type ApplyOutcome = { ok: true; mode: 'replace' | 'insert-below' } | { ok: false; error: TacitError };
+/** `undoSteps` above 1: the page's editor takes the change back in that many undo steps, not one. */
+export type ApplyOutcome =
+  { ok: true; mode: 'replace' | 'insert-below'; undoSteps: number } | { ok: false; error: TacitError };
 
 /** Whether Replace and Insert below are offered, and why not when they are not. */
 export type RewriteApply =
@@ -130,7 +132,7 @@ export class RewriteController {
         recordRequestFailures(this.deps.recordDiagnostic)('rewrite/apply', error);
         return { ok: false, error: { code: 'anchor-lost' } };
       });
-    this.applyOutcome.value = outcome.ok ? { ok: true, mode } : outcome;
+    this.applyOutcome.value = outcome.ok ? { ok: true, mode, undoSteps: outcome.undoSteps } : outcome;
     if (!outcome.ok && TARGET_LOST.has(outcome.error.code)) this.targetGone.value = outcome.error;
   }
 

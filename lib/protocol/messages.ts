@@ -290,7 +290,8 @@ export interface RequestMap {
   'rewrite/apply': {
     to: 'background';
     request: { tabId: number; frameId: number; anchorId: string; text: string; mode: 'replace' | 'insert-below' };
-    response: { ok: true } | { ok: false; error: TacitError };
+    /** `undoSteps`: how many presses of the page's undo take the change back (editors that undo it in steps). */
+    response: { ok: true; undoSteps: number } | { ok: false; error: TacitError };
   };
   /** Puts a drafted reply into the tab's reply box (opening one with the client's Reply button if needed). */
   'reply/insert': {

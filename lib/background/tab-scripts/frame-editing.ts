@@ -12,6 +12,8 @@ const EDITING_ERRORS = {
   'anchor-lost': 'anchor-lost',
   'original-changed': 'original-changed',
   'replace-failed': 'replace-failed',
+  'edit-undone': 'edit-undone',
+  'edit-unverified': 'edit-unverified',
 } as const satisfies Record<EditingErrorCode, TacitErrorCode>;
 
 /** The failure the panel shows for an editing agent's refusal; a sensitive field keeps its kind. */
@@ -29,18 +31,20 @@ export async function captureInFrame(frame: FrameRef, tabUrl: string | undefined
   return { ok: true, value: captured };
 }
 
-/** Replaces the remembered selection, or inserts below it; the page's own undo can take it back. */
+/**
+ * Replaces the remembered selection, or inserts below it; the page's own undo can take it back, in `undoSteps` steps.
+ */
 export async function applyInFrame(
   frame: FrameRef,
   anchorId: string,
   text: string,
   mode: 'replace' | 'insert-below',
-): Promise<TabRead<true>> {
+): Promise<TabRead<{ undoSteps: number }>> {
   // Only the agent that captured the selection knows its anchor: when it is gone, so is the selection.
   const result = await callAgent(frame, 'editing', mode === 'replace' ? 'replace' : 'insertBelow', anchorId, text);
   if (!result.ok) return result.error.code === 'tab-closed' ? { ok: false, error: tacitError('anchor-lost') } : result;
   const applied = result.value;
   if (!applied) return { ok: false, error: tacitError('anchor-lost') };
   if (!applied.ok) return { ok: false, error: editingFailure(applied) };
-  return { ok: true, value: true };
+  return { ok: true, value: { undoSteps: applied.undoSteps } };
 }

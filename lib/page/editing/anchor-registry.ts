@@ -19,6 +19,15 @@ export interface RichTextAnchor {
   original: string;
 }
 
+/** A selection in an EditContext host (Monaco): offsets into the EditContext's text, which holds the editor's text. */
+export interface EditContextAnchor {
+  kind: 'edit-context';
+  element: HTMLElement;
+  start: number;
+  end: number;
+  original: string;
+}
+
 /** A selection in page text that cannot be edited; kept so errors can say so rather than "lost". */
 export interface ReadOnlyAnchor {
   kind: 'read-only';
@@ -26,7 +35,7 @@ export interface ReadOnlyAnchor {
   original: string;
 }
 
-export type SelectionAnchor = TextFieldAnchor | RichTextAnchor | ReadOnlyAnchor;
+export type SelectionAnchor = TextFieldAnchor | RichTextAnchor | EditContextAnchor | ReadOnlyAnchor;
 
 /** Old anchors are dropped beyond this many so a long-lived page does not hold detached DOM forever. */
 const MAX_ANCHORS = 32;

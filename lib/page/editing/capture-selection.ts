@@ -3,6 +3,7 @@
 import { rememberAnchor, type TextField } from './anchor-registry';
 import { editingError } from './editing-error';
 import { editingHostOfRange } from './editing-host';
+import { editContextOf, editContextSelection } from './edit-context-edit';
 import { deepestFocusContext, selectedRangeIn, type FocusContext } from './focus-context';
 import { plainTextOf } from './range-text';
 import { classifyTextField, fieldSelectionOffsets, isFieldEditable, refusalOf } from './text-field-kind';
@@ -51,6 +52,14 @@ function captureRange(context: FocusContext): CapturedSelection | SelectionError
   return { ok: true, anchorId, text, editable: false, kind: 'read-only' };
 }
 
+/** A selection in an EditContext host (Monaco), which the page selection does not show. */
+function captureEditContext(element: HTMLElement): CapturedSelection | SelectionError {
+  const selection = editContextSelection(element);
+  if (!selection) return editingError('empty-selection');
+  const anchorId = rememberAnchor({ kind: 'edit-context', ...selection });
+  return { ok: true, anchorId, text: selection.original, editable: true, kind: 'edit-context' };
+}
+
 /**
  * Reads the current selection of `doc`, following focus into same-origin iframes and open shadow roots.
  * Password, payment and code fields are refused before their value is read; selected card numbers never leave the page.
@@ -61,6 +70,7 @@ export function captureSelection(doc: Document): CapturedSelection | SelectionEr
     const field = classifyTextField(context.active);
     if (field.kind === 'refused') return field.error;
     if (field.kind === 'text-field') return captureTextField(field.field, context.doc);
+    if (editContextOf(context.active)) return captureEditContext(context.active as HTMLElement);
   }
   return captureRange(context);
 }

@@ -3,19 +3,27 @@
 import {
   lookUpAnchor,
   updateAnchor,
+  type EditContextAnchor,
   type RichTextAnchor,
   type SelectionAnchor,
   type TextFieldAnchor,
 } from './anchor-registry';
-import type { EditMethod, EditingError, ReplaceResult } from './types';
+import type { EditingError, ReplaceResult } from './types';
+import { writeIntoEditContext } from './edit-context-edit';
+import { waitForQuiet } from './editing-commands';
 import { editingError } from './editing-error';
 import { editingHostOfRange } from './editing-host';
-import { rangeAtTextOffsets, textOffsetIn } from './range-text';
-import { textBelowInRichText, writeIntoRichText } from './rich-text-edit';
+import { editLandedAsIntended, textSignature } from './paragraphs';
+import { plainTextOf, rangeAtTextOffsets, textOffsetIn } from './range-text';
+import { textBelowInRichText, undoRichTextWrite, writeIntoRichText } from './rich-text-edit';
 import { fitToField, locateOriginal, textBelowInField, writeIntoField } from './text-field-edit';
 import { isFieldEditable } from './text-field-kind';
 
 type Placement = 'replace' | 'below';
+
+/** An edit is checked once the editor's DOM has been still this long (some render in passes), or after the maximum. */
+const QUIET_MS = 50;
+const MAX_SETTLE_MS = 600;
 
 function isConnected(node: Node): boolean {
   return node.isConnected && node.ownerDocument?.defaultView != null;
@@ -26,6 +34,7 @@ function liveAnchor(anchorId: string): SelectionAnchor | EditingError {
   const anchor = lookUpAnchor(anchorId);
   if (!anchor) return editingError('anchor-lost');
   if (anchor.kind === 'text-field') return isConnected(anchor.field) ? anchor : editingError('anchor-lost');
+  if (anchor.kind === 'edit-context') return isConnected(anchor.element) ? anchor : editingError('anchor-lost');
   const { startContainer, endContainer } = anchor.range;
   if (!isConnected(startContainer) || !isConnected(endContainer)) return editingError('anchor-lost');
   if (anchor.kind === 'rich-text' && !isConnected(anchor.host)) return editingError('anchor-lost');
@@ -50,7 +59,24 @@ function placeInField(anchorId: string, anchor: TextFieldAnchor, text: string, p
   } else {
     updateAnchor(anchorId, { ...anchor, start, end });
   }
-  return { ok: true, anchorId, method };
+  return { ok: true, anchorId, method, undoSteps: 1 };
+}
+
+/** The host's text before and after `range`, as the user sees it, to check an edit there afterwards. */
+function textAround(host: HTMLElement, range: Range): { prefix: string; suffix: string } {
+  const prefix = host.ownerDocument.createRange();
+  prefix.setStart(host, 0);
+  prefix.setEnd(range.startContainer, range.startOffset);
+  const suffix = host.ownerDocument.createRange();
+  suffix.setStart(range.endContainer, range.endOffset);
+  suffix.setEnd(host, host.childNodes.length);
+  return { prefix: plainTextOf(prefix), suffix: plainTextOf(suffix, { keepLeadingBreaks: true }) };
+}
+
+function hostText(host: HTMLElement): string {
+  const all = host.ownerDocument.createRange();
+  all.selectNodeContents(host);
+  return plainTextOf(all);
 }
 
 async function placeInRichText(
@@ -64,20 +90,36 @@ async function placeInRichText(
   if (anchor.range.toString() !== anchor.original) return editingError('original-changed');
   const start = textOffsetIn(host, anchor.range.startContainer, anchor.range.startOffset);
   const lengthBefore = host.textContent?.length ?? 0;
-  let method: EditMethod;
-  if (placement === 'replace') {
-    method = await writeIntoRichText(host, anchor.range, text);
-  } else {
-    const end = anchor.range.cloneRange();
-    end.collapse(false);
-    method = await writeIntoRichText(host, end, textBelowInRichText(host, end, text));
+  const target = anchor.range.cloneRange();
+  if (placement === 'below') target.collapse(false);
+  const written = placement === 'replace' ? text : textBelowInRichText(host, target, text);
+  const intended = textAround(host, target);
+  const before = textSignature(hostText(host));
+  const { method, undoSteps } = await writeIntoRichText(host, target, written);
+  await waitForQuiet(host, QUIET_MS, MAX_SETTLE_MS);
+  if (!editLandedAsIntended(hostText(host), intended, written)) {
+    // The editor made something else of it (a lost sentence, a doubled paragraph): take Tacit's change back.
+    await undoRichTextWrite(host, undoSteps);
+    return editingError(textSignature(hostText(host)) === before ? 'edit-undone' : 'edit-unverified');
   }
   // Re-derive the anchor from text offsets: live ranges drift unpredictably when editors rebuild nodes.
   const grown = (host.textContent?.length ?? 0) - lengthBefore;
   const length = anchor.original.length + (placement === 'replace' ? grown : 0);
   const range = rangeAtTextOffsets(host, start, start + length);
   updateAnchor(anchorId, { kind: 'rich-text', host, range, original: range.toString() });
-  return { ok: true, anchorId, method };
+  return { ok: true, anchorId, method, undoSteps };
+}
+
+async function placeInEditContext(
+  anchorId: string,
+  anchor: EditContextAnchor,
+  text: string,
+  placement: Placement,
+): Promise<ReplaceResult> {
+  const written = await writeIntoEditContext(anchor, text, placement);
+  if (!written.ok) return written;
+  if (placement === 'replace') updateAnchor(anchorId, { ...anchor, end: written.end, original: text });
+  return { ok: true, anchorId, method: 'editor', undoSteps: written.undoSteps };
 }
 
 async function placeText(anchorId: string, text: string, placement: Placement): Promise<ReplaceResult> {
@@ -88,6 +130,8 @@ async function placeText(anchorId: string, text: string, placement: Placement): 
       return placeInField(anchorId, anchor, text, placement);
     case 'rich-text':
       return placeInRichText(anchorId, anchor, text, placement);
+    case 'edit-context':
+      return placeInEditContext(anchorId, anchor, text, placement);
     case 'read-only':
       return editingError('not-editable');
   }

@@ -1,4 +1,4 @@
-export type SelectionKind = 'text-field' | 'rich-text' | 'read-only';
+export type SelectionKind = 'text-field' | 'rich-text' | 'edit-context' | 'read-only';
 
 /** What the panel needs about a selection; serialisable, with `anchorId` standing in for the DOM position. */
 export interface CapturedSelection {
@@ -19,6 +19,8 @@ export interface ReplaceSuccess {
   ok: true;
   anchorId: string;
   method: EditMethod;
+  /** How many separate changes the edit took: above 1, the editor's undo takes it back in as many steps. */
+  undoSteps: number;
 }
 
 export type ReplaceResult = ReplaceSuccess | EditingError;
@@ -37,7 +39,11 @@ export type EditingErrorCode =
   | 'not-editable'
   | 'anchor-lost'
   | 'original-changed'
-  | 'replace-failed';
+  | 'replace-failed'
+  /** The editor's text afterwards was not what was intended, and Tacit undid its own change. */
+  | 'edit-undone'
+  /** The editor's text afterwards was not what was intended, and Tacit could not undo its change. */
+  | 'edit-unverified';
 
 export interface EditingError {
   ok: false;

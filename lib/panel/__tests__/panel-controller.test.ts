@@ -318,7 +318,7 @@ describe('PanelController: rewrites', () => {
 
   it('puts the result back into the page where the selection was, and says how it went', async () => {
     const { browser, panel } = await setup();
-    browser.answers['rewrite/apply'] = async () => ({ ok: true });
+    browser.answers['rewrite/apply'] = async () => ({ ok: true, undoSteps: 1 });
     await panel.startRewrite(4, 2, 'proofread');
     const rewrite = browser.last();
     rewrite.send({ type: 'task/source', source: { ...PAGE, kind: 'rewrite', selection: SELECTION } });
@@ -328,7 +328,7 @@ describe('PanelController: rewrites', () => {
     expect(browser.requestsOf('rewrite/apply')).toEqual([
       { tabId: 4, frameId: 2, anchorId: 'anchor-1', text: 'Please send it ASAP', mode: 'replace' },
     ]);
-    expect(panel.rewrite.applyOutcome.value).toEqual({ ok: true, mode: 'replace' });
+    expect(panel.rewrite.applyOutcome.value).toEqual({ ok: true, mode: 'replace', undoSteps: 1 });
 
     browser.answers['rewrite/apply'] = async () => Promise.reject(new Error('tab gone'));
     await panel.rewrite.applyTo('insert-below');
@@ -523,7 +523,7 @@ describe('PanelController: cards', () => {
 describe('PanelController: a rewrite card', () => {
   async function rewritten(text = 'Please send it ASAP', options: { stop?: boolean } = {}) {
     const { browser, panel } = await setup();
-    browser.answers['rewrite/apply'] = async () => ({ ok: true });
+    browser.answers['rewrite/apply'] = async () => ({ ok: true, undoSteps: 1 });
     await panel.startRewrite(4, 2, 'proofread');
     const rewrite = browser.last('rewrite');
     rewrite.send({ type: 'task/source', source: { ...PAGE, kind: 'rewrite', selection: SELECTION } });

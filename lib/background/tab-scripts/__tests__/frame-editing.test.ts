@@ -27,11 +27,13 @@ function fakeAgent() {
       ok: true,
       anchorId,
       method: 'exec-command',
+      undoSteps: 1,
     })),
     insertBelow: vi.fn(async (anchorId: string): Promise<ReplaceResult> => ({
       ok: true,
       anchorId,
       method: 'exec-command',
+      undoSteps: 1,
     })),
   };
 }
@@ -226,7 +228,7 @@ describe('applyInFrame', () => {
     const text = ' Dear team,\n\nthanks \n';
     const result = await applyInFrame(FRAME, 'anchor-7', text, 'replace');
 
-    expect(result).toEqual({ ok: true, value: true });
+    expect(result).toEqual({ ok: true, value: { undoSteps: 1 } });
     expect(tab.calls).toEqual([
       {
         tabId: TAB_ID,
@@ -244,7 +246,10 @@ describe('applyInFrame', () => {
     const tab = fakeTab();
     tab.installAgent(FRAME.frameId);
 
-    expect(await applyInFrame(FRAME, 'anchor-7', 'Summary', 'insert-below')).toEqual({ ok: true, value: true });
+    expect(await applyInFrame(FRAME, 'anchor-7', 'Summary', 'insert-below')).toEqual({
+      ok: true,
+      value: { undoSteps: 1 },
+    });
     expect(tab.agent(FRAME.frameId).insertBelow).toHaveBeenCalledWith('anchor-7', 'Summary');
     expect(tab.agent(FRAME.frameId).replace).not.toHaveBeenCalled();
   });
@@ -281,7 +286,7 @@ describe('applyInFrame', () => {
     });
   });
 
-  it.each<EditingErrorCode>(['original-changed', 'not-editable', 'replace-failed'])(
+  it.each<EditingErrorCode>(['original-changed', 'not-editable', 'replace-failed', 'edit-undone', 'edit-unverified'])(
     'fails with %s when the agent cannot put the text back',
     async (code) => {
       const tab = fakeTab();
