@@ -134,8 +134,11 @@ describe('Firefox edition with the CPU engine', () => {
       const seen: string[] = [];
       (window as unknown as { statusLines: string[] }).statusLines = seen;
       new MutationObserver(() => {
-        const line = document.querySelector('[data-testid="engine-status"]')?.textContent ?? '';
-        if (line && seen.at(-1) !== line) seen.push(line);
+        // The status line says what the engine does; the card's progress line shows the download.
+        for (const id of ['engine-status', 'task-progress']) {
+          const line = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+          if (line && !seen.includes(line)) seen.push(line);
+        }
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
     const summarize = await panel.waitForSelector('::-p-text(Summarize this page)');

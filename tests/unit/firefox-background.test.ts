@@ -69,7 +69,7 @@ describe('Firefox build', () => {
       }),
     ).not.toThrow();
     expect(errors).toEqual([]);
-    expect(browser.runtime.onConnect.listeners).toHaveLength(2); // panel intents and task streams
+    expect(browser.runtime.onConnect.listeners).toHaveLength(3); // panel intents, task streams, and Options' downloads (the engine host lives here)
     expect(browser.runtime.onMessage.listeners).toHaveLength(1);
     expect(browser.commands.onCommand.listeners).toHaveLength(1);
     expect(browser.contextMenus.onClicked.listeners).toHaveLength(1);

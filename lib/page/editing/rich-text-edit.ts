@@ -243,7 +243,9 @@ export async function writeIntoRichText(host: HTMLElement, target: Range, text: 
   }
   const stepwise = await writeParagraphByParagraph(host, at, rest);
   if (stepwise) return { ...stepwise, undoSteps: undoSteps + stepwise.undoSteps };
-  return { method: writeWithoutEditor(host, at, rest.join('\n')), undoSteps: undoSteps + 1 };
+  // At once: the text as written, so blank lines stay paragraph breaks and single ones line breaks.
+  const remaining = undoSteps > 0 ? text.replace(/^[ \t]*\r?\n/, '') : text;
+  return { method: writeWithoutEditor(host, at, remaining), undoSteps: undoSteps + 1 };
 }
 
 /**
