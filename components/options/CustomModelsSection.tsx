@@ -159,7 +159,7 @@ export function CustomModelsSection({ custom, budgetMB }: { custom: AnyModelReco
         }}
       >
         <label class="field">
-          {i18n.t('options.fieldKind')}
+          <span class="field-label">{i18n.t('options.fieldKind')}</span>
           <select
             name="kind"
             value={kind.value}

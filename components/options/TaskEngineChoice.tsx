@@ -20,7 +20,7 @@ export function TaskEngineChoice({
   return (
     <div class="engine-choice">
       <label class="field">
-        {i18n.t('options.engineLabel')}
+        <span class="field-label">{i18n.t('options.engineLabel')}</span>
         <select
           data-engine={task}
           value={choice}
