@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page, type Worker } from '@playwright/test';
 import { buildAskMessages } from '../lib/tasks/ask/run';
+import { extensionChromiumArgs } from '../tests/e2e/support/launch';
 import { percentile } from './bench-browser';
 import { tinyGguf } from './tiny-gguf';
 
@@ -208,16 +209,7 @@ async function main(): Promise<void> {
     executablePath: process.env.TACIT_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     // No --enable-unsafe-webgpu: no adapter, so the CPU engine is the only one, as on most machines it is for.
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-default-apps',
-    ],
+    args: extensionChromiumArgs(extension, { webgpu: false }),
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -19,6 +19,7 @@ import {
   plainReply,
   type ScriptedReply,
 } from './bench-pipeline-support';
+import { extensionChromiumArgs } from '../tests/e2e/support/launch';
 import { percentile } from './bench-browser';
 import { measureWorkerStream } from './bench-worker-stream';
 import { report, type Pipeline, type StreamRun } from './bench-pipeline-report';
@@ -46,17 +47,7 @@ async function launch(): Promise<{ context: BrowserContext; worker: Worker; prof
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.TACIT_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-default-apps',
-      '--enable-unsafe-webgpu',
-    ],
+    args: extensionChromiumArgs(extension, { webgpu: true }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, worker, profile };

@@ -64,21 +64,9 @@ export async function downloadModel(
     const rest = plan.files.filter((file) => !ensured.has(file.url));
     rest.sort((a, b) => Number(a.kind === 'shard') - Number(b.kind === 'shard'));
     await runPool(rest, Math.max(1, options.concurrency ?? 3), ensure, stop);
-    progress.emit(true);
-    const final = progress.snapshot();
-    return {
-      ok: true,
-      bytesDownloaded: final.loadedBytes - final.fromCacheBytes,
-      bytesFromCache: final.fromCacheBytes,
-    };
+    return finishedDownload(progress);
   } catch (error) {
-    if (signal?.aborted) return { ok: false, error: { code: 'cancelled' } };
-    if (error instanceof DownloadFailure) {
-      if (error.error.code === 'quota')
-        return { ok: false, error: { code: 'quota', bytesNeeded: progress.bytesNotStored() } };
-      return { ok: false, error: error.error };
-    }
-    return { ok: false, error: { code: 'storage', detail: describeCause(error) } };
+    return failedDownload(error, progress, signal);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
@@ -191,4 +179,20 @@ async function runPool<T>(items: readonly T[], limit: number, work: (item: T) =>
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failure) throw failure.error;
+}
+
+/** A download that ended well: what came over the network and what was already stored (WebLLM files and GGUF parts). */
+export function finishedDownload(progress: ProgressTracker): DownloadResult {
+  progress.emit(true);
+  const final = progress.snapshot();
+  return { ok: true, bytesDownloaded: final.loadedBytes - final.fromCacheBytes, bytesFromCache: final.fromCacheBytes };
+}
+
+/** Why a download stopped, for either store: cancelled, a typed failure, a full disk (with what is missing), storage. */
+export function failedDownload(error: unknown, progress: ProgressTracker, signal?: AbortSignal): DownloadResult {
+  if (signal?.aborted) return { ok: false, error: { code: 'cancelled' } };
+  const quota = error instanceof DownloadFailure ? error.error.code === 'quota' : isQuotaError(error);
+  if (quota) return { ok: false, error: { code: 'quota', bytesNeeded: progress.bytesNotStored() } };
+  if (error instanceof DownloadFailure) return { ok: false, error: error.error };
+  return { ok: false, error: { code: 'storage', detail: describeCause(error) } };
 }

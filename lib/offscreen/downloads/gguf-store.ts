@@ -7,7 +7,7 @@ import type { GgufModelRecord } from '../../models/types';
 import type { ModelDiskStatus } from '../../protocol/messages';
 import { isQuotaError } from './cache-store';
 import { describeCause, DownloadFailure, hostOf } from './download-errors';
-import type { DownloadOptions, DownloadResult } from './download-model';
+import { failedDownload, finishedDownload, type DownloadOptions, type DownloadResult } from './download-model';
 import { ProgressTracker } from './download-progress';
 import { doneMarkerName, ggufParts, modelKey, storedPartName, type GgufPart } from './gguf-files';
 
@@ -133,22 +133,9 @@ export class GgufStore {
         for (const later of parts.slice(part.index)) progress.expect(later.url, size);
         progress.emit(true);
       }
-      progress.emit(true);
-      const final = progress.snapshot();
-      return {
-        ok: true,
-        bytesDownloaded: final.loadedBytes - final.fromCacheBytes,
-        bytesFromCache: final.fromCacheBytes,
-      };
+      return finishedDownload(progress);
     } catch (error) {
-      if (signal?.aborted) return { ok: false, error: { code: 'cancelled' } };
-      if (error instanceof DownloadFailure) {
-        return error.error.code === 'quota'
-          ? { ok: false, error: { code: 'quota', bytesNeeded: progress.bytesNotStored() } }
-          : { ok: false, error: error.error };
-      }
-      if (isQuotaError(error)) return { ok: false, error: { code: 'quota', bytesNeeded: progress.bytesNotStored() } };
-      return { ok: false, error: { code: 'storage', detail: describeCause(error) } };
+      return failedDownload(error, progress, signal);
     }
   }
 
