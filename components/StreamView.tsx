@@ -32,7 +32,7 @@ export function StreamView({ stream, testId, label, emptyText, onUseLightModel }
   return (
     <section class="stream" aria-label={label ?? i18n.t('panel.outputLabel')} aria-busy={state === 'running'}>
       {state === 'empty' && emptyText && !stream.hasText.value ? <p class="empty-note">{emptyText}</p> : null}
-      <MarkdownText text={stream.text} links={stream.links} testId={testId} />
+      <MarkdownText text={stream.text} links={stream.links} state={stream.state} testId={testId} />
       {state === 'stopped' ? (
         <p class="note" role="status" data-testid={`${testId}-stopped`}>
           {i18n.t('panel.stopped')}
@@ -51,6 +51,8 @@ export function StreamView({ stream, testId, label, emptyText, onUseLightModel }
 interface MarkdownTextProps {
   text: StreamSignals['text'];
   links: StreamSignals['links'];
+  /** Once the task is no longer running, its text is complete: nothing stays shown in pieces. */
+  state: StreamSignals['state'];
   testId: string;
 }
 
@@ -58,7 +60,7 @@ interface MarkdownTextProps {
  * The text's element, written by `RenderedBlocks` rather than by Preact: each update parses and sanitises only the
  * open block (finished blocks stay as they are), and a new allow-list of links renders the text again.
  */
-function MarkdownText({ text, links, testId }: MarkdownTextProps) {
+function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
   const element = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const view = new RenderedBlocks(element.current!);
@@ -70,13 +72,13 @@ function MarkdownText({ text, links, testId }: MarkdownTextProps) {
         stream = new MarkdownStream(safeMarkdown(allowed));
         view.clear();
       }
-      view.apply(stream.update(text.value));
+      view.apply(stream.update(text.value, state.value !== 'running'));
     });
     return () => {
       stop();
       view.clear();
     };
-  }, [text, links]);
+  }, [text, links, state]);
   // No children: Preact leaves the nodes RenderedBlocks wrote alone when this renders again.
   return <div class="stream-text" data-testid={testId} ref={element} />;
 }

@@ -11,7 +11,7 @@ import type {
   TaskResult,
   TaskSource,
 } from '../protocol/messages';
-import { frameBatcher } from './frame-batcher';
+import { FrameBatcher } from './frame-batcher';
 import type { SendRequest, TaskPort } from './panel-deps';
 
 export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
@@ -73,7 +73,7 @@ export class TaskStream {
   readonly question = signal<TaskQuestion | null>(null);
   readonly running = computed(() => this.state.value === 'running');
   /** Streamed text reaches `text` once per frame at most (the first delta of a run at once). */
-  private readonly deltas = frameBatcher((text) => {
+  private readonly deltas = new FrameBatcher((text) => {
     this.text.value += text;
   });
   /** Whether any text is shown: what views above the text read, so that they do not follow every word. */

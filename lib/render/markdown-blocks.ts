@@ -11,7 +11,8 @@ import type { Links, Token } from 'marked';
  * A block is finished once a later block has started on a complete line and either a blank line lies between them
  * (nothing in Markdown continues across a blank line into a block that starts at the margin after it: paragraphs,
  * tables and quotes end there, and a list or indented code that went on would have taken that line in) or the
- * block before the cut is one that closes itself (an ATX or setext heading, a rule, a closed code fence). Reference
+ * block before the cut is one that closes itself (an ATX or setext heading, a rule, a closed code fence). A paragraph
+ * followed by a blank line is finished as soon as the next block starts: nothing continues a paragraph past one. Reference
  * definitions are the one thing that reaches across blocks; `MarkdownStream` handles those.
  */
 export function finishedTokenCount(tokens: readonly Token[], source: string): number {
@@ -27,9 +28,12 @@ export function finishedTokenCount(tokens: readonly Token[], source: string): nu
     const token = tokens[index]!;
     const start = starts[index]!;
     if (token.type === 'space' || start === 0 || source[start - 1] !== '\n') continue;
+    const before = previousBlock(tokens, index);
+    // A blank line ends a paragraph whatever follows it, so a long first line after one need not be waited for.
+    if (before?.type === 'paragraph' && afterBlankLine(source, start)) return index;
     // The block's first line must be complete: until then, more text could make it part of the block before.
     if (source.indexOf('\n', start) === -1) continue;
-    if (afterBlankLine(source, start) || closesItself(previousBlock(tokens, index))) return index;
+    if (afterBlankLine(source, start) || closesItself(before)) return index;
   }
   return 0;
 }

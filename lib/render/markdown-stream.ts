@@ -2,8 +2,13 @@
  * Renders a growing Markdown text block by block, to the same safe HTML as `renderMarkdownSafely` of the whole text:
  * finished top-level blocks are rendered once and kept; each update parses and sanitises only the open tail. A block
  * is rendered again only when a reference definition it may use appears, changes or goes away.
+ *
+ * One open block can be long: a paragraph that goes on for pages (a flood of tokens with no line break). While it is
+ * written it is shown in pieces: what lies well behind its end is rendered once and kept, and only the last piece is
+ * rendered again, so an update costs the same however long the paragraph is. When the paragraph ends, or the text
+ * does (`final`), it is rendered whole, as a one-shot render would.
  */
-import type { Links } from 'marked';
+import type { Links, Token, Tokens } from 'marked';
 import type { SafeMarkdown } from './markdown';
 import { definitionsIn, finishedTokenCount, referenceLabels, sameDefinition } from './markdown-blocks';
 
@@ -20,9 +25,31 @@ export interface StreamPatch {
   changed: RenderedBlock[];
   /** Blocks finished by this update, in order, after all the others. */
   added: RenderedBlock[];
-  /** The open tail after them; null when it is as before. */
-  open: string | null;
+  /** How the open tail after them changed; null when it is as before. */
+  open: OpenPatch | null;
 }
+
+export type OpenPatch =
+  /** The open tail's HTML, in place of what was shown of it. */
+  | { html: string }
+  /**
+   * The open tail ends in a long paragraph shown in pieces: the blocks before it (`lead`; null when as before), then
+   * the paragraph element, holding pieces that stay (`append`: inline HTML to add after those already there) and the
+   * paragraph's last piece, rendered anew (`tail`). `start` says the paragraph is new: drop what the open tail showed.
+   */
+  | { paragraph: { start: boolean; lead: string | null; append: string[]; tail: string } };
+
+export interface MarkdownStreamOptions {
+  /** An open paragraph longer than this (in characters) is shown in pieces. */
+  pieceChars?: number;
+}
+
+/** Long enough that short replies never use pieces; short enough that rendering the last piece stays well under 1 ms. */
+const PIECE_CHARS = 1024;
+/** The end of a paragraph is left out of the kept pieces: Markdown written there may still change how it reads. */
+const PIECE_SLACK_CHARS = 200;
+/** A paragraph's last line this long, with a letter in it, cannot turn into another kind of block as it grows. */
+const SETTLED_LINE_CHARS = 64;
 
 interface FinishedBlock {
   key: number;
@@ -43,15 +70,29 @@ export class MarkdownStream {
   /** Definitions the open tail added last time (labels no finished block defines). */
   private openDefinitions: Links = {};
   private openHtml = '';
+  /** The long paragraph at the end of the open tail, while it is shown in pieces. */
+  private pieces: OpenParagraph | undefined;
+  private readonly pieceChars: number;
 
   /** `markdown` holds the task's link allow-list: a new list means a new stream. */
-  constructor(private readonly markdown: SafeMarkdown) {}
+  constructor(
+    private readonly markdown: SafeMarkdown,
+    options: MarkdownStreamOptions = {},
+  ) {
+    this.pieceChars = options.pieceChars ?? PIECE_CHARS;
+  }
 
-  update(text: string): StreamPatch {
+  /** `final`: the text is complete (the task ended), so nothing is left in pieces. */
+  update(text: string, final = false): StreamPatch {
     const reset = !text.startsWith(this.text);
     if (reset) this.clear();
-    else if (text === this.text) return { reset, changed: [], added: [], open: null };
+    else if (text === this.text && !(final && this.pieces)) return { reset, changed: [], added: [], open: null };
+    const appended = text.slice(this.text.length);
     this.text = text;
+    if (!final && this.pieces?.extendsLastLine(text, appended)) {
+      const paragraph = { start: false, lead: null, ...this.pieces.grow(text, this.definitions(), false) };
+      return { reset, changed: [], added: [], open: { paragraph } };
+    }
 
     const tail = text.slice(this.finishedLength);
     // Marked reads \r\n and \r as \n; the cut is found in that text and mapped back.
@@ -78,13 +119,42 @@ export class MarkdownStream {
 
     const labels = this.changedDefinitions(tokens.links, finishedLabels);
     const changed = this.renderAgainFor(labels, new Set(added.map((block) => block.key)));
-    const openHtml = this.markdown.render(tokens.slice(finishedCount));
-    const open = reset || openHtml !== this.openHtml ? openHtml : null;
-    this.openHtml = openHtml;
-    return { reset, changed, added, open };
+    // Pieces need the paragraph's place in the text: known when the tokens' raw text adds up to it.
+    const placed = source === tail && tokens.reduce((length, token) => length + token.raw.length, 0) === tail.length;
+    return { reset, changed, added, open: this.renderOpen(tokens.slice(finishedCount), placed, final) };
+  }
+
+  /** The open tail: whole, or ending in a long paragraph shown in pieces. */
+  private renderOpen(tokens: Token[], placed: boolean, final: boolean): OpenPatch | null {
+    const last = tokens.at(-1);
+    const long = !final && placed && last?.type === 'paragraph' && last.raw.length > this.pieceChars;
+    // A paragraph opening with "[" may still turn out to be a reference definition.
+    if (!long || last.raw.startsWith('[')) {
+      const wasInPieces = this.pieces !== undefined;
+      this.pieces = undefined;
+      const html = this.markdown.render(tokens);
+      const open = wasInPieces || html !== this.openHtml ? { html } : null;
+      this.openHtml = html;
+      return open;
+    }
+    const lead = tokens.slice(0, -1);
+    const leadHtml = this.markdown.render(lead);
+    const start = this.text.length - last.raw.length;
+    const same = this.pieces?.start === start;
+    if (!same) this.pieces = new OpenParagraph(this.markdown, start, this.pieceChars);
+    const paragraph = this.pieces!.grow(this.text, this.definitions(), true);
+    const leadChanged = !same || leadHtml !== this.openHtml;
+    this.openHtml = leadHtml;
+    return { paragraph: { ...paragraph, start: !same, lead: leadChanged ? leadHtml : null } };
+  }
+
+  /** The reference definitions in force: finished blocks' first, then the open tail's. */
+  private definitions(): Links {
+    return { ...this.openDefinitions, ...this.finishedDefinitions };
   }
 
   private clear(): void {
+    this.pieces = undefined;
     this.text = '';
     this.finishedLength = 0;
     this.finished.clear();
@@ -144,4 +214,79 @@ function rawLength(raw: string, length: number): number {
     read++;
   }
   return at;
+}
+
+/**
+ * A long paragraph at the end of the text, shown in pieces. Its text runs from `start` to the end of the text; the
+ * first `kept` characters of it are rendered and shown already.
+ */
+class OpenParagraph {
+  private kept = 0;
+  /** Where the paragraph's last line begins in the whole text, and whether that line has a letter yet. */
+  private lastLineStart = 0;
+  private lastLineHasLetter = false;
+
+  constructor(
+    private readonly markdown: SafeMarkdown,
+    readonly start: number,
+    private readonly pieceChars: number,
+  ) {}
+
+  /**
+   * True when `added` goes on the paragraph's last line and that line cannot become another kind of block (a setext
+   * underline, a rule, a table's delimiter row, a list item or HTML that interrupts the paragraph): the blocks are as
+   * they were, and only the paragraph's text grew.
+   */
+  extendsLastLine(text: string, added: string): boolean {
+    if (added.includes('\n') || added.includes('\r')) return false;
+    this.lastLineHasLetter ||= LETTER.test(added);
+    return this.lastLineHasLetter && text.length - this.lastLineStart >= SETTLED_LINE_CHARS;
+  }
+
+  /** Renders what is new: pieces to keep once the unkept text is long, and the last piece again. */
+  grow(text: string, definitions: Links, lexed: boolean): { append: string[]; tail: string } {
+    if (lexed) {
+      // The blocks were read again from the text: note the paragraph's last line afresh.
+      this.lastLineStart = Math.max(this.start, text.lastIndexOf('\n') + 1);
+      this.lastLineHasLetter = LETTER.test(text.slice(this.lastLineStart));
+    }
+    // A paragraph's text is its source without the line break that ends it; inline, a trailing break is white space.
+    const unkept = text.slice(this.start + this.kept);
+    const append: string[] = [];
+    let tailTokens = this.markdown.lexInline(unkept, definitions);
+    if (unkept.length > this.pieceChars) {
+      const cut = pieceEnd(tailTokens, unkept.length - PIECE_SLACK_CHARS);
+      if (cut > 0) {
+        append.push(this.markdown.renderInline(this.markdown.lexInline(unkept.slice(0, cut), definitions)));
+        this.kept += cut;
+        tailTokens = this.markdown.lexInline(unkept.slice(cut), definitions);
+      }
+    }
+    return { append, tail: this.markdown.renderInline(tailTokens) };
+  }
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Where a kept piece of a paragraph may end, at or before `limit`: after a whole inline token (a link, emphasis, a
+ * code span), or at a space inside plain text; 0 when there is no such place.
+ */
+function pieceEnd(tokens: readonly Token[], limit: number): number {
+  let offset = 0;
+  let best = 0;
+  for (const token of tokens) {
+    const end = offset + token.raw.length;
+    if (end <= limit) {
+      best = end;
+    } else {
+      if (token.type === 'text') {
+        const space = (token as Tokens.Text).raw.lastIndexOf(' ', limit - offset - 1);
+        if (space > 0) best = offset + space + 1;
+      }
+      break;
+    }
+    offset = end;
+  }
+  return best;
 }

@@ -125,6 +125,10 @@ export interface SafeMarkdown {
   lex(source: string, definitions?: Links): TokensList;
   /** Sanitised HTML of these top-level tokens (rendering all of a text's tokens is `renderMarkdownSafely`). */
   render(tokens: readonly Token[]): string;
+  /** The inline tokens of a paragraph's text, or of a piece of it. */
+  lexInline(text: string, definitions?: Links): Token[];
+  /** Sanitised inline HTML of inline tokens: what goes inside a `<p>`. */
+  renderInline(tokens: readonly Token[]): string;
 }
 
 const renderers = new WeakMap<LinkAllowList, WeakMap<Purifier, SafeMarkdown>>();
@@ -145,6 +149,15 @@ export function safeMarkdown(links: LinkAllowList = NO_LINKS, purifier: Purifier
     },
     render(tokens) {
       const html = new Parser({ ...options }).parse(tokens as Token[]);
+      return purifier.sanitize(html, SANITIZE_CONFIG);
+    },
+    lexInline(text, definitions) {
+      const lexer = new Lexer({ ...options });
+      if (definitions) Object.assign(lexer.tokens.links, definitions);
+      return lexer.inlineTokens(text);
+    },
+    renderInline(tokens) {
+      const html = new Parser({ ...options }).parseInline(tokens as Token[]);
       return purifier.sanitize(html, SANITIZE_CONFIG);
     },
   };

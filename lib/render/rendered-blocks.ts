@@ -1,13 +1,35 @@
 /**
  * Applies a `MarkdownStream`'s patches to a container: each finished block's nodes are kept by key and left alone,
- * only the open tail's nodes are replaced. The container ends up with the same children as one-shot rendering
- * into its innerHTML, with no wrapper around the blocks.
+ * only the open tail's nodes are replaced (of a long paragraph shown in pieces, only its last piece). The container
+ * ends up with the same children as one-shot rendering into its innerHTML, with no wrapper around the blocks.
+ *
+ * A browser lays a paragraph out whole whenever its text changes, so a paragraph that grows for pages costs more
+ * with every word. While one is written, its finished lines are moved into blocks of their own (`sealLines`), cut
+ * where the browser broke the line anyway, so it looks the same and only its last lines are laid out again.
  */
-import type { StreamPatch } from './markdown-stream';
+import type { OpenPatch, StreamPatch } from './markdown-stream';
+
+/** A long paragraph shown in pieces: the blocks before it, its element, and the nodes of its last piece. */
+interface OpenParagraph {
+  lead: ChildNode[];
+  element: HTMLParagraphElement;
+  tail: ChildNode[];
+  /** Characters of kept pieces not yet moved into a block of lines. */
+  unsealed: number;
+}
+
+/** Kept text in a paragraph's last lines beyond which its finished lines are moved into a block of their own. */
+const SEAL_CHARS = 1500;
+/** More characters than this in a row without a box: nothing is laid out (a hidden panel). */
+const BOXLESS_RUN = 64;
+/** The class of a block of a paragraph's finished lines (the panel's style makes it a block without margins). */
+export const PARAGRAPH_LINES_CLASS = 'paragraph-lines';
 
 export class RenderedBlocks {
   private readonly blocks = new Map<number, ChildNode[]>();
+  /** The open tail's nodes, when it is shown whole. */
   private open: ChildNode[] = [];
+  private paragraph: OpenParagraph | undefined;
 
   private readonly inert: Document;
 
@@ -25,22 +47,62 @@ export class RenderedBlocks {
           this.replace(nodes, html, () => this.firstNodeAfter(key)),
         );
     }
-    const end = this.open[0] ?? null;
+    const end = this.firstOpenNode();
     for (const { key, html } of patch.added) this.blocks.set(key, this.insert(html, end));
-    if (patch.open !== null) this.open = this.replace(this.open, patch.open, () => null);
+    if (patch.open !== null) this.applyOpen(patch.open);
   }
 
   clear(): void {
     this.container.replaceChildren();
     this.blocks.clear();
     this.open = [];
+    this.paragraph = undefined;
+  }
+
+  private applyOpen(patch: OpenPatch): void {
+    if ('html' in patch) {
+      this.removeOpen();
+      this.open = this.insert(patch.html, null);
+      return;
+    }
+    const { start, lead, append, tail } = patch.paragraph;
+    if (start || !this.paragraph) {
+      this.removeOpen();
+      const element = this.container.ownerDocument.createElement('p');
+      this.paragraph = { lead: this.insert(lead ?? '', null), element, tail: [], unsealed: 0 };
+      this.container.append(element);
+    } else if (lead !== null) {
+      this.paragraph.lead = this.replace(this.paragraph.lead, lead, () => this.paragraph!.element);
+    }
+    const paragraph = this.paragraph;
+    // Kept pieces go after those already there; the last piece's nodes are replaced.
+    paragraph.tail.forEach((node) => node.remove());
+    for (const html of append) {
+      for (const node of this.insert(html, null, paragraph.element)) paragraph.unsealed += node.textContent!.length;
+    }
+    if (paragraph.unsealed > SEAL_CHARS) paragraph.unsealed = sealLines(paragraph.element, paragraph.unsealed);
+    paragraph.tail = this.insert(tail, null, paragraph.element);
+  }
+
+  private removeOpen(): void {
+    this.open.forEach((node) => node.remove());
+    this.open = [];
+    if (!this.paragraph) return;
+    this.paragraph.lead.forEach((node) => node.remove());
+    this.paragraph.element.remove();
+    this.paragraph = undefined;
+  }
+
+  private firstOpenNode(): ChildNode | null {
+    if (this.paragraph) return this.paragraph.lead[0] ?? this.paragraph.element;
+    return this.open[0] ?? null;
   }
 
   /** Parsed in a document of its own, which is inert (nothing in it loads or runs), then moved into place. */
-  private insert(html: string, before: ChildNode | null): ChildNode[] {
+  private insert(html: string, before: ChildNode | null, parent: HTMLElement = this.container): ChildNode[] {
     this.inert.body.innerHTML = html;
     const nodes = [...this.inert.body.childNodes];
-    for (const node of nodes) this.container.insertBefore(node, before);
+    for (const node of nodes) parent.insertBefore(node, before);
     return nodes;
   }
 
@@ -53,6 +115,80 @@ export class RenderedBlocks {
 
   private firstNodeAfter(key: number): ChildNode | null {
     for (const [other, nodes] of this.blocks) if (other > key && nodes.length > 0) return nodes[0]!;
-    return this.open[0] ?? null;
+    return this.firstOpenNode();
   }
+}
+
+/**
+ * Moves the finished lines at the start of a paragraph's last, unsealed part (after its last block of lines) into a
+ * block of their own, up to the line on which the paragraph's text now ends. Returns how many characters stay
+ * unsealed. Needs layout: where nothing is laid out (a hidden panel), nothing moves.
+ */
+function sealLines(paragraph: HTMLElement, unsealed: number): number {
+  // Not laid out (a hidden panel): there are no lines to go by.
+  if (paragraph.getClientRects().length === 0) return unsealed;
+  const document = paragraph.ownerDocument;
+  let first = paragraph.firstChild;
+  while (first instanceof HTMLElement && first.classList.contains(PARAGRAPH_LINES_CLASS)) first = first.nextSibling;
+  if (!first) return unsealed;
+  const texts: Text[] = [];
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  walker.currentNode = first;
+  for (let node: Node | null = first instanceof Text ? first : walker.nextNode(); node; node = walker.nextNode())
+    texts.push(node as Text);
+  const start = lineStart(texts);
+  if (!start) return unsealed;
+  const range = document.createRange();
+  range.setStartBefore(first);
+  range.setEnd(start.node, start.offset);
+  const lines = document.createElement('span');
+  lines.className = PARAGRAPH_LINES_CLASS;
+  // Inline elements the cut goes through (a link, emphasis) are split in two, as the browser splits them over lines.
+  lines.append(range.extractContents());
+  range.insertNode(lines);
+  return Math.max(0, unsealed - lines.textContent!.length);
+}
+
+/**
+ * Where the line on which `texts` end begins, found by binary search over the characters' boxes (a character whose
+ * box lies above that line's top is on an earlier line); null when all of them are on that one line.
+ */
+function lineStart(texts: Text[]): { node: Text; offset: number } | null {
+  const ends: number[] = [];
+  let total = 0;
+  for (const text of texts) ends.push((total += text.length));
+  const range = texts[0]!.ownerDocument.createRange();
+  const at = (index: number) => {
+    const which = ends.findIndex((end) => index < end);
+    return { node: texts[which]!, offset: index - (ends[which]! - texts[which]!.length) };
+  };
+  const box = (index: number): DOMRect | undefined => {
+    const { node, offset } = at(index);
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    const rect = range.getClientRects()[0];
+    return rect && rect.height > 0 ? rect : undefined;
+  };
+  // Only white space the line break swallowed has no box: a run of characters without one means no layout at all.
+  let last = total - 1;
+  let lastBox = box(last);
+  for (const stop = last - BOXLESS_RUN; !lastBox && last > Math.max(0, stop); lastBox = box(--last));
+  if (!lastBox) return null;
+  const lineTop = lastBox.top;
+  // A character with no box counts with the next one that has one.
+  const onEarlierLine = (index: number) => {
+    for (let probe = index; probe <= Math.min(last, index + BOXLESS_RUN); probe++) {
+      const rect = box(probe);
+      if (rect) return (rect.top + rect.bottom) / 2 < lineTop;
+    }
+    return false;
+  };
+  let low = 0;
+  let high = last;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (onEarlierLine(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? at(low) : null;
 }

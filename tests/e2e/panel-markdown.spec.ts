@@ -145,3 +145,41 @@ test('hostile Markdown split across deltas stays inert while it streams and at t
   await expect(answer).toContainText('leak (https://evil.example/?d=secret)');
   expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
 });
+
+test('a long paragraph keeps its lines while it streams, and ends as a one-shot render', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  const tokens = Array.from({ length: 3000 }, (_, index) => `word${index} `);
+  await useScriptedEngine(serviceWorker, { tokens, tokenDelayMs: 0 });
+  const panel = await openPanel();
+  // While it streams, the paragraph's finished lines are moved into blocks of their own: it must look the same as
+  // one paragraph of the same text (the same lines, so the same height).
+  const midway = panel.evaluate(
+    () =>
+      new Promise<{ blocks: number; height: number; asOneParagraph: number }>((resolve) => {
+        new MutationObserver((_, observer) => {
+          const paragraph = document.querySelector('[data-testid="ask-answer"] p');
+          const blocks = paragraph?.querySelectorAll('.paragraph-lines').length ?? 0;
+          if (!paragraph || blocks < 3) return;
+          observer.disconnect();
+          const copy = document.createElement('p');
+          copy.textContent = paragraph.textContent;
+          paragraph.after(copy);
+          const height = Math.round(paragraph.getBoundingClientRect().height);
+          const asOneParagraph = Math.round(copy.getBoundingClientRect().height);
+          copy.remove();
+          resolve({ blocks, height, asOneParagraph });
+        }).observe(document.body, { childList: true, subtree: true });
+      }),
+  );
+  await ask(panel, 'Write one long paragraph');
+  const seen = await midway;
+  expect(seen.blocks).toBeGreaterThanOrEqual(3);
+  expect(seen.height).toBe(seen.asOneParagraph);
+  await answered(panel);
+  const answer = panel.getByTestId('ask-answer');
+  await expect(answer.locator('.paragraph-lines')).toHaveCount(0);
+  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+});

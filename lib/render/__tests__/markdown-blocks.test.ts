@@ -14,7 +14,8 @@ function finishedPart(source: string): string {
 describe('finishedTokenCount: blocks no later text can change', () => {
   it.each([
     ['a paragraph after a blank line and a complete next line', 'para\n\nnext\n', 'para\n\n'],
-    ['nothing while the next line is incomplete', 'para\n\nnext', ''],
+    ['a paragraph after a blank line as soon as the next block starts', 'para\n\nnext wo', 'para\n\n'],
+    ['nothing of a list while the next line is incomplete', '- a\n\nnext', ''],
     ['nothing while a paragraph goes on (a setext underline or a table could follow)', 'para\nnext\n', ''],
     ['an ATX heading followed by a complete line', '# Title\nnext\n', '# Title\n'],
     ['a setext heading followed by a complete line', 'Title\n---\nnext\n', 'Title\n---\n'],

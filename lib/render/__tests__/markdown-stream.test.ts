@@ -27,27 +27,47 @@ function oneShot(text: string): string {
 class HtmlView {
   private readonly blocks = new Map<number, string>();
   private open = '';
+  /** A long paragraph shown in pieces: what comes before it, its kept pieces and its last piece. */
+  private paragraph: { lead: string; pieces: string[]; tail: string } | undefined;
 
   apply(patch: StreamPatch): void {
     if (patch.reset) {
       this.blocks.clear();
       this.open = '';
+      this.paragraph = undefined;
     }
     for (const { key, html } of patch.changed) {
       expect(this.blocks.has(key), `block ${key} changed before it was added`).toBe(true);
       this.blocks.set(key, html);
     }
     for (const { key, html } of patch.added) this.blocks.set(key, html);
-    if (patch.open !== null) this.open = patch.open;
+    if (patch.open === null) return;
+    if ('html' in patch.open) {
+      this.open = patch.open.html;
+      this.paragraph = undefined;
+      return;
+    }
+    const { start, lead, append, tail } = patch.open.paragraph;
+    expect(start || this.paragraph !== undefined, 'a paragraph grew before it started').toBe(true);
+    if (start) this.paragraph = { lead: lead ?? '', pieces: [], tail: '' };
+    else if (lead !== null) this.paragraph!.lead = lead;
+    this.paragraph!.pieces.push(...append);
+    this.paragraph!.tail = tail;
   }
 
   get html(): string {
-    return [...this.blocks.values()].join('') + this.open;
+    const open = this.paragraph
+      ? `${this.paragraph.lead}<p>${this.paragraph.pieces.join('')}${this.paragraph.tail}</p>\n`
+      : this.open;
+    return [...this.blocks.values()].join('') + open;
   }
 }
 
-function streamed(deltas: string[], check?: (html: string, text: string) => void): HtmlView {
-  const stream = new MarkdownStream(markdown);
+function streamed(
+  deltas: string[],
+  check?: (html: string, text: string) => void,
+  stream = new MarkdownStream(markdown),
+): HtmlView {
   const view = new HtmlView();
   let text = '';
   for (const delta of deltas) {
@@ -55,6 +75,8 @@ function streamed(deltas: string[], check?: (html: string, text: string) => void
     view.apply(stream.update(text));
     check?.(view.html, text);
   }
+  // The task ended: nothing is left in pieces.
+  view.apply(stream.update(text, true));
   return view;
 }
 
@@ -114,7 +136,7 @@ describe('MarkdownStream: blocks that a later line changes', () => {
       text += token;
       const patch = stream.update(text);
       added += patch.added.length;
-      largestTail = Math.max(largestTail, patch.open?.length ?? 0);
+      largestTail = Math.max(largestTail, patch.open && 'html' in patch.open ? patch.open.html.length : 0);
       expect(patch.changed).toEqual([]);
     }
     expect(added).toBeGreaterThan(150);
@@ -128,13 +150,89 @@ describe('MarkdownStream: blocks that a later line changes', () => {
     const patch = stream.update('Cleaned *text*');
     expect(patch.reset).toBe(true);
     expect(patch.added).toEqual([]);
-    expect(patch.open).toBe(oneShot('Cleaned *text*'));
+    expect(patch.open).toEqual({ html: oneShot('Cleaned *text*') });
   });
 
   it('reads \\r\\n line ends as Marked does, also when \\r and \\n arrive apart', () => {
     const text = '# Title\r\n\r\npara one\r\n\r\n- a\r\n- b\r\n\r\nend\r\n';
     streamedByCharacter(text);
     expect(streamed([text]).html).toBe(oneShot(text));
+  });
+});
+
+/** Shown text without markup, with white space runs as one space. */
+function shownText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('MarkdownStream: a long paragraph is shown in pieces while it is written', () => {
+  const words = (count: number, from = 1) => Array.from({ length: count }, (_, index) => `word${from + index} `);
+
+  it(
+    'renders only its last piece per update, shows every word, and renders it whole at the end',
+    { timeout: 60_000 },
+    () => {
+      const tokens = ['# Title\n\n', ...words(6000)];
+      const stream = new MarkdownStream(markdown);
+      let largestUpdate = 0;
+      let kept = 0;
+      let updates = 0;
+      const view = streamed(
+        tokens,
+        (html, text) => {
+          // Every word shown so far, in order (checked now and then: a one-shot render of it all is what is slow).
+          if (++updates % 97 === 0) expect(shownText(html)).toBe(shownText(oneShot(text)));
+        },
+        {
+          update(text: string, final?: boolean) {
+            const patch = stream.update(text, final);
+            if (patch.open && 'paragraph' in patch.open) {
+              kept += patch.open.paragraph.append.length;
+              largestUpdate = Math.max(largestUpdate, patch.open.paragraph.tail.length);
+            }
+            return patch;
+          },
+        } as MarkdownStream,
+      );
+      expect(kept).toBeGreaterThan(20);
+      // Each update renders at most a piece (1,024 characters) and what arrived with it, not the 60,000 before it.
+      expect(largestUpdate).toBeLessThan(1300);
+      expect(view.html).toBe(oneShot(tokens.join('')));
+    },
+  );
+
+  it.each([
+    [
+      'emphasis, links and code in the paragraph',
+      (n: number) => `**bold ${n}** [ref ${n}](https://example.org/a?b=1) \`c${n}\` *it* `,
+    ],
+    ['a paragraph that becomes a setext heading', (n: number) => (n === 300 ? '\n---\n\nafter ' : `w${n} `)],
+    ['a paragraph that a list interrupts', (n: number) => (n === 300 ? '\n- item\n- more ' : `w${n} `)],
+    [
+      'a paragraph followed by a table',
+      (n: number) => (n === 300 ? '\n\n| a | b |\n|---|---|\n| 1 | 2 |\n' : `w${n} `),
+    ],
+    ['hard-wrapped lines', (n: number) => (n % 9 === 0 ? `w${n}\n` : `w${n} `)],
+    [
+      'a reference definition coming later',
+      (n: number) => (n === 300 ? '\n\n[ref 7]: https://example.org/def\n' : `[ref ${n}] `),
+    ],
+  ])('%s: the end is a one-shot render', (_, token) => {
+    const tokens = Array.from({ length: 400 }, (_, index) => token(index + 1));
+    const view = streamed(tokens, undefined, new MarkdownStream(markdown, { pieceChars: 256 }));
+    expect(view.html).toBe(oneShot(tokens.join('')));
+  });
+
+  it('for random Markdown in small pieces, at the end', { timeout: 60_000 }, () => {
+    for (let seed = 20_001; seed <= 20_300; seed++) {
+      const random = seededRandom(seed);
+      const text = randomMarkdown(random);
+      const view = streamed(randomSplit(random, text), undefined, new MarkdownStream(markdown, { pieceChars: 16 }));
+      expect(view.html, `seed ${seed}, text ${JSON.stringify(text)}`).toBe(oneShot(text));
+    }
   });
 });
 

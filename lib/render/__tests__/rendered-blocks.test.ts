@@ -81,4 +81,35 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(container.textContent).toContain('<script>alert(1)</script>');
     expect(container.textContent).toContain('a (http://evil.example/p.gif)');
   });
+
+  it(
+    'keeps the pieces of a long paragraph as they are, replacing only its last piece, and ends as one-shot',
+    { timeout: 60_000 },
+    () => {
+      const container = document.createElement('div');
+      const stream = new MarkdownStream(safeMarkdown(LINKS), { pieceChars: 128 });
+      const view = new RenderedBlocks(container);
+      const tokens = [
+        'Intro\n\n',
+        ...Array.from({ length: 300 }, (_, index) => `*w${index}* <img src=x onerror=alert(1)> `),
+      ];
+      let text = '';
+      let paragraph: Element | null = null;
+      let firstPiece: Node | null = null;
+      for (const token of tokens) {
+        text += token;
+        view.apply(stream.update(text));
+        expect(container.querySelector('img, [onerror]')).toBeNull();
+        if (text.length < 1000) continue;
+        paragraph ??= container.lastElementChild;
+        firstPiece ??= paragraph!.firstChild;
+        // The paragraph and its first piece are the same nodes from update to update.
+        expect(container.lastElementChild).toBe(paragraph);
+        expect(paragraph!.firstChild).toBe(firstPiece);
+      }
+      expect(paragraph!.querySelectorAll('em').length).toBeGreaterThan(250);
+      view.apply(stream.update(text, true));
+      expect(container.innerHTML).toBe(oneShot(text));
+    },
+  );
 });
