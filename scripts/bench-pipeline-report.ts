@@ -103,6 +103,8 @@ export function report(
   console.log(
     `Offscreen main-thread JS: ${chunks.mainThreadBytes} bytes (${Object.entries(chunks.files)
       .map(([file, size]) => `${file} ${size}`)
+      .join(', ')}); loaded when first needed: ${chunks.lazyBytes} bytes (${Object.entries(chunks.lazyFiles)
+      .map(([file, size]) => `${file} ${size}`)
       .join(', ')}); worker ${chunks.workerBytes} bytes`,
   );
   console.log(

@@ -77,41 +77,55 @@ export function latencies(emitTimes: number[], markers: number[], frames: Array<
 }
 
 export interface ChunkSizes {
-  /** Everything the offscreen document's main thread loads: its entry, static imports and dynamic imports. */
+  /** What the offscreen document's main thread loads at every start: its entry and the modules it imports statically. */
   mainThreadBytes: number;
   files: Record<string, number>;
+  /** Modules it imports only when first needed (an engine's own code), with the static imports they add. */
+  lazyBytes: number;
+  lazyFiles: Record<string, number>;
   /** Worker scripts it starts (they run off the main thread). */
   workerBytes: number;
 }
 
-/** Follows offscreen.html's scripts through their imports in a built extension; workers are counted apart. */
+/** Follows offscreen.html's scripts through their imports in a built extension; lazy imports and workers apart. */
 export function offscreenChunkSizes(buildDir: string): ChunkSizes {
   const html = readFileSync(join(buildDir, 'offscreen.html'), 'utf8');
-  const queue = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1]!);
   const files: Record<string, number> = {};
+  const lazyFiles: Record<string, number> = {};
   let workerBytes = 0;
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (file in files) continue;
-    const path = join(buildDir, file);
-    if (!existsSync(path)) continue;
-    files[file] = statSync(path).size;
-    const code = readFileSync(path, 'utf8');
-    const folder = file.slice(0, file.lastIndexOf('/') + 1);
-    for (const match of code.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)) queue.push(`${folder}${match[1]}`);
-    for (const match of code.matchAll(/["'`]\/?(chunks\/[\w.-]+\.js)["'`]/g)) queue.push(match[1]!);
-    for (const match of code.matchAll(/["'`]\/?(assets\/[\w.-]+\.js)["'`]/g)) {
-      const worker = join(buildDir, match[1]!);
-      if (existsSync(worker)) workerBytes += statSync(worker).size;
+  const lazy: string[] = [];
+  const follow = (start: string[], into: Record<string, number>) => {
+    const queue = [...start];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (file in files || file in into) continue;
+      const path = join(buildDir, file);
+      if (!existsSync(path)) continue;
+      into[file] = statSync(path).size;
+      const code = readFileSync(path, 'utf8');
+      const folder = file.slice(0, file.lastIndexOf('/') + 1);
+      for (const match of code.matchAll(/(?:from|import)\s*["'`]\.\/([\w.-]+\.js)["'`]/g))
+        queue.push(`${folder}${match[1]}`);
+      for (const match of code.matchAll(/import\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g))
+        lazy.push(`${folder}${match[1]}`);
+      for (const match of code.matchAll(/["'`]\/?(assets\/[\w.-]+\.js)["'`]/g)) {
+        const worker = join(buildDir, match[1]!);
+        if (existsSync(worker)) workerBytes += statSync(worker).size;
+      }
     }
-  }
-  const mainThreadBytes = Object.values(files).reduce((sum, size) => sum + size, 0);
-  return { mainThreadBytes, files, workerBytes };
+  };
+  follow(
+    [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((match) => match[1]!),
+    files,
+  );
+  follow(lazy, lazyFiles);
+  const sum = (sizes: Record<string, number>) => Object.values(sizes).reduce((total, size) => total + size, 0);
+  return { mainThreadBytes: sum(files), files, lazyBytes: sum(lazyFiles), lazyFiles, workerBytes };
 }
 
 /**
- * Runs in the panel page: each animation frame, notes the largest marker on screen in `selector` (read from the
- * last few text nodes only), counts DOM updates under #app and the page's long tasks.
+ * Runs in the panel page: each frame, just before it is painted, notes the largest marker on screen in `selector`
+ * (read from the last few text nodes only), counts DOM updates under #app and the page's long tasks.
  */
 export function installProbe(): void {
   interface Probe {
@@ -188,7 +202,12 @@ export function installProbe(): void {
       largest = Math.max(largest, Number(match[1]));
     return largest;
   };
-  function frame(): void {
+  // What a frame shows is read after all of the page's animation-frame callbacks (the app writes text in one too)
+  // and layout, just before paint: a ResizeObserver on an invisible element resized once per frame is called then.
+  const tick = document.createElement('div');
+  tick.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;visibility:hidden;pointer-events:none';
+  document.body.append(tick);
+  new ResizeObserver(() => {
     if (probe.paused) return;
     const root = probe.selector ? document.querySelector(probe.selector) : null;
     const marker = root ? lastMarker(root) : -1;
@@ -197,6 +216,10 @@ export function installProbe(): void {
       probe.frames.push([performance.timeOrigin + performance.now(), marker]);
     }
     probe.onFrame?.();
+  }).observe(tick);
+  function frame(): void {
+    if (probe.paused) return;
+    tick.style.width = tick.style.width === '1px' ? '2px' : '1px';
     requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);

@@ -68,10 +68,11 @@ export const timerScheduler: FlushScheduler = (flush, delayMs) => {
 };
 
 /**
- * Between the engine and the panel: less than a frame, so a reply at a model's usual pace (~100 tokens/s) goes token
- * by token with no added delay, while a flood becomes ~125 messages a second.
+ * Between the engine and the panel: a quarter of a frame, so a reply at a model's usual pace (~100 tokens/s) goes
+ * token by token, and tokens that come in a burst (a model catching up, a busy machine) wait a few ms at most at each
+ * hop, while a flood becomes ~250 messages a second.
  */
-export const HOP_INTERVAL_MS = 8;
+export const HOP_INTERVAL_MS = 4;
 
 /** A batcher for one hop between contexts: timer-paced at HOP_INTERVAL_MS. */
 export function hopBatcher(send: (text: string) => void): DeltaBatcher {
