@@ -25,12 +25,13 @@ export interface BackgroundEngineHost {
 export function hostEngineInBackground(options: {
   recordDiagnostic: RecordDiagnostic;
   idleMs(): Promise<number>;
+  /** The host unloaded its models after the idle time (the page itself stays: it is the background). */
+  onIdle(): void;
 }): BackgroundEngineHost {
   let root: ReturnType<typeof createEngineHostRoot> | undefined;
   const ensure = () =>
     (root ??= createEngineHostRoot({
-      // Idle models are unloaded by the host; the page itself stays, as Firefox's background page does.
-      onIdle: () => undefined,
+      onIdle: options.onIdle,
       // No WebLLM: its worker and WebGPU are Chromium's side of Tacit for now.
       webllm: false,
       recordDiagnostic: options.recordDiagnostic,

@@ -1,9 +1,39 @@
-/** The one place that asks which Chrome-only APIs this browser offers (Firefox has neither side panel nor offscreen documents). */
+/**
+ * The one place that asks which browser-specific APIs this browser offers: Chromium's side panel and offscreen
+ * documents, Firefox's sidebar (Firefox has neither side panel nor offscreen documents).
+ */
 
 type ChromeGlobal = typeof chrome;
 
+/** Firefox's sidebar (the manifest's sidebar_action); its types are not in WXT's Chrome-shaped `browser`. */
+interface SidebarActionApi {
+  open(): Promise<void>;
+}
+
+/** The browser's ways to open Tacit's panel: one of them, or neither (a browser with no panel for extensions). */
+export interface PanelApis {
+  sidePanel?: { open(options: { windowId: number }): Promise<void> };
+  sidebarAction?: SidebarActionApi;
+}
+
 function chromeApi(): ChromeGlobal | undefined {
   return typeof chrome === 'undefined' ? undefined : chrome;
+}
+
+export function sidebarActionApi(): SidebarActionApi | undefined {
+  return (globalThis as { browser?: { sidebarAction?: SidebarActionApi } }).browser?.sidebarAction;
+}
+
+/**
+ * Opens Tacit's panel: Chromium's side panel in that window, or Firefox's sidebar, which opens in the window the user
+ * acted in. Both browsers allow it only in a user action's handler, before anything is awaited.
+ */
+export function openPanel(
+  windowId: number,
+  apis: PanelApis = { sidePanel: sidePanelApi(), sidebarAction: sidebarActionApi() },
+): Promise<void> {
+  if (apis.sidePanel) return apis.sidePanel.open({ windowId });
+  return apis.sidebarAction?.open() ?? Promise.resolve();
 }
 
 export function sidePanelApi(): ChromeGlobal['sidePanel'] | undefined {
