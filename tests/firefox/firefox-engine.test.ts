@@ -324,7 +324,7 @@ describe('Firefox edition with the CPU engine', () => {
     await driver.close();
   }, 90_000);
 
-  it('the toolbar button opens the sidebar, which summarizes the page; the shortcuts reach their handler', async () => {
+  it('the toolbar button opens the sidebar, which summarizes the page; the rewrite shortcut opens it to rewrite', async () => {
     await webPage.goto(files.serve('/generated/library.html', ARTICLE));
     const driver = await openExtensionPage(browser, `${EXTENSION}/options.html`, 'main');
     expect(await backgroundListens(driver, 'browserAction', 'onActionClicked')).toBe(true);
@@ -338,7 +338,22 @@ describe('Firefox edition with the CPU engine', () => {
     expect(await sidebarIsOpen(driver, tab.windowId)).toBe(true);
     await waitForSidebar(driver, { button: 'Regenerate' }, (regenerate) => !regenerate.disabled, 60_000);
     expect((await readSidebar(driver, { testId: 'summary' }))!.text.trim().length).toBeGreaterThan(0);
+
+    // The rewrite shortcut opens the sidebar too, and rewrites in the style used last (read after the sidebar opens).
+    await webPage.goto(`${files.origin}/editing/textarea.html`);
+    await webPage.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('#message')!;
+      field.focus();
+      field.setSelectionRange(field.value.indexOf('Thanks'), field.value.length);
+    });
+    await closeSidebarByClick(driver);
+    expect(await sidebarIsOpen(driver, tab.windowId)).toBe(false);
+    await triggerByClick(driver, 'onCommand', 'rewrite-selection', { ...tab, url: webPage.url() });
+    await webPage.bringToFront();
+    expect(await sidebarIsOpen(driver, tab.windowId)).toBe(true);
+    await waitForSidebar(driver, { testId: 'rewrite-original' }, (original) => original.text === 'Thanks');
+    await waitForSidebar(driver, { button: 'Replace' }, (replace) => !replace.disabled, 60_000);
     expect(ledger.requests, 'requests to hosts other than 127.0.0.1').toEqual([]);
     await driver.close();
-  }, 60_000);
+  }, 90_000);
 });

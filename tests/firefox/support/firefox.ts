@@ -12,12 +12,22 @@ export type WebExtensions = { browser: typeof chrome };
 /** What the test build puts on the background page (entrypoints/background.ts): the handlers the browser calls. */
 export type TriggerName = 'onActionClicked' | 'onCommand' | 'onMenuClicked';
 
-/** Opens an extension page in a new tab; moz-extension:// loads never report "load" to BiDi, so its content is awaited. */
+/**
+ * Opens an extension page in a new tab; moz-extension:// loads never report "load" to BiDi, so its content is awaited.
+ * A check that runs while about:blank gives way to the page can fail inside Firefox's BiDi ("right-hand side of 'in'
+ * should be an object"): it is asked again.
+ */
 export async function openExtensionPage(browser: Browser, url: string, ready: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 15_000 });
-  return page;
+  for (const started = Date.now(); Date.now() - started < 15_000;) {
+    const found = await page
+      .evaluate((selector) => document.querySelector(selector) !== null, ready)
+      .catch(() => false);
+    if (found) return page;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${url} showed no ${ready}`);
 }
 
 /** The page that opened since `before` (BiDi lists moz-extension:// pages as about:blank, so URLs cannot tell). */
