@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { activeEngineRuns, startEngineRun } from '@/lib/background/engine-client';
-import { gpuCapabilities } from '@/lib/background/gpu-capabilities';
+import { gpuCapabilitiesFrom, probeInOffscreenDocument } from '@/lib/background/gpu-capabilities';
 import {
   closeOffscreenDocument,
   ensureOffscreenDocument,
@@ -36,8 +36,15 @@ import { recordRequestFailures } from '@/lib/protocol/diagnostics';
 export default defineBackground(() => {
   // Firefox has no offscreen documents: the engine runs in this background page (compiled away for Chromium).
   const inPageHost = import.meta.env.FIREFOX
-    ? hostEngineInBackground({ recordDiagnostic, idleMs: () => engineIdleMs.getValue(), onIdle: () => idleUnloaded() })
+    ? hostEngineInBackground({
+        recordDiagnostic,
+        idleMs: () => engineIdleMs.getValue(),
+        onIdle: () => idleUnloaded(),
+        recordNetwork: (entries) => void networkLedger.record(entries).catch(() => undefined),
+      })
     : undefined;
+  // The GPU is probed where WebLLM runs: Chromium's offscreen document, or this page in Firefox.
+  const gpuCapabilities = gpuCapabilitiesFrom(inPageHost ? inPageHost.probeGpu : probeInOffscreenDocument);
   recordSettingsRepairs();
   observeNetwork('background', (entries) => void networkLedger.record(entries).catch(() => undefined));
   const engine: PreloadDeps = {

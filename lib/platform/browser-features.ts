@@ -49,12 +49,28 @@ export function runtimeContextsApi(): ChromeGlobal['runtime']['getContexts'] | u
   return chromeApi()?.runtime?.getContexts?.bind(chrome.runtime);
 }
 
+/** Whether this page's browser offers the WebGPU API at all (Firefox does only where WebGPU is turned on). */
+export function hasWebGpuApi(): boolean {
+  return typeof navigator !== 'undefined' && (navigator as { gpu?: unknown }).gpu !== undefined;
+}
+
+/** What decides the engine host's facts: whether Chromium's offscreen document hosts the engine, and WebGPU's API. */
+export interface HostBrowser {
+  offscreen: boolean;
+  webGpuApi: boolean;
+}
+
 /**
  * Which engines this browser's engine host offers: Chromium runs WebLLM and llama.cpp in its offscreen document, which
- * the manifest's COOP/COEP make cross-origin isolated (llama.cpp may use threads); Firefox has no offscreen documents
- * and runs llama.cpp in its background page, single-threaded.
+ * the manifest's COOP/COEP make cross-origin isolated (llama.cpp may use threads). Firefox has no offscreen documents:
+ * its background page runs llama.cpp, single-threaded, and WebLLM where Firefox offers WebGPU. Whether a GPU is usable
+ * is the probe's to say (gpu-capabilities), not this.
  */
-export function engineHostFacts(): { engines: { gpu: boolean; cpu: boolean }; crossOriginIsolated: boolean } {
-  const offscreen = offscreenApi() !== undefined;
-  return { engines: { gpu: offscreen, cpu: true }, crossOriginIsolated: offscreen };
+export function engineHostFacts(
+  browser: HostBrowser = { offscreen: offscreenApi() !== undefined, webGpuApi: hasWebGpuApi() },
+): { engines: { gpu: boolean; cpu: boolean }; crossOriginIsolated: boolean } {
+  return {
+    engines: { gpu: browser.offscreen || browser.webGpuApi, cpu: true },
+    crossOriginIsolated: browser.offscreen,
+  };
 }
