@@ -324,7 +324,7 @@ describe('Firefox edition with the CPU engine', () => {
     await driver.close();
   }, 90_000);
 
-  it('the toolbar button opens the sidebar, which summarizes the page; the rewrite shortcut opens it to rewrite', async () => {
+  it('the toolbar button opens the sidebar, which summarizes the page, as its own button does; the rewrite shortcut opens it to rewrite', async () => {
     await webPage.goto(files.serve('/generated/library.html', ARTICLE));
     const driver = await openExtensionPage(browser, `${EXTENSION}/options.html`, 'main');
     expect(await backgroundListens(driver, 'browserAction', 'onActionClicked')).toBe(true);
@@ -338,6 +338,19 @@ describe('Firefox edition with the CPU engine', () => {
     expect(await sidebarIsOpen(driver, tab.windowId)).toBe(true);
     await waitForSidebar(driver, { button: 'Regenerate' }, (regenerate) => !regenerate.disabled, 60_000);
     expect((await readSidebar(driver, { testId: 'summary' }))!.text.trim().length).toBeGreaterThan(0);
+
+    // The sidebar's own button summarizes the tab in front in its window.
+    await webPage.goto(
+      files.serve('/generated/council.html', ARTICLE.replaceAll('Library plan approved', 'Budget passed')),
+    );
+    await clickInSidebar(driver, { button: 'Summarize this page' });
+    await waitForSidebar(
+      driver,
+      { testId: 'summary-source' },
+      (source) => source.text.includes('Budget passed'),
+      60_000,
+    );
+    await waitForSidebar(driver, { button: 'Regenerate' }, (regenerate) => !regenerate.disabled, 60_000);
 
     // The rewrite shortcut opens the sidebar too, and rewrites in the style used last (read after the sidebar opens).
     await webPage.goto(`${files.origin}/editing/textarea.html`);
