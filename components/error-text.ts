@@ -5,14 +5,17 @@ import type { SensitiveKind } from '@/lib/core/sensitive-data';
 import { clientName } from './client-name';
 import { formatBytes } from './format';
 
+/** Where the browser reports on its GPU and WebGPU (a page's address, the same in every language). */
+const GPU_REPORT_PAGE = import.meta.env.FIREFOX ? 'about:support' : 'chrome://gpu';
+
 export function gpuReasonText(reason: GpuUnavailableReason | 'shader-f16' | undefined): string | undefined {
   switch (reason) {
     case 'no-webgpu-api':
       return i18n.t('gpuReason.noWebgpuApi');
     case 'no-adapter':
-      return i18n.t('gpuReason.noAdapter');
+      return i18n.t('gpuReason.noAdapter', [GPU_REPORT_PAGE]);
     case 'probe-failed':
-      return i18n.t('gpuReason.probeFailed');
+      return i18n.t('gpuReason.probeFailed', [GPU_REPORT_PAGE]);
     case 'buffer-limit-too-small':
       return i18n.t('gpuReason.bufferLimitTooSmall');
     case 'shader-f16':
@@ -53,7 +56,7 @@ export function errorText(error: TacitError): string {
   switch (error.code) {
     case 'no-webgpu': {
       const reason = gpuReasonText(error.reason);
-      return reason ? i18n.t('error.noWebgpu', [reason]) : i18n.t('error.noWebgpuGeneric');
+      return reason ? i18n.t('error.noWebgpu', [reason]) : i18n.t('error.noWebgpuGeneric', [GPU_REPORT_PAGE]);
     }
     case 'model-source-unreachable':
       return i18n.t('error.modelSourceUnreachable', [error.host || '?']);

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { activeEngineRuns, startEngineRun } from '@/lib/background/engine-client';
-import { gpuCapabilities } from '@/lib/background/gpu-capabilities';
+import { gpuCapabilitiesFrom, probeInOffscreenDocument } from '@/lib/background/gpu-capabilities';
 import {
   closeOffscreenDocument,
   ensureOffscreenDocument,
@@ -15,7 +15,7 @@ import { PanelHub, type PanelHubPort } from '@/lib/background/panel-hub';
 import { acceptPorts } from '@/lib/protocol/ports';
 import { PORT_PANEL, PORT_TASK, type ScriptedEngineSettings } from '@/lib/protocol/messages';
 import { answerRequests, sendRequest, type RequestHandlers } from '@/lib/protocol/requests';
-import { engineHostFacts, sidePanelApi } from '@/lib/platform/browser-features';
+import { engineHostFacts, openPanel } from '@/lib/platform/browser-features';
 import { engineIdleMs, lastRewriteStyle } from '@/lib/settings/settings';
 import { hostEngineInBackground } from './offscreen/background-host';
 import { loadEngineSettings, loadTaskEnvironment } from '@/lib/background/task-environment';
@@ -36,8 +36,15 @@ import { recordRequestFailures } from '@/lib/protocol/diagnostics';
 export default defineBackground(() => {
   // Firefox has no offscreen documents: the engine runs in this background page (compiled away for Chromium).
   const inPageHost = import.meta.env.FIREFOX
-    ? hostEngineInBackground({ recordDiagnostic, idleMs: () => engineIdleMs.getValue() })
+    ? hostEngineInBackground({
+        recordDiagnostic,
+        idleMs: () => engineIdleMs.getValue(),
+        onIdle: () => idleUnloaded(),
+        recordNetwork: (entries) => void networkLedger.record(entries).catch(() => undefined),
+      })
     : undefined;
+  // The GPU is probed where WebLLM runs: Chromium's offscreen document, or this page in Firefox.
+  const gpuCapabilities = gpuCapabilitiesFrom(inPageHost ? inPageHost.probeGpu : probeInOffscreenDocument);
   recordSettingsRepairs();
   observeNetwork('background', (entries) => void networkLedger.record(entries).catch(() => undefined));
   const engine: PreloadDeps = {
@@ -61,14 +68,16 @@ export default defineBackground(() => {
     );
   // A panel opening is a strong hint of what comes next: a reply draft on a webmail tab, else a summary.
   const hub = new PanelHub(Date.now, (intent) => void preload(intent?.kind === 'open-reply' ? 'draft' : 'summarize'));
+  // The engine unloaded its models at idle: open panels' status lines would otherwise still name them.
+  const idleUnloaded = () => hub.broadcast({ type: 'panel/engine', change: 'idle-unload' });
   const conversations = new ConversationStore();
   const uiLanguage = () => browser.i18n.getUILanguage();
   const triggers = createTriggers({
     // Opening the panel from the click handler itself keeps the user gesture and grants activeTab on that tab.
     openPanel: (windowId) =>
-      void sidePanelApi()
-        ?.open({ windowId })
-        .catch((error: unknown) => recordDiagnostic('panel-open-failed', { error: errorName(error) })),
+      void openPanel(windowId).catch((error: unknown) =>
+        recordDiagnostic('panel-open-failed', { error: errorName(error) }),
+      ),
     deliver: (windowId, intent) => hub.deliver(windowId, intent),
     lastRewriteStyle: () => lastRewriteStyle.getValue(),
   });
@@ -77,8 +86,8 @@ export default defineBackground(() => {
   const onCommand = (command: string, tab?: Browser.tabs.Tab) => triggers.onCommand(command, tab);
   const onMenuClicked = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) =>
     triggers.onMenuClicked({ ...info, editable: info.editable ?? false }, tab);
-  // Firefox's MV2 build has browserAction instead; its sidebar edition wires this later.
-  browser.action?.onClicked.addListener(onActionClicked);
+  // Firefox's MV2 build has browserAction instead of action.
+  (browser.action ?? browser.browserAction).onClicked.addListener(onActionClicked);
   browser.commands.onCommand.addListener(onCommand);
   browser.contextMenus.onClicked.addListener(onMenuClicked);
   browser.runtime.onInstalled.addListener(() => void registerContextMenus());
@@ -115,11 +124,11 @@ export default defineBackground(() => {
             })
           : null,
     }),
-    // The engine host has been idle for the configured time and unloaded its models: close it to free its memory,
-    // and tell open panels, whose status lines would otherwise still name the models.
+    // The offscreen engine host has been idle for the configured time and unloaded its models: close it to free its
+    // memory, and tell open panels.
     'engine/idle': async () => {
       const closed = activeEngineRuns() === 0 && (await closeOffscreenDocument());
-      hub.broadcast({ type: 'panel/engine', change: 'idle-unload' });
+      idleUnloaded();
       return { closed };
     },
     'task/running': async ({ requestId }) => ({ running: isTaskRunning(requestId) }),

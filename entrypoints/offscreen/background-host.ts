@@ -1,8 +1,13 @@
 /**
  * Firefox has no offscreen documents: its background page (MV2, where llama.cpp's blob workers run) hosts the engine
- * itself, built by the same root and reached through the same ports as Chromium's offscreen document.
+ * itself, built by the same root and reached through the same ports as Chromium's offscreen document: llama.cpp, and
+ * WebLLM in its worker where Firefox offers WebGPU.
  */
 import type { RecordDiagnostic } from '@/lib/core/diagnostics';
+import type { LedgerEntry } from '@/lib/core/network-ledger';
+import type { GpuProbe } from '@/lib/models/types';
+import { probeGpu } from '@/lib/offscreen/gpu-probe';
+import { engineHostFacts } from '@/lib/platform/browser-features';
 import type { DownloadsPort } from '@/lib/offscreen/downloads/download-service';
 import { acceptPorts, localPortPair, type TypedPort } from '@/lib/protocol/ports';
 import {
@@ -20,19 +25,26 @@ export interface BackgroundEngineHost {
   connect(): TypedPort<BackgroundToEngineHost, EngineHostToBackground>;
   /** Null until the host has been built. */
   status(): EngineStatus | null;
+  /** Reads the GPU's facts in this page, where WebLLM runs; null where Firefox offers no WebGPU (the CPU engine only). */
+  readonly probeGpu: (() => Promise<GpuProbe>) | null;
 }
 
 export function hostEngineInBackground(options: {
   recordDiagnostic: RecordDiagnostic;
   idleMs(): Promise<number>;
+  /** The host unloaded its models after the idle time (the page itself stays: it is the background). */
+  onIdle(): void;
+  /** Requests WebLLM's worker made, which this page cannot observe, for the privacy ledger. */
+  recordNetwork(entries: LedgerEntry[]): void;
 }): BackgroundEngineHost {
+  // WebLLM runs in its worker started from this page, on WebGPU where Firefox offers it; the probe says if it is usable.
+  const webllm = engineHostFacts().engines.gpu;
   let root: ReturnType<typeof createEngineHostRoot> | undefined;
   const ensure = () =>
     (root ??= createEngineHostRoot({
-      // Idle models are unloaded by the host; the page itself stays, as Firefox's background page does.
-      onIdle: () => undefined,
-      // No WebLLM: its worker and WebGPU are Chromium's side of Tacit for now.
-      webllm: false,
+      onIdle: options.onIdle,
+      webllm,
+      recordNetwork: options.recordNetwork,
       recordDiagnostic: options.recordDiagnostic,
     }));
   // Options downloads models through the host wherever it lives.
@@ -48,5 +60,6 @@ export function hostEngineInBackground(options: {
       return client;
     },
     status: () => (root ? { ...root.host.status(), crossOriginIsolated } : null),
+    probeGpu: webllm ? () => probeGpu() : null,
   };
 }

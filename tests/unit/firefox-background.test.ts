@@ -73,5 +73,7 @@ describe('Firefox build', () => {
     expect(browser.runtime.onMessage.listeners).toHaveLength(1);
     expect(browser.commands.onCommand.listeners).toHaveLength(1);
     expect(browser.contextMenus.onClicked.listeners).toHaveLength(1);
+    // The toolbar button: MV2's browserAction, which opens the sidebar.
+    expect(browser.browserAction.onClicked.listeners).toHaveLength(1);
   });
 });
