@@ -3,7 +3,27 @@
  * download wrote survives a full disk or a closed browser up to the last full segment. A store from before segments
  * holds each part as `name` alone, which reads the same.
  */
-import type { DirectoryLike, WritableLike } from './gguf-store';
+
+/** The slice of OPFS the store uses, so Node tests can pass an in-memory folder. */
+export interface WritableLike {
+  write(data: Uint8Array): Promise<void>;
+  /** Keeps what was written: until then the file is as it was (a browser closed mid-write keeps nothing of it). */
+  close(): Promise<void>;
+  /** Drops what was written. */
+  abort(): Promise<void>;
+}
+
+export interface FileHandleLike {
+  getFile(): Promise<Blob>;
+  createWritable(): Promise<WritableLike>;
+}
+
+export interface DirectoryLike {
+  /** Rejects (NotFoundError) when the file is missing and `create` is not set. */
+  getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandleLike>;
+  removeEntry(name: string): Promise<void>;
+  keys(): AsyncIterable<string>;
+}
 
 export function segmentName(partName: string, index: number): string {
   return index === 0 ? partName : `${partName}.${index}`;

@@ -12,28 +12,9 @@ import { describeCause, DownloadFailure, hostOf } from './download-errors';
 import { failedDownload, finishedDownload, type DownloadOptions, type DownloadResult } from './download-model';
 import { ProgressTracker } from './download-progress';
 import { doneMarkerName, ggufParts, modelKey, storedPartName, type GgufPart } from './gguf-files';
-import { SegmentWriter, removeSegments, storedSegments } from './gguf-segments';
+import { SegmentWriter, removeSegments, storedSegments, type DirectoryLike } from './gguf-segments';
 
-/** The slice of OPFS the store uses, so Node tests can pass an in-memory folder. */
-export interface WritableLike {
-  write(data: Uint8Array): Promise<void>;
-  /** Keeps what was written: until then the file is as it was (a browser closed mid-write keeps nothing of it). */
-  close(): Promise<void>;
-  /** Drops what was written. */
-  abort(): Promise<void>;
-}
-
-export interface FileHandleLike {
-  getFile(): Promise<Blob>;
-  createWritable(): Promise<WritableLike>;
-}
-
-export interface DirectoryLike {
-  /** Rejects (NotFoundError) when the file is missing and `create` is not set. */
-  getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandleLike>;
-  removeEntry(name: string): Promise<void>;
-  keys(): AsyncIterable<string>;
-}
+export type { DirectoryLike, FileHandleLike, WritableLike } from './gguf-segments';
 
 export interface GgufStoreDeps {
   directory(): Promise<DirectoryLike>;
