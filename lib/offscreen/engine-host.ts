@@ -212,6 +212,9 @@ export class EngineHost {
       return { ok: false, error };
     }
     for (const modelId of plan.evict) await this.unload(modelId);
+    // An engine that dropped its model after a failure (a crashed llama.cpp worker) is replaced, not reused.
+    if (this.engines.get(record.model_id)?.loadedModels().includes(record.model_id) === false)
+      await this.unload(record.model_id);
     const existing = this.engines.get(record.model_id);
     if (existing) {
       this.options.updateEngine?.(existing, settings);

@@ -174,6 +174,18 @@ describe('EngineHost', () => {
     expect(replyText(port, 'b')).toContain('again');
   });
 
+  it('loads a model afresh when its engine dropped it after a failure (a crashed llama.cpp worker)', async () => {
+    const { engines, events, port, generate } = setup({ tokenDelayMs: 1, tokenCount: 4 });
+    generate('a');
+    await finished(port, 'a');
+    await engines[0]!.unload();
+    generate('b', { prompt: 'again' });
+    expect(await finished(port, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: false });
+    expect(replyText(port, 'b')).toContain('again');
+    expect(engines).toHaveLength(2);
+    expect(events).toEqual(['load Test-Model-MLC', 'unload Test-Model-MLC', 'load Test-Model-MLC']);
+  });
+
   it('records a failed load for the diagnostics: model, step, code and error class, never the message', async () => {
     const { port, diagnostics, generate } = setup({ failLoadWith: 'DeviceLostError: device lost at https://x.test/a' });
     generate('a');
