@@ -202,6 +202,9 @@ export class EngineHost {
     onProgress: Parameters<Engine['load']>[1],
   ): Promise<{ ok: true; engine: Engine } | { ok: false; error: TacitError }> {
     const { record } = request;
+    // An engine that dropped its model after a failure (a crashed llama.cpp worker) is replaced, not reused.
+    if (this.engines.get(record.model_id)?.loadedModels().includes(record.model_id) === false)
+      await this.unload(record.model_id);
     const device = deviceOf(record);
     const modelRequest = { modelId: record.model_id, sizeMB: memoryNeededMB(record) };
     const plan = planSwap(this.residency[device], modelRequest, budgetMB(device, settings));
@@ -212,9 +215,6 @@ export class EngineHost {
       return { ok: false, error };
     }
     for (const modelId of plan.evict) await this.unload(modelId);
-    // An engine that dropped its model after a failure (a crashed llama.cpp worker) is replaced, not reused.
-    if (this.engines.get(record.model_id)?.loadedModels().includes(record.model_id) === false)
-      await this.unload(record.model_id);
     const existing = this.engines.get(record.model_id);
     if (existing) {
       this.options.updateEngine?.(existing, settings);

@@ -184,8 +184,9 @@ test.describe('GGUF models on the CPU engine, downloaded from 127.0.0.1', () => 
     const progressLines = await recordProgressLines(panel, '[data-testid="task-progress"]');
     await panel.getByRole('button', { name: 'Send' }).click();
     await expect(panel.getByLabel('Ask Tacit')).toHaveValue('', { timeout: 60_000 });
-    expect((await panel.getByTestId('ask-answer').textContent())?.trim().length).toBeGreaterThan(0);
+    // Answered (the box empties once the answer is done; the tiny model's random words may be none at all).
     await expect(panel.getByTestId('ask-answer-error')).toHaveCount(0);
+    await expect(panel.getByTestId('engine-status')).toHaveText('Model loaded: Tiny-Quota-GGUF (on the CPU)');
     const requests = files.log.filter((line) => line.includes(tiny.path));
     expect(requests).toHaveLength(3);
     const [, resumedFrom] = /^RANGE \S+ (\d+)$/.exec(requests[2]!) ?? [];
@@ -244,8 +245,9 @@ test.describe('GGUF models on the CPU engine, downloaded from 127.0.0.1', () => 
 
     await panel.getByRole('button', { name: 'Send' }).click();
     await expect(panel.getByLabel('Ask Tacit')).toHaveValue('', { timeout: 60_000 });
-    expect((await panel.getByTestId('ask-answer').textContent())?.trim().length).toBeGreaterThan(0);
+    // Answered (the box empties once the answer is done; the tiny model's random words may be none at all).
     await expect(panel.getByTestId('ask-answer-error')).toHaveCount(0);
+    await expect(panel.getByTestId('engine-status')).toHaveText('Model loaded: Tiny-Damaged-GGUF (on the CPU)');
     // Downloaded whole a second time.
     expect(files.log.filter((line) => line.includes(tiny.path))).toEqual([`GET ${tiny.path}`, `GET ${tiny.path}`]);
     await options.reload();
