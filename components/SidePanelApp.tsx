@@ -33,6 +33,7 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
       </header>
       <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
       <Notice panel={panel} />
+      <ChoiceNotSavedNote panel={panel} />
       <div class="view" id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)}>
         {view === 'reply' ? (
           <DraftReplyView
@@ -59,6 +60,21 @@ function Notice({ panel }: { panel: PanelController }) {
         {errorText(notice)}
       </p>
       <IconButton icon={X} label={i18n.t('panel.dismiss')} onClick={() => panel.dismissNotice()} />
+    </div>
+  );
+}
+
+/** A choice made here that storage refused (full): the previous one stays, until dismissed or a choice is saved. */
+function ChoiceNotSavedNote({ panel }: { panel: PanelController }) {
+  const code = panel.choiceNotSaved.value;
+  if (!code) return null;
+  return (
+    <div class="note note-error notice" role="alert">
+      <Icon icon={CircleAlert} />
+      <p data-testid="choice-not-saved" data-error-code={code}>
+        {code === 'storage-full' ? i18n.t('panel.choiceNotSavedFull') : i18n.t('panel.choiceNotSaved')}
+      </p>
+      <IconButton icon={X} label={i18n.t('panel.dismiss')} onClick={() => panel.dismissChoiceNotSaved()} />
     </div>
   );
 }

@@ -4,13 +4,16 @@ import { GPU_BUDGET_OVERRIDE_RANGE_MB, gpuBudget, parseGpuBudgetOverride } from 
 import { DEFAULT_ENGINE_IDLE_MS } from '@/lib/protocol/messages';
 import { engineIdleMs, gpuBudgetOverrideMB } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
-import { recordStorageWriteFailure } from './storage-error-text';
+import { useSignal } from '@preact/signals';
+import { ChoiceNotSaved } from './ChoiceNotSaved';
+import { saveChoice } from './storage-error-text';
 import { SavedTextSetting, type SaveOutcome } from './SavedTextSetting';
 
 /** The GPU memory budget (estimated, or the user's own) and how long idle models stay loaded. */
 export function GpuSection({ capabilities }: { capabilities: GpuCapabilities | null }) {
   const override = useStorageItem(gpuBudgetOverrideMB, null);
   const idleMs = useStorageItem(engineIdleMs, DEFAULT_ENGINE_IDLE_MS);
+  const idleNotSaved = useSignal<string | null>(null);
   const budget = gpuBudget(capabilities, override.value);
   const source = {
     detected: i18n.t('options.budgetSourceDetected'),
@@ -53,12 +56,17 @@ export function GpuSection({ capabilities }: { capabilities: GpuCapabilities | n
           max={120}
           value={Math.round(idleMs.value / 60000)}
           onChange={(event) => {
-            const minutes = Number((event.currentTarget as HTMLInputElement).value);
+            const input = event.currentTarget as HTMLInputElement;
+            const minutes = Number(input.value);
             if (Number.isFinite(minutes) && minutes >= 1 && minutes <= 120)
-              void engineIdleMs.setValue(minutes * 60000).catch(recordStorageWriteFailure('engineIdleMs'));
+              saveChoice(engineIdleMs.setValue(minutes * 60000), 'engineIdleMs', {
+                message: idleNotSaved,
+                revert: () => (input.value = String(Math.round(idleMs.value / 60000))),
+              });
           }}
         />
       </label>
+      <ChoiceNotSaved message={idleNotSaved} />
     </section>
   );
 }

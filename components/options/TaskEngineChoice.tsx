@@ -5,6 +5,9 @@ import { taskEngines } from '@/lib/settings/settings';
 import type { ModelChoice, TaskEnvironment } from '@/lib/tasks/common/model-choice';
 import { cpuReasonText } from '../engine-use-text';
 import { errorText } from '../error-text';
+import { useSignal } from '@preact/signals';
+import { ChoiceNotSaved } from './ChoiceNotSaved';
+import { saveChoice } from './storage-error-text';
 
 /** Which engine a task runs on (automatic, or always the GPU or the CPU), and what that means here, with the speed. */
 export function TaskEngineChoice({
@@ -17,6 +20,7 @@ export function TaskEngineChoice({
   outcome: ModelChoice;
 }) {
   const choice = environment.taskEngines[task] ?? 'auto';
+  const notSaved = useSignal<string | null>(null);
   return (
     <div class="engine-choice">
       <label class="field">
@@ -24,18 +28,21 @@ export function TaskEngineChoice({
         <select
           data-engine={task}
           value={choice}
-          onChange={(event) =>
-            void taskEngines.setValue({
-              ...environment.taskEngines,
-              [task]: (event.currentTarget as HTMLSelectElement).value as EngineChoice,
-            })
-          }
+          onChange={(event) => {
+            const select = event.currentTarget as HTMLSelectElement;
+            const next = { ...environment.taskEngines, [task]: select.value as EngineChoice };
+            saveChoice(taskEngines.setValue(next), 'taskEngines', {
+              message: notSaved,
+              revert: () => (select.value = choice),
+            });
+          }}
         >
           <option value="auto">{i18n.t('options.engineAuto')}</option>
           <option value="gpu">{i18n.t('options.engineGpu')}</option>
           <option value="cpu">{i18n.t('options.engineCpu')}</option>
         </select>
       </label>
+      <ChoiceNotSaved message={notSaved} />
       <p class="help" data-testid="task-engine-outcome">
         {outcomeText(outcome)}
       </p>

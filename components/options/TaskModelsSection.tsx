@@ -13,7 +13,9 @@ import { chooseModel, type TaskEnvironment } from '@/lib/tasks/common/model-choi
 import { TASK_KINDS, type TaskKind } from '@/lib/models/types';
 import { taskModels } from '@/lib/settings/settings';
 import { useStorageItem } from '../use-storage-item';
-import { recordStorageWriteFailure } from './storage-error-text';
+import { useSignal } from '@preact/signals';
+import { ChoiceNotSaved } from './ChoiceNotSaved';
+import { saveChoice } from './storage-error-text';
 import { ModelDownloadState } from './ModelDownloadState';
 import { ModelFit } from './ModelFit';
 import { TaskEngineChoice } from './TaskEngineChoice';
@@ -43,6 +45,9 @@ interface Props {
 export function TaskModelsSection({ precision, custom, downloadable, downloads, environment }: Props) {
   const budgetMB = environment.gpuBudgetMB;
   const choices = useStorageItem(taskModels, {});
+  /** Why the last choice was not saved, shown under that task's choice. */
+  const notSaved = useSignal<string | null>(null);
+  const notSavedTask = useSignal<TaskKind | null>(null);
   const models = registeredModels(custom);
   const byId = (id: string) => models.find((record) => record.model_id === id);
   const optionText = (text: string, record: AnyModelRecord | undefined) =>
@@ -66,11 +71,14 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads, 
               <select
                 data-task={task}
                 value={choice}
-                onChange={(event) =>
-                  void taskModels
-                    .setValue({ ...choices.value, [task]: (event.currentTarget as HTMLSelectElement).value })
-                    .catch(recordStorageWriteFailure('taskModels'))
-                }
+                onChange={(event) => {
+                  const select = event.currentTarget as HTMLSelectElement;
+                  saveChoice(taskModels.setValue({ ...choices.value, [task]: select.value }), 'taskModels', {
+                    message: notSaved,
+                    revert: () => (select.value = choice),
+                  });
+                  notSavedTask.value = task;
+                }}
               >
                 <option value="default">
                   {optionText(i18n.t('options.choiceDefault', [modelDisplayName(defaultId)]), byId(defaultId))}
@@ -85,6 +93,7 @@ export function TaskModelsSection({ precision, custom, downloadable, downloads, 
                   ))}
               </select>
             </label>
+            {notSavedTask.value === task ? <ChoiceNotSaved message={notSaved} /> : null}
             <ModelFit record={outcome.ok ? outcome.record : undefined} budgetMB={budgetMB} />
             <TaskEngineChoice task={task} environment={environment} outcome={outcome} />
             {record ? <ModelDownloadState record={record} client={downloads} /> : null}

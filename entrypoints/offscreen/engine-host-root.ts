@@ -47,6 +47,8 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
       })) as unknown as DirectoryLike,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
+    // Test builds commit small segments, so a test model of a few hundred kB is stored in several.
+    ...(import.meta.env.MODE === 'e2e' ? { segmentBytes: 128 * 1024 } : {}),
   });
   const downloads = new DownloadService({
     caches,
@@ -82,7 +84,11 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
         ? (await gguf.status(record)).complete
         : (await modelCacheStatus(record, { caches })).complete,
     repairModel: async (record) => {
-      if (isGgufRecord(record)) return false;
+      if (isGgufRecord(record)) {
+        if (!(await gguf.damaged(record))) return false;
+        await gguf.delete(record);
+        return true;
+      }
       const verification = await verifyModelFiles(record, { caches });
       if (verification.ok || verification.corruptUrls.length === 0) return false;
       await deleteModelFiles(record, { caches });

@@ -202,6 +202,9 @@ export class EngineHost {
     onProgress: Parameters<Engine['load']>[1],
   ): Promise<{ ok: true; engine: Engine } | { ok: false; error: TacitError }> {
     const { record } = request;
+    // An engine that dropped its model after a failure (a crashed llama.cpp worker) is replaced, not reused.
+    if (this.engines.get(record.model_id)?.loadedModels().includes(record.model_id) === false)
+      await this.unload(record.model_id);
     const device = deviceOf(record);
     const modelRequest = { modelId: record.model_id, sizeMB: memoryNeededMB(record) };
     const plan = planSwap(this.residency[device], modelRequest, budgetMB(device, settings));

@@ -1,7 +1,6 @@
 /** The Reply view's state: the user's intent and options, the streamed draft (which the user may edit), and inserting it. */
 import { computed, effect, signal } from '@preact/signals';
 import type { TacitError } from '../core/errors';
-import { errorName } from '../core/diagnostics';
 import type { DraftRefinement, PageTarget } from '../protocol/messages';
 import { recordRequestFailures } from '../protocol/diagnostics';
 import { normalizeDraftOptions } from '../tasks/draft/options';
@@ -14,6 +13,8 @@ export type InsertOutcome =
 
 export interface DraftDeps extends Pick<PanelDeps, 'sendRequest' | 'requestSiteAccess' | 'recordDiagnostic'> {
   draftOptions: StoredValue<DraftOptions | null>;
+  /** How saving the options went: the error storage refused them with, or null once saved. */
+  choiceSaved(item: 'draftOptions', error: unknown): void;
   /** The conversation beside the panel now: the user may have opened another one since the panel opened. */
   target(): Promise<PageTarget>;
 }
@@ -64,13 +65,17 @@ export class DraftController {
       .catch((error: unknown) => recordRequestFailures(this.deps.recordDiagnostic)('model/preload', error));
   }
 
+  /** Storage refused the options: the previous ones stay (shown and used), as they stay stored. */
   setOptions(options: DraftOptions): void {
+    const previous = this.options.value;
     this.options.value = options;
-    void this.deps.draftOptions
-      .setValue(options)
-      .catch((error: unknown) =>
-        this.deps.recordDiagnostic('storage-write-failed', { item: 'draftOptions', error: errorName(error) }),
-      );
+    this.deps.draftOptions.setValue(options).then(
+      () => this.deps.choiceSaved('draftOptions', null),
+      (error: unknown) => {
+        if (this.options.value === options) this.options.value = previous;
+        this.deps.choiceSaved('draftOptions', error);
+      },
+    );
   }
 
   /**

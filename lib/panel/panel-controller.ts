@@ -24,6 +24,8 @@ import { askBackgroundIfRunning, type TaskStream, type TaskStreamState } from '.
 import { DraftController } from './draft-controller';
 import { engineState } from './engine-state';
 import { RewriteController } from './rewrite-controller';
+import type { SettingName } from '../settings/setting-names';
+import { storageWriteCode, type StorageWriteCode } from '../settings/storage-write-error';
 
 /** What the panel shows: the page (summary, questions) or a reply to the mail conversation. */
 export type PanelView = 'page' | 'reply';
@@ -56,6 +58,8 @@ export class PanelController {
   readonly options = signal<SummaryRequestOptions>(normalizeRequestOptions(null));
   /** A refusal that came with an intent (e.g. a restricted page in the context menu). */
   readonly notice = signal<TacitError | null>(null);
+  /** Why the last choice made here (summary or reply options, the lighter model) was not saved; null once one is. */
+  readonly choiceNotSaved = signal<StorageWriteCode | null>(null);
   readonly conversationId = computed(() => this.summary.source.value?.conversationId || null);
   readonly busy: StreamRegistry['busy'];
   readonly phase: StreamRegistry['phase'];
@@ -88,6 +92,7 @@ export class PanelController {
       recordDiagnostic: deps.recordDiagnostic,
       requestSiteAccess: (origin) => deps.requestSiteAccess(origin),
       draftOptions: deps.settings.draftOptions,
+      choiceSaved: (item, error) => this.choiceSaved(item, error),
       target: async () => ({ panel: await this.currentPlacement() }),
     });
   }
@@ -122,16 +127,27 @@ export class PanelController {
       .catch((error: unknown) => this.requestFailed('panel/status', error));
   }
 
-  /** A choice storage would not keep: the panel goes on with it, and Troubleshooting says why it was not kept. */
-  private storageWriteFailed(item: string, error: unknown): void {
-    this.deps.recordDiagnostic('storage-write-failed', { item, error: errorName(error) });
+  /** How saving a choice went: a refusal (storage full) is shown until a later choice is saved, and recorded. */
+  private choiceSaved(item: SettingName, error: unknown): void {
+    this.choiceNotSaved.value = error === null ? null : storageWriteCode(error);
+    if (error !== null) this.deps.recordDiagnostic('storage-write-failed', { item, error: errorName(error) });
   }
 
+  /** Storage refused a choice: the previous one stays (shown and used), as it stays stored for the next panel. */
   setOptions(options: SummaryRequestOptions): void {
+    const previous = this.options.value;
     this.options.value = options;
-    void this.deps.settings.summaryOptions
-      .setValue(options)
-      .catch((error: unknown) => this.storageWriteFailed('summaryOptions', error));
+    this.deps.settings.summaryOptions.setValue(options).then(
+      () => this.choiceSaved('summaryOptions', null),
+      (error: unknown) => {
+        if (this.options.value === options) this.options.value = previous;
+        this.choiceSaved('summaryOptions', error);
+      },
+    );
+  }
+
+  dismissChoiceNotSaved(): void {
+    this.choiceNotSaved.value = null;
   }
 
   summarizePage(target?: PageTarget): void {
@@ -208,7 +224,13 @@ export class PanelController {
     if (suggestion?.kind !== 'use-light-model') return;
     const { task } = suggestion;
     const { taskModels } = this.deps.settings;
-    await taskModels.setValue({ ...(await taskModels.getValue()), [task]: 'light' });
+    try {
+      await taskModels.setValue({ ...(await taskModels.getValue()), [task]: 'light' });
+    } catch (error) {
+      // Not saved, so a retry would run on the same model again: the panel says why instead.
+      return this.choiceSaved('taskModels', error);
+    }
+    this.choiceSaved('taskModels', null);
     stream.retry();
   }
 

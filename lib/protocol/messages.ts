@@ -202,6 +202,9 @@ export interface ScriptedEngineSettings {
   recordEmitTimes?: boolean;
   /** Makes load fail with this error message, to exercise error paths. */
   failLoadWith?: string;
+  /** Makes generation fail with this error message once `failAfterTokens` tokens (default 0) are out, e.g. a lost GPU. */
+  failGenerateWith?: string;
+  failAfterTokens?: number;
 }
 
 export interface GenerateRequest {

@@ -7,43 +7,14 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { errorName } from '../core/diagnostics';
 import type { CheckedValue } from './stored-values';
+import { SETTING_NAMES, type SettingName } from './setting-names';
+import { StorageWriteError, isQuotaError } from './storage-write-error';
 
-/** The stored settings by name, as diagnostics and the Options notice name them. */
-export const SETTING_NAMES = [
-  'engineIdleMs',
-  'modelMirrorUrl',
-  'lastRewriteStyle',
-  'lastCustomInstruction',
-  'taskModels',
-  'customModels',
-  'gpuBudgetMB',
-  'ramBudgetMB',
-  'taskEngines',
-  'summaryOptions',
-  'draftOptions',
-] as const;
-export type SettingName = (typeof SETTING_NAMES)[number];
+export { SETTING_NAMES, type SettingName } from './setting-names';
+export { StorageWriteError, isQuotaError } from './storage-write-error';
 
 /** Settings found invalid in storage and reset, until the user has seen the notice. */
 export const settingsRepairs = storage.defineItem<SettingName[]>('local:settingsRepairs', { fallback: [] });
-
-/** Why a setting could not be saved: storage is full, the value breaks its own rules, or storage failed otherwise. */
-export class StorageWriteError extends Error {
-  constructor(
-    readonly code: 'storage-full' | 'invalid-value' | 'write-failed',
-    readonly item: SettingName,
-    readonly causeName?: string,
-  ) {
-    super(`${code}: ${item}`);
-    this.name = 'StorageWriteError';
-  }
-}
-
-/** Chrome words a full storage.local as "QUOTA_BYTES quota exceeded" (and per-item limits alike). */
-export function isQuotaError(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /quota/i.test(text);
-}
 
 export interface CheckedItem<T> {
   readonly name: SettingName;

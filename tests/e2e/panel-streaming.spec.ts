@@ -3,6 +3,7 @@ import {
   offscreenDocumentCount,
   scriptedEngineLog,
   setStorage,
+  stopServiceWorker,
   test,
   useScriptedEngine,
 } from './support/extension-test';
@@ -167,18 +168,7 @@ test('if the service worker stops mid-answer, the panel says so and keeps the te
   await panel.getByRole('button', { name: 'Send' }).click();
   await expect(panel.getByTestId('ask-answer')).toContainText('token5');
   // The panel shares the extension's origin, so its DevTools session can stop the extension's service worker.
-  const cdp = await context.newCDPSession(panel);
-  const running = new Promise<string>((resolve) =>
-    cdp.on(
-      'ServiceWorker.workerVersionUpdated',
-      ({ versions }: { versions: Array<{ versionId: string; runningStatus: string }> }) => {
-        const version = versions.find((candidate) => candidate.runningStatus === 'running');
-        if (version) resolve(version.versionId);
-      },
-    ),
-  );
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopWorker', { versionId: await running });
+  await stopServiceWorker(context, panel);
   // Usually the port closes at once; when Chrome does not say so, the panel's liveness check notices within ~10 s.
   await expect(panel.getByTestId('ask-answer-error')).toHaveText(
     "Tacit's background process restarted mid-task. Your text is kept; try again.",

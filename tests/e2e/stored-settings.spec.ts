@@ -114,3 +114,75 @@ test('size limits: an oversized model URL and a 5,000-character host get clear m
   expect(await stored('customModels')).toBeUndefined();
   await expect(options.getByTestId('custom-models')).toHaveCount(0);
 });
+
+test('storage full while choosing: the panel and Options say the choice was not saved, and the previous one stays on screen and in storage', async ({
+  context,
+  extensionId,
+  openPanel,
+  serviceWorker,
+}) => {
+  const stored = (key: string) =>
+    serviceWorker.evaluate(async (name) => (await chrome.storage.local.get(name))[name], key);
+  const panel = await openPanel();
+  const options = await openOptions(await context.newPage(), extensionId);
+  // Storage full to the last byte or so (storage.local holds 10 MB without unlimitedStorage): no choice fits.
+  await serviceWorker.evaluate(async () => {
+    const free = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse());
+    // The key "filler" (6 bytes) and its value's JSON quotes (2) count too; one byte is left.
+    await chrome.storage.local.set({ filler: 'x'.repeat(free - 6 - 2 - 1) });
+  });
+
+  // The side panel: summary length, then the reply's tone.
+  await panel.bringToFront();
+  const length = panel.getByLabel('Length');
+  await expect(length).toHaveValue('medium');
+  await length.selectOption('long');
+  const panelNote = panel.getByTestId('choice-not-saved');
+  await expect(panelNote).toHaveText(
+    "Browser storage for Tacit is full, so this choice was not saved and the previous one stays. Delete a downloaded model in Tacit's settings to make room, then try again.",
+  );
+  await expect(length).toHaveValue('medium');
+  await panel.getByRole('tab', { name: 'Reply to email' }).click();
+  const tone = panel.getByLabel('Tone');
+  await tone.selectOption('casual');
+  await expect(panelNote).toBeVisible();
+  await expect(tone).toHaveValue('neutral');
+  expect(await stored('summaryOptions')).toBeUndefined();
+  expect(await stored('draftOptions')).toBeUndefined();
+
+  // Options: idle time, the model of a task, the engine of a task; each says so under its control.
+  await options.bringToFront();
+  const full =
+    'Browser storage for Tacit is full, so this was not saved (nothing was changed). Delete a downloaded model under Downloads to make room, then try again.';
+  const idle = options.getByLabel('Free GPU memory after this many minutes without use');
+  await idle.fill('3');
+  await idle.press('Tab');
+  await expect(options.locator('section', { has: idle }).getByTestId('choice-not-saved')).toHaveText(full);
+  await expect(idle).toHaveValue('10');
+  const chatModel = options.locator('[data-task-model="chat"]').getByLabel('Questions about a page');
+  // On this small software GPU the lighter model is preselected: the user picks the default one.
+  await expect(chatModel).toHaveValue('light');
+  await chatModel.selectOption('default');
+  await expect(options.locator('[data-task-model="chat"]').getByTestId('choice-not-saved')).toHaveText(full);
+  await expect(chatModel).toHaveValue('light');
+  const summarize = options.locator('[data-task-model="summarize"]');
+  await summarize.getByLabel('Engine').selectOption('cpu');
+  await expect(summarize.getByTestId('choice-not-saved')).toHaveText(full);
+  await expect(summarize.getByLabel('Engine')).toHaveValue('auto');
+  for (const key of ['engineIdleMs', 'taskModels', 'taskEngines']) expect(await stored(key)).toBeUndefined();
+  // Troubleshooting names each setting that was not kept, and nothing else about it.
+  await options.reload();
+  const rows = options.getByTestId('troubleshooting').locator('tbody tr').filter({ hasText: 'storage-write-failed' });
+  const items = (await rows.locator('td:nth-child(4)').allInnerTexts()).map((details) => details.split(' ')[0]);
+  expect(new Set(items)).toEqual(
+    new Set(['item=summaryOptions', 'item=draftOptions', 'item=engineIdleMs', 'item=taskModels', 'item=taskEngines']),
+  );
+
+  // Room again: the next choice is saved and the note goes.
+  await serviceWorker.evaluate(() => chrome.storage.local.remove('filler'));
+  await panel.bringToFront();
+  await tone.selectOption('casual');
+  await expect(panelNote).toHaveCount(0);
+  await expect(tone).toHaveValue('casual');
+  await expect.poll(() => stored('draftOptions')).toMatchObject({ tone: 'casual' });
+});

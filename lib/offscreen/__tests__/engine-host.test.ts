@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedRequestLog } from '../engines/scripted-engine';
-import { finished, messagesFor, record, replyText, setupHost as setup, sleep } from './engine-host-harness';
+import { finished, ggufRecord, messagesFor, record, replyText, setupHost as setup, sleep } from './engine-host-harness';
 
 beforeEach(() => {
   scriptedRequestLog.length = 0;
@@ -172,6 +172,21 @@ describe('EngineHost', () => {
     generate('b', { prompt: 'again' });
     expect(await finished(port, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: false });
     expect(replyText(port, 'b')).toContain('again');
+  });
+
+  it('loads a model afresh when its engine dropped it after a failure (a crashed llama.cpp worker)', async () => {
+    const { engines, events, host, port, generate } = setup({ tokenDelayMs: 1, tokenCount: 4 });
+    const model = ggufRecord('Test-Model-GGUF', 64);
+    generate('a', { model });
+    await finished(port, 'a');
+    await engines[0]!.unload();
+    generate('b', { model, prompt: 'again' });
+    expect(await finished(port, 'b')).toEqual({ type: 'engine/done', requestId: 'b', stopped: false });
+    expect(replyText(port, 'b')).toContain('again');
+    expect(engines).toHaveLength(2);
+    expect(events).toEqual(['load Test-Model-GGUF', 'unload Test-Model-GGUF', 'load Test-Model-GGUF']);
+    // Counted against the memory budget once more.
+    expect(host.status()).toMatchObject({ loadedModels: ['Test-Model-GGUF'], onCpu: ['Test-Model-GGUF'] });
   });
 
   it('records a failed load for the diagnostics: model, step, code and error class, never the message', async () => {

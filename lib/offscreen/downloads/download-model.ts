@@ -190,6 +190,7 @@ export function finishedDownload(progress: ProgressTracker): DownloadResult {
 
 /** Why a download stopped, for either store: cancelled, a typed failure, a full disk (with what is missing), storage. */
 export function failedDownload(error: unknown, progress: ProgressTracker, signal?: AbortSignal): DownloadResult {
+  progress.stop();
   if (signal?.aborted) return { ok: false, error: { code: 'cancelled' } };
   const quota = error instanceof DownloadFailure ? error.error.code === 'quota' : isQuotaError(error);
   if (quota) return { ok: false, error: { code: 'quota', bytesNeeded: progress.bytesNotStored() } };

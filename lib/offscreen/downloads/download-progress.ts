@@ -29,6 +29,8 @@ export class ProgressTracker {
   private networkBytes = 0;
   private cachedBytes = 0;
   private lastEmit = -Infinity;
+  /** A report held back by the pacing, sent when it allows: bytes that came just before a stall are shown. */
+  private trailing: ReturnType<typeof setTimeout> | undefined;
   private lastFraction = 0;
   private readonly startedAt: number;
 
@@ -115,12 +117,26 @@ export class ProgressTracker {
     return progress;
   }
 
-  /** Reports at most every 100 ms unless `force` (a file finished, or the end). */
+  /** Reports at most every 100 ms unless `force` (a file finished, or the end); a held-back report follows later. */
   emit(force = false): void {
     if (!this.listener || this.planned === undefined) return;
     const now = this.now();
-    if (!force && now - this.lastEmit < MIN_INTERVAL_MS) return;
+    const wait = MIN_INTERVAL_MS - (now - this.lastEmit);
+    if (!force && wait > 0) {
+      this.trailing ??= setTimeout(() => {
+        this.trailing = undefined;
+        this.emit(true);
+      }, wait);
+      return;
+    }
+    this.stop();
     this.lastEmit = now;
     this.listener(this.snapshot());
+  }
+
+  /** No more reports: the download ended. */
+  stop(): void {
+    clearTimeout(this.trailing);
+    this.trailing = undefined;
   }
 }

@@ -2,6 +2,8 @@
  * GGUF models for the CPU engine, stored in the origin private file system (OPFS): downloaded with progress, resumed
  * after a cut with an HTTP range request, cancelled, listed with their size, opened as files for llama.cpp, deleted.
  * A part is complete once its `.done` marker (URL and size) sits beside it; a part without one is a partial download.
+ * Each part is written as a run of segment files, each committed once full: OPFS keeps a file's new bytes only when
+ * its writer closes, so a full disk or a browser closed mid-download loses at most the segment being written.
  */
 import type { GgufModelRecord } from '../../models/types';
 import type { ModelDiskStatus } from '../../protocol/messages';
@@ -10,31 +12,23 @@ import { describeCause, DownloadFailure, hostOf } from './download-errors';
 import { failedDownload, finishedDownload, type DownloadOptions, type DownloadResult } from './download-model';
 import { ProgressTracker } from './download-progress';
 import { doneMarkerName, ggufParts, modelKey, storedPartName, type GgufPart } from './gguf-files';
+import { SegmentWriter, removeSegments, storedSegments, type DirectoryLike } from './gguf-segments';
 
-/** The slice of OPFS the store uses, so Node tests can pass an in-memory folder. */
-export interface WritableLike {
-  seek(position: number): Promise<void>;
-  write(data: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface FileHandleLike {
-  getFile(): Promise<Blob>;
-  createWritable(options?: { keepExistingData?: boolean }): Promise<WritableLike>;
-}
-
-export interface DirectoryLike {
-  /** Rejects (NotFoundError) when the file is missing and `create` is not set. */
-  getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandleLike>;
-  removeEntry(name: string): Promise<void>;
-  keys(): AsyncIterable<string>;
-}
+export type { DirectoryLike, FileHandleLike, WritableLike } from './gguf-segments';
 
 export interface GgufStoreDeps {
   directory(): Promise<DirectoryLike>;
   fetch: typeof fetch;
   now(): number;
+  /** The most bytes one segment file holds (default SEGMENT_BYTES). */
+  segmentBytes?: number;
 }
+
+/** "GGUF" in ASCII: the first four bytes of every GGUF file. */
+const GGUF_MAGIC = [0x47, 0x47, 0x55, 0x46];
+
+/** At most this much of a download is lost to a full disk or a browser closed mid-download. */
+export const SEGMENT_BYTES = 16 * 1024 * 1024;
 
 interface DoneMarker {
   url: string;
@@ -74,9 +68,9 @@ export class GgufStore {
     let filesCached = 0;
     for (const part of parts) {
       const name = await storedPartName(record.model, part);
-      const size = await fileSize(directory, name);
-      bytesOnDisk += Math.max(0, size ?? 0);
-      if (size !== undefined && (await readMarker(directory, name))?.bytes === size) filesCached += 1;
+      const size = totalSize(await storedSegments(directory, name));
+      bytesOnDisk += size;
+      if (size > 0 && (await readMarker(directory, name))?.bytes === size) filesCached += 1;
     }
     return { bytesOnDisk, complete: filesCached === parts.length, filesCached, filesTotal: parts.length };
   }
@@ -88,14 +82,30 @@ export class GgufStore {
     for (const part of ggufParts(record.model)) {
       const name = await storedPartName(record.model, part);
       const marker = await readMarker(directory, name);
-      const file = await directory
-        .getFileHandle(name)
-        .then((handle) => handle.getFile())
-        .catch(() => undefined);
-      if (!file || !marker || marker.bytes !== file.size) return undefined;
-      files.push(file);
+      const segments = await storedSegments(directory, name);
+      if (segments.length === 0 || !marker || marker.bytes !== totalSize(segments)) return undefined;
+      // One file per part, named as llama.cpp names parts (wllama orders split models by it); no bytes are copied.
+      files.push(segments.length === 1 ? segments[0]! : new File(segments, name));
     }
     return files;
+  }
+
+  /**
+   * True when a part stored as complete is not a GGUF file any more: its size differs from its marker, or it does not
+   * start with the GGUF magic (every part of a split model does). Damage inside the weights cannot be told this way.
+   */
+  async damaged(record: GgufModelRecord): Promise<boolean> {
+    const directory = await this.deps.directory();
+    for (const part of ggufParts(record.model)) {
+      const name = await storedPartName(record.model, part);
+      const marker = await readMarker(directory, name);
+      if (!marker) continue;
+      const segments = await storedSegments(directory, name);
+      if (marker.bytes !== totalSize(segments)) return true;
+      const head = new Uint8Array(await new Blob(segments).slice(0, GGUF_MAGIC.length).arrayBuffer());
+      if (GGUF_MAGIC.some((byte, index) => head[index] !== byte)) return true;
+    }
+    return false;
   }
 
   async delete(record: GgufModelRecord): Promise<void> {
@@ -148,10 +158,10 @@ export class GgufStore {
     signal: AbortSignal | undefined,
   ): Promise<number> {
     const name = await storedPartName(record.model, part);
-    const handle = await directory.getFileHandle(name, { create: true });
-    const stored = (await handle.getFile()).size;
+    const segments = await storedSegments(directory, name);
+    const stored = totalSize(segments);
     const marker = await readMarker(directory, name);
-    if (marker && marker.bytes === stored) {
+    if (marker && marker.bytes === stored && stored > 0) {
       progress.addCached(part.url, stored);
       return stored;
     }
@@ -174,37 +184,49 @@ export class GgufStore {
     }
     // 206: the host sends the rest; 200: it ignored the range and sends the whole file again.
     const start = response.status === 206 ? stored : 0;
+    if (start === 0 && stored > 0) await removeSegments(directory, name, segments.length);
     const declared = declaredLength(response);
     if (declared !== undefined) progress.expect(part.url, start + declared);
     if (start > 0) progress.resume(part.url, start);
     progress.emit(true);
 
-    const writable = await handle.createWritable({ keepExistingData: start > 0 });
-    if (start > 0) await writable.seek(start);
+    const writer = new SegmentWriter(directory, name, start > 0 ? segments.length : 0, this.segmentBytes);
     let received = 0;
     try {
       const reader = response.body?.getReader();
       while (reader) {
         const { done, value } = await reader.read();
         if (done) break;
-        await writable.write(value);
+        await writer.write(value);
         received += value.byteLength;
         progress.addReceived(part.url, value.byteLength);
         progress.emit();
       }
     } catch (error) {
+      if (isQuotaError(error)) {
+        // The segment the disk refused is lost; the ones before it stay, and the next attempt resumes after them.
+        await writer.discard();
+        throw new DownloadFailure({ code: 'quota', bytesNeeded: 0 });
+      }
       // What arrived stays stored, so the next attempt resumes from there.
-      await writable.close().catch(() => undefined);
-      if (isQuotaError(error)) throw new DownloadFailure({ code: 'quota', bytesNeeded: 0 });
+      await writer.commit().catch(() => undefined);
       throw network(error);
     }
-    await writable.close();
+    await writer.commit();
     if (declared !== undefined && received < declared) throw network(`ended after ${received} of ${declared} bytes`);
     const bytes = start + received;
     await writeMarker(directory, name, { url: part.url, bytes });
     progress.finish(part.url);
     return bytes;
   }
+
+  private get segmentBytes(): number {
+    return this.deps.segmentBytes ?? SEGMENT_BYTES;
+  }
+}
+
+function totalSize(files: readonly Blob[]): number {
+  return files.reduce((sum, file) => sum + file.size, 0);
 }
 
 /** Content-Length counts encoded bytes, so it only predicts the body when there is no Content-Encoding. */
@@ -212,14 +234,6 @@ function declaredLength(response: Response): number | undefined {
   if (response.headers.get('content-encoding')) return undefined;
   const value = Number(response.headers.get('content-length') ?? NaN);
   return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-
-async function fileSize(directory: DirectoryLike, name: string): Promise<number | undefined> {
-  try {
-    return (await (await directory.getFileHandle(name)).getFile()).size;
-  } catch {
-    return undefined;
-  }
 }
 
 async function readMarker(directory: DirectoryLike, partName: string): Promise<DoneMarker | undefined> {

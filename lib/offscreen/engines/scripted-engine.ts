@@ -44,10 +44,12 @@ export class ScriptedEngine implements Engine {
     const record = this.settings.recordEmitTimes === true;
     if (record) scriptedEmitTimes.length = 0;
     const wait = pacer(this.settings);
+    const { failGenerateWith, failAfterTokens = 0 } = this.settings;
     try {
-      for (const token of this.tokensFor(request)) {
+      for (const [index, token] of this.tokensFor(request).entries()) {
         await wait();
         if (this.interrupted) return { stopped: true };
+        if (failGenerateWith !== undefined && index >= failAfterTokens) throw new Error(failGenerateWith);
         if (record) scriptedEmitTimes.push(performance.timeOrigin + performance.now());
         onDelta(token);
       }

@@ -78,7 +78,11 @@ export class WllamaEngine implements Engine {
         if (text) onDelta(text);
       }
     } catch (error) {
-      if (!abort.signal.aborted) throw error;
+      if (abort.signal.aborted) return { stopped: true };
+      // llama.cpp's worker does not survive a failure inside it (wllama then answers every call with "wllama has
+      // crashed"): it is freed, so the next request loads the model afresh.
+      await this.unload().catch(() => undefined);
+      throw error;
     } finally {
       if (this.abort === abort) this.abort = undefined;
     }

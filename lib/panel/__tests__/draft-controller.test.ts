@@ -30,6 +30,7 @@ function setup() {
     requestSiteAccess: browser.deps.requestSiteAccess,
     recordDiagnostic: browser.deps.recordDiagnostic,
     draftOptions: browser.settings.draftOptions,
+    choiceSaved: () => undefined,
     target: async () => TARGET,
   });
   return { browser, draft };

@@ -26,6 +26,9 @@ export type FakeHubPort = FakePort<PanelHello, HubToPanel>;
 export const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class FakeStoredValue<T> implements StoredValue<T> {
+  /** Set to make every write fail with it, as a full storage does; the stored value stays. */
+  refuseWith: unknown = undefined;
+
   constructor(public value: T) {}
 
   async getValue(): Promise<T> {
@@ -33,6 +36,7 @@ export class FakeStoredValue<T> implements StoredValue<T> {
   }
 
   async setValue(value: T): Promise<void> {
+    if (this.refuseWith !== undefined) throw this.refuseWith;
     this.value = value;
   }
 }

@@ -3,6 +3,7 @@ import type { TaskSource } from '../../protocol/messages';
 import { PanelController } from '../panel-controller';
 import { LIVENESS_CHECK_MS } from '../task-stream';
 import { FakePanelBrowser, flush, STATUS } from './fake-panel-browser';
+import { StorageWriteError } from '../../settings/storage-write-error';
 
 const PAGE: TaskSource = { kind: 'page', title: 'An article', url: 'https://news.example/a', conversationId: 'c1' };
 const SELECTION = {
@@ -61,6 +62,37 @@ describe('PanelController: connecting', () => {
     const { browser, panel } = await setup();
     panel.setOptions({ type: 'headline', length: 'long', language: 'page' });
     expect(browser.settings.summaryOptions.value).toEqual({ type: 'headline', length: 'long', language: 'page' });
+  });
+
+  it('keeps the previous summary options when storage is full, says so, and clears that once a choice is saved', async () => {
+    const { browser, panel } = await setup();
+    const before = panel.options.value;
+    browser.settings.summaryOptions.refuseWith = new StorageWriteError('storage-full', 'summaryOptions', 'Error');
+    panel.setOptions({ type: 'headline', length: 'long', language: 'page' });
+    await flush();
+    expect(panel.options.value).toEqual(before);
+    expect(browser.settings.summaryOptions.value).toBeNull();
+    expect(panel.choiceNotSaved.value).toBe('storage-full');
+    expect(browser.diagnostics).toContainEqual({
+      code: 'storage-write-failed',
+      details: { item: 'summaryOptions', error: 'StorageWriteError' },
+    });
+
+    browser.settings.summaryOptions.refuseWith = undefined;
+    panel.setOptions({ type: 'tldr', length: 'short', language: 'page' });
+    await flush();
+    expect(panel.options.value).toEqual({ type: 'tldr', length: 'short', language: 'page' });
+    expect(panel.choiceNotSaved.value).toBeNull();
+  });
+
+  it('keeps the previous reply options when storage is full, and says so', async () => {
+    const { browser, panel } = await setup();
+    const before = panel.draft.options.value;
+    browser.settings.draftOptions.refuseWith = new Error('QUOTA_BYTES quota exceeded');
+    panel.draft.setOptions({ tone: 'casual', length: 'long', language: 'page' });
+    await flush();
+    expect(panel.draft.options.value).toEqual(before);
+    expect(panel.choiceNotSaved.value).toBe('storage-full');
   });
 });
 
@@ -156,6 +188,20 @@ describe('PanelController: summaries', () => {
     expect(browser.started).toHaveLength(2);
     expect(browser.last().task).toEqual(browser.started[0]!.task);
     expect(panel.summary.error.value).toBeNull();
+  });
+
+  it('says the lighter model could not be chosen when storage is full, instead of trying the same model again', async () => {
+    const { browser, panel } = await setup();
+    browser.settings.taskModels.refuseWith = new StorageWriteError('storage-full', 'taskModels', 'Error');
+    panel.summarizePage({ tabId: 3 });
+    browser.last().send({
+      type: 'task/error',
+      error: { code: 'gpu-device-lost', suggestion: { kind: 'use-light-model', task: 'summarize' } },
+    });
+    await panel.useLightModel(panel.summary);
+    expect(browser.started).toHaveLength(1);
+    expect(panel.choiceNotSaved.value).toBe('storage-full');
+    expect(panel.summary.error.value).toMatchObject({ code: 'gpu-device-lost' });
   });
 
   it('leaves the model alone when the error suggests nothing', async () => {

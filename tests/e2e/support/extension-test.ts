@@ -21,6 +21,8 @@ interface Options {
 }
 
 interface Fixtures {
+  /** The browser profile's folder, fresh for each test. */
+  profile: string;
   egress: { ledger: EgressLedger; proxy: string };
   files: LocalServer;
   context: BrowserContext;
@@ -31,6 +33,44 @@ interface Fixtures {
   openDetachedPanel: () => Promise<Page>;
   /** The normal browser tab the tests put web pages in. */
   webPage: Page;
+  /** Closes the browser and starts it again on the same profile: a browser restart. */
+  restartBrowser: () => Promise<{ context: BrowserContext; serviceWorker: Worker }>;
+}
+
+interface LaunchOptions {
+  build: Options['build'];
+  webgpu: boolean;
+  egress: Fixtures['egress'];
+}
+
+/** Debian Chromium on `profile` with the build loaded, every request recorded in the egress ledger. */
+async function launchTacit(profile: string, logFile: string, options: LaunchOptions): Promise<BrowserContext> {
+  const extensionPath = resolve(ROOT, options.build === 'e2e' ? '.output/chrome-mv3-e2e' : '.output/chrome-mv3');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      ...extensionChromiumArgs(extensionPath, { webgpu: options.webgpu, proxy: options.egress.proxy }),
+      ...errorLogFlags(logFile),
+    ],
+  });
+  context.on('request', (request) => options.egress.ledger.record(request.url()));
+  return context;
+}
+
+/** Fails the test on an uncaught error in the extension's contexts that it did not provoke on purpose. */
+function expectNoUncaughtErrors(logFile: string, expectedUncaught: RegExp[]): void {
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  const unexpected = uncaughtExtensionErrors(log).filter(
+    (error) => !expectedUncaught.some((pattern) => pattern.test(error.message)),
+  );
+  expect(unexpected, 'uncaught errors in the extension (service worker, offscreen, pages, injected scripts)').toEqual(
+    [],
+  );
+}
+
+async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
 export const test = base.extend<Fixtures & Options>({
@@ -57,31 +97,37 @@ export const test = base.extend<Fixtures & Options>({
     await server.stop();
   },
 
-  context: async ({ build, webgpu, egress, expectedUncaught }, use) => {
-    const extensionPath = resolve(ROOT, build === 'e2e' ? '.output/chrome-mv3-e2e' : '.output/chrome-mv3');
+  profile: async ({}, use) => {
     const profile = freshProfile();
+    await use(profile);
+    rmSync(profile, { recursive: true, force: true });
+  },
+
+  context: async ({ profile, build, webgpu, egress, expectedUncaught }, use) => {
     const logFile = join(profile, 'chromium.log');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...extensionChromiumArgs(extensionPath, { webgpu, proxy: egress.proxy }), ...errorLogFlags(logFile)],
-    });
-    context.on('request', (request) => egress.ledger.record(request.url()));
+    const context = await launchTacit(profile, logFile, { build, webgpu, egress });
     await use(context);
     await context.close();
-    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
-    rmSync(profile, { recursive: true, force: true });
-    const unexpected = uncaughtExtensionErrors(log).filter(
-      (error) => !expectedUncaught.some((pattern) => pattern.test(error.message)),
-    );
-    expect(unexpected, 'uncaught errors in the extension (service worker, offscreen, pages, injected scripts)').toEqual(
-      [],
-    );
+    expectNoUncaughtErrors(logFile, expectedUncaught);
   },
 
   serviceWorker: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(worker);
+    await use(await serviceWorkerOf(context));
+  },
+
+  restartBrowser: async ({ profile, context, build, webgpu, egress, expectedUncaught }, use) => {
+    const restarts: Array<{ context: BrowserContext; logFile: string }> = [];
+    await use(async () => {
+      await (restarts.at(-1)?.context ?? context).close();
+      const logFile = join(profile, `chromium-restart-${restarts.length + 1}.log`);
+      const next = await launchTacit(profile, logFile, { build, webgpu, egress });
+      restarts.push({ context: next, logFile });
+      return { context: next, serviceWorker: await serviceWorkerOf(next) };
+    });
+    for (const restart of restarts) {
+      await restart.context.close();
+      expectNoUncaughtErrors(restart.logFile, expectedUncaught);
+    }
   },
 
   extensionId: async ({ serviceWorker }, use) => {
@@ -214,4 +260,21 @@ export async function scriptedEngineLog(
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   });
+}
+
+/** Stops the extension's service worker, as Chrome does when it idles, through an extension page's DevTools session. */
+export async function stopServiceWorker(context: BrowserContext, extensionPage: Page): Promise<void> {
+  const cdp = await context.newCDPSession(extensionPage);
+  const running = new Promise<string>((resolve) =>
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated',
+      ({ versions }: { versions: Array<{ versionId: string; runningStatus: string }> }) => {
+        const version = versions.find((candidate) => candidate.runningStatus === 'running');
+        if (version) resolve(version.versionId);
+      },
+    ),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: await running });
+  await cdp.detach();
 }

@@ -19,8 +19,11 @@ export class LocalServer {
   private readonly generated = new Map<string, { body: string | Uint8Array; type: string }>();
   /** URL prefix → folder, e.g. an editor's dist folder from node_modules. */
   private readonly mounts = new Map<string, string>();
-  /** Paths whose next response is cut off after this many bytes (a dropped connection), once, after a pause. */
-  private readonly cuts = new Map<string, { bytes: number; pauseMs: number }>();
+  /**
+   * Paths whose next response is cut off after this many bytes (a dropped connection), once, after a pause; or, with
+   * `hold`, left open after them until the server stops (a download in progress).
+   */
+  private readonly cuts = new Map<string, { bytes: number; pauseMs: number; hold?: boolean }>();
   origin = '';
 
   constructor(private readonly root: string) {}
@@ -45,6 +48,7 @@ export class LocalServer {
         if (request.method === 'HEAD') return void response.end();
         if (cutAfter === undefined) return void response.end(body);
         this.cuts.delete(path);
+        if (cutAfter.hold) return void response.write(body.subarray(0, cutAfter.bytes));
         response.write(body.subarray(0, cutAfter.bytes), () => setTimeout(() => response.destroy(), cutAfter.pauseMs));
         return;
       }
@@ -79,6 +83,11 @@ export class LocalServer {
    */
   cutOnce(path: string, bytes: number, pauseMs = 0): void {
     this.cuts.set(path, { bytes, pauseMs });
+  }
+
+  /** The next request for `path` gets its first `bytes`, then nothing more: the download stays in progress. */
+  holdOnce(path: string, bytes: number): void {
+    this.cuts.set(path, { bytes, pauseMs: 0, hold: true });
   }
 
   /** Serves a page made by the test (e.g. a 60,000-word article) at `path`. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProgressTracker, type DownloadProgress } from '../download-progress';
 import { steppingClock } from './fake-model';
 
@@ -42,5 +42,37 @@ describe('ProgressTracker', () => {
     tracker.addReceived('config', 10);
     tracker.emit(true);
     expect(reports).toEqual([]);
+  });
+
+  it('sends the bytes that came just before a stall once the pacing allows, and nothing after stop()', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const reports: DownloadProgress[] = [];
+      const tracker = new ProgressTracker(
+        'm',
+        () => clock,
+        (p) => reports.push(p),
+      );
+      tracker.setPlan(['a']);
+      tracker.expect('a', 1000);
+      tracker.emit(true);
+      clock = 10;
+      tracker.addReceived('a', 600);
+      tracker.emit();
+      expect(reports.map((r) => r.loadedBytes)).toEqual([0]);
+      clock = 100;
+      vi.advanceTimersByTime(90);
+      expect(reports.map((r) => r.loadedBytes)).toEqual([0, 600]);
+
+      clock = 150;
+      tracker.addReceived('a', 100);
+      tracker.emit();
+      tracker.stop();
+      vi.advanceTimersByTime(1000);
+      expect(reports.map((r) => r.loadedBytes)).toEqual([0, 600]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

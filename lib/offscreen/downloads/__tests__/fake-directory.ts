@@ -1,11 +1,14 @@
-/** An in-memory OPFS folder for GgufStore tests: files, writables that commit on close, and a storage quota. */
+/**
+ * An in-memory OPFS folder for GgufStore tests: files, writables that commit on close (and keep nothing when never
+ * closed, like a browser closed mid-write), a storage quota whose refusal breaks the writable, as Chromium's does.
+ */
 import type { DirectoryLike, FileHandleLike, WritableLike } from '../gguf-store';
 
 export class FakeDirectory implements DirectoryLike {
   readonly files = new Map<string, Uint8Array>();
 
   /** quotaBytes: total bytes the folder may hold; a write beyond it throws QuotaExceededError. */
-  constructor(private readonly quotaBytes = Number.POSITIVE_INFINITY) {}
+  constructor(public quotaBytes = Number.POSITIVE_INFINITY) {}
 
   async getFileHandle(name: string, options: { create?: boolean } = {}): Promise<FileHandleLike> {
     if (!this.files.has(name)) {
@@ -14,7 +17,7 @@ export class FakeDirectory implements DirectoryLike {
     }
     return {
       getFile: async () => new File([Uint8Array.from(this.files.get(name) ?? [])], name),
-      createWritable: async ({ keepExistingData = false } = {}) => this.writable(name, keepExistingData),
+      createWritable: async () => this.writable(name),
     };
   }
 
@@ -30,30 +33,29 @@ export class FakeDirectory implements DirectoryLike {
     return [...this.files.values()].reduce((sum, bytes) => sum + bytes.length, 0);
   }
 
-  /** Like OPFS: writes go to a copy that replaces the file on close. */
-  private writable(name: string, keepExistingData: boolean): WritableLike {
-    let buffer = keepExistingData ? Uint8Array.from(this.files.get(name) ?? []) : new Uint8Array();
-    let position = 0;
+  /** Like OPFS: writes go to a copy that replaces the file on close; a refused write errors the stream. */
+  private writable(name: string): WritableLike {
+    let buffer = new Uint8Array();
+    let errored = false;
     return {
-      seek: async (offset) => {
-        position = offset;
-      },
       write: async (data) => {
-        const end = position + data.length;
+        if (errored) throw new TypeError('Cannot write to an ERRORED writable stream');
         const others = this.totalBytes() - (this.files.get(name)?.length ?? 0);
-        if (others + Math.max(end, buffer.length) > this.quotaBytes) {
+        if (others + buffer.length + data.length > this.quotaBytes) {
+          errored = true;
           throw new DOMException('quota', 'QuotaExceededError');
         }
-        if (end > buffer.length) {
-          const grown = new Uint8Array(end);
-          grown.set(buffer);
-          buffer = grown;
-        }
-        buffer.set(data, position);
-        position = end;
+        const grown = new Uint8Array(buffer.length + data.length);
+        grown.set(buffer);
+        grown.set(data, buffer.length);
+        buffer = grown;
       },
       close: async () => {
+        if (errored) throw new TypeError('Cannot close a ERRORED writable stream');
         this.files.set(name, buffer);
+      },
+      abort: async () => {
+        errored = true;
       },
     };
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { GgufModelRecord } from '../../../models/types';
 import type { DownloadProgress } from '../download-progress';
 import { GgufStore } from '../gguf-store';
@@ -13,7 +13,7 @@ function record(model: string, modelId = 'Tiny-GGUF'): GgufModelRecord {
   return { format: 'gguf', model_id: modelId, model, ram_required_MB: 10, overrides: { context_window_size: 512 } };
 }
 
-function setup(quotaBytes?: number) {
+function setup(quotaBytes?: number, segmentBytes?: number) {
   const files = new Map<string, Uint8Array>([
     [SINGLE_URL, bytes(SIZE, 1)],
     [SPLIT_URL(1), bytes(7000, 2)],
@@ -22,7 +22,12 @@ function setup(quotaBytes?: number) {
   ]);
   const server = fakeServer(files);
   const directory = new FakeDirectory(quotaBytes);
-  const store = new GgufStore({ directory: async () => directory, fetch: server.fetch, now: steppingClock() });
+  const store = new GgufStore({
+    directory: async () => directory,
+    fetch: server.fetch,
+    now: steppingClock(),
+    ...(segmentBytes === undefined ? {} : { segmentBytes }),
+  });
   return { files, server, directory, store };
 }
 
@@ -135,6 +140,80 @@ describe('GgufStore', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'quota' } });
     if (result.ok || result.error.code !== 'quota') throw new Error('expected a quota failure');
     expect(result.error.bytesNeeded).toBeGreaterThan(0);
+  });
+
+  it('keeps the segments stored before the disk filled up, and resumes after them once there is room', async () => {
+    const { files, server, directory, store } = setup(9000, 4096);
+    const full = await store.download(record(SINGLE_URL));
+    expect(full).toMatchObject({ ok: false, error: { code: 'quota' } });
+    // Two whole segments (8,192 bytes) fit; the third, refused mid-write, left nothing behind.
+    expect(await store.status(record(SINGLE_URL))).toMatchObject({ bytesOnDisk: 8192, complete: false });
+
+    const roomy = new GgufStore({
+      directory: async () => {
+        directory.quotaBytes = Number.POSITIVE_INFINITY;
+        return directory;
+      },
+      fetch: server.fetch,
+      now: steppingClock(),
+      segmentBytes: 4096,
+    });
+    expect(await roomy.download(record(SINGLE_URL))).toEqual({
+      ok: true,
+      bytesDownloaded: SIZE - 8192,
+      bytesFromCache: 8192,
+    });
+    expect(server.ranges).toEqual(['bytes=8192-']);
+    const opened = await roomy.open(record(SINGLE_URL));
+    expect(await contents(opened)).toEqual([files.get(SINGLE_URL)]);
+    expect((opened![0] as File).name).toMatch(/-00001-of-00001\.gguf$/);
+  });
+
+  it('resumes after the last whole segment when the browser closed mid-download', async () => {
+    const { files, server, directory } = setup(undefined, 4096);
+    server.behavior.set(SINGLE_URL, { stallAfter: 10_240 });
+    const first = new GgufStore({
+      directory: async () => directory,
+      fetch: server.fetch,
+      now: steppingClock(),
+      segmentBytes: 4096,
+    });
+    const reports: DownloadProgress[] = [];
+    // Never settles: the connection stalls, then the browser goes away with the third segment's writer still open.
+    void first.download(record(SINGLE_URL), { onProgress: (progress) => reports.push(progress) });
+    await vi.waitFor(() => expect(reports.at(-1)?.loadedBytes).toBe(10_240));
+
+    server.behavior.delete(SINGLE_URL);
+    const relaunched = new GgufStore({
+      directory: async () => directory,
+      fetch: server.fetch,
+      now: steppingClock(),
+      segmentBytes: 4096,
+    });
+    expect(await relaunched.status(record(SINGLE_URL))).toMatchObject({ bytesOnDisk: 8192, complete: false });
+    expect(await relaunched.download(record(SINGLE_URL))).toEqual({
+      ok: true,
+      bytesDownloaded: SIZE - 8192,
+      bytesFromCache: 8192,
+    });
+    expect(server.ranges).toEqual(['bytes=8192-']);
+    expect(await contents(await relaunched.open(record(SINGLE_URL)))).toEqual([files.get(SINGLE_URL)]);
+  });
+
+  it('tells a stored model whose file lost its GGUF header or its length from an intact one', async () => {
+    const { files, directory, store } = setup();
+    const gguf = new Uint8Array(SIZE);
+    gguf.set([0x47, 0x47, 0x55, 0x46]);
+    files.set(SINGLE_URL, gguf);
+    expect(await store.damaged(record(SINGLE_URL))).toBe(false);
+    await store.download(record(SINGLE_URL));
+    expect(await store.damaged(record(SINGLE_URL))).toBe(false);
+
+    const [name] = [...directory.files.keys()].filter((key) => key.endsWith('.gguf'));
+    directory.files.set(name!, Uint8Array.from(gguf).fill(0x58, 0, 4));
+    expect(await store.damaged(record(SINGLE_URL))).toBe(true);
+    directory.files.set(name!, gguf.subarray(0, 1000));
+    expect(await store.damaged(record(SINGLE_URL))).toBe(true);
   });
 
   it('lets a second caller share the download in progress instead of fetching twice', async () => {

@@ -104,6 +104,20 @@ describe('ScriptedEngine', () => {
     expect(engine.loadedModels()).toEqual([]);
   });
 
+  it('fails mid-reply with the scripted error after the scripted number of tokens', async () => {
+    const engine = new ScriptedEngine({
+      tokenDelayMs: 0,
+      tokens: ['a ', 'b ', 'c ', 'd '],
+      failGenerateWith: 'DeviceLostError: GPU device was lost',
+      failAfterTokens: 2,
+    });
+    const deltas: string[] = [];
+    await expect(engine.generate('m', { messages: [] }, (text) => deltas.push(text))).rejects.toThrow(
+      'DeviceLostError: GPU device was lost',
+    );
+    expect(deltas).toEqual(['a ', 'b ']);
+  });
+
   it('forgets the model on unload', async () => {
     const engine = new ScriptedEngine();
     await engine.load(RECORD, () => undefined);
