@@ -108,7 +108,7 @@ test('size limits: an oversized model URL and a 5,000-character host get clear m
   await form.getByLabel('Model library URL (.wasm)').fill('http://127.0.0.1:8080/libs/m.wasm');
   await form.getByRole('button', { name: 'Add model' }).click();
   await expect(options.getByTestId('custom-model-save-error')).toHaveText(
-    'Browser storage for Tacit is full, so this was not saved (nothing was changed). Delete a downloaded model under Downloads to make room, then try again.',
+    "Tacit's settings storage is full, so this was not saved (nothing was changed). Clear the log under Troubleshooting or the list under “What left this device” to make room, then try again.",
   );
   await expect(form.getByLabel('Model id')).toHaveValue('Long-Url');
   expect(await stored('customModels')).toBeUndefined();
@@ -139,7 +139,7 @@ test('storage full while choosing: the panel and Options say the choice was not 
   await length.selectOption('long');
   const panelNote = panel.getByTestId('choice-not-saved');
   await expect(panelNote).toHaveText(
-    "Browser storage for Tacit is full, so this choice was not saved and the previous one stays. Delete a downloaded model in Tacit's settings to make room, then try again.",
+    "Tacit's settings storage is full, so this choice was not saved and the previous one stays. In Tacit's settings, clear the log under Troubleshooting or the list under “What left this device” to make room, then try again.",
   );
   await expect(length).toHaveValue('medium');
   await panel.getByRole('tab', { name: 'Reply to email' }).click();
@@ -153,7 +153,7 @@ test('storage full while choosing: the panel and Options say the choice was not 
   // Options: idle time, the model of a task, the engine of a task; each says so under its control.
   await options.bringToFront();
   const full =
-    'Browser storage for Tacit is full, so this was not saved (nothing was changed). Delete a downloaded model under Downloads to make room, then try again.';
+    "Tacit's settings storage is full, so this was not saved (nothing was changed). Clear the log under Troubleshooting or the list under “What left this device” to make room, then try again.";
   const idle = options.getByLabel('Free GPU memory after this many minutes without use');
   await idle.fill('3');
   await idle.press('Tab');
