@@ -50,7 +50,8 @@ test('a 4,000-token Markdown answer streams into the same DOM as a one-shot rend
 }) => {
   test.setTimeout(120_000);
   const reply = markdownReply(4000);
-  await useScriptedEngine(serviceWorker, { reply, tokenDelayMs: 1 });
+  // Each token in its own task, as fast as the page takes them: the panel renders a few tokens per frame.
+  await useScriptedEngine(serviceWorker, { reply, tokenDelayMs: 0 });
   const panel = await openPanel();
   const question = `Summarize ${REPLY_LINK} for me`;
   await ask(panel, question);
