@@ -15,6 +15,16 @@ const OPAQUE_TAGS = new Set(['pre', 'code', 'math']);
  */
 const CODE_TAGS = new Set(['pre', 'code']);
 
+/**
+ * Never read from the copy, and work to insert into it (a style sheet is parsed as it enters a document): styles, style
+ * sheet links and scripts, but for the JSON-LD metadata Readability reads.
+ */
+function isUnreadMarkup(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === 'style' || tag === 'link') return true;
+  return tag === 'script' && el.getAttribute('type') !== 'application/ld+json';
+}
+
 export interface ClonePlan {
   /** Elements the copy will hold. */
   keptElements: number;
@@ -42,6 +52,19 @@ function walk(
 ): boolean {
   let partial = false;
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (isUnreadMarkup(child)) {
+      plan.removed.add(child);
+      partial = true;
+      continue;
+    }
+    if (child.localName === 'head') {
+      plan.keptElements++;
+      if (planHead(child, plan)) {
+        plan.partial.add(child);
+        partial = true;
+      }
+      continue;
+    }
     if (CODE_TAGS.has(child.localName) && child.firstElementChild) {
       plan.keptElements += 1 + child.getElementsByTagName('code').length;
       plan.partial.add(child);
@@ -62,6 +85,20 @@ function walk(
     if (walk(child, inner, plan, visibility, chrome)) {
       plan.partial.add(child);
       partial = true;
+    }
+  }
+  return partial;
+}
+
+/** The head keeps its title, metadata and JSON-LD; true when something is left out. */
+function planHead(head: Element, plan: ClonePlan): boolean {
+  let partial = false;
+  for (let child = head.firstElementChild; child; child = child.nextElementSibling) {
+    if (isUnreadMarkup(child)) {
+      plan.removed.add(child);
+      partial = true;
+    } else {
+      plan.keptElements += 1 + child.getElementsByTagName('*').length;
     }
   }
   return partial;

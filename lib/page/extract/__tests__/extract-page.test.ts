@@ -246,6 +246,22 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toMatch(/4111|typed note|918273/);
   });
 
+  it('reads the JSON-LD metadata a page carries, while its other scripts and styles stay unread', () => {
+    const prose = '<p>The river authority dredged the harbour channel this spring, after ten years of silt.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour dredged</title><style>p { color: navy }</style>' +
+          '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",' +
+          '"headline":"Harbour dredged","author":{"@type":"Person","name":"Ada Lindqvist"}}</script></head>' +
+          `<body><main><article>${prose.repeat(6)}<script>var tracked = "pixelFired";</script></article></main>` +
+          '</body></html>',
+      ),
+    );
+    expect(page.byline).toBe('Ada Lindqvist');
+    expect(page.text).toContain('after ten years of silt');
+    expect(page.text).not.toMatch(/pixelFired|navy/);
+  });
+
   it('reads a long article exactly as written, without the page around it', () => {
     const doc = documentFromHtml(longArticleHtml(6_000), 'long-article.html');
     const result = extractPage(doc);
