@@ -262,6 +262,23 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toMatch(/pixelFired|navy/);
   });
 
+  it('reads a short article as Readability first finds it: its byline is metadata, not text', () => {
+    const story =
+      'Copper prices rose to their highest level in eleven months on Tuesday after a group of smelters agreed to ' +
+      'cut production, tightening the supply of refined metal at a time when mines already struggle with demand. ' +
+      'Benchmark copper gained as much as 2.3 per cent in morning trading.';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Copper climbs as smelters cut output</title></head><body><main><article>' +
+          '<h1>Copper climbs as smelters cut output</h1><p class="byline">Neil Hartmann in London</p>' +
+          `<p>${story}</p></article></main></body></html>`,
+      ),
+    );
+    expect(page.byline).toBe('Neil Hartmann in London');
+    expect(page.text).toContain('tightening the supply of refined metal');
+    expect(page.text).not.toContain('Hartmann');
+  });
+
   it('reads a long article exactly as written, without the page around it', () => {
     const doc = documentFromHtml(longArticleHtml(6_000), 'long-article.html');
     const result = extractPage(doc);
