@@ -246,6 +246,20 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toMatch(/4111|typed note|918273/);
   });
 
+  it('reads a page whose form has a control named "id" (the form\'s id property is then that control)', () => {
+    const prose = '<p>The council approved the new cycle lanes on the harbour road after a year of consultation.</p>';
+    const doc = documentFromHtml(
+      '<html><body><form class="search-form" action="/search"><input type="hidden" name="id" value="5767">' +
+        `<input name="q"></form><main><article>${prose.repeat(6)}</article></main>` +
+        '<form class="newsletter"><input type="hidden" name="id" value="7611"></form></body></html>',
+    );
+    // What browsers do (happy-dom does not): a form's named controls shadow its own properties.
+    for (const form of Array.from(doc.forms)) {
+      Object.defineProperty(form, 'id', { get: () => form.querySelector('[name="id"]') });
+    }
+    expect(extractOk(doc).text).toContain('after a year of consultation');
+  });
+
   it('reads the JSON-LD metadata a page carries, while its other scripts and styles stay unread', () => {
     const prose = '<p>The river authority dredged the harbour channel this spring, after ten years of silt.</p>';
     const page = extractOk(
