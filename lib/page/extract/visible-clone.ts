@@ -4,7 +4,7 @@
  * is left out (one native import each) and node by node only along the paths to what is.
  */
 import { isNonTextElement, type PageChrome } from './excluded-elements';
-import type { PageVisibility, VisibilityScope } from './visibility';
+import { isBareText, type PageVisibility, type VisibilityScope } from './visibility';
 
 const ELEMENT_NODE = 1;
 /** Copied whole without a look inside: their text is taken as it is (code) or never read (scripts, media). */
@@ -19,8 +19,7 @@ const CODE_TAGS = new Set(['pre', 'code']);
  * Never read from the copy, and work to insert into it (a style sheet is parsed as it enters a document): styles, style
  * sheet links and scripts, but for the JSON-LD metadata Readability reads.
  */
-function isUnreadMarkup(el: Element): boolean {
-  const tag = el.localName;
+function isUnreadMarkup(el: Element, tag = el.localName): boolean {
   if (tag === 'style' || tag === 'link') return true;
   return tag === 'script' && el.getAttribute('type') !== 'application/ld+json';
 }
@@ -52,12 +51,13 @@ function walk(
 ): boolean {
   let partial = false;
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    if (isUnreadMarkup(child)) {
+    const tag = child.localName;
+    if (isUnreadMarkup(child, tag)) {
       plan.removed.add(child);
       partial = true;
       continue;
     }
-    if (child.localName === 'head') {
+    if (tag === 'head') {
       plan.keptElements++;
       if (planHead(child, plan)) {
         plan.partial.add(child);
@@ -65,21 +65,26 @@ function walk(
       }
       continue;
     }
-    if (CODE_TAGS.has(child.localName) && child.firstElementChild) {
+    if (CODE_TAGS.has(tag) && child.firstElementChild) {
       plan.keptElements += 1 + child.getElementsByTagName('code').length;
       plan.partial.add(child);
       partial = true;
       continue;
     }
-    if (isNonTextElement(child) || OPAQUE_TAGS.has(child.localName)) {
-      plan.keptElements += 1 + child.getElementsByTagName('*').length;
-      continue;
-    }
-    const inner = chrome.isChrome(child) ? null : visibility.enter(child, scope);
-    if (!inner) {
-      plan.removed.add(child);
-      partial = true;
-      continue;
+    let inner: VisibilityScope | null = scope;
+    // Most elements of a text are bare text-level ones (a link, an emphasis) with nothing in their attributes that can
+    // make them chrome, form controls or hidden: they are kept without asking, but a superscript may be a note marker.
+    if (tag === 'sup' || !isBareText(child)) {
+      if (isNonTextElement(child) || OPAQUE_TAGS.has(tag)) {
+        plan.keptElements += 1 + child.getElementsByTagName('*').length;
+        continue;
+      }
+      inner = chrome.isChrome(child) ? null : visibility.enter(child, scope);
+      if (!inner) {
+        plan.removed.add(child);
+        partial = true;
+        continue;
+      }
     }
     plan.keptElements++;
     if (walk(child, inner, plan, visibility, chrome)) {
