@@ -57,7 +57,7 @@ module.exports = {
       comment: 'Scripts injected into pages bundle lib/page and lib/core only.',
       severity: 'error',
       from: {
-        path: '^entrypoints/page-agent\\.ts$',
+        path: '^entrypoints/page-(reader|editor)\\.ts$',
         pathNot: TESTS,
       },
       to: { path: ['^lib/(?!core/|page/)', '^components/', ...EXTENSION_APIS, ...STORAGE, ...I18N] },

@@ -20,6 +20,9 @@ function compileEagerly(): PluginOption {
   };
 }
 
+/** The scripts injected into pages (entrypoints/page-reader.ts, entrypoints/page-editor.ts). */
+const PAGE_AGENT_SCRIPTS = new Set(['page-reader', 'page-editor']);
+
 // Chrome Web Store builds: package the model libraries from this folder instead of fetching them at run time.
 const bundledLibraries = modelLibraryFiles(process.env.TACIT_MODEL_LIBS_DIR);
 // llama.cpp's WebAssembly ships as a file of its own: Firefox's background script is one bundle that would inline it.
@@ -31,9 +34,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   hooks: {
-    // The page agent's code runs almost whole on its first use: V8 compiles it at once instead of function by function.
+    // A page agent's code runs almost whole on its first use: V8 compiles it at once instead of function by function.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((entrypoint) => entrypoint.name === 'page-agent')) return;
+      if (!entrypoints.some((entrypoint) => PAGE_AGENT_SCRIPTS.has(entrypoint.name))) return;
       config.plugins = [...(config.plugins ?? []), compileEagerly()];
     },
     'build:publicAssets': (_wxt, files) => {

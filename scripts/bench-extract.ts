@@ -3,7 +3,8 @@
  * but 127.0.0.1): quality on the evaluation set (tests/fixtures/extraction, shingle F1), warm time per page (in the
  * page, interleaved with Readability), cold and warm time as injected by the production build, the 200,000-element
  * page to the first engine request, and the size of the injected code. Writes bench-results/extraction.json.
- * Flags: --runs=N (warm runs per page, default 10), --no-build (reuse .output/chrome-mv3).
+ * Flags: --runs=N (warm runs per page, default 10), --no-build (reuse .output/chrome-mv3), --pages-dir=DIR (also time
+ * every .html file in DIR, e.g. saved real pages, summed up apart from the standard set).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ const CORPUS_DIR = fileURLToPath(new URL('../tests/fixtures/extraction/', import
 const PAGES_DIR = fileURLToPath(new URL('../tests/fixtures/pages/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('../bench-results/', import.meta.url));
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 10);
+const EXTRA_DIR = process.argv.find((arg) => arg.startsWith('--pages-dir='))?.slice(12);
 /** What the summary of a long page plans with: a 4,096-token model (lib/tasks/summarize/pipeline.ts). */
 const CONTEXT_WINDOW = 4096;
 const PROMPT_RESERVE_TOKENS = 600;
@@ -32,6 +34,8 @@ interface Fixture {
   html: string;
   /** Main text a reader wants; absent for pages that are only timed. */
   expected?: string;
+  /** From --pages-dir: timed, and summed up apart from the standard set. */
+  extra?: true;
 }
 
 function fixtures(): Fixture[] {
@@ -52,7 +56,16 @@ function fixtures(): Fixture[] {
     { name: 'wiki-large.html', html: wiki.html, expected: wiki.expected },
     ...timedOnly,
     { name: 'pages-long-article.html', html: longArticleHtml() },
+    ...extraPages(),
   ];
+}
+
+function extraPages(): Fixture[] {
+  if (!EXTRA_DIR) return [];
+  const dir = EXTRA_DIR.endsWith('/') ? EXTRA_DIR : `${EXTRA_DIR}/`;
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => ({ name: `extra-${name}`, html: readFileSync(`${dir}${name}`, 'utf8'), extra: true }));
 }
 
 interface InPage {
@@ -181,10 +194,14 @@ for (const row of rows) console.log(line(row));
 
 const quality = scoreCorpus(ours);
 const baselineQuality = scoreCorpus(readability);
-const warm = pages.map((page) => median(results.get(page.name)!.times));
-const warmReadability = pages.map((page) => median(results.get(page.name)!.readabilityTimes));
-const cold = pages.map((page) => injected.timings.get(page.name)!.coldMs);
-const warmInjected = pages.map((page) => median(injected.timings.get(page.name)!.warmMs));
+const standard = pages.filter((page) => !page.extra);
+const extra = pages.filter((page) => page.extra);
+const warmOf = (set: Fixture[]) => set.map((page) => median(results.get(page.name)!.times));
+const warmReadabilityOf = (set: Fixture[]) => set.map((page) => median(results.get(page.name)!.readabilityTimes));
+const warm = warmOf(standard);
+const warmReadability = warmReadabilityOf(standard);
+const cold = standard.map((page) => injected.timings.get(page.name)!.coldMs);
+const warmInjected = standard.map((page) => median(injected.timings.get(page.name)!.warmMs));
 const hugeMs = injected.huge.ms + firstEngineRequestMs(injected.huge.text);
 const worse = scored
   .map((page, index) => ({ page: page.name, delta: ours[index]!.f1 - readability[index]!.f1 }))
@@ -202,20 +219,46 @@ console.log(
 console.log(
   `Pages more than 0.05 below Readability: ${worse.length ? worse.map((w) => `${w.page} (${w.delta.toFixed(3)})`).join(', ') : 'none'}`,
 );
-console.log(`\nWarm ms, ${pages.length} pages (median of ${RUNS} runs each):`);
-console.log(`  Tacit        ${spread(warm)}`);
-console.log(`  Readability  ${spread(warmReadability)}`);
-console.log(
-  `  ratio        p95 ${(percentile(warm, 0.95) / percentile(warmReadability, 0.95)).toFixed(2)}  max ${(Math.max(...warm) / Math.max(...warmReadability)).toFixed(2)}`,
-);
+const printWarm = (title: string, ours: number[], baseline: number[]) => {
+  console.log(`\n${title} (median of ${RUNS} runs each):`);
+  console.log(`  Tacit        ${spread(ours)}`);
+  console.log(`  Readability  ${spread(baseline)}`);
+  console.log(
+    `  ratio        p95 ${(percentile(ours, 0.95) / percentile(baseline, 0.95)).toFixed(2)}  max ${(Math.max(...ours) / Math.max(...baseline)).toFixed(2)}`,
+  );
+};
+printWarm(`Warm ms, ${standard.length} pages`, warm, warmReadability);
+if (extra.length > 0) {
+  printWarm(`Warm ms, ${extra.length} pages of ${EXTRA_DIR}`, warmOf(extra), warmReadabilityOf(extra));
+  const extraCold = extra.map((page) => injected.timings.get(page.name)!.coldMs);
+  console.log(`  cold as injected: ${spread(extraCold)}`);
+}
 console.log(`As injected by the production build: cold ${spread(cold)}; warm ${spread(warmInjected)}`);
 console.log(
   `200,000-element page to the first engine request: ${ms(hugeMs)} ms (${injected.huge.text.length} chars read)`,
 );
-console.log(`Injected page code: ${injected.injectedGzipBytes} bytes gzip`);
+console.log(
+  `Injected page code: ${injected.injectedGzipBytes} bytes gzip, of which a page read injects ${injected.readGzipBytes}`,
+);
 for (const [file, size] of Object.entries(injected.injectedFiles))
   console.log(`  ${file}: ${size.bytes} bytes, ${size.gzipBytes} gzip`);
 if (pages.some((page) => !results.get(page.name)!.domUnchanged)) console.log('The live DOM CHANGED on some page.');
+
+function extraSummary() {
+  const ours = warmOf(extra);
+  const baseline = warmReadabilityOf(extra);
+  return {
+    pages: extra.length,
+    warmP95Ms: percentile(ours, 0.95),
+    warmMaxMs: Math.max(...ours),
+    readabilityWarmP95Ms: percentile(baseline, 0.95),
+    readabilityWarmMaxMs: Math.max(...baseline),
+    coldP95Ms: percentile(
+      extra.map((page) => injected.timings.get(page.name)!.coldMs),
+      0.95,
+    ),
+  };
+}
 
 mkdirSync(RESULTS, { recursive: true });
 writeFileSync(
@@ -239,11 +282,13 @@ writeFileSync(
       warmInjectedP95Ms: percentile(warmInjected, 0.95),
       hugePageMs: hugeMs,
       injectedGzipBytes: injected.injectedGzipBytes,
+      readInjectedGzipBytes: injected.readGzipBytes,
       pagesBelowReadability: worse,
       liveDomUnchanged: pages.every((page) => results.get(page.name)!.domUnchanged),
       chromium: version,
-      pages: pages.length,
+      pages: standard.length,
       scoredPages: scored.length,
+      ...(extra.length > 0 ? { extraPages: extraSummary() } : {}),
     },
     null,
     2,

@@ -15,7 +15,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, '.output/chrome-mv3');
 
 /** How the background reads a page (lib/background/tab-scripts/call-agent.ts): install the agents on first use, then call. */
-const READ_PAGE = { file: '/page-agent.js', global: 'tacitAgents', agent: 'reader', method: 'readPage' };
+const READ_PAGE = { file: '/page-reader.js', global: 'tacitAgents', agent: 'reader', method: 'readPage' };
 
 export interface InjectedTiming {
   coldMs: number;
@@ -28,6 +28,8 @@ export interface InjectedRun {
   huge: { ms: number; text: string };
   /** gzip -9 size of every script the extension injects into pages (every top-level script but the service worker). */
   injectedGzipBytes: number;
+  /** gzip -9 size of what a page read injects (the reader script). */
+  readGzipBytes: number;
   injectedFiles: Record<string, { bytes: number; gzipBytes: number }>;
 }
 
@@ -135,7 +137,8 @@ export async function benchInjected(
     const { durations, text } = await read(`${origin}/huge-page.html`, 1);
     const injectedFiles = injectedScripts();
     const injectedGzipBytes = Object.values(injectedFiles).reduce((sum, file) => sum + file.gzipBytes, 0);
-    return { timings, huge: { ms: durations[0]!, text }, injectedGzipBytes, injectedFiles };
+    const readGzipBytes = injectedFiles[READ_PAGE.file.slice(1)]?.gzipBytes ?? 0;
+    return { timings, huge: { ms: durations[0]!, text }, injectedGzipBytes, readGzipBytes, injectedFiles };
   } finally {
     await context.close();
     server.close();

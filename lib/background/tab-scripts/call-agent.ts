@@ -1,24 +1,29 @@
 /**
- * The background side of the agent contract: calls the methods of page agents, typed end to end. All agents come in
- * one packaged script (entrypoints/page-agent.ts), injected into a frame on first use and called from then on, so
- * the page parses Tacit's page code once per document rather than on every read.
+ * The background side of the agent contract: calls the methods of page agents, typed end to end. The agents come in
+ * two packaged scripts, one for reading (entrypoints/page-reader.ts) and one for editing and mail replies
+ * (entrypoints/page-editor.ts), each injected into a frame on its first use and called from then on: the page parses
+ * Tacit's page code once per document rather than on every read, and a read parses no editing code.
  */
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { AGENTS_GLOBAL, type AgentName, type PageAgents, type ScriptArgument } from '../../page/types';
 import { runInTab, type ScriptTarget } from './run-in-tab';
 import type { TabRead } from './types';
 
-/** The packaged script that installs every agent. */
-const PAGE_AGENT_SCRIPT: ScriptPublicPath = '/page-agent.js';
+/** The packaged script that installs each agent. */
+const AGENT_SCRIPTS: Readonly<Record<AgentName, ScriptPublicPath>> = {
+  reader: '/page-reader.js',
+  editing: '/page-editor.js',
+  webmail: '/page-editor.js',
+};
 
 type AgentMethod<K extends AgentName> = keyof PageAgents[K] & string;
 type MethodOf<K extends AgentName, M extends AgentMethod<K>> = PageAgents[K][M] extends (...args: infer A) => infer R
   ? { args: A extends ScriptArgument[] ? A : never; result: Awaited<R> }
   : never;
 
-/** Installs the agents in the target frame (a no-op for those already there). */
-export function installAgents(target: ScriptTarget): Promise<TabRead<unknown>> {
-  return runInTab(target, { files: [PAGE_AGENT_SCRIPT] });
+/** Installs the script with agent `name` in the target frame (a no-op for agents already there). */
+export function installAgents(target: ScriptTarget, name: AgentName): Promise<TabRead<unknown>> {
+  return runInTab(target, { files: [AGENT_SCRIPTS[name]] });
 }
 
 /** Calls one method of an installed agent; the value is undefined when the agent is gone (the page navigated since). */
@@ -42,15 +47,15 @@ export function callAgent<K extends AgentName, M extends AgentMethod<K>>(
 }
 
 /**
- * Frames the agents were installed into, so a first use injects at once instead of asking a frame that has none. Only a
- * hint: a frame that navigated since has lost its agents (the call finds none and they are installed again), and one
+ * Frames each script was installed into, so a first use injects at once instead of asking a frame that has none. Only
+ * a hint: a frame that navigated since has lost its agents (the call finds none and they are installed again), and one
  * the hint forgot (the service worker restarted) gets the script again, which keeps the agents already there.
  */
 const framesWithAgents = new Set<string>();
 const MAX_REMEMBERED_FRAMES = 512;
 
-function frameKey(target: ScriptTarget): string {
-  return `${target.tabId}:${target.frameId ?? 0}`;
+function frameKey(target: ScriptTarget, name: AgentName): string {
+  return `${target.tabId}:${target.frameId ?? 0}:${AGENT_SCRIPTS[name]}`;
 }
 
 /**
@@ -63,12 +68,12 @@ export async function useAgent<K extends AgentName, M extends AgentMethod<K>>(
   method: M,
   ...args: MethodOf<K, M>['args']
 ): Promise<TabRead<MethodOf<K, M>['result'] | undefined>> {
-  const key = frameKey(target);
+  const key = frameKey(target, name);
   if (framesWithAgents.has(key)) {
     const called = await callAgent(target, name, method, ...args);
     if (!called.ok || called.value !== undefined) return called;
   }
-  const installed = await installAgents(target);
+  const installed = await installAgents(target, name);
   if (!installed.ok) return installed;
   if (framesWithAgents.size >= MAX_REMEMBERED_FRAMES) framesWithAgents.clear();
   framesWithAgents.add(key);

@@ -45,7 +45,7 @@ export async function runInTab<T>(target: ScriptTarget, injection: Injection): P
   }
 }
 
-/** Which script it was, for diagnostics: 'page-agent' when installing the agents, 'agent-call' for a call into one. */
+/** Which script it was, for diagnostics: 'page-reader' or 'page-editor' installing agents, 'agent-call' for a call. */
 function scriptName(injection: Injection): string {
   return 'files' in injection ? (injection.files[0] ?? '').replace(/^\//, '').replace(/\.js$/, '') : 'agent-call';
 }

@@ -112,10 +112,16 @@ function isChromeByMarkup(el: Element): boolean {
   return role !== null && NON_CONTENT_ROLES.has(role);
 }
 
+/** An id read as the attribute: a form's `id` property is its control named "id" when it has one (a hidden input). */
+function idOf(el: Element): string | null {
+  return el.getAttribute('id');
+}
+
 function isConsentBanner(el: Element): boolean {
   if (!el.hasAttributes()) return false;
+  const id = idOf(el);
   const className = el.getAttribute('class');
-  if (!CONSENT_PATTERN.test(el.id) && !(className && CONSENT_PATTERN.test(className))) return false;
+  if (!(id && CONSENT_PATTERN.test(id)) && !(className && CONSENT_PATTERN.test(className))) return false;
   if (CONTENT_ROOT_TAGS.has(el.localName)) return false;
   return (el.textContent ?? '').length <= MAX_CONSENT_BANNER_CHARS;
 }
@@ -123,7 +129,8 @@ function isConsentBanner(el: Element): boolean {
 /** Matched on exact tokens, so a wrapper like `page-with-sidebar` is never mistaken for the sidebar itself. */
 export function isSecondaryContent(el: Element): boolean {
   if (!el.hasAttributes() || CONTENT_ROOT_TAGS.has(el.localName)) return false;
-  if (el.id && SECONDARY_TOKENS.has(el.id.toLowerCase())) return true;
+  const id = idOf(el);
+  if (id && SECONDARY_TOKENS.has(id.toLowerCase())) return true;
   const className = el.getAttribute('class');
   return className !== null && SECONDARY_CLASS.test(className);
 }

@@ -75,11 +75,11 @@ const BARE_TEXT_TAGS = new Set([
 ]);
 const INERT_ATTRIBUTES = new Set(['href', 'title', 'rel', 'target', 'lang', 'dir', 'datetime', 'cite', 'hreflang']);
 
-function isBareText(el: Element): boolean {
+export function isBareText(el: Element): boolean {
   if (!BARE_TEXT_TAGS.has(el.localName)) return false;
   if (!el.hasAttributes()) return true;
-  const { attributes } = el;
-  for (let i = 0; i < attributes.length; i++) if (!INERT_ATTRIBUTES.has(attributes[i]!.name)) return false;
+  // Names only: reading `attributes` makes the browser create an Attr node for each one.
+  for (const name of el.getAttributeNames()) if (!INERT_ATTRIBUTES.has(name)) return false;
   return true;
 }
 

@@ -4,7 +4,7 @@
  * is left out (one native import each) and node by node only along the paths to what is.
  */
 import { isNonTextElement, type PageChrome } from './excluded-elements';
-import type { PageVisibility, VisibilityScope } from './visibility';
+import { isBareText, type PageVisibility, type VisibilityScope } from './visibility';
 
 const ELEMENT_NODE = 1;
 /** Copied whole without a look inside: their text is taken as it is (code) or never read (scripts, media). */
@@ -14,6 +14,15 @@ const OPAQUE_TAGS = new Set(['pre', 'code', 'math']);
  * thousands of token elements are work for Readability and nothing for the reader.
  */
 const CODE_TAGS = new Set(['pre', 'code']);
+
+/**
+ * Never read from the copy, and work to insert into it (a style sheet is parsed as it enters a document): styles, style
+ * sheet links and scripts, but for the JSON-LD metadata Readability reads.
+ */
+function isUnreadMarkup(el: Element, tag = el.localName): boolean {
+  if (tag === 'style' || tag === 'link') return true;
+  return tag === 'script' && el.getAttribute('type') !== 'application/ld+json';
+}
 
 export interface ClonePlan {
   /** Elements the copy will hold. */
@@ -42,26 +51,59 @@ function walk(
 ): boolean {
   let partial = false;
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    if (CODE_TAGS.has(child.localName) && child.firstElementChild) {
+    const tag = child.localName;
+    if (isUnreadMarkup(child, tag)) {
+      plan.removed.add(child);
+      partial = true;
+      continue;
+    }
+    if (tag === 'head') {
+      plan.keptElements++;
+      if (planHead(child, plan)) {
+        plan.partial.add(child);
+        partial = true;
+      }
+      continue;
+    }
+    if (CODE_TAGS.has(tag) && child.firstElementChild) {
       plan.keptElements += 1 + child.getElementsByTagName('code').length;
       plan.partial.add(child);
       partial = true;
       continue;
     }
-    if (isNonTextElement(child) || OPAQUE_TAGS.has(child.localName)) {
-      plan.keptElements += 1 + child.getElementsByTagName('*').length;
-      continue;
-    }
-    const inner = chrome.isChrome(child) ? null : visibility.enter(child, scope);
-    if (!inner) {
-      plan.removed.add(child);
-      partial = true;
-      continue;
+    let inner: VisibilityScope | null = scope;
+    // Most elements of a text are bare text-level ones (a link, an emphasis) with nothing in their attributes that can
+    // make them chrome, form controls or hidden: they are kept without asking, but a superscript may be a note marker.
+    if (tag === 'sup' || !isBareText(child)) {
+      if (isNonTextElement(child) || OPAQUE_TAGS.has(tag)) {
+        plan.keptElements += 1 + child.getElementsByTagName('*').length;
+        continue;
+      }
+      inner = chrome.isChrome(child) ? null : visibility.enter(child, scope);
+      if (!inner) {
+        plan.removed.add(child);
+        partial = true;
+        continue;
+      }
     }
     plan.keptElements++;
     if (walk(child, inner, plan, visibility, chrome)) {
       plan.partial.add(child);
       partial = true;
+    }
+  }
+  return partial;
+}
+
+/** The head keeps its title, metadata and JSON-LD; true when something is left out. */
+function planHead(head: Element, plan: ClonePlan): boolean {
+  let partial = false;
+  for (let child = head.firstElementChild; child; child = child.nextElementSibling) {
+    if (isUnreadMarkup(child)) {
+      plan.removed.add(child);
+      partial = true;
+    } else {
+      plan.keptElements += 1 + child.getElementsByTagName('*').length;
     }
   }
   return partial;

@@ -40,7 +40,7 @@ function fakeAgent() {
 type FakeAgent = ReturnType<typeof fakeAgent>;
 
 interface FakeFrame {
-  /** Installed by injecting '/page-agent.js'; absent until then, and again after the page navigates. */
+  /** Installed by injecting '/page-editor.js'; absent until then, and again after the page navigates. */
   agent?: FakeAgent;
   /** What the agent file installs when injected. */
   agentFile: FakeAgent;
@@ -135,7 +135,7 @@ describe('captureInFrame', () => {
 
     expect(result).toEqual({ ok: true, value: SELECTION });
     expect(tab.calls).toEqual([
-      { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-agent.js'], args: undefined },
+      { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-editor.js'], args: undefined },
       { tabId: TAB_ID, frameIds: [frame.frameId], files: undefined, args: ['tacitAgents', 'editing', 'capture'] },
     ]);
     expect(tab.agent(frame.frameId).capture).toHaveBeenCalledTimes(1);
@@ -151,7 +151,7 @@ describe('captureInFrame', () => {
       files: undefined,
       args: ['tacitAgents', 'editing', 'capture'],
     };
-    const install = { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-agent.js'], args: undefined };
+    const install = { tabId: TAB_ID, frameIds: [frame.frameId], files: ['/page-editor.js'], args: undefined };
     await captureInFrame(frame, PAGE_URL);
     tab.calls.length = 0;
 

@@ -246,6 +246,53 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toMatch(/4111|typed note|918273/);
   });
 
+  it('reads a page whose form has a control named "id" (the form\'s id property is then that control)', () => {
+    const prose = '<p>The council approved the new cycle lanes on the harbour road after a year of consultation.</p>';
+    const doc = documentFromHtml(
+      '<html><body><form class="search-form" action="/search"><input type="hidden" name="id" value="5767">' +
+        `<input name="q"></form><main><article>${prose.repeat(6)}</article></main>` +
+        '<form class="newsletter"><input type="hidden" name="id" value="7611"></form></body></html>',
+    );
+    // What browsers do (happy-dom does not): a form's named controls shadow its own properties.
+    for (const form of Array.from(doc.forms)) {
+      Object.defineProperty(form, 'id', { get: () => form.querySelector('[name="id"]') });
+    }
+    expect(extractOk(doc).text).toContain('after a year of consultation');
+  });
+
+  it('reads the JSON-LD metadata a page carries, while its other scripts and styles stay unread', () => {
+    const prose = '<p>The river authority dredged the harbour channel this spring, after ten years of silt.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour dredged</title><style>p { color: navy }</style>' +
+          '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",' +
+          '"headline":"Harbour dredged","author":{"@type":"Person","name":"Ada Lindqvist"}}</script></head>' +
+          `<body><main><article>${prose.repeat(6)}<script>var tracked = "pixelFired";</script></article></main>` +
+          '</body></html>',
+      ),
+    );
+    expect(page.byline).toBe('Ada Lindqvist');
+    expect(page.text).toContain('after ten years of silt');
+    expect(page.text).not.toMatch(/pixelFired|navy/);
+  });
+
+  it('reads a short article as Readability first finds it: its byline is metadata, not text', () => {
+    const story =
+      'Copper prices rose to their highest level in eleven months on Tuesday after a group of smelters agreed to ' +
+      'cut production, tightening the supply of refined metal at a time when mines already struggle with demand. ' +
+      'Benchmark copper gained as much as 2.3 per cent in morning trading.';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Copper climbs as smelters cut output</title></head><body><main><article>' +
+          '<h1>Copper climbs as smelters cut output</h1><p class="byline">Neil Hartmann in London</p>' +
+          `<p>${story}</p></article></main></body></html>`,
+      ),
+    );
+    expect(page.byline).toBe('Neil Hartmann in London');
+    expect(page.text).toContain('tightening the supply of refined metal');
+    expect(page.text).not.toContain('Hartmann');
+  });
+
   it('reads a long article exactly as written, without the page around it', () => {
     const doc = documentFromHtml(longArticleHtml(6_000), 'long-article.html');
     const result = extractPage(doc);
