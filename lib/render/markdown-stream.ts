@@ -8,7 +8,7 @@
  * rendered again, so an update costs the same however long the paragraph is. When the paragraph ends, or the text
  * does (`final`), it is rendered whole, as a one-shot render would.
  */
-import type { Links, Token, Tokens } from 'marked';
+import type { Links, Token } from 'marked';
 import type { SafeMarkdown } from './markdown';
 import { definitionsIn, finishedTokenCount, referenceLabels, sameDefinition } from './markdown-blocks';
 
@@ -281,7 +281,7 @@ function pieceEnd(tokens: readonly Token[], limit: number): number {
       best = end;
     } else {
       if (token.type === 'text') {
-        const space = (token as Tokens.Text).raw.lastIndexOf(' ', limit - offset - 1);
+        const space = token.raw.lastIndexOf(' ', limit - offset - 1);
         if (space > 0) best = offset + space + 1;
       }
       break;

@@ -140,22 +140,19 @@ export function safeMarkdown(links: LinkAllowList = NO_LINKS, purifier: Purifier
   if (known) return known;
   hardenLinks(purifier);
   const options = markdownOptions(links);
+  // Marked's own parse copies its options per call (the lexer and parser write into them): so does this.
+  const lexer = (definitions: Links | undefined) => {
+    const created = new Lexer({ ...options });
+    if (definitions) Object.assign(created.tokens.links, definitions);
+    return created;
+  };
   const markdown: SafeMarkdown = {
-    lex(source, definitions) {
-      // Marked's own parse copies its options per call (the lexer and parser write into them): so does this.
-      const lexer = new Lexer({ ...options });
-      if (definitions) Object.assign(lexer.tokens.links, definitions);
-      return lexer.lex(source);
-    },
+    lex: (source, definitions) => lexer(definitions).lex(source),
     render(tokens) {
       const html = new Parser({ ...options }).parse(tokens as Token[]);
       return purifier.sanitize(html, SANITIZE_CONFIG);
     },
-    lexInline(text, definitions) {
-      const lexer = new Lexer({ ...options });
-      if (definitions) Object.assign(lexer.tokens.links, definitions);
-      return lexer.inlineTokens(text);
-    },
+    lexInline: (text, definitions) => lexer(definitions).inlineTokens(text),
     renderInline(tokens) {
       const html = new Parser({ ...options }).parseInline(tokens as Token[]);
       return purifier.sanitize(html, SANITIZE_CONFIG);

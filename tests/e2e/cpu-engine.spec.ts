@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, invokeTrigger, offscreenDocumentCount, setStorage, tabOf, test } from './support/extension-test';
 import { openOptions } from './support/options-page';
+import { recordStatusLines } from './support/status-lines';
 import { serveTinyModel } from './support/tiny-model';
 
 test.use({ webgpu: false });
@@ -14,22 +15,6 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Library plan approv
 <p>The city council approved the new library on Tuesday. Many people came to the meeting and said what they think
 about the plan. The mayor said the building will open next year, and that a report on the cost will follow.</p>
 </article></main></body></html>`;
-
-/** Every distinct text the engine status line showed, recorded in the panel from now on. */
-async function recordStatusLine(panel: Page): Promise<() => Promise<string[]>> {
-  await panel.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { statusLines: string[] }).statusLines = seen;
-    new MutationObserver(() => {
-      // The status line says what the engine does; the card's progress line shows the download.
-      for (const id of ['engine-status', 'task-progress']) {
-        const text = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
-        if (text && !seen.includes(text)) seen.push(text);
-      }
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-  return () => panel.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
-}
 
 /** Every distinct length the element's text (or a field's value) had, sampled each frame in the panel from now on. */
 async function sampleTextLengths(panel: Page, testId: string): Promise<() => Promise<number[]>> {
@@ -70,7 +55,7 @@ test('without WebGPU, a summary runs on llama.cpp on the CPU: download with prog
   });
   await webPage.goto(files.serve('/generated/library.html', ARTICLE));
   const panel = await openDetachedPanel();
-  const statusLines = await recordStatusLine(panel);
+  const statusLines = await recordStatusLines(panel);
 
   // Stop: a reply that would run to its token limit ends within 200 ms and writes nothing more.
   await panel.getByLabel('Ask Tacit').fill('Tell me everything about the library');

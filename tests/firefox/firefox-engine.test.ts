@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EgressLedger } from '../e2e/support/egress-ledger';
 import { LocalServer } from '../e2e/support/local-server';
+import { recordStatusLines } from '../e2e/support/status-lines';
 import { serveTinyModel, type ServedGguf } from '../e2e/support/tiny-model';
 import {
   ADDON_ID,
@@ -36,21 +37,6 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Library plan approv
 <p>The city council approved the new library on Tuesday. Many people came to the meeting and said what they think
 about the plan. The mayor said the building will open next year, and that a report on the cost will follow.</p>
 </article></main></body></html>`;
-
-/** Every distinct text the engine status line and the card's progress line showed, recorded in the panel from now on. */
-async function recordStatusLines(panel: Page): Promise<() => Promise<string[]>> {
-  await panel.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { statusLines: string[] }).statusLines = seen;
-    new MutationObserver(() => {
-      for (const id of ['engine-status', 'task-progress']) {
-        const line = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
-        if (line && !seen.includes(line)) seen.push(line);
-      }
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
-  return () => panel.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
-}
 
 /** Waits until the button with that text is there and enabled. */
 async function buttonEnabled(page: Page, label: string, timeout = 90_000): Promise<void> {
