@@ -41,6 +41,8 @@ async function openPanel() {
   document.body.append(root);
   roots.push(root);
   render(<SidePanelApp panel={panel} />, root);
+  // The panel has started once it greeted the background (settings read); renders from its start are not counted.
+  await vi.waitFor(() => expect(browser.hubPorts).toHaveLength(1));
   await flush();
   return { browser, panel, root };
 }

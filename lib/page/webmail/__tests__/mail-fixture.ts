@@ -7,11 +7,19 @@ import { Window } from 'happy-dom';
 const WEBMAIL_DIR = fileURLToPath(new NodeURL('../../../../tests/fixtures/webmail/', import.meta.url));
 const openWindows: Window[] = [];
 
-/** A document at `url` (127.0.0.1 by default, so only the page structure can identify the client). */
-export function mailDocument(html: string, url = 'http://127.0.0.1/webmail/page.html'): Document {
+/**
+ * A document at `url` (127.0.0.1 by default, so only the page structure can identify the client). `maxTimerMs` caps
+ * the page's timers: for pages where no editor runs, so every wait for an editor's reaction would run to its limit.
+ */
+export function mailDocument(
+  html: string,
+  url = 'http://127.0.0.1/webmail/page.html',
+  { maxTimerMs = -1 }: { maxTimerMs?: number } = {},
+): Document {
   const window = new Window({
     url,
     settings: {
+      timer: { maxTimeout: maxTimerMs },
       // The fixtures' own scripts open the reply box when Reply is clicked; they are ours and trusted.
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
