@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 
-/** Bundles a lib entry (path relative to the repository root) as a script that defines `globalName`. */
+/** Bundles an entry (a path relative to the repository root, or absolute) as a script that defines `globalName`. */
 export async function bundleForPage(entry: string, globalName: string): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL(`../${entry}`, import.meta.url))],
+    entryPoints: [entry.startsWith('/') ? entry : fileURLToPath(new URL(`../${entry}`, import.meta.url))],
     bundle: true,
     format: 'iife',
     globalName,

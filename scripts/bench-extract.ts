@@ -6,21 +6,18 @@
  * Flags: --runs=N (warm runs per page, default 10), --no-build (reuse .output/chrome-mv3), --pages-dir=DIR (also time
  * every .html file in DIR, e.g. saved real pages, summed up apart from the standard set).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chunkText } from '../lib/tasks/common/chunk';
 import { countModelTokens } from '../lib/tasks/common/model-tokens';
 import { buildChunkSummaryPrompt } from '../lib/tasks/summarize/map-reduce';
 import { planSummary } from '../lib/tasks/summarize/plan';
-import { wikiLargePage } from '../tests/fixtures/extraction/wiki-large';
 import { hugePageHtml } from '../tests/fixtures/pages/huge-page';
-import { longArticleHtml } from '../tests/fixtures/pages/long-article';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 import { benchInjected, buildProduction } from './bench-injected';
+import { benchPages, servedPages, type BenchPage } from './bench-pages';
 import { scoreCorpus, scorePage, type PageScore } from '../tests/fixtures/extraction/shingle-score';
 
-const CORPUS_DIR = fileURLToPath(new URL('../tests/fixtures/extraction/', import.meta.url));
-const PAGES_DIR = fileURLToPath(new URL('../tests/fixtures/pages/', import.meta.url));
 const RESULTS = fileURLToPath(new URL('../bench-results/', import.meta.url));
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 10);
 const EXTRA_DIR = process.argv.find((arg) => arg.startsWith('--pages-dir='))?.slice(12);
@@ -28,45 +25,6 @@ const EXTRA_DIR = process.argv.find((arg) => arg.startsWith('--pages-dir='))?.sl
 const CONTEXT_WINDOW = 4096;
 const PROMPT_RESERVE_TOKENS = 600;
 const OUTPUT_RESERVE_TOKENS = 400;
-
-interface Fixture {
-  name: string;
-  html: string;
-  /** Main text a reader wants; absent for pages that are only timed. */
-  expected?: string;
-  /** From --pages-dir: timed, and summed up apart from the standard set. */
-  extra?: true;
-}
-
-function fixtures(): Fixture[] {
-  const corpus = readdirSync(CORPUS_DIR)
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => ({
-      name,
-      html: readFileSync(`${CORPUS_DIR}${name}`, 'utf8'),
-      expected: readFileSync(`${CORPUS_DIR}${name.replace(/\.html$/, '.txt')}`, 'utf8'),
-    }));
-  const wiki = wikiLargePage();
-  // The unit-test pages (iframe-inner.html is read through iframe-outer.html) and the 60,000-word page are timed only.
-  const timedOnly = readdirSync(PAGES_DIR)
-    .filter((name) => name.endsWith('.html') && name !== 'iframe-inner.html')
-    .map((name) => ({ name: `pages-${name}`, html: readFileSync(`${PAGES_DIR}${name}`, 'utf8') }));
-  return [
-    ...corpus,
-    { name: 'wiki-large.html', html: wiki.html, expected: wiki.expected },
-    ...timedOnly,
-    { name: 'pages-long-article.html', html: longArticleHtml() },
-    ...extraPages(),
-  ];
-}
-
-function extraPages(): Fixture[] {
-  if (!EXTRA_DIR) return [];
-  const dir = EXTRA_DIR.endsWith('/') ? EXTRA_DIR : `${EXTRA_DIR}/`;
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.html'))
-    .map((name) => ({ name: `extra-${name}`, html: readFileSync(`${dir}${name}`, 'utf8'), extra: true }));
-}
 
 interface InPage {
   outcome: string;
@@ -78,10 +36,8 @@ interface InPage {
 }
 
 /** Quality and warm time in the page, Tacit and Readability interleaved run by run. */
-async function benchInPage(pages: Fixture[]): Promise<{ version: string; results: Map<string, InPage> }> {
-  const served = new Map(pages.map((page) => [page.name, page.html]));
-  // iframe-outer.html loads its frame from the same server.
-  served.set('iframe-inner.html', readFileSync(`${PAGES_DIR}iframe-inner.html`, 'utf8'));
+async function benchInPage(pages: BenchPage[]): Promise<{ version: string; results: Map<string, InPage> }> {
+  const served = servedPages(pages);
   const [bundle, bench] = await Promise.all([
     bundleForPage('scripts/bench-extract-api.ts', 'TacitBench'),
     openBenchBrowser((name) => served.get(name) ?? null),
@@ -140,7 +96,7 @@ function firstEngineRequestMs(text: string): number {
 const median = (values: number[]) => percentile(values, 0.5);
 const ms = (value: number) => value.toFixed(1);
 
-const pages = fixtures();
+const pages = benchPages(EXTRA_DIR);
 if (!process.argv.includes('--no-build')) buildProduction();
 const { version, results } = await benchInPage(pages);
 const injected = await benchInjected(pages, hugePageHtml(), 3);
@@ -196,8 +152,8 @@ const quality = scoreCorpus(ours);
 const baselineQuality = scoreCorpus(readability);
 const standard = pages.filter((page) => !page.extra);
 const extra = pages.filter((page) => page.extra);
-const warmOf = (set: Fixture[]) => set.map((page) => median(results.get(page.name)!.times));
-const warmReadabilityOf = (set: Fixture[]) => set.map((page) => median(results.get(page.name)!.readabilityTimes));
+const warmOf = (set: BenchPage[]) => set.map((page) => median(results.get(page.name)!.times));
+const warmReadabilityOf = (set: BenchPage[]) => set.map((page) => median(results.get(page.name)!.readabilityTimes));
 const warm = warmOf(standard);
 const warmReadability = warmReadabilityOf(standard);
 const cold = standard.map((page) => injected.timings.get(page.name)!.coldMs);

@@ -109,6 +109,21 @@ function planHead(head: Element, plan: ClonePlan): boolean {
   return partial;
 }
 
+/** The link addresses Readability tells apart: links within the page (`#…`, weighed less) and `javascript:` links. */
+const TOLD_APART_ADDRESS = /^(?:#.|javascript:)/;
+
+/**
+ * Readability resolves every link's address (a URL parse each) yet reads them only to tell the links above apart, and
+ * the reader never reads an address: the copy keeps only those.
+ */
+function dropLinkAddresses(clone: Document): void {
+  const links = clone.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) {
+    const href = links[i]!.getAttribute('href');
+    if (href && !TOLD_APART_ADDRESS.test(href)) links[i]!.removeAttribute('href');
+  }
+}
+
 /** Builds the planned copy as a document of its own (no scripts run, no custom element is created). */
 export function buildClone(doc: Document, plan: ClonePlan): Document {
   const clone = doc.implementation.createHTMLDocument('');
@@ -122,6 +137,7 @@ export function buildClone(doc: Document, plan: ClonePlan): Document {
   clone.head?.prepend(base);
   // Sections a reader opens by finding text in them: content, which Readability would drop for their `hidden`.
   for (const section of Array.from(clone.querySelectorAll('[hidden="until-found"]'))) section.removeAttribute('hidden');
+  dropLinkAddresses(clone);
   return clone;
 }
 
