@@ -60,7 +60,9 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
 
   async function createEngine(settings: EngineHostSettings, record: AnyModelRecord): Promise<Engine> {
     const scripted = settings.scripted ? await loadScriptedEngine() : undefined;
-    if (scripted && settings.scripted) return new scripted.ScriptedEngine(settings.scripted);
+    if (scripted && settings.scripted) {
+      return new scripted.ScriptedEngine(settings.scripted, { createWorker: scripted.createScriptedWorker });
+    }
     // Each engine is loaded with its first model, so a page opened to probe or download starts fast.
     if (isGgufRecord(record)) {
       const { WllamaEngine } = await import('@/lib/offscreen/engines/wllama-engine');

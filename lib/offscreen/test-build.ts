@@ -47,7 +47,11 @@ export function serveBareSource(loadScripted: () => Promise<ScriptedModule | und
       if (message.type === 'bare/cancel') return interrupt();
       void loadScripted().then(async (module) => {
         if (!module) return;
-        const engine = new module.ScriptedEngine(message.settings);
+        // Emitted in a worker like every scripted reply, but posted token by token: the relay batches nothing.
+        const engine = new module.ScriptedEngine(message.settings, {
+          createWorker: module.createScriptedWorker,
+          batch: false,
+        });
         interrupt = () => engine.interrupt();
         const { stopped } = await engine.generate('bare-relay', { messages: [] }, (text) =>
           port.post({ type: 'bare/delta', text }),
