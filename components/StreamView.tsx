@@ -72,7 +72,8 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
         stream = new MarkdownStream(safeMarkdown(allowed));
         view.clear();
       }
-      view.apply(stream.update(text.value, state.value !== 'running'));
+      const complete = state.value !== 'running';
+      view.apply(stream.update(text.value, complete), complete);
     });
     return () => {
       stop();

@@ -6,6 +6,11 @@
  * A browser lays a paragraph out whole whenever its text changes, so a paragraph that grows for pages costs more
  * with every word. While one is written, its finished lines are moved into blocks of their own (`sealLines`), cut
  * where the browser broke the line anyway, so it looks the same and only its last lines are laid out again.
+ *
+ * Likewise a frame's layout and paint walk every block of the reply: while it streams, finished blocks are kept in
+ * groups that the browser skips when they are off screen (`content-visibility: auto` in the panel's style), so a frame
+ * costs about the same at the 4,000th token as at the 100th. Once the reply is complete the groups are taken away,
+ * one per frame (each one taken away is laid out, perhaps for the first time), leaving what a one-shot render gives.
  */
 import type { OpenPatch, StreamPatch } from './markdown-stream';
 
@@ -24,6 +29,40 @@ const SEAL_CHARS = 1500;
 const BOXLESS_RUN = 64;
 /** The class of a block of a paragraph's finished lines (the panel's style makes it a block without margins). */
 export const PARAGRAPH_LINES_CLASS = 'paragraph-lines';
+/** The class of a group of finished blocks while the reply streams (the panel's style lets off-screen ones be skipped). */
+export const BLOCK_GROUP_CLASS = 'block-group';
+/** Finished blocks per group: a few screens of text. */
+const BLOCKS_PER_GROUP = 12;
+/**
+ * Blocks that may start a group (after the first): those the panel's style gives no top margin. A group's edge stops
+ * margins collapsing across it, so the space before such a block is the previous one's bottom margin either way.
+ */
+const GROUP_STARTS = new Set(['P', 'UL', 'OL', 'TABLE']);
+
+/** Runs `work` at the next frame (or soon, where there are none); returns a function that cancels it. */
+export type NextFrame = (work: () => void) => () => void;
+
+const nextFrame: NextFrame = (work) => {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(work, 0);
+    return () => clearTimeout(timer);
+  }
+  // A hidden panel gets no frames; its (throttled) timers still finish the work.
+  let done = false;
+  const run = () => {
+    if (done) return;
+    cancel();
+    work();
+  };
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, 100);
+  const cancel = () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+  return cancel;
+};
 
 export class RenderedBlocks {
   private readonly blocks = new Map<number, ChildNode[]>();
@@ -32,13 +71,29 @@ export class RenderedBlocks {
   private paragraph: OpenParagraph | undefined;
 
   private readonly inert: Document;
+  /** The group finished blocks go into while the reply streams, and how many it holds. */
+  private group: { element: HTMLElement; blocks: number } | undefined;
 
-  constructor(private readonly container: HTMLElement) {
+  /** Cancels the taking away of groups still under way. */
+  private cancelUngroup: (() => void) | undefined;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly schedule: NextFrame = nextFrame,
+  ) {
     this.inert = container.ownerDocument.implementation.createHTMLDocument('');
   }
 
-  apply(patch: StreamPatch): void {
+  /** Whether the container still holds groups of blocks (until a few frames after the reply is complete). */
+  get grouped(): boolean {
+    return this.container.querySelector(`:scope > .${BLOCK_GROUP_CLASS}`) !== null;
+  }
+
+  /** `complete`: the reply is whole (no more text is coming), so finished blocks are no longer grouped. */
+  apply(patch: StreamPatch, complete = false): void {
     if (patch.reset) this.clear();
+    // The last group holds the open tail: it goes first, so that what follows goes into the container itself.
+    if (complete && this.group) this.ungroupLast();
     for (const { key, html } of patch.changed) {
       const nodes = this.blocks.get(key);
       if (nodes)
@@ -47,13 +102,21 @@ export class RenderedBlocks {
           this.replace(nodes, html, () => this.firstNodeAfter(key)),
         );
     }
-    const end = this.firstOpenNode();
-    for (const { key, html } of patch.added) this.blocks.set(key, this.insert(html, end));
+    for (const { key, html } of patch.added) {
+      this.parse(html);
+      const parent = complete ? this.openParent() : this.groupFor();
+      const end = this.firstOpenNode();
+      this.blocks.set(key, this.moveParsed(end?.parentNode === parent ? end : null, parent));
+    }
     if (patch.open !== null) this.applyOpen(patch.open);
+    if (complete) this.ungroupInFrames();
   }
 
   clear(): void {
+    this.cancelUngroup?.();
+    this.cancelUngroup = undefined;
     this.container.replaceChildren();
+    this.group = undefined;
     this.blocks.clear();
     this.open = [];
     this.paragraph = undefined;
@@ -62,15 +125,15 @@ export class RenderedBlocks {
   private applyOpen(patch: OpenPatch): void {
     if ('html' in patch) {
       this.removeOpen();
-      this.open = this.insert(patch.html, null);
+      this.open = this.insert(patch.html, null, this.openParent());
       return;
     }
     const { start, lead, append, tail } = patch.paragraph;
     if (start || !this.paragraph) {
       this.removeOpen();
       const element = this.container.ownerDocument.createElement('p');
-      this.paragraph = { lead: this.insert(lead ?? '', null), element, tail: [], unsealed: 0 };
-      this.container.append(element);
+      this.paragraph = { lead: this.insert(lead ?? '', null, this.openParent()), element, tail: [], unsealed: 0 };
+      this.openParent().append(element);
     } else if (lead !== null) {
       this.paragraph.lead = this.replace(this.paragraph.lead, lead, () => this.paragraph!.element);
     }
@@ -99,18 +162,76 @@ export class RenderedBlocks {
   }
 
   /** Parsed in a document of its own, which is inert (nothing in it loads or runs), then moved into place. */
-  private insert(html: string, before: ChildNode | null, parent: HTMLElement = this.container): ChildNode[] {
+  private insert(html: string, before: ChildNode | null, parent: Node = this.container): ChildNode[] {
+    this.parse(html);
+    return this.moveParsed(before, parent);
+  }
+
+  private parse(html: string): void {
     this.inert.body.innerHTML = html;
+  }
+
+  private moveParsed(before: ChildNode | null, parent: Node): ChildNode[] {
     const nodes = [...this.inert.body.childNodes];
     for (const node of nodes) parent.insertBefore(node, before);
     return nodes;
   }
 
+  /**
+   * Where the finished block just parsed goes while the reply streams: the current group, or a new one when that one
+   * is full and this block may start one. The open tail always follows in the last group, so that the margins between
+   * it and the finished blocks collapse as they do without groups.
+   */
+  private groupFor(): HTMLElement {
+    const first = this.inert.body.firstElementChild;
+    const mayStart = first !== null && GROUP_STARTS.has(first.tagName);
+    if (this.group && (this.group.blocks < BLOCKS_PER_GROUP || !mayStart)) {
+      this.group.blocks += 1;
+      return this.group.element;
+    }
+    const element = this.container.ownerDocument.createElement('div');
+    element.className = BLOCK_GROUP_CLASS;
+    this.container.append(element);
+    element.append(...this.openNodes());
+    this.group = { element, blocks: 1 };
+    return element;
+  }
+
+  /** Where the open tail goes: the last group, if the finished blocks are grouped. */
+  private openParent(): HTMLElement {
+    return this.group?.element ?? this.container;
+  }
+
+  private openNodes(): ChildNode[] {
+    if (!this.paragraph) return this.open;
+    return [...this.open, ...this.paragraph.lead, this.paragraph.element];
+  }
+
+  private ungroupLast(): void {
+    const last = this.group!.element;
+    this.group = undefined;
+    last.replaceWith(...last.childNodes);
+  }
+
+  /** The reply is whole: its blocks go back to being the container's own children, as a one-shot render has them. */
+  private ungroupInFrames(): void {
+    if (this.cancelUngroup || !this.grouped) return;
+    const step = () => {
+      const groups = this.container.querySelectorAll(`:scope > .${BLOCK_GROUP_CLASS}`);
+      const last = groups[groups.length - 1];
+      // From the end up: the end is where the reader usually is.
+      last?.replaceWith(...last.childNodes);
+      this.cancelUngroup = groups.length > 1 ? this.schedule(step) : undefined;
+    };
+    this.cancelUngroup = this.schedule(step);
+  }
+
   /** `where` says where a block that had no nodes goes. */
   private replace(nodes: ChildNode[], html: string, where: () => ChildNode | null): ChildNode[] {
     const before = nodes.length > 0 ? nodes.at(-1)!.nextSibling : where();
+    const parent = before?.parentNode ?? nodes.at(-1)?.parentNode ?? this.container;
     nodes.forEach((node) => node.remove());
-    return this.insert(html, before);
+    return this.insert(html, before, parent);
   }
 
   private firstNodeAfter(key: number): ChildNode | null {

@@ -42,6 +42,8 @@ async function answered(panel: Page): Promise<void> {
   await expect(panel.getByTestId('ask-answer-card')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   // Stop goes with the card's run.
   await expect(panel.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  // The groups finished blocks were kept in while it streamed are taken away in the frames after the end.
+  await expect(panel.locator('[data-testid="ask-answer"] > .block-group')).toHaveCount(0);
 }
 
 test('a 4,000-token Markdown answer streams into the same DOM as a one-shot render', async ({
@@ -184,4 +186,46 @@ test('a long paragraph keeps its lines while it streams, and ends as a one-shot 
   const answer = panel.getByTestId('ask-answer');
   await expect(answer.locator('.paragraph-lines')).toHaveCount(0);
   expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+});
+
+test('while a reply streams, its finished blocks sit exactly where they will be once it is complete', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  const reply = markdownReply(1200);
+  await useScriptedEngine(serviceWorker, { reply, tokensPerSecond: 400 });
+  const panel = await openPanel();
+  // Tall enough that every group of finished blocks is on screen and laid out (off screen, the browser skips them).
+  await panel.setViewportSize({ width: 420, height: 20_000 });
+  await ask(panel, `Summarize ${REPLY_LINK} for me`);
+  await panel.waitForFunction(
+    () => document.querySelectorAll('[data-testid="ask-answer"] > .block-group').length >= 3,
+    undefined,
+    { timeout: 30_000 },
+  );
+  // In one go, so no update comes in between: each block's place in the answer, and in a copy without the groups.
+  const places = await panel.evaluate(() => {
+    const answer = document.querySelector<HTMLElement>('[data-testid="ask-answer"]')!;
+    const blocks = (root: HTMLElement) =>
+      [...root.children].flatMap((child) => (child.classList.contains('block-group') ? [...child.children] : [child]));
+    const place = (root: HTMLElement) => {
+      const top = root.getBoundingClientRect().top;
+      return blocks(root).map((block) => {
+        const box = block.getBoundingClientRect();
+        return [block.tagName, Math.round(box.top - top), Math.round(box.height)];
+      });
+    };
+    const copy = answer.cloneNode(true) as HTMLElement;
+    for (const group of copy.querySelectorAll('.block-group')) group.replaceWith(...group.childNodes);
+    answer.after(copy);
+    const result = { streaming: place(answer), complete: place(copy) };
+    copy.remove();
+    return result;
+  });
+  expect(places.streaming.length).toBeGreaterThan(20);
+  expect(places.streaming).toEqual(places.complete);
+  await answered(panel);
+  expect(await panel.getByTestId('ask-answer').innerHTML()).toBe(
+    await oneShotInPanel(panel, reply, linksIn(`Summarize ${REPLY_LINK} for me`)),
+  );
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownSafely, safeMarkdown } from '../markdown';
 import { MarkdownStream } from '../markdown-stream';
-import { RenderedBlocks } from '../rendered-blocks';
+import { BLOCK_GROUP_CLASS, RenderedBlocks } from '../rendered-blocks';
 import { randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
 
 const LINKS = new Set(['https://example.org/a?b=1', 'https://example.org/def', 'mailto:mail@example.org']);
@@ -13,17 +13,49 @@ function oneShot(text: string): string {
   return container.innerHTML;
 }
 
-/** Streams the deltas into a container through the real sanitiser; `check` runs after every update. */
+/** What the container shows while a reply streams, without the groups finished blocks are kept in meanwhile. */
+function ungrouped(container: HTMLElement): string {
+  const copy = container.cloneNode(true) as HTMLElement;
+  for (const group of copy.querySelectorAll(`.${BLOCK_GROUP_CLASS}`)) group.replaceWith(...group.childNodes);
+  return copy.innerHTML;
+}
+
+/** Frames on demand: what RenderedBlocks leaves for the next frame runs when the test says. */
+class Frames {
+  private waiting: Array<() => void> = [];
+  readonly schedule = (work: () => void) => {
+    this.waiting.push(work);
+    return () => (this.waiting = this.waiting.filter((other) => other !== work));
+  };
+
+  /** Runs frames until nothing waits for one; returns how many ran. */
+  runAll(): number {
+    let count = 0;
+    while (this.waiting.length > 0) {
+      this.waiting.shift()!();
+      count += 1;
+    }
+    return count;
+  }
+}
+
+/**
+ * Streams the deltas into a container through the real sanitiser, then completes the reply and runs the frames that
+ * follow; `check` runs after every update.
+ */
 function streamInto(deltas: string[], check?: (container: HTMLElement, text: string) => void): HTMLElement {
   const container = document.createElement('div');
   const stream = new MarkdownStream(safeMarkdown(LINKS));
-  const view = new RenderedBlocks(container);
+  const frames = new Frames();
+  const view = new RenderedBlocks(container, frames.schedule);
   let text = '';
   for (const delta of deltas) {
     text += delta;
     view.apply(stream.update(text));
     check?.(container, text);
   }
+  view.apply(stream.update(text, true), true);
+  frames.runAll();
   return container;
 }
 
@@ -46,7 +78,7 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     view.apply(stream.update('# Title\n\nFirst paragraph.\n\nSecond paragraph, growing'));
     expect(kept).not.toBeNull();
     expect(container.querySelector('h1')).toBe(kept);
-    expect(container.innerHTML).toBe(oneShot('# Title\n\nFirst paragraph.\n\nSecond paragraph, growing'));
+    expect(ungrouped(container)).toBe(oneShot('# Title\n\nFirst paragraph.\n\nSecond paragraph, growing'));
   });
 
   it('renders an earlier block again in place when a definition it uses arrives', () => {
@@ -57,13 +89,47 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(container.firstElementChild?.textContent).toBe('Guide first');
   });
 
+  it('keeps finished blocks in groups while the reply streams, each begun by a block without a top margin', () => {
+    const container = document.createElement('div');
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const view = new RenderedBlocks(container);
+    const blocks = Array.from({ length: 60 }, (_, index) =>
+      index % 5 === 0 ? `## Part ${index}\n\n` : index % 5 === 1 ? `- item ${index}\n\n` : `Text ${index}.\n\n`,
+    );
+    let text = '';
+    for (const block of blocks) view.apply(stream.update((text += block)));
+    const groups = [...container.children].filter((child) => child.classList.contains(BLOCK_GROUP_CLASS));
+    expect(groups.length).toBeGreaterThan(3);
+    // The first group may begin with anything (its first block has no top margin in the panel); the others only with
+    // a paragraph, a list or a table, so the space at a group's edge is what it would be without groups.
+    for (const group of groups.slice(1)) expect(['P', 'UL', 'OL', 'TABLE']).toContain(group.firstElementChild!.tagName);
+    expect(ungrouped(container)).toBe(oneShot(text));
+  });
+
+  it('takes the groups away once the reply is complete, the last at once and then one per frame', () => {
+    const container = document.createElement('div');
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const frames = new Frames();
+    const view = new RenderedBlocks(container, frames.schedule);
+    const text = Array.from({ length: 60 }, (_, index) => `Text ${index}.\n\n`).join('') + 'The end, still open';
+    view.apply(stream.update(text));
+    const groups = container.querySelectorAll(`:scope > .${BLOCK_GROUP_CLASS}`).length;
+    expect(groups).toBe(5);
+    view.apply(stream.update(text, true), true);
+    expect(container.querySelectorAll(`:scope > .${BLOCK_GROUP_CLASS}`)).toHaveLength(groups - 1);
+    expect(view.grouped).toBe(true);
+    expect(frames.runAll()).toBe(groups - 1);
+    expect(view.grouped).toBe(false);
+    expect(container.innerHTML).toBe(oneShot(text));
+  });
+
   it('starts again when the text is replaced', () => {
     const container = document.createElement('div');
     const stream = new MarkdownStream(safeMarkdown(LINKS));
     const view = new RenderedBlocks(container);
     view.apply(stream.update('# Old\n\nold text\n\nmore'));
     view.apply(stream.update('New *text*'));
-    expect(container.innerHTML).toBe(oneShot('New *text*'));
+    expect(ungrouped(container)).toBe(oneShot('New *text*'));
   });
 
   it('keeps hostile output split across deltas inert after every update', () => {
@@ -88,7 +154,8 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     () => {
       const container = document.createElement('div');
       const stream = new MarkdownStream(safeMarkdown(LINKS), { pieceChars: 128 });
-      const view = new RenderedBlocks(container);
+      const frames = new Frames();
+      const view = new RenderedBlocks(container, frames.schedule);
       const tokens = [
         'Intro\n\n',
         ...Array.from({ length: 300 }, (_, index) => `*w${index}* <img src=x onerror=alert(1)> `),
@@ -108,7 +175,8 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
         expect(paragraph!.firstChild).toBe(firstPiece);
       }
       expect(paragraph!.querySelectorAll('em').length).toBeGreaterThan(250);
-      view.apply(stream.update(text, true));
+      view.apply(stream.update(text, true), true);
+      frames.runAll();
       expect(container.innerHTML).toBe(oneShot(text));
     },
   );
