@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { nextFrame } from '@/lib/panel/frame-batcher';
 import type { TaskStream } from '@/lib/panel/task-stream';
 import { safeMarkdown } from '@/lib/render/markdown';
 import { MarkdownStream } from '@/lib/render/markdown-stream';
@@ -63,7 +64,8 @@ interface MarkdownTextProps {
 function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
   const element = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const view = new RenderedBlocks(element.current!);
+    // Groups of finished blocks are taken away one per frame once the reply is complete.
+    const view = new RenderedBlocks(element.current!, (work) => nextFrame(work, 0));
     let allowed: ReadonlySet<string> | undefined;
     let stream: MarkdownStream | undefined;
     const stop = effect(() => {

@@ -39,29 +39,12 @@ const BLOCKS_PER_GROUP = 12;
  */
 const GROUP_STARTS = new Set(['P', 'UL', 'OL', 'TABLE']);
 
-/** Runs `work` at the next frame (or soon, where there are none); returns a function that cancels it. */
+/** Runs `work` at the next frame (the panel's), or soon; returns a function that cancels it. */
 export type NextFrame = (work: () => void) => () => void;
 
-const nextFrame: NextFrame = (work) => {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(work, 0);
-    return () => clearTimeout(timer);
-  }
-  // A hidden panel gets no frames; its (throttled) timers still finish the work.
-  let done = false;
-  const run = () => {
-    if (done) return;
-    cancel();
-    work();
-  };
-  const frame = requestAnimationFrame(run);
-  const timer = setTimeout(run, 100);
-  const cancel = () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-  return cancel;
+const soon: NextFrame = (work) => {
+  const timer = setTimeout(work, 0);
+  return () => clearTimeout(timer);
 };
 
 export class RenderedBlocks {
@@ -79,7 +62,7 @@ export class RenderedBlocks {
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly schedule: NextFrame = nextFrame,
+    private readonly schedule: NextFrame = soon,
   ) {
     this.inert = container.ownerDocument.implementation.createHTMLDocument('');
   }
