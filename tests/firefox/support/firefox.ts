@@ -157,6 +157,16 @@ function inSidebar(driver: Page, target: SidebarTarget, click: boolean): Promise
   );
 }
 
+/** The sidebar's visible text (its start), for failure messages. */
+function sidebarText(driver: Page): Promise<string | null> {
+  return driver.evaluate(() => {
+    const [view] = (
+      globalThis as unknown as { browser: { extension: { getViews(d: { type: string }): Window[] } } }
+    ).browser.extension.getViews({ type: 'sidebar' });
+    return view ? view.document.body.innerText.slice(0, 1500) : null;
+  });
+}
+
 export function readSidebar(driver: Page, target: SidebarTarget): Promise<SidebarElement> {
   return inSidebar(driver, target, false);
 }
@@ -178,5 +188,9 @@ export async function waitForSidebar(
     if (last && until(last)) return last;
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error(`sidebar: ${JSON.stringify(target)} is ${JSON.stringify(last)} after ${timeout} ms`);
+  // What the sidebar said instead (an error, a note) is what a failure needs to be understood.
+  const shown = await sidebarText(driver).catch(() => null);
+  throw new Error(
+    `sidebar: ${JSON.stringify(target)} is ${JSON.stringify(last)} after ${timeout} ms; it showed: ${JSON.stringify(shown)}`,
+  );
 }
