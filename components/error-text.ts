@@ -104,6 +104,8 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.pageNavigated');
     case 'conversation-expired':
       return i18n.t('error.conversationExpired');
+    case 'empty-reply':
+      return i18n.t('error.emptyReply');
     case 'context-too-small':
       return i18n.t('error.contextTooSmall');
     case 'password-field':

@@ -45,6 +45,8 @@ interface ErrorFacts {
   'tab-closed': NoFacts;
   'page-navigated': NoFacts;
   'conversation-expired': NoFacts;
+  /** The model finished without writing anything (or nothing was left once its reply was cleaned up). */
+  'empty-reply': NoFacts;
   'context-too-small': NoFacts;
   'password-field': NoFacts;
   /** What the field or selection holds, when known. */

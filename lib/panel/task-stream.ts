@@ -1,7 +1,7 @@
 /** The side panel's view of one streamed task: its text, phase, source and outcome as signals, over a port to the background. */
 import { batch, computed, signal } from '@preact/signals';
 import { errorName, type RecordDiagnostic } from '../core/diagnostics';
-import type { TacitError } from '../core/errors';
+import { tacitError, type TacitError } from '../core/errors';
 import type {
   BackgroundToPanel,
   TaskAnswer,
@@ -267,9 +267,14 @@ export class TaskStream {
     this.links.value = this.pendingLinks;
   }
 
-  private settle(requestId: string, state: Exclude<TaskStreamState, 'empty' | 'running'>, error?: TacitError): void {
+  private settle(requestId: string, ended: Exclude<TaskStreamState, 'empty' | 'running'>, failure?: TacitError): void {
     if (requestId !== this.requestId || !this.running.value) return;
     this.deltas.flush();
+    // A reply that ended with nothing to show says so, rather than leaving an empty card (or the last run's text).
+    const empty = ended === 'done' && (!this.receivedText || this.text.value.trim() === '');
+    const state = empty ? 'error' : ended;
+    const error = empty ? tacitError('empty-reply') : failure;
+    if (empty) this.beginText();
     clearTimeout(this.stopTimer);
     clearInterval(this.liveness);
     this.phase.value = null;

@@ -58,6 +58,22 @@ test('a GPU lost mid-answer: the panel says so, keeps the text and the question,
   expect((await scriptedEngineLog(serviceWorker)).map((entry) => entry.modelId)).toEqual([DEFAULT_MODEL, LIGHT_MODEL]);
 });
 
+test('a model that writes nothing: the panel says so instead of an empty card, and the next answer shows', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  await useScriptedEngine(serviceWorker, { tokens: [] });
+  const panel = await openPanel();
+  await ask(panel, 'Explain WebGPU');
+  await expect(panel.getByTestId('ask-answer-error')).toHaveText(
+    'The model finished without writing anything. Try again; if it happens again, choose another model for this task in Options.',
+  );
+  await useScriptedEngine(serviceWorker, { tokenDelayMs: 2, tokenCount: 12 });
+  await ask(panel, 'Explain WebGPU');
+  await expect(panel.getByTestId('ask-answer')).toContainText('token7');
+  await expect(panel.getByTestId('ask-answer-error')).toHaveCount(0);
+});
+
 test('out of GPU memory at load: the panel says so, keeps the question, and the lighter model answers next', async ({
   openPanel,
   serviceWorker,

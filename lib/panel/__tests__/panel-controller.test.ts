@@ -512,6 +512,7 @@ describe('PanelController: cards', () => {
   it('dismisses one follow-up card, a free answer, and a notice', async () => {
     const { browser, panel } = await summarized();
     panel.submitQuestion('Who wrote it?');
+    browser.last('follow-up').delta('The editors.');
     browser.last('follow-up').done();
     panel.submitQuestion('When?');
     const [first, second] = panel.turns.value;

@@ -62,6 +62,7 @@ describe('TaskStream liveness', () => {
     vi.useFakeTimers();
     const isRunning = vi.fn(async () => false);
     const { port, requestId, stream } = setup(isRunning);
+    port().deliver({ type: 'task/delta', requestId, text: 'An answer.' });
     port().deliver({ type: 'task/done', requestId, stopped: false });
     await vi.advanceTimersByTimeAsync(LIVENESS_CHECK_MS * 3);
     expect(isRunning).not.toHaveBeenCalled();

@@ -154,10 +154,28 @@ describe('TaskStream', () => {
   it('does not turn a finished answer into an error when the port drops later', () => {
     const { stream, port, start, fromBackground } = setup();
     const requestId = start();
+    fromBackground({ type: 'task/delta', requestId, text: 'An answer.' });
     fromBackground({ type: 'task/done', requestId, stopped: false });
     port().disconnectFromPeer();
     expect(stream.state.value).toBe('done');
     expect(stream.error.value).toBeNull();
+  });
+
+  it('says the model wrote nothing when a reply ends empty, instead of keeping the last run on screen', () => {
+    const { stream, start, fromBackground } = setup();
+    const first = start();
+    fromBackground({ type: 'task/delta', requestId: first, text: 'The last answer.' });
+    fromBackground({ type: 'task/done', requestId: first, stopped: false });
+    const second = start();
+    fromBackground({ type: 'task/done', requestId: second, stopped: false });
+    expect(stream.state.value).toBe('error');
+    expect(stream.error.value).toEqual({ code: 'empty-reply' });
+    expect(stream.text.value).toBe('');
+    // Only white space counts as nothing too.
+    const third = start();
+    fromBackground({ type: 'task/delta', requestId: third, text: ' \n ' });
+    fromBackground({ type: 'task/done', requestId: third, stopped: false });
+    expect(stream.error.value).toEqual({ code: 'empty-reply' });
   });
 
   it('ignores messages for another request', () => {
