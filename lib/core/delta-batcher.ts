@@ -2,6 +2,8 @@
  * Merges streamed text on its way through one hop (engine host, background relay, panel) so that a flood of tokens
  * becomes a few messages or screen updates, with bounded delay: the first delta goes at once; later ones go at once
  * when the last send is at least `intervalMs` old, and otherwise wait, merged, for one scheduled flush.
+ * While deltas come in a burst (the last send merged several), the interval is `burstIntervalMs` instead: a flood then
+ * costs each hop one message a frame, and a reply at a model's usual pace still goes token by token.
  * Per delta the work is O(1) (text is joined once per send).
  */
 
@@ -11,6 +13,8 @@ export type FlushScheduler = (flush: () => void, delayMs: number) => () => void;
 export interface DeltaBatcherOptions {
   /** Least time between two sends; `Infinity` sends only the first delta at once and the rest when scheduled. */
   intervalMs: number;
+  /** Least time between two sends after a send that merged several deltas; `intervalMs` when not given. */
+  burstIntervalMs?: number;
   schedule: FlushScheduler;
   now: () => number;
 }
@@ -18,6 +22,8 @@ export interface DeltaBatcherOptions {
 export class DeltaBatcher {
   private parts: string[] = [];
   private lastSentAt: number | undefined;
+  /** The interval after the last send: longer while deltas come in a burst. */
+  private interval = 0;
   private cancelFlush: (() => void) | undefined;
 
   constructor(
@@ -28,7 +34,7 @@ export class DeltaBatcher {
   push(text: string): void {
     if (text === '') return;
     this.parts.push(text);
-    const wait = this.lastSentAt === undefined ? 0 : this.lastSentAt + this.options.intervalMs - this.options.now();
+    const wait = this.lastSentAt === undefined ? 0 : this.lastSentAt + this.interval - this.options.now();
     // Checked on every delta, not left to the timer alone: a flood of tasks can hold timers back for seconds.
     if (wait <= 0) return this.flush();
     if (this.cancelFlush) return;
@@ -42,9 +48,11 @@ export class DeltaBatcher {
   flush(): void {
     this.cancelScheduled();
     if (this.parts.length === 0) return;
-    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    const burst = this.parts.length > 1;
+    const text = burst ? this.parts.join('') : this.parts[0]!;
     this.parts = [];
     this.lastSentAt = this.options.now();
+    this.interval = burst ? (this.options.burstIntervalMs ?? this.options.intervalMs) : this.options.intervalMs;
     this.send(text);
   }
 
@@ -53,6 +61,7 @@ export class DeltaBatcher {
     this.cancelScheduled();
     this.parts = [];
     this.lastSentAt = undefined;
+    this.interval = 0;
   }
 
   private cancelScheduled(): void {
@@ -69,15 +78,20 @@ export const timerScheduler: FlushScheduler = (flush, delayMs) => {
 
 /**
  * Between the engine and the panel: a quarter of a frame, so a reply at a model's usual pace (~100 tokens/s) goes
- * token by token, and tokens that come in a burst (a model catching up, a busy machine) wait a few ms at most at each
- * hop, while a flood becomes ~250 messages a second.
+ * token by token, and a few tokens that come together (a model catching up, a busy machine) wait a few ms at most.
  */
 export const HOP_INTERVAL_MS = 4;
+/**
+ * Once tokens come faster than that: a frame. Every message costs the main thread that the panel and the engine's
+ * page share; at ~250 messages a second per hop a flood outran the panel, and text queued for 100+ ms.
+ */
+export const HOP_BURST_INTERVAL_MS = 16;
 
-/** A batcher for one hop between contexts: timer-paced at HOP_INTERVAL_MS. */
+/** A batcher for one hop between contexts: timer-paced at HOP_INTERVAL_MS, or HOP_BURST_INTERVAL_MS in a burst. */
 export function hopBatcher(send: (text: string) => void): DeltaBatcher {
   return new DeltaBatcher(send, {
     intervalMs: HOP_INTERVAL_MS,
+    burstIntervalMs: HOP_BURST_INTERVAL_MS,
     schedule: timerScheduler,
     now: () => performance.now(),
   });

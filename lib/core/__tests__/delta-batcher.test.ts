@@ -28,11 +28,12 @@ class FakeClock {
   }
 }
 
-function setup(intervalMs = 8) {
+function setup(intervalMs = 8, burstIntervalMs?: number) {
   const clock = new FakeClock();
   const sent: Array<{ at: number; text: string }> = [];
   const batcher = new DeltaBatcher((text) => sent.push({ at: clock.time, text }), {
     intervalMs,
+    burstIntervalMs,
     schedule: clock.schedule,
     now: clock.now,
   });
@@ -81,6 +82,28 @@ describe('DeltaBatcher', () => {
     expect(sent.length).toBeLessThanOrEqual(100 / 8 + 2);
     expect(sent.map((send) => send.text).join('')).toBe(tokens.join(''));
     sent.slice(1).forEach((send, index) => expect(send.at - sent[index]!.at).toBeGreaterThanOrEqual(8));
+  });
+
+  it('waits the burst interval after a send that merged several deltas, and the short one again once they slow down', () => {
+    const { clock, sent, batcher } = setup(4, 16);
+    // A burst: one token each ms.
+    for (let ms = 0; ms < 40; ms++) {
+      batcher.push(`b${ms} `);
+      clock.advance(1);
+    }
+    // The first goes at once, the next ones merge for 4 ms, after that for 16 ms each.
+    expect(sent.map((send) => send.at)).toEqual([0, 4, 20, 36]);
+    clock.advance(16);
+    expect(sent.map((send) => send.text).join('')).toBe(Array.from({ length: 40 }, (_, ms) => `b${ms} `).join(''));
+    // At a model's usual pace (10 ms apart) every token goes alone and at once again: the burst is over.
+    const paced = sent.length;
+    clock.advance(20);
+    for (let token = 0; token < 5; token++) {
+      clock.advance(10);
+      batcher.push(`p${token} `);
+    }
+    expect(sent.slice(paced)).toEqual([86, 96, 106, 116, 126].map((at, token) => ({ at, text: `p${token} ` })));
+    expect(clock.scheduled).toBe(0);
   });
 
   it('sends at the next delta once the interval is over, even when the scheduled flush has not run yet', () => {
