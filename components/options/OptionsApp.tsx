@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { AnyModelRecord, GpuCapabilities } from '@/lib/models/types';
-import { sendRequest } from '@/lib/protocol/requests';
+import { answerRequests, sendRequest } from '@/lib/protocol/requests';
 import { DownloadsClient } from '@/lib/options/downloads-client';
 import { CPU_ONLY_MODELS, MODEL_FAMILIES, prebuiltRecord } from '@/lib/models/registry';
 import { withMirror } from '@/lib/models/sources';
@@ -61,7 +61,17 @@ export function OptionsApp() {
     void sendRequest('panel/status')
       .then((status) => (capabilities.value = status.capabilities))
       .catch((error: unknown) => requestFailed('panel/status', error));
-    return () => downloads.dispose();
+    // What a task in the panel downloads shows here as soon as it is stored, without a reload.
+    const stopAnswering = answerRequests('options', {
+      'models/changed': async () => {
+        downloads.refresh();
+        return { refreshed: true };
+      },
+    });
+    return () => {
+      stopAnswering();
+      downloads.dispose();
+    };
   }, []);
   useEffect(() => {
     void downloads

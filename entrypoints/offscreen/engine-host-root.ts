@@ -15,6 +15,7 @@ import { GgufStore, type DirectoryLike } from '@/lib/offscreen/downloads/gguf-st
 import { deleteModelFiles } from '@/lib/offscreen/downloads/delete-model';
 import { modelCacheStatus, verifyModelFiles } from '@/lib/offscreen/downloads/cache-status';
 import type { RecordDiagnostic } from '@/lib/core/diagnostics';
+import { sendRequest } from '@/lib/protocol/requests';
 import type { LedgerEntry } from '@/lib/core/network-ledger';
 
 /** GGUF models live in their own folder of the origin private file system. */
@@ -101,6 +102,8 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
       if (engine.kind === 'scripted' && settings.scripted)
         (engine as Engine & { settings: unknown }).settings = settings.scripted;
     },
+    // An open Options page shows what is stored: it asks again.
+    onModelFilesChanged: (modelId) => void sendRequest('models/changed', { modelId }).catch(() => undefined),
     onResidencyChange: (event, modelId) => {
       if (import.meta.env.MODE === 'e2e') residencyEvents.push({ event, modelId });
     },

@@ -40,6 +40,8 @@ export interface EngineHostOptions {
   isModelCached?(record: GenerateRequest['record']): Promise<boolean>;
   /** Checks a model's cached files after a failed load and deletes them if damaged; true when it did. */
   repairModel?(record: GenerateRequest['record']): Promise<boolean>;
+  /** A model's stored files may have changed outside Options' downloads: a load downloaded it, or a repair deleted it. */
+  onModelFilesChanged?(modelId: string): void;
   /** Records loads and evictions (test builds show them to e2e tests). */
   onResidencyChange?(event: 'load' | 'unload', modelId: string): void;
   /** Where failures nobody else sees go (the background's diagnostics). */
@@ -225,7 +227,12 @@ export class EngineHost {
       return { ok: true, engine: existing };
     }
     const engine = await this.options.createEngine(settings, record);
-    await engine.load(record, onProgress);
+    try {
+      await engine.load(record, onProgress);
+    } finally {
+      // A load downloads what is not stored yet, all of it or (cut off) a part.
+      this.options.onModelFilesChanged?.(record.model_id);
+    }
     this.engines.set(record.model_id, engine);
     this.residency = { ...this.residency, [device]: applySwap(this.residency[device], plan, modelRequest, this.now()) };
     this.options.onResidencyChange?.('load', record.model_id);
@@ -252,7 +259,9 @@ export class EngineHost {
   /** True when the model's cached files were damaged and have been deleted. */
   private async repair(record: GenerateRequest['record']): Promise<boolean> {
     try {
-      return (await this.options.repairModel?.(record)) ?? false;
+      const repaired = (await this.options.repairModel?.(record)) ?? false;
+      if (repaired) this.options.onModelFilesChanged?.(record.model_id);
+      return repaired;
     } catch (error) {
       this.record('model-repair-failed', { model: record.model_id, error: errorName(error) });
       return false;

@@ -30,6 +30,12 @@ export class DownloadsClient {
     if (records === this.records) port.post({ type: 'downloads/status', records });
   }
 
+  /** Asks again what is stored (a task's load may have downloaded a model); nothing when no model is shown yet. */
+  refresh(): void {
+    if (this.records.length === 0) return;
+    void this.ensurePort().then((port) => port.post({ type: 'downloads/status', records: this.records }));
+  }
+
   download(record: AnyModelRecord): void {
     this.errors.value = { ...this.errors.value, [record.model_id]: null };
     void this.ensurePort().then((port) => port.post({ type: 'downloads/start', record }));

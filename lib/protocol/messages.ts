@@ -314,6 +314,8 @@ export interface RequestMap {
   'ledger/record': { to: 'background'; request: { entries: LedgerEntry[] }; response: { recorded: number } };
   'ledger/list': { to: 'background'; request: Record<string, never>; response: { entries: LedgerEntry[] } };
   'ledger/clear': { to: 'background'; request: Record<string, never>; response: { cleared: boolean } };
+  /** A task's load stored a model (or a repair deleted one): an open Options page shows what is stored anew. */
+  'models/changed': { to: 'options'; request: { modelId: string }; response: { refreshed: boolean } };
 }
 
 /** Test builds only: what the scripted engine was asked (answered by lib/engine/test-build). */

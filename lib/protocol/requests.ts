@@ -25,6 +25,7 @@ const REQUEST_TARGETS: { [K in RequestType]: RequestMap[K]['to'] } = {
   'ledger/record': 'background',
   'ledger/list': 'background',
   'ledger/clear': 'background',
+  'models/changed': 'options',
 };
 
 export function sendRequest<K extends RequestType>(

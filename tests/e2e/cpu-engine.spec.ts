@@ -40,6 +40,8 @@ async function engineStatus(worker: import('@playwright/test').Worker) {
 }
 
 test('without WebGPU, a summary runs on llama.cpp on the CPU: download with progress, streaming, Stop, unload at idle, offline reload', async ({
+  context,
+  extensionId,
   webPage,
   files,
   openDetachedPanel,
@@ -53,6 +55,10 @@ test('without WebGPU, a summary runs on llama.cpp on the CPU: download with prog
     taskModels: { summarize: summary.record.model_id, chat: endless.record.model_id },
     engineIdleMs: 4000,
   });
+  // Options, open in a tab of its own, shows what the panel's task stores, without a reload.
+  const options = await openOptions(await context.newPage(), extensionId);
+  const stored = options.locator(`li[data-model="${summary.record.model_id}"]`).getByTestId('download-status');
+  await expect(stored).toHaveText('Not downloaded');
   await webPage.goto(files.serve('/generated/library.html', ARTICLE));
   const panel = await openDetachedPanel();
   const statusLines = await recordStatusLines(panel);
@@ -98,6 +104,7 @@ test('without WebGPU, a summary runs on llama.cpp on the CPU: download with prog
     ),
   );
   expect(files.log.filter((entry) => entry === `GET ${summary.path}`)).toHaveLength(1);
+  await expect(stored).toHaveText(/^Downloaded: \d+ KB on disk$/);
   // The offscreen document is cross-origin isolated, so llama.cpp uses threads there: half the cores, at least one.
   const cores = await serviceWorker.evaluate(() => navigator.hardwareConcurrency);
   expect(await engineStatus(serviceWorker)).toMatchObject({

@@ -86,6 +86,30 @@ describe('engine host: damaged model files', () => {
   });
 });
 
+describe('engine host: telling Options what is stored', () => {
+  it('says a model may have changed on disk after every load, loaded, cut off or repaired', async () => {
+    const onModelFilesChanged = vi.fn();
+    const ok = host({ onModelFilesChanged });
+    ok.send({ requestId: 'r1', record: MODEL_A, messages: [{ role: 'user', content: 'hi' }] });
+    expect((await ok.finished('r1')).type).toBe('engine/done');
+    expect(onModelFilesChanged.mock.calls).toEqual([['Model-A']]);
+    // The model stays loaded: a second run loads nothing and stores nothing.
+    ok.send({ requestId: 'r2', record: MODEL_A, messages: [{ role: 'user', content: 'again' }] });
+    await ok.finished('r2');
+    expect(onModelFilesChanged).toHaveBeenCalledTimes(1);
+
+    const told = vi.fn();
+    const damaged = host(
+      { onModelFilesChanged: told, repairModel: async () => true },
+      { tokenDelayMs: 1, tokenCount: 3, failLoadWith: 'RangeError: offset is out of bounds' },
+    );
+    damaged.send({ requestId: 'r3', record: MODEL_B, messages: [{ role: 'user', content: 'hi' }] });
+    expect((await damaged.finished('r3')).type).toBe('engine/error');
+    // Once for the failed load (it may have stored a part), once for the files the repair deleted.
+    expect(told.mock.calls).toEqual([['Model-B'], ['Model-B']]);
+  });
+});
+
 describe('engine host: preloading', () => {
   const preload = (requestId: string, model = MODEL_A): GenerateRequest => ({
     requestId,
