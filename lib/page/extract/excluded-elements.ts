@@ -1,6 +1,6 @@
 /**
  * Which elements never count as page text: scripts and styles, navigation, sidebars, cookie banners, comments, ads,
- * citation markers, and rich editors labelled as secrets.
+ * citation markers and reference lists, and rich editors labelled as secrets.
  */
 import { sensitiveVerdictOf } from '../editing/sensitive-field';
 
@@ -87,6 +87,15 @@ const SECONDARY_TOKENS = new Set([
   'page-feedback',
   'edit-this-page',
   'edit-link',
+  // MediaWiki (Wikipedia and most wikis): "[edit]" beside each heading, the reference list (often longer than the
+  // article: it would fill a summary's parts with citations), navigation boxes, category links.
+  'mw-editsection',
+  'references',
+  'reflist',
+  'mw-references-wrap',
+  'navbox',
+  'catlinks',
+  'printfooter',
 ]);
 
 /** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */

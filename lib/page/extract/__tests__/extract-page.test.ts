@@ -260,6 +260,35 @@ describe('extractPage on fixture pages', () => {
     expect(extractOk(doc).text).toContain('after a year of consultation');
   });
 
+  it('reads a wiki article without its "[edit]" links, reference list, navigation boxes and categories', () => {
+    const prose =
+      '<p>The river rises in the northern fells and reaches the sea at the old harbour town.' +
+      '<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup> Mills lined its banks.</p>';
+    const heading = (id: string, title: string) =>
+      `<div class="mw-heading mw-heading2"><h2 id="${id}">${title}</h2><span class="mw-editsection">` +
+      `<span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit&amp;section=1">edit</a>` +
+      '<span class="mw-editsection-bracket">]</span></span></div>';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>River Aldermere - Wiki</title></head><body><main id="content"><h1>River Aldermere</h1>' +
+          `<div id="bodyContent"><div class="mw-parser-output">${prose.repeat(3)}${heading('Course', 'Course')}` +
+          `${prose.repeat(3)}<table class="wikitable"><caption>Mills by decade</caption><tbody>` +
+          '<tr><th>Decade</th><th>Mills</th></tr><tr><td>1820s</td><td>14</td></tr></tbody></table>' +
+          `${heading('References', 'References')}<div class="reflist"><div class="mw-references-wrap">` +
+          '<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a>' +
+          '</span> <cite>"Mills of the north". Harbour Review Press. 1956. Retrieved 17 March 2021.</cite></li>' +
+          '</ol></div></div><div role="navigation" class="navbox"><table><tbody><tr><th>Rivers of the north</th>' +
+          '<td><ul><li><a href="/wiki/Tarn">Tarn Beck</a></li></ul></td></tr></tbody></table></div></div>' +
+          '<div id="catlinks" class="catlinks"><a href="/wiki/Help:Category">Categories</a>: <ul>' +
+          '<li><a href="/wiki/Category:Rivers">Rivers of the north</a></li></ul></div></div></main></body></html>',
+      ),
+    );
+    expect(page.text).toContain('Mills lined its banks.');
+    expect(page.text).toContain('## Course');
+    expect(page.text).toContain('| 1820s | 14 |');
+    expect(page.text).not.toMatch(/\[edit\]|\[1\]|Harbour Review Press|Tarn Beck|Categories|Rivers of the north/);
+  });
+
   it('reads the JSON-LD metadata a page carries, while its other scripts and styles stay unread', () => {
     const prose = '<p>The river authority dredged the harbour channel this spring, after ten years of silt.</p>';
     const page = extractOk(
