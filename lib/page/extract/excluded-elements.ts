@@ -96,6 +96,8 @@ const SECONDARY_TOKENS = new Set([
   'navbox',
   'catlinks',
   'printfooter',
+  // Its menus: languages, tools, page actions.
+  'mw-portlet',
 ]);
 
 /** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */
@@ -151,6 +153,12 @@ export function isNoteMarker(el: Element): boolean {
   return text.length <= 8 && /^\s*\[?[\w*†‡§]{1,4}\]?\s*$/.test(text) && el.querySelector('a[href^="#"]') !== null;
 }
 
+/** A heading's permalink (`¶` in Sphinx and MkDocs, `#` or `§` elsewhere): a link to the heading itself, not its text. */
+export function isHeadingPermalink(el: Element): boolean {
+  if (el.localName !== 'a' || !el.getAttribute('href')?.startsWith('#')) return false;
+  return /^[¶§#🔗⚓]$/u.test((el.textContent ?? '').trim()) && el.closest('h1, h2, h3, h4, h5, h6') !== null;
+}
+
 /**
  * Boilerplate and secondary blocks, with a guard for what is judged by id or class only: a block around the page's
  * main heading is the content, whatever its class says (a generated class name such as `ads`, a page-wide wrapper);
@@ -161,7 +169,7 @@ export class PageChrome {
   private readonly landmarks = new Map<Document, Element | number>();
 
   isChrome(el: Element): boolean {
-    if (isNoteMarker(el) || isChromeByMarkup(el)) return true;
+    if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el)) return true;
     return (isConsentBanner(el) || isSecondaryContent(el)) && !this.holdsContent(el);
   }
 

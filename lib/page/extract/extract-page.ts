@@ -8,6 +8,7 @@ import { isNonTextElement, PageChrome } from './excluded-elements';
 import { readPageMetadata } from './page-metadata';
 import { loadsMoreOnScroll } from './page-state';
 import { readArticle, type ReadabilityArticle } from './readability-article';
+import { unwrapHeadingWrappers } from './heading-wrappers';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
@@ -68,6 +69,7 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     const root = candidateRoots(clone)[0] ?? clone.documentElement;
     return { article: null, rendered: renderDetached(root), source: 'visible-text', loadsMore };
   }
+  unwrapHeadingWrappers(clone);
   const article = readArticle(clone);
   const rendered = article ? renderDetached(article.content) : EMPTY;
   if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', loadsMore };

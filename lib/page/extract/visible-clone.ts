@@ -3,7 +3,7 @@
  * and secondary blocks are left out. The live page is only read. The copy is built from whole subtrees where nothing
  * is left out (one native import each) and node by node only along the paths to what is.
  */
-import { isNonTextElement, type PageChrome } from './excluded-elements';
+import { isHeadingPermalink, isNonTextElement, type PageChrome } from './excluded-elements';
 import { isBareText, type PageVisibility, type VisibilityScope } from './visibility';
 
 const ELEMENT_NODE = 1;
@@ -73,8 +73,9 @@ function walk(
     }
     let inner: VisibilityScope | null = scope;
     // Most elements of a text are bare text-level ones (a link, an emphasis) with nothing in their attributes that can
-    // make them chrome, form controls or hidden: they are kept without asking, but a superscript may be a note marker.
-    if (tag === 'sup' || !isBareText(child)) {
+    // make them chrome, form controls or hidden: they are kept without asking, but a superscript may be a note marker
+    // and a link a heading's permalink.
+    if (tag === 'sup' || (tag === 'a' && isHeadingPermalink(child)) || !isBareText(child)) {
       if (isNonTextElement(child) || OPAQUE_TAGS.has(tag)) {
         plan.keptElements += 1 + child.getElementsByTagName('*').length;
         continue;

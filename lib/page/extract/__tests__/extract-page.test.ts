@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../extract-page';
 import type { ExtractedPage } from '../types';
@@ -287,6 +288,32 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).toContain('## Course');
     expect(page.text).toContain('| 1820s | 14 |');
     expect(page.text).not.toMatch(/\[edit\]|\[1\]|Harbour Review Press|Tarn Beck|Categories|Rivers of the north/);
+  });
+
+  it("keeps a wiki's section headings, which Readability alone drops with their wrapping block", () => {
+    const html = readFileSync(
+      new URL('../../../../tests/fixtures/extraction/wiki-article.html', import.meta.url),
+      'utf8',
+    );
+    const page = extractOk(documentFromHtml(html, 'wiki-article.html'));
+    expect(page.text).toContain('## Description\n\nAdults reach 14 to 18 centimetres');
+    expect(page.text).toContain('## Habitat and range\n\n');
+    expect(page.text).toContain('## Conservation\n\n');
+  });
+
+  it('reads headings without their permalink signs', () => {
+    const prose = (topic: string) =>
+      `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
+      'after two years of surveys, public meetings and studies of the river bed.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
+          `${prose('plans')}<h2 id="timeline">Timeline<a class="headerlink" href="#timeline">¶</a></h2>` +
+          `${prose('dates')}<h3 id="risks">Risks <a href="#risks">#</a></h3>${prose('risks')}</article></main></body></html>`,
+      ),
+    );
+    expect(page.text).toContain('## Timeline\n\nThe dates');
+    expect(page.text).toContain('### Risks\n\nThe risks');
   });
 
   it('reads the JSON-LD metadata a page carries, while its other scripts and styles stay unread', () => {
