@@ -100,6 +100,32 @@ const SECONDARY_TOKENS = new Set([
   'mw-portlet',
 ]);
 
+/**
+ * Small blocks that are never the content, known by the start of a class token, with most text they may hold: an
+ * ad slot (an "Advertisement" label, an ad network's container), a paywall's subscribe prompt, a forum post's
+ * author card or signature. A longer block with such a class is left to the other checks (a site that wraps its
+ * paid article in `paywall`).
+ */
+const SMALL_CHROME: Array<{ token: RegExp; maxChars: number }> = [
+  {
+    token:
+      /^(?:ad|ads|adv|advert|advertisement|advertising|adslot|adunit|adsense|adthrive|dfp|gpt-ad|taboola|outbrain|mgid|ezoic|mv-ad)(?:[-_]|$)/i,
+    maxChars: 300,
+  },
+  { token: /^(?:paywall|regwall|meter-?wall)(?:[-_]|$)/i, maxChars: 1500 },
+  { token: /^(?:signature|postprofile|message-signature|message-userdetails|user-signature)$/i, maxChars: 600 },
+];
+
+function isSmallChrome(el: Element): boolean {
+  const className = el.getAttribute('class');
+  if (!className) return false;
+  const tokens = className.split(/\s+/);
+  for (const { token, maxChars } of SMALL_CHROME) {
+    if (tokens.some((name) => token.test(name))) return (el.textContent ?? '').length <= maxChars;
+  }
+  return false;
+}
+
 /** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */
 export function isNonTextElement(el: Element): boolean {
   return NON_TEXT_TAGS.has(el.localName) || isSensitiveEditor(el);
@@ -170,7 +196,7 @@ export class PageChrome {
 
   isChrome(el: Element): boolean {
     if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el)) return true;
-    return (isConsentBanner(el) || isSecondaryContent(el)) && !this.holdsContent(el);
+    return (isConsentBanner(el) || isSecondaryContent(el) || isSmallChrome(el)) && !this.holdsContent(el);
   }
 
   private holdsContent(el: Element): boolean {

@@ -8,7 +8,7 @@ import { isNonTextElement, PageChrome } from './excluded-elements';
 import { readPageMetadata } from './page-metadata';
 import { loadsMoreOnScroll } from './page-state';
 import { readArticle, type ReadabilityArticle } from './readability-article';
-import { unwrapHeadingWrappers } from './heading-wrappers';
+import { prepareHeadings } from './headings-for-readability';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
@@ -69,7 +69,7 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     const root = candidateRoots(clone)[0] ?? clone.documentElement;
     return { article: null, rendered: renderDetached(root), source: 'visible-text', loadsMore };
   }
-  unwrapHeadingWrappers(clone);
+  prepareHeadings(clone);
   const article = readArticle(clone);
   const rendered = article ? renderDetached(article.content) : EMPTY;
   if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', loadsMore };

@@ -301,6 +301,37 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).toContain('## Conservation\n\n');
   });
 
+  it('leaves out ad slots, a paywall prompt and forum author cards and signatures, but never a long block so named', () => {
+    const prose = (topic: string) =>
+      `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
+      'after two years of surveys, public meetings and studies of the river bed.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
+          `${prose('plans')}<div class="adthrive-ad adthrive-content"><span>Advertisement</span></div>` +
+          `${prose('costs')}<dl class="postprofile"><dt>gravelgrinder</dt><dd>Posts: 212</dd></dl>` +
+          `${prose('dates')}<div class="signature">Wheels built to order.</div>` +
+          `<div class="paywall">${prose('risks').repeat(12)}</div>` +
+          '<div class="paywall-prompt"><h2>Subscribe to continue reading</h2><p>Unlimited access for £1 a week.</p>' +
+          '<p>Already a subscriber? <a href="/signin">Sign in</a></p></div></article></main></body></html>',
+      ),
+    );
+    expect(page.text).toContain('The costs of the new harbour bridge');
+    // A site that wraps the paid article itself in "paywall": that is the content.
+    expect(page.text).toContain('The risks of the new harbour bridge');
+    expect(page.text).not.toMatch(/Advertisement|Posts: 212|gravelgrinder|Wheels built|Subscribe|subscriber/);
+  });
+
+  it("keeps a recipe card's section headings, whose class reads like a page header", () => {
+    const html = readFileSync(
+      new URL('../../../../tests/fixtures/extraction/blog-recipe.html', import.meta.url),
+      'utf8',
+    );
+    const page = extractOk(documentFromHtml(html, 'blog-recipe.html'));
+    expect(page.text).toMatch(/### Ingredients\n\n- 115 g unsalted butter/);
+    expect(page.text).toMatch(/### Instructions\n\n1\. Melt the butter/);
+  });
+
   it('reads headings without their permalink signs', () => {
     const prose = (topic: string) =>
       `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
