@@ -103,8 +103,8 @@ const SECONDARY_TOKENS = new Set([
 /**
  * Small blocks that are never the content, known by the start of a class token, with most text they may hold: an
  * ad slot (an "Advertisement" label, an ad network's container), a paywall's subscribe prompt, a forum post's
- * author card or signature. A longer block with such a class is left to the other checks (a site that wraps its
- * paid article in `paywall`).
+ * author card or signature, a newsletter sign-up, an author's bio. A longer block with such a class is left to the
+ * other checks (a site that wraps its paid article in `paywall`).
  */
 const SMALL_CHROME: Array<{ token: RegExp; maxChars: number }> = [
   {
@@ -114,6 +114,8 @@ const SMALL_CHROME: Array<{ token: RegExp; maxChars: number }> = [
   },
   { token: /^(?:paywall|regwall|meter-?wall)(?:[-_]|$)/i, maxChars: 1500 },
   { token: /^(?:signature|postprofile|message-signature|message-userdetails|user-signature)$/i, maxChars: 600 },
+  { token: /^(?:newsletter|email-signup|signup-box|sign-up-box)(?:[-_]|$)/i, maxChars: 600 },
+  { token: /^(?:author-bio|author-box|about-the-author|about-author|author-card)$/i, maxChars: 800 },
 ];
 
 function isSmallChrome(el: Element): boolean {

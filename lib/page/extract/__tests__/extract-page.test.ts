@@ -301,7 +301,7 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).toContain('## Conservation\n\n');
   });
 
-  it('leaves out ad slots, a paywall prompt and forum author cards and signatures, but never a long block so named', () => {
+  it('leaves out ad slots, a paywall prompt, forum signatures, sign-ups and bios, but never a long block so named', () => {
     const prose = (topic: string) =>
       `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
       'after two years of surveys, public meetings and studies of the river bed.</p>';
@@ -313,13 +313,20 @@ describe('extractPage on fixture pages', () => {
           `${prose('dates')}<div class="signature">Wheels built to order.</div>` +
           `<div class="paywall">${prose('risks').repeat(12)}</div>` +
           '<div class="paywall-prompt"><h2>Subscribe to continue reading</h2><p>Unlimited access for £1 a week.</p>' +
-          '<p>Already a subscriber? <a href="/signin">Sign in</a></p></div></article></main></body></html>',
+          '<p>Already a subscriber? <a href="/signin">Sign in</a></p></div>' +
+          '<div class="newsletter-signup"><p>Get the harbour briefing: the week\'s news from the port, the river and the ' +
+          'council, every Friday in your inbox, free of charge.</p></div>' +
+          '<div class="author-bio"><p>Mara Quist covers transport, planning and the harbour for the Gazette, where she ' +
+          'has reported on the river crossings since 2015.</p></div>' +
+          '</article></main></body></html>',
       ),
     );
     expect(page.text).toContain('The costs of the new harbour bridge');
     // A site that wraps the paid article itself in "paywall": that is the content.
     expect(page.text).toContain('The risks of the new harbour bridge');
-    expect(page.text).not.toMatch(/Advertisement|Posts: 212|gravelgrinder|Wheels built|Subscribe|subscriber/);
+    expect(page.text).not.toMatch(
+      /Advertisement|Posts: 212|gravelgrinder|Wheels built|Subscribe|subscriber|briefing|Mara Quist/,
+    );
   });
 
   it("keeps a recipe card's section headings, whose class reads like a page header", () => {
