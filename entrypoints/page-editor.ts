@@ -2,7 +2,7 @@ import { captureSelection } from '@/lib/page/editing/capture-selection';
 import { insertBelow, replaceSelection } from '@/lib/page/editing/replace-selection';
 import { installAgent } from '@/lib/page/install-agent';
 import { insertReply } from '@/lib/page/webmail/insert-reply';
-import { readSelectedMessage } from '@/lib/page/webmail/read-open-thread';
+import { readSelectedMessage } from '@/lib/page/webmail/read-selected-message';
 
 // Injected once per frame, on first edit or reply; the background then calls its agents (lib/background/tab-scripts).
 export default defineUnlistedScript(() => {

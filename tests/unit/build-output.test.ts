@@ -42,6 +42,12 @@ describe('production build', () => {
     for (const needle of TEST_ONLY_STRINGS) expect(filesContaining(production, needle), needle).toEqual([]);
   });
 
+  it('injects page reading only where a page is read: the editing script carries no Readability', () => {
+    expect(production.get('page-reader.js')).toContain('Readability');
+    expect(production.get('page-editor.js')).toBeDefined();
+    expect(production.get('page-editor.js')).not.toContain('Readability');
+  });
+
   it('has the extension pages CSP and no host permissions or always-on content scripts', () => {
     const manifest = JSON.parse(production.get('manifest.json')!);
     expect(manifest.content_security_policy.extension_pages).toBe(extensionPagesCsp());

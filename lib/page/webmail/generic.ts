@@ -7,11 +7,10 @@ import { deepestFocusContext, selectedRangeIn } from '../editing/focus-context';
 import { plainTextOf } from '../editing/range-text';
 import { classifyTextField, isFieldEditable, isTextArea } from '../editing/text-field-kind';
 import { containsCardNumber, type SensitiveKind } from '../../core/sensitive-data';
-import { extractPage } from '../extract/extract-page';
 import { conversationIdentity, pageAddress, taggedId } from './conversation-identity';
 import { allShown } from './dom-lookup';
 import { mailMessage, threadRead } from './thread-read';
-import type { ConversationIdentity, ThreadRead, WebmailAdapter } from './types';
+import type { ConversationIdentity, PageReader, ThreadRead, WebmailAdapter } from './types';
 
 type ThreadRefusal = { ok: false; code: 'sensitive'; sensitive: SensitiveKind | 'password' };
 import type { WebmailClient } from '../../core/webmail-hosts';
@@ -56,10 +55,10 @@ export function readSelectionAsThread(
   });
 }
 
-function readThread(doc: Document): ThreadRead {
+function readThread(doc: Document, readPage: PageReader): ThreadRead {
   const fromSelection = readSelectionAsThread(doc);
   if (fromSelection) return fromSelection;
-  const page = extractPage(doc);
+  const page = readPage(doc);
   if (!page.ok) return { ok: false, code: 'empty-thread' };
   return threadRead({
     client: 'generic',

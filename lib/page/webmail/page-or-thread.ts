@@ -7,7 +7,7 @@ export function readPageOrThread(doc: Document): PageRead {
   const adapter = adapterFor(doc);
   if (adapter.client !== 'generic') {
     try {
-      const read = adapter.readThread(doc);
+      const read = adapter.readThread(doc, extractPage);
       if (read.ok) return { ok: true, thread: read.thread, url: doc.URL };
     } catch {
       // A client page the adapter does not understand is read like any other page.

@@ -1,6 +1,7 @@
 /** What Tacit reads from an open mail conversation, and what a webmail adapter must provide. */
 import type { WebmailClient } from '../../core/webmail-hosts';
 import type { SensitiveKind } from '../../core/sensitive-data';
+import type { ExtractResult } from '../extract/types';
 
 /** One message of the open conversation, as plain text (quoted history and signatures trimmed where recognisable). */
 export interface MailMessage {
@@ -108,12 +109,18 @@ export type InsertReplyResult =
     }
   | { ok: false; code: InsertReplyError; failure?: AdapterFailure };
 
+export type PageReader = (doc: Document) => ExtractResult;
+
 /** One webmail client's knowledge of its own page. Pure DOM: runs in the page (content script) and in unit tests. */
 export interface WebmailAdapter {
   readonly client: WebmailClient;
   /** Whether this document is this client (by host and by page structure). */
   matches(doc: Document): boolean;
-  readThread(doc: Document): ThreadRead;
+  /**
+   * `readPage` reads a page's main text (any page's, lib/page/extract), for the generic adapter: passed in rather than
+   * imported, so that the editing script, which carries the adapters but never reads a page, comes without it.
+   */
+  readThread(doc: Document, readPage: PageReader): ThreadRead;
   /** Which conversation is open, from the client's own ids; cheap, so Insert can call it before writing. */
   identify(doc: Document): ConversationIdentity;
   /** Where the open message is shown (the reading pane), so the user's fallback can select it; null when unknown. */

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { readOpenThread } from '../read-open-thread';
+import { extractPage } from '../../extract/extract-page';
 import { gmailAdapter } from '../gmail';
 import { outlookAdapter } from '../outlook';
 import { closeMailWindows, mailDocument, readMailFixture } from './mail-fixture';
@@ -81,7 +82,7 @@ describe('Outlook page details', () => {
       ),
       'https://outlook.office.com/mail/',
     );
-    const read = outlookAdapter.readThread(doc);
+    const read = outlookAdapter.readThread(doc, extractPage);
     expect(read.ok && read.thread.messages.map((m) => m.text)).toEqual(['First', 'Second', 'Third']);
   });
 });

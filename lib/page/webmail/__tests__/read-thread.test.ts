@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { withMessageLanguage } from '../../../tasks/common/message-language';
-import { readOpenThread, readSelectedMessage } from '../read-open-thread';
+import { readOpenThread } from '../read-open-thread';
+import { readSelectedMessage } from '../read-selected-message';
 import type { MailThread } from '../types';
 import { closeMailWindows, mailDocument, mailFixture } from './mail-fixture';
 
