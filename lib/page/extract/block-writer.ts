@@ -20,6 +20,19 @@ export type BlockKind = 'prose' | 'links' | 'heading' | 'other';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/**
+ * A paragraph that is only an ad slot's label or the line a news site puts around an ad ("Advertisement", "Skip
+ * advertisement", "Story continues below advertisement"), in the languages of the big news sites; dropped whatever
+ * the markup around it says.
+ */
+const AD_LABEL =
+  /^(?:advertisement|advertisements|advert|sponsored|skip advertisement|(?:story|article) continues below(?: advertisement)?|scroll to continue with content|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reklame|advertentie|annonce|реклама|広告|광고|广告)$/i;
+const MAX_AD_LABEL_CHARS = 40;
+
+export function isAdLabel(paragraph: string): boolean {
+  return paragraph.length <= MAX_AD_LABEL_CHARS && AD_LABEL.test(paragraph);
+}
+
 /** Collects finished blocks, and the inline text of the paragraph being built. */
 export class BlockWriter {
   readonly blocks: string[] = [];
@@ -45,7 +58,7 @@ export class BlockWriter {
 
   flush(): void {
     const paragraph = normalizeParagraph(this.inline);
-    if (paragraph) {
+    if (paragraph && !isAdLabel(paragraph)) {
       const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
       const prose = countParagraph(this.stats, paragraph.length, linkChars);
       if (linkChars > 0 && !this.inlineHasPlainWords) this.stats.linkOnlyParagraphs++;

@@ -329,6 +329,29 @@ describe('extractPage on fixture pages', () => {
     );
   });
 
+  it('leaves out the lines a news site puts around an ad, whatever their markup', () => {
+    const prose = (topic: string) =>
+      `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
+      'after two years of surveys, public meetings and studies of the river bed.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
+          `${prose('plans')}<p class="css-19a4b">ADVERTISEMENT</p><p><a href="#after-ad">SKIP ADVERTISEMENT</a></p>` +
+          '<p>Story continues below advertisement</p><p>Anzeige</p><p>The council bought an advertisement.</p>' +
+          `${prose('costs')}</article></main></body></html>`,
+      ),
+    );
+    expect(page.text).toBe(
+      [
+        'The plans of the new harbour bridge were set out by the council in a report published this week, after two ' +
+          'years of surveys, public meetings and studies of the river bed.',
+        'The council bought an advertisement.',
+        'The costs of the new harbour bridge were set out by the council in a report published this week, after two ' +
+          'years of surveys, public meetings and studies of the river bed.',
+      ].join('\n\n'),
+    );
+  });
+
   it("keeps a recipe card's section headings, whose class reads like a page header", () => {
     const html = readFileSync(
       new URL('../../../../tests/fixtures/extraction/blog-recipe.html', import.meta.url),
