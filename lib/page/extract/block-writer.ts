@@ -33,6 +33,18 @@ export function isAdLabel(paragraph: string): boolean {
   return paragraph.length <= MAX_AD_LABEL_CHARS && AD_LABEL.test(paragraph);
 }
 
+/**
+ * A cross-link a news site puts between an article's paragraphs: a "Read more:" or "Related:" lead-in followed by a
+ * link to another story (its text is mostly that link).
+ */
+const CROSS_LINK_LEAD =
+  /^(?:read more|read also|also read|related|related story|related article|see also|more|watch|listen|recommended|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|leer más|lee también|leggi anche|leia também|lees ook)\s*[:：|–—-]\s*/i;
+
+function isCrossLink(paragraph: string, linkChars: number): boolean {
+  const lead = CROSS_LINK_LEAD.exec(paragraph);
+  return lead !== null && linkChars * 2 >= paragraph.length - lead[0].length && linkChars > 0;
+}
+
 /** Collects finished blocks, and the inline text of the paragraph being built. */
 export class BlockWriter {
   readonly blocks: string[] = [];
@@ -58,8 +70,8 @@ export class BlockWriter {
 
   flush(): void {
     const paragraph = normalizeParagraph(this.inline);
-    if (paragraph && !isAdLabel(paragraph)) {
-      const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
+    const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
+    if (paragraph && !isAdLabel(paragraph) && !isCrossLink(paragraph, linkChars)) {
       const prose = countParagraph(this.stats, paragraph.length, linkChars);
       if (linkChars > 0 && !this.inlineHasPlainWords) this.stats.linkOnlyParagraphs++;
       this.push(paragraph, prose ? 'prose' : linkChars > 0 && !this.inlineHasPlainWords ? 'links' : 'other');

@@ -329,7 +329,7 @@ describe('extractPage on fixture pages', () => {
     );
   });
 
-  it('leaves out the lines a news site puts around an ad, whatever their markup', () => {
+  it('leaves out the lines a news site puts around an ad and its "Read more:" cross-links, whatever their markup', () => {
     const prose = (topic: string) =>
       `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
       'after two years of surveys, public meetings and studies of the river bed.</p>';
@@ -338,6 +338,9 @@ describe('extractPage on fixture pages', () => {
         '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
           `${prose('plans')}<p class="css-19a4b">ADVERTISEMENT</p><p><a href="#after-ad">SKIP ADVERTISEMENT</a></p>` +
           '<p>Story continues below advertisement</p><p>Anzeige</p><p>The council bought an advertisement.</p>' +
+          '<p><strong>Read more:</strong> <a href="/news/ferry">Ferry fares to rise in spring</a></p>' +
+          '<p>Related: <a href="/news/tolls">Bridge tolls</a></p>' +
+          '<p>More: the <a href="/report">full report</a> runs to 400 pages, with maps of every pier and quay.</p>' +
           `${prose('costs')}</article></main></body></html>`,
       ),
     );
@@ -346,6 +349,7 @@ describe('extractPage on fixture pages', () => {
         'The plans of the new harbour bridge were set out by the council in a report published this week, after two ' +
           'years of surveys, public meetings and studies of the river bed.',
         'The council bought an advertisement.',
+        'More: the full report runs to 400 pages, with maps of every pier and quay.',
         'The costs of the new harbour bridge were set out by the council in a report published this week, after two ' +
           'years of surveys, public meetings and studies of the river bed.',
       ].join('\n\n'),
