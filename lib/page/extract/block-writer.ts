@@ -54,7 +54,11 @@ export class BlockWriter {
   /** Whether the paragraph has words outside links (a menu has only links and separators). */
   private inlineHasPlainWords = false;
 
-  constructor(private readonly stats: TextStats) {}
+  constructor(
+    private readonly stats: TextStats,
+    /** Web pages: an ad's label and "Read more:" cross-links are left out (mail keeps every line). */
+    private readonly leaveOutFurniture = false,
+  ) {}
 
   text(text: string, inLink: boolean): void {
     this.inline += text;
@@ -71,7 +75,8 @@ export class BlockWriter {
   flush(): void {
     const paragraph = normalizeParagraph(this.inline);
     const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
-    if (paragraph && !isAdLabel(paragraph) && !isCrossLink(paragraph, linkChars)) {
+    const furniture = this.leaveOutFurniture && (isAdLabel(paragraph) || isCrossLink(paragraph, linkChars));
+    if (paragraph && !furniture) {
       const prose = countParagraph(this.stats, paragraph.length, linkChars);
       if (linkChars > 0 && !this.inlineHasPlainWords) this.stats.linkOnlyParagraphs++;
       this.push(paragraph, prose ? 'prose' : linkChars > 0 && !this.inlineHasPlainWords ? 'links' : 'other');

@@ -89,6 +89,7 @@ function renderDetached(root: Element): RenderedText {
     enterShadowRoots: false,
     enterFrames: false,
     trimLinkBlocks: true,
+    leaveOutFurniture: true,
   });
 }
 

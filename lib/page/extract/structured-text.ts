@@ -19,6 +19,8 @@ export interface RenderOptions {
   enterFrames: boolean;
   /** Leave out link lists and menus before the first and after the last block of content (share bars, "most read"). */
   trimLinkBlocks?: boolean;
+  /** Leave out paragraphs that are a web page's furniture (an ad's label, a "Read more:" cross-link); not in mail. */
+  leaveOutFurniture?: boolean;
 }
 
 export interface RenderedText {
@@ -77,7 +79,7 @@ export function renderText(root: Node, options: RenderOptions): RenderedText {
     linkDepth: 0,
     stats,
   };
-  const writer = new BlockWriter(stats);
+  const writer = new BlockWriter(stats, options.leaveOutFurniture);
   visitChildren(root, writer, context);
   writer.flush();
   const blocks = options.trimLinkBlocks ? trimLinkBlocks(writer) : writer.blocks;
@@ -89,7 +91,7 @@ export function renderStructuredText(root: Node, options: RenderOptions): string
 }
 
 function renderBlocks(parent: Node, context: RenderContext): string[] {
-  const writer = new BlockWriter(context.stats);
+  const writer = new BlockWriter(context.stats, context.leaveOutFurniture);
   visitChildren(parent, writer, context);
   writer.flush();
   return writer.blocks;

@@ -19,6 +19,7 @@ export function readVisibleText(doc: Document, visibility: PageVisibility, chrom
       enterShadowRoots: true,
       enterFrames: true,
       trimLinkBlocks: true,
+      leaveOutFurniture: true,
     });
     if (!best || rendered.stats.proseChars > best.stats.proseChars) best = rendered;
     if (best.stats.proseChars >= ENOUGH_PROSE_CHARS) break;

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isNonTextElement, isSecondaryContent, PageChrome } from '../excluded-elements';
-import { isAdLabel } from '../block-writer';
 import { renderStructuredText, renderText, type RenderOptions } from '../structured-text';
 import { readArticle } from '../readability-article';
 import { PageVisibility } from '../visibility';
@@ -168,8 +167,6 @@ describe('renderText on Readability articles of the evaluation set', () => {
     const texts: string[] = [];
     for (let node = root.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) texts.push((node as Text).data);
-      // An ad slot's label ("Advertisement") is left out as a paragraph of its own.
-      else if (node.nodeType === 1 && isAdLabel(node.textContent!.trim())) continue;
       else if (node.nodeType === 1 && !isNonTextElement(node as Element)) texts.push(...textNodes(node));
     }
     return texts;

@@ -64,6 +64,15 @@ describe('quoted history in mail HTML', () => {
     expect(text).toBe('> Can you come?\n\nYes.\n\n> And bring slides?\n\nSure.');
   });
 
+  it('keeps every line a writer wrote, even those a web page would drop as furniture', () => {
+    const text = readMessageText(
+      body(
+        '<div>The draft is ready.</div><div>See also: <a href="https://example.com/plan">the plan</a></div><div>Anzeige</div>',
+      ),
+    );
+    expect(text).toBe('The draft is ready.\n\nSee also: the plan\n\nAnzeige');
+  });
+
   it('keeps a plain blockquote that the message goes on after (a quoted passage, not history)', () => {
     const text = readMessageText(
       body('<div>As the manual says:</div><blockquote>Never run it twice.</blockquote><div>So please wait.</div>'),
