@@ -18,6 +18,8 @@ export interface ReadabilityArticle extends PageMetadata {
 interface ReadabilitySteps {
   _grabArticle?: (page: Element | null) => Element | null;
   _isProbablyVisible?: (node: Element) => boolean;
+  _isValidByline?: (node: Element, matchString: string) => boolean;
+  REGEXPS?: { byline?: RegExp };
 }
 
 /** Readability mutates the document it reads, so `detached` must be a clone the caller does not reuse. */
@@ -43,8 +45,9 @@ export function readArticle(detached: Document): ReadabilityArticle | null {
 
 /**
  * Work Readability does for nothing, which on a megabyte page is a fifth of its time: it serializes the whole article
- * for a log line it drops (`this.log("Grabbed: " + content.innerHTML)`, debug or not), and reads each element's inline
- * style object (built on first use) to see whether the element is hidden, also when it has no style attribute.
+ * for a log line it drops (`this.log("Grabbed: " + content.innerHTML)`, debug or not), reads each element's inline
+ * style object (built on first use) to see whether the element is hidden, also when it has no style attribute, and
+ * reads the text of every element while it looks for a byline.
  */
 function skipDiscardedWork(reader: ReadabilitySteps): void {
   const grabArticle = reader._grabArticle?.bind(reader);
@@ -59,6 +62,17 @@ function skipDiscardedWork(reader: ReadabilitySteps): void {
   if (isProbablyVisible) {
     reader._isProbablyVisible = (node) =>
       node.hasAttribute('style') ? isProbablyVisible(node) : isShownByMarkup(node);
+  }
+  const isValidByline = reader._isValidByline?.bind(reader);
+  const byline = reader.REGEXPS?.byline;
+  if (isValidByline && byline) {
+    // Readability measures each element's text before it looks at the element's names, so on a page without a byline
+    // it reads the whole page's text for every element around the article; the names are checked first here.
+    reader._isValidByline = (node, matchString) =>
+      (node.getAttribute('rel') === 'author' ||
+        (node.getAttribute('itemprop') ?? '').includes('author') ||
+        byline.test(matchString)) &&
+      isValidByline(node, matchString);
   }
 }
 
