@@ -1,7 +1,8 @@
 /**
  * Compares page reading at another commit with the working tree's, page by page in one Chromium run, by CPU time of
  * the page's renderer (Linux: /proc/<pid>/schedstat), which other work on a busy machine hardly shifts, unlike wall
- * time. Each page is read before, after and by plain Readability, in turn; every result that differs is listed.
+ * time. Each page is read before, after and by plain Readability, in turn (each going first in turn); every result
+ * that differs is listed.
  * Usage: npx tsx scripts/compare-extract.ts [--before=REF] [--runs=N] [--pages-dir=DIR] [--rows]
  * REF defaults to HEAD; runs (default 5) give each page's median.
  */
@@ -19,15 +20,22 @@ const RUNS = Number(option('runs') ?? 5);
 const WHO = ['before', 'after', 'readability'] as const;
 type Who = (typeof WHO)[number];
 
-/** lib/ as it was at `ref`, bundled for the page as `TacitBefore`. */
-async function bundleAt(ref: string): Promise<string> {
+/**
+ * lib/ as it was at `ref` (or as it is, without one), bundled for the page as `globalName`. Both sides are bundled
+ * alike, each with its own copy of Readability, so neither shares compiled code with the plain Readability runs.
+ */
+async function bundleAt(ref: string | null, globalName: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'tacit-compare-'));
   try {
-    const archive = execFileSync('git', ['archive', ref, 'lib'], { cwd: ROOT, maxBuffer: 1 << 28 });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    writeFileSync(join(dir, 'entry.ts'), "export { extractPage } from './lib/page/extract/extract-page';\n");
-    return await bundleForPage(join(dir, 'entry.ts'), 'TacitBefore');
+    let lib = join(ROOT, 'lib');
+    if (ref) {
+      const archive = execFileSync('git', ['archive', ref, 'lib'], { cwd: ROOT, maxBuffer: 1 << 28 });
+      execFileSync('tar', ['-x', '-C', dir], { input: archive });
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      lib = join(dir, 'lib');
+    }
+    writeFileSync(join(dir, 'entry.ts'), `export { extractPage } from '${lib}/page/extract/extract-page';\n`);
+    return await bundleForPage(join(dir, 'entry.ts'), globalName);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -67,8 +75,9 @@ function cpuMs(files: readonly string[]): number {
 }
 
 const pages = benchPages(option('pages-dir'));
-const [before, after] = await Promise.all([
-  bundleAt(BEFORE),
+const [before, after, baseline] = await Promise.all([
+  bundleAt(BEFORE, 'TacitBefore'),
+  bundleAt(null, 'TacitAfter'),
   bundleForPage('scripts/bench-extract-api.ts', 'TacitBench'),
 ]);
 const bench = await openBenchBrowser((name) => servedPages(pages).get(name) ?? null);
@@ -79,11 +88,12 @@ try {
     await bench.page.goto(`${bench.origin}/${page.name}`, { waitUntil: 'load', timeout: 300_000 });
     await bench.page.addScriptTag({ content: before });
     await bench.page.addScriptTag({ content: after });
+    await bench.page.addScriptTag({ content: baseline });
     // tsx names the functions below with a helper the page does not have.
     await bench.page.addScriptTag({ content: 'globalThis.__name = (fn) => fn' });
     const fields = await bench.page.evaluate(() => {
       const scope = globalThis as unknown as Record<string, typeof import('./bench-extract-api')>;
-      const [old, now] = [scope.TacitBefore!.extractPage(document), scope.TacitBench!.extractPage(document)];
+      const [old, now] = [scope.TacitBefore!.extractPage(document), scope.TacitAfter!.extractPage(document)];
       const flat = (result: typeof old): Record<string, unknown> => (result.ok ? { ...result.page } : { ...result });
       const [a, b] = [flat(old), flat(now)];
       return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
@@ -94,12 +104,13 @@ try {
     const stats = rendererStats();
     const times: Record<Who, number[]> = { before: [], after: [], readability: [] };
     for (let run = 0; run < RUNS; run++) {
-      for (const who of WHO) {
+      // Each reader goes first in turn, so none always follows the same one (and the garbage it leaves).
+      for (const who of WHO.map((_, index) => WHO[(index + run) % WHO.length]!)) {
         const started = cpuMs(stats);
         await bench.page.evaluate((reader) => {
           const scope = globalThis as unknown as Record<string, typeof import('./bench-extract-api')>;
           if (reader === 'readability') scope.TacitBench!.readabilityText(document);
-          else scope[reader === 'before' ? 'TacitBefore' : 'TacitBench']!.extractPage(document);
+          else scope[reader === 'before' ? 'TacitBefore' : 'TacitAfter']!.extractPage(document);
         }, who);
         times[who].push(cpuMs(stats) - started);
       }
