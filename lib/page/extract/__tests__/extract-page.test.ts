@@ -414,6 +414,28 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toContain('Hartmann');
   });
 
+  it('leaves out the byline line when the metadata already names the author, and keeps the standfirst', () => {
+    const story =
+      'When the parish voted to buy a single turbine in 2019, the money came from 212 households, a church roof fund ' +
+      'and a loan that the bank only agreed to on the third attempt. Five years on, the turbine pays for the bus.';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>The village that bought a wind turbine</title><meta name="author" content="Oskar Lindqvist">' +
+          '</head><body><main><article><h1>The village that bought a wind turbine</h1>' +
+          '<p class="standfirst">Villages across the uplands are buying their own turbines. Not everyone is convinced.</p>' +
+          '<p class="byline">By <a href="/authors/oskar">Oskar Lindqvist</a> ' +
+          '<span class="date">March 2, 2025</span> · 9 min read</p>' +
+          `<p>${story}</p><p>Written up by Oskar Lindqvist for the parish newsletter, ${story}</p></article></main></body></html>`,
+      ),
+    );
+    expect(page.byline).toBe('Oskar Lindqvist');
+    expect(page.text).toMatch(
+      /^Villages across the uplands are buying their own turbines\. Not everyone is convinced\.\n\nWhen/,
+    );
+    expect(page.text).not.toContain('9 min read');
+    expect(page.text).toContain('Written up by Oskar Lindqvist for the parish newsletter');
+  });
+
   it('reads a long article exactly as written, without the page around it', () => {
     const doc = documentFromHtml(longArticleHtml(6_000), 'long-article.html');
     const result = extractPage(doc);
