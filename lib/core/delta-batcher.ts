@@ -61,7 +61,6 @@ export class DeltaBatcher {
     this.cancelScheduled();
     this.parts = [];
     this.lastSentAt = undefined;
-    this.interval = 0;
   }
 
   private cancelScheduled(): void {

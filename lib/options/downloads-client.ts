@@ -85,7 +85,7 @@ export class DownloadsClient {
       case 'downloads/finished':
         this.active.value = this.active.value.filter((id) => id !== event.modelId);
         this.errors.value = { ...this.errors.value, [event.modelId]: event.error };
-        void this.port?.then((port) => port.post({ type: 'downloads/status', records: this.records }));
+        this.refresh();
         return;
       case 'downloads/status':
         this.statuses.value = { ...this.statuses.value, ...event.statuses };

@@ -29,7 +29,7 @@ const AD_LABEL =
   /^(?:advertisement|advertisements|advert|sponsored|skip advertisement|(?:story|article) continues below(?: advertisement)?|scroll to continue with content|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reklame|advertentie|annonce|реклама|広告|광고|广告)$/i;
 const MAX_AD_LABEL_CHARS = 40;
 
-export function isAdLabel(paragraph: string): boolean {
+function isAdLabel(paragraph: string): boolean {
   return paragraph.length <= MAX_AD_LABEL_CHARS && AD_LABEL.test(paragraph);
 }
 

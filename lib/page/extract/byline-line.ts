@@ -18,8 +18,10 @@ export function dropBylineLine(content: Element, byline: string | undefined): vo
   const name = byline?.trim().toLowerCase();
   if (!name) return;
   for (const el of Array.from(content.querySelectorAll(`p, ${BYLINE_MARKUP}`))) {
-    if (el.localName === 'p' && !isByline(el) && textLength(el) >= PROSE_CHARS) return;
-    if (!isByline(el)) continue;
+    if (!isByline(el)) {
+      if (el.localName === 'p' && textLength(el) >= PROSE_CHARS) return;
+      continue;
+    }
     const line = lineAround(el, content);
     if (textLength(line) <= MAX_LINE_CHARS && (line.textContent ?? '').toLowerCase().includes(name)) line.remove();
     return;

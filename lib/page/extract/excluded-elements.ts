@@ -106,26 +106,35 @@ const SECONDARY_TOKENS = new Set([
  * author card or signature, a newsletter sign-up, an author's bio. A longer block with such a class is left to the
  * other checks (a site that wraps its paid article in `paywall`).
  */
-const SMALL_CHROME: Array<{ token: RegExp; maxChars: number }> = [
+const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
   {
-    token:
-      /^(?:ad|ads|adv|advert|advertisement|advertising|adslot|adunit|adsense|adthrive|dfp|gpt-ad|taboola|outbrain|mgid|ezoic|mv-ad)(?:[-_]|$)/i,
+    classToken: smallChromeToken(
+      '(?:ad|ads|adv|advert|advertisement|advertising|adslot|adunit|adsense|adthrive|dfp|gpt-ad|taboola|outbrain|mgid|ezoic|mv-ad)(?:[-_]\\S*)?',
+    ),
     maxChars: 300,
   },
-  { token: /^(?:paywall|regwall|meter-?wall)(?:[-_]|$)/i, maxChars: 1500 },
-  { token: /^(?:signature|postprofile|message-signature|message-userdetails|user-signature)$/i, maxChars: 600 },
-  { token: /^(?:newsletter|email-signup|signup-box|sign-up-box)(?:[-_]|$)/i, maxChars: 600 },
-  { token: /^(?:author-bio|author-box|about-the-author|about-author|author-card)$/i, maxChars: 800 },
+  { classToken: smallChromeToken('(?:paywall|regwall|meter-?wall)(?:[-_]\\S*)?'), maxChars: 1500 },
+  {
+    classToken: smallChromeToken('(?:signature|postprofile|message-signature|message-userdetails|user-signature)'),
+    maxChars: 600,
+  },
+  { classToken: smallChromeToken('(?:newsletter|email-signup|signup-box|sign-up-box)(?:[-_]\\S*)?'), maxChars: 600 },
+  {
+    classToken: smallChromeToken('(?:author-bio|author-box|about-the-author|about-author|author-card)'),
+    maxChars: 800,
+  },
 ];
+
+/** A whole class token matching `pattern`, tested on the class attribute as it is (no split per element). */
+function smallChromeToken(pattern: string): RegExp {
+  return new RegExp(`(?:^|\\s)${pattern}(?=\\s|$)`, 'i');
+}
 
 function isSmallChrome(el: Element): boolean {
   const className = el.getAttribute('class');
   if (!className) return false;
-  const tokens = className.split(/\s+/);
-  for (const { token, maxChars } of SMALL_CHROME) {
-    if (tokens.some((name) => token.test(name))) return (el.textContent ?? '').length <= maxChars;
-  }
-  return false;
+  const rule = SMALL_CHROME.find(({ classToken }) => classToken.test(className));
+  return rule !== undefined && (el.textContent ?? '').length <= rule.maxChars;
 }
 
 /** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */

@@ -177,6 +177,17 @@ function extractOk(doc: Document): ExtractedPage {
   return result.page;
 }
 
+/** A page of the evaluation set (tests/fixtures/extraction), read. */
+function evaluationPage(name: string): ExtractedPage {
+  const html = readFileSync(new URL(`../../../../tests/fixtures/extraction/${name}`, import.meta.url), 'utf8');
+  return extractOk(documentFromHtml(html, name));
+}
+
+/** A sentence-long paragraph of article prose about one `topic` of a harbour bridge. */
+const bridgeProse = (topic: string) =>
+  `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
+  'after two years of surveys, public meetings and studies of the river bed.</p>';
+
 describe('extractPage on fixture pages', () => {
   for (const fixture of FIXTURES) {
     describe(fixture.file, () => {
@@ -291,27 +302,20 @@ describe('extractPage on fixture pages', () => {
   });
 
   it("keeps a wiki's section headings, which Readability alone drops with their wrapping block", () => {
-    const html = readFileSync(
-      new URL('../../../../tests/fixtures/extraction/wiki-article.html', import.meta.url),
-      'utf8',
-    );
-    const page = extractOk(documentFromHtml(html, 'wiki-article.html'));
+    const page = evaluationPage('wiki-article.html');
     expect(page.text).toContain('## Description\n\nAdults reach 14 to 18 centimetres');
     expect(page.text).toContain('## Habitat and range\n\n');
     expect(page.text).toContain('## Conservation\n\n');
   });
 
   it('leaves out ad slots, a paywall prompt, forum signatures, sign-ups and bios, but never a long block so named', () => {
-    const prose = (topic: string) =>
-      `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
-      'after two years of surveys, public meetings and studies of the river bed.</p>';
     const page = extractOk(
       documentFromHtml(
         '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${prose('plans')}<div class="adthrive-ad adthrive-content"><span>Advertisement</span></div>` +
-          `${prose('costs')}<dl class="postprofile"><dt>gravelgrinder</dt><dd>Posts: 212</dd></dl>` +
-          `${prose('dates')}<div class="signature">Wheels built to order.</div>` +
-          `<div class="paywall">${prose('risks').repeat(12)}</div>` +
+          `${bridgeProse('plans')}<div class="adthrive-ad adthrive-content"><span>Advertisement</span></div>` +
+          `${bridgeProse('costs')}<dl class="postprofile"><dt>gravelgrinder</dt><dd>Posts: 212</dd></dl>` +
+          `${bridgeProse('dates')}<div class="signature">Wheels built to order.</div>` +
+          `<div class="paywall">${bridgeProse('risks').repeat(12)}</div>` +
           '<div class="paywall-prompt"><h2>Subscribe to continue reading</h2><p>Unlimited access for £1 a week.</p>' +
           '<p>Already a subscriber? <a href="/signin">Sign in</a></p></div>' +
           '<div class="newsletter-signup"><p>Get the harbour briefing: the week\'s news from the port, the river and the ' +
@@ -330,18 +334,15 @@ describe('extractPage on fixture pages', () => {
   });
 
   it('leaves out the lines a news site puts around an ad and its "Read more:" cross-links, whatever their markup', () => {
-    const prose = (topic: string) =>
-      `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
-      'after two years of surveys, public meetings and studies of the river bed.</p>';
     const page = extractOk(
       documentFromHtml(
         '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${prose('plans')}<p class="css-19a4b">ADVERTISEMENT</p><p><a href="#after-ad">SKIP ADVERTISEMENT</a></p>` +
+          `${bridgeProse('plans')}<p class="css-19a4b">ADVERTISEMENT</p><p><a href="#after-ad">SKIP ADVERTISEMENT</a></p>` +
           '<p>Story continues below advertisement</p><p>Anzeige</p><p>The council bought an advertisement.</p>' +
           '<p><strong>Read more:</strong> <a href="/news/ferry">Ferry fares to rise in spring</a></p>' +
           '<p>Related: <a href="/news/tolls">Bridge tolls</a></p>' +
           '<p>More: the <a href="/report">full report</a> runs to 400 pages, with maps of every pier and quay.</p>' +
-          `${prose('costs')}</article></main></body></html>`,
+          `${bridgeProse('costs')}</article></main></body></html>`,
       ),
     );
     expect(page.text).toBe(
@@ -357,24 +358,17 @@ describe('extractPage on fixture pages', () => {
   });
 
   it("keeps a recipe card's section headings, whose class reads like a page header", () => {
-    const html = readFileSync(
-      new URL('../../../../tests/fixtures/extraction/blog-recipe.html', import.meta.url),
-      'utf8',
-    );
-    const page = extractOk(documentFromHtml(html, 'blog-recipe.html'));
+    const page = evaluationPage('blog-recipe.html');
     expect(page.text).toMatch(/### Ingredients\n\n- 115 g unsalted butter/);
     expect(page.text).toMatch(/### Instructions\n\n1\. Melt the butter/);
   });
 
   it('reads headings without their permalink signs', () => {
-    const prose = (topic: string) =>
-      `<p>The ${topic} of the new harbour bridge were set out by the council in a report published this week, ` +
-      'after two years of surveys, public meetings and studies of the river bed.</p>';
     const page = extractOk(
       documentFromHtml(
         '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${prose('plans')}<h2 id="timeline">Timeline<a class="headerlink" href="#timeline">¶</a></h2>` +
-          `${prose('dates')}<h3 id="risks">Risks <a href="#risks">#</a></h3>${prose('risks')}</article></main></body></html>`,
+          `${bridgeProse('plans')}<h2 id="timeline">Timeline<a class="headerlink" href="#timeline">¶</a></h2>` +
+          `${bridgeProse('dates')}<h3 id="risks">Risks <a href="#risks">#</a></h3>${bridgeProse('risks')}</article></main></body></html>`,
       ),
     );
     expect(page.text).toContain('## Timeline\n\nThe dates');
