@@ -14,11 +14,24 @@ import { chromium } from '@playwright/test';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, '.output/chrome-mv3');
 
-/** How the background reads a page (lib/background/tab-scripts/call-agent.ts): install the agents on first use, then call. */
-const READ_PAGE = { file: '/page-reader.js', global: 'tacitAgents', agent: 'reader', method: 'readPage' };
+/**
+ * How the background reads a page (lib/background/tab-scripts/call-agent.ts): on first use the reader's script and its
+ * first-call script in one injection, then a call of the installed agent.
+ */
+const READ_PAGE = {
+  file: '/page-reader.js',
+  firstCall: '/reader-read-page.js',
+  global: 'tacitAgents',
+  agent: 'reader',
+  method: 'readPage',
+};
+/** An empty script: its first injection in a fresh tab is what Chrome itself costs (the isolated world, a round trip). */
+const FLOOR_FILE = 'bench-floor.js';
 
 export interface InjectedTiming {
   coldMs: number;
+  /** The first injection of an empty script in another fresh tab of the same page: the floor under coldMs. */
+  floorMs: number;
   warmMs: number[];
   chars: number;
 }
@@ -28,7 +41,7 @@ export interface InjectedRun {
   huge: { ms: number; text: string };
   /** gzip -9 size of every script the extension injects into pages (every top-level script but the service worker). */
   injectedGzipBytes: number;
-  /** gzip -9 size of what a page read injects (the reader script). */
+  /** gzip -9 size of what a page read injects (the reader script and its first-call script). */
   readGzipBytes: number;
   injectedFiles: Record<string, { bytes: number; gzipBytes: number }>;
 }
@@ -57,6 +70,7 @@ export async function benchInjected(
   const manifestPath = join(extension, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  writeFileSync(join(extension, FLOOR_FILE), 'true;\n');
 
   const byName = new Map(pages.map((page) => [page.name, page.html]));
   byName.set('huge-page.html', huge);
@@ -109,12 +123,10 @@ export async function benchInjected(
           let text = '';
           for (let run = 0; run < times; run++) {
             const started = performance.now();
-            // A first use installs the agents, later ones call them (installing again only if they are gone).
+            // A first use installs the agents and reads at once, later ones call them (installing again if they are gone).
             let [injection] = run === 0 ? [] : await call();
-            if (injection?.result == null) {
-              await chrome.scripting.executeScript({ target, files: [how.file] });
-              [injection] = await call();
-            }
+            if (injection?.result == null)
+              [injection] = await chrome.scripting.executeScript({ target, files: [how.file, how.firstCall] });
             durations.push(performance.now() - started);
             const result = injection?.result as { ok: boolean; page?: { text: string } } | undefined;
             text = result?.ok && result.page ? result.page.text : '';
@@ -124,12 +136,32 @@ export async function benchInjected(
         { url, times, how: READ_PAGE },
       );
 
+    /** The first injection of an empty script into the tab at `url`. */
+    const floor = (url: string) =>
+      worker.evaluate(
+        async ({ url, file }) => {
+          const [tab] = await chrome.tabs.query({ url });
+          const started = performance.now();
+          await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: [file] });
+          return performance.now() - started;
+        },
+        { url, file: `/${FLOOR_FILE}` },
+      );
+    const openTab = async (url: string) => {
+      const tab = await context.newPage();
+      await tab.goto(url, { waitUntil: 'load' });
+      return tab;
+    };
+
     const timings = new Map<string, InjectedTiming>();
     for (const { name } of pages) {
-      const tab = await context.newPage();
-      await tab.goto(`${origin}/${name}`, { waitUntil: 'load' });
-      const { durations, text } = await read(`${origin}/${name}`, 1 + warmRuns);
-      timings.set(name, { coldMs: durations[0]!, warmMs: durations.slice(1), chars: text.length });
+      const url = `${origin}/${name}`;
+      const bare = await openTab(url);
+      const floorMs = await floor(url);
+      await bare.close();
+      const tab = await openTab(url);
+      const { durations, text } = await read(url, 1 + warmRuns);
+      timings.set(name, { coldMs: durations[0]!, floorMs, warmMs: durations.slice(1), chars: text.length });
       await tab.close();
     }
     const tab = await context.newPage();
@@ -137,7 +169,10 @@ export async function benchInjected(
     const { durations, text } = await read(`${origin}/huge-page.html`, 1);
     const injectedFiles = injectedScripts();
     const injectedGzipBytes = Object.values(injectedFiles).reduce((sum, file) => sum + file.gzipBytes, 0);
-    const readGzipBytes = injectedFiles[READ_PAGE.file.slice(1)]?.gzipBytes ?? 0;
+    const readGzipBytes = [READ_PAGE.file, READ_PAGE.firstCall].reduce(
+      (sum, file) => sum + (injectedFiles[file.slice(1)]?.gzipBytes ?? 0),
+      0,
+    );
     return { timings, huge: { ms: durations[0]!, text }, injectedGzipBytes, readGzipBytes, injectedFiles };
   } finally {
     await context.close();

@@ -39,12 +39,14 @@ export function report(
     runs: Record<'flood' | 'paced', Record<Pipeline, StreamRun>>;
     render: Record<Pipeline, { at100: number; atLong: number }>;
     stop: { stopMs: number; textKept: boolean };
+    /** The offscreen timer with nothing streaming, as long as the paced run: the machine's own noise. */
+    idleStall: StallProbeReport;
     chunks: ReturnType<typeof offscreenChunkSizes>;
     workerStream: WorkerStreamFigures;
   },
   jsonPath: string,
 ): void {
-  const { runs, render, stop, chunks, workerStream, sizes } = input;
+  const { runs, render, stop, idleStall, chunks, workerStream, sizes } = input;
   const round = (value: number) => Math.round(value * 10) / 10;
   const figures = (pipeline: Pipeline) => ({
     floodTokensPerSecond: Math.round(runs.flood[pipeline].deliveredPerSecond),
@@ -65,6 +67,7 @@ export function report(
     offscreenStallMs: tacit.offscreenStallMs,
     stopUnderFloodMs: round(stop.stopMs),
     offscreenChunkBytes: chunks.mainThreadBytes,
+    idleOffscreenStallMs: round(idleStall.maxMs),
     bare,
     details: {
       chromium: input.chromium,
@@ -100,6 +103,9 @@ export function report(
     `\nRender cost per update (ms): tacit ${round(render.tacit.at100)} at 100 tokens, ${round(render.tacit.atLong)} at ${sizes.markdown}; bare ${round(render.bare.at100)} → ${round(render.bare.atLong)}`,
   );
   console.log(`Stop under flood: ${round(stop.stopMs)} ms, text kept: ${stop.textKept}`);
+  console.log(
+    `Offscreen timer with nothing streaming, as long as the paced run: stall max ${round(idleStall.maxMs)} / p95 ${round(idleStall.p95Ms)} ms (${idleStall.samples} samples)`,
+  );
   console.log(
     `Offscreen main-thread JS: ${chunks.mainThreadBytes} bytes (${Object.entries(chunks.files)
       .map(([file, size]) => `${file} ${size}`)

@@ -300,6 +300,10 @@ async function main(): Promise<void> {
       };
     }
     const stop = await measureStop(panel, worker);
+    // The same probe with nothing streaming, for as long as the paced run took: what the machine alone costs.
+    await toOffscreen(panel, 'test/stall-probe-start');
+    await panel.waitForTimeout((SIZES.markdown / PACED_TOKENS_PER_SECOND) * 1000);
+    const idleStall = await toOffscreen<StallProbeReport>(panel, 'test/stall-probe-stop');
     const chromium = context.browser()?.version() ?? 'unknown';
     await context.close();
     const workerStream = await measureWorkerStream();
@@ -311,6 +315,7 @@ async function main(): Promise<void> {
         runs,
         render,
         stop,
+        idleStall,
         chunks,
         workerStream,
       },

@@ -1,7 +1,9 @@
 /** The hosts of the webmail clients Tacit knows, so the toolbar can open the Reply view there. Pure. */
 export type WebmailClient = 'gmail' | 'outlook' | 'proton' | 'generic';
+/** A client with an adapter of its own (lib/page/webmail), as opposed to the generic reading of any page. */
+export type KnownWebmailClient = Exclude<WebmailClient, 'generic'>;
 
-const CLIENT_HOSTS: ReadonlyArray<{ client: Exclude<WebmailClient, 'generic'>; hosts: readonly string[] }> = [
+const CLIENT_HOSTS: ReadonlyArray<{ client: KnownWebmailClient; hosts: readonly string[] }> = [
   { client: 'gmail', hosts: ['mail.google.com'] },
   {
     client: 'outlook',
@@ -21,13 +23,13 @@ export function webmailOriginPattern(url: string | undefined): string | undefine
 }
 
 /** The known client served from this host, if any. */
-export function webmailClientOfHost(hostname: string): Exclude<WebmailClient, 'generic'> | undefined {
+export function webmailClientOfHost(hostname: string): KnownWebmailClient | undefined {
   const host = hostname.toLowerCase();
   return CLIENT_HOSTS.find((entry) => entry.hosts.includes(host))?.client;
 }
 
 /** The known client at this URL (https only: the real clients are never served over plain http). */
-export function webmailClientOfUrl(url: string | undefined): Exclude<WebmailClient, 'generic'> | undefined {
+export function webmailClientOfUrl(url: string | undefined): KnownWebmailClient | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url);

@@ -9,3 +9,10 @@ export function installAgent<K extends AgentName>(name: K, create: () => PageAge
   const agents = (scope[AGENTS_GLOBAL] ??= {});
   agents[name] ??= create();
 }
+
+/** Calls an installed agent's method that takes no arguments: what a first-call script runs (entrypoints/reader-*.ts). */
+export function callInstalledAgent<K extends AgentName>(name: K, method: keyof PageAgents[K] & string): unknown {
+  const agent = (globalThis as AgentScope)[AGENTS_GLOBAL]?.[name] as
+    Record<string, (() => unknown) | undefined> | undefined;
+  return agent?.[method]?.();
+}

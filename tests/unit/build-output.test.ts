@@ -48,6 +48,12 @@ describe('production build', () => {
     expect(production.get('page-editor.js')).not.toContain('Readability');
   });
 
+  it("reads ordinary pages without the mail clients' adapters, which only the editing script carries", () => {
+    // Outlook's quoted-reply marker: read by the adapters, never by the reader's client check.
+    expect(production.get('page-reader.js')).not.toContain('divRplyFwdMsg');
+    expect(production.get('page-editor.js')).toContain('divRplyFwdMsg');
+  });
+
   it('has the extension pages CSP and no host permissions or always-on content scripts', () => {
     const manifest = JSON.parse(production.get('manifest.json')!);
     expect(manifest.content_security_policy.extension_pages).toBe(extensionPagesCsp());

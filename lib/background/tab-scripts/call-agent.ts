@@ -17,14 +17,18 @@ const AGENT_SCRIPTS: Readonly<Record<AgentName, ScriptPublicPath>> = {
 };
 
 type AgentMethod<K extends AgentName> = keyof PageAgents[K] & string;
+
+/**
+ * Scripts that call a method taking no arguments, injected together with the agents' script on a frame's first use:
+ * the first read is one injection instead of two (install, then call), which is most of a first read's wait.
+ */
+const FIRST_CALL_SCRIPTS: Readonly<Partial<Record<`${AgentName}.${string}`, ScriptPublicPath>>> = {
+  'reader.readPage': '/reader-read-page.js',
+  'reader.readSelection': '/reader-read-selection.js',
+};
 type MethodOf<K extends AgentName, M extends AgentMethod<K>> = PageAgents[K][M] extends (...args: infer A) => infer R
   ? { args: A extends ScriptArgument[] ? A : never; result: Awaited<R> }
   : never;
-
-/** Installs the script with agent `name` in the target frame (a no-op for agents already there). */
-export function installAgents(target: ScriptTarget, name: AgentName): Promise<TabRead<unknown>> {
-  return runInTab(target, { files: [AGENT_SCRIPTS[name]] });
-}
 
 /** Calls one method of an installed agent; the value is undefined when the agent is gone (the page navigated since). */
 export function callAgent<K extends AgentName, M extends AgentMethod<K>>(
@@ -73,9 +77,13 @@ export async function useAgent<K extends AgentName, M extends AgentMethod<K>>(
     const called = await callAgent(target, name, method, ...args);
     if (!called.ok || called.value !== undefined) return called;
   }
-  const installed = await installAgents(target, name);
+  const firstCall = (args as unknown[]).length === 0 ? FIRST_CALL_SCRIPTS[`${name}.${method}`] : undefined;
+  const installed = await runInTab<MethodOf<K, M>['result']>(target, {
+    files: firstCall ? [AGENT_SCRIPTS[name], firstCall] : [AGENT_SCRIPTS[name]],
+  });
   if (!installed.ok) return installed;
   if (framesWithAgents.size >= MAX_REMEMBERED_FRAMES) framesWithAgents.clear();
   framesWithAgents.add(key);
-  return callAgent(target, name, method, ...args);
+  // With a first-call script, the injection's result is the method's (the last script's value).
+  return firstCall ? installed : callAgent(target, name, method, ...args);
 }

@@ -2,6 +2,7 @@
 import { tabInfo } from './read-tab';
 import type { TabInfo, TabRead } from './types';
 import { useAgent } from './call-agent';
+import type { ScriptTarget } from './run-in-tab';
 import { tacitError, type TacitError } from '../../core/errors';
 import type { DiagnosticCode } from '../../core/diagnostics';
 import type {
@@ -64,9 +65,7 @@ function recordAdapterFailure(code: DiagnosticCode, failure: AdapterFailure | un
  */
 export async function readThreadInTab(tab: TabInfo, fromSelection = false): Promise<TabRead<MailThread>> {
   const target = { tabId: tab.tabId, url: tab.url };
-  const run = fromSelection
-    ? await useAgent(target, 'webmail', 'readSelection')
-    : await useAgent(target, 'reader', 'readThread');
+  const run = fromSelection ? await useAgent(target, 'webmail', 'readSelection') : await readOpenThread(target);
   if (!run.ok) return run;
   const read = run.value;
   if (!read) return { ok: false, error: tacitError('extraction-failed') };
@@ -75,6 +74,14 @@ export async function readThreadInTab(tab: TabInfo, fromSelection = false): Prom
     return { ok: false, error: readError(read) };
   }
   return { ok: true, value: withMessageLanguage(read.thread) };
+}
+
+/** The message to answer: the reader reads an ordinary page, the mail agent a known client's page. */
+async function readOpenThread(target: ScriptTarget): Promise<TabRead<ThreadRead | undefined>> {
+  const run = await useAgent(target, 'reader', 'readThread');
+  if (!run.ok) return run;
+  const read = run.value;
+  return read && 'mailClient' in read ? useAgent(target, 'webmail', 'readThread') : { ok: true, value: read };
 }
 
 /** Writes the draft into the tab's reply box, if that conversation is still open; the agents stay for the next insert. */

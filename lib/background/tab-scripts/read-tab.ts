@@ -1,10 +1,11 @@
 /** The background's way into a tab: reads the page or the selection through the page agent, returning plain results. */
 import { browser } from 'wxt/browser';
 import { tacitError } from '../../core/errors';
-import type { ExtractedPage } from '../../page/extract/types';
+import type { ExtractedPage, ExtractResult } from '../../page/extract/types';
 import { withMessageLanguage } from '../../tasks/common/message-language';
 import { threadAsPage } from '../../tasks/summarize/thread-page';
 import { useAgent } from './call-agent';
+import type { ScriptTarget } from './run-in-tab';
 import type { SelectedText, TabInfo, TabRead } from './types';
 import { recordPageDiagnostic } from '../diagnostics-log';
 import { editingFailure } from './frame-editing';
@@ -19,13 +20,28 @@ export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
   }
 }
 
-/** The page's main text; on a webmail client, the open conversation as a page. */
+/** The page's main text; on a known webmail client's page, the open conversation as a page. */
 export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage>> {
-  const run = await useAgent({ tabId: tab.tabId, url: tab.url }, 'reader', 'readPage');
+  const target = { tabId: tab.tabId, url: tab.url };
+  const run = await useAgent(target, 'reader', 'readPage');
   if (!run.ok) return run;
   const read = run.value;
   if (!read) return { ok: false, error: tacitError('extraction-failed') };
-  if ('thread' in read) return { ok: true, value: threadAsPage(withMessageLanguage(read.thread), read.url) };
+  return 'mailClient' in read ? readMailClientPage(target, tab.url) : pageOf(read);
+}
+
+/** The conversation open in a client's page, read by the mail agent; the page's text when it cannot be read. */
+async function readMailClientPage(target: ScriptTarget, url: string): Promise<TabRead<ExtractedPage>> {
+  const conversation = await useAgent(target, 'webmail', 'readConversation');
+  if (!conversation.ok) return conversation;
+  if (conversation.value?.ok)
+    return { ok: true, value: threadAsPage(withMessageLanguage(conversation.value.thread), url) };
+  const text = await useAgent(target, 'reader', 'readText');
+  if (!text.ok) return text;
+  return text.value ? pageOf(text.value) : { ok: false, error: tacitError('extraction-failed') };
+}
+
+function pageOf(read: ExtractResult): TabRead<ExtractedPage> {
   recordPageDiagnostic(read.diagnostic);
   if (!read.ok)
     return { ok: false, error: tacitError(read.error.code === 'empty-page' ? 'empty-page' : 'extraction-failed') };

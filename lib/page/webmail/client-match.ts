@@ -3,15 +3,8 @@
  * proxied or saved pages), where two distinct markers must agree so an ordinary page quoting one never counts.
  */
 import { webmailClientOfHost } from '../../core/webmail-hosts';
-import type { WebmailClient } from '../../core/webmail-hosts';
-
-/** What a client's own page has and ordinary pages do not. */
-export interface ClientSignature {
-  /** Elements of the client's app shell and message view (ids, data attributes, its own class pairs). */
-  markers: readonly string[];
-  /** The tab title the client sets ("… - Gmail"); counts as one marker. */
-  title?: RegExp;
-}
+import type { KnownWebmailClient, WebmailClient } from '../../core/webmail-hosts';
+import { CLIENT_SIGNATURES, type ClientSignature } from './client-signatures';
 
 /** Two independent markers: a page quoting one class name or one test id is not the client. */
 const MIN_MARKERS = 2;
@@ -37,4 +30,12 @@ export function markerCount(doc: Document, signature: ClientSignature): number {
 export function isClientDocument(doc: Document, client: WebmailClient, signature: ClientSignature): boolean {
   if (webmailClientOfHost(hostnameOf(doc)) === client) return true;
   return markerCount(doc, signature) >= MIN_MARKERS;
+}
+
+/** Checked in this order, as the adapters are (detect.ts). */
+const KNOWN_CLIENTS: readonly KnownWebmailClient[] = ['gmail', 'outlook', 'proton'];
+
+/** The known client whose page this is, if any: what the page reader asks before reading a page as an article. */
+export function knownClientOf(doc: Document): KnownWebmailClient | undefined {
+  return KNOWN_CLIENTS.find((client) => isClientDocument(doc, client, CLIENT_SIGNATURES[client]));
 }

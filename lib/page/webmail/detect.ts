@@ -1,12 +1,19 @@
 /** Picks the adapter for a document: the known clients first (by host or page structure), the generic one last. */
+import type { KnownWebmailClient } from '../../core/webmail-hosts';
+import { knownClientOf } from './client-match';
 import { genericAdapter } from './generic';
 import { gmailAdapter } from './gmail';
 import { outlookAdapter } from './outlook';
 import { protonAdapter } from './proton';
 import type { WebmailAdapter } from './types';
 
-const KNOWN_CLIENTS: readonly WebmailAdapter[] = [gmailAdapter, outlookAdapter, protonAdapter];
+const ADAPTERS: Readonly<Record<KnownWebmailClient, WebmailAdapter>> = {
+  gmail: gmailAdapter,
+  outlook: outlookAdapter,
+  proton: protonAdapter,
+};
 
 export function adapterFor(doc: Document): WebmailAdapter {
-  return KNOWN_CLIENTS.find((adapter) => adapter.matches(doc)) ?? genericAdapter;
+  const client = knownClientOf(doc);
+  return client ? ADAPTERS[client] : genericAdapter;
 }

@@ -55,9 +55,10 @@ export function readSelectionAsThread(
   });
 }
 
-function readThread(doc: Document, readPage: PageReader): ThreadRead {
+function readThread(doc: Document, readPage?: PageReader): ThreadRead {
   const fromSelection = readSelectionAsThread(doc);
   if (fromSelection) return fromSelection;
+  if (!readPage) return { ok: false, code: 'no-thread' };
   const page = readPage(doc);
   if (!page.ok) return { ok: false, code: 'empty-thread' };
   return threadRead({

@@ -14,7 +14,8 @@
  * tables in ui-labels.ts. Best guesses: that boxes outside [role=main] are pop-out composes of other drafts.
  */
 import { nameFromAccountLabel } from './address-text';
-import { isClientDocument, type ClientSignature } from './client-match';
+import { CLIENT_SIGNATURES } from './client-signatures';
+import { isClientDocument } from './client-match';
 import { conversationIdentity, taggedId } from './conversation-identity';
 import { allShown, firstMatch, firstShown, isShown, labelText, shownOrFirst } from './dom-lookup';
 import { hasMarkedSignature, readMessageText, readPreviewText } from './message-text';
@@ -22,30 +23,6 @@ import { isEnabled, pressButton } from './press-button';
 import { failedRead, mailMessage, threadRead } from './thread-read';
 import { GMAIL_MESSAGE_BODY, GMAIL_REPLY, labelled } from './ui-labels';
 import type { ConversationIdentity, MailMessage, ThreadRead, WebmailAdapter } from './types';
-
-/** Gmail's app shell, thread list and conversation view; any two together mean Gmail (see client-match). */
-const SIGNATURE: ClientSignature = {
-  markers: [
-    '[gh="tl"]',
-    '[gh="tm"]',
-    '[gh="mtb"]',
-    '[gh="cm"]',
-    'tr.zA',
-    'div.a98.iY',
-    '[role="listitem"].h7',
-    '[role="listitem"].kv',
-    'h2.hP',
-    '[data-thread-perm-id]',
-    '[data-legacy-thread-id]',
-    '[data-legacy-message-id]',
-    'div.adn.ads',
-    'span.gD[email]',
-    'link[rel~="icon"][href*="/icons/mail/"]',
-    'a[href*="mail.google.com/mail/"][href$="#inbox"]',
-  ],
-  // "Inbox (3) - jane@example.com - Gmail"; Google Workspace names the app after the organisation ("… - Acme Mail").
-  title: /\s[-–]\s(?:Gmail|[^\s@]+@[^\s@]+\s[-–]\s.{1,40}\bMail)\s*$/,
-};
 
 /** One message each, in conversation order: expanded, collapsed, and hidden ("n older messages"). */
 const MESSAGE_ITEMS = ['[role="listitem"].h7, [role="listitem"].kv, [role="listitem"].kQ, [role="listitem"].kx'];
@@ -228,7 +205,7 @@ function openReply(doc: Document): boolean {
 
 export const gmailAdapter: WebmailAdapter = {
   client: 'gmail',
-  matches: (doc) => isClientDocument(doc, 'gmail', SIGNATURE),
+  matches: (doc) => isClientDocument(doc, 'gmail', CLIENT_SIGNATURES.gmail),
   readThread,
   identify,
   readingRegion,

@@ -21,7 +21,8 @@
  * which item is expanded, and the pop-out's /deeplink/read/<id> and ?ItemID= addresses.
  */
 import { displayNameIn, emailAddressIn, nameFromAccountLabel } from './address-text';
-import { isClientDocument, type ClientSignature } from './client-match';
+import { CLIENT_SIGNATURES } from './client-signatures';
+import { isClientDocument } from './client-match';
 import { conversationIdentity, pathSegments, queryParameter, taggedId } from './conversation-identity';
 import { dateOrderKeys } from './date-order';
 import { allShown, firstMatch, firstShown, isShown, labelText, shownOrFirst } from './dom-lookup';
@@ -39,29 +40,6 @@ import {
   withoutFieldName,
 } from './ui-labels';
 import type { ConversationIdentity, MailMessage, ThreadRead, WebmailAdapter } from './types';
-
-/** OWA's app sections, reading pane, message list and account control; any two together mean Outlook. */
-const SIGNATURE: ClientSignature = {
-  markers: [
-    '[data-app-section="MailReadCompose"]',
-    '[data-app-section="ConversationContainer"]',
-    '[data-app-section="MessageList"]',
-    '[data-app-section="NavigationPane"]',
-    '#ReadingPaneContainerId',
-    '#ConversationReadingPaneContainer',
-    '[id^="UniqueMessageBody"]',
-    '[data-testid="SentReceivedSavedTime"]',
-    '[role="option"][data-convid]',
-    '[id^="MSG_"][id$="_FROM"]',
-    '[id^="CONV_"][id$="_SUBJECT"]',
-    '#MailList',
-    '#O365_MainLink_Me',
-    '#O365_NavHeader',
-    '#mectrl_main_body',
-    '#mectrl_main_trigger',
-  ],
-  title: /(?:^|\s[-–]\s)Outlook\s*$/,
-};
 
 /** The open conversation or message, narrowest first; [role=main] is the pop-out window's and the full-page reader's. */
 const CONVERSATION = [
@@ -277,7 +255,7 @@ function openReply(doc: Document): boolean {
 
 export const outlookAdapter: WebmailAdapter = {
   client: 'outlook',
-  matches: (doc) => isClientDocument(doc, 'outlook', SIGNATURE),
+  matches: (doc) => isClientDocument(doc, 'outlook', CLIENT_SIGNATURES.outlook),
   readThread,
   identify,
   readingRegion: (doc) => {

@@ -24,32 +24,14 @@
  * Best guesses: the editable-body fallbacks inside the composer frame.
  */
 import { displayNameIn, emailAddressIn } from './address-text';
-import { isClientDocument, type ClientSignature } from './client-match';
+import { CLIENT_SIGNATURES } from './client-signatures';
+import { isClientDocument } from './client-match';
 import { conversationIdentity, pathSegments, taggedId } from './conversation-identity';
 import { allShown, firstMatch, firstShown, frameDocument, isShown, labelText, shownOrFirst } from './dom-lookup';
 import { hasMarkedSignature, readMessageText } from './message-text';
 import { isEnabled, pressButton } from './press-button';
 import { failedRead, mailMessage, threadRead } from './thread-read';
 import type { ConversationIdentity, MailMessage, ThreadRead, WebmailAdapter } from './types';
-
-/** Proton's test ids on the conversation view, composer and app shell; any two together mean Proton. */
-const SIGNATURE: ClientSignature = {
-  markers: [
-    '[data-testid="conversation-header:subject"]',
-    '[data-shortcut-target="message-container"]',
-    '[data-shortcut-target="item-container"]',
-    'iframe[data-testid="content-iframe"]',
-    '[data-testid="heading:userdropdown"]',
-    '[data-testid="sidebar:compose"]',
-    '[data-testid^="navigation-link:"]',
-    '[data-testid^="message-header-expanded:"]',
-    '[data-testid^="message-header-collapsed:"]',
-    '[data-testid="recipients:sender"]',
-    '[data-testid="message-view:reply"]',
-    'iframe[data-testid="rooster-iframe"]',
-  ],
-  title: /\|\s*Proton Mail\s*$/,
-};
 
 /** One article per message, oldest first. */
 const MESSAGE_ITEMS = [
@@ -234,7 +216,7 @@ function openReply(doc: Document): boolean {
 
 export const protonAdapter: WebmailAdapter = {
   client: 'proton',
-  matches: (doc) => isClientDocument(doc, 'proton', SIGNATURE),
+  matches: (doc) => isClientDocument(doc, 'proton', CLIENT_SIGNATURES.proton),
   readThread,
   identify,
   readingRegion: (doc) => {

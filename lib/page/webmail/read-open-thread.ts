@@ -1,41 +1,26 @@
-/** Reads the mail conversation open in the page, falling back to the user's selection. */
-import { extractPage } from '../extract/extract-page';
+/** Reads the mail conversation open in a page, with the adapter of the client the page is (the mail agent's side). */
 import { adapterFor } from './detect';
-import { hasMarkedSignature } from './message-text';
-import { selectionThread } from './read-selected-message';
-import type { ThreadRead, WebmailAdapter } from './types';
+import { readThreadWith } from './thread-with-adapter';
+import type { PageReader, ThreadRead } from './types';
 
 /**
- * The conversation open in `doc`, oldest message first, or why there is none. Plain JSON, safe to return from a script.
- * When a known client's page is not what its adapter expects (the client changed its layout), the user's selection
- * still works: select the conversation's text and draft again.
+ * The conversation open in `doc` for a reply, falling back to the user's selection. `readPage` reads an ordinary page
+ * as the message; the editing script, which has no page reading, leaves it out (the reader agent reads those pages).
  */
-export function readOpenThread(doc: Document): ThreadRead {
-  const adapter = adapterFor(doc);
-  let read: ThreadRead;
-  try {
-    read = adapter.readThread(doc, extractPage);
-  } catch {
-    read =
-      adapter.client === 'generic'
-        ? { ok: false, code: 'no-thread' }
-        : {
-            ok: false,
-            code: 'unreadable',
-            client: adapter.client,
-            failure: { adapter: adapter.client, step: 'exception', selectors: [] },
-          };
-  }
-  const result = read.ok ? read : (selectionThread(adapter, doc) ?? read);
-  if (result.ok && !result.thread.userSignature && replyBoxIsSigned(adapter, doc)) result.thread.userSignature = true;
-  return result;
+export function readOpenThread(doc: Document, readPage?: PageReader): ThreadRead {
+  return readThreadWith(adapterFor(doc), doc, readPage);
 }
 
-/** An open reply box that already holds the user's signature. */
-function replyBoxIsSigned(adapter: WebmailAdapter, doc: Document): boolean {
+/**
+ * The conversation open in a known client's page, for a summary: the client's own reading only, so that a summary
+ * falls back to the page's text rather than to a selection.
+ */
+export function readConversation(doc: Document): ThreadRead {
+  const adapter = adapterFor(doc);
+  if (adapter.client === 'generic') return { ok: false, code: 'no-thread' };
   try {
-    return hasMarkedSignature(adapter.findReplyBox(doc));
+    return adapter.readThread(doc);
   } catch {
-    return false;
+    return { ok: false, code: 'unreadable', client: adapter.client };
   }
 }

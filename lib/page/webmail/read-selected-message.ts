@@ -1,24 +1,8 @@
-/**
- * The user's selection read as the message. Apart from reading the open conversation (read-open-thread.ts) because
- * the editing script needs only this, and so comes without page reading.
- */
+/** The user's selection read as the message, when the adapter could not read the open one. */
 import { adapterFor } from './detect';
-import { readSelectionAsThread } from './generic';
 import { selectRange } from '../editing/focus-context';
-import type { ConversationIdentity, ThreadRead, WebmailAdapter } from './types';
-
-function identityOf(adapter: WebmailAdapter, doc: Document): ConversationIdentity {
-  try {
-    return adapter.identify(doc);
-  } catch {
-    return { client: adapter.client, ids: [], messageIds: [], subject: '' };
-  }
-}
-
-/** The selection as the message, tied to the conversation the client shows (so Insert checks it all the same). */
-export function selectionThread(adapter: WebmailAdapter, doc: Document): ThreadRead | null {
-  return readSelectionAsThread(doc, adapter.client, identityOf(adapter, doc));
-}
+import { selectionThread } from './thread-with-adapter';
+import type { ThreadRead } from './types';
 
 function hasSelection(doc: Document): boolean {
   const selection = doc.getSelection();

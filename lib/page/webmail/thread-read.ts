@@ -8,7 +8,7 @@ import type {
   ThreadRead,
   ThreadReadError,
 } from './types';
-import type { WebmailClient } from '../../core/webmail-hosts';
+import type { KnownWebmailClient, WebmailClient } from '../../core/webmail-hosts';
 
 /** A message longer than this keeps its start only, so one huge mail cannot swamp the runtime message. */
 export const MAX_MESSAGE_CHARS = 20_000;
@@ -72,7 +72,7 @@ export function threadRead(parts: ThreadParts): ThreadRead {
 
 /** A failed read of a known client's page, with what the diagnostics record needs (names only, never text). */
 export function failedRead(
-  client: Exclude<WebmailClient, 'generic'>,
+  client: KnownWebmailClient,
   code: ThreadReadError,
   step: AdapterStep,
   selectors: string[],

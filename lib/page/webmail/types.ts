@@ -1,5 +1,5 @@
 /** What Tacit reads from an open mail conversation, and what a webmail adapter must provide. */
-import type { WebmailClient } from '../../core/webmail-hosts';
+import type { KnownWebmailClient, WebmailClient } from '../../core/webmail-hosts';
 import type { SensitiveKind } from '../../core/sensitive-data';
 import type { ExtractResult } from '../extract/types';
 
@@ -83,7 +83,7 @@ export type ThreadRead =
       ok: false;
       code: ThreadReadError;
       /** The known client recognised on the page, when there is one. */
-      client?: Exclude<WebmailClient, 'generic'>;
+      client?: KnownWebmailClient;
       failure?: AdapterFailure;
       /** With 'sensitive': what was refused ('password' for password fields). */
       sensitive?: SensitiveKind | 'password';
@@ -118,9 +118,10 @@ export interface WebmailAdapter {
   matches(doc: Document): boolean;
   /**
    * `readPage` reads a page's main text (any page's, lib/page/extract), for the generic adapter: passed in rather than
-   * imported, so that the editing script, which carries the adapters but never reads a page, comes without it.
+   * imported, so that the editing script, which carries the adapters but never reads a page, comes without it. Without
+   * it the generic adapter reads only the selection.
    */
-  readThread(doc: Document, readPage: PageReader): ThreadRead;
+  readThread(doc: Document, readPage?: PageReader): ThreadRead;
   /** Which conversation is open, from the client's own ids; cheap, so Insert can call it before writing. */
   identify(doc: Document): ConversationIdentity;
   /** Where the open message is shown (the reading pane), so the user's fallback can select it; null when unknown. */
@@ -137,4 +138,8 @@ export interface WebmailAgent {
   insert(text: string, expected: ConversationIdentity): Promise<InsertReplyResult>;
   /** Reads the user's selection as the message (selecting the open message first when nothing is selected). */
   readSelection(): ThreadRead;
+  /** Reads the conversation open in a known client's page, for a reply (the selection when the client's page cannot be read). */
+  readThread(): ThreadRead;
+  /** Reads the conversation open in a known client's page, for a summary: the client's own reading only. */
+  readConversation(): ThreadRead;
 }

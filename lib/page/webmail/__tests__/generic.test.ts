@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { withMessageLanguage } from '../../../tasks/common/message-language';
-import { readOpenThread } from '../read-open-thread';
+import { readThreadUnlessMail } from '../page-or-thread';
 import { genericAdapter } from '../generic';
 import { closeMailWindows, mailDocument } from './mail-fixture';
 
@@ -17,7 +17,7 @@ const ARCHIVE = `<html lang="de"><head><title>[dev] Release plan for 2.4</title>
 
 describe('generic page', () => {
   it('reads the page’s main text as one message, titled by the document', () => {
-    const read = readOpenThread(mailDocument(ARCHIVE));
+    const read = readThreadUnlessMail(mailDocument(ARCHIVE));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.thread.client).toBe('generic');
@@ -37,14 +37,14 @@ describe('generic page', () => {
     range.setStart(first, 0);
     range.setEnd(first, 'Hi all, the release branch for 2.4 will be cut on Monday'.length);
     doc.getSelection()!.addRange(range);
-    const read = readOpenThread(doc);
+    const read = readThreadUnlessMail(doc);
     expect(read.ok && read.thread.messages).toEqual([
       { from: '', text: 'Hi all, the release branch for 2.4 will be cut on Monday' },
     ]);
   });
 
   it('says the page is empty when it has no text', () => {
-    expect(readOpenThread(mailDocument('<html><head><title>x</title></head><body></body></html>'))).toEqual({
+    expect(readThreadUnlessMail(mailDocument('<html><head><title>x</title></head><body></body></html>'))).toEqual({
       ok: false,
       code: 'empty-thread',
     });

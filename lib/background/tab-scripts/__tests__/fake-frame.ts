@@ -1,0 +1,52 @@
+/** One frame standing in for chrome.scripting in unit tests: a file installs its script's agents, a function runs with them. */
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+
+type Agents = Record<string, Record<string, () => unknown>>;
+
+/** What each packaged script installs in the frame's isolated world. */
+export type ScriptAgents = Record<string, Agents | undefined>;
+
+interface Injection {
+  target: { tabId: number; frameIds?: number[] };
+  files?: string[];
+  func?: (...args: unknown[]) => unknown;
+  args?: unknown[];
+}
+
+/** The reader's first-call scripts (entrypoints/reader-read-*.ts): each calls the method it is named after. */
+function firstCallMethod(file: string): string | undefined {
+  const call = /^\/reader-read-(\w+)\.js$/.exec(file);
+  return call ? `read${call[1]![0]!.toUpperCase()}${call[1]!.slice(1)}` : undefined;
+}
+
+export function fakeFrame(scripts: ScriptAgents) {
+  let agents: Agents = {};
+  const injected: string[] = [];
+  const executeScript = async (injection: Injection) => {
+    if (injection.files) {
+      injected.push(...injection.files);
+      for (const file of injection.files) agents = { ...scripts[file], ...agents };
+      // The injection's result is the last script's value: true from an agents' script, the read from a first call.
+      const method = firstCallMethod(injection.files.at(-1)!);
+      return [{ frameId: 0, documentId: 'doc', result: method ? agents.reader![method]!() : true }];
+    }
+    const scope = globalThis as { tacitAgents?: Agents };
+    scope.tacitAgents = agents;
+    try {
+      return [{ frameId: 0, documentId: 'doc', result: injection.func!(...(injection.args ?? [])) ?? null }];
+    } finally {
+      delete scope.tacitAgents;
+    }
+  };
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(
+    executeScript as unknown as typeof fakeBrowser.scripting.executeScript,
+  );
+  return {
+    injected,
+    /** The page navigated: the isolated world and every agent in it are gone. */
+    navigate: () => {
+      agents = {};
+    },
+  };
+}
