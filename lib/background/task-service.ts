@@ -2,7 +2,7 @@
 import type { EngineRun, EngineRunHandlers } from './engine-client';
 import { tacitError, unknownError, type TacitError } from '../core/errors';
 import { errorName } from '../core/diagnostics';
-import { hopBatcher } from '../core/delta-batcher';
+import { relayBatcher } from '../core/delta-batcher';
 import { recordDiagnostic } from './diagnostics-log';
 import type { TypedPort } from '../protocol/ports';
 import type {
@@ -133,7 +133,7 @@ interface PanelRelay {
 }
 
 function panelRelay(port: PanelPort, requestId: string): PanelRelay {
-  const deltas = hopBatcher((text) => port.post({ type: 'task/delta', requestId, text }));
+  const deltas = relayBatcher((text) => port.post({ type: 'task/delta', requestId, text }));
   return {
     delta: (text) => deltas.push(text),
     post: (message) => {

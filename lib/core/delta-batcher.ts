@@ -86,11 +86,28 @@ export const HOP_INTERVAL_MS = 4;
  */
 export const HOP_BURST_INTERVAL_MS = 16;
 
-/** A batcher for one hop between contexts: timer-paced at HOP_INTERVAL_MS, or HOP_BURST_INTERVAL_MS in a burst. */
+/**
+ * A batcher where the text comes from, token by token (an engine's worker): timer-paced at HOP_INTERVAL_MS, or
+ * HOP_BURST_INTERVAL_MS in a burst. The hops after it relay its batches (relayBatcher).
+ */
 export function hopBatcher(send: (text: string) => void): DeltaBatcher {
   return new DeltaBatcher(send, {
     intervalMs: HOP_INTERVAL_MS,
     burstIntervalMs: HOP_BURST_INTERVAL_MS,
+    schedule: timerScheduler,
+    now: () => performance.now(),
+  });
+}
+
+/**
+ * A batcher for a hop that relays what a batching hop sent (the engine host after the engine's worker, the background
+ * after the engine host): that text already comes at most once a frame, so it goes on at once, and merges only when
+ * several messages arrive together (a thread that was busy for a while). A relay that waited for its own frame too
+ * would add up to a frame of delay per hop.
+ */
+export function relayBatcher(send: (text: string) => void): DeltaBatcher {
+  return new DeltaBatcher(send, {
+    intervalMs: HOP_INTERVAL_MS,
     schedule: timerScheduler,
     now: () => performance.now(),
   });

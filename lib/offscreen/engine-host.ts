@@ -6,7 +6,7 @@
 import type { TacitError } from '../core/errors';
 import { tacitError } from '../core/errors';
 import { errorName, type RecordDiagnostic } from '../core/diagnostics';
-import { hopBatcher } from '../core/delta-batcher';
+import { relayBatcher } from '../core/delta-batcher';
 import type { TypedPort } from '../protocol/ports';
 import type {
   BackgroundToEngineHost,
@@ -154,7 +154,7 @@ export class EngineHost {
       if (signal.aborted) return { stopped: true };
       const running = resident.engine;
       // Text written before Stop still goes out, ahead of done; nothing written after it does.
-      const deltas = hopBatcher((text) => port.post({ type: 'engine/delta', requestId, text }));
+      const deltas = relayBatcher((text) => port.post({ type: 'engine/delta', requestId, text }));
       const interrupt = () => {
         deltas.flush();
         running.interrupt();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { DeltaBatcher, type FlushScheduler } from '../delta-batcher';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DeltaBatcher, hopBatcher, relayBatcher, type FlushScheduler } from '../delta-batcher';
 
 /** A clock the test moves by hand; scheduled flushes run when their time comes. */
 class FakeClock {
@@ -171,5 +171,35 @@ describe('DeltaBatcher', () => {
     batcher.push('');
     expect(sent).toEqual([]);
     expect(clock.scheduled).toBe(0);
+  });
+});
+
+describe('a hop that relays batches', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Batches of a frame each, of which three at a time arrive together every 16 ms (the receiving thread was busy). */
+  function relayTriples(batcher: DeltaBatcher, triples: number): void {
+    for (let triple = 0; triple < triples; triple++) {
+      for (const part of ['a', 'b', 'c']) batcher.push(`${part}${triple} `);
+      vi.advanceTimersByTime(16);
+    }
+  }
+
+  it('passes batches on at once or within 4 ms, where a hop of its own would hold each group back', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const relayed: number[] = [];
+    const relay = relayBatcher(() => relayed.push(performance.now()));
+    relayTriples(relay, 4);
+    // Each group: the first at once, the others merged for 4 ms at most.
+    expect(relayed).toEqual([0, 4, 16, 20, 32, 36, 48, 52]);
+
+    const hopped: number[] = [];
+    const hop = hopBatcher(() => hopped.push(performance.now()));
+    relayTriples(hop, 4);
+    const start = hopped[0]!;
+    // After a merged send the hop waits a frame: each later group waits for it, whole.
+    expect(hopped.map((at) => at - start)).toEqual([0, 4, 20, 36, 52]);
   });
 });

@@ -28,6 +28,13 @@ class Frames {
     return () => (this.waiting = this.waiting.filter((other) => other !== work));
   };
 
+  /** Runs one frame's work, if any waits. */
+  runOne(): boolean {
+    const work = this.waiting.shift();
+    work?.();
+    return work !== undefined;
+  }
+
   /** Runs frames until nothing waits for one; returns how many ran. */
   runAll(): number {
     let count = 0;
@@ -106,19 +113,29 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(ungrouped(container)).toBe(oneShot(text));
   });
 
-  it('takes the groups away once the reply is complete, the last at once and then one per frame', () => {
+  it('takes the groups away once the reply is complete: the last at once, then a few blocks per frame from the top', () => {
     const container = document.createElement('div');
     const stream = new MarkdownStream(safeMarkdown(LINKS));
     const frames = new Frames();
     const view = new RenderedBlocks(container, frames.schedule);
     const text = Array.from({ length: 60 }, (_, index) => `Text ${index}.\n\n`).join('') + 'The end, still open';
     view.apply(stream.update(text));
-    const groups = container.querySelectorAll(`:scope > .${BLOCK_GROUP_CLASS}`).length;
-    expect(groups).toBe(5);
+    const groups = () => container.querySelectorAll(`:scope > .${BLOCK_GROUP_CLASS}`);
+    expect(groups()).toHaveLength(5);
     view.apply(stream.update(text, true), true);
-    expect(container.querySelectorAll(`:scope > .${BLOCK_GROUP_CLASS}`)).toHaveLength(groups - 1);
+    expect(groups()).toHaveLength(4);
+    const grouped = container.querySelectorAll(`.${BLOCK_GROUP_CLASS} > p`).length;
+    expect(grouped).toBe(48);
+    // One frame takes the first three blocks out of the first group, in their place: the text reads the same.
+    frames.runOne();
+    expect([...container.children].slice(0, 3).map((child) => child.textContent)).toEqual([
+      'Text 0.',
+      'Text 1.',
+      'Text 2.',
+    ]);
+    expect(ungrouped(container)).toBe(oneShot(text));
     expect(view.grouped).toBe(true);
-    expect(frames.runAll()).toBe(groups - 1);
+    expect(frames.runAll()).toBe(grouped / 3 - 1);
     expect(view.grouped).toBe(false);
     expect(container.innerHTML).toBe(oneShot(text));
   });
