@@ -84,6 +84,8 @@ export async function useAgent<K extends AgentName, M extends AgentMethod<K>>(
   if (!installed.ok) return installed;
   if (framesWithAgents.size >= MAX_REMEMBERED_FRAMES) framesWithAgents.clear();
   framesWithAgents.add(key);
-  // With a first-call script, the injection's result is the method's (the last script's value).
-  return firstCall ? installed : callAgent(target, name, method, ...args);
+  // With a first-call script, the injection's result is the method's (the last script's value). A browser that
+  // answered with the agents' script's own value (true), or with none, gets the call made apart.
+  const answered = firstCall && installed.value !== true && installed.value !== undefined;
+  return answered ? installed : callAgent(target, name, method, ...args);
 }

@@ -55,4 +55,11 @@ describe('useAgent', () => {
       '/reader-read-page.js',
     ]);
   });
+
+  it('still reads the page in a browser that answers an injection with its first script’s value', async () => {
+    const frame = fakeFrame(SCRIPT_AGENTS, { firstFileResult: true });
+    const target = { tabId: TAB_ID + 2, url: PAGE_URL };
+    expect(await useAgent(target, 'reader', 'readPage')).toEqual({ ok: true, value: { ok: true, read: 'page' } });
+    expect(frame.injected).toEqual(['/page-reader.js', '/reader-read-page.js']);
+  });
 });

@@ -20,7 +20,8 @@ function firstCallMethod(file: string): string | undefined {
   return call ? `read${call[1]![0]!.toUpperCase()}${call[1]!.slice(1)}` : undefined;
 }
 
-export function fakeFrame(scripts: ScriptAgents) {
+/** `firstFileResult`: answer a files injection with its first script's value (a browser that does so). */
+export function fakeFrame(scripts: ScriptAgents, { firstFileResult = false } = {}) {
   let agents: Agents = {};
   const injected: string[] = [];
   const executeScript = async (injection: Injection) => {
@@ -28,7 +29,7 @@ export function fakeFrame(scripts: ScriptAgents) {
       injected.push(...injection.files);
       for (const file of injection.files) agents = { ...scripts[file], ...agents };
       // The injection's result is the last script's value: true from an agents' script, the read from a first call.
-      const method = firstCallMethod(injection.files.at(-1)!);
+      const method = firstFileResult ? undefined : firstCallMethod(injection.files.at(-1)!);
       return [{ frameId: 0, documentId: 'doc', result: method ? agents.reader![method]!() : true }];
     }
     const scope = globalThis as { tacitAgents?: Agents };
