@@ -25,6 +25,9 @@ type AgentMethod<K extends AgentName> = keyof PageAgents[K] & string;
 const FIRST_CALL_SCRIPTS: Readonly<Partial<Record<`${AgentName}.${string}`, ScriptPublicPath>>> = {
   'reader.readPage': '/reader-read-page.js',
   'reader.readSelection': '/reader-read-selection.js',
+  'reader.readThread': '/reader-read-thread.js',
+  'webmail.readThread': '/webmail-read-thread.js',
+  'webmail.readConversation': '/webmail-read-conversation.js',
 };
 type MethodOf<K extends AgentName, M extends AgentMethod<K>> = PageAgents[K][M] extends (...args: infer A) => infer R
   ? { args: A extends ScriptArgument[] ? A : never; result: Awaited<R> }

@@ -4,6 +4,7 @@ import type { TabInfo, TabRead } from './types';
 import { useAgent } from './call-agent';
 import type { ScriptTarget } from './run-in-tab';
 import { tacitError, type TacitError } from '../../core/errors';
+import { webmailClientOfUrl } from '../../core/webmail-hosts';
 import type { DiagnosticCode } from '../../core/diagnostics';
 import type {
   AdapterFailure,
@@ -76,8 +77,12 @@ export async function readThreadInTab(tab: TabInfo, fromSelection = false): Prom
   return { ok: true, value: withMessageLanguage(read.thread) };
 }
 
-/** The message to answer: the reader reads an ordinary page, the mail agent a known client's page. */
+/**
+ * The message to answer: the mail agent reads a known client's page, the reader any other. On the client's own host
+ * the mail agent is asked at once; elsewhere (a saved or self-hosted client) the reader tells the client's page apart.
+ */
 async function readOpenThread(target: ScriptTarget): Promise<TabRead<ThreadRead | undefined>> {
+  if (webmailClientOfUrl(target.url)) return useAgent(target, 'webmail', 'readThread');
   const run = await useAgent(target, 'reader', 'readThread');
   if (!run.ok) return run;
   const read = run.value;

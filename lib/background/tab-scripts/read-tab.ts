@@ -1,6 +1,7 @@
 /** The background's way into a tab: reads the page or the selection through the page agent, returning plain results. */
 import { browser } from 'wxt/browser';
 import { tacitError } from '../../core/errors';
+import { webmailClientOfUrl } from '../../core/webmail-hosts';
 import type { ExtractedPage, ExtractResult } from '../../page/extract/types';
 import { withMessageLanguage } from '../../tasks/common/message-language';
 import { threadAsPage } from '../../tasks/summarize/thread-page';
@@ -23,6 +24,8 @@ export async function tabInfo(tabId: number): Promise<TabRead<TabInfo>> {
 /** The page's main text; on a known webmail client's page, the open conversation as a page. */
 export async function readPageInTab(tab: TabInfo): Promise<TabRead<ExtractedPage>> {
   const target = { tabId: tab.tabId, url: tab.url };
+  // On a known client's own host the mail agent reads at once; elsewhere the reader tells a client's page apart.
+  if (webmailClientOfUrl(tab.url)) return readMailClientPage(target, tab.url);
   const run = await useAgent(target, 'reader', 'readPage');
   if (!run.ok) return run;
   const read = run.value;

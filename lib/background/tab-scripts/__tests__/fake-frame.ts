@@ -14,10 +14,10 @@ interface Injection {
   args?: unknown[];
 }
 
-/** The reader's first-call scripts (entrypoints/reader-read-*.ts): each calls the method it is named after. */
-function firstCallMethod(file: string): string | undefined {
-  const call = /^\/reader-read-(\w+)\.js$/.exec(file);
-  return call ? `read${call[1]![0]!.toUpperCase()}${call[1]!.slice(1)}` : undefined;
+/** The first-call scripts (entrypoints/<agent>-read-*.ts): each calls the method of the agent it is named after. */
+function firstCall(file: string): { agent: string; method: string } | undefined {
+  const call = /^\/(\w+)-read-(\w+)\.js$/.exec(file);
+  return call ? { agent: call[1]!, method: `read${call[2]![0]!.toUpperCase()}${call[2]!.slice(1)}` } : undefined;
 }
 
 /** `firstFileResult`: answer a files injection with its first script's value (a browser that does so). */
@@ -29,8 +29,8 @@ export function fakeFrame(scripts: ScriptAgents, { firstFileResult = false } = {
       injected.push(...injection.files);
       for (const file of injection.files) agents = { ...scripts[file], ...agents };
       // The injection's result is the last script's value: true from an agents' script, the read from a first call.
-      const method = firstFileResult ? undefined : firstCallMethod(injection.files.at(-1)!);
-      return [{ frameId: 0, documentId: 'doc', result: method ? agents.reader![method]!() : true }];
+      const call = firstFileResult ? undefined : firstCall(injection.files.at(-1)!);
+      return [{ frameId: 0, documentId: 'doc', result: call ? agents[call.agent]![call.method]!() : true }];
     }
     const scope = globalThis as { tacitAgents?: Agents };
     scope.tacitAgents = agents;

@@ -30,7 +30,7 @@ const INBOX_TEXT = {
 };
 
 /** A known client's page: the reader points to the mail agent, which reads the conversation (or cannot). */
-function mailClientTab(conversation: ThreadRead) {
+function mailClientTab(conversation: ThreadRead, url = MAIL_URL) {
   const scripts: ScriptAgents = {
     '/page-reader.js': {
       reader: {
@@ -41,7 +41,7 @@ function mailClientTab(conversation: ThreadRead) {
     },
     '/page-editor.js': { webmail: { readConversation: () => conversation, readThread: () => conversation } },
   };
-  return { frame: fakeFrame(scripts), tab: { tabId: nextTabId++, title: 'Mail', url: MAIL_URL } };
+  return { frame: fakeFrame(scripts), tab: { tabId: nextTabId++, title: 'Mail', url } };
 }
 
 beforeEach(() => {
@@ -54,7 +54,22 @@ describe('reading a known webmail client’s page', () => {
     const read = await readPageInTab(tab);
     expect(read.ok && read.value.source).toBe('mail-thread');
     expect(read.ok && read.value.text).toContain('Shall I confirm the booking for 12–14 June?');
-    expect(frame.injected).toEqual(['/page-reader.js', '/reader-read-page.js', '/page-editor.js']);
+    // The reader tells the client's page by its structure (a saved or self-hosted client); the mail agent reads.
+    expect(frame.injected).toEqual([
+      '/page-reader.js',
+      '/reader-read-page.js',
+      '/page-editor.js',
+      '/webmail-read-conversation.js',
+    ]);
+  });
+
+  it('on the client’s own host, asks the mail agent at once, for a summary and for a reply', async () => {
+    const { frame, tab } = mailClientTab(CONVERSATION, 'https://mail.google.com/mail/u/0/#inbox/FMfcgz');
+    const summary = await readPageInTab(tab);
+    expect(summary.ok && summary.value.source).toBe('mail-thread');
+    const reply = await readThreadInTab(tab);
+    expect(reply.ok && reply.value.subject).toBe('Lisbon offsite: venue booking');
+    expect(frame.injected).toEqual(['/page-editor.js', '/webmail-read-conversation.js']);
   });
 
   it('summarizes the page’s text when no conversation is open', async () => {

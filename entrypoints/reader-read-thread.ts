@@ -1,0 +1,5 @@
+import { callInstalledAgent } from '@/lib/page/install-agent';
+
+// Injected with page-reader.js on a frame's first read of the message to answer, in the same injection: the read comes
+// back without a second round trip (lib/background/tab-scripts/call-agent.ts).
+export default defineUnlistedScript(() => callInstalledAgent('reader', 'readThread'));
