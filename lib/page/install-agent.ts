@@ -10,7 +10,7 @@ export function installAgent<K extends AgentName>(name: K, create: () => PageAge
   agents[name] ??= create();
 }
 
-/** Calls an installed agent's method that takes no arguments: what a first-call script runs (entrypoints/reader-*.ts). */
+/** Calls an installed agent's method that takes no arguments: what a first-call script runs (entrypoints/*-read-*.ts). */
 export function callInstalledAgent<K extends AgentName>(name: K, method: keyof PageAgents[K] & string): unknown {
   const agent = (globalThis as AgentScope)[AGENTS_GLOBAL]?.[name] as
     Record<string, (() => unknown) | undefined> | undefined;

@@ -1,8 +1,9 @@
 /**
  * The background side of the agent contract: calls the methods of page agents, typed end to end. The agents come in
  * two packaged scripts, one for reading (entrypoints/page-reader.ts) and one for editing and mail replies
- * (entrypoints/page-editor.ts), each injected into a frame on its first use and called from then on: the page parses
- * Tacit's page code once per document rather than on every read, and a read parses no editing code.
+ * (entrypoints/page-editor.ts), each injected into a frame on its first use (with that first call, for a read) and
+ * called from then on: the page parses Tacit's page code once per document rather than on every read, and a read
+ * parses no editing code.
  */
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { AGENTS_GLOBAL, type AgentName, type PageAgents, type ScriptArgument } from '../../page/types';
@@ -18,9 +19,13 @@ const AGENT_SCRIPTS: Readonly<Record<AgentName, ScriptPublicPath>> = {
 
 type AgentMethod<K extends AgentName> = keyof PageAgents[K] & string;
 
+type MethodOf<K extends AgentName, M extends AgentMethod<K>> = PageAgents[K][M] extends (...args: infer A) => infer R
+  ? { args: A extends ScriptArgument[] ? A : never; result: Awaited<R> }
+  : never;
+
 /**
  * Scripts that call a method taking no arguments, injected together with the agents' script on a frame's first use:
- * the first read is one injection instead of two (install, then call), which is most of a first read's wait.
+ * a first read is one injection instead of two (install, then call), one round trip to the page fewer.
  */
 const FIRST_CALL_SCRIPTS: Readonly<Partial<Record<`${AgentName}.${string}`, ScriptPublicPath>>> = {
   'reader.readPage': '/reader-read-page.js',
@@ -29,9 +34,6 @@ const FIRST_CALL_SCRIPTS: Readonly<Partial<Record<`${AgentName}.${string}`, Scri
   'webmail.readThread': '/webmail-read-thread.js',
   'webmail.readConversation': '/webmail-read-conversation.js',
 };
-type MethodOf<K extends AgentName, M extends AgentMethod<K>> = PageAgents[K][M] extends (...args: infer A) => infer R
-  ? { args: A extends ScriptArgument[] ? A : never; result: Awaited<R> }
-  : never;
 
 /** Calls one method of an installed agent; the value is undefined when the agent is gone (the page navigated since). */
 export function callAgent<K extends AgentName, M extends AgentMethod<K>>(
