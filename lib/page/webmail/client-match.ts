@@ -1,9 +1,9 @@
 /**
- * Decides whether a document is a given webmail client: by its host, else by its own app structure (self-hosted,
+ * Decides which known webmail client a document is: by its host, else by its own app structure (self-hosted,
  * proxied or saved pages), where two distinct markers must agree so an ordinary page quoting one never counts.
  */
 import { webmailClientOfHost } from '../../core/webmail-hosts';
-import type { KnownWebmailClient, WebmailClient } from '../../core/webmail-hosts';
+import type { KnownWebmailClient } from '../../core/webmail-hosts';
 import { CLIENT_SIGNATURES, type ClientSignature } from './client-signatures';
 
 /** Two independent markers: a page quoting one class name or one test id is not the client. */
@@ -18,7 +18,7 @@ function hostnameOf(doc: Document): string {
 }
 
 /** How many of the client's markers the document has (the title counting as one). */
-export function markerCount(doc: Document, signature: ClientSignature): number {
+function markerCount(doc: Document, signature: ClientSignature): number {
   let found = signature.title?.test(doc.title) ? 1 : 0;
   for (const marker of signature.markers) {
     if (doc.querySelector(marker)) found += 1;
@@ -26,16 +26,13 @@ export function markerCount(doc: Document, signature: ClientSignature): number {
   return found;
 }
 
-/** True on the client's own host, or when at least MIN_MARKERS of its markers are present. */
-export function isClientDocument(doc: Document, client: WebmailClient, signature: ClientSignature): boolean {
-  if (webmailClientOfHost(hostnameOf(doc)) === client) return true;
-  return markerCount(doc, signature) >= MIN_MARKERS;
-}
-
-/** Checked in this order, as the adapters are (detect.ts). */
-const KNOWN_CLIENTS: readonly KnownWebmailClient[] = ['gmail', 'outlook', 'proton'];
-
-/** The known client whose page this is, if any: what the page reader asks before reading a page as an article. */
+/**
+ * The known client whose page this is, if any: the client served from the page's host, else the first (in
+ * CLIENT_SIGNATURES' order) of which the page has at least MIN_MARKERS markers.
+ */
 export function knownClientOf(doc: Document): KnownWebmailClient | undefined {
-  return KNOWN_CLIENTS.find((client) => isClientDocument(doc, client, CLIENT_SIGNATURES[client]));
+  const byHost = webmailClientOfHost(hostnameOf(doc));
+  if (byHost) return byHost;
+  const clients = Object.keys(CLIENT_SIGNATURES) as KnownWebmailClient[];
+  return clients.find((client) => markerCount(doc, CLIENT_SIGNATURES[client]) >= MIN_MARKERS);
 }

@@ -1,6 +1,6 @@
 /**
- * What each known client's own page has and ordinary pages do not (see client-match.ts): apart from the adapters so
- * that the page reader can tell a client's page from any other without carrying them.
+ * Each known client's page signature (matched in client-match.ts): apart from the adapters so that the page reader can
+ * tell a client's page from any other without carrying them. Their order is the order clients are checked in.
  */
 import type { KnownWebmailClient } from '../../core/webmail-hosts';
 

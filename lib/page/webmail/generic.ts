@@ -87,7 +87,6 @@ function findReplyBox(doc: Document): HTMLElement | null {
 
 export const genericAdapter: WebmailAdapter = {
   client: 'generic',
-  matches: () => true,
   readThread,
   identify,
   readingRegion: () => null,

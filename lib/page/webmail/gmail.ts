@@ -14,8 +14,6 @@
  * tables in ui-labels.ts. Best guesses: that boxes outside [role=main] are pop-out composes of other drafts.
  */
 import { nameFromAccountLabel } from './address-text';
-import { CLIENT_SIGNATURES } from './client-signatures';
-import { isClientDocument } from './client-match';
 import { conversationIdentity, taggedId } from './conversation-identity';
 import { allShown, firstMatch, firstShown, isShown, labelText, shownOrFirst } from './dom-lookup';
 import { hasMarkedSignature, readMessageText, readPreviewText } from './message-text';
@@ -205,7 +203,6 @@ function openReply(doc: Document): boolean {
 
 export const gmailAdapter: WebmailAdapter = {
   client: 'gmail',
-  matches: (doc) => isClientDocument(doc, 'gmail', CLIENT_SIGNATURES.gmail),
   readThread,
   identify,
   readingRegion,

@@ -21,8 +21,6 @@
  * which item is expanded, and the pop-out's /deeplink/read/<id> and ?ItemID= addresses.
  */
 import { displayNameIn, emailAddressIn, nameFromAccountLabel } from './address-text';
-import { CLIENT_SIGNATURES } from './client-signatures';
-import { isClientDocument } from './client-match';
 import { conversationIdentity, pathSegments, queryParameter, taggedId } from './conversation-identity';
 import { dateOrderKeys } from './date-order';
 import { allShown, firstMatch, firstShown, isShown, labelText, shownOrFirst } from './dom-lookup';
@@ -255,7 +253,6 @@ function openReply(doc: Document): boolean {
 
 export const outlookAdapter: WebmailAdapter = {
   client: 'outlook',
-  matches: (doc) => isClientDocument(doc, 'outlook', CLIENT_SIGNATURES.outlook),
   readThread,
   identify,
   readingRegion: (doc) => {

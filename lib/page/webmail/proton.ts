@@ -24,8 +24,6 @@
  * Best guesses: the editable-body fallbacks inside the composer frame.
  */
 import { displayNameIn, emailAddressIn } from './address-text';
-import { CLIENT_SIGNATURES } from './client-signatures';
-import { isClientDocument } from './client-match';
 import { conversationIdentity, pathSegments, taggedId } from './conversation-identity';
 import { allShown, firstMatch, firstShown, frameDocument, isShown, labelText, shownOrFirst } from './dom-lookup';
 import { hasMarkedSignature, readMessageText } from './message-text';
@@ -216,7 +214,6 @@ function openReply(doc: Document): boolean {
 
 export const protonAdapter: WebmailAdapter = {
   client: 'proton',
-  matches: (doc) => isClientDocument(doc, 'proton', CLIENT_SIGNATURES.proton),
   readThread,
   identify,
   readingRegion: (doc) => {

@@ -114,8 +114,6 @@ export type PageReader = (doc: Document) => ExtractResult;
 /** One webmail client's knowledge of its own page. Pure DOM: runs in the page (content script) and in unit tests. */
 export interface WebmailAdapter {
   readonly client: WebmailClient;
-  /** Whether this document is this client (by host and by page structure). */
-  matches(doc: Document): boolean;
   /**
    * `readPage` reads a page's main text (any page's, lib/page/extract), for the generic adapter: passed in rather than
    * imported, so that the editing script, which carries the adapters but never reads a page, comes without it. Without
