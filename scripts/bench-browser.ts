@@ -26,7 +26,10 @@ export interface BenchBrowser {
 }
 
 /** Serves `pageHtml(name)` for known names (null: 404) and opens Debian's Chromium on a page locked to that server. */
-export async function openBenchBrowser(pageHtml: (name: string) => string | Buffer | null): Promise<BenchBrowser> {
+export async function openBenchBrowser(
+  pageHtml: (name: string) => string | Buffer | null,
+  { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {},
+): Promise<BenchBrowser> {
   const server = createServer((request, response) => {
     const name = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1));
     const body = name.endsWith('.html') ? pageHtml(name) : null;
@@ -46,7 +49,7 @@ export async function openBenchBrowser(pageHtml: (name: string) => string | Buff
       '--no-first-run',
     ],
   });
-  const context = await browser.newContext();
+  const context = await browser.newContext({ javaScriptEnabled });
   // Nothing but the local fixture server may be reached.
   await context.route('**/*', (route) =>
     route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort(),

@@ -4,7 +4,8 @@
  * page, interleaved with Readability), cold and warm time as injected by the production build, the 200,000-element
  * page to the first engine request, and the size of the injected code. Writes bench-results/extraction.json.
  * Flags: --runs=N (warm runs per page, default 10), --no-build (reuse .output/chrome-mv3), --pages-dir=DIR (also time
- * every .html file in DIR, e.g. saved real pages, summed up apart from the standard set).
+ * every .html file in DIR, e.g. saved real pages, summed up apart from the standard set), --public-corpus=DIR or
+ * TACIT_PUBLIC_CORPUS=DIR (also score a public corpus kept outside the repository: scripts/bench-public-corpus.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +17,14 @@ import { hugePageHtml } from '../tests/fixtures/pages/huge-page';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 import { benchInjected, buildProduction } from './bench-injected';
 import { benchPages, servedPages, type BenchPage } from './bench-pages';
+import { benchPublicCorpus, printPublicCorpus } from './bench-public-corpus';
 import { scoreCorpus, scorePage, type PageScore } from '../tests/fixtures/extraction/shingle-score';
 
 const RESULTS = fileURLToPath(new URL('../bench-results/', import.meta.url));
 const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 10);
 const EXTRA_DIR = process.argv.find((arg) => arg.startsWith('--pages-dir='))?.slice(12);
+const PUBLIC_CORPUS =
+  process.argv.find((arg) => arg.startsWith('--public-corpus='))?.slice(16) ?? process.env.TACIT_PUBLIC_CORPUS;
 /** What the summary of a long page plans with: a 4,096-token model (lib/tasks/summarize/pipeline.ts). */
 const CONTEXT_WINDOW = 4096;
 const PROMPT_RESERVE_TOKENS = 600;
@@ -201,6 +205,8 @@ console.log(
 for (const [file, size] of Object.entries(injected.injectedFiles))
   console.log(`  ${file}: ${size.bytes} bytes, ${size.gzipBytes} gzip`);
 if (pages.some((page) => !results.get(page.name)!.domUnchanged)) console.log('The live DOM CHANGED on some page.');
+const publicCorpus = PUBLIC_CORPUS ? await benchPublicCorpus(PUBLIC_CORPUS) : undefined;
+if (PUBLIC_CORPUS && publicCorpus) printPublicCorpus(PUBLIC_CORPUS, publicCorpus);
 
 function extraSummary() {
   const ours = warmOf(extra);
@@ -249,6 +255,7 @@ writeFileSync(
       pages: standard.length,
       scoredPages: scored.length,
       ...(extra.length > 0 ? { extraPages: extraSummary() } : {}),
+      ...(publicCorpus ? { publicCorpus } : {}),
     },
     null,
     2,

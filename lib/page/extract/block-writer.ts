@@ -15,8 +15,11 @@ export interface TextStats {
 /** A paragraph shorter than this (without its links) is a label, a caption or a menu entry rather than prose. */
 const MIN_PROSE_CHARS = 40;
 
-/** What a block is: menus and link lists at the edges of the text (share bars, "most read") are trimmed. */
-export type BlockKind = 'prose' | 'links' | 'heading' | 'other';
+/**
+ * What a block is: menus and link lists at the edges of the text (share bars, "most read") are trimmed, and lists of
+ * links to other pages of the same site wherever they are.
+ */
+export type BlockKind = 'prose' | 'links' | 'site-links' | 'heading' | 'other';
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -45,6 +48,19 @@ function isCrossLink(paragraph: string, linkChars: number): boolean {
   return lead !== null && linkChars * 2 >= paragraph.length - lead[0].length && linkChars > 0;
 }
 
+/**
+ * A line that only credits a picture or states the site's copyright ("Photo: Jane Doe, AP", "Image copyright Getty
+ * Images", "(Image: © NASA)", "© Reuters", "Copyright © 2019 Example News. All rights reserved."): short, and led by
+ * the words news sites use. A caption that describes the picture is longer than this and stays.
+ */
+const CREDIT_LINE =
+  /^(?:\(?(?:image|images|photo|photos|photograph|picture|pic|foto|fotos|bild|credit|crédit|crédito)\s*(?:copyright|credits?|by|source)?\s*(?::|\.\.\.|…)|image copyright|photo(?:graph)? by|photos? ©|foto:|©|\(c\)\s|copyright\b)|all rights reserved\.?$/i;
+const MAX_CREDIT_LINE_CHARS = 60;
+
+function isCreditLine(paragraph: string): boolean {
+  return paragraph.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(paragraph);
+}
+
 /** Collects finished blocks, and the inline text of the paragraph being built. */
 export class BlockWriter {
   readonly blocks: string[] = [];
@@ -56,7 +72,7 @@ export class BlockWriter {
 
   constructor(
     private readonly stats: TextStats,
-    /** Web pages: an ad's label and "Read more:" cross-links are left out (mail keeps every line). */
+    /** Web pages: an ad's label, "Read more:" cross-links and picture credits are left out (mail keeps every line). */
     private readonly leaveOutFurniture = false,
   ) {}
 
@@ -75,7 +91,8 @@ export class BlockWriter {
   flush(): void {
     const paragraph = normalizeParagraph(this.inline);
     const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
-    const furniture = this.leaveOutFurniture && (isAdLabel(paragraph) || isCrossLink(paragraph, linkChars));
+    const furniture =
+      this.leaveOutFurniture && (isAdLabel(paragraph) || isCrossLink(paragraph, linkChars) || isCreditLine(paragraph));
     if (paragraph && !furniture) {
       const prose = countParagraph(this.stats, paragraph.length, linkChars);
       if (linkChars > 0 && !this.inlineHasPlainWords) this.stats.linkOnlyParagraphs++;
@@ -106,7 +123,17 @@ export function countParagraph(stats: TextStats, chars: number, linkChars: numbe
   return true;
 }
 
-/** Leaves out link blocks before the first content block, and link blocks and headings after the last one. */
+/** A link line longer than this is a paragraph someone wrapped in a link, not a headline pointing elsewhere. */
+const MAX_LINK_LINE_CHARS = 160;
+/** A heading or line this short just before links to other stories is their label ("More from UK", "Most read"). */
+const MAX_LINKS_LABEL_CHARS = 60;
+
+/**
+ * Leaves out link blocks before the first content block, link blocks and headings after the last one, and, between
+ * them, lists whose every item is a link to another page of the same site (the "Most read" or "More:" lists a news
+ * site puts inside an article) with the short heading or label just before them: a summary that read them would
+ * report other stories' headlines. Lists of links elsewhere (sources, shops) stay.
+ */
 export function trimLinkBlocks(writer: BlockWriter): string[] {
   const { blocks, kinds } = writer;
   const isContent = (kind: BlockKind) => kind === 'prose' || kind === 'other';
@@ -114,5 +141,28 @@ export function trimLinkBlocks(writer: BlockWriter): string[] {
   if (first < 0) return blocks;
   let last = kinds.length - 1;
   while (!isContent(kinds[last]!)) last--;
-  return blocks.filter((_, index) => index <= last && (index >= first || kinds[index] !== 'links'));
+  const isLinks = (kind: BlockKind) => kind === 'links' || kind === 'site-links';
+  const kept = blocks.map((_, index) => index <= last && (index >= first || !isLinks(kinds[index]!)));
+  for (let start = first + 1; start < last; start++) {
+    if (kinds[start] !== 'site-links') continue;
+    // A run of such lists (some sites put each link in a list of its own), as one.
+    let end = start;
+    while (end + 1 < last && kinds[end + 1] === 'site-links') end++;
+    const run = blocks.slice(start, end + 1).join('\n');
+    if (isHeadlineList(run)) {
+      for (let index = start; index <= end; index++) kept[index] = false;
+      const label = start - 1;
+      if (label > first && kinds[label] !== 'prose' && blocks[label]!.length <= MAX_LINKS_LABEL_CHARS) {
+        kept[label] = false;
+      }
+    }
+    start = end;
+  }
+  return blocks.filter((_, index) => kept[index]);
+}
+
+/** Two or more headline-length lines; a single link line inside an article is a source or a call to act. */
+function isHeadlineList(block: string): boolean {
+  const lines = block.split('\n');
+  return lines.length > 1 && lines.every((line) => line.length <= MAX_LINK_LINE_CHARS);
 }

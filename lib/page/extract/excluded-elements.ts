@@ -103,8 +103,9 @@ const SECONDARY_TOKENS = new Set([
 /**
  * Small blocks that are never the content, known by the start of a class token, with most text they may hold: an
  * ad slot (an "Advertisement" label, an ad network's container), a paywall's subscribe prompt, a forum post's
- * author card or signature, a newsletter sign-up, an author's bio. A longer block with such a class is left to the
- * other checks (a site that wraps its paid article in `paywall`).
+ * author card or signature, a newsletter sign-up, an author's bio, a picture's credit, a slideshow's controls, text
+ * for screen readers only. A longer block with such a class is left to the other checks (a site that wraps its paid
+ * article in `paywall`).
  */
 const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
   {
@@ -123,7 +124,49 @@ const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
     classToken: smallChromeToken('(?:author-bio|author-box|about-the-author|about-author|author-card)'),
     maxChars: 800,
   },
+  // A picture's credit or the site's copyright line, also as a part of a component's class (`article__credit`).
+  { classToken: /(?:^|[\s_-])(?:credit|credits|copyright)(?=$|[\s_-])/i, maxChars: 100 },
+  // A slideshow's or player's controls: "Image 1 of 9", "Caption", "Close", "Next".
+  {
+    classToken: smallChromeToken(
+      '(?:control-bar|control-panel|controls|slide-count|slide-counter|slideshow-controls|gallery-controls|carousel-controls|slider-controls|player-controls)(?:[-_]\\S*)?',
+    ),
+    maxChars: 300,
+  },
+  // Text for screen readers only, clipped to nothing on screen: "Skip to content", "Image caption", "Share this".
+  {
+    classToken: smallChromeToken(
+      '(?:sr-only|sr-text|visually-hidden|visuallyhidden|u-visually-hidden|screen-reader-text|screen-reader-only|screenreader-only|off-screen|offscreen|element-invisible|assistive-text|a11y-hidden)',
+    ),
+    maxChars: 200,
+  },
 ];
+
+/**
+ * A widget of links to other stories that a news site puts inside or beside the article ("Related", "Trending",
+ * "Most read", "Up next"), known by a part of a class or id between `-`, `_` or spaces. Such names are common in
+ * component class names (`article-related-stories`, `rail--trending`), which the whole-token list above never matches
+ * and Readability keeps when the name also says "article"; so the block must also be mostly link text.
+ */
+const RELATED_LINKS_PART =
+  /(?:^|[\s_-])(?:related|trending|most-?read|most-?popular|most-?viewed|recommended|recommendations?|read-?next|up-?next|more-?stories|more-?from|you-?may-?(?:also-?)?like|further-?reading|more-?on-?this)(?=$|[\s_-])/i;
+const MAX_RELATED_LINKS_CHARS = 5000;
+
+function isRelatedLinks(el: Element): boolean {
+  if (!el.hasAttributes() || CONTENT_ROOT_TAGS.has(el.localName)) return false;
+  const id = idOf(el);
+  const className = el.getAttribute('class');
+  if (!(id && RELATED_LINKS_PART.test(id)) && !(className && RELATED_LINKS_PART.test(className))) return false;
+  const chars = visibleChars(el.textContent ?? '');
+  if (chars === 0 || chars > MAX_RELATED_LINKS_CHARS) return false;
+  let linkChars = 0;
+  for (const link of el.querySelectorAll('a[href]')) linkChars += visibleChars(link.textContent ?? '');
+  return linkChars * 2 >= chars;
+}
+
+function visibleChars(text: string): number {
+  return text.replace(/\s+/g, '').length;
+}
 
 /** A whole class token matching `pattern`, tested on the class attribute as it is (no split per element). */
 function smallChromeToken(pattern: string): RegExp {
@@ -207,7 +250,10 @@ export class PageChrome {
 
   isChrome(el: Element): boolean {
     if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el)) return true;
-    return (isConsentBanner(el) || isSecondaryContent(el) || isSmallChrome(el)) && !this.holdsContent(el);
+    return (
+      (isConsentBanner(el) || isSecondaryContent(el) || isSmallChrome(el) || isRelatedLinks(el)) &&
+      !this.holdsContent(el)
+    );
   }
 
   private holdsContent(el: Element): boolean {

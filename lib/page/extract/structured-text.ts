@@ -5,6 +5,7 @@
 import { collapseWhitespace, normalizePreformatted } from './whitespace';
 import { BlockWriter, countParagraph, trimLinkBlocks, type TextStats } from './block-writer';
 import type { PageVisibility, VisibilityScope } from './visibility';
+import { isSiteLink, siteOf, SITE_LINK_ATTRIBUTE, type Site } from './site-links';
 
 export type { TextStats } from './block-writer';
 
@@ -68,6 +69,8 @@ interface RenderContext extends RenderOptions {
   scope: VisibilityScope | null;
   linkDepth: number;
   stats: TextStats;
+  /** The site the rendered document belongs to, read when a list of links is first met. */
+  site?: Site;
 }
 
 export function renderText(root: Node, options: RenderOptions): RenderedText {
@@ -239,12 +242,18 @@ function renderList(list: Element, writer: BlockWriter, context: RenderContext):
   let lines: string[] = [];
   let items = 0;
   let linkItems = 0;
+  let siteLinkItems = 0;
   writer.flush();
   const endItems = () => {
-    if (lines.length > 0) writer.block(lines.join('\n'), linkItems === items && items > 1 ? 'links' : 'other');
+    if (lines.length > 0) {
+      // A list of one link is a "links" block only when it points within the site (some sites put each in a list).
+      const kind = siteLinkItems === items ? 'site-links' : linkItems === items && items > 1 ? 'links' : 'other';
+      writer.block(lines.join('\n'), kind);
+    }
     lines = [];
     items = 0;
     linkItems = 0;
+    siteLinkItems = 0;
   };
   for (const child of projectedChildren(list, context) ?? Array.from(list.childNodes)) {
     if (child.nodeType === ELEMENT_NODE && (child as Element).localName === 'li') {
@@ -260,8 +269,10 @@ function renderList(list: Element, writer: BlockWriter, context: RenderContext):
         context.stats.linkOnlyParagraphs === linkOnlyParagraphs + 1 &&
         blocks.length === 1 &&
         context.stats.chars > chars
-      )
+      ) {
         linkItems++;
+        if (linksWithinSite(child as Element, context)) siteLinkItems++;
+      }
       if (lines.length === 0) writer.flush();
       const marker = ordered ? `${number++}. ` : '- ';
       const indent = ' '.repeat(marker.length);
@@ -276,6 +287,21 @@ function renderList(list: Element, writer: BlockWriter, context: RenderContext):
   }
   endItems();
   writer.flush();
+}
+
+/** Every link of `item` goes to another page of the site (marked so in the reader's copy, which has no addresses). */
+function linksWithinSite(item: Element, context: RenderContext): boolean {
+  const links = item.getElementsByTagName('a');
+  if (links.length === 0) return false;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]!;
+    if (link.hasAttribute(SITE_LINK_ATTRIBUTE)) continue;
+    const href = link.getAttribute('href');
+    if (href === null) return false;
+    context.site ??= siteOf(item.ownerDocument);
+    if (!isSiteLink(href, context.site)) return false;
+  }
+  return true;
 }
 
 function renderQuote(quote: Element, context: RenderContext): string {

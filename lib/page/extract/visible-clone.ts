@@ -5,6 +5,7 @@
  */
 import { isHeadingPermalink, isNonTextElement, type PageChrome } from './excluded-elements';
 import { isBareText, type PageVisibility, type VisibilityScope } from './visibility';
+import { isSiteLink, siteOf, SITE_LINK_ATTRIBUTE, type Site } from './site-links';
 
 const ELEMENT_NODE = 1;
 /** Copied whole without a look inside: their text is taken as it is (code) or never read (scripts, media). */
@@ -115,13 +116,16 @@ const TOLD_APART_ADDRESS = /^(?:#.|javascript:)/;
 
 /**
  * Readability resolves every link's address (a URL parse each) yet reads them only to tell the links above apart, and
- * the reader never reads an address: the copy keeps only those.
+ * the reader never reads an address: the copy keeps only those, and marks the links to other pages of the site.
  */
-function dropLinkAddresses(clone: Document): void {
+function dropLinkAddresses(clone: Document, site: Site): void {
   const links = clone.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
-    const href = links[i]!.getAttribute('href');
-    if (href && !TOLD_APART_ADDRESS.test(href)) links[i]!.removeAttribute('href');
+    const link = links[i]!;
+    const href = link.getAttribute('href');
+    if (!href || TOLD_APART_ADDRESS.test(href)) continue;
+    if (isSiteLink(href, site)) link.setAttribute(SITE_LINK_ATTRIBUTE, '');
+    link.removeAttribute('href');
   }
 }
 
@@ -138,7 +142,7 @@ export function buildClone(doc: Document, plan: ClonePlan): Document {
   clone.head?.prepend(base);
   // Sections a reader opens by finding text in them: content, which Readability would drop for their `hidden`.
   for (const section of Array.from(clone.querySelectorAll('[hidden="until-found"]'))) section.removeAttribute('hidden');
-  dropLinkAddresses(clone);
+  dropLinkAddresses(clone, siteOf(doc));
   return clone;
 }
 

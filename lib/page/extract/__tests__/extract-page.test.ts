@@ -357,6 +357,70 @@ describe('extractPage on fixture pages', () => {
     );
   });
 
+  it("leaves out a news site's lists of its other stories inside the article, with their label, but keeps sources", () => {
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
+          `${bridgeProse('plans')}<h3>More from the harbour</h3><ul>` +
+          '<li><a href="/news/ferry-fares">Ferry fares to rise in spring</a></li>' +
+          '<li><a href="http://127.0.0.1/news/quay">Quay closed for repairs</a></li></ul>' +
+          `${bridgeProse('costs')}<h4>More:</h4>` +
+          // Some sites put each story in a list of its own.
+          '<ul><li><h4><a href="/news/tolls">Bridge tolls frozen</a></h4></li></ul>' +
+          '<ul><li><h4><a href="/news/pier">Pier reopens</a></h4></li></ul>' +
+          `${bridgeProse('dates')}<p>Sources:</p><ul>` +
+          '<li><a href="https://council.example/report.pdf">Council report</a></li>' +
+          '<li><a href="https://survey.example/river">River survey</a></li></ul>' +
+          `<p><a href="/news/bridge-vote">How the council voted</a></p>${bridgeProse('risks')}` +
+          '</article></main></body></html>',
+        'bridge.html',
+      ),
+    );
+    expect(page.text).not.toMatch(/More from the harbour|Ferry fares|Quay closed|More:|Bridge tolls|Pier reopens/);
+    // Links to other sites are sources; a single link in the text is part of it.
+    expect(page.text).toContain('Sources:\n\n- Council report\n- River survey');
+    expect(page.text).toContain('How the council voted');
+    expect(page.text).toContain('The risks of the new harbour bridge');
+  });
+
+  it('leaves out a related-stories widget inside the article, known by a part of its class, when it is mostly links', () => {
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour bridge</title></head><body><main><article class="article-body"><h1>Harbour bridge</h1>' +
+          `${bridgeProse('plans')}<div class="sdc-article-related-stories"><h3>Related stories</h3>` +
+          '<a href="https://news.example/ferry"><h4>Ferry fares to rise in spring</h4></a>' +
+          '<a href="https://news.example/quay"><h4>Quay closed for repairs</h4></a></div>' +
+          `${bridgeProse('costs')}<div class="rail--trending-note"><p>${bridgeProse('dates')}</p></div>` +
+          '</article></main></body></html>',
+      ),
+    );
+    expect(page.text).not.toMatch(/Related stories|Ferry fares|Quay closed/);
+    // A block so named that is prose is content.
+    expect(page.text).toContain('The dates of the new harbour bridge');
+  });
+
+  it("leaves out a picture's credit, a slideshow's controls and text for screen readers only, and keeps captions", () => {
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
+          '<figure><img src="bridge.jpg" alt=""><div class="control-bar-right"><div class="slide-count">Image 1 of 4' +
+          '</div><p class="open">Caption</p><p class="close">Close</p></div>' +
+          '<figcaption><span class="visually-hidden">Image caption</span>' +
+          'The bridge would cross the river at the old ferry slip.' +
+          '<span class="article__credit">Credit: Jane Doe, AP</span></figcaption></figure>' +
+          `${bridgeProse('plans')}<p>Image copyright Getty Images</p><p>(Image: © Harbour Authority)</p>` +
+          '<p>Image: the council chamber, where the vote on the bridge will be held next spring after a consultation</p>' +
+          `${bridgeProse('costs')}<p>Copyright © 2026 Harbour Gazette. All rights reserved.</p><p>© Reuters</p>` +
+          '<p>Photographers were kept away from the site.</p></article></main></body></html>',
+      ),
+    );
+    expect(page.text).not.toMatch(/Jane Doe|Getty|Harbour Authority|Gazette|Reuters/);
+    expect(page.text).not.toMatch(/Image caption|Image 1 of 4|Close/);
+    expect(page.text).toContain('The bridge would cross the river at the old ferry slip.');
+    expect(page.text).toContain('Image: the council chamber, where the vote');
+    expect(page.text).toContain('Photographers were kept away from the site.');
+  });
+
   it("keeps a recipe card's section headings, whose class reads like a page header", () => {
     const page = evaluationPage('blog-recipe.html');
     expect(page.text).toMatch(/### Ingredients\n\n- 115 g unsalted butter/);
