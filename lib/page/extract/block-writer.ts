@@ -61,6 +61,18 @@ function isCreditLine(paragraph: string): boolean {
   return paragraph.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(paragraph);
 }
 
+/**
+ * A credit at the end of a caption: "(Image: GETTY)", "(Credit: NASA/Jude Guidry)", or "… equivalent. Credit: ESA"
+ * (capitalised, after the caption's last word, so that prose such as "see the photo: a bridge" is not one).
+ */
+const CREDIT_IN_BRACKETS =
+  /\s*\((?:image|images|photo|photos|picture|pic|foto|credit)(?:\s+credit)?\s*:[^()]{1,60}\)$/i;
+const CREDIT_AFTER_CAPTION = /(?<=[\p{Ll}\p{N}.!?)"”’])\s*(?:Credit|Photo|Image|Picture|Foto)s?\s*:\s*[^.!?:]{1,60}$/u;
+
+function withoutCredit(paragraph: string): string {
+  return paragraph.replace(CREDIT_IN_BRACKETS, '').replace(CREDIT_AFTER_CAPTION, '');
+}
+
 /** Collects finished blocks, and the inline text of the paragraph being built. */
 export class BlockWriter {
   readonly blocks: string[] = [];
@@ -89,7 +101,8 @@ export class BlockWriter {
   }
 
   flush(): void {
-    const paragraph = normalizeParagraph(this.inline);
+    const inline = normalizeParagraph(this.inline);
+    const paragraph = this.leaveOutFurniture ? withoutCredit(inline) : inline;
     const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
     const furniture =
       this.leaveOutFurniture && (isAdLabel(paragraph) || isCrossLink(paragraph, linkChars) || isCreditLine(paragraph));
@@ -125,6 +138,9 @@ export function countParagraph(stats: TextStats, chars: number, linkChars: numbe
 
 /** A link line longer than this is a paragraph someone wrapped in a link, not a headline pointing elsewhere. */
 const MAX_LINK_LINE_CHARS = 160;
+/** Headlines average this many words or more; names and terms fewer. */
+const MIN_HEADLINE_WORDS = 5;
+const HEADLINE_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 /** A heading or line this short just before links to other stories is their label ("More from UK", "Most read"). */
 const MAX_LINKS_LABEL_CHARS = 60;
 
@@ -161,8 +177,14 @@ export function trimLinkBlocks(writer: BlockWriter): string[] {
   return blocks.filter((_, index) => kept[index]);
 }
 
-/** Two or more headline-length lines; a single link line inside an article is a source or a call to act. */
+/**
+ * Two or more lines that read as headlines: none longer than a headline, and sentences on average rather than names
+ * (a wiki's lists of linked terms, "Mozilla Corporation", are its content). A single link line inside an article is
+ * a source or a call to act.
+ */
 function isHeadlineList(block: string): boolean {
   const lines = block.split('\n');
-  return lines.length > 1 && lines.every((line) => line.length <= MAX_LINK_LINE_CHARS);
+  if (lines.length < 2 || lines.some((line) => line.length > MAX_LINK_LINE_CHARS)) return false;
+  const words = lines.reduce((sum, line) => sum + (line.match(HEADLINE_WORD) ?? []).length, 0);
+  return words >= MIN_HEADLINE_WORDS * lines.length;
 }

@@ -366,12 +366,16 @@ describe('extractPage on fixture pages', () => {
           '<li><a href="http://127.0.0.1/news/quay">Quay closed for repairs</a></li></ul>' +
           `${bridgeProse('costs')}<h4>More:</h4>` +
           // Some sites put each story in a list of its own.
-          '<ul><li><h4><a href="/news/tolls">Bridge tolls frozen</a></h4></li></ul>' +
-          '<ul><li><h4><a href="/news/pier">Pier reopens</a></h4></li></ul>' +
+          '<ul><li><h4><a href="/news/tolls">Bridge tolls frozen for another year</a></h4></li></ul>' +
+          '<ul><li><h4><a href="/news/pier">Pier reopens after the winter storms</a></h4></li></ul>' +
           `${bridgeProse('dates')}<p>Sources:</p><ul>` +
           '<li><a href="https://council.example/report.pdf">Council report</a></li>' +
           '<li><a href="https://survey.example/river">River survey</a></li></ul>' +
           `<p><a href="/news/bridge-vote">How the council voted</a></p>${bridgeProse('risks')}` +
+          // Linked names, as a wiki lists them, are content.
+          '<p>Its builders:</p><ul><li><a href="/wiki/Harbour_Works">Harbour Works</a></li>' +
+          '<li><a href="/wiki/River_Engineering">River Engineering Ltd</a></li></ul>' +
+          bridgeProse('tests') +
           '</article></main></body></html>',
         'bridge.html',
       ),
@@ -380,6 +384,7 @@ describe('extractPage on fixture pages', () => {
     // Links to other sites are sources; a single link in the text is part of it.
     expect(page.text).toContain('Sources:\n\n- Council report\n- River survey');
     expect(page.text).toContain('How the council voted');
+    expect(page.text).toContain('Its builders:\n\n- Harbour Works\n- River Engineering Ltd');
     expect(page.text).toContain('The risks of the new harbour bridge');
   });
 
@@ -411,7 +416,10 @@ describe('extractPage on fixture pages', () => {
           `${bridgeProse('plans')}<p>Image copyright Getty Images</p><p>(Image: © Harbour Authority)</p>` +
           '<p>Image: the council chamber, where the vote on the bridge will be held next spring after a consultation</p>' +
           `${bridgeProse('costs')}<p>Copyright © 2026 Harbour Gazette. All rights reserved.</p><p>© Reuters</p>` +
-          '<p>Photographers were kept away from the site.</p></article></main></body></html>',
+          '<p>Photographers were kept away from the site.</p>' +
+          '<figure><figcaption>Divers checked the old piers in May (Image: GETTY )</figcaption></figure>' +
+          '<figure><figcaption>The river bed was surveyed from a barge. Credit: Harbour Survey</figcaption></figure>' +
+          '</article></main></body></html>',
       ),
     );
     expect(page.text).not.toMatch(/Jane Doe|Getty|Harbour Authority|Gazette|Reuters/);
@@ -419,6 +427,8 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).toContain('The bridge would cross the river at the old ferry slip.');
     expect(page.text).toContain('Image: the council chamber, where the vote');
     expect(page.text).toContain('Photographers were kept away from the site.');
+    expect(page.text).toContain('Divers checked the old piers in May\n\nThe river bed was surveyed from a barge.');
+    expect(page.text).not.toMatch(/GETTY|Harbour Survey/);
   });
 
   it("keeps a recipe card's section headings, whose class reads like a page header", () => {
