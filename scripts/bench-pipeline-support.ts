@@ -125,7 +125,7 @@ export function offscreenChunkSizes(buildDir: string): ChunkSizes {
 
 /**
  * Runs in the panel page: each frame, just before it is painted, notes the largest marker on screen in `selector`
- * (read from the last few text nodes only), counts DOM updates under #app and the page's long tasks.
+ * (read from the last few text nodes only), counts DOM updates while asked to (render costs) and the long tasks.
  */
 export function installProbe(): void {
   interface Probe {
@@ -144,6 +144,7 @@ export function installProbe(): void {
     frames: Array<[number, number]>;
     last: number;
     updates: number;
+    countUpdates(on: boolean): void;
     longTasks: number[];
   }
   const probe: Probe = {
@@ -186,6 +187,7 @@ export function installProbe(): void {
     frames: [],
     last: -1,
     updates: 0,
+    countUpdates: () => undefined,
     longTasks: [],
   };
   (window as unknown as { benchProbe: Probe }).benchProbe = probe;
@@ -223,11 +225,12 @@ export function installProbe(): void {
     requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);
-  new MutationObserver(() => probe.updates++).observe(document.body, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
+  // Only while render costs are measured: a record for every DOM change costs a flood's panel much of its thread.
+  const updates = new MutationObserver(() => probe.updates++);
+  probe.countUpdates = (on) => {
+    if (!on) return updates.disconnect();
+    updates.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (entry.duration > 50) probe.longTasks.push(entry.duration);
   }).observe({ type: 'longtask' });

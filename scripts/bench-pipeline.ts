@@ -187,7 +187,10 @@ async function measureRenderCost(
   for (let waited = 0; waited < SIZES.capMs && (await shownMarker(panel)) < reply.markers[length - 1]!; waited += 20)
     await panel.waitForTimeout(20);
   await panel.evaluate(() => {
-    (window as unknown as { benchProbe: { paused: boolean } }).benchProbe.paused = true;
+    const probe = (window as unknown as { benchProbe: { paused: boolean; countUpdates(on: boolean): void } })
+      .benchProbe;
+    probe.paused = true;
+    probe.countUpdates(true);
   });
   await panel.waitForTimeout(50);
   // Four windows of a quarter of the updates each; the median resists other work on a shared machine.
@@ -204,7 +207,11 @@ async function measureRenderCost(
     costs.push(((to.taskSeconds - from.taskSeconds) * 1000) / Math.max(1, to.updates - from.updates));
     from = to;
   }
-  await panel.evaluate(() => (window as unknown as { benchProbe: { resume(): void } }).benchProbe.resume());
+  await panel.evaluate(() => {
+    const probe = (window as unknown as { benchProbe: { resume(): void; countUpdates(on: boolean): void } }).benchProbe;
+    probe.countUpdates(false);
+    probe.resume();
+  });
   for (let waited = 0; waited < 10_000 && !(await streamFinished(panel, pipeline)); waited += 100)
     await panel.waitForTimeout(100);
   return percentile(costs, 0.5);
