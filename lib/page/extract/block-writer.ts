@@ -54,7 +54,7 @@ function isCrossLink(paragraph: string, linkChars: number): boolean {
  * the words news sites use. A caption that describes the picture is longer than this and stays.
  */
 const CREDIT_LINE =
-  /^(?:\(?(?:image|images|photo|photos|photograph|picture|pic|foto|fotos|bild|credit|crédit|crédito)\s*(?:copyright|credits?|by|source)?\s*(?::|\.\.\.|…)|image copyright|photo(?:graph)? by|photos? ©|foto:|©|\(c\)\s|copyright\b)|all rights reserved\.?$/i;
+  /^(?:\(?(?:image|images|photo|photos|photograph|picture|pic|foto|fotos|bild|credit|crédit|crédito)\s*(?:copyright|credits?|by|source)?\s*(?::|\.\.\.|…)|image copyright|photo(?:graph)? by|photos? ©|foto:|©|(?:\(c\)|copyright)\s*(?:©|ⓒ|\(c\)|@|\d{4}|by\b))|all rights reserved\.?$/i;
 const MAX_CREDIT_LINE_CHARS = 60;
 
 function isCreditLine(paragraph: string): boolean {

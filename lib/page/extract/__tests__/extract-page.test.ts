@@ -416,7 +416,8 @@ describe('extractPage on fixture pages', () => {
           `${bridgeProse('plans')}<p>Image copyright Getty Images</p><p>(Image: © Harbour Authority)</p>` +
           '<p>Image: the council chamber, where the vote on the bridge will be held next spring after a consultation</p>' +
           `${bridgeProse('costs')}<p>Copyright © 2026 Harbour Gazette. All rights reserved.</p><p>© Reuters</p>` +
-          '<p>Photographers were kept away from the site.</p>' +
+          '<p>Photographers were kept away from the site.</p><p>Copyright protects the plans.</p>' +
+          '<p>(c) a third crossing</p>' +
           '<figure><figcaption>Divers checked the old piers in May (Image: GETTY )</figcaption></figure>' +
           '<figure><figcaption>The river bed was surveyed from a barge. Credit: Harbour Survey</figcaption></figure>' +
           '</article></main></body></html>',
@@ -426,7 +427,8 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toMatch(/Image caption|Image 1 of 4|Close/);
     expect(page.text).toContain('The bridge would cross the river at the old ferry slip.');
     expect(page.text).toContain('Image: the council chamber, where the vote');
-    expect(page.text).toContain('Photographers were kept away from the site.');
+    expect(page.text).toContain('Photographers were kept away from the site.\n\nCopyright protects the plans.');
+    expect(page.text).toContain('(c) a third crossing');
     expect(page.text).toContain('Divers checked the old piers in May\n\nThe river bed was surveyed from a barge.');
     expect(page.text).not.toMatch(/GETTY|Harbour Survey/);
   });
