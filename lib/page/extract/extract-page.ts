@@ -9,6 +9,7 @@ import { readPageMetadata } from './page-metadata';
 import { loadsMoreOnScroll } from './page-state';
 import { readArticle, type ReadabilityArticle } from './readability-article';
 import { prepareHeadings } from './headings-for-readability';
+import { prepareEmbeds } from './embeds-for-readability';
 import { dropBylineLine } from './byline-line';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
@@ -71,6 +72,7 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     return { article: null, rendered: renderDetached(root), source: 'visible-text', loadsMore };
   }
   prepareHeadings(clone);
+  prepareEmbeds(clone);
   const article = readArticle(clone);
   if (article) dropBylineLine(article.content, article.byline);
   const rendered = article ? renderDetached(article.content) : EMPTY;

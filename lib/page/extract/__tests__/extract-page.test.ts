@@ -433,6 +433,24 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toMatch(/GETTY|Harbour Survey/);
   });
 
+  it('keeps a post the article quotes from a social network, which Readability drops with its wrapper', () => {
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
+          `${bridgeProse('plans')}<p>Not everyone was convinced.</p><div class="social-media-embed">` +
+          '<blockquote class="twitter-tweet"><p lang="en">Half a million for a bridge nobody asked for: ' +
+          '<a href="https://t.co/abc">https://t.co/abc</a></p>— Harbour Watch (@harbourwatch) ' +
+          '<a href="https://twitter.com/harbourwatch/status/1">November 18, 2026</a></blockquote>' +
+          `<script async src="https://platform.twitter.com/widgets.js"></script></div>${bridgeProse('costs')}` +
+          '</article></main></body></html>',
+      ),
+    );
+    expect(page.text).toContain(
+      'Not everyone was convinced.\n\n> Half a million for a bridge nobody asked for: https://t.co/abc\n>\n' +
+        '> — Harbour Watch (@harbourwatch) November 18, 2026',
+    );
+  });
+
   it("keeps a recipe card's section headings, whose class reads like a page header", () => {
     const page = evaluationPage('blog-recipe.html');
     expect(page.text).toMatch(/### Ingredients\n\n- 115 g unsalted butter/);
