@@ -88,6 +88,8 @@ async function startStream(
   );
   if (watchStall) await toOffscreen(panel, 'test/stall-probe-start');
   if (pipeline === 'tacit') {
+    // The bare relay's text from earlier runs would sit under the panel's and burden every frame measured for it.
+    await panel.evaluate(() => document.querySelector('#bench-bare')?.remove());
     await panel.getByLabel('Ask Tacit').fill(`Benchmark ${prefix}`);
     await panel.getByRole('button', { name: 'Send' }).click();
     return;
