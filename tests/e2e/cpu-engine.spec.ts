@@ -91,6 +91,13 @@ test('without WebGPU, a summary runs on llama.cpp on the CPU: download with prog
 
   await panel.getByRole('button', { name: 'Summarize this page' }).click();
   await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled({ timeout: 90_000 });
+  // The tiny model's words are random: now and then its first token ends the reply. Such an empty summary is
+  // regenerated once (the model is loaded by then); two in a row would be a fault.
+  if (!(await panel.getByTestId('summary').textContent())?.trim()) {
+    await panel.getByRole('button', { name: 'Regenerate' }).click();
+    await expect(panel.getByTestId('summary')).not.toHaveText(/^\s*$/, { timeout: 90_000 });
+    await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled({ timeout: 90_000 });
+  }
   expect((await panel.getByTestId('summary').textContent())?.trim().length).toBeGreaterThan(0);
   const lines = await statusLines();
   // The download showed its bytes, then the model wrote on the CPU, saying why (a GGUF model was picked) and how fast.
