@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { bundleForPage, openBenchBrowser } from './bench-browser';
-import { scoreCorpus, scorePage, type CorpusScore } from '../tests/fixtures/extraction/shingle-score';
+import { scoreCorpus, scorePage, type CorpusScore, type PageScore } from '../tests/fixtures/extraction/shingle-score';
 
 export interface PublicCorpusResult {
   pages: number;
@@ -50,7 +50,7 @@ export async function benchPublicCorpus(dir: string): Promise<PublicCorpusResult
   ]);
   // With the page's scripts off, the bundle is evaluated by the driver rather than added as a script tag.
   const install = `globalThis.TacitBench = (() => { ${bundle}; return TacitBench; })()`;
-  const rows: { page: string; ours: ReturnType<typeof scorePage>; readability: ReturnType<typeof scorePage> }[] = [];
+  const rows: { page: string; ours: PageScore; readability: PageScore }[] = [];
   try {
     for (const id of ids) {
       try {

@@ -153,10 +153,7 @@ const RELATED_LINKS_PART =
 const MAX_RELATED_LINKS_CHARS = 5000;
 
 function isRelatedLinks(el: Element): boolean {
-  if (!el.hasAttributes() || CONTENT_ROOT_TAGS.has(el.localName)) return false;
-  const id = idOf(el);
-  const className = el.getAttribute('class');
-  if (!(id && RELATED_LINKS_PART.test(id)) && !(className && RELATED_LINKS_PART.test(className))) return false;
+  if (CONTENT_ROOT_TAGS.has(el.localName) || !isNamed(el, RELATED_LINKS_PART)) return false;
   const chars = visibleChars(el.textContent ?? '');
   if (chars === 0 || chars > MAX_RELATED_LINKS_CHARS) return false;
   let linkChars = 0;
@@ -208,12 +205,16 @@ function idOf(el: Element): string | null {
   return el.getAttribute('id');
 }
 
-function isConsentBanner(el: Element): boolean {
+/** The element's id or class matches `pattern`. */
+function isNamed(el: Element, pattern: RegExp): boolean {
   if (!el.hasAttributes()) return false;
   const id = idOf(el);
   const className = el.getAttribute('class');
-  if (!(id && CONSENT_PATTERN.test(id)) && !(className && CONSENT_PATTERN.test(className))) return false;
-  if (CONTENT_ROOT_TAGS.has(el.localName)) return false;
+  return (id !== null && pattern.test(id)) || (className !== null && pattern.test(className));
+}
+
+function isConsentBanner(el: Element): boolean {
+  if (!isNamed(el, CONSENT_PATTERN) || CONTENT_ROOT_TAGS.has(el.localName)) return false;
   return (el.textContent ?? '').length <= MAX_CONSENT_BANNER_CHARS;
 }
 

@@ -8,8 +8,7 @@ import { isNonTextElement, PageChrome } from './excluded-elements';
 import { readPageMetadata } from './page-metadata';
 import { loadsMoreOnScroll } from './page-state';
 import { readArticle, type ReadabilityArticle } from './readability-article';
-import { prepareHeadings } from './headings-for-readability';
-import { prepareEmbeds } from './embeds-for-readability';
+import { prepareForReadability } from './prepare-for-readability';
 import { dropBylineLine } from './byline-line';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
@@ -71,8 +70,7 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     const root = candidateRoots(clone)[0] ?? clone.documentElement;
     return { article: null, rendered: renderDetached(root), source: 'visible-text', loadsMore };
   }
-  prepareHeadings(clone);
-  prepareEmbeds(clone);
+  prepareForReadability(clone);
   const article = readArticle(clone);
   if (article) dropBylineLine(article.content, article.byline);
   const rendered = article ? renderDetached(article.content) : EMPTY;

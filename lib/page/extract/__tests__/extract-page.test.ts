@@ -177,6 +177,18 @@ function extractOk(doc: Document): ExtractedPage {
   return result.page;
 }
 
+/** A news article about the harbour bridge: `body` after its heading, read as a page. */
+function readBridgeArticle(body: string, { articleClass = '', name = 'page.html' } = {}): ExtractedPage {
+  const article = articleClass ? `<article class="${articleClass}">` : '<article>';
+  return extractOk(
+    documentFromHtml(
+      `<html><head><title>Harbour bridge</title></head><body><main>${article}<h1>Harbour bridge</h1>` +
+        `${body}</article></main></body></html>`,
+      name,
+    ),
+  );
+}
+
 /** A page of the evaluation set (tests/fixtures/extraction), read. */
 function evaluationPage(name: string): ExtractedPage {
   const html = readFileSync(new URL(`../../../../tests/fixtures/extraction/${name}`, import.meta.url), 'utf8');
@@ -309,21 +321,17 @@ describe('extractPage on fixture pages', () => {
   });
 
   it('leaves out ad slots, a paywall prompt, forum signatures, sign-ups and bios, but never a long block so named', () => {
-    const page = extractOk(
-      documentFromHtml(
-        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${bridgeProse('plans')}<div class="adthrive-ad adthrive-content"><span>Advertisement</span></div>` +
-          `${bridgeProse('costs')}<dl class="postprofile"><dt>gravelgrinder</dt><dd>Posts: 212</dd></dl>` +
-          `${bridgeProse('dates')}<div class="signature">Wheels built to order.</div>` +
-          `<div class="paywall">${bridgeProse('risks').repeat(12)}</div>` +
-          '<div class="paywall-prompt"><h2>Subscribe to continue reading</h2><p>Unlimited access for £1 a week.</p>' +
-          '<p>Already a subscriber? <a href="/signin">Sign in</a></p></div>' +
-          '<div class="newsletter-signup"><p>Get the harbour briefing: the week\'s news from the port, the river and the ' +
-          'council, every Friday in your inbox, free of charge.</p></div>' +
-          '<div class="author-bio"><p>Mara Quist covers transport, planning and the harbour for the Gazette, where she ' +
-          'has reported on the river crossings since 2015.</p></div>' +
-          '</article></main></body></html>',
-      ),
+    const page = readBridgeArticle(
+      `${bridgeProse('plans')}<div class="adthrive-ad adthrive-content"><span>Advertisement</span></div>` +
+        `${bridgeProse('costs')}<dl class="postprofile"><dt>gravelgrinder</dt><dd>Posts: 212</dd></dl>` +
+        `${bridgeProse('dates')}<div class="signature">Wheels built to order.</div>` +
+        `<div class="paywall">${bridgeProse('risks').repeat(12)}</div>` +
+        '<div class="paywall-prompt"><h2>Subscribe to continue reading</h2><p>Unlimited access for £1 a week.</p>' +
+        '<p>Already a subscriber? <a href="/signin">Sign in</a></p></div>' +
+        '<div class="newsletter-signup"><p>Get the harbour briefing: the week\'s news from the port, the river and the ' +
+        'council, every Friday in your inbox, free of charge.</p></div>' +
+        '<div class="author-bio"><p>Mara Quist covers transport, planning and the harbour for the Gazette, where she ' +
+        'has reported on the river crossings since 2015.</p></div>',
     );
     expect(page.text).toContain('The costs of the new harbour bridge');
     // A site that wraps the paid article itself in "paywall": that is the content.
@@ -334,16 +342,13 @@ describe('extractPage on fixture pages', () => {
   });
 
   it('leaves out the lines a news site puts around an ad and its "Read more:" cross-links, whatever their markup', () => {
-    const page = extractOk(
-      documentFromHtml(
-        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${bridgeProse('plans')}<p class="css-19a4b">ADVERTISEMENT</p><p><a href="#after-ad">SKIP ADVERTISEMENT</a></p>` +
-          '<p>Story continues below advertisement</p><p>Anzeige</p><p>The council bought an advertisement.</p>' +
-          '<p><strong>Read more:</strong> <a href="/news/ferry">Ferry fares to rise in spring</a></p>' +
-          '<p>Related: <a href="/news/tolls">Bridge tolls</a></p>' +
-          '<p>More: the <a href="/report">full report</a> runs to 400 pages, with maps of every pier and quay.</p>' +
-          `${bridgeProse('costs')}</article></main></body></html>`,
-      ),
+    const page = readBridgeArticle(
+      `${bridgeProse('plans')}<p class="css-19a4b">ADVERTISEMENT</p><p><a href="#after-ad">SKIP ADVERTISEMENT</a></p>` +
+        '<p>Story continues below advertisement</p><p>Anzeige</p><p>The council bought an advertisement.</p>' +
+        '<p><strong>Read more:</strong> <a href="/news/ferry">Ferry fares to rise in spring</a></p>' +
+        '<p>Related: <a href="/news/tolls">Bridge tolls</a></p>' +
+        '<p>More: the <a href="/report">full report</a> runs to 400 pages, with maps of every pier and quay.</p>' +
+        bridgeProse('costs'),
     );
     expect(page.text).toBe(
       [
@@ -358,27 +363,23 @@ describe('extractPage on fixture pages', () => {
   });
 
   it("leaves out a news site's lists of its other stories inside the article, with their label, but keeps sources", () => {
-    const page = extractOk(
-      documentFromHtml(
-        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${bridgeProse('plans')}<h3>More from the harbour</h3><ul>` +
-          '<li><a href="/news/ferry-fares">Ferry fares to rise in spring</a></li>' +
-          '<li><a href="http://127.0.0.1/news/quay">Quay closed for repairs</a></li></ul>' +
-          `${bridgeProse('costs')}<h4>More:</h4>` +
-          // Some sites put each story in a list of its own.
-          '<ul><li><h4><a href="/news/tolls">Bridge tolls frozen for another year</a></h4></li></ul>' +
-          '<ul><li><h4><a href="/news/pier">Pier reopens after the winter storms</a></h4></li></ul>' +
-          `${bridgeProse('dates')}<p>Sources:</p><ul>` +
-          '<li><a href="https://council.example/report.pdf">Council report</a></li>' +
-          '<li><a href="https://survey.example/river">River survey</a></li></ul>' +
-          `<p><a href="/news/bridge-vote">How the council voted</a></p>${bridgeProse('risks')}` +
-          // Linked names, as a wiki lists them, are content.
-          '<p>Its builders:</p><ul><li><a href="/wiki/Harbour_Works">Harbour Works</a></li>' +
-          '<li><a href="/wiki/River_Engineering">River Engineering Ltd</a></li></ul>' +
-          bridgeProse('tests') +
-          '</article></main></body></html>',
-        'bridge.html',
-      ),
+    const page = readBridgeArticle(
+      `${bridgeProse('plans')}<h3>More from the harbour</h3><ul>` +
+        '<li><a href="/news/ferry-fares">Ferry fares to rise in spring</a></li>' +
+        '<li><a href="http://127.0.0.1/news/quay">Quay closed for repairs</a></li></ul>' +
+        `${bridgeProse('costs')}<h4>More:</h4>` +
+        // Some sites put each story in a list of its own.
+        '<ul><li><h4><a href="/news/tolls">Bridge tolls frozen for another year</a></h4></li></ul>' +
+        '<ul><li><h4><a href="/news/pier">Pier reopens after the winter storms</a></h4></li></ul>' +
+        `${bridgeProse('dates')}<p>Sources:</p><ul>` +
+        '<li><a href="https://council.example/report.pdf">Council report</a></li>' +
+        '<li><a href="https://survey.example/river">River survey</a></li></ul>' +
+        `<p><a href="/news/bridge-vote">How the council voted</a></p>${bridgeProse('risks')}` +
+        // Linked names, as a wiki lists them, are content.
+        '<p>Its builders:</p><ul><li><a href="/wiki/Harbour_Works">Harbour Works</a></li>' +
+        '<li><a href="/wiki/River_Engineering">River Engineering Ltd</a></li></ul>' +
+        bridgeProse('tests'),
+      { name: 'bridge.html' },
     );
     expect(page.text).not.toMatch(/More from the harbour|Ferry fares|Quay closed|More:|Bridge tolls|Pier reopens/);
     // Links to other sites are sources; a single link in the text is part of it.
@@ -389,15 +390,12 @@ describe('extractPage on fixture pages', () => {
   });
 
   it('leaves out a related-stories widget inside the article, known by a part of its class, when it is mostly links', () => {
-    const page = extractOk(
-      documentFromHtml(
-        '<html><head><title>Harbour bridge</title></head><body><main><article class="article-body"><h1>Harbour bridge</h1>' +
-          `${bridgeProse('plans')}<div class="sdc-article-related-stories"><h3>Related stories</h3>` +
-          '<a href="https://news.example/ferry"><h4>Ferry fares to rise in spring</h4></a>' +
-          '<a href="https://news.example/quay"><h4>Quay closed for repairs</h4></a></div>' +
-          `${bridgeProse('costs')}<div class="rail--trending-note"><p>${bridgeProse('dates')}</p></div>` +
-          '</article></main></body></html>',
-      ),
+    const page = readBridgeArticle(
+      `${bridgeProse('plans')}<div class="sdc-article-related-stories"><h3>Related stories</h3>` +
+        '<a href="https://news.example/ferry"><h4>Ferry fares to rise in spring</h4></a>' +
+        '<a href="https://news.example/quay"><h4>Quay closed for repairs</h4></a></div>' +
+        `${bridgeProse('costs')}<div class="rail--trending-note"><p>${bridgeProse('dates')}</p></div>`,
+      { articleClass: 'article-body' },
     );
     expect(page.text).not.toMatch(/Related stories|Ferry fares|Quay closed/);
     // A block so named that is prose is content.
@@ -405,23 +403,19 @@ describe('extractPage on fixture pages', () => {
   });
 
   it("leaves out a picture's credit, a slideshow's controls and text for screen readers only, and keeps captions", () => {
-    const page = extractOk(
-      documentFromHtml(
-        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          '<figure><img src="bridge.jpg" alt=""><div class="control-bar-right"><div class="slide-count">Image 1 of 4' +
-          '</div><p class="open">Caption</p><p class="close">Close</p></div>' +
-          '<figcaption><span class="visually-hidden">Image caption</span>' +
-          'The bridge would cross the river at the old ferry slip.' +
-          '<span class="article__credit">Credit: Jane Doe, AP</span></figcaption></figure>' +
-          `${bridgeProse('plans')}<p>Image copyright Getty Images</p><p>(Image: © Harbour Authority)</p>` +
-          '<p>Image: the council chamber, where the vote on the bridge will be held next spring after a consultation</p>' +
-          `${bridgeProse('costs')}<p>Copyright © 2026 Harbour Gazette. All rights reserved.</p><p>© Reuters</p>` +
-          '<p>Photographers were kept away from the site.</p><p>Copyright protects the plans.</p>' +
-          '<p>(c) a third crossing</p>' +
-          '<figure><figcaption>Divers checked the old piers in May (Image: GETTY )</figcaption></figure>' +
-          '<figure><figcaption>The river bed was surveyed from a barge. Credit: Harbour Survey</figcaption></figure>' +
-          '</article></main></body></html>',
-      ),
+    const page = readBridgeArticle(
+      '<figure><img src="bridge.jpg" alt=""><div class="control-bar-right"><div class="slide-count">Image 1 of 4' +
+        '</div><p class="open">Caption</p><p class="close">Close</p></div>' +
+        '<figcaption><span class="visually-hidden">Image caption</span>' +
+        'The bridge would cross the river at the old ferry slip.' +
+        '<span class="article__credit">Credit: Jane Doe, AP</span></figcaption></figure>' +
+        `${bridgeProse('plans')}<p>Image copyright Getty Images</p><p>(Image: © Harbour Authority)</p>` +
+        '<p>Image: the council chamber, where the vote on the bridge will be held next spring after a consultation</p>' +
+        `${bridgeProse('costs')}<p>Copyright © 2026 Harbour Gazette. All rights reserved.</p><p>© Reuters</p>` +
+        '<p>Photographers were kept away from the site.</p><p>Copyright protects the plans.</p>' +
+        '<p>(c) a third crossing</p>' +
+        '<figure><figcaption>Divers checked the old piers in May (Image: GETTY )</figcaption></figure>' +
+        '<figure><figcaption>The river bed was surveyed from a barge. Credit: Harbour Survey</figcaption></figure>',
     );
     expect(page.text).not.toMatch(/Jane Doe|Getty|Harbour Authority|Gazette|Reuters/);
     expect(page.text).not.toMatch(/Image caption|Image 1 of 4|Close/);
@@ -434,16 +428,12 @@ describe('extractPage on fixture pages', () => {
   });
 
   it('keeps a post the article quotes from a social network, which Readability drops with its wrapper', () => {
-    const page = extractOk(
-      documentFromHtml(
-        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${bridgeProse('plans')}<p>Not everyone was convinced.</p><div class="social-media-embed">` +
-          '<blockquote class="twitter-tweet"><p lang="en">Half a million for a bridge nobody asked for: ' +
-          '<a href="https://t.co/abc">https://t.co/abc</a></p>— Harbour Watch (@harbourwatch) ' +
-          '<a href="https://twitter.com/harbourwatch/status/1">November 18, 2026</a></blockquote>' +
-          `<script async src="https://platform.twitter.com/widgets.js"></script></div>${bridgeProse('costs')}` +
-          '</article></main></body></html>',
-      ),
+    const page = readBridgeArticle(
+      `${bridgeProse('plans')}<p>Not everyone was convinced.</p><div class="social-media-embed">` +
+        '<blockquote class="twitter-tweet"><p lang="en">Half a million for a bridge nobody asked for: ' +
+        '<a href="https://t.co/abc">https://t.co/abc</a></p>— Harbour Watch (@harbourwatch) ' +
+        '<a href="https://twitter.com/harbourwatch/status/1">November 18, 2026</a></blockquote>' +
+        `<script async src="https://platform.twitter.com/widgets.js"></script></div>${bridgeProse('costs')}`,
     );
     expect(page.text).toContain(
       'Not everyone was convinced.\n\n> Half a million for a bridge nobody asked for: https://t.co/abc\n>\n' +
@@ -458,12 +448,9 @@ describe('extractPage on fixture pages', () => {
   });
 
   it('reads headings without their permalink signs', () => {
-    const page = extractOk(
-      documentFromHtml(
-        '<html><head><title>Harbour bridge</title></head><body><main><article><h1>Harbour bridge</h1>' +
-          `${bridgeProse('plans')}<h2 id="timeline">Timeline<a class="headerlink" href="#timeline">¶</a></h2>` +
-          `${bridgeProse('dates')}<h3 id="risks">Risks <a href="#risks">#</a></h3>${bridgeProse('risks')}</article></main></body></html>`,
-      ),
+    const page = readBridgeArticle(
+      `${bridgeProse('plans')}<h2 id="timeline">Timeline<a class="headerlink" href="#timeline">¶</a></h2>` +
+        `${bridgeProse('dates')}<h3 id="risks">Risks <a href="#risks">#</a></h3>${bridgeProse('risks')}`,
     );
     expect(page.text).toContain('## Timeline\n\nThe dates');
     expect(page.text).toContain('### Risks\n\nThe risks');
