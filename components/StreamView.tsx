@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { nextFrame } from '@/lib/panel/frame-batcher';
+import { afterNextPaint, nextFrame } from '@/lib/panel/frame-batcher';
 import type { TaskStream } from '@/lib/panel/task-stream';
 import { safeMarkdown } from '@/lib/render/markdown';
 import { MarkdownStream } from '@/lib/render/markdown-stream';
@@ -65,20 +65,42 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
   const element = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // Groups of finished blocks are taken away one per frame once the reply is complete.
-    const view = new RenderedBlocks(element.current!, (work) => nextFrame(work, 0));
+    const target = element.current!;
+    const view = new RenderedBlocks(target, (work) => nextFrame(work, 0));
     let allowed: ReadonlySet<string> | undefined;
     let stream: MarkdownStream | undefined;
+    let cancelFinal: (() => void) | undefined;
+    // Busy while the text may still change: until the task ends and the text is rendered as a one-shot render has it.
+    const busy = (value: boolean) => target.setAttribute('aria-busy', String(value));
     const stop = effect(() => {
+      cancelFinal?.();
+      cancelFinal = undefined;
       if (links.value !== allowed || !stream) {
         allowed = links.value;
         stream = new MarkdownStream(safeMarkdown(allowed));
         view.clear();
       }
       const complete = state.value !== 'running';
-      view.apply(stream.update(text.value, complete), complete);
+      const value = text.value;
+      const current = stream;
+      if (complete && current.inPieces) {
+        // The last words are drawn first, as they streamed; the one-shot render of the long paragraph they end (a
+        // long task at the end of a long reply) waits for the frame after, so that it cannot hold them back.
+        view.apply(current.update(value));
+        cancelFinal = afterNextPaint(() => {
+          cancelFinal = undefined;
+          view.apply(current.update(value, true), true);
+          busy(false);
+        });
+        busy(true);
+        return;
+      }
+      view.apply(current.update(value, complete), complete);
+      busy(!complete);
     });
     return () => {
       stop();
+      cancelFinal?.();
       view.clear();
     };
   }, [text, links, state]);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { TacitError } from '@/lib/core/errors';
 import type { TaskStreamState } from '@/lib/panel/task-stream';
+import { renderMarkdownSafely } from '@/lib/render/markdown';
 import { StreamView, type StreamSignals } from '../StreamView';
 
 let root: HTMLElement;
@@ -50,6 +51,34 @@ describe('StreamView', () => {
     expect(text.querySelector('strong')?.textContent).toBe('bold');
     expect(document.querySelector('[data-testid="answer-stopped"]')).not.toBeNull();
     expect(document.body.textContent).not.toContain('Ask something');
+  });
+
+  it('draws the last words of a long paragraph at once and renders it whole in the frame after', async () => {
+    const stream = streamSignals();
+    render(<StreamView stream={stream} testId="answer" />, root);
+    const answer = document.querySelector('[data-testid="answer"]')!;
+    const words = Array.from({ length: 600 }, (_, index) => `word${index} *a*`).join(' ');
+    stream.state.value = 'running';
+    stream.text.value = words;
+    expect(answer.getAttribute('aria-busy')).toBe('true');
+    stream.text.value = `${words} and the last words.`;
+    stream.state.value = 'done';
+
+    expect(answer.textContent).toContain('word599 a and the last words.');
+    expect(answer.getAttribute('aria-busy')).toBe('true');
+    await expect.poll(() => answer.getAttribute('aria-busy')).toBe('false');
+    expect(answer.innerHTML).toBe(renderMarkdownSafely(`${words} and the last words.`));
+  });
+
+  it('renders a reply without a long paragraph whole as soon as it ends', () => {
+    const stream = streamSignals();
+    render(<StreamView stream={stream} testId="answer" />, root);
+    const answer = document.querySelector('[data-testid="answer"]')!;
+    stream.state.value = 'running';
+    stream.text.value = 'A short *reply*.';
+    stream.state.value = 'done';
+    expect(answer.getAttribute('aria-busy')).toBe('false');
+    expect(answer.innerHTML).toBe(renderMarkdownSafely('A short *reply*.'));
   });
 
   it('renders the text again when the allowed links change', async () => {

@@ -26,6 +26,22 @@ export const nextFrame: FlushScheduler = (flush) => {
   return cancel;
 };
 
+/**
+ * Runs `work` once the next frame has been drawn: at that frame, the task after it. Returns a function that cancels it.
+ * For work that must not hold back what that frame shows.
+ */
+export function afterNextPaint(work: () => void): () => void {
+  let cancelTask: (() => void) | undefined;
+  const cancelFrame = nextFrame(() => {
+    const timer = setTimeout(work, 0);
+    cancelTask = () => clearTimeout(timer);
+  }, 0);
+  return () => {
+    cancelFrame();
+    cancelTask?.();
+  };
+}
+
 export class FrameBatcher {
   private parts: string[] = [];
   /** Set by a write until the next frame begins: text arriving meanwhile waits for that frame. */

@@ -82,6 +82,11 @@ export class MarkdownStream {
     this.pieceChars = options.pieceChars ?? PIECE_CHARS;
   }
 
+  /** Whether the text ends in a long paragraph shown in pieces: its final update renders that paragraph whole. */
+  get inPieces(): boolean {
+    return this.pieces !== undefined;
+  }
+
   /** `final`: the text is complete (the task ended), so nothing is left in pieces. */
   update(text: string, final = false): StreamPatch {
     const reset = !text.startsWith(this.text);

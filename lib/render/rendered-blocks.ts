@@ -123,12 +123,15 @@ export class RenderedBlocks {
       this.paragraph.lead = this.replace(this.paragraph.lead, lead, () => this.paragraph!.element);
     }
     const paragraph = this.paragraph;
+    // Sealed by the lines the last frame laid out, before this update changes the paragraph: the browser has them at
+    // hand, where after the update it would lay the paragraph out once more just to say where its lines break.
+    if (paragraph.unsealed > SEAL_CHARS)
+      paragraph.unsealed = sealLines(paragraph.element, paragraph.unsealed, paragraph.tail[0] ?? null);
     // Kept pieces go after those already there; the last piece's nodes are replaced.
     paragraph.tail.forEach((node) => node.remove());
     for (const html of append) {
       for (const node of this.insert(html, null, paragraph.element)) paragraph.unsealed += node.textContent!.length;
     }
-    if (paragraph.unsealed > SEAL_CHARS) paragraph.unsealed = sealLines(paragraph.element, paragraph.unsealed);
     paragraph.tail = this.insert(tail, null, paragraph.element);
   }
 
@@ -246,22 +249,24 @@ function takeBlocksOut(group: Element, count: number): boolean {
 }
 
 /**
- * Moves the finished lines at the start of a paragraph's last, unsealed part (after its last block of lines) into a
- * block of their own, up to the line on which the paragraph's text now ends. Returns how many characters stay
- * unsealed. Needs layout: where nothing is laid out (a hidden panel), nothing moves.
+ * Moves the finished lines at the start of a paragraph's unsealed kept text (after its last block of lines, before
+ * `tail`, the last piece's first node) into a block of their own, up to the line on which that text ends. Returns how
+ * many characters stay unsealed. Needs layout: where nothing is laid out (a hidden panel), nothing moves.
  */
-function sealLines(paragraph: HTMLElement, unsealed: number): number {
+function sealLines(paragraph: HTMLElement, unsealed: number, tail: ChildNode | null): number {
   // Not laid out (a hidden panel): there are no lines to go by.
   if (paragraph.getClientRects().length === 0) return unsealed;
   const document = paragraph.ownerDocument;
   let first = paragraph.firstChild;
   while (first instanceof HTMLElement && first.classList.contains(PARAGRAPH_LINES_CLASS)) first = first.nextSibling;
-  if (!first) return unsealed;
+  if (!first || first === tail) return unsealed;
   const texts: Text[] = [];
-  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-  walker.currentNode = first;
-  for (let node: Node | null = first instanceof Text ? first : walker.nextNode(); node; node = walker.nextNode())
-    texts.push(node as Text);
+  for (let child: ChildNode | null = first; child && child !== tail; child = child.nextSibling) {
+    if (child instanceof Text) texts.push(child);
+    const walker = document.createTreeWalker(child, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+  }
+  if (texts.length === 0) return unsealed;
   const start = lineStart(texts);
   if (!start) return unsealed;
   const range = document.createRange();

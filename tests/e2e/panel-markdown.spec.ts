@@ -42,6 +42,8 @@ async function answered(panel: Page): Promise<void> {
   await expect(panel.getByTestId('ask-answer-card')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   // Stop goes with the card's run.
   await expect(panel.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  // A long paragraph at the end is rendered whole in the frame after its last words are drawn.
+  await expect(panel.getByTestId('ask-answer')).toHaveAttribute('aria-busy', 'false');
   // The groups finished blocks were kept in while it streamed are taken away in the frames after the end.
   await expect(panel.locator('[data-testid="ask-answer"] > .block-group')).toHaveCount(0);
 }
