@@ -126,6 +126,11 @@ const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
   },
   // A picture's credit or the site's copyright line, also as a part of a component's class (`article__credit`).
   { classToken: /(?:^|[\s_-])(?:credit|credits|copyright)(?=$|[\s_-])/i, maxChars: 100 },
+  // A gallery's picture count on its lead picture ("6"), also as a part of a component's class.
+  {
+    classToken: /(?:^|[\s_-])(?:gallery|slide|slides|image|images|photo|photos|media)-?count(?:er)?(?=$|[\s_-])/i,
+    maxChars: 40,
+  },
   // A slideshow's or player's controls: "Image 1 of 9", "Caption", "Close", "Next".
   {
     classToken: smallChromeToken(
@@ -152,13 +157,119 @@ const RELATED_LINKS_PART =
   /(?:^|[\s_-])(?:related|trending|most-?read|most-?popular|most-?viewed|recommended|recommendations?|read-?next|up-?next|more-?stories|more-?from|you-?may-?(?:also-?)?like|further-?reading|more-?on-?this)(?=$|[\s_-])/i;
 const MAX_RELATED_LINKS_CHARS = 5000;
 
+/** At most this much text per link in a list of teasers: a headline and a line or two under it. */
+const MAX_TEASER_CHARS_PER_LINK = 200;
+
+/**
+ * Mostly link text; or a list of teasers, at least three, whose headline is not itself the link (a card covered by an
+ * empty link, or a picture that is).
+ */
 function isRelatedLinks(el: Element): boolean {
   if (CONTENT_ROOT_TAGS.has(el.localName) || !isNamed(el, RELATED_LINKS_PART)) return false;
   const chars = visibleChars(el.textContent ?? '');
   if (chars === 0 || chars > MAX_RELATED_LINKS_CHARS) return false;
   let linkChars = 0;
-  for (const link of el.querySelectorAll('a[href]')) linkChars += visibleChars(link.textContent ?? '');
-  return linkChars * 2 >= chars;
+  const targets = new Set<string>();
+  for (const link of el.querySelectorAll('a[href]')) {
+    linkChars += visibleChars(link.textContent ?? '');
+    targets.add(link.getAttribute('href')!);
+  }
+  return linkChars * 2 >= chars || (targets.size >= 3 && chars <= targets.size * MAX_TEASER_CHARS_PER_LINK);
+}
+
+/**
+ * Links that share the page (a network's share dialog, a message with its address) rather than lead anywhere to
+ * read: `whatsapp://send`, Facebook's sharer, X's tweet intent, LinkedIn's share, Pinterest's pin, Reddit's submit, …
+ */
+const SHARE_ADDRESS = new RegExp(
+  '^\\s*(?:whatsapp://send|sms:[^@]*[?&]body=|mailto:\\?|(?:https?:)?//(?:[\\w-]+\\.)*(?:' +
+    [
+      'facebook\\.com/(?:sharer|share\\.php|dialog/(?:share|feed))',
+      '(?:twitter|x)\\.com/(?:intent/(?:tweet|post)|share)',
+      'linkedin\\.com/(?:shareArticle|sharing/share|cws/share)',
+      'pinterest\\.[a-z.]+/pin/create',
+      'reddit\\.com/submit',
+      'tumblr\\.com/(?:share|widgets/share)',
+      '(?:t|telegram)\\.me/share',
+      'wa\\.me/\\?',
+      '(?:api|web)\\.whatsapp\\.com/send',
+      'vk\\.com/share',
+      'getpocket\\.com/(?:save|edit)',
+      'news\\.ycombinator\\.com/submitlink',
+      'flipboard\\.com/bookmarklet',
+      'line\\.me/R/msg',
+      'social-plugins\\.line\\.me',
+      'bsky\\.app/intent',
+      'threads\\.(?:net|com)/intent',
+      'xing\\.com/spi/shares',
+      'weibo\\.com/share',
+      'connect\\.ok\\.ru',
+      'digg\\.com/submit',
+      'buffer\\.com/add',
+      'mix\\.com/add',
+    ].join('|') +
+    '))',
+  'i',
+);
+/** A tag page: WordPress and most blogs mark such links `rel="tag"`; others put them under `/tag/`. */
+const TAG_ADDRESS = /\/tags?\/[^/?#]+\/?(?:[?#]|$)/i;
+
+/** A block of share links, or of tag links, and the most text it may hold. */
+interface LinkBlockKind {
+  isLink(link: Element, href: string): boolean;
+  maxChars: number;
+  /** Fewest such links in the block. */
+  minLinks: number;
+}
+
+const SHARE_BAR: LinkBlockKind = { isLink: (_, href) => SHARE_ADDRESS.test(href), maxChars: 300, minLinks: 1 };
+const TAG_LIST: LinkBlockKind = {
+  isLink: (link, href) => /(?:^|\s)tag(?:\s|$)/i.test(link.getAttribute('rel') ?? '') || TAG_ADDRESS.test(href),
+  maxChars: 600,
+  minLinks: 2,
+};
+
+/**
+ * A block that is nothing but links of one kind, with a short label and separators at most ("Share:", "Tags", ", "):
+ * at least half its text is such links and two thirds of it is links.
+ */
+function isLinkBlock(el: Element, kind: LinkBlockKind): boolean {
+  const chars = visibleChars(el.textContent ?? '');
+  if (chars === 0 || chars > kind.maxChars) return false;
+  let linkChars = 0;
+  let kindChars = 0;
+  let kindLinks = 0;
+  for (const link of el.querySelectorAll('a')) {
+    const text = visibleChars(link.textContent ?? '');
+    linkChars += text;
+    const href = link.getAttribute('href');
+    if (href === null || !kind.isLink(link, href)) continue;
+    kindChars += text;
+    kindLinks++;
+  }
+  return kindLinks >= kind.minLinks && kindChars * 2 >= chars && linkChars * 3 >= chars * 2;
+}
+
+/** Ancestors of a link looked at for the block it belongs to. */
+const MAX_LINK_BLOCK_DEPTH = 5;
+
+/** A document's share bars and tag lists: for each such link, the largest block around it that is one. */
+function linkBlocksOf(doc: Document): Set<Element> {
+  const blocks = new Set<Element>();
+  for (const link of doc.querySelectorAll('a[href]')) {
+    const href = link.getAttribute('href')!;
+    const kind = SHARE_BAR.isLink(link, href) ? SHARE_BAR : TAG_LIST.isLink(link, href) ? TAG_LIST : null;
+    if (!kind) continue;
+    let block: Element | null = null;
+    let el = link.parentElement;
+    for (let depth = 0; el && depth < MAX_LINK_BLOCK_DEPTH && !CONTENT_ROOT_TAGS.has(el.localName); depth++) {
+      if (blocks.has(el) || !isLinkBlock(el, kind)) break;
+      block = el;
+      el = el.parentElement;
+    }
+    if (block) blocks.add(block);
+  }
+  return blocks;
 }
 
 function visibleChars(text: string): number {
@@ -173,8 +284,13 @@ function smallChromeToken(pattern: string): RegExp {
 function isSmallChrome(el: Element): boolean {
   const className = el.getAttribute('class');
   if (!className) return false;
-  const rule = SMALL_CHROME.find(({ classToken }) => classToken.test(className));
-  return rule !== undefined && (el.textContent ?? '').length <= rule.maxChars;
+  let length: number | undefined;
+  for (const { classToken, maxChars } of SMALL_CHROME) {
+    if (!classToken.test(className)) continue;
+    length ??= (el.textContent ?? '').length;
+    if (length <= maxChars) return true;
+  }
+  return false;
 }
 
 /** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */
@@ -248,13 +364,23 @@ export function isHeadingPermalink(el: Element): boolean {
 export class PageChrome {
   /** Each document's (the page's and its frames') first `<h1>`, or its body's text length when it has none. */
   private readonly landmarks = new Map<Document, Element | number>();
+  /** Each document's share bars and tag lists, found once from its links. */
+  private readonly linkBlocks = new Map<Document, Set<Element>>();
 
   isChrome(el: Element): boolean {
-    if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el)) return true;
+    if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el) || this.isLinkBlock(el)) return true;
     return (
       (isConsentBanner(el) || isSecondaryContent(el) || isSmallChrome(el) || isRelatedLinks(el)) &&
       !this.holdsContent(el)
     );
+  }
+
+  /** A share bar or a list of tags, even where its markup is bare text (`<strong>Tags <a rel="tag">…</strong>`). */
+  isLinkBlock(el: Element): boolean {
+    const doc = el.ownerDocument;
+    let blocks = this.linkBlocks.get(doc);
+    if (!blocks) this.linkBlocks.set(doc, (blocks = linkBlocksOf(doc)));
+    return blocks.has(el);
   }
 
   private holdsContent(el: Element): boolean {

@@ -76,7 +76,12 @@ function walk(
     // Most elements of a text are bare text-level ones (a link, an emphasis) with nothing in their attributes that can
     // make them chrome, form controls or hidden: they are kept without asking, but a superscript may be a note marker
     // and a link a heading's permalink.
-    if (tag === 'sup' || (tag === 'a' && isHeadingPermalink(child)) || !isBareText(child)) {
+    if (
+      tag === 'sup' ||
+      (tag === 'a' && isHeadingPermalink(child)) ||
+      !isBareText(child) ||
+      chrome.isLinkBlock(child)
+    ) {
       if (isNonTextElement(child) || OPAQUE_TAGS.has(tag)) {
         plan.keptElements += 1 + child.getElementsByTagName('*').length;
         continue;

@@ -402,6 +402,43 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).toContain('The dates of the new harbour bridge');
   });
 
+  it('leaves out a teaser rail known by its class whose cards are covered by empty links', () => {
+    const card = (path: string, kicker: string, line: string) =>
+      `<div class="rail__item"><a href="/news/${path}"><img src="${path}.jpg" alt=""></a>` +
+      `<div class="rail__item-content"><h3>${kicker}</h3><span>${line}</span></div>` +
+      `<a href="/news/${path}" class="rail__item-anchor"></a></div>`;
+    const page = readBridgeArticle(
+      `${bridgeProse('plans')}<div class="rail rail--trending"><h3>Most read in news</h3>` +
+        card('ferry', 'FARE RISE', 'Ferry fares to rise in spring, the operator says') +
+        card('quay', 'CLOSED', 'Quay closed for repairs until the summer') +
+        card('tram', 'LATE AGAIN', 'Trams ran late all week after a signal fault') +
+        `</div>${bridgeProse('costs')}<div class="article__gallery-count"><span>6</span></div>`,
+    );
+    expect(page.text).not.toMatch(/Most read|FARE RISE|Ferry fares|Quay closed|Trams ran late|\b6\b/);
+    expect(page.text).toContain('The costs of the new harbour bridge');
+  });
+
+  it('leaves out share bars and tag lists, known by their links, and keeps links to read in the text', () => {
+    const share = (network: string, href: string) => `<a class="btn" href="${href}">${network}</a> `;
+    const page = readBridgeArticle(
+      `<div class="tools"><span>Share:</span>` +
+        share('Facebook', 'https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fbridge') +
+        share('WhatsApp', 'whatsapp://send?text=Harbour%20bridge') +
+        share('Email', 'mailto:?subject=Harbour%20bridge') +
+        `</div>${bridgeProse('plans')}` +
+        '<p>The council <a href="https://twitter.com/intent/tweet?text=Bridge">asked residents</a> to share their ' +
+        'views on the plans online before the end of the month, and more than a thousand of them did.</p>' +
+        '<div class="wabtn_container"><a href="https://api.whatsapp.com/send?text=x">Share this on WhatsApp</a></div>' +
+        `${bridgeProse('costs')}<p>Read the <a href="https://council.example/report">full report</a>.</p>` +
+        '<strong>Tags<br><a href="https://news.example/tag/bridges/" rel="tag">bridges</a>, ' +
+        '<a href="https://news.example/tag/harbour/" rel="tag">harbour</a>, ' +
+        '<a href="https://news.example/tag/council/" rel="tag">council</a></strong>',
+    );
+    expect(page.text).not.toMatch(/Share:|Facebook|WhatsApp|Email|Tags|bridges, harbour/);
+    expect(page.text).toContain('The council asked residents to share their views on the plans online');
+    expect(page.text).toContain('Read the full report.');
+  });
+
   it("leaves out a picture's credit, a slideshow's controls and text for screen readers only, and keeps captions", () => {
     const page = readBridgeArticle(
       '<figure><img src="bridge.jpg" alt=""><div class="control-bar-right"><div class="slide-count">Image 1 of 4' +
