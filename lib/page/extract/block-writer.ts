@@ -41,11 +41,29 @@ function isAdLabel(paragraph: string): boolean {
  * link to another story (its text is mostly that link).
  */
 const CROSS_LINK_LEAD =
-  /^(?:read more|read also|also read|related|related story|related article|see also|more|watch|listen|recommended|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|leer más|lee también|leggi anche|leia também|lees ook)\s*[:：|–—-]\s*/i;
+  /^(?:read more|read also|also read|read next|must read|related|related story|related article|see also|also see|see more|more|more on this(?: story)?|don['’]?t miss|watch|listen|recommended|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|leer más|lee también|leggi anche|leia também|lees ook)\s*[:：|–—-]\s*/i;
 
 function isCrossLink(paragraph: string, linkChars: number): boolean {
   const lead = CROSS_LINK_LEAD.exec(paragraph);
   return lead !== null && linkChars * 2 >= paragraph.length - lead[0].length && linkChars > 0;
+}
+
+/**
+ * A link to another story or to an app written in capitals between an article's paragraphs ("TAYLOR SWIFT CLEARED TO
+ * PERFORM AT THE AMAs", "CLICK HERE TO GET THE NEWS APP"): a line in capitals, a quarter of it or more a link to
+ * another page of the site. Prose is never written so, a heading in capitals is not a link, and a link elsewhere (the
+ * full results, a source) is the article's.
+ */
+const MAX_SHOUTED_LINK_CHARS = 200;
+const MIN_SHOUTED_CAPITALS = 10;
+
+function isShoutedLink(paragraph: string, siteLinkChars: number): boolean {
+  if (paragraph.length > MAX_SHOUTED_LINK_CHARS || siteLinkChars * 4 < paragraph.length || /\p{Ll}/u.test(paragraph)) {
+    return false;
+  }
+  return (
+    (paragraph.match(/\p{Lu}/gu)?.length ?? 0) >= MIN_SHOUTED_CAPITALS && paragraph.trim().split(/\s+/).length >= 3
+  );
 }
 
 /**
@@ -79,6 +97,8 @@ export class BlockWriter {
   readonly kinds: BlockKind[] = [];
   private inline = '';
   private inlineLinkChars = 0;
+  /** Of which in links to another page of the site. */
+  private inlineSiteLinkChars = 0;
   /** Whether the paragraph has words outside links (a menu has only links and separators). */
   private inlineHasPlainWords = false;
 
@@ -88,8 +108,9 @@ export class BlockWriter {
     private readonly leaveOutFurniture = false,
   ) {}
 
-  text(text: string, inLink: boolean): void {
+  text(text: string, inLink: boolean, inSiteLink = false): void {
     this.inline += text;
+    if (inSiteLink) this.inlineSiteLinkChars += text.length;
     if (inLink) this.inlineLinkChars += text.length;
     else if (!this.inlineHasPlainWords && WORD_CHAR.test(text)) this.inlineHasPlainWords = true;
   }
@@ -105,7 +126,11 @@ export class BlockWriter {
     const paragraph = this.leaveOutFurniture ? withoutCredit(inline) : inline;
     const linkChars = Math.min(this.inlineLinkChars, paragraph.length);
     const furniture =
-      this.leaveOutFurniture && (isAdLabel(paragraph) || isCrossLink(paragraph, linkChars) || isCreditLine(paragraph));
+      this.leaveOutFurniture &&
+      (isAdLabel(paragraph) ||
+        isCrossLink(paragraph, linkChars) ||
+        isShoutedLink(paragraph, this.inlineSiteLinkChars) ||
+        isCreditLine(paragraph));
     if (paragraph && !furniture) {
       const prose = countParagraph(this.stats, paragraph.length, linkChars);
       if (linkChars > 0 && !this.inlineHasPlainWords) this.stats.linkOnlyParagraphs++;
@@ -113,6 +138,7 @@ export class BlockWriter {
     }
     this.inline = '';
     this.inlineLinkChars = 0;
+    this.inlineSiteLinkChars = 0;
     this.inlineHasPlainWords = false;
   }
 

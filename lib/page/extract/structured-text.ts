@@ -68,6 +68,8 @@ interface RenderContext extends RenderOptions {
   frameDepth: number;
   scope: VisibilityScope | null;
   linkDepth: number;
+  /** Links to another page of the site, among the links the text is in. */
+  siteLinkDepth: number;
   stats: TextStats;
   /** The site the rendered document belongs to, read when a list of links is first met. */
   site?: Site;
@@ -80,6 +82,7 @@ export function renderText(root: Node, options: RenderOptions): RenderedText {
     frameDepth: 0,
     scope: options.visibility?.rootScope ?? null,
     linkDepth: 0,
+    siteLinkDepth: 0,
     stats,
   };
   const writer = new BlockWriter(stats, options.leaveOutFurniture);
@@ -137,7 +140,7 @@ function enter(el: Element, context: RenderContext): boolean {
 
 function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
   if (node.nodeType === TEXT_NODE) {
-    writer.text(collapseWhitespace((node as Text).data), context.linkDepth > 0);
+    writer.text(collapseWhitespace((node as Text).data), context.linkDepth > 0, context.siteLinkDepth > 0);
     return;
   }
   if (node.nodeType !== ELEMENT_NODE) return;
@@ -177,7 +180,7 @@ function visitElement(el: Element, writer: BlockWriter, context: RenderContext):
       writer.block(renderCodeBlock(el, context.stats));
       return;
     case 'code':
-      writer.text(renderInlineCode(el), context.linkDepth > 0);
+      writer.text(renderInlineCode(el), context.linkDepth > 0, context.siteLinkDepth > 0);
       return;
     case 'ul':
     case 'ol':
@@ -192,14 +195,18 @@ function visitElement(el: Element, writer: BlockWriter, context: RenderContext):
     case 'iframe':
       renderFrame(el as HTMLIFrameElement, writer, context);
       return;
-    case 'a':
+    case 'a': {
+      const withinSite = isLinkWithinSite(el, context) ? 1 : 0;
       context.linkDepth++;
+      context.siteLinkDepth += withinSite;
       try {
         visitChildren(el, writer, context);
       } finally {
         context.linkDepth--;
+        context.siteLinkDepth -= withinSite;
       }
       return;
+    }
   }
   if (BLOCK_TAGS.has(tag) || tag.includes('-') || (context.enterShadowRoots && el.shadowRoot !== null)) {
     writer.flush();
@@ -293,15 +300,16 @@ function renderList(list: Element, writer: BlockWriter, context: RenderContext):
 function linksWithinSite(item: Element, context: RenderContext): boolean {
   const links = item.getElementsByTagName('a');
   if (links.length === 0) return false;
-  for (let i = 0; i < links.length; i++) {
-    const link = links[i]!;
-    if (link.hasAttribute(SITE_LINK_ATTRIBUTE)) continue;
-    const href = link.getAttribute('href');
-    if (href === null) return false;
-    context.site ??= siteOf(item.ownerDocument);
-    if (!isSiteLink(href, context.site)) return false;
-  }
+  for (let i = 0; i < links.length; i++) if (!isLinkWithinSite(links[i]!, context)) return false;
   return true;
+}
+
+function isLinkWithinSite(link: Element, context: RenderContext): boolean {
+  if (link.hasAttribute(SITE_LINK_ATTRIBUTE)) return true;
+  const href = link.getAttribute('href');
+  if (href === null) return false;
+  context.site ??= siteOf(link.ownerDocument);
+  return isSiteLink(href, context.site);
 }
 
 function renderQuote(quote: Element, context: RenderContext): string {

@@ -347,6 +347,12 @@ describe('extractPage on fixture pages', () => {
         '<p>Story continues below advertisement</p><p>Anzeige</p><p>The council bought an advertisement.</p>' +
         '<p><strong>Read more:</strong> <a href="/news/ferry">Ferry fares to rise in spring</a></p>' +
         '<p>Related: <a href="/news/tolls">Bridge tolls</a></p>' +
+        '<p><strong>SEE MORE:</strong> <a href="/news/quay">Quay closed for repairs</a></p>' +
+        '<p>DON\'T MISS: <a href="/news/tram">Trams ran late all week</a></p>' +
+        '<p><a href="/news/pier"><strong>PIER REOPENS AFTER TWO YEARS OF REPAIRS</strong></a></p>' +
+        '<p>GET THE GAZETTE ON THE GO BY <a href="/app">CLICKING HERE</a></p>' +
+        '<p>THE BRIDGE WILL OPEN IN 2030, THE COUNCIL SAID.</p>' +
+        '<p><a href="https://council.example/votes.pdf">CLICK FOR THE FULL VOTE RESULTS</a></p>' +
         '<p>More: the <a href="/report">full report</a> runs to 400 pages, with maps of every pier and quay.</p>' +
         bridgeProse('costs'),
     );
@@ -355,6 +361,8 @@ describe('extractPage on fixture pages', () => {
         'The plans of the new harbour bridge were set out by the council in a report published this week, after two ' +
           'years of surveys, public meetings and studies of the river bed.',
         'The council bought an advertisement.',
+        'THE BRIDGE WILL OPEN IN 2030, THE COUNCIL SAID.',
+        'CLICK FOR THE FULL VOTE RESULTS',
         'More: the full report runs to 400 pages, with maps of every pier and quay.',
         'The costs of the new harbour bridge were set out by the council in a report published this week, after two ' +
           'years of surveys, public meetings and studies of the river bed.',
