@@ -119,7 +119,11 @@ const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
     classToken: smallChromeToken('(?:signature|postprofile|message-signature|message-userdetails|user-signature)'),
     maxChars: 600,
   },
-  { classToken: smallChromeToken('(?:newsletter|email-signup|signup-box|sign-up-box)(?:[-_]\\S*)?'), maxChars: 600 },
+  // Also as a part of a component's class (`article-body__tablet-newsletter`).
+  {
+    classToken: /(?:^|[\s_-])(?:newsletter|email-signup|signup-box|sign-up-box)(?:[-_]\S*)?(?=$|\s)/i,
+    maxChars: 600,
+  },
   {
     classToken: smallChromeToken('(?:author-bio|author-box|about-the-author|about-author|author-card)'),
     maxChars: 800,
@@ -253,9 +257,25 @@ function isLinkBlock(el: Element, kind: LinkBlockKind): boolean {
 /** Ancestors of a link looked at for the block it belongs to. */
 const MAX_LINK_BLOCK_DEPTH = 5;
 
-/** A document's share bars and tag lists: for each such link, the largest block around it that is one. */
-function linkBlocksOf(doc: Document): Set<Element> {
+/** Most text a newsletter's sign-up box holds around its address field ("Get the news in your inbox …"). */
+const MAX_SIGN_UP_CHARS = 400;
+
+/**
+ * A document's share bars and tag lists (for each such link, the largest block around it that is one) and sign-up
+ * boxes (the largest block around an address field with little text).
+ */
+function blocksKnownByContents(doc: Document): Set<Element> {
   const blocks = new Set<Element>();
+  for (const field of doc.querySelectorAll('input[type="email" i]')) {
+    let box: Element | null = null;
+    let el = field.parentElement;
+    for (let depth = 0; el && depth < MAX_LINK_BLOCK_DEPTH && !CONTENT_ROOT_TAGS.has(el.localName); depth++) {
+      if (visibleChars(el.textContent ?? '') > MAX_SIGN_UP_CHARS) break;
+      box = el;
+      el = el.parentElement;
+    }
+    if (box) blocks.add(box);
+  }
   for (const link of doc.querySelectorAll('a[href]')) {
     const href = link.getAttribute('href')!;
     const kind = SHARE_BAR.isLink(link, href) ? SHARE_BAR : TAG_LIST.isLink(link, href) ? TAG_LIST : null;
@@ -364,22 +384,24 @@ export function isHeadingPermalink(el: Element): boolean {
 export class PageChrome {
   /** Each document's (the page's and its frames') first `<h1>`, or its body's text length when it has none. */
   private readonly landmarks = new Map<Document, Element | number>();
-  /** Each document's share bars and tag lists, found once from its links. */
-  private readonly linkBlocks = new Map<Document, Set<Element>>();
+  /** Each document's share bars, tag lists and sign-up boxes, found once from what they hold. */
+  private readonly blocksByContents = new Map<Document, Set<Element>>();
 
   isChrome(el: Element): boolean {
-    if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el) || this.isLinkBlock(el)) return true;
+    if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el) || this.isKnownByContents(el)) return true;
     return (
       (isConsentBanner(el) || isSecondaryContent(el) || isSmallChrome(el) || isRelatedLinks(el)) &&
       !this.holdsContent(el)
     );
   }
 
-  /** A share bar or a list of tags, even where its markup is bare text (`<strong>Tags <a rel="tag">…</strong>`). */
-  isLinkBlock(el: Element): boolean {
+  /**
+   * A share bar, a list of tags or a sign-up box, even where its markup is bare text (`<strong>Tags <a rel="tag">…`).
+   */
+  isKnownByContents(el: Element): boolean {
     const doc = el.ownerDocument;
-    let blocks = this.linkBlocks.get(doc);
-    if (!blocks) this.linkBlocks.set(doc, (blocks = linkBlocksOf(doc)));
+    let blocks = this.blocksByContents.get(doc);
+    if (!blocks) this.blocksByContents.set(doc, (blocks = blocksKnownByContents(doc)));
     return blocks.has(el);
   }
 

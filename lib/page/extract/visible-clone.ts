@@ -80,7 +80,7 @@ function walk(
       tag === 'sup' ||
       (tag === 'a' && isHeadingPermalink(child)) ||
       !isBareText(child) ||
-      chrome.isLinkBlock(child)
+      chrome.isKnownByContents(child)
     ) {
       if (isNonTextElement(child) || OPAQUE_TAGS.has(tag)) {
         plan.keptElements += 1 + child.getElementsByTagName('*').length;

@@ -331,8 +331,15 @@ describe('extractPage on fixture pages', () => {
         '<div class="newsletter-signup"><p>Get the harbour briefing: the week\'s news from the port, the river and the ' +
         'council, every Friday in your inbox, free of charge.</p></div>' +
         '<div class="author-bio"><p>Mara Quist covers transport, planning and the harbour for the Gazette, where she ' +
-        'has reported on the river crossings since 2015.</p></div>',
+        'has reported on the river crossings since 2015.</p></div>' +
+        '<div class="article-body__tablet-newsletter"><h2>Breaking News Emails</h2><p>Alerts and reports, delivered ' +
+        'weekday mornings.</p><a href="/newsletters">SUBSCRIBE</a></div>' +
+        `${bridgeProse('tolls')}<div class="box"><div><h3>Never miss a story</h3><p>Our best reporting in your inbox, ` +
+        'every morning.</p><form><input type="email" placeholder="Your address"><button>Sign me up</button></form>' +
+        '</div></div>',
     );
+    expect(page.text).toContain('The tolls of the new harbour bridge');
+    expect(page.text).not.toMatch(/Breaking News Emails|weekday mornings|Never miss|Our best reporting/);
     expect(page.text).toContain('The costs of the new harbour bridge');
     // A site that wraps the paid article itself in "paywall": that is the content.
     expect(page.text).toContain('The risks of the new harbour bridge');
