@@ -303,11 +303,13 @@ function smallChromeToken(pattern: string): RegExp {
 
 function isSmallChrome(el: Element): boolean {
   const className = el.getAttribute('class');
-  if (!className) return false;
+  // A caption is content, whatever its class says (`c-lead-image__credit` around a caption and its credit).
+  if (!className || el.localName === 'figcaption') return false;
   let length: number | undefined;
   for (const { classToken, maxChars } of SMALL_CHROME) {
     if (!classToken.test(className)) continue;
-    length ??= (el.textContent ?? '').length;
+    // As shown: the indentation between a template's tags is not text.
+    length ??= (el.textContent ?? '').replace(/\s+/g, ' ').length;
     if (length <= maxChars) return true;
   }
   return false;

@@ -467,7 +467,9 @@ describe('extractPage on fixture pages', () => {
         '<p>Photographers were kept away from the site.</p><p>Copyright protects the plans.</p>' +
         '<p>(c) a third crossing</p>' +
         '<figure><figcaption>Divers checked the old piers in May (Image: GETTY )</figcaption></figure>' +
-        '<figure><figcaption>The river bed was surveyed from a barge. Credit: Harbour Survey</figcaption></figure>',
+        '<figure><figcaption>The river bed was surveyed from a barge. Credit: Harbour Survey</figcaption></figure>' +
+        '<figure><figcaption class="lead-image__credit">\n    <span>The old ferry slip at dawn</span>\n    ' +
+        '<span class="lead-image__attribution">Jo Hart</span>\n  </figcaption></figure>',
     );
     expect(page.text).not.toMatch(/Jane Doe|Getty|Harbour Authority|Gazette|Reuters/);
     expect(page.text).not.toMatch(/Image caption|Image 1 of 4|Close/);
@@ -477,6 +479,7 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).toContain('(c) a third crossing');
     expect(page.text).toContain('Divers checked the old piers in May\n\nThe river bed was surveyed from a barge.');
     expect(page.text).not.toMatch(/GETTY|Harbour Survey/);
+    expect(page.text).toContain('The old ferry slip at dawn');
   });
 
   it('keeps a post the article quotes from a social network, which Readability drops with its wrapper', () => {
