@@ -262,7 +262,10 @@ function sealLines(paragraph: HTMLElement, unsealed: number, tail: ChildNode | n
   if (!first || first === tail) return unsealed;
   const texts: Text[] = [];
   for (let child: ChildNode | null = first; child && child !== tail; child = child.nextSibling) {
-    if (child instanceof Text) texts.push(child);
+    if (child instanceof Text) {
+      texts.push(child);
+      continue;
+    }
     const walker = document.createTreeWalker(child, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
   }

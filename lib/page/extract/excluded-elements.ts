@@ -120,21 +120,15 @@ const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
     maxChars: 600,
   },
   // Also as a part of a component's class (`article-body__tablet-newsletter`).
-  {
-    classToken: /(?:^|[\s_-])(?:newsletter|email-signup|signup-box|sign-up-box)(?:[-_]\S*)?(?=$|\s)/i,
-    maxChars: 600,
-  },
+  { classToken: classPart('newsletter|email-signup|signup-box|sign-up-box'), maxChars: 600 },
   {
     classToken: smallChromeToken('(?:author-bio|author-box|about-the-author|about-author|author-card)'),
     maxChars: 800,
   },
   // A picture's credit or the site's copyright line, also as a part of a component's class (`article__credit`).
-  { classToken: /(?:^|[\s_-])(?:credit|credits|copyright)(?=$|[\s_-])/i, maxChars: 100 },
+  { classToken: classPart('credit|credits|copyright'), maxChars: 100 },
   // A gallery's picture count on its lead picture ("6"), also as a part of a component's class.
-  {
-    classToken: /(?:^|[\s_-])(?:gallery|slide|slides|image|images|photo|photos|media)-?count(?:er)?(?=$|[\s_-])/i,
-    maxChars: 40,
-  },
+  { classToken: classPart('(?:gallery|slide|slides|image|images|photo|photos|media)-?count(?:er)?'), maxChars: 40 },
   // A slideshow's or player's controls: "Image 1 of 9", "Caption", "Close", "Next".
   {
     classToken: smallChromeToken(
@@ -157,8 +151,10 @@ const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
  * component class names (`article-related-stories`, `rail--trending`), which the whole-token list above never matches
  * and Readability keeps when the name also says "article"; so the block must also be mostly link text.
  */
-const RELATED_LINKS_PART =
-  /(?:^|[\s_-])(?:related|trending|most-?read|most-?popular|most-?viewed|recommended|recommendations?|read-?next|up-?next|more-?stories|more-?from|you-?may-?(?:also-?)?like|further-?reading|more-?on-?this)(?=$|[\s_-])/i;
+const RELATED_LINKS_PART = classPart(
+  'related|trending|most-?read|most-?popular|most-?viewed|recommended|recommendations?|read-?next|up-?next|' +
+    'more-?stories|more-?from|you-?may-?(?:also-?)?like|further-?reading|more-?on-?this',
+);
 const MAX_RELATED_LINKS_CHARS = 5000;
 
 /** At most this much text per link in a list of teasers: a headline and a line or two under it. */
@@ -254,8 +250,8 @@ function isLinkBlock(el: Element, kind: LinkBlockKind): boolean {
   return kindLinks >= kind.minLinks && kindChars * 2 >= chars && linkChars * 3 >= chars * 2;
 }
 
-/** Ancestors of a link looked at for the block it belongs to. */
-const MAX_LINK_BLOCK_DEPTH = 5;
+/** Ancestors of a link or field looked at for the block it belongs to. */
+const MAX_BLOCK_DEPTH = 5;
 
 /** Most text a newsletter's sign-up box holds around its address field ("Get the news in your inbox …"). */
 const MAX_SIGN_UP_CHARS = 400;
@@ -266,28 +262,23 @@ const MAX_SIGN_UP_CHARS = 400;
  */
 function blocksKnownByContents(doc: Document): Set<Element> {
   const blocks = new Set<Element>();
-  for (const field of doc.querySelectorAll('input[type="email" i]')) {
-    let box: Element | null = null;
-    let el = field.parentElement;
-    for (let depth = 0; el && depth < MAX_LINK_BLOCK_DEPTH && !CONTENT_ROOT_TAGS.has(el.localName); depth++) {
-      if (visibleChars(el.textContent ?? '') > MAX_SIGN_UP_CHARS) break;
-      box = el;
+  const addLargest = (start: Element, fits: (block: Element) => boolean) => {
+    let largest: Element | null = null;
+    let el = start.parentElement;
+    for (let depth = 0; el && depth < MAX_BLOCK_DEPTH && !CONTENT_ROOT_TAGS.has(el.localName); depth++) {
+      if (blocks.has(el) || !fits(el)) break;
+      largest = el;
       el = el.parentElement;
     }
-    if (box) blocks.add(box);
+    if (largest) blocks.add(largest);
+  };
+  for (const field of doc.querySelectorAll('input[type="email" i]')) {
+    addLargest(field, (box) => visibleChars(box.textContent ?? '') <= MAX_SIGN_UP_CHARS);
   }
   for (const link of doc.querySelectorAll('a[href]')) {
     const href = link.getAttribute('href')!;
     const kind = SHARE_BAR.isLink(link, href) ? SHARE_BAR : TAG_LIST.isLink(link, href) ? TAG_LIST : null;
-    if (!kind) continue;
-    let block: Element | null = null;
-    let el = link.parentElement;
-    for (let depth = 0; el && depth < MAX_LINK_BLOCK_DEPTH && !CONTENT_ROOT_TAGS.has(el.localName); depth++) {
-      if (blocks.has(el) || !isLinkBlock(el, kind)) break;
-      block = el;
-      el = el.parentElement;
-    }
-    if (block) blocks.add(block);
+    if (kind) addLargest(link, (block) => isLinkBlock(block, kind));
   }
   return blocks;
 }
@@ -299,6 +290,11 @@ function visibleChars(text: string): number {
 /** A whole class token matching `pattern`, tested on the class attribute as it is (no split per element). */
 function smallChromeToken(pattern: string): RegExp {
   return new RegExp(`(?:^|\\s)${pattern}(?=\\s|$)`, 'i');
+}
+
+/** A part of a class or id matching `pattern`, between `-`, `_` or spaces (`article__credit`, `rail--trending`). */
+function classPart(pattern: string): RegExp {
+  return new RegExp(`(?:^|[\\s_-])(?:${pattern})(?=$|[\\s_-])`, 'i');
 }
 
 function isSmallChrome(el: Element): boolean {
