@@ -11,6 +11,7 @@ function render(root: Element, isExcluded: (el: Element) => boolean): string {
     visibility: new PageVisibility(root.ownerDocument, { layout: false }),
     enterShadowRoots: false,
     enterFrames: false,
+    numberOrderedLists: true,
   });
 }
 

@@ -58,7 +58,7 @@ const FIXTURES: FixtureExpectation[] = [
       '```ts\nfunction debounceFrame(',
       '```bash\n# install dependencies\nnpm install',
       '## Coalescing into animation frames',
-      '1. Coalesce observations into frames',
+      '- Coalesce observations into frames',
       'measure in frames, persist in milliseconds',
     ],
     absent: [
@@ -164,7 +164,7 @@ const FIXTURES: FixtureExpectation[] = [
     present: [
       'Radschnellwegs zwischen Altstadt und Hafencity',
       '## Kritik aus der Opposition',
-      '2. Der erste Abschnitt zwischen Altstadt und Messegelände',
+      '- Der erste Abschnitt zwischen Altstadt und Messegelände',
       '„wichtigen Schritt für eine Stadt, die am Fluss lebt“',
     ],
     absent: ['Wir verwenden Cookies', 'Meistgelesen', 'Deich bei Pieschen', 'Abo abschließen', 'Impressum'],
@@ -499,7 +499,7 @@ describe('extractPage on fixture pages', () => {
   it("keeps a recipe card's section headings, whose class reads like a page header", () => {
     const page = evaluationPage('blog-recipe.html');
     expect(page.text).toMatch(/### Ingredients\n\n- 115 g unsalted butter/);
-    expect(page.text).toMatch(/### Instructions\n\n1\. Melt the butter/);
+    expect(page.text).toMatch(/### Instructions\n\n- Melt the butter/);
   });
 
   it('reads headings without their permalink signs', () => {

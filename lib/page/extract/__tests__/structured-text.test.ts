@@ -30,10 +30,14 @@ describe('renderStructuredText', () => {
     ).toBe('# Title\n\nOne two\n\nThree bold\n\n### Sub part');
   });
 
-  it('writes nested, ordered and numbered-from lists', () => {
+  it('writes nested lists; an ordered list is numbered (from its start) only when asked, as in mail', () => {
     const html =
       '<ul><li>Apples<ul><li>Cox</li><li>Gala</li></ul></li><li><p>Pears</p></li></ul><ol start="3"><li>Third</li><li>Fourth</li></ol>';
-    expect(render(html)).toBe('- Apples\n  - Cox\n  - Gala\n- Pears\n\n3. Third\n4. Fourth');
+    expect(render(html)).toBe('- Apples\n  - Cox\n  - Gala\n- Pears\n\n- Third\n- Fourth');
+    const doc = documentFromHtml(`<!doctype html><html><body>${html}</body></html>`);
+    expect(renderStructuredText(doc.body, { ...liveOptions(doc), numberOrderedLists: true })).toBe(
+      '- Apples\n  - Cox\n  - Gala\n- Pears\n\n3. Third\n4. Fourth',
+    );
   });
 
   it('fences code blocks verbatim with their language, and marks inline code', () => {
@@ -69,7 +73,7 @@ describe('renderStructuredText', () => {
     expect(renderText(doc.body, options).text).toBe(
       '# Title\n\nThe article text is long enough to read as prose here.',
     );
-    expect(renderText(doc.body, { ...options, trimLinkBlocks: false }).text).toContain('2. Second story');
+    expect(renderText(doc.body, { ...options, trimLinkBlocks: false }).text).toContain('- Second story');
   });
 
   it('counts prose apart from links and labels', () => {

@@ -73,6 +73,11 @@ describe('quoted history in mail HTML', () => {
     expect(text).toBe('The draft is ready.\n\nSee also: the plan\n\nAnzeige');
   });
 
+  it("numbers an ordered list's points, which a reply answers by number", () => {
+    const text = readMessageText(body('<div>Two questions:</div><ol><li>Budget?</li><li>Dates?</li></ol>'));
+    expect(text).toBe('Two questions:\n\n1. Budget?\n2. Dates?');
+  });
+
   it('keeps a plain blockquote that the message goes on after (a quoted passage, not history)', () => {
     const text = readMessageText(
       body('<div>As the manual says:</div><blockquote>Never run it twice.</blockquote><div>So please wait.</div>'),
