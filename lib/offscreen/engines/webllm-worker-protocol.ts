@@ -5,6 +5,7 @@
 import type { InitProgressReport, ModelRecord } from '@mlc-ai/web-llm';
 import type { ChatRequest } from './types';
 import type { LedgerEntry } from '../../core/network-ledger';
+import type { WorkerFailure } from './engine-worker';
 
 /** A request that the worker answers with `finished` or `failed` under the same id. */
 export type WebLlmCall =
@@ -17,7 +18,6 @@ export type FromWebLlmWorker =
   | { kind: 'delta'; id: number; text: string }
   /** `stopped`: a generation ended by interrupt. */
   | { kind: 'finished'; id: number; stopped: boolean }
-  /** The error's name and message, so that it reads as it did in the worker. */
-  | { kind: 'failed'; id: number; name: string; message: string }
+  | WorkerFailure
   /** Requests the worker made (WebLLM's own model and library fetches), for the privacy ledger. */
   | { kind: 'network'; entries: LedgerEntry[] };

@@ -1,8 +1,8 @@
 /**
- * The CPU engine: llama.cpp compiled to WebAssembly (@wllama/wllama), running a GGUF model in its own worker.
+ * The CPU engine: llama.cpp compiled to WebAssembly (@wllama/wllama), running a GGUF model from the model store.
  * Multi-threaded where the page is cross-origin isolated, single-threaded otherwise; its .wasm ships with Tacit.
+ * Where llama.cpp runs is its runtime's business (lib/offscreen/engines/wllama-runtime.ts).
  */
-import { Wllama, type WllamaLogger } from '@wllama/wllama';
 import { isGgufRecord } from '../../models/records';
 import type { AnyModelRecord, GgufModelRecord } from '../../models/types';
 import { downloadFailure } from '../downloads/download-errors';
@@ -10,9 +10,12 @@ import type { GgufStore } from '../downloads/gguf-store';
 import { EngineFailure } from '../engine-failures';
 import { tacitError } from '../../core/errors';
 import type { ChatRequest, Engine, GenerateResult, LoadProgress } from './types';
+import type { WllamaRuntime } from './wllama-runtime';
 
 export interface WllamaEngineDeps {
   store: GgufStore;
+  /** Where llama.cpp runs: a worker of its own, or this page. */
+  runtime: WllamaRuntime;
   /** URL of wllama.wasm inside the extension. */
   wasmUrl: string;
   /** llama.cpp threads for the next load (see cpu-threads.ts). */
@@ -21,92 +24,54 @@ export interface WllamaEngineDeps {
 
 const DEFAULT_CONTEXT = 4096;
 
-/** wllama logs through console by default; Tacit ships without console output (failures reach the user typed). */
-const quiet = (): void => undefined;
-const QUIET_LOGGER: WllamaLogger = { debug: quiet, log: quiet, warn: quiet, error: quiet };
-
 export class WllamaEngine implements Engine {
   readonly kind = 'wllama' as const;
-  private wllama: Wllama | undefined;
-  private loaded: string | undefined;
-  private abort: AbortController | undefined;
+  private loaded: { modelId: string; threads: number } | undefined;
 
   constructor(private readonly deps: WllamaEngineDeps) {}
 
   async load(record: AnyModelRecord, onProgress: (progress: LoadProgress) => void): Promise<void> {
     // Only GGUF models are the CPU engine's: the host never sends another here.
     if (!isGgufRecord(record)) throw new EngineFailure(tacitError('invalid-request'));
-    if (this.loaded === record.model_id) return;
+    if (this.loaded?.modelId === record.model_id) return;
     await this.unload();
     const files = await this.storedFiles(record, onProgress);
-    const wllama = new Wllama({ default: this.deps.wasmUrl }, { suppressNativeLog: true, logger: QUIET_LOGGER });
-    // Without this, wllama fetches a "compat" build from a CDN in browsers that lack JSPI or Memory64.
-    wllama.setCompat(null);
-    try {
-      await wllama.loadModel(files, {
-        n_ctx: record.overrides.context_window_size ?? DEFAULT_CONTEXT,
-        n_threads: this.deps.threads(),
-        // CPU only: llama.cpp's own WebGPU backend is left to WebLLM's side of Tacit.
-        n_gpu_layers: 0,
-      });
-    } catch (error) {
-      await wllama.exit().catch(() => undefined);
-      throw error;
-    }
-    this.wllama = wllama;
-    this.loaded = record.model_id;
+    const { threads } = await this.deps.runtime.load(files, {
+      wasmUrl: this.deps.wasmUrl,
+      contextSize: record.overrides.context_window_size ?? DEFAULT_CONTEXT,
+      threads: this.deps.threads(),
+    });
+    this.loaded = { modelId: record.model_id, threads };
   }
 
   async generate(modelId: string, request: ChatRequest, onDelta: (text: string) => void): Promise<GenerateResult> {
-    const wllama = this.wllama;
-    if (!wllama || this.loaded !== modelId) throw new Error(`Model ${modelId} is not loaded`);
-    const abort = new AbortController();
-    this.abort = abort;
+    if (this.loaded?.modelId !== modelId) throw new Error(`Model ${modelId} is not loaded`);
     try {
-      const chunks = await wllama.createChatCompletion({
-        messages: request.messages,
-        stream: true,
-        abortSignal: abort.signal,
-        temperature: request.temperature,
-        max_tokens: request.maxTokens,
-      });
-      for await (const chunk of chunks) {
-        // One more chunk may arrive after an abort: it is not shown. The stream then ends with wllama's AbortError,
-        // caught below; leaving the loop early instead would leave that rejection unhandled.
-        if (abort.signal.aborted) continue;
-        const text = chunk.choices[0]?.delta?.content;
-        if (text) onDelta(text);
-      }
+      return await this.deps.runtime.generate(request, onDelta);
     } catch (error) {
-      if (abort.signal.aborted) return { stopped: true };
       // llama.cpp's worker does not survive a failure inside it (wllama then answers every call with "wllama has
       // crashed"): it is freed, so the next request loads the model afresh.
       await this.unload().catch(() => undefined);
       throw error;
-    } finally {
-      if (this.abort === abort) this.abort = undefined;
     }
-    return { stopped: abort.signal.aborted };
   }
 
   interrupt(): void {
-    this.abort?.abort();
+    this.deps.runtime.interrupt();
   }
 
   async unload(): Promise<void> {
-    const wllama = this.wllama;
-    this.wllama = undefined;
     this.loaded = undefined;
-    await wllama?.exit();
+    await this.deps.runtime.unload();
   }
 
   loadedModels(): string[] {
-    return this.loaded ? [this.loaded] : [];
+    return this.loaded ? [this.loaded.modelId] : [];
   }
 
   /** llama.cpp threads of the loaded model (1 when single-threaded), or undefined when nothing is loaded. */
   threads(): number | undefined {
-    return this.wllama?.getNumThreads();
+    return this.loaded?.threads;
   }
 
   /** The model's files from the store, downloading what is missing (progress in bytes), resuming a cut download. */

@@ -3,37 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { LoadProgress } from '../types';
 import { WebLlmEngine } from '../webllm-engine';
 import type { FromWebLlmWorker, ToWebLlmWorker } from '../webllm-worker-protocol';
+import { FakeWorker as AnyFakeWorker } from './fake-worker';
+
+class FakeWorker extends AnyFakeWorker<ToWebLlmWorker, FromWebLlmWorker> {}
 
 const RECORD: ModelRecord = {
   model: 'https://huggingface.co/mlc-ai/Test-Model-MLC',
   model_id: 'Test-Model-MLC',
   model_lib: 'https://example.com/libs/Test-Model-webgpu.wasm',
 };
-
-/** The page's view of a WebLLM worker: records what it is sent; the test answers for it. */
-class FakeWorker {
-  readonly received: ToWebLlmWorker[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<FromWebLlmWorker>) => void) | null = null;
-
-  postMessage(message: ToWebLlmWorker): void {
-    this.received.push(message);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  answer(message: FromWebLlmWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWebLlmWorker>);
-  }
-
-  /** The id of the last call the page made. */
-  get lastId(): number {
-    for (const message of [...this.received].reverse()) if ('id' in message) return message.id;
-    throw new Error('no call yet');
-  }
-}
 
 function setup() {
   const workers: FakeWorker[] = [];
@@ -142,6 +120,15 @@ describe('WebLlmEngine', () => {
     await flush();
     expect(worker().terminated).toBe(true);
     expect(String(await reply)).toBe('Error: The WebLLM worker was stopped');
+    expect(engine.loadedModels()).toEqual([]);
+  });
+
+  it('fails a load in flight when its worker dies (a module that would not load), instead of waiting forever', async () => {
+    const { engine, worker } = setup();
+    const loading = engine.load(RECORD, () => undefined).catch((error: unknown) => error);
+    worker().fail('Out of memory');
+    expect(String(await loading)).toBe('Error: Out of memory');
+    expect(worker().terminated).toBe(true);
     expect(engine.loadedModels()).toEqual([]);
   });
 });
