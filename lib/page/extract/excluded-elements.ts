@@ -293,7 +293,7 @@ function smallChromeToken(pattern: string): RegExp {
 }
 
 /** A part of a class or id matching `pattern`, between `-`, `_` or spaces (`article__credit`, `rail--trending`). */
-function classPart(pattern: string): RegExp {
+export function classPart(pattern: string): RegExp {
   return new RegExp(`(?:^|[\\s_-])(?:${pattern})(?=$|[\\s_-])`, 'i');
 }
 

@@ -3,6 +3,7 @@
  * Every text node that is rendered appears once; text held directly in a list or table flows into its own paragraph.
  */
 import { collapseWhitespace, normalizePreformatted } from './whitespace';
+import { classPart } from './excluded-elements';
 import { BlockWriter, countParagraph, trimLinkBlocks, type TextStats } from './block-writer';
 import type { PageVisibility, VisibilityScope } from './visibility';
 import { isSiteLink, siteOf, SITE_LINK_ATTRIBUTE, type Site } from './site-links';
@@ -79,6 +80,8 @@ interface RenderContext extends RenderOptions {
   stats: TextStats;
   /** The site the rendered document belongs to, read when a list of links is first met. */
   site?: Site;
+  /** Each caption's text, with the first element that had it (web pages only). */
+  captions: Map<string, Element>;
 }
 
 export function renderText(root: Node, options: RenderOptions): RenderedText {
@@ -90,6 +93,7 @@ export function renderText(root: Node, options: RenderOptions): RenderedText {
     linkDepth: 0,
     siteLinkDepth: 0,
     stats,
+    captions: new Map(),
   };
   const writer = new BlockWriter(stats, options.leaveOutFurniture);
   visitChildren(root, writer, context);
@@ -152,8 +156,24 @@ function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
   if (node.nodeType !== ELEMENT_NODE) return;
   const outer = context.scope;
   if (!enter(node as Element, context)) return;
-  visitElement(node as Element, writer, context);
+  if (!(context.leaveOutFurniture && isRepeatedCaption(node as Element, context)))
+    visitElement(node as Element, writer, context);
   context.scope = outer;
+}
+
+const CAPTION_CLASS = classPart('caption');
+
+/**
+ * A caption said word for word before (a gallery or a template that puts one caption under every picture): it is
+ * said once. A caption inside the one that first had the text (`wp-caption-text` in `wp-caption`) is that caption.
+ */
+function isRepeatedCaption(el: Element, context: RenderContext): boolean {
+  if (el.localName !== 'figcaption' && !CAPTION_CLASS.test(el.getAttribute('class') ?? '')) return false;
+  const text = collapseWhitespace(el.textContent ?? '').trim();
+  if (!text) return false;
+  const first = context.captions.get(text);
+  if (!first) context.captions.set(text, el);
+  return first !== undefined && !first.contains(el);
 }
 
 const HEADING_MARKS: Readonly<Record<string, string>> = {

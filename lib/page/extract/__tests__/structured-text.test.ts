@@ -40,6 +40,21 @@ describe('renderStructuredText', () => {
     );
   });
 
+  it("says a web page's repeated caption once, a caption wrapped in another as one, and keeps mail's as written", () => {
+    const picture = (id: number) =>
+      `<div class="wp-caption"><img src="${id}.jpg" alt=""><p class="wp-caption-text">Festival opening, 2018</p></div>`;
+    const html =
+      `<p>The stage was set in the park.</p>${picture(1)}<p>Crowds came early.</p>${picture(2)}` +
+      '<figure><img src="3.jpg" alt=""><figcaption>The drum dance</figcaption></figure><p>Then the dancers.</p>' +
+      `${picture(3)}<figure><img src="4.jpg" alt=""><figcaption>The drum dance</figcaption></figure>`;
+    const doc = documentFromHtml(`<!doctype html><html><body>${html}</body></html>`);
+    expect(renderStructuredText(doc.body, { ...liveOptions(doc), leaveOutFurniture: true })).toBe(
+      'The stage was set in the park.\n\nFestival opening, 2018\n\nCrowds came early.\n\nThe drum dance\n\n' +
+        'Then the dancers.',
+    );
+    expect(renderStructuredText(doc.body, liveOptions(doc)).match(/Festival opening/g)).toHaveLength(3);
+  });
+
   it('fences code blocks verbatim with their language, and marks inline code', () => {
     const html =
       '<p>Call <code>run()</code> first.</p><pre><code class="language-py">def f():\n\n    return 1   \n</code></pre><pre>has ``` inside</pre>';
