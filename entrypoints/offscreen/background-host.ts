@@ -44,7 +44,6 @@ export function hostEngineInBackground(options: {
     (root ??= createEngineHostRoot({
       onIdle: options.onIdle,
       webllm,
-      llamaWorker: false,
       recordNetwork: options.recordNetwork,
       recordDiagnostic: options.recordDiagnostic,
     }));

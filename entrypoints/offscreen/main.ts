@@ -18,7 +18,6 @@ observeNetwork('offscreen', recordNetwork);
 
 const { host, downloads, residencyEvents, loadScriptedEngine } = createEngineHostRoot({
   webllm: true,
-  llamaWorker: true,
   recordNetwork,
   // A background that cannot be reached can neither close this document nor keep a record; its models are unloaded.
   onIdle: () => void sendRequest('engine/idle').catch(() => undefined),

@@ -121,7 +121,7 @@ test('without WebGPU, a summary runs on llama.cpp on the CPU: download with prog
     onCpu: [endless.record.model_id, summary.record.model_id],
   });
 
-  // Idle: the host unloads both models (exit() frees llama.cpp's workers), then asks to be closed.
+  // Idle: the host unloads both models (ending each model's worker frees llama.cpp's own), then asks to be closed.
   await expect.poll(() => offscreenDocumentCount(serviceWorker), { timeout: 30_000 }).toBe(0);
 
   // Offline: the stored model loads again without a single request.

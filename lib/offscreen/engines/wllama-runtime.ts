@@ -1,7 +1,6 @@
 /**
- * llama.cpp itself (@wllama/wllama): a model's files loaded, replies streamed. It runs where its host puts it: in a
- * worker of its own in Chromium's offscreen document (lib/offscreen/engines/wllama-worker.ts), whose main thread the
- * side panel shares, or in the page itself (Firefox's background page).
+ * llama.cpp itself (@wllama/wllama): a model's files loaded, replies streamed. The engine host reaches it in a worker
+ * of Tacit's own (lib/offscreen/engines/wllama-worker.ts), where `LocalWllama` runs it.
  */
 import { Wllama, type WllamaLogger } from '@wllama/wllama';
 import type { ChatRequest, GenerateResult } from './types';
@@ -27,7 +26,7 @@ export interface WllamaRuntime {
 const quiet = (): void => undefined;
 const QUIET_LOGGER: WllamaLogger = { debug: quiet, log: quiet, warn: quiet, error: quiet };
 
-/** wllama in the calling page or worker. */
+/** wllama in the calling worker (or page). */
 export class LocalWllama implements WllamaRuntime {
   private wllama: Wllama | undefined;
   private abort: AbortController | undefined;

@@ -39,12 +39,11 @@ export class WorkerWllama implements WllamaRuntime {
     this.worker.notify({ kind: 'interrupt' } satisfies ToWllamaWorker);
   }
 
-  /** Frees the model, then ends the worker and llama.cpp's own workers with it. */
+  /**
+   * Ends the worker, and with it llama.cpp's own workers and all their memory: nothing is asked of wllama, so a
+   * llama.cpp that has crashed or hangs cannot hold the host up.
+   */
   async unload(): Promise<void> {
-    try {
-      if (this.worker.started) await this.worker.call({ kind: 'unload' });
-    } finally {
-      this.worker.stop();
-    }
+    this.worker.stop();
   }
 }

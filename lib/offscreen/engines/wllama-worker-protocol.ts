@@ -10,9 +10,7 @@ import type { WllamaLoadOptions } from './wllama-runtime';
 
 /** A request that the worker answers with `finished` or `failed` under the same id. */
 export type WllamaCall =
-  | { kind: 'load'; files: Blob[]; options: WllamaLoadOptions }
-  | { kind: 'generate'; request: ChatRequest }
-  | { kind: 'unload' };
+  { kind: 'load'; files: Blob[]; options: WllamaLoadOptions } | { kind: 'generate'; request: ChatRequest };
 
 export type ToWllamaWorker = (WllamaCall & { id: number }) | { kind: 'interrupt' };
 

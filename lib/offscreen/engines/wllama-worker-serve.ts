@@ -20,9 +20,6 @@ export function serveWllama(runtime: WllamaRuntime, post: (message: FromWllamaWo
           deltas.flush();
         }
       }
-      case 'unload':
-        await runtime.unload();
-        return { kind: 'finished', id, stopped: false };
     }
   }
 
