@@ -44,6 +44,7 @@ export function hostEngineInBackground(options: {
     (root ??= createEngineHostRoot({
       onIdle: options.onIdle,
       webllm,
+      llamaWorker: false,
       recordNetwork: options.recordNetwork,
       recordDiagnostic: options.recordDiagnostic,
     }));

@@ -30,6 +30,11 @@ export interface EngineHostRootOptions {
   onIdle(): void;
   /** What this page offers: WebLLM needs WebGPU in a page that can start its worker (not Firefox's background). */
   webllm: boolean;
+  /**
+   * llama.cpp runs in a worker of its own (Chromium's offscreen document, whose main thread the side panel shares), or
+   * else in this page: Firefox's background page, where wllama's own workers started from a worker proved unreliable.
+   */
+  llamaWorker: boolean;
   /** Where failures the user may not see go (the background keeps them). */
   recordDiagnostic: RecordDiagnostic;
   /** Told of requests made where this page cannot observe them (WebLLM's worker), for the privacy ledger. */
@@ -66,15 +71,17 @@ export function createEngineHostRoot(options: EngineHostRootOptions) {
     }
     // Each engine is loaded with its first model, so a page opened to probe or download starts fast.
     if (isGgufRecord(record)) {
-      const [{ WllamaEngine }, { WorkerWllama }] = await Promise.all([
+      const [{ WllamaEngine }, runtime] = await Promise.all([
         import('@/lib/offscreen/engines/wllama-engine'),
-        import('@/lib/offscreen/engines/wllama-worker-client'),
+        options.llamaWorker
+          ? import('@/lib/offscreen/engines/wllama-worker-client').then(
+              ({ WorkerWllama }) => new WorkerWllama(undefined, options.recordNetwork),
+            )
+          : import('@/lib/offscreen/engines/wllama-runtime').then(({ LocalWllama }) => new LocalWllama()),
       ]);
       return new WllamaEngine({
         store: gguf,
-        // In a worker of its own: wllama's calls for each token then never wait for this page's main thread, which
-        // the side panel shares (extension pages share one renderer process).
-        runtime: new WorkerWllama(undefined, options.recordNetwork),
+        runtime,
         // Copied into the extension by the build (wxt.config.ts), never fetched from elsewhere.
         wasmUrl: new URL('/wllama.wasm', location.href).href,
         threads: () => cpuThreads({ crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency }),

@@ -18,6 +18,8 @@ observeNetwork('offscreen', recordNetwork);
 
 const { host, downloads, residencyEvents, loadScriptedEngine } = createEngineHostRoot({
   webllm: true,
+  // wllama's calls for each token then never wait for this page's main thread, which the side panel shares.
+  llamaWorker: true,
   recordNetwork,
   // A background that cannot be reached can neither close this document nor keep a record; its models are unloaded.
   onIdle: () => void sendRequest('engine/idle').catch(() => undefined),

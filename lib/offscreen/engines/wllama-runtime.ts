@@ -1,6 +1,7 @@
 /**
- * llama.cpp itself (@wllama/wllama): a model's files loaded, replies streamed. The engine host reaches it in a worker
- * of Tacit's own (lib/offscreen/engines/wllama-worker.ts), where `LocalWllama` runs it.
+ * llama.cpp itself (@wllama/wllama): a model's files loaded, replies streamed. In Chromium the engine host reaches it
+ * in a worker of Tacit's own (lib/offscreen/engines/wllama-worker.ts), where `LocalWllama` runs it; in Firefox's
+ * background page `LocalWllama` runs in the page.
  */
 import { Wllama, type WllamaLogger } from '@wllama/wllama';
 import type { ChatRequest, GenerateResult } from './types';
