@@ -18,6 +18,8 @@ import type { OpenPatch, StreamPatch } from './markdown-stream';
 interface OpenParagraph {
   lead: ChildNode[];
   element: HTMLParagraphElement;
+  /** The line break a one-shot render puts after a paragraph: the text is the same before and after the final render. */
+  lineBreak: Text;
   tail: ChildNode[];
   /** Characters of kept pieces not yet moved into a block of lines. */
   unsealed: number;
@@ -117,8 +119,10 @@ export class RenderedBlocks {
     if (start || !this.paragraph) {
       this.removeOpen();
       const element = this.container.ownerDocument.createElement('p');
-      this.paragraph = { lead: this.insert(lead ?? '', null, this.openParent()), element, tail: [], unsealed: 0 };
-      this.openParent().append(element);
+      const lineBreak = this.container.ownerDocument.createTextNode('\n');
+      const leadNodes = this.insert(lead ?? '', null, this.openParent());
+      this.paragraph = { lead: leadNodes, element, lineBreak, tail: [], unsealed: 0 };
+      this.openParent().append(element, lineBreak);
     } else if (lead !== null) {
       this.paragraph.lead = this.replace(this.paragraph.lead, lead, () => this.paragraph!.element);
     }
@@ -141,6 +145,7 @@ export class RenderedBlocks {
     if (!this.paragraph) return;
     this.paragraph.lead.forEach((node) => node.remove());
     this.paragraph.element.remove();
+    this.paragraph.lineBreak.remove();
     this.paragraph = undefined;
   }
 
@@ -192,7 +197,7 @@ export class RenderedBlocks {
 
   private openNodes(): ChildNode[] {
     if (!this.paragraph) return this.open;
-    return [...this.open, ...this.paragraph.lead, this.paragraph.element];
+    return [...this.open, ...this.paragraph.lead, this.paragraph.element, this.paragraph.lineBreak];
   }
 
   private ungroupLast(): void {

@@ -105,6 +105,42 @@ test('Stop interrupts the answer within 200 ms and the panel says it stopped', a
   await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
 
+test('Stop under a flood keeps every word written before it, and the text stays as it was at Stop', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  // One long paragraph, each word in its own task: a flood the panel shows in pieces while it is written.
+  const tokens = Array.from({ length: 20_000 }, (_, index) => `w${index} `);
+  await useScriptedEngine(serviceWorker, { tokens, tokenDelayMs: 0 });
+  const panel = await openPanel();
+  await panel.getByLabel('Ask Tacit').fill('Write without end');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('ask-answer')).toContainText('w500 ');
+
+  // The text as it is when the panel says it stopped.
+  const atStop = await panel.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('[data-testid="ask-answer-stopped"]')) return;
+          observer.disconnect();
+          resolve(document.querySelector('[data-testid="ask-answer"]')!.textContent!);
+        }).observe(document.body, { childList: true, subtree: true });
+        [...document.querySelectorAll('button')].find((button) => button.textContent === 'Stop')!.click();
+      }),
+  );
+  // The paragraph is then rendered whole, as a one-shot render has it; what it says does not change.
+  await expect(panel.getByTestId('ask-answer')).toHaveAttribute('aria-busy', 'false');
+  await panel.waitForTimeout(300);
+  expect(await panel.getByTestId('ask-answer').textContent()).toBe(atStop);
+  // Nothing before Stop is lost and nothing after it came: the text is the reply's words up to some word, exactly.
+  const shown = atStop.trimEnd();
+  const words = shown.split(' ').length;
+  expect(words).toBeGreaterThan(500);
+  expect(words).toBeLessThan(tokens.length);
+  expect(shown).toBe(tokens.slice(0, words).join('').trimEnd());
+});
+
 test('the offscreen engine host is created on demand and closed after the idle time', async ({
   openPanel,
   serviceWorker,

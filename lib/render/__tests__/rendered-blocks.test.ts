@@ -13,6 +13,12 @@ function oneShot(text: string): string {
   return container.innerHTML;
 }
 
+function oneShotText(text: string): string {
+  const container = document.createElement('div');
+  container.innerHTML = renderMarkdownSafely(text, { links: LINKS });
+  return container.textContent!;
+}
+
 /** What the container shows while a reply streams, without the groups finished blocks are kept in meanwhile. */
 function ungrouped(container: HTMLElement): string {
   const copy = container.cloneNode(true) as HTMLElement;
@@ -190,6 +196,8 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
         // The paragraph and its first piece are the same nodes from update to update.
         expect(container.lastElementChild).toBe(paragraph);
         expect(paragraph!.firstChild).toBe(firstPiece);
+        // Its text is a one-shot render's, to the line break after it: the final render changes no text.
+        expect(container.textContent).toBe(oneShotText(text));
       }
       expect(paragraph!.querySelectorAll('em').length).toBeGreaterThan(250);
       view.apply(stream.update(text, true), true);
