@@ -76,12 +76,27 @@ async function watchText(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
-/** Waits until the watched text reaches the target, and returns its rate from the first shown characters. */
-async function rateToTarget(page: Page): Promise<{ charactersPerSecond: number; characters: number }> {
+/** What a reply came to: its rate up to the target, or where it ended (the model's end token) before the target. */
+type ReplyOutcome = { charactersPerSecond: number; characters: number } | { endedAt: number };
+
+/**
+ * How a page says its reply is over: the panel has no Stop button (Stop goes with the running card); the plain page
+ * sets `benchEnded`. Checked in the page (an extension page allows no eval).
+ */
+type EndedSign = 'no-stop-button' | 'bench-ended';
+
+/**
+ * Waits until the watched text reaches the target, and returns its rate from the first shown characters; or, when
+ * the page says the reply ended first, where it ended. A reply that neither grows nor ends for 60 s is a stall, and
+ * fails the benchmark.
+ */
+async function rateToTarget(page: Page, endedSign: EndedSign): Promise<ReplyOutcome> {
   return page.evaluate(
-    (target) =>
-      new Promise<{ charactersPerSecond: number; characters: number }>((done, fail) => {
-        const started = performance.now();
+    ([target, sign]) =>
+      new Promise<ReplyOutcome>((done, fail) => {
+        let lastChange = performance.now();
+        let lastCount = 0;
+        let seenRunning = false;
         const check = () => {
           const samples = (window as unknown as { benchSamples: Array<[number, number]> }).benchSamples;
           const reached = samples.findIndex(([, characters]) => characters >= target);
@@ -93,27 +108,50 @@ async function rateToTarget(page: Page): Promise<{ charactersPerSecond: number; 
               characters,
             });
           }
-          if (performance.now() - started > 120_000)
-            return fail(new Error(`the reply stopped at ${samples.at(-1)?.[1]}`));
+          const count = samples.at(-1)?.[1] ?? 0;
+          const running =
+            sign === 'bench-ended'
+              ? (window as unknown as { benchEnded?: boolean }).benchEnded !== true
+              : [...document.querySelectorAll('button')].some((button) => button.textContent === 'Stop');
+          // Over once it has been seen running: the panel may take a moment to show the new card's Stop.
+          seenRunning ||= running;
+          if (seenRunning && !running) return done({ endedAt: count });
+          if (count !== lastCount) {
+            lastCount = count;
+            lastChange = performance.now();
+          }
+          if (performance.now() - lastChange > 60_000)
+            return fail(new Error(`the reply stalled at ${count} characters, still running`));
           setTimeout(check, 20);
         };
         check();
       }),
-    TARGET_CHARACTERS,
+    [TARGET_CHARACTERS, endedSign] as const,
   );
 }
+
+/** A reply that ends before the target (the model wrote its end token) is asked again, this many times at most. */
+const TRIES = 3;
 
 /** One reply through Tacit: typed in the panel's Ask box, stopped at the target. */
 async function tacitReply(panel: Page): Promise<ReplyRun> {
   await panel.bringToFront();
-  await watchText(panel, '[data-testid="ask-answer"]');
-  await panel.getByLabel('Ask Tacit').fill(QUESTION);
-  await panel.getByRole('button', { name: 'Send' }).click();
-  const rate = await rateToTarget(panel);
-  await panel.getByRole('button', { name: 'Stop' }).click();
-  await panel.getByRole('button', { name: 'Send' }).waitFor({ state: 'visible' });
-  await panel.waitForFunction(() => !!document.querySelector('[data-testid="ask-answer-stopped"]'));
-  return rate;
+  for (let attempt = 1; ; attempt++) {
+    await watchText(panel, '[data-testid="ask-answer"]');
+    await panel.getByLabel('Ask Tacit').fill(QUESTION);
+    await panel.getByRole('button', { name: 'Send' }).click();
+    const outcome = await rateToTarget(panel, 'no-stop-button');
+    if ('endedAt' in outcome) {
+      if (attempt === TRIES) throw new Error(`${TRIES} replies through Tacit ended before the target`);
+      process.stderr.write(`A reply through Tacit ended at ${outcome.endedAt} characters; asking again.\n`);
+      await panel.getByRole('button', { name: 'Send' }).waitFor({ state: 'visible' });
+      continue;
+    }
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await panel.getByRole('button', { name: 'Send' }).waitFor({ state: 'visible' });
+    await panel.waitForFunction(() => !!document.querySelector('[data-testid="ask-answer-stopped"]'));
+    return outcome;
+  }
 }
 
 /** Loads wllama in the plain page with Tacit's settings (no CDN, CPU only, the same threads and context). */
@@ -141,6 +179,15 @@ async function loadPlain(page: Page, origin: string, threads: number): Promise<{
 /** One reply with wllama alone: the same messages, each chunk appended to the page as it comes, stopped at the target. */
 async function plainReply(page: Page): Promise<ReplyRun> {
   await page.bringToFront();
+  for (let attempt = 1; ; attempt++) {
+    const run = await plainReplyOnce(page);
+    if (run) return run;
+    if (attempt === TRIES) throw new Error(`${TRIES} replies with wllama alone ended before the target`);
+    process.stderr.write('A reply with wllama alone ended before the target; asking again.\n');
+  }
+}
+
+async function plainReplyOnce(page: Page): Promise<ReplyRun | undefined> {
   await page.evaluate(() => (document.querySelector('#out')!.textContent = ''));
   await watchText(page, '#out');
   await page.evaluate((messages) => {
@@ -149,9 +196,11 @@ async function plainReply(page: Page): Promise<ReplyRun> {
       benchTokens: number;
       benchAbort: AbortController;
       benchDone: Promise<void>;
+      benchEnded: boolean;
     };
     const out = document.querySelector('#out')!;
     state.benchTokens = 0;
+    state.benchEnded = false;
     state.benchAbort = new AbortController();
     state.benchDone = (async () => {
       try {
@@ -169,10 +218,13 @@ async function plainReply(page: Page): Promise<ReplyRun> {
         }
       } catch {
         // The abort at the target ends the stream with wllama's AbortError.
+      } finally {
+        state.benchEnded = true;
       }
     })();
   }, buildAskMessages(QUESTION));
-  const rate = await rateToTarget(page);
+  const rate = await rateToTarget(page, 'bench-ended');
+  if ('endedAt' in rate) return undefined;
   const tokens = await page.evaluate(async () => {
     const state = window as unknown as { benchTokens: number; benchAbort: AbortController; benchDone: Promise<void> };
     const tokens = state.benchTokens;
