@@ -109,9 +109,10 @@ test('Stop under a flood keeps every word written before it, and the text stays 
   openPanel,
   serviceWorker,
 }) => {
-  // One long paragraph, each word in its own task: a flood the panel shows in pieces while it is written.
+  // One long paragraph at 5,000 words a second, about 80 a frame: a flood the panel shows in pieces while it is
+  // written, and one that lasts long enough (4 s) for Stop to find it running on a slow machine.
   const tokens = Array.from({ length: 20_000 }, (_, index) => `w${index} `);
-  await useScriptedEngine(serviceWorker, { tokens, tokenDelayMs: 0 });
+  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 5000 });
   const panel = await openPanel();
   await panel.getByLabel('Ask Tacit').fill('Write without end');
   await panel.getByRole('button', { name: 'Send' }).click();
