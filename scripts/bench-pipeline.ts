@@ -88,10 +88,16 @@ async function startStream(
   );
   if (watchStall) await toOffscreen(panel, 'test/stall-probe-start');
   if (pipeline === 'tacit') {
-    // The bare relay's text from earlier runs would sit under the panel's and burden every frame measured for it.
-    await panel.evaluate(() => document.querySelector('#bench-bare')?.remove());
-    await panel.getByLabel('Ask Tacit').fill(`Benchmark ${prefix}`);
-    await panel.getByRole('button', { name: 'Send' }).click();
+    await panel.evaluate((question) => {
+      // The bare relay's text from earlier runs would sit under the panel's and burden every frame measured for it.
+      document.querySelector('#bench-bare')?.remove();
+      // Typed and sent by the page itself: Playwright's locators would run their queries and checks on the panel's
+      // main thread, which the offscreen document shares, and count in its stall.
+      const box = document.querySelector<HTMLTextAreaElement>('#ask-input')!;
+      box.value = question;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      box.form!.requestSubmit();
+    }, `Benchmark ${prefix}`);
     return;
   }
   await panel.evaluate((scripted) => {

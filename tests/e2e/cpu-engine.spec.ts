@@ -211,7 +211,9 @@ test('without WebGPU, a rewrite and a reply draft run on llama.cpp on the CPU, s
   serviceWorker,
 }) => {
   test.setTimeout(120_000);
-  const tiny = serveTinyModel(files, 'Tiny-Writer-GGUF', true);
+  // A model that never ends its reply: each runs to its task's token limit (a draft's is 400), long enough to reach
+  // the panel in several batches. One that ends early could write a whole short draft between two frames.
+  const tiny = serveTinyModel(files, 'Tiny-Writer-GGUF', false);
   await setStorage(serviceWorker, {
     customModels: [tiny.record],
     taskModels: { rewrite: tiny.record.model_id, draft: tiny.record.model_id },
