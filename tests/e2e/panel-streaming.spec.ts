@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   expect,
   offscreenDocumentCount,
@@ -7,6 +8,26 @@ import {
   test,
   useScriptedEngine,
 } from './support/extension-test';
+
+/**
+ * Clicks the answer's Stop in the page itself and waits there until the panel says it stopped: how long that took,
+ * and the answer's text at that moment.
+ */
+function clickStop(panel: Page): Promise<{ elapsed: number; text: string }> {
+  return panel.evaluate(
+    () =>
+      new Promise<{ elapsed: number; text: string }>((resolve) => {
+        const started = performance.now();
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('[data-testid="ask-answer-stopped"]')) return;
+          observer.disconnect();
+          const text = document.querySelector('[data-testid="ask-answer"]')!.textContent!;
+          resolve({ elapsed: performance.now() - started, text });
+        }).observe(document.body, { childList: true, subtree: true });
+        [...document.querySelectorAll('button')].find((button) => button.textContent === 'Stop')!.click();
+      }),
+  );
+}
 
 test('the side panel renders its status and question box; Stop and Copy come with a card', async ({
   openPanel,
@@ -80,21 +101,7 @@ test('Stop interrupts the answer within 200 ms and the panel says it stopped', a
   await panel.getByRole('button', { name: 'Send' }).click();
   await expect(panel.getByTestId('ask-answer')).toContainText('token20');
 
-  const elapsed = await panel.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const started = performance.now();
-        new MutationObserver((_, observer) => {
-          if (document.querySelector('[data-testid="ask-answer-stopped"]')) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        }).observe(document.body, { childList: true, subtree: true });
-        (
-          Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Stop') as HTMLButtonElement
-        ).click();
-      }),
-  );
+  const { elapsed } = await clickStop(panel);
   expect(elapsed).toBeLessThan(200);
   await expect(panel.getByTestId('ask-answer-stopped')).toHaveText(/Stopped/);
 
@@ -118,18 +125,7 @@ test('Stop under a flood keeps every word written before it, and the text stays 
   await panel.getByRole('button', { name: 'Send' }).click();
   await expect(panel.getByTestId('ask-answer')).toContainText('w500 ');
 
-  // The text as it is when the panel says it stopped.
-  const atStop = await panel.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        new MutationObserver((_, observer) => {
-          if (!document.querySelector('[data-testid="ask-answer-stopped"]')) return;
-          observer.disconnect();
-          resolve(document.querySelector('[data-testid="ask-answer"]')!.textContent!);
-        }).observe(document.body, { childList: true, subtree: true });
-        [...document.querySelectorAll('button')].find((button) => button.textContent === 'Stop')!.click();
-      }),
-  );
+  const { text: atStop } = await clickStop(panel);
   // The paragraph is then rendered whole, as a one-shot render has it; what it says does not change.
   await expect(panel.getByTestId('ask-answer')).toHaveAttribute('aria-busy', 'false');
   await panel.waitForTimeout(300);

@@ -4,17 +4,11 @@
  * worker made, for the privacy ledger) go to `onUnaddressed`. A worker that is stopped, or dies, fails every call in
  * flight, so nothing waits forever on it.
  */
+import type { WorkerFailure } from './worker-failure';
 
 interface Addressed {
   kind: string;
   id: number;
-}
-
-/** How a worker reports a failed call: the error's name and message, so that it reads as it did in the worker. */
-export interface WorkerFailure extends Addressed {
-  kind: 'failed';
-  name: string;
-  message: string;
 }
 
 interface PendingCall<Reply> {

@@ -5,7 +5,7 @@
 import type { InitProgressReport, ModelRecord } from '@mlc-ai/web-llm';
 import type { ChatRequest } from './types';
 import type { LedgerEntry } from '../../core/network-ledger';
-import type { WorkerFailure } from './engine-worker';
+import type { WorkerFailure } from './worker-failure';
 
 /** A request that the worker answers with `finished` or `failed` under the same id. */
 export type WebLlmCall =

@@ -8,6 +8,7 @@ import { hopBatcher } from '../../core/delta-batcher';
 import { observeNetwork } from '../../platform/network-observer';
 import type { ChatRequest } from './types';
 import type { FromWebLlmWorker, ToWebLlmWorker, WebLlmCall } from './webllm-worker-protocol';
+import { workerFailure } from './worker-failure';
 
 const engine = new MLCEngine();
 const post = (message: FromWebLlmWorker) => self.postMessage(message);
@@ -20,12 +21,7 @@ self.onmessage = (event: MessageEvent<ToWebLlmWorker>) => {
   const { id } = message;
   run(id, message).then(
     (stopped) => post({ kind: 'finished', id, stopped }),
-    (error: unknown) =>
-      post(
-        error instanceof Error
-          ? { kind: 'failed', id, name: error.name, message: error.message }
-          : { kind: 'failed', id, name: 'Error', message: String(error) },
-      ),
+    (error: unknown) => post(workerFailure(id, error)),
   );
 };
 

@@ -4,7 +4,7 @@
  * arrives, never the next token.
  */
 import type { LedgerEntry } from '../../core/network-ledger';
-import type { WorkerFailure } from './engine-worker';
+import type { WorkerFailure } from './worker-failure';
 import type { ChatRequest } from './types';
 import type { WllamaLoadOptions } from './wllama-runtime';
 

@@ -2,6 +2,7 @@
 import { hopBatcher } from '../../core/delta-batcher';
 import type { WllamaRuntime } from './wllama-runtime';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaCall } from './wllama-worker-protocol';
+import { workerFailure } from './worker-failure';
 
 export function serveWllama(runtime: WllamaRuntime, post: (message: FromWllamaWorker) => void) {
   async function run(id: number, call: WllamaCall): Promise<Extract<FromWllamaWorker, { kind: 'finished' }>> {
@@ -26,12 +27,6 @@ export function serveWllama(runtime: WllamaRuntime, post: (message: FromWllamaWo
   return (message: ToWllamaWorker): void => {
     if (message.kind === 'interrupt') return runtime.interrupt();
     const { id, ...call } = message;
-    run(id, call).then(post, (error: unknown) =>
-      post(
-        error instanceof Error
-          ? { kind: 'failed', id, name: error.name, message: error.message }
-          : { kind: 'failed', id, name: 'Error', message: String(error) },
-      ),
-    );
+    run(id, call).then(post, (error: unknown) => post(workerFailure(id, error)));
   };
 }
