@@ -14,6 +14,7 @@ import { countModelTokens } from '../lib/tasks/common/model-tokens';
 import { buildChunkSummaryPrompt } from '../lib/tasks/summarize/map-reduce';
 import { planSummary } from '../lib/tasks/summarize/plan';
 import { hugePageHtml } from '../tests/fixtures/pages/huge-page';
+import { lineBrokenPageHtml } from '../tests/fixtures/pages/line-broken-page';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
 import { benchInjected, buildProduction } from './bench-injected';
 import { benchPages, servedPages, type BenchPage } from './bench-pages';
@@ -103,7 +104,7 @@ const ms = (value: number) => value.toFixed(1);
 const pages = benchPages(EXTRA_DIR);
 if (!process.argv.includes('--no-build')) buildProduction();
 const { version, results } = await benchInPage(pages);
-const injected = await benchInjected(pages, hugePageHtml(), 3);
+const injected = await benchInjected(pages, hugePageHtml(), lineBrokenPageHtml(), 3);
 
 const scored = pages.filter((page) => page.expected !== undefined);
 const ours: PageScore[] = [];
@@ -199,6 +200,11 @@ console.log(`  floor (an empty script's first injection in a fresh tab, same run
 console.log(
   `200,000-element page to the first engine request: ${ms(hugeMs)} ms (${injected.huge.text.length} chars read)`,
 );
+const { lineBroken } = injected;
+console.log(
+  `${(lineBroken.bytes / 1e6).toFixed(1)} MB page of lines broken by <br>, laid out: read in ${ms(lineBroken.readMs)} ms ` +
+    `(${lineBroken.readChars} chars); all of it selected, read in ${ms(lineBroken.selectionMs)} ms (${lineBroken.selectionChars} chars)`,
+);
 console.log(
   `Injected page code: ${injected.injectedGzipBytes} bytes gzip, of which a page read injects ${injected.readGzipBytes}`,
 );
@@ -247,6 +253,8 @@ writeFileSync(
       coldFloorP95Ms: percentile(coldFloor, 0.95),
       warmInjectedP95Ms: percentile(warmInjected, 0.95),
       hugePageMs: hugeMs,
+      lineBrokenPageMs: lineBroken.readMs,
+      lineBrokenSelectionMs: lineBroken.selectionMs,
       injectedGzipBytes: injected.injectedGzipBytes,
       readInjectedGzipBytes: injected.readGzipBytes,
       pagesBelowReadability: worse,

@@ -39,6 +39,12 @@ export interface InjectedTiming {
 export interface InjectedRun {
   timings: Map<string, InjectedTiming>;
   huge: { ms: number; text: string };
+  /**
+   * A page of text lines broken by `<br>` (lib/page's writers once read it in time that grew with the square of its
+   * lines): its first read, and a read of all of it selected. The page is laid out first, as a page the user is
+   * looking at is, so the browser's own first layout of it is not counted.
+   */
+  lineBroken: { bytes: number; readMs: number; readChars: number; selectionMs: number; selectionChars: number };
   /** gzip -9 size of every script the extension injects into pages (every top-level script but the service worker). */
   injectedGzipBytes: number;
   /** gzip -9 size of what a page read injects (the reader script and its first-call script). */
@@ -63,6 +69,7 @@ function injectedScripts(): Record<string, { bytes: number; gzipBytes: number }>
 export async function benchInjected(
   pages: ReadonlyArray<{ name: string; html: string }>,
   huge: string,
+  lineBroken: string,
   warmRuns: number,
 ): Promise<InjectedRun> {
   const extension = mkdtempSync(join(tmpdir(), 'tacit-bench-ext-'));
@@ -74,6 +81,7 @@ export async function benchInjected(
 
   const byName = new Map(pages.map((page) => [page.name, page.html]));
   byName.set('huge-page.html', huge);
+  byName.set('line-broken-page.html', lineBroken);
   const server = createServer((request, response) => {
     const name = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname.slice(1));
     const body = byName.get(name);
@@ -153,6 +161,39 @@ export async function benchInjected(
       return tab;
     };
 
+    /** Reads the line-broken page once laid out, then all of it selected (the reader is installed by then). */
+    const readLineBroken = async (url: string) => {
+      const tab = await context.newPage();
+      await tab.goto(url, { waitUntil: 'load', timeout: 600_000 });
+      await tab.evaluate(() => document.body.getBoundingClientRect());
+      const { durations, text } = await read(url, 1);
+      await tab.evaluate(() => getSelection()?.selectAllChildren(document.body));
+      const selection = await worker.evaluate(
+        async ({ url, how }) => {
+          const [tab] = await chrome.tabs.query({ url });
+          const started = performance.now();
+          const [injection] = await chrome.scripting.executeScript({
+            target: { tabId: tab!.id! },
+            func: (global: string, agent: string) =>
+              (globalThis as unknown as Record<string, Record<string, Record<string, () => unknown>> | undefined>)[
+                global
+              ]?.[agent]?.readSelection?.(),
+            args: [how.global, how.agent],
+          });
+          const result = injection?.result as { ok: boolean; text?: string } | undefined;
+          return { ms: performance.now() - started, chars: result?.ok ? (result.text ?? '').length : 0 };
+        },
+        { url, how: READ_PAGE },
+      );
+      await tab.close();
+      return {
+        readMs: durations[0]!,
+        readChars: text.length,
+        selectionMs: selection.ms,
+        selectionChars: selection.chars,
+      };
+    };
+
     const timings = new Map<string, InjectedTiming>();
     for (const { name } of pages) {
       const url = `${origin}/${name}`;
@@ -167,13 +208,21 @@ export async function benchInjected(
     const tab = await context.newPage();
     await tab.goto(`${origin}/huge-page.html`, { waitUntil: 'load', timeout: 600_000 });
     const { durations, text } = await read(`${origin}/huge-page.html`, 1);
+    const lineBrokenRun = await readLineBroken(`${origin}/line-broken-page.html`);
     const injectedFiles = injectedScripts();
     const injectedGzipBytes = Object.values(injectedFiles).reduce((sum, file) => sum + file.gzipBytes, 0);
     const readGzipBytes = [READ_PAGE.file, READ_PAGE.firstCall].reduce(
       (sum, file) => sum + (injectedFiles[file.slice(1)]?.gzipBytes ?? 0),
       0,
     );
-    return { timings, huge: { ms: durations[0]!, text }, injectedGzipBytes, readGzipBytes, injectedFiles };
+    return {
+      timings,
+      huge: { ms: durations[0]!, text },
+      lineBroken: { bytes: Buffer.byteLength(lineBroken), ...lineBrokenRun },
+      injectedGzipBytes,
+      readGzipBytes,
+      injectedFiles,
+    };
   } finally {
     await context.close();
     server.close();

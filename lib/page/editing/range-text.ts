@@ -63,9 +63,17 @@ function layoutOf(element: Element, parentPreserves: boolean): ElementLayout {
   };
 }
 
-/** Accumulates text, collapsing required line breaks with the newlines already written. */
+/**
+ * Accumulates text, collapsing required line breaks with the newlines already written. Every step costs the size of
+ * what it writes, not of what was written: what the text ends with (spaces, newlines) is kept as counts, because
+ * reading the end of a string built by appending copies it whole, which made a long selection take minutes.
+ */
 class PlainTextWriter {
-  private text = '';
+  private readonly chunks: string[] = [];
+  /** Spaces at the end, held back: a line break or the end of the text drops them, more text writes them. */
+  private heldSpaces = '';
+  /** Newlines at the end of the chunks (which never end in a space). */
+  private trailingNewlines = 0;
   private pendingBreaks = 0;
 
   constructor(private readonly keepLeadingBreaks: boolean) {}
@@ -76,35 +84,90 @@ class PlainTextWriter {
 
   writeLineBreak(): void {
     this.flushBreaks();
-    this.text = this.text.replace(/ +$/, '') + '\n';
+    this.heldSpaces = '';
+    this.commit('\n');
   }
 
   writeText(data: string, preservesWhiteSpace: boolean): void {
     let chunk = preservesWhiteSpace ? data : data.replace(/[ \t\n\r\f]+/g, ' ');
     if (!chunk) return;
     this.flushBreaks();
-    if (!preservesWhiteSpace && (this.text === '' || /[ \n]$/.test(this.text))) chunk = chunk.replace(/^ /, '');
-    this.text += chunk;
+    if (!preservesWhiteSpace && (this.isEmpty() || this.heldSpaces !== '' || this.trailingNewlines > 0)) {
+      chunk = chunk.replace(/^ /, '');
+    }
+    const body = chunk.slice(0, chunk.length - runAtEnd(chunk, ' '));
+    if (body === '') {
+      this.heldSpaces += chunk;
+      return;
+    }
+    this.commit(this.heldSpaces + body);
+    this.heldSpaces = chunk.slice(body.length);
   }
 
   result(): string {
-    return this.text.replace(/ +$/, '');
+    return this.chunks.join('');
+  }
+
+  private isEmpty(): boolean {
+    return this.chunks.length === 0 && this.heldSpaces === '';
+  }
+
+  /** Appends text that does not end in a space. */
+  private commit(text: string): void {
+    const newlines = runAtEnd(text, '\n');
+    this.trailingNewlines = newlines === text.length ? this.trailingNewlines + newlines : newlines;
+    this.chunks.push(text);
   }
 
   private flushBreaks(): void {
-    if (this.pendingBreaks > 0 && (this.text !== '' || this.keepLeadingBreaks)) {
-      this.text = this.text.replace(/ +$/, '');
-      const written = /\n*$/.exec(this.text)?.[0].length ?? 0;
-      this.text += '\n'.repeat(Math.max(0, this.pendingBreaks - written));
+    if (this.pendingBreaks > 0 && (!this.isEmpty() || this.keepLeadingBreaks)) {
+      this.heldSpaces = '';
+      const missing = this.pendingBreaks - this.trailingNewlines;
+      if (missing > 0) this.commit('\n'.repeat(missing));
     }
     this.pendingBreaks = 0;
   }
+}
+
+/** How many times `char` repeats at the end of `text`. */
+function runAtEnd(text: string, char: string): number {
+  let at = text.length;
+  while (at > 0 && text[at - 1] === char) at--;
+  return text.length - at;
 }
 
 function clippedData(text: Text, range: Range): string {
   const end = text === range.endContainer ? range.endOffset : text.data.length;
   const start = text === range.startContainer ? range.startOffset : 0;
   return text.data.slice(start, end);
+}
+
+/**
+ * The children of `parent` that the range touches (what `range.intersectsNode` says of each), found from the range's
+ * boundary points: they are a run from the child the range starts in to the one it ends in. Asking each child costs
+ * its index every time, which on an element of thousands of children (lines broken by `<br>`) adds up to seconds.
+ */
+function childrenInRange(parent: Node, range: Range): ChildNode[] {
+  const children = Array.from(parent.childNodes);
+  const start = boundaryAmongChildren(parent, children, range.startContainer, range.startOffset);
+  const end = boundaryAmongChildren(parent, children, range.endContainer, range.endOffset);
+  // A point inside a child keeps that child; a point between children keeps those after it (start), before it (end).
+  const first = start === null ? 0 : start.index;
+  const last = end === null ? children.length - 1 : end.inside ? end.index : end.index - 1;
+  return children.slice(first, last + 1);
+}
+
+/** Where a boundary point lies among `parent`'s children: inside one, or between two; null when outside `parent`. */
+function boundaryAmongChildren(
+  parent: Node,
+  children: ChildNode[],
+  container: Node,
+  offset: number,
+): { index: number; inside: boolean } | null {
+  if (container === parent) return { index: offset, inside: false };
+  let node: Node | null = container;
+  while (node && node.parentNode !== parent) node = node.parentNode;
+  return node ? { index: children.indexOf(node as ChildNode), inside: true } : null;
 }
 
 function writeNode(node: Node, range: Range, writer: PlainTextWriter, parentPreserves: boolean): void {
@@ -122,9 +185,7 @@ function writeNode(node: Node, range: Range, writer: PlainTextWriter, parentPres
   if (layout.hidden) return;
   // The block the range starts inside opened before the range did, so its leading break is not part of the text.
   if (!element.contains(range.startContainer)) writer.requireBreaks(layout.breaksBefore);
-  for (const child of Array.from(element.childNodes)) {
-    if (range.intersectsNode(child)) writeNode(child, range, writer, layout.preservesWhiteSpace);
-  }
+  for (const child of childrenInRange(element, range)) writeNode(child, range, writer, layout.preservesWhiteSpace);
   writer.requireBreaks(layout.breaksAfter);
 }
 
@@ -140,9 +201,7 @@ export function plainTextOf(range: Range, { keepLeadingBreaks = false } = {}): s
   if (root.nodeType === Node.TEXT_NODE) {
     writer.writeText(clippedData(root as Text, range), preserves);
   } else {
-    for (const child of Array.from(root.childNodes)) {
-      if (range.intersectsNode(child)) writeNode(child, range, writer, preserves);
-    }
+    for (const child of childrenInRange(root, range)) writeNode(child, range, writer, preserves);
   }
   return writer.result();
 }

@@ -91,11 +91,21 @@ function withoutCredit(paragraph: string): string {
   return paragraph.replace(CREDIT_IN_BRACKETS, '').replace(CREDIT_AFTER_CAPTION, '');
 }
 
+/** Text that leaves a line break before it at the end: nothing, or spaces and tabs. */
+const BLANK_IN_LINE = /^[ \t]*$/;
+const BREAK_AT_END = /\n[ \t]*$/;
+
 /** Collects finished blocks, and the inline text of the paragraph being built. */
 export class BlockWriter {
   readonly blocks: string[] = [];
   readonly kinds: BlockKind[] = [];
   private inline = '';
+  /**
+   * Whether `inline` ends in a line break, maybe followed by spaces or tabs. Kept as the text grows rather than read
+   * from it: reading the end of a string built by appending copies it whole, and a page of lines broken by `<br>`
+   * grows one paragraph of thousands of lines (5 MB of them took over a minute to read).
+   */
+  private inlineEndsInBreak = false;
   private inlineLinkChars = 0;
   /** Of which in links to another page of the site. */
   private inlineSiteLinkChars = 0;
@@ -110,6 +120,7 @@ export class BlockWriter {
 
   text(text: string, inLink: boolean, inSiteLink = false): void {
     this.inline += text;
+    if (!BLANK_IN_LINE.test(text)) this.inlineEndsInBreak = BREAK_AT_END.test(text);
     if (inSiteLink) this.inlineSiteLinkChars += text.length;
     if (inLink) this.inlineLinkChars += text.length;
     else if (!this.inlineHasPlainWords && WORD_CHAR.test(text)) this.inlineHasPlainWords = true;
@@ -117,8 +128,9 @@ export class BlockWriter {
 
   /** A `<br>`; two in a row end the paragraph, as old pages write paragraphs. */
   lineBreak(): void {
-    if (/\n[ \t]*$/.test(this.inline)) this.flush();
-    else this.inline += '\n';
+    if (this.inlineEndsInBreak) return this.flush();
+    this.inline += '\n';
+    this.inlineEndsInBreak = true;
   }
 
   flush(): void {
@@ -137,6 +149,7 @@ export class BlockWriter {
       this.push(paragraph, prose ? 'prose' : linkChars > 0 && !this.inlineHasPlainWords ? 'links' : 'other');
     }
     this.inline = '';
+    this.inlineEndsInBreak = false;
     this.inlineLinkChars = 0;
     this.inlineSiteLinkChars = 0;
     this.inlineHasPlainWords = false;

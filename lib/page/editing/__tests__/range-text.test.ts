@@ -41,6 +41,37 @@ describe('plainTextOf', () => {
     range.setEnd(element.querySelectorAll('p')[1]!.firstChild!, 6);
     expect(plainTextOf(range)).toBe('paragraph\n\nsecond');
   });
+
+  it('reads only the children a range set between elements covers, and a point inside one keeps it', () => {
+    const element = root('<p>zero</p><p>one</p><p>two</p><p>three</p>');
+    const range = document.createRange();
+    // Between children: from before the second paragraph to after the third.
+    range.setStart(element, 1);
+    range.setEnd(element, 3);
+    expect(plainTextOf(range)).toBe('one\n\ntwo');
+    // Ending at the very start of the fourth paragraph's text touches it, but takes none of its text.
+    range.setEnd(element.querySelectorAll('p')[3]!.firstChild!, 0);
+    expect(plainTextOf(range)).toBe('one\n\ntwo');
+    // Starting at the very end of the first paragraph's text takes none of it.
+    range.setStart(element.querySelector('p')!.firstChild!, 4);
+    expect(plainTextOf(range)).toBe('one\n\ntwo');
+    // A range between the same two children is empty.
+    range.setStart(element, 2);
+    range.setEnd(element, 2);
+    expect(plainTextOf(range)).toBe('');
+  });
+
+  it('holds back spaces at the end of a line and drops them at a line break, wherever they arrive', () => {
+    expect(plainTextOf(rangeOver(root('one <span> </span><br>two<b> </b> three  <br><br>four ')))).toBe(
+      'one\ntwo three\n\nfour',
+    );
+    expect(plainTextOf(rangeOver(root('<pre>a  \n</pre><p>b</p>')))).toBe('a  \nb');
+  });
+
+  it('reads thousands of lines broken by <br>, each once and in order', () => {
+    const lines = Array.from({ length: 3000 }, (_, index) => `line ${index}`);
+    expect(plainTextOf(rangeOver(root(lines.join('<br>'))))).toBe(lines.join('\n'));
+  });
 });
 
 describe('text offsets', () => {

@@ -79,6 +79,18 @@ describe('renderStructuredText', () => {
     expect(render(html)).toBe('Term\n\nMeaning\n\nCaption\n\n> Quoted source\n\nLine one\nline two\n\nNew paragraph');
   });
 
+  it('ends a paragraph at two line breaks with only spaces or tabs between them, however the text around them arrives', () => {
+    // Old pages write lines and paragraphs with <br> alone; the blank between two breaks may be its own text node.
+    expect(render('<div>One<br> \t <br>Two<br><b>Three</b><br><span> </span><br>Four</div>')).toBe(
+      'One\n\nTwo\nThree\n\nFour',
+    );
+    // Text between two breaks keeps them as lines of one paragraph.
+    expect(render('<div>a<br>b<br>c</div>')).toBe('a\nb\nc');
+    // Thousands of lines broken by <br>: one paragraph of lines, every line kept once.
+    const lines = Array.from({ length: 3000 }, (_, index) => `Line ${index}`);
+    expect(render(`<div>${lines.join('<br>')}</div>`)).toBe(lines.join('\n'));
+  });
+
   it('trims menus and link lists before the first and after the last block of content when asked', () => {
     const doc = documentFromHtml(
       '<body><p><a href="/">Home</a> › <a href="/news">News</a></p><h1>Title</h1><p>The article text is long enough to read as prose here.</p>' +
