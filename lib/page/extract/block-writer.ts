@@ -101,11 +101,11 @@ export class BlockWriter {
   readonly kinds: BlockKind[] = [];
   private inline = '';
   /**
-   * Whether `inline` ends in a line break, maybe followed by spaces or tabs. Kept as the text grows rather than read
-   * from it: reading the end of a string built by appending copies it whole, and a page of lines broken by `<br>`
-   * grows one paragraph of thousands of lines (5 MB of them took over a minute to read).
+   * The last piece of `inline` that is more than spaces and tabs: whether the paragraph ends in a line break is read
+   * from it, not from `inline`. Reading the end of a string built by appending copies it whole, and a page of lines
+   * broken by `<br>` grows one paragraph of thousands of lines (5 MB of them took over a minute to read).
    */
-  private inlineEndsInBreak = false;
+  private lastPiece = '';
   private inlineLinkChars = 0;
   /** Of which in links to another page of the site. */
   private inlineSiteLinkChars = 0;
@@ -120,7 +120,7 @@ export class BlockWriter {
 
   text(text: string, inLink: boolean, inSiteLink = false): void {
     this.inline += text;
-    if (!BLANK_IN_LINE.test(text)) this.inlineEndsInBreak = BREAK_AT_END.test(text);
+    if (!BLANK_IN_LINE.test(text)) this.lastPiece = text;
     if (inSiteLink) this.inlineSiteLinkChars += text.length;
     if (inLink) this.inlineLinkChars += text.length;
     else if (!this.inlineHasPlainWords && WORD_CHAR.test(text)) this.inlineHasPlainWords = true;
@@ -128,9 +128,9 @@ export class BlockWriter {
 
   /** A `<br>`; two in a row end the paragraph, as old pages write paragraphs. */
   lineBreak(): void {
-    if (this.inlineEndsInBreak) return this.flush();
+    if (BREAK_AT_END.test(this.lastPiece)) return this.flush();
     this.inline += '\n';
-    this.inlineEndsInBreak = true;
+    this.lastPiece = '\n';
   }
 
   flush(): void {
@@ -149,7 +149,7 @@ export class BlockWriter {
       this.push(paragraph, prose ? 'prose' : linkChars > 0 && !this.inlineHasPlainWords ? 'links' : 'other');
     }
     this.inline = '';
-    this.inlineEndsInBreak = false;
+    this.lastPiece = '';
     this.inlineLinkChars = 0;
     this.inlineSiteLinkChars = 0;
     this.inlineHasPlainWords = false;
