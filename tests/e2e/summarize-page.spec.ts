@@ -200,6 +200,33 @@ test('an endless feed is summarized as far as it had loaded, and the panel says 
   expect(request!.messages[1]!.content).toContain('the stile at the top of Gull Field');
 });
 
+test('a page made of frames is read from its frames, and a text file as text rather than as code', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  // Old documentation sites: the top document is a <frameset>, its text is all in the frames.
+  const panel = await summarizeInPanel(webPage, `${files.origin}/frames/index.html`, openDetachedPanel);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  await expect(panel.getByTestId('summary-source')).toContainText('Summary of: Harbour ledger API (frames)');
+  const [framed] = await scriptedEngineLog(serviceWorker);
+  expect(framed!.messages[1]!.content).toContain('refuses a booking that would overlap another');
+  expect(framed!.messages[1]!.content).toContain('turned away with the reason');
+
+  // A text file: its lines and paragraphs as written, not fenced as a code block; named by its file name.
+  await webPage.goto(`${files.origin}/text/basin-minutes.txt`);
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary-source')).toContainText('Summary of: basin-minutes.txt');
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  const text = (await scriptedEngineLog(serviceWorker)).at(-1)!.messages[1]!.content;
+  expect(text).toContain(
+    'The group met on Tuesday in the harbour office. Eleven members attended.\n\n1. Dredging schedule\n\n',
+  );
+  expect(text).toContain('The ferry company will keep its timetable during the first stage and publish\nany change');
+  expect(text).not.toContain('```');
+});
+
 test('restricted and empty pages get specific messages', async ({ webPage, files, openDetachedPanel }) => {
   await webPage.goto('chrome://version');
   const panel = await openDetachedPanel();

@@ -18,6 +18,7 @@ import { candidateRoots, readVisibleText } from './visible-text';
 import { PageVisibility } from './visibility';
 import { countWords } from '../../core/word-count';
 import { errorName } from '../../core/diagnostics';
+import { fileNameOf, isPlainTextDocument, plainDocumentText } from './plain-text-document';
 
 /** Below this much prose (text outside links, in sentence-length paragraphs) the article is missing, not short. */
 const MIN_ARTICLE_PROSE_CHARS = 80;
@@ -50,6 +51,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
 }
 
 function readPage(doc: Document, maxReadabilityElements: number): ExtractResult {
+  if (isPlainTextDocument(doc)) return readPlainTextDocument(doc);
   let reading = readWith(doc, new PageVisibility(doc), maxReadabilityElements);
   if (!reading.rendered.text.trim() && (doc.body?.textContent ?? '').trim()) {
     // Everything with text is hidden: a page that shows its content only once a script has run (or a blocked one).
@@ -80,6 +82,20 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     return { article, rendered: visible, source: 'visible-text', loadsMore };
   }
   return { article, rendered, source: 'readability', loadsMore };
+}
+
+function readPlainTextDocument(doc: Document): ExtractResult {
+  const text = plainDocumentText(doc);
+  if (!text) return { ok: false, error: { code: 'empty-page' } };
+  const page: ExtractedPage = {
+    title: doc.title.trim() || fileNameOf(doc.URL),
+    url: doc.URL,
+    text,
+    tokenEstimate: estimateTokens(text),
+    wordCount: countWords(text),
+    source: 'plain-text',
+  };
+  return { ok: true, page };
 }
 
 const EMPTY: RenderedText = { text: '', stats: { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 } };

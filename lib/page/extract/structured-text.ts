@@ -17,7 +17,7 @@ export interface RenderOptions {
   visibility?: PageVisibility;
   /** Render what an open shadow root shows instead of the host's light children. */
   enterShadowRoots: boolean;
-  /** Render the document of same-origin iframes in place. */
+  /** Render the document of same-origin frames (iframes, a frameset's frames) in place. */
   enterFrames: boolean;
   /** Leave out link lists and menus before the first and after the last block of content (share bars, "most read"). */
   trimLinkBlocks?: boolean;
@@ -219,7 +219,8 @@ function visitElement(el: Element, writer: BlockWriter, context: RenderContext):
       renderTable(el, writer, context);
       return;
     case 'iframe':
-      renderFrame(el as HTMLIFrameElement, writer, context);
+    case 'frame': // a page made of frames (<frameset>): old documentation and intranet sites
+      renderFrame(el as HTMLIFrameElement | HTMLFrameElement, writer, context);
       return;
     case 'a': {
       const withinSite = isLinkWithinSite(el, context) ? 1 : 0;
@@ -384,7 +385,7 @@ function isBlockHeavy(cell: Element): boolean {
   return cell.querySelector('p, ul, ol, pre, table, h1, h2, h3, h4, h5, h6, div') !== null;
 }
 
-function renderFrame(frame: HTMLIFrameElement, writer: BlockWriter, context: RenderContext): void {
+function renderFrame(frame: HTMLIFrameElement | HTMLFrameElement, writer: BlockWriter, context: RenderContext): void {
   if (!context.enterFrames || context.frameDepth >= MAX_FRAME_DEPTH) return;
   let body: HTMLElement | null;
   try {

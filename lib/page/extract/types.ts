@@ -6,9 +6,10 @@ export type TokenEstimator = (text: string) => number;
 
 /**
  * Where the text came from: Readability's article, the visible text of main/article/body (and shadow roots, frames),
- * or the open conversation of a webmail client (lib/webmail), which Readability would mix with the mailbox around it.
+ * a text file's own text, or the open conversation of a webmail client (lib/webmail), which Readability would mix
+ * with the mailbox around it.
  */
-export type ExtractionSource = 'readability' | 'visible-text' | 'mail-thread';
+export type ExtractionSource = 'readability' | 'visible-text' | 'plain-text' | 'mail-thread';
 
 export interface ExtractedPage {
   title: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../extract-page';
+import { fileNameOf } from '../plain-text-document';
 import type { ExtractedPage } from '../types';
 import { longArticleHtml, longArticleText } from '../../../../tests/fixtures/pages/long-article';
 import { documentFromHtml, fixtureDocument, iframeFixtureDocument, renderShadowStory } from './fixture-document';
@@ -578,5 +579,38 @@ describe('extractPage on fixture pages', () => {
 
   it('returns the empty-page error for a page with only chrome, hidden text and scripts', () => {
     expect(extractPage(fixtureDocument('empty-page.html'))).toEqual({ ok: false, error: { code: 'empty-page' } });
+  });
+
+  /** A text file as the browser shows it: one preformatted block in a document of type text/plain. */
+  function textFileDocument(text: string, name: string): Document {
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const doc = documentFromHtml(`<html><head></head><body><pre>${escaped}</pre></body></html>`, name);
+    Object.defineProperty(doc, 'contentType', { value: 'text/plain' });
+    return doc;
+  }
+
+  it('reads a text file as the text it is, lines and paragraphs kept, never as a code block', () => {
+    const text =
+      '# Release notes\r\n\r\nFixed the <b>tide</b> table.   \r\nAdded berth\r\nlimits.\r\n\r\n\r\n\r\nThanks to all.\r\n';
+    const result = extractPage(textFileDocument(text, 'release%20notes.txt'));
+    expect(result).toMatchObject({
+      ok: true,
+      page: {
+        title: 'release notes.txt',
+        source: 'plain-text',
+        text: '# Release notes\n\nFixed the <b>tide</b> table.\nAdded berth\nlimits.\n\nThanks to all.',
+      },
+    });
+    expect(extractPage(textFileDocument(' \r\n\r\n ', 'blank.txt'))).toEqual({
+      ok: false,
+      error: { code: 'empty-page' },
+    });
+  });
+
+  it("names a text file by its address's last part, or its host", () => {
+    expect(fileNameOf('https://example.org/rfc/rfc9110.txt?x=1')).toBe('rfc9110.txt');
+    expect(fileNameOf('https://example.org/notes/caf%C3%A9.txt')).toBe('café.txt');
+    expect(fileNameOf('https://example.org/')).toBe('example.org');
+    expect(fileNameOf('https://example.org/100%25-%E0%A4.txt')).toBe('100%25-%E0%A4.txt');
   });
 });

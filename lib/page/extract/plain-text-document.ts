@@ -1,0 +1,32 @@
+/**
+ * A text file the browser shows as it is (served as text/plain: notes, RFCs, books, raw Markdown, logs). Browsers
+ * show it as one preformatted block, which the structured reader would hand on as a code block; it is read as the
+ * text it is instead, line breaks and paragraphs kept.
+ */
+import { normalizePreformatted } from './whitespace';
+
+export function isPlainTextDocument(doc: Document): boolean {
+  return doc.contentType === 'text/plain';
+}
+
+/** The file's text: line ends unified, trailing spaces and runs of blank lines trimmed. */
+export function plainDocumentText(doc: Document): string {
+  return normalizePreformatted(doc.body?.textContent ?? '').replace(/\n{3,}/g, '\n\n');
+}
+
+/** What the browser calls the file: its name in the address, else the address's host. */
+export function fileNameOf(url: string): string {
+  let address: URL;
+  try {
+    address = new URL(url);
+  } catch {
+    return '';
+  }
+  const name = address.pathname.split('/').filter(Boolean).pop();
+  if (!name) return address.host;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // not valid percent-encoding: the name as the address writes it
+  }
+}
