@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { afterNextPaint, nextFrame } from '@/lib/panel/frame-batcher';
+import { UpdatePacer } from '@/lib/panel/update-pacer';
 import type { TaskStream } from '@/lib/panel/task-stream';
 import { safeMarkdown } from '@/lib/render/markdown';
 import { MarkdownStream } from '@/lib/render/markdown-stream';
@@ -72,16 +73,20 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
     let cancelFinal: (() => void) | undefined;
     // Busy while the text may still change: until the task ends and the text is rendered as a one-shot render has it.
     const busy = (value: boolean) => target.setAttribute('aria-busy', String(value));
-    const stop = effect(() => {
+    const pacer = new UpdatePacer();
+    let paced: ReturnType<typeof setTimeout> | undefined;
+    let wasComplete = true;
+    /** Counts updates, so that a slow update's drawing is counted only while no later update has run. */
+    let updates = 0;
+    const show = (value: string, complete: boolean, allowList: ReadonlySet<string>) => {
       cancelFinal?.();
       cancelFinal = undefined;
-      if (links.value !== allowed || !stream) {
-        allowed = links.value;
+      if (allowList !== allowed || !stream) {
+        pacer.reset();
+        allowed = allowList;
         stream = new MarkdownStream(safeMarkdown(allowed));
         view.clear();
       }
-      const complete = state.value !== 'running';
-      const value = text.value;
       const current = stream;
       if (complete && current.inPieces) {
         // The last words are drawn first, as they streamed; the one-shot render of the long paragraph they end (a
@@ -95,11 +100,43 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
         busy(true);
         return;
       }
+      const started = performance.now();
       view.apply(current.update(value, complete), complete);
+      if (!complete) {
+        const ended = performance.now();
+        pacer.record(started, ended);
+        // The frame that shows a slow update also lays its block out again: once drawn, the pause counts that too.
+        const update = ++updates;
+        if (pacer.waitMs(ended) > 0)
+          setTimeout(() => {
+            if (update === updates) pacer.drawn(started, performance.now());
+          }, 0);
+      }
       busy(!complete);
+    };
+    const stop = effect(() => {
+      const allowList = links.value;
+      const complete = state.value !== 'running';
+      const value = text.value;
+      // A reply that starts again (Regenerate, a new question) starts with no pause.
+      if (wasComplete && !complete) pacer.reset();
+      wasComplete = complete;
+      // While a slow update's pause lasts, the text waits (merged) for it to end; the complete text never waits.
+      const wait = complete ? 0 : pacer.waitMs(performance.now());
+      if (wait > 0) {
+        paced ??= setTimeout(() => {
+          paced = undefined;
+          show(text.peek(), state.peek() !== 'running', links.peek());
+        }, wait);
+        return;
+      }
+      if (paced !== undefined) clearTimeout(paced);
+      paced = undefined;
+      show(value, complete, allowList);
     });
     return () => {
       stop();
+      if (paced !== undefined) clearTimeout(paced);
       cancelFinal?.();
       view.clear();
     };

@@ -23,6 +23,18 @@ export interface StreamRun {
   stall: StallProbeReport;
 }
 
+/** A table growing row by row at a model's pace, beside the same words as paragraphs, in the same panel. */
+export interface GrowingTable {
+  rows: number;
+  tokensPerSecond: number;
+  /** Main-thread task time per second of wall time while it streamed (0–1). */
+  tableBusyShare: number;
+  paragraphsBusyShare: number;
+  tableLongTasks: number;
+  tableP95Ms: number;
+  paragraphsP95Ms: number;
+}
+
 export interface BenchSizes {
   flood: number;
   markdown: number;
@@ -39,6 +51,7 @@ export function report(
     runs: Record<'flood' | 'paced', Record<Pipeline, StreamRun>>;
     render: Record<Pipeline, { at100: number; atLong: number }>;
     stop: { stopMs: number; textKept: boolean };
+    growingTable: GrowingTable;
     /** The offscreen timer with nothing streaming, as long as the paced run: the machine's own noise. */
     idleStall: StallProbeReport;
     chunks: ReturnType<typeof offscreenChunkSizes>;
@@ -46,7 +59,7 @@ export function report(
   },
   jsonPath: string,
 ): void {
-  const { runs, render, stop, idleStall, chunks, workerStream, sizes } = input;
+  const { runs, render, stop, growingTable, idleStall, chunks, workerStream, sizes } = input;
   const round = (value: number) => Math.round(value * 10) / 10;
   const figures = (pipeline: Pipeline) => ({
     floodTokensPerSecond: Math.round(runs.flood[pipeline].deliveredPerSecond),
@@ -68,6 +81,8 @@ export function report(
     stopUnderFloodMs: round(stop.stopMs),
     offscreenChunkBytes: chunks.mainThreadBytes,
     idleOffscreenStallMs: round(idleStall.maxMs),
+    growingTableBusyShare: round(growingTable.tableBusyShare * 100) / 100,
+    paragraphsBusyShare: round(growingTable.paragraphsBusyShare * 100) / 100,
     bare,
     details: {
       chromium: input.chromium,
@@ -103,6 +118,12 @@ export function report(
     `\nRender cost per update (ms): tacit ${round(render.tacit.at100)} at 100 tokens, ${round(render.tacit.atLong)} at ${sizes.markdown}; bare ${round(render.bare.at100)} → ${round(render.bare.atLong)}`,
   );
   console.log(`Stop under flood: ${round(stop.stopMs)} ms, text kept: ${stop.textKept}`);
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  console.log(
+    `A table growing to ${growingTable.rows} rows at ${growingTable.tokensPerSecond} tok/s: main thread busy ` +
+      `${percent(growingTable.tableBusyShare)} (the same words as paragraphs: ${percent(growingTable.paragraphsBusyShare)}), ` +
+      `p95 ${round(growingTable.tableP95Ms)} ms (paragraphs ${round(growingTable.paragraphsP95Ms)}), long tasks ${growingTable.tableLongTasks}`,
+  );
   console.log(
     `Offscreen timer with nothing streaming, as long as the paced run: stall max ${round(idleStall.maxMs)} / p95 ${round(idleStall.p95Ms)} ms (${idleStall.samples} samples)`,
   );

@@ -61,6 +61,20 @@ export function markdownReply(count: number, prefix: string): ScriptedReply {
   return { tokens: kept, markers: kept.map((token) => largestMarker(token, prefix)) };
 }
 
+/**
+ * A reply that is one table growing row by row (two cells a row, one token a cell), or, with `asTable` false, the
+ * same words as short paragraphs: the baseline for what the table's one open block costs while it grows.
+ */
+export function tableReply(rows: number, prefix: string, asTable = true): ScriptedReply {
+  const tokens: string[] = [];
+  for (let cell = 1; cell <= rows * 2; cell++) {
+    const rowEnd = cell % 2 === 0;
+    if (asTable) tokens.push(`${cell === 1 ? '| a | b |\n|---|---|\n' : ''}| ${prefix}${cell} ${rowEnd ? '|\n' : ''}`);
+    else tokens.push(`${prefix}${cell}${rowEnd ? '\n\n' : ' '}`);
+  }
+  return { tokens, markers: tokens.map((_, index) => index + 1) };
+}
+
 /** Each token's emit→paint latency; a token never painted counts until `end` (a lower bound). */
 export function latencies(emitTimes: number[], markers: number[], frames: Array<[number, number]>, end: number) {
   const painted: number[] = [];

@@ -17,12 +17,13 @@ import {
   markdownReply,
   offscreenChunkSizes,
   plainReply,
+  tableReply,
   type ScriptedReply,
 } from './bench-pipeline-support';
 import { extensionChromiumArgs } from '../tests/e2e/support/launch';
 import { percentile } from './bench-browser';
 import { measureWorkerStream } from './bench-worker-stream';
-import { report, type Pipeline, type StreamRun } from './bench-pipeline-report';
+import { report, type GrowingTable, type Pipeline, type StreamRun } from './bench-pipeline-report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick');
@@ -34,6 +35,8 @@ const SIZES = {
   renderUpdates: QUICK ? 20 : 40,
 };
 const PACED_TOKENS_PER_SECOND = 100;
+/** A growing table's rows, streamed at a small model's pace. */
+const TABLE = { rows: QUICK ? 50 : 200, tokensPerSecond: 50 };
 const REPLY = '[data-testid="ask-answer"]';
 const BARE = '#bench-bare';
 
@@ -237,6 +240,33 @@ async function busy(panel: Page, cdp: CDPSession): Promise<{ taskSeconds: number
   return { taskSeconds: metrics.find((metric) => metric.name === 'TaskDuration')!.value, updates };
 }
 
+/**
+ * The share of the panel's main thread (which the offscreen document shares) taken while a reply streams at a model's
+ * pace: a table that grows row by row, and the same words as short paragraphs.
+ */
+async function measureGrowingTable(panel: Page, worker: Worker, cdp: CDPSession): Promise<GrowingTable> {
+  const share = async (asTable: boolean) => {
+    const prefix = nextPrefix();
+    const reply = tableReply(TABLE.rows, prefix, asTable);
+    const before = await busy(panel, cdp);
+    const started = Date.now();
+    const run = await measureStream(panel, worker, 'tacit', reply, { tokensPerSecond: TABLE.tokensPerSecond }, prefix);
+    const after = await busy(panel, cdp);
+    return { busyShare: (after.taskSeconds - before.taskSeconds) / ((Date.now() - started) / 1000), run };
+  };
+  const paragraphs = await share(false);
+  const table = await share(true);
+  return {
+    rows: TABLE.rows,
+    tokensPerSecond: TABLE.tokensPerSecond,
+    tableBusyShare: table.busyShare,
+    paragraphsBusyShare: paragraphs.busyShare,
+    tableLongTasks: table.run.longTasksOver50Ms,
+    tableP95Ms: table.run.p95Ms,
+    paragraphsP95Ms: paragraphs.run.p95Ms,
+  };
+}
+
 /** Clicks Stop during a flood and times it until the panel says it stopped; the text must not change after that. */
 async function measureStop(panel: Page, worker: Worker): Promise<{ stopMs: number; textKept: boolean }> {
   const prefix = nextPrefix();
@@ -315,6 +345,7 @@ async function main(): Promise<void> {
       };
     }
     const stop = await measureStop(panel, worker);
+    const growingTable = await measureGrowingTable(panel, worker, cdp);
     // The same probe with nothing streaming, for as long as the paced run took: what the machine alone costs.
     await toOffscreen(panel, 'test/stall-probe-start');
     await panel.waitForTimeout((SIZES.markdown / PACED_TOKENS_PER_SECOND) * 1000);
@@ -330,6 +361,7 @@ async function main(): Promise<void> {
         runs,
         render,
         stop,
+        growingTable,
         idleStall,
         chunks,
         workerStream,

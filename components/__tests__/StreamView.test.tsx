@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { TacitError } from '@/lib/core/errors';
 import type { TaskStreamState } from '@/lib/panel/task-stream';
@@ -79,6 +79,37 @@ describe('StreamView', () => {
     stream.state.value = 'done';
     expect(answer.getAttribute('aria-busy')).toBe('false');
     expect(answer.innerHTML).toBe(renderMarkdownSafely('A short *reply*.'));
+  });
+
+  it('after an update that took long (a huge table), shows the next text after a pause; the complete text at once', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // Each reading of the clock moves it on 10 ms: every update seems to take 10 ms, a slow one.
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+      const stream = streamSignals();
+      render(<StreamView stream={stream} testId="answer" />, root);
+      const answer = document.querySelector('[data-testid="answer"]')!;
+      stream.text.value = '| a | b |\n|---|---|\n| 1 | 2 |\n';
+      stream.state.value = 'running';
+      expect(answer.querySelectorAll('tbody tr')).toHaveLength(1);
+      // One slow update could be the machine: the next is shown at once. A second in a row starts the pauses.
+      stream.text.value += '| 3 | 4 |\n';
+      expect(answer.querySelectorAll('tbody tr')).toHaveLength(2);
+      // Rows written during the pause wait for it, together.
+      stream.text.value += '| 5 | 6 |\n';
+      stream.text.value += '| 7 | 8 |\n';
+      expect(answer.querySelectorAll('tbody tr')).toHaveLength(2);
+      vi.advanceTimersByTime(100);
+      expect(answer.querySelectorAll('tbody tr')).toHaveLength(4);
+      // The end of the reply is never held back.
+      stream.text.value += '| 9 | 10 |\n\nDone.';
+      stream.state.value = 'done';
+      expect(answer.querySelectorAll('tbody tr')).toHaveLength(5);
+      expect(answer.textContent).toContain('Done.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('renders the text again when the allowed links change', async () => {
