@@ -81,8 +81,8 @@ export function report(
     stopUnderFloodMs: round(stop.stopMs),
     offscreenChunkBytes: chunks.mainThreadBytes,
     idleOffscreenStallMs: round(idleStall.maxMs),
-    growingTableBusyShare: round(growingTable.tableBusyShare * 100) / 100,
-    paragraphsBusyShare: round(growingTable.paragraphsBusyShare * 100) / 100,
+    growingTableBusyShare: Math.round(growingTable.tableBusyShare * 100) / 100,
+    paragraphsBusyShare: Math.round(growingTable.paragraphsBusyShare * 100) / 100,
     bare,
     details: {
       chromium: input.chromium,
