@@ -1,12 +1,14 @@
 /**
  * A text file the browser shows as it is (served as text/plain: notes, RFCs, books, raw Markdown, logs). Browsers
  * show it as one preformatted block, which the structured reader would hand on as a code block; it is read as the
- * text it is instead, line breaks and paragraphs kept.
+ * text it is instead, line breaks and paragraphs kept. Source code and data (JSON, CSS, scripts) stay code.
  */
 import { normalizePreformatted } from './whitespace';
 
+const PLAIN_TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/x-markdown']);
+
 export function isPlainTextDocument(doc: Document): boolean {
-  return doc.contentType === 'text/plain';
+  return PLAIN_TEXT_TYPES.has(doc.contentType);
 }
 
 /** The file's text: line ends unified, trailing spaces and runs of blank lines trimmed. */

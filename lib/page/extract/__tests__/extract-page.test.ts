@@ -582,10 +582,10 @@ describe('extractPage on fixture pages', () => {
   });
 
   /** A text file as the browser shows it: one preformatted block in a document of type text/plain. */
-  function textFileDocument(text: string, name: string): Document {
+  function textFileDocument(text: string, name: string, type = 'text/plain'): Document {
     const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const doc = documentFromHtml(`<html><head></head><body><pre>${escaped}</pre></body></html>`, name);
-    Object.defineProperty(doc, 'contentType', { value: 'text/plain' });
+    Object.defineProperty(doc, 'contentType', { value: type });
     return doc;
   }
 
