@@ -200,6 +200,38 @@ test('an endless feed is summarized as far as it had loaded, and the panel says 
   expect(request!.messages[1]!.content).toContain('the stile at the top of Gull Field');
 });
 
+test('"Summarize selection" reads text selected inside a web component\'s shadow root', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const url = `${files.origin}/pages/shadow-article.html`;
+  await webPage.goto(url);
+  const panel = await openDetachedPanel();
+  // Selected with the mouse, focus stays on the page: the document sees only a collapsed range at the component.
+  const selected = await webPage.evaluate(() => {
+    const root = document.getElementById('story')!.shadowRoot!;
+    const paragraph = [...root.querySelectorAll('p')].find((p) => p.textContent?.includes('Lake Wenatchee are'))!;
+    getSelection()!.selectAllChildren(paragraph);
+    return getSelection()!.toString();
+  });
+  expect(selected).toContain('level path from the state park campground');
+  const tab = await tabOf(serviceWorker, url);
+  await invokeTrigger(
+    serviceWorker,
+    'onMenuClicked',
+    { menuItemId: 'tacit-summarize-selection', editable: false, selectionText: selected, frameId: 0, pageUrl: tab.url },
+    tab,
+  );
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  expect(request!.messages[1]!.content).toContain(
+    'The glacial erratics near Lake Wenatchee are among the easiest to visit: a level path from the state park campground',
+  );
+  expect(request!.messages[1]!.content).not.toContain('Walk any trail above the treeline');
+});
+
 test('a page made of frames is read from its frames, and a text file as text rather than as code', async ({
   webPage,
   files,
