@@ -90,6 +90,8 @@ export function errorText(error: TacitError): string {
       return i18n.t('error.restrictedPage', [restrictedReasonText(error.page)]);
     case 'no-page-access':
       return i18n.t('error.noPageAccess');
+    case 'no-file-access':
+      return i18n.t('error.noFileAccess');
     case 'no-active-tab':
       return i18n.t('error.noActiveTab');
     case 'empty-page':

@@ -38,6 +38,8 @@ interface ErrorFacts {
   'invalid-request': NoFacts;
   'restricted-page': { page: RestrictedPageReason };
   'no-page-access': NoFacts;
+  /** A file on this computer (file://), which the browser lets extensions read only once the user allows it. */
+  'no-file-access': NoFacts;
   'no-active-tab': NoFacts;
   'empty-page': NoFacts;
   'extraction-failed': NoFacts;

@@ -17,10 +17,16 @@ export function describeInjectionFailure(error: unknown, tabUrl: string | undefi
     return tacitError('restricted-page', { page: 'extension-page' });
   if (/No tab with id|No frame with id|Frame with ID .* was removed|tab was closed/i.test(text))
     return tacitError('tab-closed');
-  // Without a grant (the user did not invoke Tacit on this tab) Chrome says the manifest lacks permission.
+  // Without a grant (the user did not invoke Tacit on this tab) Chrome says the manifest lacks permission. A file on
+  // this computer is never granted by a click: the browser's "Allow access to file URLs" switch for Tacit is.
   if (/Cannot access contents of the page|must request permission|Missing host permission/i.test(text)) {
-    return tacitError('no-page-access');
+    const file = isFileUrl(tabUrl) || /^Cannot access contents of url "file:/i.test(text);
+    return tacitError(file ? 'no-file-access' : 'no-page-access');
   }
   if (/error page|showing error/i.test(text)) return tacitError('restricted-page', { page: 'browser-page' });
   return tacitError('extraction-failed');
+}
+
+function isFileUrl(url: string | undefined): boolean {
+  return /^file:/i.test(url?.trim() ?? '');
 }

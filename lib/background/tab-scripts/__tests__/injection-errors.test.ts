@@ -53,6 +53,17 @@ describe('describeInjectionFailure', () => {
     });
   });
 
+  it('a file on this computer without file access is told apart from a page Tacit was not invoked on', () => {
+    const url = 'file:///home/ada/notes/minutes.txt';
+    const message = `Cannot access contents of url "${url}". Extension manifest must request permission to access this host.`;
+    expect(describeInjectionFailure(new Error(message), url)).toEqual({ code: 'no-file-access' });
+    expect(describeInjectionFailure(new Error('Missing host permission for the tab'), url)).toEqual({
+      code: 'no-file-access',
+    });
+    // The tab's address unknown (no grant to see it): Chrome's message names the file.
+    expect(describeInjectionFailure(new Error(message), undefined)).toEqual({ code: 'no-file-access' });
+  });
+
   it('an ordinary page whose URL merely mentions the web store is a missing grant, not the store', () => {
     const url = 'https://developer.chrome.com/docs/webstore/publish';
     const message = `Cannot access contents of url "${url}". Extension manifest must request permission to access this host.`;
