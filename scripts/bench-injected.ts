@@ -112,37 +112,52 @@ export async function benchInjected(
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // tsx names the functions below with a helper the service worker does not have.
     await worker.evaluate('globalThis.__name = (fn) => fn');
-    /** Reads the page in the tab at `url` `times` times; returns each read's time in the service worker and the last text. */
-    const read = (url: string, times: number) =>
+    /** Calls a method of the tab's installed reader; its time in the service worker and its value (none: no reader). */
+    const callReader = (url: string, method: string) =>
       worker.evaluate(
-        async ({ url, times, how }) => {
+        async ({ url, method, how }) => {
           const [tab] = await chrome.tabs.query({ url });
-          const target = { tabId: tab!.id! };
-          const call = () =>
-            chrome.scripting.executeScript({
-              target,
-              func: (global: string, agent: string, method: string) =>
-                (globalThis as unknown as Record<string, Record<string, Record<string, () => unknown>> | undefined>)[
-                  global
-                ]?.[agent]?.[method]?.(),
-              args: [how.global, how.agent, how.method],
-            });
-          const durations: number[] = [];
-          let text = '';
-          for (let run = 0; run < times; run++) {
-            const started = performance.now();
-            // A first use installs the agents and reads at once, later ones call them (installing again if they are gone).
-            let [injection] = run === 0 ? [] : await call();
-            if (injection?.result == null)
-              [injection] = await chrome.scripting.executeScript({ target, files: [how.file, how.firstCall] });
-            durations.push(performance.now() - started);
-            const result = injection?.result as { ok: boolean; page?: { text: string } } | undefined;
-            text = result?.ok && result.page ? result.page.text : '';
-          }
-          return { durations, text };
+          const started = performance.now();
+          const [injection] = await chrome.scripting.executeScript({
+            target: { tabId: tab!.id! },
+            func: (global: string, agent: string, name: string) =>
+              (globalThis as unknown as Record<string, Record<string, Record<string, () => unknown>> | undefined>)[
+                global
+              ]?.[agent]?.[name]?.(),
+            args: [how.global, how.agent, method],
+          });
+          return { ms: performance.now() - started, value: injection?.result };
         },
-        { url, times, how: READ_PAGE },
+        { url, method, how: READ_PAGE },
       );
+    /** Installs the reader in the tab and reads at once, as a first use does. */
+    const installAndRead = (url: string) =>
+      worker.evaluate(
+        async ({ url, how }) => {
+          const [tab] = await chrome.tabs.query({ url });
+          const started = performance.now();
+          const [injection] = await chrome.scripting.executeScript({
+            target: { tabId: tab!.id! },
+            files: [how.file, how.firstCall],
+          });
+          return { ms: performance.now() - started, value: injection?.result };
+        },
+        { url, how: READ_PAGE },
+      );
+    /** Reads the page in the tab at `url` `times` times; returns each read's time in the service worker and the last text. */
+    const read = async (url: string, times: number) => {
+      const durations: number[] = [];
+      let text = '';
+      for (let run = 0; run < times; run++) {
+        // A first use installs the agents and reads at once, later ones call them (installing again if they are gone).
+        const called = run === 0 ? undefined : await callReader(url, READ_PAGE.method);
+        const installed = called?.value == null ? await installAndRead(url) : undefined;
+        durations.push((called?.ms ?? 0) + (installed?.ms ?? 0));
+        const result = (installed ?? called)?.value as { ok: boolean; page?: { text: string } } | undefined;
+        text = result?.ok && result.page ? result.page.text : '';
+      }
+      return { durations, text };
+    };
 
     /** The first injection of an empty script into the tab at `url`. */
     const floor = (url: string) =>
@@ -168,29 +183,14 @@ export async function benchInjected(
       await tab.evaluate(() => document.body.getBoundingClientRect());
       const { durations, text } = await read(url, 1);
       await tab.evaluate(() => getSelection()?.selectAllChildren(document.body));
-      const selection = await worker.evaluate(
-        async ({ url, how }) => {
-          const [tab] = await chrome.tabs.query({ url });
-          const started = performance.now();
-          const [injection] = await chrome.scripting.executeScript({
-            target: { tabId: tab!.id! },
-            func: (global: string, agent: string) =>
-              (globalThis as unknown as Record<string, Record<string, Record<string, () => unknown>> | undefined>)[
-                global
-              ]?.[agent]?.readSelection?.(),
-            args: [how.global, how.agent],
-          });
-          const result = injection?.result as { ok: boolean; text?: string } | undefined;
-          return { ms: performance.now() - started, chars: result?.ok ? (result.text ?? '').length : 0 };
-        },
-        { url, how: READ_PAGE },
-      );
+      const selection = await callReader(url, 'readSelection');
+      const selected = selection.value as { ok: boolean; text?: string } | undefined;
       await tab.close();
       return {
         readMs: durations[0]!,
         readChars: text.length,
         selectionMs: selection.ms,
-        selectionChars: selection.chars,
+        selectionChars: selected?.ok ? (selected.text ?? '').length : 0,
       };
     };
 

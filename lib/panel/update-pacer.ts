@@ -8,7 +8,7 @@
  */
 
 /** An update slower than this is slow. */
-export const SLOW_UPDATE_MS = 6;
+const SLOW_UPDATE_MS = 6;
 /** Slow updates in a row before the next one waits: one alone is more likely the machine than the text. */
 const SLOW_UPDATES_TO_PACE = 2;
 /** Once paced, the next update starts no sooner than this many times the last one's length after it began. */

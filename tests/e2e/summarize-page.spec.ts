@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { LONG_ARTICLE_BOILERPLATE, LONG_ARTICLE_CLOSING, longArticleHtml } from '../fixtures/pages/long-article';
 import { expect, invokeTrigger, scriptedEngineLog, tabOf, test, useScriptedEngine } from './support/extension-test';
 
@@ -11,6 +11,20 @@ async function summarizeInPanel(webPage: Page, url: string, openDetachedPanel: (
   const panel = await openDetachedPanel();
   await panel.getByRole('button', { name: 'Summarize this page' }).click();
   return panel;
+}
+
+/** Chooses "Summarize selection" in the right-click menu of the tab's top frame, as the browser reports the click. */
+async function summarizeSelectionFromMenu(
+  serviceWorker: Worker,
+  tab: Awaited<ReturnType<typeof tabOf>>,
+  selected: string,
+): Promise<void> {
+  await invokeTrigger(
+    serviceWorker,
+    'onMenuClicked',
+    { menuItemId: 'tacit-summarize-selection', editable: false, selectionText: selected, frameId: 0, pageUrl: tab.url },
+    tab,
+  );
 }
 
 test.beforeEach(async ({ serviceWorker }) => {
@@ -218,12 +232,7 @@ test('"Summarize selection" reads text selected inside a web component\'s shadow
   });
   expect(selected).toContain('level path from the state park campground');
   const tab = await tabOf(serviceWorker, url);
-  await invokeTrigger(
-    serviceWorker,
-    'onMenuClicked',
-    { menuItemId: 'tacit-summarize-selection', editable: false, selectionText: selected, frameId: 0, pageUrl: tab.url },
-    tab,
-  );
+  await summarizeSelectionFromMenu(serviceWorker, tab, selected);
   await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
   const [request] = await scriptedEngineLog(serviceWorker);
   expect(request!.messages[1]!.content).toContain(
@@ -334,12 +343,7 @@ test('the context menu "Summarize selection" summarizes just the selected text',
     )
     .toBe(true);
 
-  await invokeTrigger(
-    serviceWorker,
-    'onMenuClicked',
-    { menuItemId: 'tacit-summarize-selection', editable: false, selectionText: selected, frameId: 0, pageUrl: tab.url },
-    tab,
-  );
+  await summarizeSelectionFromMenu(serviceWorker, tab, selected);
   await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
   await expect(panel.getByTestId('summary-source')).toContainText(`Summary of your selection on: ${ARTICLE_TITLE}`);
 

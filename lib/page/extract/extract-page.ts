@@ -87,14 +87,14 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
 function readPlainTextDocument(doc: Document): ExtractResult {
   const text = plainDocumentText(doc);
   if (!text) return { ok: false, error: { code: 'empty-page' } };
-  const page: ExtractedPage = {
-    title: doc.title.trim() || fileNameOf(doc.URL),
-    url: doc.URL,
-    text,
-    tokenEstimate: estimateTokens(text),
-    wordCount: countWords(text),
+  const page = describePage(doc, {
+    article: null,
+    rendered: { text, stats: EMPTY.stats },
     source: 'plain-text',
-  };
+    loadsMore: false,
+  });
+  // A text file has no title of its own: the browser names its tab after the file.
+  page.title ||= fileNameOf(doc.URL);
   return { ok: true, page };
 }
 

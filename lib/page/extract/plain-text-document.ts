@@ -3,6 +3,7 @@
  * show it as one preformatted block, which the structured reader would hand on as a code block; it is read as the
  * text it is instead, line breaks and paragraphs kept. Source code and data (JSON, CSS, scripts) stay code.
  */
+import { pathSegmentsOf } from '../address';
 import { normalizePreformatted } from './whitespace';
 
 const PLAIN_TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/x-markdown']);
@@ -18,17 +19,11 @@ export function plainDocumentText(doc: Document): string {
 
 /** What the browser calls the file: its name in the address, else the address's host. */
 export function fileNameOf(url: string): string {
-  let address: URL;
+  const name = pathSegmentsOf(url).at(-1);
+  if (name) return name;
   try {
-    address = new URL(url);
+    return new URL(url).host;
   } catch {
     return '';
-  }
-  const name = address.pathname.split('/').filter(Boolean).pop();
-  if (!name) return address.host;
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name; // not valid percent-encoding: the name as the address writes it
   }
 }

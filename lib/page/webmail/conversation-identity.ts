@@ -1,6 +1,7 @@
 /** Builds a conversation's identity from the client's own ids, and decides whether two identities are the same one. */
 import type { WebmailClient } from '../../core/webmail-hosts';
 import type { ConversationIdentity } from './types';
+import { pathSegmentsOf } from '../address';
 
 /** The kinds of id an identity carries; only ids of the same kind are compared. */
 export type IdKind = 'thread' | 'legacy' | 'url' | 'row' | 'page';
@@ -25,24 +26,7 @@ export function conversationIdentity(
 
 /** The path segments of the page's address, decoded ("/mail/inbox/id/AAQk%3D" → ["mail", "inbox", "id", "AAQk="]). */
 export function pathSegments(doc: Document): string[] {
-  return pathOf(doc)
-    .split('/')
-    .filter(Boolean)
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    });
-}
-
-function pathOf(doc: Document): string {
-  try {
-    return new URL(doc.URL).pathname;
-  } catch {
-    return '';
-  }
+  return pathSegmentsOf(doc.URL);
 }
 
 /** A query parameter of the page's address. */
