@@ -192,8 +192,8 @@ export class GgufStore {
 
     const writer = new SegmentWriter(directory, name, start > 0 ? segments.length : 0, this.segmentBytes);
     let received = 0;
+    const reader = response.body?.getReader();
     try {
-      const reader = response.body?.getReader();
       while (reader) {
         const { done, value } = await reader.read();
         if (done) break;
@@ -203,6 +203,8 @@ export class GgufStore {
         progress.emit();
       }
     } catch (error) {
+      // Ends the transfer: on a full disk the rest of a file of gigabytes would otherwise keep coming for nothing.
+      await reader?.cancel().catch(() => undefined);
       if (isQuotaError(error)) {
         // The segment the disk refused is lost; the ones before it stay, and the next attempt resumes after them.
         await writer.discard();

@@ -64,6 +64,8 @@ export interface FakeServer {
   log: string[];
   /** The Range header of each request that had one, in order. */
   ranges: string[];
+  /** The URL of each response whose body the client cancelled before its end. */
+  cancelled: string[];
   behavior: Map<string, FileBehavior>;
 }
 
@@ -72,6 +74,7 @@ const CHUNK = 1024;
 export function fakeServer(files: Map<string, Uint8Array>): FakeServer {
   const log: string[] = [];
   const ranges: string[] = [];
+  const cancelled: string[] = [];
   const behavior = new Map<string, FileBehavior>();
   const fetchFake = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -88,17 +91,25 @@ export function fakeServer(files: Map<string, Uint8Array>): FakeServer {
     const from = range && !rule.ignoreRange ? Number(/^bytes=(\d+)-$/.exec(range)?.[1] ?? 0) : 0;
     const whole = rule.truncateTo === undefined ? file : file.slice(0, rule.truncateTo);
     const served = whole.slice(from);
-    return new Response(streamOf(served, rule, signal), {
-      status: from > 0 ? 206 : 200,
-      headers: rule.noLength
-        ? { 'content-type': 'application/octet-stream' }
-        : { 'content-length': String(served.byteLength), 'content-type': 'application/octet-stream' },
-    });
+    return new Response(
+      streamOf(served, rule, signal, () => cancelled.push(url)),
+      {
+        status: from > 0 ? 206 : 200,
+        headers: rule.noLength
+          ? { 'content-type': 'application/octet-stream' }
+          : { 'content-length': String(served.byteLength), 'content-type': 'application/octet-stream' },
+      },
+    );
   };
-  return { fetch: fetchFake as typeof fetch, log, ranges, behavior };
+  return { fetch: fetchFake as typeof fetch, log, ranges, cancelled, behavior };
 }
 
-function streamOf(body: Uint8Array, rule: FileBehavior, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+function streamOf(
+  body: Uint8Array,
+  rule: FileBehavior,
+  signal: AbortSignal | undefined,
+  onCancel: () => void,
+): ReadableStream<Uint8Array> {
   let offset = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -122,6 +133,7 @@ function streamOf(body: Uint8Array, rule: FileBehavior, signal: AbortSignal | un
       controller.enqueue(body.slice(offset, end));
       offset = end;
     },
+    cancel: onCancel,
   });
 }
 

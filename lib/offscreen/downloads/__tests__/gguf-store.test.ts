@@ -134,12 +134,14 @@ describe('GgufStore', () => {
     });
   });
 
-  it('says how much more room the model needs when storage is full', async () => {
-    const { store } = setup(5000);
+  it('says how much more room the model needs when storage is full, and stops the transfer', async () => {
+    const { server, store } = setup(5000);
     const result = await store.download(record(SINGLE_URL));
     expect(result).toMatchObject({ ok: false, error: { code: 'quota' } });
     if (result.ok || result.error.code !== 'quota') throw new Error('expected a quota failure');
     expect(result.error.bytesNeeded).toBeGreaterThan(0);
+    // The rest of the file is not fetched for nothing.
+    expect(server.cancelled).toEqual([SINGLE_URL]);
   });
 
   it('keeps the segments stored before the disk filled up, and resumes after them once there is room', async () => {
