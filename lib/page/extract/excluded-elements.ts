@@ -48,8 +48,14 @@ const NON_CONTENT_ROLES = new Set([
   'status',
 ]);
 
-/** Consent and cookie banners by their usual ids and classes (OneTrust, Cookiebot, Didomi, Quantcast, custom). */
-const CONSENT_PATTERN = /cookie|consent|gdpr|ccpa|onetrust|cookiebot|didomi|(^|[\s_-])cmp([\s_-]|$)|qc-cmp/i;
+/**
+ * Consent and cookie banners by their usual ids and classes (OneTrust, Cookiebot, Didomi, Quantcast, consentmanager,
+ * Sirdata, TrustArc, Usercentrics, custom). A consent manager's `cmp` is a token of its own or one of its names;
+ * `cmp-` followed by any other word is Adobe Experience Manager's prefix for every component of a page
+ * (`cmp-text`, `cmp-title`, `cmp-container`), the content itself on many large corporate sites.
+ */
+const CONSENT_PATTERN =
+  /cookie|consent|gdpr|ccpa|onetrust|cookiebot|didomi|usercentrics|trustarc|truste-|(^|[\s_-])cmp(box|wrapper|[\s_]|$)|(^|[\s_-])cmp-(banner|dialog|popup|modal|overlay|layer)|qc-cmp|sd-cmp/i;
 
 /** Elements that hold the content itself; a consent pattern on these is a false match (e.g. a page about GDPR). */
 const CONTENT_ROOT_TAGS = new Set(['html', 'body', 'main', 'article']);

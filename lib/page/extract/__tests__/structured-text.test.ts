@@ -142,6 +142,21 @@ describe('renderStructuredText', () => {
     expect(render(html)).toBe('# Headline\n\nBody');
   });
 
+  it("tells a consent manager's cmp names from Adobe Experience Manager's cmp- components", () => {
+    const doc = documentFromHtml(
+      '<div class="cmp-container"><div class="cmp-title"><h2 class="cmp-title__text">Our services</h2></div>' +
+        '<div class="text"><div class="cmp-text"><p>We help clients grow.</p></div></div></div>' +
+        '<div id="cmpbox">Accept all</div><div class="cmp">Accept</div><div class="qc-cmp2-container">Agree</div>' +
+        '<div class="sd-cmp-1oGcA">Agree</div><div class="cmp-banner">Accept</div><div class="x_cmp">Accept</div>',
+    );
+    const chrome = new PageChrome();
+    const chromeOf = (selector: string) => chrome.isChrome(doc.querySelector(selector)!);
+    for (const selector of ['.cmp-container', '.cmp-title', '.cmp-title__text', '.cmp-text'])
+      expect(chromeOf(selector), selector).toBe(false);
+    for (const selector of ['#cmpbox', '.cmp', '.qc-cmp2-container', '.sd-cmp-1oGcA', '.cmp-banner', '.x_cmp'])
+      expect(chromeOf(selector), selector).toBe(true);
+  });
+
   it('does not mistake a consent-named content root or a long element for a banner', () => {
     const doc = documentFromHtml(
       '<body class="cookie-policy-page"><main class="consent-docs"><p>About consent</p></main></body>',
