@@ -7,13 +7,13 @@
 import { isNonTextElement, PageChrome } from './excluded-elements';
 import { readPageMetadata } from './page-metadata';
 import { loadsMoreOnScroll } from './page-state';
-import { readArticle, type ReadabilityArticle } from './readability-article';
+import { FULL_RETRY_BELOW_CHARS, readArticle, type ReadabilityArticle } from './readability-article';
 import { prepareForReadability } from './prepare-for-readability';
 import { dropBylineLine } from './byline-line';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
-import { buildClone, planVisibleClone } from './visible-clone';
+import { buildClone, planVisibleClone, type ClonePlan } from './visible-clone';
 import { candidateRoots, readVisibleText } from './visible-text';
 import { PageVisibility } from './visibility';
 import { countWords } from '../../core/word-count';
@@ -22,6 +22,8 @@ import { fileNameOf, isPlainTextDocument, plainDocumentText } from './plain-text
 
 /** Below this much prose (text outside links, in sentence-length paragraphs) the article is missing, not short. */
 const MIN_ARTICLE_PROSE_CHARS = 80;
+/** The least prose with which Readability's fuller passes replace a short article (a brief is shorter than a screen). */
+const FULLER_ARTICLE_MIN_PROSE = 1_000;
 /** Readability's work grows faster than the page: past this many elements the copy is read directly instead. */
 const MAX_READABILITY_ELEMENTS = 40_000;
 
@@ -73,9 +75,15 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     return { article: null, rendered: renderDetached(root), source: 'visible-text', loadsMore };
   }
   prepareForReadability(clone);
-  const article = readArticle(clone);
+  let article = readArticle(clone);
   if (article) dropBylineLine(article.content, article.byline);
-  const rendered = article ? renderDetached(article.content) : EMPTY;
+  let rendered = article ? renderDetached(article.content) : EMPTY;
+  if (article && rendered.stats.chars < FULL_RETRY_BELOW_CHARS) {
+    // A short article is a brief, or a teaser (a hero's standfirst, a lead-in box) above the article that Readability's
+    // strict pass left out: its fuller passes, on a fresh copy, tell them apart by what they add.
+    const fuller = readFullerArticle(doc, plan, rendered.stats);
+    if (fuller) ({ article, rendered } = fuller);
+  }
   if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', loadsMore };
   const visible = readVisibleText(doc, visibility, chrome);
   if (visible.stats.proseChars > rendered.stats.proseChars || (!rendered.text.trim() && visible.text.trim())) {
@@ -109,6 +117,26 @@ function renderDetached(root: Element): RenderedText {
     trimLinkBlocks: true,
     leaveOutFurniture: true,
   });
+}
+
+/**
+ * Readability's passes with fewer filters, kept only when they find a clearly longer article of prose, with few links:
+ * what they add around a real brief is sidebars and lists of teasers, which never are.
+ */
+function readFullerArticle(
+  doc: Document,
+  plan: ClonePlan,
+  short: TextStats,
+): { article: ReadabilityArticle; rendered: RenderedText } | undefined {
+  const clone = buildClone(doc, plan);
+  prepareForReadability(clone);
+  const article = readArticle(clone, FULL_RETRY_BELOW_CHARS);
+  if (!article) return undefined;
+  dropBylineLine(article.content, article.byline);
+  const rendered = renderDetached(article.content);
+  const { proseChars, linkChars, chars } = rendered.stats;
+  const fuller = proseChars >= FULLER_ARTICLE_MIN_PROSE && proseChars >= 3 * short.chars && linkChars * 4 < chars;
+  return fuller ? { article, rendered } : undefined;
 }
 
 /** Enough prose, and not mostly links: what a navigation block or a list of teasers picked by mistake never is. */

@@ -22,11 +22,17 @@ interface ReadabilitySteps {
   REGEXPS?: { byline?: RegExp };
 }
 
-/** Readability mutates the document it reads, so `detached` must be a clone the caller does not reuse. */
-export function readArticle(detached: Document): ReadabilityArticle | null {
+/** Readability's own threshold: below it, its later passes read the page with fewer filters. */
+export const FULL_RETRY_BELOW_CHARS = 500;
+
+/**
+ * Readability mutates the document it reads, so `detached` must be a clone the caller does not reuse.
+ * `retryBelowChars`: FULL_RETRY_BELOW_CHARS for Readability's own passes, when a short article may be a teaser.
+ */
+export function readArticle(detached: Document, retryBelowChars = RETRY_BELOW_CHARS): ReadabilityArticle | null {
   const reader = new Readability<Element>(detached, {
     keepClasses: true,
-    charThreshold: RETRY_BELOW_CHARS,
+    charThreshold: retryBelowChars,
     serializer: (node) => showMarkup(node as Element),
   });
   skipDiscardedWork(reader as unknown as ReadabilitySteps);

@@ -545,6 +545,41 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toContain('Hartmann');
   });
 
+  it('reads the article below a teaser that Readability first takes for it, and keeps a brief with teasers around it', () => {
+    const paragraph = (n: number) =>
+      `<p>Season ${n} follows the growers through a dry summer: which beds held their water, why the tomatoes on the ` +
+      `south fence split, and how a neighbour's rain barrels saved the squash. Each episode ends in the kitchen, ` +
+      `where the harvest of the week becomes supper for the crew and whoever helped that day.</p>`;
+    const withHero = extractOk(
+      documentFromHtml(
+        '<html><head><title>Gardening shows to watch</title></head><body><main>' +
+          '<section class="hero"><p class="post-title h2">Six gardening shows to watch for backyard inspiration</p>' +
+          '<div class="post-excerpt"><p>We could all use a little help with our gardens, from the first seedlings to ' +
+          'the last of the autumn beds. Stream these six shows and spark your imagination.</p></div><p class="caption">The host can turn any backyard into a working garden.' +
+          '</p></section><article><div class="sidebar-layout"><div class="sidebar-content">' +
+          [1, 2, 3, 4, 5, 6].map(paragraph).join('') +
+          '</div></div></article></main></body></html>',
+      ),
+    );
+    expect(withHero.text).toContain('Season 1 follows the growers');
+    expect(withHero.text).toContain('Season 6 follows the growers');
+
+    const teaser = (n: number) =>
+      `<li><a href="/news/${n}">Harbour story number ${n} about the dredging plan and what it costs</a></li>`;
+    const brief = extractOk(
+      documentFromHtml(
+        '<html><head><title>Ferry service resumes</title></head><body><div class="page"><div class="story">' +
+          '<h1>Ferry service resumes</h1><p>The island ferry runs again from Monday after repairs to its ramp, the ' +
+          'operator said. Sailings keep the winter timetable until April, and bookings made for the cancelled ' +
+          'crossings are honoured on any sailing this month.</p></div><div class="more-news"><h2>More news</h2><ul>' +
+          [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(teaser).join('') +
+          '</ul></div></div></body></html>',
+      ),
+    );
+    expect(brief.text).toContain('The island ferry runs again from Monday');
+    expect(brief.text).not.toContain('Harbour story');
+  });
+
   it('leaves out the byline line when the metadata already names the author, and keeps the standfirst', () => {
     const story =
       'When the parish voted to buy a single turbine in 2019, the money came from 212 households, a church roof fund ' +
