@@ -367,6 +367,30 @@ export function isSecondaryContent(el: Element): boolean {
   return className !== null && SECONDARY_CLASS.test(className);
 }
 
+/** The blocks that hold a page's comments, by the same exact tokens as the other secondary blocks. */
+const DISCUSSION_TOKENS = ['comments', 'comment-list', 'comments-area'];
+const DISCUSSION_CLASS = new RegExp(`(?:^|\\s)(?:${DISCUSSION_TOKENS.join('|')})(?=\\s|$)`, 'i');
+
+function isDiscussion(el: Element): boolean {
+  const id = idOf(el)?.toLowerCase();
+  if (id && DISCUSSION_TOKENS.includes(id)) return true;
+  const className = el.getAttribute('class');
+  return className !== null && DISCUSSION_CLASS.test(className);
+}
+
+/** The characters of text under `root`, leaving out what is never shown as text (inline scripts and styles). */
+function textLength(root: Element | null): number {
+  if (!root) return 0;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let length = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement?.localName;
+    if (parent !== 'script' && parent !== 'style' && parent !== 'noscript' && parent !== 'template')
+      length += node.nodeValue?.length ?? 0;
+  }
+  return length;
+}
+
 /** A citation or footnote marker (`[12]`, `³`, `[a]`): a superscript link to a note elsewhere on the page. */
 export function isNoteMarker(el: Element): boolean {
   if (el.localName !== 'sup') return false;
@@ -388,6 +412,8 @@ export function isHeadingPermalink(el: Element): boolean {
 export class PageChrome {
   /** Each document's (the page's and its frames') first `<h1>`, or its body's text length when it has none. */
   private readonly landmarks = new Map<Document, Element | number>();
+  /** The text length of a page's main region, without its scripts and styles, once it holds a discussion block. */
+  private readonly textLengths = new Map<Element, number>();
   /** Each document's share bars, tag lists and sign-up boxes, found once from what they hold. */
   private readonly blocksByContents = new Map<Document, Set<Element>>();
 
@@ -395,8 +421,24 @@ export class PageChrome {
     if (isNoteMarker(el) || isHeadingPermalink(el) || isChromeByMarkup(el) || this.isKnownByContents(el)) return true;
     return (
       (isConsentBanner(el) || isSecondaryContent(el) || isSmallChrome(el) || isRelatedLinks(el)) &&
-      !this.holdsContent(el)
+      !this.holdsContent(el) &&
+      !this.isThreadBody(el)
     );
+  }
+
+  /**
+   * A forum thread's posts sit in a block named like an article's comments (Invision Community's `#comments`, many
+   * boards' `comments` list): where that block holds most of the page's text (or of its main region), the discussion
+   * is what the page is.
+   */
+  private isThreadBody(el: Element): boolean {
+    if (!isDiscussion(el)) return false;
+    // Measured within the page's main region when it declares one: menus and footers are not what is compared.
+    const region = el.parentElement?.closest('main, [role="main"]') ?? el.ownerDocument.body;
+    if (!region) return false;
+    let regionText = this.textLengths.get(region);
+    if (regionText === undefined) this.textLengths.set(region, (regionText = textLength(region)));
+    return textLength(el) * 2 > regionText;
   }
 
   /**

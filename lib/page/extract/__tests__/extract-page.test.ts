@@ -580,6 +580,53 @@ describe('extractPage on fixture pages', () => {
     expect(brief.text).not.toContain('Harbour story');
   });
 
+  it("reads a forum thread whose posts sit in a block named like comments, and leaves an article's comments out", () => {
+    const post = (author: string, words: string) =>
+      `<article class="ipsComment"><aside class="ipsComment_author"><h3>${author}</h3></aside>` +
+      `<div class="ipsComment_content"><p>${words}</p></div></article>`;
+    const chrome =
+      '<header><nav><a href="/">Forums</a> <a href="/new">New posts</a> <a href="/search">Search</a></nav></header>';
+    const footer = '<footer><p>Powered by a forum engine. All times are UTC. Contact us for questions.</p></footer>';
+    const thread = extractOk(
+      documentFromHtml(
+        `<html><head><title>Winter tyres on a cargo bike?</title></head><body>${chrome}<main>` +
+          '<h1>Winter tyres on a cargo bike?</h1><div id="comments" class="cTopic ipsClear">' +
+          post(
+            'fenna_r',
+            'Has anyone fitted studded tyres to a long-tail cargo bike? The frame clearance at the rear ' +
+              'looks tight and I carry two children on icy roads every morning, so I would rather ask first.',
+          ) +
+          post(
+            'olek',
+            'I run 26 by 2.1 studded tyres on mine without trouble. Let a little air out for better grip on ' +
+              'packed snow, and check the mudguard stays after the first week because they can rub.',
+          ) +
+          post(
+            'marit',
+            'Same here, and a wider front tyre helped more than the studs at the back. Steering with a ' +
+              'full load felt much calmer once the front stopped skating on ruts.',
+          ) +
+          `</div></main>${footer}</body></html>`,
+      ),
+    );
+    expect(thread.text).toContain('Has anyone fitted studded tyres');
+    expect(thread.text).toContain('a wider front tyre helped more than the studs');
+
+    const story = (n: number) =>
+      `<p>Paragraph ${n} of the council's report sets out how the new bus lanes will change journeys across the ` +
+      'city centre, which junctions get new signals, and how deliveries to shops on the high street will work.</p>';
+    const article = extractOk(
+      documentFromHtml(
+        `<html><head><title>Bus lanes approved</title></head><body>${chrome}<main><article>` +
+          `<h1>Bus lanes approved</h1>${[1, 2, 3, 4, 5].map(story).join('')}</article>` +
+          '<div id="comments"><p>Great news, about time the buses got priority on the bridge road.</p></div>' +
+          `</main>${footer}</body></html>`,
+      ),
+    );
+    expect(article.text).toContain('Paragraph 5 of the council');
+    expect(article.text).not.toContain('Great news');
+  });
+
   it('leaves out the byline line when the metadata already names the author, and keeps the standfirst', () => {
     const story =
       'When the parish voted to buy a single turbine in 2019, the money came from 212 households, a church roof fund ' +
