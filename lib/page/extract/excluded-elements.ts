@@ -3,6 +3,7 @@
  * citation markers and reference lists, and rich editors labelled as secrets.
  */
 import { sensitiveVerdictOf } from '../editing/sensitive-field';
+import { textLength } from './text-length';
 
 /** Never rendered as readable text. */
 const NON_TEXT_TAGS = new Set([
@@ -376,19 +377,6 @@ function isDiscussion(el: Element): boolean {
   if (id && DISCUSSION_TOKENS.includes(id)) return true;
   const className = el.getAttribute('class');
   return className !== null && DISCUSSION_CLASS.test(className);
-}
-
-/** The characters of text under `root`, leaving out what is never shown as text (inline scripts and styles). */
-function textLength(root: Element | null): number {
-  if (!root) return 0;
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let length = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement?.localName;
-    if (parent !== 'script' && parent !== 'style' && parent !== 'noscript' && parent !== 'template')
-      length += node.nodeValue?.length ?? 0;
-  }
-  return length;
 }
 
 /** A citation or footnote marker (`[12]`, `³`, `[a]`): a superscript link to a note elsewhere on the page. */

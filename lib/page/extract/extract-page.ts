@@ -54,10 +54,11 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): Extrac
 
 function readPage(doc: Document, maxReadabilityElements: number): ExtractResult {
   if (isPlainTextDocument(doc)) return readPlainTextDocument(doc);
-  let reading = readWith(doc, new PageVisibility(doc), maxReadabilityElements);
+  let reading = readWith(doc, new PageVisibility(doc, { openCollapsedPanels: true }), maxReadabilityElements);
   if (!reading.rendered.text.trim() && (doc.body?.textContent ?? '').trim()) {
     // Everything with text is hidden: a page that shows its content only once a script has run (or a blocked one).
-    reading = readWith(doc, new PageVisibility(doc, { ignoreVisibility: true }), maxReadabilityElements);
+    const visibility = new PageVisibility(doc, { ignoreVisibility: true, openCollapsedPanels: true });
+    reading = readWith(doc, visibility, maxReadabilityElements);
   }
   if (!reading.rendered.text.trim()) return { ok: false, error: { code: 'empty-page' } };
   const page = describePage(doc, reading);

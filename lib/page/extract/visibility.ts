@@ -1,8 +1,10 @@
 /**
  * Whether the live page shows an element, answered by the browser's layout (`checkVisibility`) instead of a computed
- * style per element, and robust to the page's state: an anti-flicker style hiding the whole body, closed `<details>`
- * and `hidden="until-found"` sections (content the reader can open) count as shown.
+ * style per element, and robust to the page's state: an anti-flicker style hiding the whole body, closed `<details>`,
+ * `hidden="until-found"` sections and, for page reading, collapsed accordion, FAQ and tab panels (content the reader
+ * can open) count as shown.
  */
+import { textLength } from './text-length';
 
 /** How the walk judges the elements under the current one. */
 export interface VisibilityScope {
@@ -21,6 +23,11 @@ export interface VisibilityOptions {
   layout?: boolean;
   /** Ignore `visibility: hidden` (a page that hides its content until a script runs); `display: none` still hides. */
   ignoreVisibility?: boolean;
+  /**
+   * Read collapsed panels the reader can open with a click (accordions, FAQ answers, tab panels, "show more"), as
+   * closed `<details>` are: a page's text, not hidden content. Off for mail, whose collapsed parts are quoted history.
+   */
+  openCollapsedPanels?: boolean;
 }
 
 /** Screen-reader-only text ("opens in a new tab") that sighted readers never see. */
@@ -34,8 +41,46 @@ export function isHiddenByMarkup(el: Element): boolean {
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && INLINE_HIDDEN_STYLE.test(style)) return true;
+  return isScreenReaderOnly(el);
+}
+
+function isScreenReaderOnly(el: Element): boolean {
   const className = el.getAttribute('class');
   return className !== null && SCREEN_READER_ONLY.test(className);
+}
+
+/** Names of accordions and FAQs, on a panel or on the header before it. */
+const DISCLOSURE_NAME = /accordion|collaps|expand|toggle|faq|disclos/i;
+/** Names a panel's header has beside that (`accordion-title`, `faq-head`), which a collapsed panel itself has not. */
+const HEADER_NAME = /title|head|question|toggle|trigger|button|btn|label|summary/i;
+/** Elements that only style or script a page, skipped when looking for the header before a panel. */
+const SILENT_SIBLINGS = new Set(['style', 'script', 'template', 'link', 'noscript', 'meta']);
+/** What a panel's header holds at most: a question or a label, not a block of its own. */
+const MAX_HEADER_CHARS = 300;
+/** Roles whose hidden content is never text to read (menus, suggestion lists, dialogs, tips). */
+const NON_PANEL_ROLES = new Set(['menu', 'menubar', 'listbox', 'dialog', 'alertdialog', 'tooltip', 'combobox', 'tree']);
+/** A control a click works: a button, or an element a script made one (`tabindex="-1"` only takes focus). */
+const TOGGLE = 'button, summary, [role="button"], [aria-expanded], [tabindex]:not([tabindex^="-"])';
+const MENU_BUTTON = '[aria-haspopup]:not([aria-haspopup="false"])';
+
+/** A header that is a toggle, or holds one with most of its text (`<h3><button>Question?</button></h3>`). */
+function isToggleHeader(header: Element): boolean {
+  if (header.matches(TOGGLE)) return true;
+  const toggle = header.querySelector(TOGGLE);
+  return toggle !== null && textLength(toggle) * 2 >= textLength(header);
+}
+
+function isNamed(el: Element, pattern: RegExp): boolean {
+  const className = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  return (className !== null && pattern.test(className)) || (id !== null && pattern.test(id));
+}
+
+/** The header right before a panel: its previous sibling, past styles and scripts. */
+function headerBefore(el: Element): Element | null {
+  let previous = el.previousElementSibling;
+  while (previous && SILENT_SIBLINGS.has(previous.localName)) previous = previous.previousElementSibling;
+  return previous;
 }
 
 /**
@@ -93,6 +138,8 @@ export class PageVisibility {
   private readonly canCheck: boolean;
   /** What the page's styles can be trusted for: an anti-flicker rule on <html> or <body> hides everything for now. */
   private readonly trust: StyleTrust;
+  /** The ids that expandable controls and tabs open (`aria-controls`), found on the first collapsed element. */
+  private controlledIds: Set<string> | undefined;
 
   constructor(
     doc: Document,
@@ -114,19 +161,53 @@ export class PageVisibility {
   /** The scope for `el`'s children, or null when `el` is hidden (with everything in it). */
   enter(el: Element, scope: VisibilityScope): VisibilityScope | null {
     if (isBareText(el)) return scope;
-    if (isHiddenByMarkup(el)) return null;
+    if (isHiddenByMarkup(el)) return !isScreenReaderOnly(el) && this.isCollapsedPanel(el) ? OWN_STYLE_SCOPE : null;
     if (this.trust === 'none') return scope;
     if (scope.ownStyleOnly) {
-      if (this.hiddenByOwnStyle(el)) return null;
+      if (this.hiddenByOwnStyle(el)) return this.isCollapsedPanel(el) ? OWN_STYLE_SCOPE : null;
     } else if (!(el as Checkable).checkVisibility!({ visibilityProperty: this.trust === 'all' })) {
       // No box of its own: hidden (display:none, visibility), a box-less wrapper (display:contents, slots) whose
-      // children the layout still shows, or content the reader can open (closed details, until-found).
+      // children the layout still shows, or content the reader can open (closed details, until-found, a panel).
       const style = this.view!.getComputedStyle(el);
       if (style.display === 'contents') return scope;
-      if (!isOpenableContent(el) || this.hiddenByOwnStyle(el)) return null;
-      return OWN_STYLE_SCOPE;
+      if (isOpenableContent(el) && !this.hiddenByOwnStyle(el)) return OWN_STYLE_SCOPE;
+      return this.isCollapsedPanel(el) ? OWN_STYLE_SCOPE : null;
     }
     return isClosedDetails(el) || el.getAttribute('hidden') === 'until-found' ? OWN_STYLE_SCOPE : scope;
+  }
+
+  /**
+   * A collapsed panel that a click opens, when the reading asks for them: a tab panel, what an expandable control
+   * names in `aria-controls`, or a block right after its header (a button or a focusable toggle, or a short header
+   * named as an accordion's or FAQ's), or named as an accordion's or FAQ's itself. Its own hidden parts stay hidden (it is entered judging each by its own style).
+   */
+  private isCollapsedPanel(el: Element): boolean {
+    if (!this.options.openCollapsedPanels) return false;
+    const role = el.getAttribute('role');
+    if (role === 'tabpanel') return true;
+    if (role !== null && NON_PANEL_ROLES.has(role)) return false;
+    const id = el.getAttribute('id');
+    if (id && this.idsOpenedByControls(el.ownerDocument).has(id)) return true;
+    const header = headerBefore(el);
+    if (!header || textLength(header, MAX_HEADER_CHARS) > MAX_HEADER_CHARS) return false;
+    // A menu button's list of links is navigation, not a panel.
+    if (header.matches(MENU_BUTTON) || header.querySelector(MENU_BUTTON) !== null) return false;
+    if (isToggleHeader(header)) return true;
+    return isNamed(el, DISCLOSURE_NAME) || (isNamed(header, DISCLOSURE_NAME) && isNamed(header, HEADER_NAME));
+  }
+
+  private idsOpenedByControls(doc: Document): Set<string> {
+    if (this.controlledIds) return this.controlledIds;
+    const ids = new Set<string>();
+    for (const control of Array.from(doc.querySelectorAll('[aria-controls]'))) {
+      const role = control.getAttribute('role');
+      // A search box's suggestions and a menu button's menu are not text of the page.
+      if (role === 'combobox' || control.localName === 'input' || control.getAttribute('aria-haspopup')) continue;
+      if (!control.hasAttribute('aria-expanded') && role !== 'tab') continue;
+      for (const controlled of (control.getAttribute('aria-controls') ?? '').split(/\s+/))
+        if (controlled) ids.add(controlled);
+    }
+    return (this.controlledIds = ids);
   }
 
   private hiddenByOwnStyle(el: Element): boolean {

@@ -142,6 +142,43 @@ describe('renderStructuredText', () => {
     expect(render(html)).toBe('# Headline\n\nBody');
   });
 
+  it('reads collapsed panels a click opens (accordions, FAQ answers, tab panels), when the reading asks for them', () => {
+    const doc = documentFromHtml(
+      '<!doctype html><html><head><style>.answer{display:none} .mobile-only{display:none}</style></head><body>' +
+        '<h2>Questions</h2>' +
+        '<h3><button aria-expanded="false" aria-controls="a1">Can I return a bike?</button></h3>' +
+        '<div id="a1" hidden><p>Yes, within 30 days, unridden.</p><p class="sr-only">End of answer</p></div>' +
+        '<div class="faq-question">Do you ship abroad?</div><div class="answer"><p>Only within the EU.</p></div>' +
+        '<div class="header-row"><span role="button" tabindex="0">Warranty</span></div>' +
+        '<div style="display:none"><p>Two years on frames.</p></div>' +
+        '<div role="tablist"><button role="tab" aria-controls="specs">Specs</button></div>' +
+        '<div role="tabpanel" id="specs" hidden><p>Weight 14 kg.</p></div>' +
+        '<p>Shown on every screen.</p><div class="mobile-only"><p>Shown on phones only.</p></div>' +
+        '<button aria-label="Menu"></button><span class="sr-only">Opens the menu</span>' +
+        '<button aria-haspopup="true" aria-expanded="false">Shop</button><ul hidden><li>Gift cards</li></ul>' +
+        '<input role="combobox" aria-expanded="false" aria-controls="suggestions">' +
+        '<ul id="suggestions" role="listbox" hidden><li>bikes for sale</li></ul>' +
+        '</body></html>',
+    );
+    const read = (openCollapsedPanels: boolean) =>
+      renderStructuredText(doc.body, {
+        isExcluded: isNonTextElement,
+        visibility: new PageVisibility(doc, { openCollapsedPanels }),
+        enterShadowRoots: false,
+        enterFrames: false,
+      });
+    const opened = read(true);
+    for (const text of ['Yes, within 30 days', 'Only within the EU.', 'Two years on frames.', 'Weight 14 kg.'])
+      expect(opened).toContain(text);
+    for (const text of ['End of answer', 'Shown on phones only', 'Opens the menu', 'Gift cards', 'bikes for sale'])
+      expect(opened).not.toContain(text);
+    // Mail reads only what its client shows: a collapsed part of a message is quoted history.
+    const closed = read(false);
+    for (const text of ['Yes, within 30 days', 'Only within the EU.', 'Two years on frames.', 'Weight 14 kg.'])
+      expect(closed).not.toContain(text);
+    expect(closed).toContain('Shown on every screen.');
+  });
+
   it("tells a consent manager's cmp names from Adobe Experience Manager's cmp- components", () => {
     const doc = documentFromHtml(
       '<div class="cmp-container"><div class="cmp-title"><h2 class="cmp-title__text">Our services</h2></div>' +

@@ -1,0 +1,14 @@
+/** How much text an element shows, without the inline scripts and styles a page may keep inside its markup. */
+
+const NEVER_SHOWN = new Set(['script', 'style', 'noscript', 'template']);
+
+/** The characters of text under `root` (counting stops once past `limit`). */
+export function textLength(root: Element | null, limit = Infinity): number {
+  if (!root) return 0;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let length = 0;
+  for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode()) {
+    if (!NEVER_SHOWN.has(node.parentElement?.localName ?? '')) length += node.nodeValue?.length ?? 0;
+  }
+  return length;
+}
