@@ -136,7 +136,7 @@ export class PageVisibility {
   readonly rootScope: VisibilityScope;
   private readonly view: (Window & typeof globalThis) | null;
   private readonly canCheck: boolean;
-  /** What the page's styles can be trusted for: an anti-flicker rule on <html> or <body> hides everything for now. */
+  /** What the page's styles can be trusted for: an anti-flicker rule on <html>, <body> or <main> hides it for now. */
   private readonly trust: StyleTrust;
   /** The ids that expandable controls and tabs open (`aria-controls`), found on the first collapsed element. */
   private controlledIds: Set<string> | undefined;
@@ -232,6 +232,13 @@ function styleTrust(doc: Document, view: Window): StyleTrust {
     if (!el) continue;
     const style = view.getComputedStyle(el);
     if (style.display === 'none') return 'none';
+    if (style.visibility === 'hidden' || style.opacity === '0') trust = 'display-only';
+  }
+  // The page's main region and article too: some pages hide those (not the body) until their stylesheets or scripts
+  // have loaded. Only visibility: a region left out of the layout (display: none) is not the one the reader sees.
+  for (const el of [doc.querySelector('main, [role="main"]'), doc.querySelector('article')]) {
+    if (!el) continue;
+    const style = view.getComputedStyle(el);
     if (style.visibility === 'hidden' || style.opacity === '0') trust = 'display-only';
   }
   return trust;

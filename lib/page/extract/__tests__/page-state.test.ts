@@ -84,6 +84,20 @@ describe('robust to the page’s state', () => {
     }
   });
 
+  it('reads a page whose main region a style hides until its stylesheets load, while a strip above it shows', () => {
+    const article =
+      '<article><h1>Ferry times</h1><p>The winter timetable starts on Monday, with the first boat at seven in the ' +
+      'morning and the last at nine. Season tickets stay valid, and bikes travel free on every sailing.</p></article>';
+    for (const style of ['main{visibility:hidden}', '.content{opacity:0}', 'article{visibility:hidden}']) {
+      const doc = documentFromHtml(
+        `<html><head><style>${style}</style></head><body><div class="promo-strip"><p>Island Link ferries: ` +
+          `timetables, fares and travel updates for every route.</p></div><main class="content">${article}</main>` +
+          '</body></html>',
+      );
+      expect(read(doc).text, style).toContain('the first boat at seven in the morning');
+    }
+  });
+
   it('reads closed <details> and until-found sections', () => {
     expect(read(corpusDocument('state-details-faq.html')).text).toContain(
       'typically around seventy per cent of their original capacity',
