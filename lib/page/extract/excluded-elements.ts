@@ -379,6 +379,21 @@ function isDiscussion(el: Element): boolean {
   return className !== null && DISCUSSION_CLASS.test(className);
 }
 
+/** Paragraphs of prose outside a discussion that make its page an article with comments, not a forum thread. */
+const ARTICLE_PARAGRAPHS = 3;
+const PROSE_PARAGRAPH_CHARS = 80;
+
+function hasArticleBeside(discussion: Element, region: Element): boolean {
+  const paragraphs = region.getElementsByTagName('p');
+  let found = 0;
+  for (let i = 0; i < paragraphs.length && found < ARTICLE_PARAGRAPHS; i++) {
+    const paragraph = paragraphs[i]!;
+    if (discussion.contains(paragraph)) continue;
+    if (textLength(paragraph, PROSE_PARAGRAPH_CHARS) >= PROSE_PARAGRAPH_CHARS) found++;
+  }
+  return found >= ARTICLE_PARAGRAPHS;
+}
+
 /** A citation or footnote marker (`[12]`, `³`, `[a]`): a superscript link to a note elsewhere on the page. */
 export function isNoteMarker(el: Element): boolean {
   if (el.localName !== 'sup') return false;
@@ -416,8 +431,8 @@ export class PageChrome {
 
   /**
    * A forum thread's posts sit in a block named like an article's comments (Invision Community's `#comments`, many
-   * boards' `comments` list): where that block holds most of the page's text (or of its main region), the discussion
-   * is what the page is.
+   * boards' `comments` list): where that block holds most of the text of the page (or of its main region), and no
+   * article stands beside it, the discussion is what the page is. An article's comments, however many, stay out.
    */
   private isThreadBody(el: Element): boolean {
     if (!isDiscussion(el)) return false;
@@ -426,7 +441,7 @@ export class PageChrome {
     if (!region) return false;
     let regionText = this.textLengths.get(region);
     if (regionText === undefined) this.textLengths.set(region, (regionText = textLength(region)));
-    return textLength(el) * 2 > regionText;
+    return textLength(el, regionText) * 2 > regionText && !hasArticleBeside(el, region);
   }
 
   /**

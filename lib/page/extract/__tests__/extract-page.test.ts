@@ -172,8 +172,8 @@ const FIXTURES: FixtureExpectation[] = [
   },
 ];
 
-function extractOk(doc: Document): ExtractedPage {
-  const result = extractPage(doc);
+function extractOk(doc: Document, options?: Parameters<typeof extractPage>[1]): ExtractedPage {
+  const result = extractPage(doc, options);
   if (!result.ok) throw new Error(`expected a page, got ${result.error.code}`);
   return result.page;
 }
@@ -615,16 +615,23 @@ describe('extractPage on fixture pages', () => {
     const story = (n: number) =>
       `<p>Paragraph ${n} of the council's report sets out how the new bus lanes will change journeys across the ` +
       'city centre, which junctions get new signals, and how deliveries to shops on the high street will work.</p>';
-    const article = extractOk(
-      documentFromHtml(
-        `<html><head><title>Bus lanes approved</title></head><body>${chrome}<main><article>` +
-          `<h1>Bus lanes approved</h1>${[1, 2, 3, 4, 5].map(story).join('')}</article>` +
-          '<div id="comments"><p>Great news, about time the buses got priority on the bridge road.</p></div>' +
-          `</main>${footer}</body></html>`,
-      ),
-    );
-    expect(article.text).toContain('Paragraph 5 of the council');
-    expect(article.text).not.toContain('Great news');
+    const articleHtml =
+      `<html><head><title>Bus lanes approved</title></head><body>${chrome}<main><article>` +
+      `<h1>Bus lanes approved</h1>${[1, 2, 3, 4, 5].map(story).join('')}</article><div id="comments">` +
+      // More words in the comments than in the article: still its comments, not a forum thread.
+      Array.from(
+        { length: 12 },
+        (_, n) =>
+          `<p>Great news, about time the buses got priority on the bridge ` +
+          `road, says reader number ${n}, who has waited at the junction by the station every morning for years.</p>`,
+      ).join('') +
+      `</div></main>${footer}</body></html>`;
+    // Also when the page is too large for Readability and its text is read directly.
+    for (const maxReadabilityElements of [undefined, 10]) {
+      const article = extractOk(documentFromHtml(articleHtml), { maxReadabilityElements });
+      expect(article.text).toContain('Paragraph 5 of the council');
+      expect(article.text).not.toContain('Great news');
+    }
   });
 
   it('leaves out the byline line when the metadata already names the author, and keeps the standfirst', () => {
