@@ -438,10 +438,11 @@ export class PageChrome {
     if (!isDiscussion(el)) return false;
     // Measured within the page's main region when it declares one: menus and footers are not what is compared.
     const region = el.parentElement?.closest('main, [role="main"]') ?? el.ownerDocument.body;
-    if (!region) return false;
+    // The article test first: it stops at its third paragraph, where measuring the text walks all of it.
+    if (!region || hasArticleBeside(el, region)) return false;
     let regionText = this.textLengths.get(region);
     if (regionText === undefined) this.textLengths.set(region, (regionText = textLength(region)));
-    return textLength(el, regionText) * 2 > regionText && !hasArticleBeside(el, region);
+    return textLength(el, regionText) * 2 > regionText;
   }
 
   /**
