@@ -329,8 +329,19 @@ function isSensitiveEditor(el: Element): boolean {
   return editable !== null && editable !== 'false' && sensitiveVerdictOf(el) !== null;
 }
 
-/** Any of the secondary tokens as a whole class token. */
-const SECONDARY_CLASS = new RegExp(`(?:^|\\s)(?:${[...SECONDARY_TOKENS].join('|')})(?=\\s|$)`, 'i');
+/** An element whose id, or one of whose class tokens, is one of `tokens` exactly (any case). */
+function namedByToken(tokens: Iterable<string>): (el: Element) => boolean {
+  const ids = new Set(tokens);
+  const classToken = smallChromeToken(`(?:${[...ids].join('|')})`);
+  return (el) => {
+    const id = idOf(el);
+    if (id && ids.has(id.toLowerCase())) return true;
+    const className = el.getAttribute('class');
+    return className !== null && classToken.test(className);
+  };
+}
+
+const hasSecondaryName = namedByToken(SECONDARY_TOKENS);
 
 /** Declared chrome: the tag or ARIA role says so, whatever the text inside. */
 function isChromeByMarkup(el: Element): boolean {
@@ -347,7 +358,7 @@ function idOf(el: Element): string | null {
 }
 
 /** The element's id or class matches `pattern`. */
-function isNamed(el: Element, pattern: RegExp): boolean {
+export function isNamed(el: Element, pattern: RegExp): boolean {
   if (!el.hasAttributes()) return false;
   const id = idOf(el);
   const className = el.getAttribute('class');
@@ -362,22 +373,11 @@ function isConsentBanner(el: Element): boolean {
 /** Matched on exact tokens, so a wrapper like `page-with-sidebar` is never mistaken for the sidebar itself. */
 export function isSecondaryContent(el: Element): boolean {
   if (!el.hasAttributes() || CONTENT_ROOT_TAGS.has(el.localName)) return false;
-  const id = idOf(el);
-  if (id && SECONDARY_TOKENS.has(id.toLowerCase())) return true;
-  const className = el.getAttribute('class');
-  return className !== null && SECONDARY_CLASS.test(className);
+  return hasSecondaryName(el);
 }
 
 /** The blocks that hold a page's comments, by the same exact tokens as the other secondary blocks. */
-const DISCUSSION_TOKENS = ['comments', 'comment-list', 'comments-area'];
-const DISCUSSION_CLASS = new RegExp(`(?:^|\\s)(?:${DISCUSSION_TOKENS.join('|')})(?=\\s|$)`, 'i');
-
-function isDiscussion(el: Element): boolean {
-  const id = idOf(el)?.toLowerCase();
-  if (id && DISCUSSION_TOKENS.includes(id)) return true;
-  const className = el.getAttribute('class');
-  return className !== null && DISCUSSION_CLASS.test(className);
-}
+const isDiscussion = namedByToken(['comments', 'comment-list', 'comments-area']);
 
 /** Paragraphs of prose outside a discussion that make its page an article with comments, not a forum thread. */
 const ARTICLE_PARAGRAPHS = 3;

@@ -13,7 +13,7 @@ import { dropBylineLine } from './byline-line';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
-import { buildClone, planVisibleClone, type ClonePlan } from './visible-clone';
+import { buildClone, planVisibleClone } from './visible-clone';
 import { candidateRoots, readVisibleText } from './visible-text';
 import { PageVisibility } from './visibility';
 import { countWords } from '../../core/word-count';
@@ -75,15 +75,12 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     const root = candidateRoots(clone)[0] ?? clone.documentElement;
     return { article: null, rendered: renderDetached(root), source: 'visible-text', loadsMore };
   }
-  prepareForReadability(clone);
-  let article = readArticle(clone);
-  if (article) dropBylineLine(article.content, article.byline);
-  let rendered = article ? renderDetached(article.content) : EMPTY;
+  let { article, rendered } = readArticleOf(clone);
   if (article && rendered.stats.chars < FULL_RETRY_BELOW_CHARS) {
     // A short article is a brief, or a teaser (a hero's standfirst, a lead-in box) above the article that Readability's
     // strict pass left out: its fuller passes, on a fresh copy, tell them apart by what they add.
-    const fuller = readFullerArticle(doc, plan, rendered.stats);
-    if (fuller) ({ article, rendered } = fuller);
+    const fuller = readArticleOf(buildClone(doc, plan), FULL_RETRY_BELOW_CHARS);
+    if (isClearlyFuller(fuller.rendered.stats, rendered.stats)) ({ article, rendered } = fuller);
   }
   if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', loadsMore };
   const visible = readVisibleText(doc, visibility, chrome);
@@ -120,24 +117,22 @@ function renderDetached(root: Element): RenderedText {
   });
 }
 
-/**
- * Readability's passes with fewer filters, kept only when they find a clearly longer article of prose, with few links:
- * what they add around a real brief is sidebars and lists of teasers, which never are.
- */
-function readFullerArticle(
-  doc: Document,
-  plan: ClonePlan,
-  short: TextStats,
-): { article: ReadabilityArticle; rendered: RenderedText } | undefined {
-  const clone = buildClone(doc, plan);
+/** Readability's article of a copy (which it changes), without its byline line, as text. */
+function readArticleOf(clone: Document, retryBelowChars?: number): Pick<Reading, 'article' | 'rendered'> {
   prepareForReadability(clone);
-  const article = readArticle(clone, FULL_RETRY_BELOW_CHARS);
-  if (!article) return undefined;
+  const article = readArticle(clone, retryBelowChars);
+  if (!article) return { article: null, rendered: EMPTY };
   dropBylineLine(article.content, article.byline);
-  const rendered = renderDetached(article.content);
-  const { proseChars, linkChars, chars } = rendered.stats;
-  const fuller = proseChars >= FULLER_ARTICLE_MIN_PROSE && proseChars >= 3 * short.chars && linkChars * 4 < chars;
-  return fuller ? { article, rendered } : undefined;
+  return { article, rendered: renderDetached(article.content) };
+}
+
+/**
+ * What Readability's fuller passes found is kept over a short article only when it is clearly longer prose with few
+ * links: 1,000+ characters of prose, three times the short one. What they add around a real brief (sidebars, lists
+ * of teasers) never is.
+ */
+function isClearlyFuller({ proseChars, linkChars, chars }: TextStats, short: TextStats): boolean {
+  return proseChars >= FULLER_ARTICLE_MIN_PROSE && proseChars >= 3 * short.chars && linkChars * 4 < chars;
 }
 
 /** Enough prose, and not mostly links: what a navigation block or a list of teasers picked by mistake never is. */

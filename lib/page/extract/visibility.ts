@@ -4,6 +4,7 @@
  * `hidden="until-found"` sections and, for page reading, collapsed accordion, FAQ and tab panels (content the reader
  * can open) count as shown.
  */
+import { isNamed } from './excluded-elements';
 import { textLength } from './text-length';
 
 /** How the walk judges the elements under the current one. */
@@ -68,12 +69,6 @@ function isToggleHeader(header: Element): boolean {
   if (header.matches(TOGGLE)) return true;
   const toggle = header.querySelector(TOGGLE);
   return toggle !== null && textLength(toggle) * 2 >= textLength(header);
-}
-
-function isNamed(el: Element, pattern: RegExp): boolean {
-  const className = el.getAttribute('class');
-  const id = el.getAttribute('id');
-  return (className !== null && pattern.test(className)) || (id !== null && pattern.test(id));
 }
 
 /** The header right before a panel: its previous sibling, past styles and scripts. */
@@ -178,8 +173,9 @@ export class PageVisibility {
 
   /**
    * A collapsed panel that a click opens, when the reading asks for them: a tab panel, what an expandable control
-   * names in `aria-controls`, or a block right after its header (a button or a focusable toggle, or a short header
-   * named as an accordion's or FAQ's), or named as an accordion's or FAQ's itself. Its own hidden parts stay hidden (it is entered judging each by its own style).
+   * names in `aria-controls`, a block right after its header (a toggle, or a short header named as an accordion's or
+   * FAQ's), or a block itself named as an accordion's or FAQ's. It is entered judging each part by its own style, so
+   * what it hides in turn stays hidden.
    */
   private isCollapsedPanel(el: Element): boolean {
     if (!this.options.openCollapsedPanels) return false;
@@ -202,7 +198,7 @@ export class PageVisibility {
     for (const control of Array.from(doc.querySelectorAll('[aria-controls]'))) {
       const role = control.getAttribute('role');
       // A search box's suggestions and a menu button's menu are not text of the page.
-      if (role === 'combobox' || control.localName === 'input' || control.getAttribute('aria-haspopup')) continue;
+      if (role === 'combobox' || control.localName === 'input' || control.matches(MENU_BUTTON)) continue;
       if (!control.hasAttribute('aria-expanded') && role !== 'tab') continue;
       for (const controlled of (control.getAttribute('aria-controls') ?? '').split(/\s+/))
         if (controlled) ids.add(controlled);
