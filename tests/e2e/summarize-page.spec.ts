@@ -268,6 +268,29 @@ test('a page made of frames is read from its frames, and a text file as text rat
   expect(text).not.toContain('```');
 });
 
+test('what a click would open is read with the page: accordion, FAQ and tab panels', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await summarizeInPanel(webPage, `${files.origin}/collapsed/service-faq.html`, openDetachedPanel);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  const text = request!.messages[1]!.content;
+  for (const shown of [
+    'Our engineers service inboard and outboard engines',
+    'antifouls the hull at no extra charge',
+    // Collapsed until a click: an accordion panel, an FAQ answer, a tab panel.
+    'We are approved dealers for Volvo Penta',
+    'Most services take two working days',
+    'twelve-month warranty on parts and labour',
+  ])
+    expect(text).toContain(shown);
+  // A menu button's list, screen-reader text.
+  for (const hidden of ['Chandlery opening hours', 'End of answer']) expect(text).not.toContain(hidden);
+});
+
 test('restricted and empty pages get specific messages', async ({ webPage, files, openDetachedPanel }) => {
   await webPage.goto('chrome://version');
   const panel = await openDetachedPanel();

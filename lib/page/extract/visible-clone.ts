@@ -4,7 +4,7 @@
  * is left out (one native import each) and node by node only along the paths to what is.
  */
 import { isHeadingPermalink, isNonTextElement, type PageChrome } from './excluded-elements';
-import { isBareText, type PageVisibility, type VisibilityScope } from './visibility';
+import { isBareText, isHiddenByMarkup, type PageVisibility, type VisibilityScope } from './visibility';
 import { isSiteLink, siteOf, SITE_LINK_ATTRIBUTE, type Site } from './site-links';
 
 const ELEMENT_NODE = 1;
@@ -32,11 +32,13 @@ export interface ClonePlan {
   removed: Set<Element>;
   /** Elements with something left out (or code held as text) below them: copied node by node. */
   partial: Set<Element>;
+  /** Collapsed panels read although their markup hides them: copied without that markup, which Readability obeys. */
+  opened: Set<Element>;
 }
 
 /** Walks the live page once, deciding what the copy leaves out. */
 export function planVisibleClone(doc: Document, visibility: PageVisibility, chrome: PageChrome): ClonePlan {
-  const plan: ClonePlan = { keptElements: 0, removed: new Set(), partial: new Set() };
+  const plan: ClonePlan = { keptElements: 0, removed: new Set(), partial: new Set(), opened: new Set() };
   const root = doc.documentElement;
   if (root && walk(root, visibility.rootScope, plan, visibility, chrome)) plan.partial.add(root);
   return plan;
@@ -94,7 +96,10 @@ function walk(
       }
     }
     plan.keptElements++;
-    if (walk(child, inner, plan, visibility, chrome)) {
+    // Entered although its markup hides it: a collapsed panel the reading opens (always judged by its own style).
+    const opened = inner.ownStyleOnly && isHiddenByMarkup(child);
+    if (opened) plan.opened.add(child);
+    if (walk(child, inner, plan, visibility, chrome) || opened) {
       plan.partial.add(child);
       partial = true;
     }
@@ -151,10 +156,14 @@ export function buildClone(doc: Document, plan: ClonePlan): Document {
   return clone;
 }
 
+/** The markup that hides an element (`isHiddenByMarkup`), but for a screen-reader class, which a panel never has. */
+const HIDING_ATTRIBUTES = ['hidden', 'aria-hidden', 'style'];
+
 function copy(el: Element, target: Document, plan: ClonePlan): Element {
   if (!plan.partial.has(el)) return target.importNode(el, true);
   if (CODE_TAGS.has(el.localName)) return copyCode(el, target);
   const shallow = target.importNode(el, false);
+  if (plan.opened.has(el)) for (const name of HIDING_ATTRIBUTES) shallow.removeAttribute(name);
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== ELEMENT_NODE) shallow.appendChild(target.importNode(child, false));
     else if (!plan.removed.has(child as Element)) shallow.appendChild(copy(child as Element, target, plan));

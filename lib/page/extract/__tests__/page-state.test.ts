@@ -98,6 +98,25 @@ describe('robust to the page’s state', () => {
     }
   });
 
+  it("reads an article's collapsed answers, also those its markup hides (hidden, aria-hidden, an inline style)", () => {
+    const answer = (id: string, hiding: string, words: string) =>
+      `<h3><button aria-expanded="false" aria-controls="${id}">Question ${id}?</button></h3>` +
+      `<div id="${id}" ${hiding}><p>${words}</p></div>`;
+    const doc = documentFromHtml(
+      '<html><head><title>Ferry questions</title></head><body><main><article><h1>Ferry questions</h1>' +
+        '<p>The winter timetable starts on Monday, with the first boat at seven in the morning and the last at nine. ' +
+        'Season tickets stay valid, and bikes travel free on every sailing of the island route.</p>' +
+        answer('a1', 'hidden', 'Dogs travel free on the car deck and in the outside seating, on a lead.') +
+        answer('a2', 'aria-hidden="true"', 'Cars longer than six metres pay the van fare, booked a day ahead.') +
+        answer('a3', 'style="display: none"', 'Foot passengers board ten minutes before each sailing leaves.') +
+        '</article></main></body></html>',
+    );
+    const text = read(doc).text;
+    expect(text).toContain('Dogs travel free on the car deck');
+    expect(text).toContain('Cars longer than six metres pay the van fare');
+    expect(text).toContain('Foot passengers board ten minutes before');
+  });
+
   it('reads closed <details> and until-found sections', () => {
     expect(read(corpusDocument('state-details-faq.html')).text).toContain(
       'typically around seventy per cent of their original capacity',
