@@ -50,6 +50,12 @@ const PIECE_CHARS = 1024;
 const PIECE_SLACK_CHARS = 200;
 /** A paragraph's last line this long, with a letter in it, cannot turn into another kind of block as it grows. */
 const SETTLED_LINE_CHARS = 64;
+/**
+ * Unkept text this many times a piece long is cut into pieces even past a delimiter nothing closed yet: the price of
+ * an update stays bounded, and only a paragraph of thousands of characters between a backtick and its pair is shown
+ * differently until its end.
+ */
+const UNPAIRED_WINDOW_PIECES = 4;
 
 interface FinishedBlock {
   key: number;
@@ -260,7 +266,11 @@ class OpenParagraph {
     const append: string[] = [];
     let tailTokens = this.markdown.lexInline(unkept, definitions);
     if (unkept.length > this.pieceChars) {
-      const cut = pieceEnd(tailTokens, unkept.length - PIECE_SLACK_CHARS);
+      let limit = unkept.length - PIECE_SLACK_CHARS;
+      // A piece kept with a backtick, a star or a bracket nothing closed yet would show it as written even after a
+      // later one pairs with it (a code span, emphasis, a link): the piece ends before it.
+      if (unkept.length <= this.pieceChars * UNPAIRED_WINDOW_PIECES) limit = Math.min(limit, firstUnpaired(tailTokens));
+      const cut = pieceEnd(tailTokens, limit);
       if (cut > 0) {
         append.push(this.markdown.renderInline(this.markdown.lexInline(unkept.slice(0, cut), definitions)));
         this.kept += cut;
@@ -272,6 +282,38 @@ class OpenParagraph {
 }
 
 const LETTER = /\p{L}/u;
+/**
+ * A character in plain text that a later one could pair with: a code span's backtick, emphasis or strikethrough, a
+ * link's bracket, an autolink's or HTML's angle bracket. An underscore inside a word never opens emphasis.
+ */
+const UNPAIRED = /[`*~[<]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
+
+/**
+ * Where the first unpaired delimiter is in the text the tokens hold: in plain text, the delimiter itself; inside a
+ * token with content (emphasis, a link), where that token begins. Infinity when there is none.
+ */
+function firstUnpaired(tokens: readonly Token[]): number {
+  let offset = 0;
+  for (const token of tokens) {
+    if (token.type === 'text' && !hasContent(token)) {
+      const at = token.raw.search(UNPAIRED);
+      if (at >= 0) return offset + at;
+    } else if (hasContent(token) && token.tokens.some(holdsUnpaired)) {
+      return offset;
+    }
+    offset += token.raw.length;
+  }
+  return Infinity;
+}
+
+function holdsUnpaired(token: Token): boolean {
+  if (hasContent(token)) return token.tokens.some(holdsUnpaired);
+  return token.type === 'text' && UNPAIRED.test(token.raw);
+}
+
+function hasContent(token: Token): token is Token & { tokens: Token[] } {
+  return 'tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0;
+}
 
 /**
  * Where a kept piece of a paragraph may end, at or before `limit`: after a whole inline token (a link, emphasis, a

@@ -226,6 +226,49 @@ describe('MarkdownStream: a long paragraph is shown in pieces while it is writte
     expect(view.html).toBe(oneShot(tokens.join('')));
   });
 
+  it.each([
+    ['a code span', '`', '`'],
+    ['emphasis', '*', '*'],
+    ['strikethrough', '~~', '~~'],
+    ['a link', '[', '](https://example.org/a?b=1)'],
+  ])('%s whose end comes pieces later: shown as the end will show it, after every update', (_, open, close) => {
+    // The delimiter opens 100 words (about 700 characters) in; its pair comes 250 words (about 1,900) later.
+    const tokens = [...words(100), `${open}opened `, ...words(250, 101), `closed${close} `, ...words(100, 351)];
+    const stream = new MarkdownStream(markdown);
+    let kept = 0;
+    const view = streamed(
+      tokens,
+      (html, text) => expect(shownText(html), text.slice(-40)).toBe(shownText(oneShot(text))),
+      {
+        update(text: string, final?: boolean) {
+          const patch = stream.update(text, final);
+          if (patch.open && 'paragraph' in patch.open) kept += patch.open.paragraph.append.length;
+          return patch;
+        },
+      } as MarkdownStream,
+    );
+    // Pieces are still kept: before the delimiter, and after its pair.
+    expect(kept).toBeGreaterThan(1);
+    expect(view.html).toBe(oneShot(tokens.join('')));
+  });
+
+  it('a delimiter left unpaired for pages stops holding pieces back: an update stays small', () => {
+    const tokens = [...words(20), '`never closed ', ...words(3000, 21)];
+    const stream = new MarkdownStream(markdown);
+    let largestTail = 0;
+    const view = streamed(tokens, undefined, {
+      update(text: string, final?: boolean) {
+        const patch = stream.update(text, final);
+        if (patch.open && 'paragraph' in patch.open)
+          largestTail = Math.max(largestTail, patch.open.paragraph.tail.length);
+        return patch;
+      },
+    } as MarkdownStream);
+    // At most four pieces' worth (4,096 characters) is held back, not the 30,000 written after the backtick.
+    expect(largestTail).toBeLessThan(4400);
+    expect(view.html).toBe(oneShot(tokens.join('')));
+  });
+
   it('for random Markdown in small pieces, at the end', { timeout: 60_000 }, () => {
     for (let seed = 20_001; seed <= 20_300; seed++) {
       const random = seededRandom(seed);
