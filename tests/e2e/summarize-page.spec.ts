@@ -291,6 +291,28 @@ test('what a click would open is read with the page: accordion, FAQ and tab pane
   for (const hidden of ['Chandlery opening hours', 'End of answer']) expect(text).not.toContain(hidden);
 });
 
+test('a list of stories (a topic page) is read as its headlines and teasers, not as one of them', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const panel = await summarizeInPanel(webPage, `${files.origin}/listing/topic-page.html`, openDetachedPanel);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  const text = request!.messages[1]!.content;
+  for (const shown of [
+    'Stay up to date with our coverage of the island ferries',
+    'Island ferry runs again after ramp repairs',
+    'bookings made for the cancelled crossings are honoured',
+    'Lifeboat crew honoured for the January rescue',
+    'the medals are presented at the harbour in May',
+  ])
+    expect(text).toContain(shown);
+  // The site's menus, the list's sort links, its button and the footer.
+  for (const left of ['Subscribe', 'Popular', 'Load more stories', 'About us']) expect(text).not.toContain(left);
+});
+
 test('restricted and empty pages get specific messages', async ({ webPage, files, openDetachedPanel }) => {
   await webPage.goto('chrome://version');
   const panel = await openDetachedPanel();

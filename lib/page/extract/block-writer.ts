@@ -99,6 +99,8 @@ const BREAK_AT_END = /\n[ \t]*$/;
 export class BlockWriter {
   readonly blocks: string[] = [];
   readonly kinds: BlockKind[] = [];
+  /** Whether each block's text is mostly inside links (a headline that links to its story, a card wrapped in a link). */
+  readonly linked: boolean[] = [];
   private inline = '';
   /**
    * The last piece of `inline` that is more than spaces and tabs: whether the paragraph ends in a line break is read
@@ -146,7 +148,8 @@ export class BlockWriter {
     if (paragraph && !furniture) {
       const prose = countParagraph(this.stats, paragraph.length, linkChars);
       if (linkChars > 0 && !this.inlineHasPlainWords) this.stats.linkOnlyParagraphs++;
-      this.push(paragraph, prose ? 'prose' : linkChars > 0 && !this.inlineHasPlainWords ? 'links' : 'other');
+      const kind = prose ? 'prose' : linkChars > 0 && !this.inlineHasPlainWords ? 'links' : 'other';
+      this.push(paragraph, kind, linkChars > 0 && linkChars * 2 >= paragraph.length);
     }
     this.inline = '';
     this.lastPiece = '';
@@ -155,14 +158,15 @@ export class BlockWriter {
     this.inlineHasPlainWords = false;
   }
 
-  block(text: string, kind: BlockKind = 'other'): void {
+  block(text: string, kind: BlockKind = 'other', linked = kind === 'links' || kind === 'site-links'): void {
     this.flush();
-    if (text) this.push(text, kind);
+    if (text) this.push(text, kind, linked);
   }
 
-  private push(text: string, kind: BlockKind): void {
+  private push(text: string, kind: BlockKind, linked: boolean): void {
     this.blocks.push(text);
     this.kinds.push(kind);
+    this.linked.push(linked);
   }
 }
 
@@ -226,4 +230,49 @@ function isHeadlineList(block: string): boolean {
   if (lines.length < 2 || lines.some((line) => line.length > MAX_LINK_LINE_CHARS)) return false;
   const words = lines.reduce((sum, line) => sum + (line.match(HEADLINE_WORD) ?? []).length, 0);
   return words >= MIN_HEADLINE_WORDS * lines.length;
+}
+
+/** Words a linked heading needs to be a story's headline rather than a section's name ("News", "Top stories"). */
+const MIN_LINKED_HEADING_WORDS = 3;
+
+/** Teasers in text read by `keepTeasers`, and the text. */
+export interface TeaserBlocks {
+  blocks: string[];
+  /** Headlines and teaser lines that link to their story. */
+  teasers: number;
+}
+
+/**
+ * The text of a listing (a section's front page, a topic page, search results): every block of content, and of the
+ * links, those that read as teasers (a headline of a few words or more, a teaser paragraph wrapped in its link), with
+ * menu entries and tags left out. Counts the teasers, by which a caller tells a listing from a page with a few links.
+ */
+export function keepTeasers(writer: BlockWriter): TeaserBlocks {
+  const blocks: string[] = [];
+  let teasers = 0;
+  writer.blocks.forEach((block, index) => {
+    const kind = writer.kinds[index]!;
+    if (!writer.linked[index]) {
+      blocks.push(block);
+      return;
+    }
+    if (kind === 'heading') {
+      blocks.push(block);
+      if (wordCount(block) >= MIN_LINKED_HEADING_WORDS) teasers++;
+      return;
+    }
+    const lines = block.split('\n').filter((line) => wordCount(line) >= MIN_HEADLINE_WORDS);
+    if (lines.length === 0) return;
+    blocks.push(lines.join('\n'));
+    teasers += lines.length;
+  });
+  return { blocks, teasers };
+}
+
+/** Chinese and Japanese write no spaces: two of their characters count as a word. */
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+function wordCount(text: string): number {
+  const unspaced = text.match(UNSPACED_CHAR)?.length ?? 0;
+  return (text.match(HEADLINE_WORD) ?? []).length + Math.floor(unspaced / 2);
 }

@@ -14,7 +14,8 @@ import { renderText, type RenderedText, type TextStats } from './structured-text
 import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
 import { buildClone, planVisibleClone } from './visible-clone';
-import { candidateRoots, readVisibleText } from './visible-text';
+import { candidateRoots, readListing, readVisibleText } from './visible-text';
+import { declaresOneItem } from './declared-type';
 import { PageVisibility } from './visibility';
 import { countWords } from '../../core/word-count';
 import { errorName } from '../../core/diagnostics';
@@ -24,6 +25,15 @@ import { fileNameOf, isPlainTextDocument, plainDocumentText } from './plain-text
 const MIN_ARTICLE_PROSE_CHARS = 80;
 /** The least prose with which Readability's fuller passes replace a short article (a brief is shorter than a screen). */
 const FULLER_ARTICLE_MIN_PROSE = 1_000;
+/** A reading with less prose than this may be a listing's intro rather than the page's content. */
+const LISTING_BELOW_PROSE_CHARS = 500;
+/** Prose that is no more than a listing's intro (a line or two, a newsletter's blurb), never a short article. */
+const INTRO_PROSE_CHARS = 150;
+/** Headlines and teasers that make a page a listing: more than a "Recent news" box beside a brief holds. */
+const MIN_LISTING_TEASERS = 6;
+/** How many times longer than the reading a listing's text must be to replace it: an intro, a short article. */
+const LISTING_OVER_INTRO = 3;
+const LISTING_OVER_SHORT_ARTICLE = 8;
 /** Readability's work grows faster than the page: past this many elements the copy is read directly instead. */
 const MAX_READABILITY_ELEMENTS = 40_000;
 
@@ -82,12 +92,35 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     const fuller = readArticleOf(buildClone(doc, plan), FULL_RETRY_BELOW_CHARS);
     if (isClearlyFuller(fuller.rendered.stats, rendered.stats)) ({ article, rendered } = fuller);
   }
-  if (isPlausibleArticle(rendered.stats)) return { article, rendered, source: 'readability', loadsMore };
-  const visible = readVisibleText(doc, visibility, chrome);
-  if (visible.stats.proseChars > rendered.stats.proseChars || (!rendered.text.trim() && visible.text.trim())) {
-    return { article, rendered: visible, source: 'visible-text', loadsMore };
+  let reading: Reading = { article, rendered, source: 'readability', loadsMore };
+  if (!isPlausibleArticle(rendered.stats)) {
+    const visible = readVisibleText(doc, visibility, chrome);
+    if (visible.stats.proseChars > rendered.stats.proseChars || (!rendered.text.trim() && visible.text.trim())) {
+      reading = { article, rendered: visible, source: 'visible-text', loadsMore };
+    }
   }
-  return { article, rendered, source: 'readability', loadsMore };
+  return readAsListing(doc, visibility, chrome, reading) ?? reading;
+}
+
+/**
+ * A page with little prose that is a list of stories (a front page, a topic page, search results) is read as that
+ * list: what it links to is its content. Only when the page does not say it is one item, the list has several
+ * headlines, and it holds far more text than the reading had: three times a line or two of intro, eight times a
+ * short article, so that a brief with its "More news" stays as it was.
+ */
+function readAsListing(
+  doc: Document,
+  visibility: PageVisibility,
+  chrome: PageChrome,
+  reading: Reading,
+): Reading | null {
+  const { stats, text } = reading.rendered;
+  if (stats.proseChars >= LISTING_BELOW_PROSE_CHARS || declaresOneItem(doc)) return null;
+  const listing = readListing(doc, visibility, chrome, MIN_LISTING_TEASERS);
+  const factor = stats.proseChars > INTRO_PROSE_CHARS ? LISTING_OVER_SHORT_ARTICLE : LISTING_OVER_INTRO;
+  if (!listing || listing.text.length < factor * text.length) return null;
+  // The article Readability picked was one teaser: its byline and excerpt are not the page's.
+  return { ...reading, article: null, rendered: listing, source: 'visible-text' };
 }
 
 function readPlainTextDocument(doc: Document): ExtractResult {

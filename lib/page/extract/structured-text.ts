@@ -4,7 +4,7 @@
  */
 import { collapseWhitespace, normalizePreformatted } from './whitespace';
 import { classPart } from './excluded-elements';
-import { BlockWriter, countParagraph, trimLinkBlocks, type TextStats } from './block-writer';
+import { BlockWriter, countParagraph, keepTeasers, trimLinkBlocks, type TextStats } from './block-writer';
 import type { PageVisibility, VisibilityScope } from './visibility';
 import { isSiteLink, siteOf, SITE_LINK_ATTRIBUTE, type Site } from './site-links';
 
@@ -21,6 +21,11 @@ export interface RenderOptions {
   enterFrames: boolean;
   /** Leave out link lists and menus before the first and after the last block of content (share bars, "most read"). */
   trimLinkBlocks?: boolean;
+  /**
+   * Read as a listing (`keepTeasers`): of the links, keep the headlines and teasers and count them, instead of
+   * trimming link blocks. Takes precedence over `trimLinkBlocks`.
+   */
+  keepTeasers?: boolean;
   /** Leave out paragraphs that are a web page's furniture (an ad's label, a "Read more:" cross-link); not in mail. */
   leaveOutFurniture?: boolean;
   /**
@@ -34,6 +39,8 @@ export interface RenderOptions {
 export interface RenderedText {
   text: string;
   stats: TextStats;
+  /** With `keepTeasers`: the headlines and teaser lines kept. */
+  teasers?: number;
 }
 
 const ELEMENT_NODE = 1;
@@ -98,6 +105,10 @@ export function renderText(root: Node, options: RenderOptions): RenderedText {
   const writer = new BlockWriter(stats, options.leaveOutFurniture);
   visitChildren(root, writer, context);
   writer.flush();
+  if (options.keepTeasers) {
+    const { blocks, teasers } = keepTeasers(writer);
+    return { text: blocks.join('\n\n'), stats, teasers };
+  }
   const blocks = options.trimLinkBlocks ? trimLinkBlocks(writer) : writer.blocks;
   return { text: blocks.join('\n\n'), stats };
 }
@@ -189,8 +200,11 @@ function visitElement(el: Element, writer: BlockWriter, context: RenderContext):
   const tag = el.localName;
   const headingMarks = HEADING_MARKS[tag];
   if (headingMarks) {
+    const { chars, linkChars } = context.stats;
     const heading = inlineText(el, context);
-    writer.block(heading ? `${headingMarks} ${heading}` : '', 'heading');
+    // A heading that links to its story (a listing's headline): mostly link text.
+    const linked = (context.stats.linkChars - linkChars) * 2 > context.stats.chars - chars;
+    writer.block(heading ? `${headingMarks} ${heading}` : '', 'heading', linked);
     return;
   }
   switch (tag) {

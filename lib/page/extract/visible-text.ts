@@ -27,6 +27,30 @@ export function readVisibleText(doc: Document, visibility: PageVisibility, chrom
   return best ?? { text: '', stats: { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 } };
 }
 
+/**
+ * The page read as a listing: the headlines and teasers of the first candidate root that has `minTeasers` of them,
+ * with its other content (an intro, dates, bylines); null when no root has that many.
+ */
+export function readListing(
+  doc: Document,
+  visibility: PageVisibility,
+  chrome: PageChrome,
+  minTeasers: number,
+): RenderedText | null {
+  for (const root of candidateRoots(doc)) {
+    const rendered = renderText(root, {
+      isExcluded: (el) => isNonTextElement(el) || chrome.isChrome(el),
+      visibility,
+      enterShadowRoots: true,
+      enterFrames: true,
+      keepTeasers: true,
+      leaveOutFurniture: true,
+    });
+    if ((rendered.teasers ?? 0) >= minTeasers) return rendered;
+  }
+  return null;
+}
+
 export function candidateRoots(doc: Document): Element[] {
   const roots: Element[] = [];
   const main = doc.querySelector('main, [role="main"]');

@@ -580,6 +580,33 @@ describe('extractPage on fixture pages', () => {
     expect(brief.text).not.toContain('Harbour story');
   });
 
+  it('reads a list of stories (a topic page) as its headlines and teasers, unless the page says it is one article', () => {
+    const card = (n: number) =>
+      `<div class="card"><a href="/news/${n}"><h3>Council story number ${n} on the budget and the bus routes</h3>` +
+      `<p>The ${n}th report from the town hall: what the vote means for fares, for the night buses and for the ` +
+      `depot that the council wants to sell.</p><span>By Reporter ${n}</span></a></div>`;
+    const topicPage = (head: string) =>
+      documentFromHtml(
+        `<html><head><title>Local politics | The Gazette</title>${head}</head><body>` +
+          '<header><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav></header><main>' +
+          '<h1>Local politics</h1><p>All our coverage of the town council.</p>' +
+          '<p><a href="/politics?sort=new">Newest</a> <a href="/politics?sort=top">Most read</a></p>' +
+          [1, 2, 3, 4, 5, 6, 7, 8].map(card).join('') +
+          '<aside class="newsletter"><p>Get the politics newsletter every Friday morning in your inbox.</p></aside>' +
+          '</main></body></html>',
+      );
+    const listing = extractOk(topicPage('<meta property="og:type" content="website">'));
+    for (const n of [1, 8]) {
+      expect(listing.text).toContain(`### Council story number ${n} on the budget`);
+      expect(listing.text).toContain(`The ${n}th report from the town hall`);
+    }
+    expect(listing.text).not.toContain('Newest');
+    expect(listing.text).not.toContain('Sport');
+
+    const article = extractOk(topicPage('<meta property="og:type" content="article">'));
+    expect(article.text).not.toContain('Council story number 8');
+  });
+
   it("reads a forum thread whose posts sit in a block named like comments, and leaves an article's comments out", () => {
     const post = (author: string, words: string) =>
       `<article class="ipsComment"><aside class="ipsComment_author"><h3>${author}</h3></aside>` +

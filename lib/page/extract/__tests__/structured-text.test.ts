@@ -103,6 +103,26 @@ describe('renderStructuredText', () => {
     expect(renderText(doc.body, { ...options, trimLinkBlocks: false }).text).toContain('- Second story');
   });
 
+  it('reads a listing as its headlines and teasers, counting them, and leaves its menus and tags out', () => {
+    const doc = documentFromHtml(
+      '<body><p><a href="/">Home</a> › <a href="/rail">Rail</a></p><h1>Rail news</h1>' +
+        '<div class="card"><a href="/news/1"><h3>Night trains return to the coast line in May</h3>' +
+        '<p>The operator restores the sleeper service after four years, with new carriages and a later departure.</p></a>' +
+        '<a href="/tag/trains">Trains</a></div>' +
+        '<ul><li><a href="/news/2">Station car park closes for three weeks of repairs</a></li>' +
+        '<li><a href="/news/3">Ticket machines</a></li></ul>' +
+        '<h3><a href="/news/4">Signal fault delays morning commuters</a></h3></body>',
+    );
+    const { text, teasers } = renderText(doc.body, { ...liveOptions(doc), keepTeasers: true });
+    expect(text).toBe(
+      '# Rail news\n\n### Night trains return to the coast line in May\n\n' +
+        'The operator restores the sleeper service after four years, with new carriages and a later departure.\n\n' +
+        '- Station car park closes for three weeks of repairs\n\n### Signal fault delays morning commuters',
+    );
+    // Two linked headlines, a teaser wrapped in its link and a headline in a list; not the section's own heading.
+    expect(teasers).toBe(4);
+  });
+
   it('counts prose apart from links and labels', () => {
     const doc = documentFromHtml(
       '<body><p>This paragraph is prose: a sentence of some length with <a href="#">one link</a>.</p><p><a href="/">Menu</a> <a href="/x">Entry</a></p><p>Label</p></body>',
