@@ -267,10 +267,14 @@ async function measureGrowingTable(panel: Page, worker: Worker, cdp: CDPSession)
   };
 }
 
+/** Tokens in the flood Stop is clicked in: it runs for seconds, so the reply is still streaming at the click. */
+const STOP_FLOOD_TOKENS = 100_000;
+
 /** Clicks Stop during a flood and times it until the panel says it stopped; the text must not change after that. */
 async function measureStop(panel: Page, worker: Worker): Promise<{ stopMs: number; textKept: boolean }> {
   const prefix = nextPrefix();
-  const reply = plainReply(SIZES.flood, prefix);
+  // Longer than the flood runs: a quick run's 4,000 tokens could all be shown before Stop was clicked.
+  const reply = plainReply(STOP_FLOOD_TOKENS, prefix);
   await useScripted(worker, { tokens: reply.tokens, tokenDelayMs: 0 });
   await startStream(panel, 'tacit', { tokens: reply.tokens, tokenDelayMs: 0 }, prefix, false);
   for (let waited = 0; waited < 3000; waited += 50) {
