@@ -311,6 +311,8 @@ test('a list of stories (a topic page) is read as its headlines and teasers, not
     expect(text).toContain(shown);
   // The site's menus, the list's sort links, its button and the footer.
   for (const left of ['Subscribe', 'Popular', 'Load more stories', 'About us']) expect(text).not.toContain(left);
+  // The model is told it summarizes a list of stories, not one article.
+  expect(request!.messages[0]!.content).toContain('The page is a list of stories');
 });
 
 test('restricted and empty pages get specific messages', async ({ webPage, files, openDetachedPanel }) => {

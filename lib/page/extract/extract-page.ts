@@ -120,7 +120,7 @@ function readAsListing(
   const factor = stats.proseChars > INTRO_PROSE_CHARS ? LISTING_OVER_SHORT_ARTICLE : LISTING_OVER_INTRO;
   if (!listing || listing.text.length < factor * text.length) return null;
   // The article Readability picked was one teaser: its byline and excerpt are not the page's.
-  return { ...reading, article: null, rendered: listing, source: 'visible-text' };
+  return { ...reading, article: null, rendered: listing, source: 'listing' };
 }
 
 function readPlainTextDocument(doc: Document): ExtractResult {

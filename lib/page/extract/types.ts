@@ -9,7 +9,8 @@ export type TokenEstimator = (text: string) => number;
  * a text file's own text, or the open conversation of a webmail client (lib/webmail), which Readability would mix
  * with the mailbox around it.
  */
-export type ExtractionSource = 'readability' | 'visible-text' | 'plain-text' | 'mail-thread';
+/** How the text was read; 'listing': a page that lists stories, read as its headlines and teasers. */
+export type ExtractionSource = 'readability' | 'visible-text' | 'listing' | 'plain-text' | 'mail-thread';
 
 export interface ExtractedPage {
   title: string;

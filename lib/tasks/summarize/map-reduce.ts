@@ -5,7 +5,7 @@ import { UNTRUSTED_DATA_RULES, fenceUntrusted } from '../common/untrusted';
 import { PART_NOTE_COUNT } from './options';
 import type { SummaryLength, SummaryType } from './types';
 import type { OutputLanguage } from '../common/types';
-import { languageRule, pageDataBlock, summaryReminder, summarySystemPrompt } from './prompt';
+import { languageRule, pageDataBlock, summaryReminder, summarySystemPrompt, type PageKind } from './prompt';
 
 export interface PartPromptOptions {
   /** The final summary's length; parts get more notes for longer summaries. */
@@ -13,8 +13,8 @@ export interface PartPromptOptions {
   outputLanguage: OutputLanguage;
   title?: string;
   url?: string;
-  /** An email conversation: the final summary attributes points to senders. */
-  mail?: boolean;
+  /** What the text is (an email conversation: the final summary attributes points to senders). */
+  kind?: PageKind;
   nonce?: string;
 }
 
@@ -93,7 +93,7 @@ export function buildCombinePrompt(partSummaries: readonly string[], options: Co
     ];
   }
 
-  const system = summarySystemPrompt(options.type, options.length, options.outputLanguage, 'notes', options.mail);
+  const system = summarySystemPrompt(options.type, options.length, options.outputLanguage, 'notes', options.kind);
   return [
     { role: 'system', content: system },
     {

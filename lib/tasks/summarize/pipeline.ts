@@ -10,7 +10,7 @@ import { buildChunkSummaryPrompt, buildCombinePrompt } from './map-reduce';
 import type { SummaryLength } from './types';
 import { chooseOutputLanguage } from '../common/output-language';
 import { estimateGenerations, FIRST_PARTS_OFFER, LARGE_SUMMARY_PARTS, planSummary, type SummaryPlan } from './plan';
-import { buildSummaryPrompt } from './prompt';
+import { buildSummaryPrompt, type PageKind } from './prompt';
 import { reduceSummaries } from './reduce';
 
 /** System prompt, fences and reminders. */
@@ -22,8 +22,8 @@ export interface SummaryInput {
   title?: string;
   url?: string;
   lang?: string;
-  /** An email conversation read by lib/webmail rather than an ordinary page. */
-  mail?: boolean;
+  /** An email conversation read by lib/webmail, or a page that lists stories, rather than an ordinary page. */
+  kind?: PageKind;
 }
 
 export interface SummaryResult {
@@ -56,7 +56,7 @@ export async function runSummary(
     outputLanguage,
     title: input.title,
     url: input.url,
-    mail: input.mail,
+    kind: input.kind,
   };
 
   if (plan.mode === 'context-too-small') throw new TaskFailure(tacitError('context-too-small'));

@@ -15,8 +15,8 @@ export interface SummaryPromptInput {
   title?: string;
   url?: string;
   outputLanguage: OutputLanguage;
-  /** The text is an email conversation (lib/webmail): the summary says who wrote or asked what. */
-  mail?: boolean;
+  /** What the text is, when not an ordinary page: its summary is shaped for it. */
+  kind?: PageKind;
   /** Fence id; a fresh random one when omitted. Tests pass a fixed one. */
   nonce?: string;
 }
@@ -45,9 +45,22 @@ const SOURCE_RULE: Record<SummarySource, string> = {
     'The page was too long to read at once, so you receive notes on its parts instead; treat them as the page. Use only information from the notes.',
 };
 
-/** For an email conversation: what a reader of mail needs from its summary. Holds no mail text. */
-const MAIL_RULE =
-  'The page is an email conversation, oldest message first, each message under a "## sender — date" heading. Say who wrote, asked or proposed what, and include decisions, requests to the reader and deadlines.';
+/**
+ * What the text is: an ordinary page, an email conversation (lib/webmail), or a page that lists stories (a front
+ * page, a topic page, search results), read as its headlines and teasers.
+ */
+export type PageKind = 'page' | 'mail' | 'listing';
+
+/** What a reader needs from the summary of each kind of text. Holds no page or mail text. */
+const KIND_RULES: Record<PageKind, string[]> = {
+  page: [],
+  mail: [
+    'The page is an email conversation, oldest message first, each message under a "## sender — date" heading. Say who wrote, asked or proposed what, and include decisions, requests to the reader and deadlines.',
+  ],
+  listing: [
+    'The page is a list of stories or items (a front page, a topic page or search results), each a headline with its teaser. Summarize what the list covers: its main topics and the items that stand out. Do not present it as one article.',
+  ],
+};
 
 /** What the model summarizes: the page itself, or notes on the parts of a long page. */
 export type SummarySource = 'page' | 'notes';
@@ -58,12 +71,12 @@ export function summarySystemPrompt(
   length: SummaryLength,
   language: OutputLanguage,
   source: SummarySource = 'page',
-  mail = false,
+  kind: PageKind = 'page',
 ): string {
   return [
     "You are Tacit, a summarizer that runs privately on the user's device.",
     `Task: ${summaryPurpose(type)}`,
-    ...(mail ? [MAIL_RULE] : []),
+    ...KIND_RULES[kind],
     `Length and format: ${summaryShape(type, length)}`,
     `Language: ${languageRule(language)}`,
     `${SOURCE_RULE[source]} Do not add opinions or facts that are not there. Output only the summary: no preamble such as "Here is the summary", no closing remarks.`,
@@ -84,7 +97,7 @@ export function buildSummaryPrompt(input: SummaryPromptInput): ChatMessage[] {
   return [
     {
       role: 'system',
-      content: summarySystemPrompt(input.type, input.length, input.outputLanguage, 'page', input.mail),
+      content: summarySystemPrompt(input.type, input.length, input.outputLanguage, 'page', input.kind),
     },
     {
       role: 'user',

@@ -30,7 +30,7 @@ export async function runSummarizePage(
     title: page.title || tab.title,
     url: tab.url || page.url,
     lang: page.lang,
-    mail: page.source === 'mail-thread',
+    kind: page.source === 'mail-thread' ? 'mail' : page.source === 'listing' ? 'listing' : 'page',
   };
   return summarize(
     input,

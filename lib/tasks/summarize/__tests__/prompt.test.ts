@@ -95,11 +95,25 @@ describe('buildSummaryPrompt', () => {
       text: '## Ana — Mon\n\nCan you send the contract?',
       outputLanguage: GERMAN,
     };
-    const [mailSystem] = buildSummaryPrompt({ ...base, mail: true });
+    const [mailSystem] = buildSummaryPrompt({ ...base, kind: 'mail' });
     const [pageSystem] = buildSummaryPrompt(base);
     expect(mailSystem!.content).toMatch(/email conversation.*who wrote, asked or proposed what.*deadlines/s);
     expect(mailSystem!.content).not.toContain('contract');
     expect(pageSystem!.content).not.toContain('email conversation');
+  });
+
+  it('a list of stories is summarized as a list, not as one article', () => {
+    const base = {
+      type: 'key-points',
+      length: 'medium',
+      text: '### Ferry fares rise',
+      outputLanguage: GERMAN,
+    } as const;
+    const [listingSystem] = buildSummaryPrompt({ ...base, kind: 'listing' });
+    const [pageSystem] = buildSummaryPrompt(base);
+    expect(listingSystem!.content).toMatch(/list of stories.*what the list covers.*Do not present it as one article/s);
+    expect(listingSystem!.content).not.toContain('Ferry');
+    expect(pageSystem!.content).not.toContain('list of stories');
   });
 
   it('uses a fresh fence id per prompt when none is given', () => {
