@@ -3,7 +3,7 @@
  * same-origin frames, which Readability (working on a copy of the light DOM) cannot see.
  */
 import { isNonTextElement, type PageChrome } from './excluded-elements';
-import { renderText, type RenderedText } from './structured-text';
+import { renderText, type RenderedText, type RenderOptions } from './structured-text';
 import type { PageVisibility } from './visibility';
 
 /** Prose in a candidate root that makes the larger roots around it unnecessary. */
@@ -13,14 +13,7 @@ const ENOUGH_PROSE_CHARS = 500;
 export function readVisibleText(doc: Document, visibility: PageVisibility, chrome: PageChrome): RenderedText {
   let best: RenderedText | null = null;
   for (const root of candidateRoots(doc)) {
-    const rendered = renderText(root, {
-      isExcluded: (el) => isNonTextElement(el) || chrome.isChrome(el),
-      visibility,
-      enterShadowRoots: true,
-      enterFrames: true,
-      trimLinkBlocks: true,
-      leaveOutFurniture: true,
-    });
+    const rendered = renderText(root, { ...liveOptions(visibility, chrome), trimLinkBlocks: true });
     if (!best || rendered.stats.proseChars > best.stats.proseChars) best = rendered;
     if (best.stats.proseChars >= ENOUGH_PROSE_CHARS) break;
   }
@@ -38,17 +31,21 @@ export function readListing(
   minTeasers: number,
 ): RenderedText | null {
   for (const root of candidateRoots(doc)) {
-    const rendered = renderText(root, {
-      isExcluded: (el) => isNonTextElement(el) || chrome.isChrome(el),
-      visibility,
-      enterShadowRoots: true,
-      enterFrames: true,
-      keepTeasers: true,
-      leaveOutFurniture: true,
-    });
+    const rendered = renderText(root, { ...liveOptions(visibility, chrome), keepTeasers: true });
     if ((rendered.teasers ?? 0) >= minTeasers) return rendered;
   }
   return null;
+}
+
+/** The live page as a reader sees it: what is shown, with shadow roots and frames, without the page's chrome. */
+function liveOptions(visibility: PageVisibility, chrome: PageChrome): RenderOptions {
+  return {
+    isExcluded: (el) => isNonTextElement(el) || chrome.isChrome(el),
+    visibility,
+    enterShadowRoots: true,
+    enterFrames: true,
+    leaveOutFurniture: true,
+  };
 }
 
 export function candidateRoots(doc: Document): Element[] {
