@@ -455,8 +455,6 @@ describe('servePanelPort: a summary that asks before going on', () => {
         title: 'Tides',
         url: 'https://tides.example/',
         text: LONG_PAGE,
-        tokenEstimate: 0,
-        wordCount: 0,
         source: 'readability',
       },
     }),

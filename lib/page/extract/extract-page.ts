@@ -11,13 +11,11 @@ import { FULL_RETRY_BELOW_CHARS, readArticle, type ReadabilityArticle } from './
 import { prepareForReadability } from './prepare-for-readability';
 import { dropBylineLine } from './byline-line';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
-import { estimateTokens } from '../../core/token-estimate';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
 import { buildClone, planVisibleClone } from './visible-clone';
 import { candidateRoots, readListing, readVisibleText } from './visible-text';
 import { declaresOneItem } from './declared-type';
 import { PageVisibility } from './visibility';
-import { countWords } from '../../core/word-count';
 import { errorName } from '../../core/diagnostics';
 import { fileNameOf, isPlainTextDocument, plainDocumentText } from './plain-text-document';
 
@@ -180,8 +178,6 @@ function describePage(doc: Document, { article, rendered, source }: Reading): Ex
     title: metadata.title ?? '',
     url: doc.URL,
     text,
-    tokenEstimate: estimateTokens(text),
-    wordCount: countWords(text),
     source,
   };
   const { title: _title, ...optional } = metadata;

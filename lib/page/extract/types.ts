@@ -24,8 +24,6 @@ export interface ExtractedPage {
   url: string;
   /** Structured text: `#` headings, `- ` / `1. ` list items, fenced code, blank lines between paragraphs. Never truncated. */
   text: string;
-  tokenEstimate: number;
-  wordCount: number;
   source: ExtractionSource;
   /** The page is an endless feed that loads more as it is scrolled: `text` holds what had loaded when it was read. */
   loadsMore?: true;

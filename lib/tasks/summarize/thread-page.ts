@@ -1,6 +1,4 @@
 /** A mail conversation as the page to summarize: the subject as heading, then each message under its sender and date. */
-import { estimateTokens } from '../../core/token-estimate';
-import { countWords } from '../../core/word-count';
 import type { ExtractedPage } from '../../page/extract/types';
 import type { MailThread } from '../../page/webmail/types';
 
@@ -18,8 +16,6 @@ export function threadAsPage(thread: MailThread, url: string): ExtractedPage {
     title: thread.subject,
     url,
     text,
-    tokenEstimate: estimateTokens(text),
-    wordCount: countWords(text),
     source: 'mail-thread',
   };
   if (thread.lang) page.lang = thread.lang;

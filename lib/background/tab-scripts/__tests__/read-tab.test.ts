@@ -23,8 +23,6 @@ const INBOX_TEXT = {
     title: 'Inbox',
     url: MAIL_URL,
     text: 'Inbox — 3 unread',
-    tokenEstimate: 5,
-    wordCount: 3,
     source: 'readability',
   },
 };

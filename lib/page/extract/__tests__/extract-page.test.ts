@@ -254,8 +254,6 @@ describe('extractPage on fixture pages', () => {
       publishedTime: '2025-03-11T07:45:00Z',
       url: 'http://127.0.0.1/pages/news-article.html',
     });
-    expect(page.tokenEstimate).toBeGreaterThan(page.text.length / 5);
-    expect(page.wordCount).toBeGreaterThan(200);
   });
 
   it('never reads form values or a rich editor labelled as a secret, only the prose around them', () => {

@@ -3,7 +3,6 @@ import { chunkText } from '../chunk';
 import { estimateTokens } from '../../../core/token-estimate';
 import type { TextChunk } from '../../../page/extract/types';
 import { parseTextBlocks } from '../text-blocks';
-import { countWords } from '../../../core/word-count';
 import {
   LONG_ARTICLE_CLOSING,
   LONG_ARTICLE_OPENING,
@@ -117,7 +116,7 @@ describe('chunkText', () => {
   it('chunks the 60,000-word page within budget, in order, with nothing dropped', () => {
     // The page's text as extraction gives it (lib/page/extract/__tests__/extract-page.test.ts checks that it does).
     const text = longArticleText(60_000);
-    expect(countWords(text)).toBeGreaterThan(60_000);
+    expect(text.split(/\s+/).length).toBeGreaterThan(60_000);
     const chunks = chunkText(text, 1500);
     expectValidChunks(text, chunks, 1500);
     expect(chunks.length).toBeGreaterThan(estimateTokens(text) / 1500);

@@ -19,8 +19,6 @@ function page(overrides: Partial<ExtractedPage> = {}): ExtractedPage {
     title: 'A century of tide records',
     url: 'https://example.com/tides',
     text: PAGE_TEXT,
-    tokenEstimate: 20,
-    wordCount: 12,
     source: 'readability',
     ...overrides,
   };

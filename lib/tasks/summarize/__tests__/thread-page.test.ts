@@ -27,8 +27,6 @@ describe('threadAsPage', () => {
       text:
         '# Lisbon offsite: venue booking\n\n## Maya Lindqvist <maya@example.com> — Mon, 3 Mar\n\nCould we book the hall?' +
         '\n\n## jonas@example.com\n\nYes, please do.',
-      tokenEstimate: expect.any(Number),
-      wordCount: 23,
       source: 'mail-thread',
       lang: 'en',
     });
