@@ -13,7 +13,7 @@ import { dropBylineLine } from './byline-line';
 import { renderText, type RenderedText, type TextStats } from './structured-text';
 import type { ExtractedPage, ExtractResult, ExtractionSource } from './types';
 import { buildClone, planVisibleClone } from './visible-clone';
-import { candidateRoots, readListing, readVisibleText } from './visible-text';
+import { candidateRoots, LiveText } from './visible-text';
 import { declaresOneItem } from './declared-type';
 import { PageVisibility } from './visibility';
 import { errorName } from '../../core/diagnostics';
@@ -91,13 +91,14 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
     if (isClearlyFuller(fuller.rendered.stats, rendered.stats)) ({ article, rendered } = fuller);
   }
   let reading: Reading = { article, rendered, source: 'readability', loadsMore };
+  const live = new LiveText(doc, visibility, chrome);
   if (!isPlausibleArticle(rendered.stats)) {
-    const visible = readVisibleText(doc, visibility, chrome);
+    const visible = live.visibleText();
     if (visible.stats.proseChars > rendered.stats.proseChars || (!rendered.text.trim() && visible.text.trim())) {
       reading = { article, rendered: visible, source: 'visible-text', loadsMore };
     }
   }
-  return readAsListing(doc, visibility, chrome, reading) ?? reading;
+  return readAsListing(doc, live, reading) ?? reading;
 }
 
 /**
@@ -106,15 +107,10 @@ function readWith(doc: Document, visibility: PageVisibility, maxReadabilityEleme
  * headlines, and it holds far more text than the reading had: three times a line or two of intro, eight times a
  * short article, so that a brief with its "More news" stays as it was.
  */
-function readAsListing(
-  doc: Document,
-  visibility: PageVisibility,
-  chrome: PageChrome,
-  reading: Reading,
-): Reading | null {
+function readAsListing(doc: Document, live: LiveText, reading: Reading): Reading | null {
   const { stats, text } = reading.rendered;
   if (stats.proseChars >= LISTING_BELOW_PROSE_CHARS || declaresOneItem(doc)) return null;
-  const listing = readListing(doc, visibility, chrome, MIN_LISTING_TEASERS);
+  const listing = live.listing(MIN_LISTING_TEASERS);
   const factor = stats.proseChars > INTRO_PROSE_CHARS ? LISTING_OVER_SHORT_ARTICLE : LISTING_OVER_INTRO;
   if (!listing || listing.text.length < factor * text.length) return null;
   // The article Readability picked was one teaser: its byline and excerpt are not the page's.

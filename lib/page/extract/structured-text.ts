@@ -21,11 +21,6 @@ export interface RenderOptions {
   enterFrames: boolean;
   /** Leave out link lists and menus before the first and after the last block of content (share bars, "most read"). */
   trimLinkBlocks?: boolean;
-  /**
-   * Read as a listing (`keepTeasers`): of the links, keep the headlines and teasers and count them, instead of
-   * trimming link blocks. Takes precedence over `trimLinkBlocks`.
-   */
-  keepTeasers?: boolean;
   /** Leave out paragraphs that are a web page's furniture (an ad's label, a "Read more:" cross-link); not in mail. */
   leaveOutFurniture?: boolean;
   /**
@@ -39,8 +34,11 @@ export interface RenderOptions {
 export interface RenderedText {
   text: string;
   stats: TextStats;
-  /** With `keepTeasers`: the headlines and teaser lines kept. */
-  teasers?: number;
+}
+
+/** A page's text read as a listing (`keepTeasers`), with the number of headlines and teaser lines it kept. */
+export interface ListingText extends RenderedText {
+  teasers: number;
 }
 
 const ELEMENT_NODE = 1;
@@ -92,6 +90,25 @@ interface RenderContext extends RenderOptions {
 }
 
 export function renderText(root: Node, options: RenderOptions): RenderedText {
+  const { writer, stats } = walk(root, options);
+  const blocks = options.trimLinkBlocks ? trimLinkBlocks(writer) : writer.blocks;
+  return { text: blocks.join('\n\n'), stats };
+}
+
+/**
+ * One walk of a live page's region, read two ways: as an article's text (link blocks at its edges trimmed) and as a
+ * listing (its headlines and teasers kept, menus left out). The page reader may need both, and the walk is the cost.
+ */
+export function renderTextAndListing(root: Node, options: RenderOptions): { text: RenderedText; listing: ListingText } {
+  const { writer, stats } = walk(root, options);
+  const listing = keepTeasers(writer);
+  return {
+    text: { text: trimLinkBlocks(writer).join('\n\n'), stats },
+    listing: { text: listing.blocks.join('\n\n'), stats, teasers: listing.teasers },
+  };
+}
+
+function walk(root: Node, options: RenderOptions): { writer: BlockWriter; stats: TextStats } {
   const stats: TextStats = { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 };
   const context: RenderContext = {
     ...options,
@@ -105,12 +122,7 @@ export function renderText(root: Node, options: RenderOptions): RenderedText {
   const writer = new BlockWriter(stats, options.leaveOutFurniture);
   visitChildren(root, writer, context);
   writer.flush();
-  if (options.keepTeasers) {
-    const { blocks, teasers } = keepTeasers(writer);
-    return { text: blocks.join('\n\n'), stats, teasers };
-  }
-  const blocks = options.trimLinkBlocks ? trimLinkBlocks(writer) : writer.blocks;
-  return { text: blocks.join('\n\n'), stats };
+  return { writer, stats };
 }
 
 export function renderStructuredText(root: Node, options: RenderOptions): string {

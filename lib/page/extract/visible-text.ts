@@ -3,38 +3,53 @@
  * same-origin frames, which Readability (working on a copy of the light DOM) cannot see.
  */
 import { isNonTextElement, type PageChrome } from './excluded-elements';
-import { renderText, type RenderedText, type RenderOptions } from './structured-text';
+import { renderTextAndListing, type ListingText, type RenderedText, type RenderOptions } from './structured-text';
 import type { PageVisibility } from './visibility';
 
 /** Prose in a candidate root that makes the larger roots around it unnecessary. */
 const ENOUGH_PROSE_CHARS = 500;
 
-/** Reads the live document without changing it: the first candidate root with enough prose, else the one with most. */
-export function readVisibleText(doc: Document, visibility: PageVisibility, chrome: PageChrome): RenderedText {
-  let best: RenderedText | null = null;
-  for (const root of candidateRoots(doc)) {
-    const rendered = renderText(root, { ...liveOptions(visibility, chrome), trimLinkBlocks: true });
-    if (!best || rendered.stats.proseChars > best.stats.proseChars) best = rendered;
-    if (best.stats.proseChars >= ENOUGH_PROSE_CHARS) break;
-  }
-  return best ?? { text: '', stats: { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 } };
-}
-
 /**
- * The page read as a listing: the headlines and teasers of the first candidate root that has `minTeasers` of them,
- * with its other content (an intro, dates, bylines); null when no root has that many.
+ * The live document's text, read without changing it, from the first candidate root on: as visible text (the
+ * fallback when Readability finds no article) and as a listing. Each root is walked once for both.
  */
-export function readListing(
-  doc: Document,
-  visibility: PageVisibility,
-  chrome: PageChrome,
-  minTeasers: number,
-): RenderedText | null {
-  for (const root of candidateRoots(doc)) {
-    const rendered = renderText(root, { ...liveOptions(visibility, chrome), keepTeasers: true });
-    if ((rendered.teasers ?? 0) >= minTeasers) return rendered;
+export class LiveText {
+  private readonly walked = new Map<Element, { text: RenderedText; listing: ListingText }>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly visibility: PageVisibility,
+    private readonly chrome: PageChrome,
+  ) {}
+
+  /** The first candidate root with enough prose, else the one with most. */
+  visibleText(): RenderedText {
+    let best: RenderedText | null = null;
+    for (const root of candidateRoots(this.doc)) {
+      const { text } = this.read(root);
+      if (!best || text.stats.proseChars > best.stats.proseChars) best = text;
+      if (best.stats.proseChars >= ENOUGH_PROSE_CHARS) break;
+    }
+    return best ?? { text: '', stats: { chars: 0, linkChars: 0, proseChars: 0, linkOnlyParagraphs: 0 } };
   }
-  return null;
+
+  /**
+   * The page read as a listing: the headlines and teasers of the first candidate root that has `minTeasers` of them,
+   * with its other content (an intro, dates, bylines); null when no root has that many.
+   */
+  listing(minTeasers: number): ListingText | null {
+    for (const root of candidateRoots(this.doc)) {
+      const { listing } = this.read(root);
+      if (listing.teasers >= minTeasers) return listing;
+    }
+    return null;
+  }
+
+  private read(root: Element): { text: RenderedText; listing: ListingText } {
+    let read = this.walked.get(root);
+    if (!read) this.walked.set(root, (read = renderTextAndListing(root, liveOptions(this.visibility, this.chrome))));
+    return read;
+  }
 }
 
 /** The live page as a reader sees it: what is shown, with shadow roots and frames, without the page's chrome. */

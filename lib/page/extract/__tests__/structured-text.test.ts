@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isNonTextElement, isSecondaryContent, PageChrome } from '../excluded-elements';
-import { renderStructuredText, renderText, type RenderOptions } from '../structured-text';
+import { renderStructuredText, renderText, renderTextAndListing, type RenderOptions } from '../structured-text';
 import { readArticle } from '../readability-article';
 import { PageVisibility } from '../visibility';
 import { documentFromHtml } from './fixture-document';
@@ -113,7 +113,7 @@ describe('renderStructuredText', () => {
         '<li><a href="/news/3">Ticket machines</a></li></ul>' +
         '<h3><a href="/news/4">Signal fault delays morning commuters</a></h3></body>',
     );
-    const { text, teasers } = renderText(doc.body, { ...liveOptions(doc), keepTeasers: true });
+    const { text, teasers } = renderTextAndListing(doc.body, liveOptions(doc)).listing;
     expect(text).toBe(
       '# Rail news\n\n### Night trains return to the coast line in May\n\n' +
         'The operator restores the sleeper service after four years, with new carriages and a later departure.\n\n' +
