@@ -23,8 +23,8 @@ import { fileNameOf, isPlainTextDocument, plainDocumentText } from './plain-text
 const MIN_ARTICLE_PROSE_CHARS = 80;
 /** The least prose with which Readability's fuller passes replace a short article (a brief is shorter than a screen). */
 const FULLER_ARTICLE_MIN_PROSE = 1_000;
-/** A reading with less prose than this may be a listing's intro rather than the page's content. */
-const LISTING_BELOW_PROSE_CHARS = 500;
+/** A reading with less prose than this may be a listing's intro (up to a few paragraphs) rather than its content. */
+const LISTING_BELOW_PROSE_CHARS = 1000;
 /** Prose that is no more than a listing's intro (a line or two, a newsletter's blurb), never a short article. */
 const INTRO_PROSE_CHARS = 150;
 /** Headlines and teasers that make a page a listing: more than a "Recent news" box beside a brief holds. */

@@ -605,6 +605,32 @@ describe('extractPage on fixture pages', () => {
     expect(article.text).not.toContain('Council story number 8');
   });
 
+  it('reads a long list of stories under an intro of a few sentences as the list', () => {
+    const card = (n: number) =>
+      `<div class="card"><a href="/guides/${n}"><h3>Guide number ${n} to planting a small orchard</h3>` +
+      `<p>Part ${n} of the series: which trees suit a cold garden, how far apart to plant them and when to prune ` +
+      `them in their first winters.</p></a></div>`;
+    const intro =
+      '<p>Our orchard guides follow one small garden through its first five years, from choosing the rootstocks to ' +
+      'the first real harvest. Each guide stands on its own, so start with the one that answers your question.</p>' +
+      '<p>The series is written by the gardeners of the community orchard, who answer questions every Saturday ' +
+      'morning at the gate. Guides are updated each spring with what the last season taught them, and the older ' +
+      'versions stay in the archive for anyone who wants to compare.</p>' +
+      '<p>None of the guides needs special tools: a spade, a pair of secateurs and a notebook for what you planted ' +
+      'where are enough for the first years.</p>';
+    const page = extractOk(
+      documentFromHtml(
+        '<html><head><title>Orchard guides</title></head><body><main><h1>Orchard guides</h1>' +
+          intro +
+          Array.from({ length: 40 }, (_, index) => card(index + 1)).join('') +
+          '</main></body></html>',
+      ),
+    );
+    expect(page.text).toContain('The series is written by the gardeners');
+    expect(page.text).toContain('### Guide number 40 to planting a small orchard');
+    expect(page.text).toContain('Part 40 of the series');
+  });
+
   it("reads a forum thread whose posts sit in a block named like comments, and leaves an article's comments out", () => {
     const post = (author: string, words: string) =>
       `<article class="ipsComment"><aside class="ipsComment_author"><h3>${author}</h3></aside>` +
