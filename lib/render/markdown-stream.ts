@@ -298,7 +298,7 @@ function firstUnpaired(tokens: readonly Token[]): number {
     if (token.type === 'text' && !hasContent(token)) {
       const at = token.raw.search(UNPAIRED);
       if (at >= 0) return offset + at;
-    } else if (hasContent(token) && token.tokens.some(holdsUnpaired)) {
+    } else if (holdsUnpaired(token)) {
       return offset;
     }
     offset += token.raw.length;

@@ -14,6 +14,25 @@ async function summarizeInPanel(webPage: Page, url: string, openDetachedPanel: (
 }
 
 /** Chooses "Summarize selection" in the right-click menu of the tab's top frame, as the browser reports the click. */
+/** Summarizes the page at `url` in the panel; the system prompt and the user message (with the page's text) the engine got. */
+async function summaryPromptOf(
+  url: string,
+  webPage: Page,
+  openDetachedPanel: () => Promise<Page>,
+  serviceWorker: Worker,
+): Promise<[string, string]> {
+  const panel = await summarizeInPanel(webPage, url, openDetachedPanel);
+  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
+  const [request] = await scriptedEngineLog(serviceWorker);
+  return [request!.messages[0]!.content, request!.messages[1]!.content];
+}
+
+/** The page's text as the model got it holds each of `read` and none of `leftOut`. */
+function expectRead(text: string, read: string[], leftOut: string[]): void {
+  for (const shown of read) expect(text).toContain(shown);
+  for (const left of leftOut) expect(text).not.toContain(left);
+}
+
 async function summarizeSelectionFromMenu(
   serviceWorker: Worker,
   tab: Awaited<ReturnType<typeof tabOf>>,
@@ -274,21 +293,25 @@ test('what a click would open is read with the page: accordion, FAQ and tab pane
   openDetachedPanel,
   serviceWorker,
 }) => {
-  const panel = await summarizeInPanel(webPage, `${files.origin}/collapsed/service-faq.html`, openDetachedPanel);
-  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
-  const [request] = await scriptedEngineLog(serviceWorker);
-  const text = request!.messages[1]!.content;
-  for (const shown of [
-    'Our engineers service inboard and outboard engines',
-    'antifouls the hull at no extra charge',
-    // Collapsed until a click: an accordion panel, an FAQ answer, a tab panel.
-    'We are approved dealers for Volvo Penta',
-    'Most services take two working days',
-    'twelve-month warranty on parts and labour',
-  ])
-    expect(text).toContain(shown);
-  // A menu button's list, screen-reader text.
-  for (const hidden of ['Chandlery opening hours', 'End of answer']) expect(text).not.toContain(hidden);
+  const [, text] = await summaryPromptOf(
+    `${files.origin}/collapsed/service-faq.html`,
+    webPage,
+    openDetachedPanel,
+    serviceWorker,
+  );
+  expectRead(
+    text,
+    [
+      'Our engineers service inboard and outboard engines',
+      'antifouls the hull at no extra charge',
+      // Collapsed until a click: an accordion panel, an FAQ answer, a tab panel.
+      'We are approved dealers for Volvo Penta',
+      'Most services take two working days',
+      'twelve-month warranty on parts and labour',
+    ],
+    // A menu button's list, screen-reader text.
+    ['Chandlery opening hours', 'End of answer'],
+  );
 });
 
 test('a list of stories (a topic page) is read as its headlines and teasers, not as one of them', async ({
@@ -297,22 +320,26 @@ test('a list of stories (a topic page) is read as its headlines and teasers, not
   openDetachedPanel,
   serviceWorker,
 }) => {
-  const panel = await summarizeInPanel(webPage, `${files.origin}/listing/topic-page.html`, openDetachedPanel);
-  await expect(panel.getByTestId('summary')).toContainText('Scripted reply');
-  const [request] = await scriptedEngineLog(serviceWorker);
-  const text = request!.messages[1]!.content;
-  for (const shown of [
-    'Stay up to date with our coverage of the island ferries',
-    'Island ferry runs again after ramp repairs',
-    'bookings made for the cancelled crossings are honoured',
-    'Lifeboat crew honoured for the January rescue',
-    'the medals are presented at the harbour in May',
-  ])
-    expect(text).toContain(shown);
-  // The site's menus, the list's sort links, its button and the footer.
-  for (const left of ['Subscribe', 'Popular', 'Load more stories', 'About us']) expect(text).not.toContain(left);
+  const [system, text] = await summaryPromptOf(
+    `${files.origin}/listing/topic-page.html`,
+    webPage,
+    openDetachedPanel,
+    serviceWorker,
+  );
+  expectRead(
+    text,
+    [
+      'Stay up to date with our coverage of the island ferries',
+      'Island ferry runs again after ramp repairs',
+      'bookings made for the cancelled crossings are honoured',
+      'Lifeboat crew honoured for the January rescue',
+      'the medals are presented at the harbour in May',
+    ],
+    // The site's menus, the list's sort links, its button and the footer.
+    ['Subscribe', 'Popular', 'Load more stories', 'About us'],
+  );
   // The model is told it summarizes a list of stories, not one article.
-  expect(request!.messages[0]!.content).toContain('The page is a list of stories');
+  expect(system).toContain('The page is a list of stories');
 });
 
 test('restricted and empty pages get specific messages', async ({ webPage, files, openDetachedPanel }) => {

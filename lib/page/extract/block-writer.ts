@@ -246,7 +246,7 @@ export function trimLinkBlocks(writer: BlockWriter): string[] {
 function isHeadlineList(block: string): boolean {
   const lines = block.split('\n');
   if (lines.length < 2 || lines.some((line) => line.length > MAX_LINK_LINE_CHARS)) return false;
-  const words = lines.reduce((sum, line) => sum + (line.match(HEADLINE_WORD) ?? []).length, 0);
+  const words = lines.reduce((sum, line) => sum + spacedWords(line), 0);
   return words >= MIN_HEADLINE_WORDS * lines.length;
 }
 
@@ -292,5 +292,10 @@ const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
 
 function wordCount(text: string): number {
   const unspaced = text.match(UNSPACED_CHAR)?.length ?? 0;
-  return (text.match(HEADLINE_WORD) ?? []).length + Math.floor(unspaced / 2);
+  return spacedWords(text) + Math.floor(unspaced / 2);
+}
+
+/** Words as scripts that write spaces between them have them. */
+function spacedWords(text: string): number {
+  return (text.match(HEADLINE_WORD) ?? []).length;
 }

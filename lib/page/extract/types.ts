@@ -6,10 +6,9 @@ export type TokenEstimator = (text: string) => number;
 
 /**
  * Where the text came from: Readability's article, the visible text of main/article/body (and shadow roots, frames),
- * a text file's own text, or the open conversation of a webmail client (lib/webmail), which Readability would mix
- * with the mailbox around it.
+ * a page that lists stories read as its headlines and teasers, a text file's own text, or the open conversation of a
+ * webmail client (lib/webmail), which Readability would mix with the mailbox around it.
  */
-/** How the text was read; 'listing': a page that lists stories, read as its headlines and teasers. */
 export type ExtractionSource = 'readability' | 'visible-text' | 'listing' | 'plain-text' | 'mail-thread';
 
 export interface ExtractedPage {

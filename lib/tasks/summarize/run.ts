@@ -1,10 +1,11 @@
 /** The summarize journeys: the page beside the panel (or the tab Tacit was invoked on), or a selection in a frame. */
-import type { ExtractedPage } from '../../page/extract/types';
+import type { ExtractedPage, ExtractionSource } from '../../page/extract/types';
 import type { SelectedText, TabInfo, TabRead } from '../../background/tab-scripts/types';
 import { tacitError } from '../../core/errors';
 import type { PageTarget, SummaryRequestOptions, TaskSource } from '../../protocol/messages';
 import type { ConversationStore } from '../common/conversations';
 import { runSummary, type SummaryInput } from './pipeline';
+import type { PageKind } from './prompt';
 import { linksIn } from '../common/source-links';
 import { TaskFailure, valueOrFail, type TaskContext, type TaskOutcome } from '../common/task-context';
 
@@ -30,7 +31,7 @@ export async function runSummarizePage(
     title: page.title || tab.title,
     url: tab.url || page.url,
     lang: page.lang,
-    kind: page.source === 'mail-thread' ? 'mail' : page.source === 'listing' ? 'listing' : 'page',
+    kind: pageKindOf(page.source),
   };
   return summarize(
     input,
@@ -61,6 +62,12 @@ export async function runSummarizeSelection(
     access,
     conversations,
   );
+}
+
+/** What the summary is told the text is: an email conversation and a list of stories have rules of their own. */
+function pageKindOf(source: ExtractionSource): PageKind {
+  if (source === 'mail-thread') return 'mail';
+  return source === 'listing' ? 'listing' : 'page';
 }
 
 /** The tab about to be read; from here on, closing or leaving it stops the summary. */
