@@ -2,7 +2,8 @@
  * Benchmarks the token pipeline engine → background → panel in the e2e build (scripted engine) in headless Chromium,
  * each figure beside a bare relay of the same tokens (offscreen → service worker → panel, one message per token, no
  * rendering) measured in the same run. Prints a table and writes bench-results/pipeline.json.
- * Options: --quick (smaller replies, for a first look), --no-build (measure the builds already in .output).
+ * Options: --quick (smaller replies, for a first look), --no-build (measure the builds already in .output),
+ * --table-only (only the growing table, printed, nothing written).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { report, type GrowingTable, type Pipeline, type StreamRun } from './benc
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUICK = process.argv.includes('--quick');
+const TABLE_ONLY = process.argv.includes('--table-only');
 const SIZES = {
   flood: QUICK ? 4000 : 20_000,
   markdown: QUICK ? 1000 : 4000,
@@ -318,6 +320,11 @@ async function main(): Promise<void> {
     for (const pipeline of ['tacit', 'bare'] as const) {
       const prefix = nextPrefix();
       await measureStream(panel, worker, pipeline, plainReply(200, prefix), { tokenDelayMs: 0 }, prefix);
+    }
+
+    if (TABLE_ONLY) {
+      console.log(JSON.stringify(await measureGrowingTable(panel, worker, cdp)));
+      return;
     }
 
     const runs = {} as Record<'flood' | 'paced', Record<Pipeline, StreamRun>>;

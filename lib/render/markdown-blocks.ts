@@ -12,7 +12,7 @@ import type { Links, Token } from 'marked';
  * (nothing in Markdown continues across a blank line into a block that starts at the margin after it: paragraphs,
  * tables and quotes end there, and a list or indented code that went on would have taken that line in) or the
  * block before the cut is one that closes itself (an ATX or setext heading, a rule, a closed code fence). A paragraph
- * followed by a blank line is finished as soon as the next block starts: nothing continues a paragraph past one. Reference
+ * or a table followed by a blank line is finished as soon as the next block starts: nothing continues either past one. Reference
  * definitions are the one thing that reaches across blocks; `MarkdownStream` handles those.
  */
 export function finishedTokenCount(tokens: readonly Token[], source: string): number {
@@ -29,8 +29,9 @@ export function finishedTokenCount(tokens: readonly Token[], source: string): nu
     const start = starts[index]!;
     if (token.type === 'space' || start === 0 || source[start - 1] !== '\n') continue;
     const before = previousBlock(tokens, index);
-    // A blank line ends a paragraph whatever follows it, so a long first line after one need not be waited for.
-    if (before?.type === 'paragraph' && afterBlankLine(source, start)) return index;
+    // A blank line ends a paragraph or a table whatever follows it, so a long first line after one need not be waited
+    // for (until it ends, a long table before it would be rendered whole with every update).
+    if ((before?.type === 'paragraph' || before?.type === 'table') && afterBlankLine(source, start)) return index;
     // The block's first line must be complete: until then, more text could make it part of the block before.
     if (source.indexOf('\n', start) === -1) continue;
     if (afterBlankLine(source, start) || closesItself(before)) return index;

@@ -7,8 +7,13 @@
  * written it is shown in pieces: what lies well behind its end is rendered once and kept, and only the last piece is
  * rendered again, so an update costs the same however long the paragraph is. When the paragraph ends, or the text
  * does (`final`), it is rendered whole, as a one-shot render would.
+ *
+ * A long table at the end of the text is shown in pieces too: its finished rows are rendered once and kept, and each
+ * update reads and renders only the rows after them (the table's header and delimiter lines, then those rows: a
+ * table's rows are read line by line, each on its own). Rows rendered apart are the same HTML as the table rendered
+ * whole.
  */
-import type { Links, Token } from 'marked';
+import type { Links, Token, Tokens } from 'marked';
 import type { SafeMarkdown } from './markdown';
 import { definitionsIn, finishedTokenCount, referenceLabels, sameDefinition } from './markdown-blocks';
 
@@ -37,11 +42,20 @@ export type OpenPatch =
    * the paragraph element, holding pieces that stay (`append`: inline HTML to add after those already there) and the
    * paragraph's last piece, rendered anew (`tail`). `start` says the paragraph is new: drop what the open tail showed.
    */
-  | { paragraph: { start: boolean; lead: string | null; append: string[]; tail: string } };
+  | { paragraph: { start: boolean; lead: string | null; append: string[]; tail: string } }
+  /**
+   * The open tail ends in a long table shown in pieces: the blocks before it (`lead`; null when as before), then the
+   * table. `head` is the table with the rows kept so far (when `start`: the table is new, drop what the open tail
+   * showed). `append` and `tail` are tables too, of which only the body rows count: rows that stay, to add after those
+   * already there, and the last rows, rendered anew.
+   */
+  | { table: { start: boolean; lead: string | null; head: string | null; append: string[]; tail: string } };
 
 export interface MarkdownStreamOptions {
   /** An open paragraph longer than this (in characters) is shown in pieces. */
   pieceChars?: number;
+  /** An open table with more rows than this is shown in pieces. */
+  tableRows?: number;
 }
 
 /** Long enough that short replies never use pieces; short enough that rendering the last piece stays well under 1 ms. */
@@ -56,6 +70,8 @@ const SETTLED_LINE_CHARS = 64;
  * differently until its end.
  */
 const UNPAIRED_WINDOW_PIECES = 4;
+/** Rows that a table grows by before it is shown in pieces: a short table costs little to render whole. */
+const TABLE_ROWS = 24;
 
 interface FinishedBlock {
   key: number;
@@ -78,7 +94,10 @@ export class MarkdownStream {
   private openHtml = '';
   /** The long paragraph at the end of the open tail, while it is shown in pieces. */
   private pieces: OpenParagraph | undefined;
+  /** The long table at the end of the open tail, while it is shown in pieces. */
+  private table: OpenTable | undefined;
   private readonly pieceChars: number;
+  private readonly tableRows: number;
 
   /** `markdown` holds the task's link allow-list: a new list means a new stream. */
   constructor(
@@ -86,11 +105,12 @@ export class MarkdownStream {
     options: MarkdownStreamOptions = {},
   ) {
     this.pieceChars = options.pieceChars ?? PIECE_CHARS;
+    this.tableRows = Math.max(1, options.tableRows ?? TABLE_ROWS);
   }
 
-  /** Whether the text ends in a long paragraph shown in pieces: its final update renders that paragraph whole. */
+  /** Whether the text ends in a long paragraph or table shown in pieces: its final update renders that block whole. */
   get inPieces(): boolean {
-    return this.pieces !== undefined;
+    return this.pieces !== undefined || this.table !== undefined;
   }
 
   /** `final`: the text is complete (the task ended), so nothing is left in pieces. */
@@ -103,6 +123,11 @@ export class MarkdownStream {
     if (!final && this.pieces?.extendsLastLine(text, appended)) {
       const paragraph = { start: false, lead: null, ...this.pieces.grow(text, this.definitions(), false) };
       return { reset, changed: [], added: [], open: { paragraph } };
+    }
+    if (!final && this.table) {
+      const rows = this.table.growAlone(text);
+      if (rows)
+        return { reset, changed: [], added: [], open: { table: { start: false, lead: null, head: null, ...rows } } };
     }
 
     const tail = text.slice(this.finishedLength);
@@ -135,14 +160,17 @@ export class MarkdownStream {
     return { reset, changed, added, open: this.renderOpen(tokens.slice(finishedCount), placed, final) };
   }
 
-  /** The open tail: whole, or ending in a long paragraph shown in pieces. */
+  /** The open tail: whole, or ending in a long paragraph or table shown in pieces. */
   private renderOpen(tokens: Token[], placed: boolean, final: boolean): OpenPatch | null {
     const last = tokens.at(-1);
+    if (!final && placed && last?.type === 'table' && (last as Tokens.Table).rows.length > this.tableRows)
+      return this.renderOpenTable(tokens.slice(0, -1), last as Tokens.Table);
     const long = !final && placed && last?.type === 'paragraph' && last.raw.length > this.pieceChars;
     // A paragraph opening with "[" may still turn out to be a reference definition.
     if (!long || last.raw.startsWith('[')) {
-      const wasInPieces = this.pieces !== undefined;
+      const wasInPieces = this.inPieces;
       this.pieces = undefined;
+      this.table = undefined;
       const html = this.markdown.render(tokens);
       const open = wasInPieces || html !== this.openHtml ? { html } : null;
       this.openHtml = html;
@@ -152,11 +180,27 @@ export class MarkdownStream {
     const leadHtml = this.markdown.render(lead);
     const start = this.text.length - last.raw.length;
     const same = this.pieces?.start === start;
+    this.table = undefined;
     if (!same) this.pieces = new OpenParagraph(this.markdown, start, this.pieceChars);
     const paragraph = this.pieces!.grow(this.text, this.definitions(), true);
     const leadChanged = !same || leadHtml !== this.openHtml;
     this.openHtml = leadHtml;
     return { paragraph: { ...paragraph, start: !same, lead: leadChanged ? leadHtml : null } };
+  }
+
+  /** The open tail ends in a long table: the blocks before it are rendered whole, the table in pieces. */
+  private renderOpenTable(lead: Token[], table: Tokens.Table): OpenPatch {
+    this.pieces = undefined;
+    const leadHtml = this.markdown.render(lead);
+    const start = this.text.length - table.raw.length;
+    const definitions = this.definitions();
+    // Kept rows were rendered with the definitions in force then: when those change, the table starts again.
+    const same = this.table?.start === start && this.table.sameDefinitions(definitions);
+    if (!same) this.table = new OpenTable(this.markdown, start, table.raw, definitions, this.tableRows);
+    const rows = this.table!.grow(table, this.text);
+    const leadChanged = !same || leadHtml !== this.openHtml;
+    this.openHtml = leadHtml;
+    return { table: { start: !same, lead: leadChanged ? leadHtml : null, ...rows } };
   }
 
   /** The reference definitions in force: finished blocks' first, then the open tail's. */
@@ -166,6 +210,7 @@ export class MarkdownStream {
 
   private clear(): void {
     this.pieces = undefined;
+    this.table = undefined;
     this.text = '';
     this.finishedLength = 0;
     this.finished.clear();
@@ -278,6 +323,88 @@ class OpenParagraph {
       }
     }
     return { append, tail: this.markdown.renderInline(tailTokens) };
+  }
+}
+
+/**
+ * A long table at the end of the text, shown in pieces. It begins at `start` in the text; its first `kept` rows are
+ * rendered and shown already, and its unkept rows begin at `keptEnd`.
+ */
+class OpenTable {
+  private kept = 0;
+  private keptEnd: number;
+  /** The table's header and delimiter lines: with the unkept rows after them, they read as the rest of the table. */
+  private readonly headLines: string;
+  private readonly definitionsKey: string;
+  /** Finished rows are kept this many at a time. */
+  private readonly keepRows: number;
+
+  constructor(
+    private readonly markdown: SafeMarkdown,
+    readonly start: number,
+    raw: string,
+    private readonly definitions: Links,
+    tableRows: number,
+  ) {
+    const delimiterEnd = raw.indexOf('\n', raw.indexOf('\n') + 1) + 1;
+    this.headLines = raw.slice(0, delimiterEnd);
+    this.keptEnd = start + delimiterEnd;
+    this.definitionsKey = JSON.stringify(definitions);
+    this.keepRows = Math.max(1, Math.floor(tableRows / 3));
+  }
+
+  sameDefinitions(definitions: Links): boolean {
+    return JSON.stringify(definitions) === this.definitionsKey;
+  }
+
+  /**
+   * The update when only the table grew: its unkept rows read after its header and delimiter lines are a table and
+   * nothing else. Undefined when more follows (the table ended), so that the whole text is read again. The definitions
+   * in force are those of the last time it was: only the table grew since.
+   */
+  growAlone(text: string): { append: string[]; tail: string } | undefined {
+    const rows = text.slice(this.keptEnd);
+    if (rows.includes('\r')) return undefined;
+    const source = this.headLines + rows;
+    const tokens = this.markdown.lex(source, this.definitions);
+    const table = tokens[0];
+    if (tokens.length !== 1 || table?.type !== 'table' || table.raw.length !== source.length) return undefined;
+    return this.rowsFrom(table as Tokens.Table, rows);
+  }
+
+  /** The first update in pieces, or one after the whole text was read again: `table` is the whole table. */
+  grow(table: Tokens.Table, text: string): { head: string | null; append: string[]; tail: string } {
+    const unkept = { ...table, rows: table.rows.slice(this.kept) };
+    if (this.kept > 0) return { head: null, ...this.rowsFrom(unkept, text.slice(this.keptEnd)) };
+    const { append, tail } = this.rowsFrom(unkept, text.slice(this.keptEnd), 1);
+    // What the first update keeps is the table the others add rows to.
+    return { head: append[0] ?? this.render(table, []), append: [], tail };
+  }
+
+  /**
+   * Renders the unkept rows of `table` (whose source after the head lines is `rows`): the finished ones once there
+   * are at least `keepAt` of them, to keep, and the others anew. A row is finished once its line is.
+   */
+  private rowsFrom(table: Tokens.Table, rows: string, keepAt = this.keepRows): { append: string[]; tail: string } {
+    let finished = 0;
+    let end = 0;
+    for (let lineEnd = rows.indexOf('\n'); lineEnd >= 0 && finished < table.rows.length - 1;) {
+      finished++;
+      end = lineEnd + 1;
+      lineEnd = rows.indexOf('\n', end);
+    }
+    // The last row stays unkept even when its line is finished: a finished table is rendered whole anyway.
+    if (finished < keepAt) return { append: [], tail: this.render(table, table.rows) };
+    this.kept += finished;
+    this.keptEnd += end;
+    return {
+      append: [this.render(table, table.rows.slice(0, finished))],
+      tail: this.render(table, table.rows.slice(finished)),
+    };
+  }
+
+  private render(table: Tokens.Table, rows: Tokens.TableCell[][]): string {
+    return this.markdown.render([{ ...table, rows }]);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Applies a `MarkdownStream`'s patches to a container: each finished block's nodes are kept by key and left alone,
- * only the open tail's nodes are replaced (of a long paragraph shown in pieces, only its last piece). The container
- * ends up with the same children as one-shot rendering into its innerHTML, with no wrapper around the blocks.
+ * only the open tail's nodes are replaced (of a long paragraph or table shown in pieces, only its last piece or rows).
+ * The container ends up with the same children as one-shot rendering into its innerHTML, with no wrapper around the
+ * blocks.
  *
  * A browser lays a paragraph out whole whenever its text changes, so a paragraph that grows for pages costs more
  * with every word. While one is written, its finished lines are moved into blocks of their own (`sealLines`), cut
@@ -23,6 +24,14 @@ interface OpenParagraph {
   tail: ChildNode[];
   /** Characters of kept pieces not yet moved into a block of lines. */
   unsealed: number;
+}
+
+/** A long table shown in pieces: the blocks before it, the table (and the line break after it), and its last rows. */
+interface OpenTable {
+  lead: ChildNode[];
+  nodes: ChildNode[];
+  body: HTMLTableSectionElement;
+  tail: ChildNode[];
 }
 
 /** Kept text in a paragraph's last lines beyond which its finished lines are moved into a block of their own. */
@@ -56,6 +65,7 @@ export class RenderedBlocks {
   /** The open tail's nodes, when it is shown whole. */
   private open: ChildNode[] = [];
   private paragraph: OpenParagraph | undefined;
+  private table: OpenTable | undefined;
 
   private readonly inert: Document;
   /** The group finished blocks go into while the reply streams, and how many it holds. */
@@ -107,12 +117,17 @@ export class RenderedBlocks {
     this.blocks.clear();
     this.open = [];
     this.paragraph = undefined;
+    this.table = undefined;
   }
 
   private applyOpen(patch: OpenPatch): void {
     if ('html' in patch) {
       this.removeOpen();
       this.open = this.insert(patch.html, null, this.openParent());
+      return;
+    }
+    if ('table' in patch) {
+      this.applyOpenTable(patch.table);
       return;
     }
     const { start, lead, append, tail } = patch.paragraph;
@@ -139,9 +154,42 @@ export class RenderedBlocks {
     paragraph.tail = this.insert(tail, null, paragraph.element);
   }
 
+  private applyOpenTable({ start, lead, head, append, tail }: Extract<OpenPatch, { table: unknown }>['table']): void {
+    if (start || !this.table) {
+      this.removeOpen();
+      const leadNodes = this.insert(lead ?? '', null, this.openParent());
+      const nodes = this.insert(head ?? '', null, this.openParent());
+      const element = nodes.find((node) => node instanceof HTMLTableElement);
+      // A table with no rows yet has no body: one-shot rendering gives it one with its first row.
+      const body = element
+        ? (element.tBodies[0] ?? element.createTBody())
+        : this.container.ownerDocument.createElement('tbody');
+      this.table = { lead: leadNodes, nodes, body, tail: [] };
+    } else if (lead !== null) {
+      this.table.lead = this.replace(this.table.lead, lead, () => this.table!.nodes[0] ?? null);
+    }
+    const table = this.table;
+    table.tail.forEach((node) => node.remove());
+    for (const html of append) table.body.append(...this.bodyRows(html));
+    table.tail = this.bodyRows(tail);
+    table.body.append(...table.tail);
+  }
+
+  /** The rows of the table in `html`, with the line breaks between them, out of its body (a bare row would not parse). */
+  private bodyRows(html: string): ChildNode[] {
+    this.parse(html);
+    const body = this.inert.body.querySelector('table > tbody');
+    return body ? [...body.childNodes] : [];
+  }
+
   private removeOpen(): void {
     this.open.forEach((node) => node.remove());
     this.open = [];
+    if (this.table) {
+      this.table.lead.forEach((node) => node.remove());
+      this.table.nodes.forEach((node) => node.remove());
+      this.table = undefined;
+    }
     if (!this.paragraph) return;
     this.paragraph.lead.forEach((node) => node.remove());
     this.paragraph.element.remove();
@@ -150,6 +198,7 @@ export class RenderedBlocks {
   }
 
   private firstOpenNode(): ChildNode | null {
+    if (this.table) return this.table.lead[0] ?? this.table.nodes[0] ?? null;
     if (this.paragraph) return this.paragraph.lead[0] ?? this.paragraph.element;
     return this.open[0] ?? null;
   }
@@ -196,6 +245,7 @@ export class RenderedBlocks {
   }
 
   private openNodes(): ChildNode[] {
+    if (this.table) return [...this.open, ...this.table.lead, ...this.table.nodes];
     if (!this.paragraph) return this.open;
     return [...this.open, ...this.paragraph.lead, this.paragraph.element, this.paragraph.lineBreak];
   }

@@ -190,6 +190,39 @@ test('a long paragraph keeps its lines while it streams, and ends as a one-shot 
   expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
 });
 
+test('a long table grows row by row while it streams: its rows stay, and it ends as a one-shot render', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  const rows = Array.from({ length: 150 }, (_, index) => [`| row ${index} `, '| **bold** ', '| `a | b` |\n']);
+  const tokens = ['A table:\n\n| name | value | code |\n|---|--:|---|\n', ...rows.flat(), '\nThat is all.\n'];
+  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 600 });
+  const panel = await openPanel();
+  // The table seen with 40 rows is the same element, with the same first row, once it has 120: rows are added to it
+  // rather than the table being rendered again.
+  const midway = panel.evaluate(
+    () =>
+      new Promise<{ sameTable: boolean; sameFirstRow: boolean }>((resolve) => {
+        let seen: { table: HTMLTableElement; firstRow: HTMLTableRowElement } | undefined;
+        new MutationObserver((_, observer) => {
+          const table = document.querySelector<HTMLTableElement>('[data-testid="ask-answer"] table');
+          const count = table?.tBodies[0]?.rows.length ?? 0;
+          if (!seen && count >= 40) seen = { table: table!, firstRow: table!.tBodies[0]!.rows[0]! };
+          if (!seen || count < 120) return;
+          observer.disconnect();
+          resolve({ sameTable: table === seen.table, sameFirstRow: table!.tBodies[0]!.rows[0] === seen.firstRow });
+        }).observe(document.body, { childList: true, subtree: true });
+      }),
+  );
+  await ask(panel, 'Make a long table');
+  expect(await midway).toEqual({ sameTable: true, sameFirstRow: true });
+  await answered(panel);
+  const answer = panel.getByTestId('ask-answer');
+  await expect(answer.locator('tbody tr')).toHaveCount(150);
+  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+});
+
 test('while a reply streams, its finished blocks sit exactly where they will be once it is complete', async ({
   openPanel,
   serviceWorker,

@@ -32,6 +32,11 @@ describe('finishedTokenCount: blocks no later text can change', () => {
     ],
     ['nothing of a table that takes the next line as a row', '| a |\n|---|\n| 1 |\nrow\n', ''],
     [
+      'a table after a blank line as soon as the next block starts',
+      '| a |\n|---|\n| 1 |\n\nnext wo',
+      '| a |\n|---|\n| 1 |\n\n',
+    ],
+    [
       'a definition with its title on the next line',
       '[a]: https://x.org\n"title"\n\nnext\n',
       '[a]: https://x.org\n"title"\n\n',

@@ -141,3 +141,33 @@ export function randomSplit(random: Random, text: string): string[] {
   }
   return deltas;
 }
+
+const TABLE_ENDS = [
+  '',
+  '\n',
+  '\n\n',
+  '\n\nafter the table',
+  '\n# heading',
+  '\n- a list',
+  '\n> quote',
+  '\n\n| x |\n|---|\n| y |',
+];
+
+/**
+ * Random Markdown around a long table: rows with inline Markdown, pipes escaped or in code spans, too few or too many
+ * cells, lazy rows without pipes, and the ways a table ends.
+ */
+export function randomLongTable(random: Random): string {
+  const columns = int(random, 1, 4);
+  const header = `| ${Array.from({ length: columns }, (_, index) => `h${index}`).join(' | ')} |`;
+  const delimiter = `|${Array.from({ length: columns }, () => pick(random, ['---', ':--', '--:', ':-:'])).join('|')}|`;
+  const rows = Array.from({ length: int(random, 3, 40) }, () => {
+    const cells = Array.from({ length: int(random, Math.max(1, columns - 1), columns + 1) }, () =>
+      pick(random, [() => inline(random, int(random, 1, 3)), () => '`a | b`', () => 'x \\| y', () => ''])(),
+    );
+    const row = cells.join(' | ');
+    return pick(random, [`| ${row} |`, row, `| ${row}`, 'lazy row']);
+  });
+  const before = random() < 0.5 ? `${randomMarkdown(random, int(random, 1, 2))}\n\n` : '';
+  return `${before}${header}\n${delimiter}\n${rows.join('\n')}${pick(random, TABLE_ENDS)}`;
+}

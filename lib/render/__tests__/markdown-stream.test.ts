@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { safeMarkdown, type Purifier } from '../markdown';
 import { MarkdownStream, type StreamPatch } from '../markdown-stream';
 import { markdownReply, replyTokens } from '../../../tests/fixtures/markdown/markdown-reply';
-import { randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
+import { randomLongTable, randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
 
 const LINKS = new Set([
   'https://example.org/a?b=1',
@@ -29,12 +29,15 @@ class HtmlView {
   private open = '';
   /** A long paragraph shown in pieces: what comes before it, its kept pieces and its last piece. */
   private paragraph: { lead: string; pieces: string[]; tail: string } | undefined;
+  /** A long table shown in pieces: what comes before it, its HTML around its body, its kept rows and its last rows. */
+  private table: { lead: string; before: string; after: string; rows: string[]; tail: string } | undefined;
 
   apply(patch: StreamPatch): void {
     if (patch.reset) {
       this.blocks.clear();
       this.open = '';
       this.paragraph = undefined;
+      this.table = undefined;
     }
     for (const { key, html } of patch.changed) {
       expect(this.blocks.has(key), `block ${key} changed before it was added`).toBe(true);
@@ -45,8 +48,22 @@ class HtmlView {
     if ('html' in patch.open) {
       this.open = patch.open.html;
       this.paragraph = undefined;
+      this.table = undefined;
       return;
     }
+    if ('table' in patch.open) {
+      const { start, lead, head, append, tail } = patch.open.table;
+      expect(start || this.table !== undefined, 'a table grew before it started').toBe(true);
+      if (start) {
+        this.paragraph = undefined;
+        const [before, rows, after] = tableParts(head!);
+        this.table = { lead: lead ?? '', before, after, rows: [rows], tail: '' };
+      } else if (lead !== null) this.table!.lead = lead;
+      this.table!.rows.push(...append.map((html) => tableParts(html)[1]));
+      this.table!.tail = tableParts(tail)[1];
+      return;
+    }
+    this.table = undefined;
     const { start, lead, append, tail } = patch.open.paragraph;
     expect(start || this.paragraph !== undefined, 'a paragraph grew before it started').toBe(true);
     if (start) this.paragraph = { lead: lead ?? '', pieces: [], tail: '' };
@@ -56,11 +73,22 @@ class HtmlView {
   }
 
   get html(): string {
+    const table = this.table;
     const open = this.paragraph
       ? `${this.paragraph.lead}<p>${this.paragraph.pieces.join('')}${this.paragraph.tail}</p>\n`
-      : this.open;
+      : table
+        ? `${table.lead}${table.before}${table.rows.join('')}${table.tail}${table.after}`
+        : this.open;
     return [...this.blocks.values()].join('') + open;
   }
+}
+
+/** A table's HTML before its body rows, the rows, and after them (a table with no rows has no body). */
+function tableParts(html: string): [string, string, string] {
+  const match = /^([\s\S]*?<tbody>)([\s\S]*)(<\/tbody><\/table>\n)$/.exec(html);
+  if (match) return [match[1]!, match[2]!, match[3]!];
+  expect(html, 'a table with no rows').toMatch(/^<table>[\s\S]*<\/thead>\n<\/table>\n$/);
+  return [html.replace(/<\/table>\n$/, '<tbody>'), '', '</tbody></table>\n'];
 }
 
 function streamed(
@@ -276,6 +304,90 @@ describe('MarkdownStream: a long paragraph is shown in pieces while it is writte
       const view = streamed(randomSplit(random, text), undefined, new MarkdownStream(markdown, { pieceChars: 16 }));
       expect(view.html, `seed ${seed}, text ${JSON.stringify(text)}`).toBe(oneShot(text));
     }
+  });
+});
+
+/** Wraps the stream's Markdown so a test can see how much text each update reads. */
+function countingLex(): { markdown: typeof markdown; lexed: number[] } {
+  const lexed: number[] = [];
+  const counting = {
+    ...markdown,
+    lex(source: string, definitions?: Parameters<typeof markdown.lex>[1]) {
+      lexed.push(source.length);
+      return markdown.lex(source, definitions);
+    },
+  };
+  return { markdown: counting, lexed };
+}
+
+describe('MarkdownStream: a long table in pieces', () => {
+  it('for random long tables split at random points: the same HTML after every update', { timeout: 60_000 }, () => {
+    let kept = 0;
+    for (let seed = 30_001; seed <= 30_300; seed++) {
+      const random = seededRandom(seed);
+      const text = randomLongTable(random);
+      const stream = new MarkdownStream(markdown, { tableRows: 2 });
+      streamed(
+        randomSplit(random, text),
+        (html, prefix) => expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
+        {
+          update(text: string, final?: boolean) {
+            const patch = stream.update(text, final);
+            if (patch.open && 'table' in patch.open) kept += patch.open.table.append.length;
+            return patch;
+          },
+        } as MarkdownStream,
+      );
+    }
+    // Rows were kept and added to, not only rendered whole.
+    expect(kept).toBeGreaterThan(500);
+  });
+
+  it('reads and renders only the last rows per update, whatever the length of the table', () => {
+    const { markdown: counting, lexed } = countingLex();
+    const stream = new MarkdownStream(counting);
+    const rows = Array.from({ length: 300 }, (_, index) => ['| ', `row ${index} `, '| **bold** | ', '`x | y` |\n']);
+    const tokens = ['Intro.\n\n| name | value | code |\n|---|--:|---|\n', ...rows.flat(), '\nAfter.\n'];
+    let largestRead = 0;
+    let largestRender = 0;
+    let updates = 0;
+    const view = streamed(tokens, (html, text) => expect(html).toBe(oneShot(text)), {
+      update(text: string, final?: boolean) {
+        lexed.length = 0;
+        const patch = stream.update(text, final);
+        if (patch.open && 'table' in patch.open && text.length > 5_000) {
+          updates++;
+          largestRead = Math.max(largestRead, ...lexed);
+          largestRender = Math.max(
+            largestRender,
+            patch.open.table.tail.length + patch.open.table.append.join('').length,
+          );
+        }
+        return patch;
+      },
+    } as MarkdownStream);
+    expect(view.html).toBe(oneShot(tokens.join('')));
+    expect(updates).toBeGreaterThan(500);
+    // Once the table is long, an update reads a few rows, not the 5,000 to 10,000 characters of table before them,
+    // and renders the rows since the last ones kept.
+    expect(largestRead).toBeLessThan(600);
+    expect(largestRender).toBeLessThan(2_000);
+  });
+
+  it('a table that ends: the rows after it and a definition it uses render as one-shot', () => {
+    const rows = Array.from({ length: 60 }, (_, index) => `| [ref ${index % 3}] | ${index} |\n`);
+    const tokens = [
+      '| a | b |\n|---|---|\n',
+      ...rows,
+      '\n',
+      'after ',
+      'the ',
+      'table\n\n',
+      '[ref 1]: https://example.org/def\n',
+    ];
+    const view = streamedByCharacter(tokens.join(''));
+    expect(view.html).toBe(oneShot(tokens.join('')));
+    expect(view.html).toContain('<a href="https://example.org/def">ref 1</a>');
   });
 });
 

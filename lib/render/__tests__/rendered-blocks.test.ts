@@ -171,6 +171,39 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(container.textContent).toContain('a (http://evil.example/p.gif)');
   });
 
+  it('keeps the rows of a long table as they are, adding rows as they finish, and shows a one-shot render throughout', () => {
+    const container = document.createElement('div');
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const frames = new Frames();
+    const view = new RenderedBlocks(container, frames.schedule);
+    const rows = Array.from({ length: 60 }, (_, index) => [
+      `| *r${index}* `,
+      '| <img src=x onerror=alert(1)> ',
+      `| [a](https://example.org/a?b=1) \`x | y\` |\n`,
+    ]);
+    const tokens = ['Intro\n\n| one | two | three |\n|---|:-:|--:|\n', ...rows.flat(), '\nAfter.\n'];
+    let text = '';
+    let table: HTMLTableElement | null = null;
+    let firstRow: Element | null = null;
+    for (const [index, token] of tokens.entries()) {
+      text += token;
+      view.apply(stream.update(text));
+      expect(container.querySelector('img, [onerror]')).toBeNull();
+      // Sanitising the whole table for the comparison is what is slow in this DOM: every few updates.
+      if (index % 4 === 0) expect(ungrouped(container)).toBe(oneShot(text));
+      if (!stream.inPieces) continue;
+      table ??= container.querySelector('table');
+      firstRow ??= table!.tBodies[0]!.rows[0]!;
+      // The table and its first row are the same nodes from update to update.
+      expect(container.querySelector('table')).toBe(table);
+      expect(table!.tBodies[0]!.rows[0]).toBe(firstRow);
+    }
+    expect(table!.tBodies[0]!.rows.length).toBe(60);
+    view.apply(stream.update(text, true), true);
+    frames.runAll();
+    expect(container.innerHTML).toBe(oneShot(text));
+  });
+
   it(
     'keeps the pieces of a long paragraph as they are, replacing only its last piece, and ends as one-shot',
     { timeout: 60_000 },
