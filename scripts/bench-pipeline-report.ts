@@ -23,15 +23,21 @@ export interface StreamRun {
   stall: StallProbeReport;
 }
 
-/** A table growing row by row at a model's pace, beside the same words as paragraphs, in the same panel. */
+/**
+ * A table growing row by row and a code block growing line by line at a model's pace, beside the same words as
+ * paragraphs, in the same panel.
+ */
 export interface GrowingTable {
   rows: number;
   tokensPerSecond: number;
   /** Main-thread task time per second of wall time while it streamed (0–1). */
   tableBusyShare: number;
+  codeBusyShare: number;
   paragraphsBusyShare: number;
   tableLongTasks: number;
+  codeLongTasks: number;
   tableP95Ms: number;
+  codeP95Ms: number;
   paragraphsP95Ms: number;
 }
 
@@ -82,6 +88,7 @@ export function report(
     offscreenChunkBytes: chunks.mainThreadBytes,
     idleOffscreenStallMs: round(idleStall.maxMs),
     growingTableBusyShare: Math.round(growingTable.tableBusyShare * 100) / 100,
+    growingCodeBusyShare: Math.round(growingTable.codeBusyShare * 100) / 100,
     paragraphsBusyShare: Math.round(growingTable.paragraphsBusyShare * 100) / 100,
     bare,
     details: {
@@ -123,6 +130,10 @@ export function report(
     `A table growing to ${growingTable.rows} rows at ${growingTable.tokensPerSecond} tok/s: main thread busy ` +
       `${percent(growingTable.tableBusyShare)} (the same words as paragraphs: ${percent(growingTable.paragraphsBusyShare)}), ` +
       `p95 ${round(growingTable.tableP95Ms)} ms (paragraphs ${round(growingTable.paragraphsP95Ms)}), long tasks ${growingTable.tableLongTasks}`,
+  );
+  console.log(
+    `A code block growing to ${growingTable.rows} lines at ${growingTable.tokensPerSecond} tok/s: main thread busy ` +
+      `${percent(growingTable.codeBusyShare)}, p95 ${round(growingTable.codeP95Ms)} ms, long tasks ${growingTable.codeLongTasks}`,
   );
   console.log(
     `Offscreen timer with nothing streaming, as long as the paced run: stall max ${round(idleStall.maxMs)} / p95 ${round(idleStall.p95Ms)} ms (${idleStall.samples} samples)`,

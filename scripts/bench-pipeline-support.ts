@@ -61,15 +61,21 @@ export function markdownReply(count: number, prefix: string): ScriptedReply {
   return { tokens: kept, markers: kept.map((token) => largestMarker(token, prefix)) };
 }
 
+/** The kinds of reply `growingReply` writes: the table and the code block are each one open block while they grow. */
+export type GrowingShape = 'table' | 'code' | 'paragraphs';
+
 /**
- * A reply that is one table growing row by row (two cells a row, one token a cell), or, with `asTable` false, the
- * same words as short paragraphs: the baseline for what the table's one open block costs while it grows.
+ * A reply that is one table growing row by row (two cells a row, one token a cell), one code block growing line by
+ * line (two words a line), or the same words as short paragraphs: the baseline for what one open block costs while it
+ * grows.
  */
-export function tableReply(rows: number, prefix: string, asTable = true): ScriptedReply {
+export function growingReply(rows: number, prefix: string, shape: GrowingShape): ScriptedReply {
   const tokens: string[] = [];
   for (let cell = 1; cell <= rows * 2; cell++) {
     const rowEnd = cell % 2 === 0;
-    if (asTable) tokens.push(`${cell === 1 ? '| a | b |\n|---|---|\n' : ''}| ${prefix}${cell} ${rowEnd ? '|\n' : ''}`);
+    if (shape === 'table')
+      tokens.push(`${cell === 1 ? '| a | b |\n|---|---|\n' : ''}| ${prefix}${cell} ${rowEnd ? '|\n' : ''}`);
+    else if (shape === 'code') tokens.push(`${cell === 1 ? '```\n' : ''}${prefix}${cell}${rowEnd ? '\n' : ' '}`);
     else tokens.push(`${prefix}${cell}${rowEnd ? '\n\n' : ' '}`);
   }
   return { tokens, markers: tokens.map((_, index) => index + 1) };

@@ -3,7 +3,7 @@
  * each figure beside a bare relay of the same tokens (offscreen → service worker → panel, one message per token, no
  * rendering) measured in the same run. Prints a table and writes bench-results/pipeline.json.
  * Options: --quick (smaller replies, for a first look), --no-build (measure the builds already in .output),
- * --table-only (only the growing table, printed, nothing written).
+ * --table-only (only the growing table and code block, printed, nothing written).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,7 +18,8 @@ import {
   markdownReply,
   offscreenChunkSizes,
   plainReply,
-  tableReply,
+  growingReply,
+  type GrowingShape,
   type ScriptedReply,
 } from './bench-pipeline-support';
 import { extensionChromiumArgs } from '../tests/e2e/support/launch';
@@ -37,7 +38,7 @@ const SIZES = {
   renderUpdates: QUICK ? 20 : 40,
 };
 const PACED_TOKENS_PER_SECOND = 100;
-/** A growing table's rows, streamed at a small model's pace. */
+/** A growing table's rows (and a growing code block's lines), streamed at a small model's pace. */
 const TABLE = { rows: QUICK ? 50 : 200, tokensPerSecond: 50 };
 const REPLY = '[data-testid="ask-answer"]';
 const BARE = '#bench-bare';
@@ -244,27 +245,31 @@ async function busy(panel: Page, cdp: CDPSession): Promise<{ taskSeconds: number
 
 /**
  * The share of the panel's main thread (which the offscreen document shares) taken while a reply streams at a model's
- * pace: a table that grows row by row, and the same words as short paragraphs.
+ * pace: a table that grows row by row, a code block that grows line by line, and the same words as short paragraphs.
  */
 async function measureGrowingTable(panel: Page, worker: Worker, cdp: CDPSession): Promise<GrowingTable> {
-  const share = async (asTable: boolean) => {
+  const share = async (shape: GrowingShape) => {
     const prefix = nextPrefix();
-    const reply = tableReply(TABLE.rows, prefix, asTable);
+    const reply = growingReply(TABLE.rows, prefix, shape);
     const before = await busy(panel, cdp);
     const started = Date.now();
     const run = await measureStream(panel, worker, 'tacit', reply, { tokensPerSecond: TABLE.tokensPerSecond }, prefix);
     const after = await busy(panel, cdp);
     return { busyShare: (after.taskSeconds - before.taskSeconds) / ((Date.now() - started) / 1000), run };
   };
-  const paragraphs = await share(false);
-  const table = await share(true);
+  const paragraphs = await share('paragraphs');
+  const table = await share('table');
+  const code = await share('code');
   return {
     rows: TABLE.rows,
     tokensPerSecond: TABLE.tokensPerSecond,
     tableBusyShare: table.busyShare,
+    codeBusyShare: code.busyShare,
     paragraphsBusyShare: paragraphs.busyShare,
     tableLongTasks: table.run.longTasksOver50Ms,
+    codeLongTasks: code.run.longTasksOver50Ms,
     tableP95Ms: table.run.p95Ms,
+    codeP95Ms: code.run.p95Ms,
     paragraphsP95Ms: paragraphs.run.p95Ms,
   };
 }

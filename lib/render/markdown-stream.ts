@@ -11,7 +11,7 @@
  * A long table at the end of the text is shown in pieces too: its finished rows are rendered once and kept, and each
  * update reads and renders only the rows after them (the table's header and delimiter lines, then those rows: a
  * table's rows are read line by line, each on its own). Rows rendered apart are the same HTML as the table rendered
- * whole.
+ * whole. A long fenced code block at the end is shown the same way, line by line: its finished lines are kept as text.
  */
 import type { Links, Token, Tokens } from 'marked';
 import type { SafeMarkdown } from './markdown';
@@ -49,13 +49,22 @@ export type OpenPatch =
    * showed). `append` and `tail` are tables too, of which only the body rows count: rows that stay, to add after those
    * already there, and the last rows, rendered anew.
    */
-  | { table: { start: boolean; lead: string | null; head: string | null; append: string[]; tail: string } };
+  | { table: { start: boolean; lead: string | null; head: string | null; append: string[]; tail: string } }
+  /**
+   * The open tail ends in a long fenced code block shown in pieces: the blocks before it (`lead`; null when as
+   * before), then the code block. `head` is its HTML, whose code element's text does not count (when `start`: the
+   * block is new, drop what the open tail showed). `append` holds text, not HTML: finished lines to add after those
+   * already there; `tail` is the text of the last lines, anew.
+   */
+  | { code: { start: boolean; lead: string | null; head: string | null; append: string[]; tail: string } };
 
 export interface MarkdownStreamOptions {
   /** An open paragraph longer than this (in characters) is shown in pieces. */
   pieceChars?: number;
   /** An open table with more rows than this is shown in pieces. */
   tableRows?: number;
+  /** An open fenced code block with more lines than this is shown in pieces. */
+  codeLines?: number;
 }
 
 /** Long enough that short replies never use pieces; short enough that rendering the last piece stays well under 1 ms. */
@@ -72,6 +81,8 @@ const SETTLED_LINE_CHARS = 64;
 const UNPAIRED_WINDOW_PIECES = 4;
 /** Rows that a table grows by before it is shown in pieces: a short table costs little to render whole. */
 const TABLE_ROWS = 24;
+/** Lines that a code block grows by before it is shown in pieces. */
+const CODE_LINES = 40;
 
 interface FinishedBlock {
   key: number;
@@ -96,8 +107,11 @@ export class MarkdownStream {
   private pieces: OpenParagraph | undefined;
   /** The long table at the end of the open tail, while it is shown in pieces. */
   private table: OpenTable | undefined;
+  /** The long fenced code block at the end of the open tail, while it is shown in pieces. */
+  private code: OpenCode | undefined;
   private readonly pieceChars: number;
   private readonly tableRows: number;
+  private readonly codeLines: number;
 
   /** `markdown` holds the task's link allow-list: a new list means a new stream. */
   constructor(
@@ -106,11 +120,12 @@ export class MarkdownStream {
   ) {
     this.pieceChars = options.pieceChars ?? PIECE_CHARS;
     this.tableRows = Math.max(1, options.tableRows ?? TABLE_ROWS);
+    this.codeLines = Math.max(2, options.codeLines ?? CODE_LINES);
   }
 
-  /** Whether the text ends in a long paragraph or table shown in pieces: its final update renders that block whole. */
+  /** Whether the text ends in a long block shown in pieces: its final update renders that block whole. */
   get inPieces(): boolean {
-    return this.pieces !== undefined || this.table !== undefined;
+    return this.pieces !== undefined || this.table !== undefined || this.code !== undefined;
   }
 
   /** `final`: the text is complete (the task ended), so nothing is left in pieces. */
@@ -123,6 +138,11 @@ export class MarkdownStream {
     if (!final && this.pieces?.extendsLastLine(text, appended)) {
       const paragraph = { start: false, lead: null, ...this.pieces.grow(text, this.definitions(), false) };
       return { reset, changed: [], added: [], open: { paragraph } };
+    }
+    if (!final && this.code) {
+      const lines = this.code.growAlone(text);
+      if (lines)
+        return { reset, changed: [], added: [], open: { code: { start: false, lead: null, head: null, ...lines } } };
     }
     if (!final && this.table) {
       const rows = this.table.growAlone(text);
@@ -160,11 +180,14 @@ export class MarkdownStream {
     return { reset, changed, added, open: this.renderOpen(tokens.slice(finishedCount), placed, final) };
   }
 
-  /** The open tail: whole, or ending in a long paragraph or table shown in pieces. */
+  /** The open tail: whole, or ending in a long paragraph, table or code block shown in pieces. */
   private renderOpen(tokens: Token[], placed: boolean, final: boolean): OpenPatch | null {
     const last = tokens.at(-1);
     if (!final && placed && last?.type === 'table' && (last as Tokens.Table).rows.length > this.tableRows)
       return this.renderOpenTable(tokens.slice(0, -1), last as Tokens.Table);
+    if (!final && placed && last?.type === 'code' && OpenCode.long(last as Tokens.Code, this.codeLines))
+      return this.renderOpenCode(tokens.slice(0, -1), last as Tokens.Code);
+    this.code = undefined;
     const long = !final && placed && last?.type === 'paragraph' && last.raw.length > this.pieceChars;
     // A paragraph opening with "[" may still turn out to be a reference definition.
     if (!long || last.raw.startsWith('[')) {
@@ -181,6 +204,7 @@ export class MarkdownStream {
     const start = this.text.length - last.raw.length;
     const same = this.pieces?.start === start;
     this.table = undefined;
+    this.code = undefined;
     if (!same) this.pieces = new OpenParagraph(this.markdown, start, this.pieceChars);
     const paragraph = this.pieces!.grow(this.text, this.definitions(), true);
     const leadChanged = !same || leadHtml !== this.openHtml;
@@ -191,6 +215,7 @@ export class MarkdownStream {
   /** The open tail ends in a long table: the blocks before it are rendered whole, the table in pieces. */
   private renderOpenTable(lead: Token[], table: Tokens.Table): OpenPatch {
     this.pieces = undefined;
+    this.code = undefined;
     const leadHtml = this.markdown.render(lead);
     const start = this.text.length - table.raw.length;
     const definitions = this.definitions();
@@ -203,6 +228,20 @@ export class MarkdownStream {
     return { table: { start: !same, lead: leadChanged ? leadHtml : null, ...rows } };
   }
 
+  /** The open tail ends in a long code block: the blocks before it are rendered whole, the code in pieces. */
+  private renderOpenCode(lead: Token[], code: Tokens.Code): OpenPatch {
+    this.pieces = undefined;
+    this.table = undefined;
+    const leadHtml = this.markdown.render(lead);
+    const start = this.text.length - code.raw.length;
+    const same = this.code?.start === start;
+    if (!same) this.code = new OpenCode(this.markdown, start, code.raw, this.codeLines);
+    const lines = this.code!.grow(code, this.text);
+    const leadChanged = !same || leadHtml !== this.openHtml;
+    this.openHtml = leadHtml;
+    return { code: { start: !same, lead: leadChanged ? leadHtml : null, ...lines } };
+  }
+
   /** The reference definitions in force: finished blocks' first, then the open tail's. */
   private definitions(): Links {
     return { ...this.openDefinitions, ...this.finishedDefinitions };
@@ -211,6 +250,7 @@ export class MarkdownStream {
   private clear(): void {
     this.pieces = undefined;
     this.table = undefined;
+    this.code = undefined;
     this.text = '';
     this.finishedLength = 0;
     this.finished.clear();
@@ -405,6 +445,93 @@ class OpenTable {
 
   private render(table: Tokens.Table, rows: Tokens.TableCell[][]): string {
     return this.markdown.render([{ ...table, rows }]);
+  }
+}
+
+/**
+ * A long fenced code block at the end of the text, shown in pieces. It begins at `start` in the text; its first lines
+ * are shown already, and its unkept lines begin at `keptEnd`. Its content is plain text: lines are read one by one
+ * (less the fence's indentation), and the text shown is the content with one line break at its end.
+ */
+class OpenCode {
+  private keptEnd: number;
+  private keptAny = false;
+  /** The fence's opening line: with the unkept lines after it, it reads as the rest of the block. */
+  private readonly fenceLine: string;
+  /** Finished lines are kept this many at a time. */
+  private readonly keepLines: number;
+
+  constructor(
+    private readonly markdown: SafeMarkdown,
+    readonly start: number,
+    raw: string,
+    codeLines: number,
+  ) {
+    this.fenceLine = raw.slice(0, raw.indexOf('\n') + 1);
+    this.keptEnd = start + this.fenceLine.length;
+    this.keepLines = Math.max(1, Math.floor(codeLines / 3));
+  }
+
+  /** Whether `code` is a fenced block long enough for pieces. */
+  static long(code: Tokens.Code, codeLines: number): boolean {
+    if (code.codeBlockStyle === 'indented') return false;
+    let lines = 0;
+    for (let at = code.raw.indexOf('\n'); at >= 0 && lines <= codeLines; at = code.raw.indexOf('\n', at + 1)) lines++;
+    return lines > codeLines;
+  }
+
+  /**
+   * The update when only the code block grew: its unkept lines read after its opening line are one code block and
+   * nothing else (a closing fence may end it: its lines are as shown). Undefined when more follows, so that the whole
+   * text is read again.
+   */
+  growAlone(text: string): { append: string[]; tail: string } | undefined {
+    const lines = text.slice(this.keptEnd);
+    if (lines.includes('\r')) return undefined;
+    const source = this.fenceLine + lines;
+    const tokens = this.markdown.lex(source);
+    const code = tokens[0];
+    if (tokens.length !== 1 || code?.type !== 'code' || code.raw.length !== source.length) return undefined;
+    return this.linesFrom((code as Tokens.Code).text, lines);
+  }
+
+  /** The first update in pieces, or one after the whole text was read again: `code` is the whole block. */
+  grow(code: Tokens.Code, text: string): { head: string | null; append: string[]; tail: string } {
+    if (this.keptAny) {
+      const unkept = text.slice(this.keptEnd);
+      const rest = this.markdown.lex(this.fenceLine + unkept)[0];
+      return { head: null, ...this.linesFrom(rest?.type === 'code' ? (rest as Tokens.Code).text : unkept, unkept) };
+    }
+    // The block's HTML with no text: its code element holds the lines, as text.
+    const head = this.markdown.render([{ ...code, text: '' }]);
+    return { head, ...this.linesFrom(code.text, text.slice(this.keptEnd), 1) };
+  }
+
+  /**
+   * Splits the unkept content `content` (read from the source `lines`) into finished lines to keep, once there are at
+   * least `keepAt` of them, and the rest. Every line but the last two is finished: a last line that ends in a line
+   * break is shown without it until more follows, as a one-shot render shows it.
+   */
+  private linesFrom(content: string, lines: string, keepAt = this.keepLines): { append: string[]; tail: string } {
+    const append: string[] = [];
+    const parts = content.split('\n');
+    const keep = parts.length - 2;
+    let rest = content;
+    if (keep >= keepAt) {
+      let textEnd = 0;
+      let sourceEnd = 0;
+      for (let line = 0; line < keep; line++) {
+        textEnd = content.indexOf('\n', textEnd) + 1;
+        sourceEnd = lines.indexOf('\n', sourceEnd) + 1;
+      }
+      append.push(content.slice(0, textEnd));
+      rest = content.slice(textEnd);
+      this.keptEnd += sourceEnd;
+      this.keptAny = true;
+    }
+    // The text shown is the content with one line break at its end (none when empty): kept lines end in one.
+    const tail = rest === '' ? '' : `${rest.replace(/\n$/, '')}\n`;
+    return { append, tail };
   }
 }
 

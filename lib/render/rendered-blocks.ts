@@ -34,11 +34,22 @@ interface OpenTable {
   tail: ChildNode[];
 }
 
+/** A long code block shown in pieces: the blocks before it, the block (and the line break after it), and its last lines. */
+interface OpenCode {
+  lead: ChildNode[];
+  nodes: ChildNode[];
+  code: Element;
+  tail: Text;
+}
+
 /** Kept text in a paragraph's last lines beyond which its finished lines are moved into a block of their own. */
 const SEAL_CHARS = 1500;
 /** More characters than this in a row without a box: nothing is laid out (a hidden panel). */
 const BOXLESS_RUN = 64;
-/** The class of a block of a paragraph's finished lines (the panel's style makes it a block without margins). */
+/**
+ * The class of a block of finished lines, of a paragraph or a code block still being written (the panel's style makes
+ * it a block without margins).
+ */
 export const PARAGRAPH_LINES_CLASS = 'paragraph-lines';
 /** The class of a group of finished blocks while the reply streams (the panel's style lets off-screen ones be skipped). */
 export const BLOCK_GROUP_CLASS = 'block-group';
@@ -66,6 +77,7 @@ export class RenderedBlocks {
   private open: ChildNode[] = [];
   private paragraph: OpenParagraph | undefined;
   private table: OpenTable | undefined;
+  private code: OpenCode | undefined;
 
   private readonly inert: Document;
   /** The group finished blocks go into while the reply streams, and how many it holds. */
@@ -118,6 +130,7 @@ export class RenderedBlocks {
     this.open = [];
     this.paragraph = undefined;
     this.table = undefined;
+    this.code = undefined;
   }
 
   private applyOpen(patch: OpenPatch): void {
@@ -128,6 +141,10 @@ export class RenderedBlocks {
     }
     if ('table' in patch) {
       this.applyOpenTable(patch.table);
+      return;
+    }
+    if ('code' in patch) {
+      this.applyOpenCode(patch.code);
       return;
     }
     const { start, lead, append, tail } = patch.paragraph;
@@ -175,6 +192,34 @@ export class RenderedBlocks {
     table.body.append(...table.tail);
   }
 
+  /**
+   * Finished lines go into blocks of their own (like a paragraph's finished lines), so that the browser lays out only
+   * the last lines again when they change; the final render gives the block as a one-shot render has it.
+   */
+  private applyOpenCode({ start, lead, head, append, tail }: Extract<OpenPatch, { code: unknown }>['code']): void {
+    const document = this.container.ownerDocument;
+    if (start || !this.code) {
+      this.removeOpen();
+      const leadNodes = this.insert(lead ?? '', null, this.openParent());
+      const nodes = this.insert(head ?? '', null, this.openParent());
+      const element = nodes.find((node): node is Element => node instanceof Element);
+      const code = element?.querySelector('code') ?? element ?? document.createElement('code');
+      const text = document.createTextNode('');
+      code.replaceChildren(text);
+      this.code = { lead: leadNodes, nodes, code, tail: text };
+    } else if (lead !== null) {
+      this.code.lead = this.replace(this.code.lead, lead, () => this.code!.nodes[0] ?? null);
+    }
+    const { code, tail: tailNode } = this.code;
+    for (const text of append) {
+      const lines = document.createElement('span');
+      lines.className = PARAGRAPH_LINES_CLASS;
+      lines.textContent = text;
+      code.insertBefore(lines, tailNode);
+    }
+    if (tailNode.data !== tail) tailNode.data = tail;
+  }
+
   /** The rows of the table in `html`, with the line breaks between them, out of its body (a bare row would not parse). */
   private bodyRows(html: string): ChildNode[] {
     this.parse(html);
@@ -185,11 +230,12 @@ export class RenderedBlocks {
   private removeOpen(): void {
     this.open.forEach((node) => node.remove());
     this.open = [];
-    if (this.table) {
-      this.table.lead.forEach((node) => node.remove());
-      this.table.nodes.forEach((node) => node.remove());
-      this.table = undefined;
+    for (const block of [this.table, this.code]) {
+      block?.lead.forEach((node) => node.remove());
+      block?.nodes.forEach((node) => node.remove());
     }
+    this.table = undefined;
+    this.code = undefined;
     if (!this.paragraph) return;
     this.paragraph.lead.forEach((node) => node.remove());
     this.paragraph.element.remove();
@@ -198,7 +244,8 @@ export class RenderedBlocks {
   }
 
   private firstOpenNode(): ChildNode | null {
-    if (this.table) return this.table.lead[0] ?? this.table.nodes[0] ?? null;
+    const block = this.table ?? this.code;
+    if (block) return block.lead[0] ?? block.nodes[0] ?? null;
     if (this.paragraph) return this.paragraph.lead[0] ?? this.paragraph.element;
     return this.open[0] ?? null;
   }
@@ -245,7 +292,8 @@ export class RenderedBlocks {
   }
 
   private openNodes(): ChildNode[] {
-    if (this.table) return [...this.open, ...this.table.lead, ...this.table.nodes];
+    const block = this.table ?? this.code;
+    if (block) return [...this.open, ...block.lead, ...block.nodes];
     if (!this.paragraph) return this.open;
     return [...this.open, ...this.paragraph.lead, this.paragraph.element, this.paragraph.lineBreak];
   }

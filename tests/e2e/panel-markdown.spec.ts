@@ -223,6 +223,54 @@ test('a long table grows row by row while it streams: its rows stay, and it ends
   expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
 });
 
+test('a long code block keeps its lines while it streams, looks the same, and ends as a one-shot render', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  const lines = Array.from({ length: 200 }, (_, index) => [
+    `  const value${index} = compute(${index}, "<b>text</b>")`,
+    ` + other[${index}]; // a long line that runs past the width of the panel ${'x'.repeat(index % 40)}\n`,
+  ]);
+  const tokens = ['Here is the code:\n\n```ts\n', ...lines.flat(), '```\n\nThat is all.\n'];
+  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 600 });
+  const panel = await openPanel();
+  // Midway, the code element is the one first seen, and it is laid out as one block of the same text would be.
+  const midway = panel.evaluate(
+    () =>
+      new Promise<{ sameCode: boolean; blocks: number; size: number[]; asOneText: number[] }>((resolve) => {
+        let first: Element | undefined;
+        new MutationObserver((_, observer) => {
+          const code = document.querySelector('[data-testid="ask-answer"] pre > code');
+          const blocks = code?.querySelectorAll('.paragraph-lines').length ?? 0;
+          if (blocks >= 1) first ??= code!;
+          if (blocks < 4) return;
+          observer.disconnect();
+          const pre = code!.parentElement!;
+          const copy = pre.cloneNode(false) as HTMLElement;
+          copy.append(Object.assign(document.createElement('code'), { textContent: code!.textContent }));
+          pre.after(copy);
+          const sizeOf = (element: HTMLElement) => [
+            Math.round(element.getBoundingClientRect().height),
+            element.scrollWidth,
+          ];
+          const size = sizeOf(pre);
+          const asOneText = sizeOf(copy);
+          copy.remove();
+          resolve({ sameCode: code === first, blocks, size, asOneText });
+        }).observe(document.body, { childList: true, subtree: true });
+      }),
+  );
+  await ask(panel, 'Write a long script');
+  const seen = await midway;
+  expect(seen.sameCode).toBe(true);
+  expect(seen.size).toEqual(seen.asOneText);
+  await answered(panel);
+  const answer = panel.getByTestId('ask-answer');
+  await expect(answer.locator('.paragraph-lines')).toHaveCount(0);
+  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+});
+
 test('while a reply streams, its finished blocks sit exactly where they will be once it is complete', async ({
   openPanel,
   serviceWorker,

@@ -171,3 +171,44 @@ export function randomLongTable(random: Random): string {
   const before = random() < 0.5 ? `${randomMarkdown(random, int(random, 1, 2))}\n\n` : '';
   return `${before}${header}\n${delimiter}\n${rows.join('\n')}${pick(random, TABLE_ENDS)}`;
 }
+
+const CODE_LINES = [
+  'const x = 1;',
+  '  indented <b>bold</b> & "quoted" \'single\'',
+  '',
+  '   ',
+  '\ttabbed',
+  '``',
+  '~~',
+  '``` not a close',
+  '<script>alert(1)</script>',
+  '| a | b |',
+  '# not a heading',
+  '[x]: https://example.org/def',
+];
+
+/**
+ * Random Markdown around a long fenced code block: backtick and tilde fences, indented fences, info strings, lines
+ * that look like a close but are not, blank lines, and the ways a block ends (or does not).
+ */
+export function randomLongCode(random: Random): string {
+  const indent = pick(random, ['', '', ' ', '  ', '   ']);
+  const fence = pick(random, ['```', '```', '~~~', '````']);
+  const info = pick(random, ['', 'ts', 'html', ' python extra']);
+  const lines = Array.from({ length: int(random, 3, 60) }, () =>
+    random() < 0.6
+      ? `${pick(random, ['', ' ', '    '])}${inline(random, int(random, 1, 4))}`
+      : pick(random, CODE_LINES),
+  );
+  const close = pick(random, [
+    '',
+    `\n${indent}${fence}`,
+    `\n${fence}${fence[0]}  `,
+    `\n${fence}\n\nafter the code`,
+    `\n   ${fence}\nnext`,
+    `\n${fence.slice(0, -1)}`,
+    '\n\n\n',
+  ]);
+  const before = random() < 0.5 ? `${randomMarkdown(random, int(random, 1, 2))}\n\n` : '';
+  return `${before}${indent}${fence}${info}\n${lines.join('\n')}${close}`;
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { safeMarkdown, type Purifier } from '../markdown';
+import { escapeHtml, safeMarkdown, type Purifier } from '../markdown';
 import { MarkdownStream, type StreamPatch } from '../markdown-stream';
 import { markdownReply, replyTokens } from '../../../tests/fixtures/markdown/markdown-reply';
-import { randomLongTable, randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
+import { randomLongCode, randomLongTable, randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
 
 const LINKS = new Set([
   'https://example.org/a?b=1',
@@ -31,6 +31,8 @@ class HtmlView {
   private paragraph: { lead: string; pieces: string[]; tail: string } | undefined;
   /** A long table shown in pieces: what comes before it, its HTML around its body, its kept rows and its last rows. */
   private table: { lead: string; before: string; after: string; rows: string[]; tail: string } | undefined;
+  /** A long code block shown in pieces: what comes before it, its HTML around its text, its kept lines and the rest. */
+  private code: { lead: string; before: string; after: string; lines: string[]; tail: string } | undefined;
 
   apply(patch: StreamPatch): void {
     if (patch.reset) {
@@ -38,6 +40,7 @@ class HtmlView {
       this.open = '';
       this.paragraph = undefined;
       this.table = undefined;
+      this.code = undefined;
     }
     for (const { key, html } of patch.changed) {
       expect(this.blocks.has(key), `block ${key} changed before it was added`).toBe(true);
@@ -49,13 +52,31 @@ class HtmlView {
       this.open = patch.open.html;
       this.paragraph = undefined;
       this.table = undefined;
+      this.code = undefined;
       return;
     }
+    if ('code' in patch.open) {
+      const { start, lead, head, append, tail } = patch.open.code;
+      expect(start || this.code !== undefined, 'a code block grew before it started').toBe(true);
+      if (start) {
+        this.paragraph = undefined;
+        this.table = undefined;
+        const match = /^([\s\S]*?<code[^>]*>)(<\/code><\/pre>\n)$/.exec(head!);
+        expect(match, head!).not.toBeNull();
+        const [, before, after] = match!;
+        this.code = { lead: lead ?? '', before: before!, after: after!, lines: [], tail: '' };
+      } else if (lead !== null) this.code!.lead = lead;
+      this.code!.lines.push(...append);
+      this.code!.tail = tail;
+      return;
+    }
+    this.code = undefined;
     if ('table' in patch.open) {
       const { start, lead, head, append, tail } = patch.open.table;
       expect(start || this.table !== undefined, 'a table grew before it started').toBe(true);
       if (start) {
         this.paragraph = undefined;
+        this.code = undefined;
         const [before, rows, after] = tableParts(head!);
         this.table = { lead: lead ?? '', before, after, rows: [rows], tail: '' };
       } else if (lead !== null) this.table!.lead = lead;
@@ -73,12 +94,14 @@ class HtmlView {
   }
 
   get html(): string {
-    const table = this.table;
+    const { table, code } = this;
     const open = this.paragraph
       ? `${this.paragraph.lead}<p>${this.paragraph.pieces.join('')}${this.paragraph.tail}</p>\n`
       : table
         ? `${table.lead}${table.before}${table.rows.join('')}${table.tail}${table.after}`
-        : this.open;
+        : code
+          ? `${code.lead}${code.before}${escapeHtml(code.lines.join('') + code.tail)}${code.after}`
+          : this.open;
     return [...this.blocks.values()].join('') + open;
   }
 }
@@ -388,6 +411,65 @@ describe('MarkdownStream: a long table in pieces', () => {
     const view = streamedByCharacter(tokens.join(''));
     expect(view.html).toBe(oneShot(tokens.join('')));
     expect(view.html).toContain('<a href="https://example.org/def">ref 1</a>');
+  });
+});
+
+describe('MarkdownStream: a long code block in pieces', () => {
+  it(
+    'for random long code blocks split at random points: the same HTML after every update',
+    { timeout: 60_000 },
+    () => {
+      let kept = 0;
+      for (let seed = 40_001; seed <= 40_300; seed++) {
+        const random = seededRandom(seed);
+        const text = randomLongCode(random);
+        const stream = new MarkdownStream(markdown, { codeLines: 2 });
+        streamed(
+          randomSplit(random, text),
+          (html, prefix) => expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
+          {
+            update(text: string, final?: boolean) {
+              const patch = stream.update(text, final);
+              if (patch.open && 'code' in patch.open) kept += patch.open.code.append.length;
+              return patch;
+            },
+          } as MarkdownStream,
+        );
+      }
+      // Lines were kept and added to, not only rendered whole.
+      expect(kept).toBeGreaterThan(500);
+    },
+  );
+
+  it('reads and renders only the last lines per update, whatever the length of the block', () => {
+    const { markdown: counting, lexed } = countingLex();
+    const stream = new MarkdownStream(counting);
+    const lines = Array.from({ length: 400 }, (_, index) => [
+      `  const value${index} = `,
+      `compute(${index}, "<b>");`,
+      '\n',
+    ]);
+    const tokens = ['Here is the code:\n\n```ts\n', ...lines.flat(), '```\n\nThat is all.\n'];
+    let largestRead = 0;
+    let largestRender = 0;
+    let updates = 0;
+    const view = streamed(tokens, (html, text) => expect(html).toBe(oneShot(text)), {
+      update(text: string, final?: boolean) {
+        lexed.length = 0;
+        const patch = stream.update(text, final);
+        if (patch.open && 'code' in patch.open && text.length > 5_000) {
+          updates++;
+          largestRead = Math.max(largestRead, ...lexed);
+          largestRender = Math.max(largestRender, patch.open.code.tail.length + patch.open.code.append.join('').length);
+        }
+        return patch;
+      },
+    } as MarkdownStream);
+    expect(view.html).toBe(oneShot(tokens.join('')));
+    expect(updates).toBeGreaterThan(800);
+    // Once the block is long, an update reads a few lines, not the 5,000 to 15,000 characters of code before them.
+    expect(largestRead).toBeLessThan(800);
+    expect(largestRender).toBeLessThan(800);
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownSafely, safeMarkdown } from '../markdown';
 import { MarkdownStream } from '../markdown-stream';
-import { BLOCK_GROUP_CLASS, RenderedBlocks } from '../rendered-blocks';
+import { BLOCK_GROUP_CLASS, PARAGRAPH_LINES_CLASS, RenderedBlocks } from '../rendered-blocks';
 import { randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
 
 const LINKS = new Set(['https://example.org/a?b=1', 'https://example.org/def', 'mailto:mail@example.org']);
@@ -199,6 +199,37 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
       expect(table!.tBodies[0]!.rows[0]).toBe(firstRow);
     }
     expect(table!.tBodies[0]!.rows.length).toBe(60);
+    view.apply(stream.update(text, true), true);
+    frames.runAll();
+    expect(container.innerHTML).toBe(oneShot(text));
+  });
+
+  it('keeps the finished lines of a long code block as they are and shows the text of a one-shot render throughout', () => {
+    const container = document.createElement('div');
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const frames = new Frames();
+    const view = new RenderedBlocks(container, frames.schedule);
+    const lines = Array.from({ length: 120 }, (_, index) => [
+      `  <img src=x onerror=alert(${index})> `,
+      `"${index}" &amp;\n`,
+    ]);
+    const tokens = ['Code:\n\n```html\n', ...lines.flat(), '```\n\nAfter.\n'];
+    let text = '';
+    let code: Element | null = null;
+    let firstLines: Node | null = null;
+    for (const token of tokens) {
+      text += token;
+      view.apply(stream.update(text));
+      expect(container.querySelector('img, [onerror]')).toBeNull();
+      expect(container.textContent).toBe(oneShotText(text));
+      if (!stream.inPieces) continue;
+      code ??= container.querySelector('pre > code');
+      firstLines ??= code!.firstChild;
+      // The code element and its first block of lines are the same nodes from update to update.
+      expect(container.querySelector('pre > code')).toBe(code);
+      expect(code!.firstChild).toBe(firstLines);
+    }
+    expect(code!.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`).length).toBeGreaterThan(3);
     view.apply(stream.update(text, true), true);
     frames.runAll();
     expect(container.innerHTML).toBe(oneShot(text));
