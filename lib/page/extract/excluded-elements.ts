@@ -320,7 +320,17 @@ function isSmallChrome(el: Element): boolean {
 
 /** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */
 export function isNonTextElement(el: Element): boolean {
-  return NON_TEXT_TAGS.has(el.localName) || isSensitiveEditor(el);
+  return NON_TEXT_TAGS.has(el.localName) || isSensitiveEditor(el) || isChoiceLabel(el);
+}
+
+/**
+ * The label of a radio button: one choice of a form (a filter, a sort order, a poll), part of the form's controls
+ * like the button itself. A checkbox's label may be content (an ingredient, a checklist's item), so it stays.
+ */
+export function isChoiceLabel(el: Element): boolean {
+  if (el.localName !== 'label') return false;
+  const control = (el as HTMLLabelElement).control;
+  return control?.localName === 'input' && (control as HTMLInputElement).type === 'radio';
 }
 
 /** A rich editor labelled as a card number, code or password: its text is a secret like a field's value. */

@@ -3,7 +3,7 @@
  * and secondary blocks are left out. The live page is only read. The copy is built from whole subtrees where nothing
  * is left out (one native import each) and node by node only along the paths to what is.
  */
-import { isHeadingPermalink, isNonTextElement, type PageChrome } from './excluded-elements';
+import { isChoiceLabel, isHeadingPermalink, isNonTextElement, type PageChrome } from './excluded-elements';
 import { isBareText, isHiddenByMarkup, type PageVisibility, type VisibilityScope } from './visibility';
 import { isSiteLink, siteOf, SITE_LINK_ATTRIBUTE, type Site } from './site-links';
 
@@ -84,6 +84,13 @@ function walk(
       !isBareText(child) ||
       chrome.isKnownByContents(child)
     ) {
+      // A radio button's label is left out of the copy, where Readability would score it as text (a filter's choices
+      // read as a paragraph); the live reading leaves it out as a non-text element.
+      if (isChoiceLabel(child)) {
+        plan.removed.add(child);
+        partial = true;
+        continue;
+      }
       if (isNonTextElement(child) || OPAQUE_TAGS.has(tag)) {
         plan.keptElements += 1 + child.getElementsByTagName('*').length;
         continue;

@@ -269,6 +269,28 @@ describe('extractPage on fixture pages', () => {
     expect(page.text).not.toMatch(/4111|typed note|918273/);
   });
 
+  it("leaves out a filter's radio-button choices, read as a paragraph of text, and keeps a checklist's items", () => {
+    const choices = ['English', 'German', 'French', 'Spanish', 'Portuguese', 'Italian', 'Polish', 'Turkish']
+      .map(
+        (language, index) =>
+          `<input type="radio" name="review_language" id="language-${index}">` +
+          `<label for="language-${index}">${language} Very Positive (${(index + 3) * 1187})</label><br>`,
+      )
+      .join('');
+    const page = extractOk(
+      documentFromHtml(
+        `<html><body><main><h1>Harbour Builder</h1>${bridgeProse('rules').repeat(3)}` +
+          '<div class="filter"><div>Languages with enough reviews to generate a score are split out below for ease of ' +
+          `filtering.</div>${choices}<label><input type="radio" name="order"> Most helpful first</label></div>` +
+          '<ul><li><input type="checkbox" id="step-1"><label for="step-1">Check the tide tables before the crossing</label>' +
+          '</li></ul></main></body></html>',
+      ),
+    );
+    expect(page.text).toContain('after two years of surveys');
+    expect(page.text).toContain('Check the tide tables before the crossing');
+    expect(page.text).not.toMatch(/Very Positive|Most helpful first/);
+  });
+
   it('reads a page whose form has a control named "id" (the form\'s id property is then that control)', () => {
     const prose = '<p>The council approved the new cycle lanes on the harbour road after a year of consultation.</p>';
     const doc = documentFromHtml(
