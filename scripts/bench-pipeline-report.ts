@@ -24,8 +24,8 @@ export interface StreamRun {
 }
 
 /**
- * A table growing row by row and a code block growing line by line at a model's pace, beside the same words as
- * paragraphs, in the same panel.
+ * A table growing row by row, a code block line by line and a list item by item at a model's pace, beside the same
+ * words as paragraphs, in the same panel.
  */
 export interface GrowingTable {
   rows: number;
@@ -33,11 +33,14 @@ export interface GrowingTable {
   /** Main-thread task time per second of wall time while it streamed (0–1). */
   tableBusyShare: number;
   codeBusyShare: number;
+  listBusyShare: number;
   paragraphsBusyShare: number;
   tableLongTasks: number;
   codeLongTasks: number;
+  listLongTasks: number;
   tableP95Ms: number;
   codeP95Ms: number;
+  listP95Ms: number;
   paragraphsP95Ms: number;
 }
 
@@ -89,6 +92,7 @@ export function report(
     idleOffscreenStallMs: round(idleStall.maxMs),
     growingTableBusyShare: Math.round(growingTable.tableBusyShare * 100) / 100,
     growingCodeBusyShare: Math.round(growingTable.codeBusyShare * 100) / 100,
+    growingListBusyShare: Math.round(growingTable.listBusyShare * 100) / 100,
     paragraphsBusyShare: Math.round(growingTable.paragraphsBusyShare * 100) / 100,
     bare,
     details: {
@@ -134,6 +138,10 @@ export function report(
   console.log(
     `A code block growing to ${growingTable.rows} lines at ${growingTable.tokensPerSecond} tok/s: main thread busy ` +
       `${percent(growingTable.codeBusyShare)}, p95 ${round(growingTable.codeP95Ms)} ms, long tasks ${growingTable.codeLongTasks}`,
+  );
+  console.log(
+    `A list growing to ${growingTable.rows} items at ${growingTable.tokensPerSecond} tok/s: main thread busy ` +
+      `${percent(growingTable.listBusyShare)}, p95 ${round(growingTable.listP95Ms)} ms, long tasks ${growingTable.listLongTasks}`,
   );
   console.log(
     `Offscreen timer with nothing streaming, as long as the paced run: stall max ${round(idleStall.maxMs)} / p95 ${round(idleStall.p95Ms)} ms (${idleStall.samples} samples)`,

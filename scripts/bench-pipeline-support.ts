@@ -61,13 +61,13 @@ export function markdownReply(count: number, prefix: string): ScriptedReply {
   return { tokens: kept, markers: kept.map((token) => largestMarker(token, prefix)) };
 }
 
-/** The kinds of reply `growingReply` writes: the table and the code block are each one open block while they grow. */
-export type GrowingShape = 'table' | 'code' | 'paragraphs';
+/** The kinds of reply `growingReply` writes: the table, the code block and the list are one open block as they grow. */
+export type GrowingShape = 'table' | 'code' | 'list' | 'paragraphs';
 
 /**
  * A reply that is one table growing row by row (two cells a row, one token a cell), one code block growing line by
- * line (two words a line), or the same words as short paragraphs: the baseline for what one open block costs while it
- * grows.
+ * line or one list growing item by item (two words each), or the same words as short paragraphs: the baseline for what
+ * one open block costs while it grows.
  */
 export function growingReply(rows: number, prefix: string, shape: GrowingShape): ScriptedReply {
   const tokens: string[] = [];
@@ -76,6 +76,7 @@ export function growingReply(rows: number, prefix: string, shape: GrowingShape):
     if (shape === 'table')
       tokens.push(`${cell === 1 ? '| a | b |\n|---|---|\n' : ''}| ${prefix}${cell} ${rowEnd ? '|\n' : ''}`);
     else if (shape === 'code') tokens.push(`${cell === 1 ? '```\n' : ''}${prefix}${cell}${rowEnd ? '\n' : ' '}`);
+    else if (shape === 'list') tokens.push(`${rowEnd ? '' : '- '}${prefix}${cell}${rowEnd ? '\n' : ' '}`);
     else tokens.push(`${prefix}${cell}${rowEnd ? '\n\n' : ' '}`);
   }
   return { tokens, markers: tokens.map((_, index) => index + 1) };

@@ -3,7 +3,7 @@
  * each figure beside a bare relay of the same tokens (offscreen → service worker → panel, one message per token, no
  * rendering) measured in the same run. Prints a table and writes bench-results/pipeline.json.
  * Options: --quick (smaller replies, for a first look), --no-build (measure the builds already in .output),
- * --table-only (only the growing table and code block, printed, nothing written).
+ * --table-only (only the growing table, code block and list, printed, nothing written).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -245,7 +245,8 @@ async function busy(panel: Page, cdp: CDPSession): Promise<{ taskSeconds: number
 
 /**
  * The share of the panel's main thread (which the offscreen document shares) taken while a reply streams at a model's
- * pace: a table that grows row by row, a code block that grows line by line, and the same words as short paragraphs.
+ * pace: a table that grows row by row, a code block line by line, a list item by item, and the same words as short
+ * paragraphs.
  */
 async function measureGrowingTable(panel: Page, worker: Worker, cdp: CDPSession): Promise<GrowingTable> {
   const share = async (shape: GrowingShape) => {
@@ -260,16 +261,20 @@ async function measureGrowingTable(panel: Page, worker: Worker, cdp: CDPSession)
   const paragraphs = await share('paragraphs');
   const table = await share('table');
   const code = await share('code');
+  const list = await share('list');
   return {
     rows: TABLE.rows,
     tokensPerSecond: TABLE.tokensPerSecond,
     tableBusyShare: table.busyShare,
     codeBusyShare: code.busyShare,
+    listBusyShare: list.busyShare,
     paragraphsBusyShare: paragraphs.busyShare,
     tableLongTasks: table.run.longTasksOver50Ms,
     codeLongTasks: code.run.longTasksOver50Ms,
+    listLongTasks: list.run.longTasksOver50Ms,
     tableP95Ms: table.run.p95Ms,
     codeP95Ms: code.run.p95Ms,
+    listP95Ms: list.run.p95Ms,
     paragraphsP95Ms: paragraphs.run.p95Ms,
   };
 }

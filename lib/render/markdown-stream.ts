@@ -56,7 +56,16 @@ export type OpenPatch =
    * block is new, drop what the open tail showed). `append` holds text, not HTML: finished lines to add after those
    * already there; `tail` is the text of the last lines, anew.
    */
-  | { code: { start: boolean; lead: string | null; head: string | null; append: string[]; tail: string } };
+  | { code: { start: boolean; lead: string | null; head: string | null; append: string[]; tail: string } }
+  /**
+   * The open tail ends in a long list shown in pieces, as a table is: `head` is the list with the items kept so far;
+   * `append` and `tail` are lists too, of which only the items count.
+   */
+  | { list: { start: boolean; lead: string | null; head: string | null; append: string[]; tail: string } };
+
+/** A long table, code block or list shown in pieces: what its update says. */
+type RowsUpdate = { head: string | null; append: string[]; tail: string };
+type RowsKind = 'table' | 'code' | 'list';
 
 export interface MarkdownStreamOptions {
   /** An open paragraph longer than this (in characters) is shown in pieces. */
@@ -65,6 +74,8 @@ export interface MarkdownStreamOptions {
   tableRows?: number;
   /** An open fenced code block with more lines than this is shown in pieces. */
   codeLines?: number;
+  /** An open list with more items than this is shown in pieces. */
+  listItems?: number;
 }
 
 /** Long enough that short replies never use pieces; short enough that rendering the last piece stays well under 1 ms. */
@@ -83,6 +94,8 @@ const UNPAIRED_WINDOW_PIECES = 4;
 const TABLE_ROWS = 24;
 /** Lines that a code block grows by before it is shown in pieces. */
 const CODE_LINES = 40;
+/** Items that a list grows by before it is shown in pieces. */
+const LIST_ITEMS = 16;
 
 interface FinishedBlock {
   key: number;
@@ -105,13 +118,12 @@ export class MarkdownStream {
   private openHtml = '';
   /** The long paragraph at the end of the open tail, while it is shown in pieces. */
   private pieces: OpenParagraph | undefined;
-  /** The long table at the end of the open tail, while it is shown in pieces. */
-  private table: OpenTable | undefined;
-  /** The long fenced code block at the end of the open tail, while it is shown in pieces. */
-  private code: OpenCode | undefined;
+  /** The long table, fenced code block or list at the end of the open tail, while it is shown in pieces. */
+  private rows: OpenTable | OpenCode | OpenList | undefined;
   private readonly pieceChars: number;
   private readonly tableRows: number;
   private readonly codeLines: number;
+  private readonly listItems: number;
 
   /** `markdown` holds the task's link allow-list: a new list means a new stream. */
   constructor(
@@ -121,11 +133,12 @@ export class MarkdownStream {
     this.pieceChars = options.pieceChars ?? PIECE_CHARS;
     this.tableRows = Math.max(1, options.tableRows ?? TABLE_ROWS);
     this.codeLines = Math.max(2, options.codeLines ?? CODE_LINES);
+    this.listItems = Math.max(2, options.listItems ?? LIST_ITEMS);
   }
 
   /** Whether the text ends in a long block shown in pieces: its final update renders that block whole. */
   get inPieces(): boolean {
-    return this.pieces !== undefined || this.table !== undefined || this.code !== undefined;
+    return this.pieces !== undefined || this.rows !== undefined;
   }
 
   /** `final`: the text is complete (the task ended), so nothing is left in pieces. */
@@ -139,15 +152,10 @@ export class MarkdownStream {
       const paragraph = { start: false, lead: null, ...this.pieces.grow(text, this.definitions(), false) };
       return { reset, changed: [], added: [], open: { paragraph } };
     }
-    if (!final && this.code) {
-      const lines = this.code.growAlone(text);
-      if (lines)
-        return { reset, changed: [], added: [], open: { code: { start: false, lead: null, head: null, ...lines } } };
-    }
-    if (!final && this.table) {
-      const rows = this.table.growAlone(text);
+    if (!final && this.rows) {
+      const rows = this.rows.growAlone(text);
       if (rows)
-        return { reset, changed: [], added: [], open: { table: { start: false, lead: null, head: null, ...rows } } };
+        return { reset, changed: [], added: [], open: rowsPatch(this.rows.kind, false, null, { head: null, ...rows }) };
     }
 
     const tail = text.slice(this.finishedLength);
@@ -180,20 +188,17 @@ export class MarkdownStream {
     return { reset, changed, added, open: this.renderOpen(tokens.slice(finishedCount), placed, final) };
   }
 
-  /** The open tail: whole, or ending in a long paragraph, table or code block shown in pieces. */
+  /** The open tail: whole, or ending in a long paragraph, table, code block or list shown in pieces. */
   private renderOpen(tokens: Token[], placed: boolean, final: boolean): OpenPatch | null {
+    const rows = !final && placed ? this.longRowsAtEnd(tokens) : null;
+    if (rows) return this.renderOpenRows(tokens.slice(0, rows.at), rows.token, rows.kind);
+    this.rows = undefined;
     const last = tokens.at(-1);
-    if (!final && placed && last?.type === 'table' && (last as Tokens.Table).rows.length > this.tableRows)
-      return this.renderOpenTable(tokens.slice(0, -1), last as Tokens.Table);
-    if (!final && placed && last?.type === 'code' && OpenCode.long(last as Tokens.Code, this.codeLines))
-      return this.renderOpenCode(tokens.slice(0, -1), last as Tokens.Code);
-    this.code = undefined;
     const long = !final && placed && last?.type === 'paragraph' && last.raw.length > this.pieceChars;
     // A paragraph opening with "[" may still turn out to be a reference definition.
     if (!long || last.raw.startsWith('[')) {
       const wasInPieces = this.inPieces;
       this.pieces = undefined;
-      this.table = undefined;
       const html = this.markdown.render(tokens);
       const open = wasInPieces || html !== this.openHtml ? { html } : null;
       this.openHtml = html;
@@ -203,8 +208,6 @@ export class MarkdownStream {
     const leadHtml = this.markdown.render(lead);
     const start = this.text.length - last.raw.length;
     const same = this.pieces?.start === start;
-    this.table = undefined;
-    this.code = undefined;
     if (!same) this.pieces = new OpenParagraph(this.markdown, start, this.pieceChars);
     const paragraph = this.pieces!.grow(this.text, this.definitions(), true);
     const leadChanged = !same || leadHtml !== this.openHtml;
@@ -212,34 +215,47 @@ export class MarkdownStream {
     return { paragraph: { ...paragraph, start: !same, lead: leadChanged ? leadHtml : null } };
   }
 
-  /** The open tail ends in a long table: the blocks before it are rendered whole, the table in pieces. */
-  private renderOpenTable(lead: Token[], table: Tokens.Table): OpenPatch {
-    this.pieces = undefined;
-    this.code = undefined;
-    const leadHtml = this.markdown.render(lead);
-    const start = this.text.length - table.raw.length;
-    const definitions = this.definitions();
-    // Kept rows were rendered with the definitions in force then: when those change, the table starts again.
-    const same = this.table?.start === start && this.table.sameDefinitions(definitions);
-    if (!same) this.table = new OpenTable(this.markdown, start, table.raw, definitions, this.tableRows);
-    const rows = this.table!.grow(table, this.text);
-    const leadChanged = !same || leadHtml !== this.openHtml;
-    this.openHtml = leadHtml;
-    return { table: { start: !same, lead: leadChanged ? leadHtml : null, ...rows } };
+  /**
+   * The long table, fenced code block or list that ends the open tail, if any, and its index: a list's raw text
+   * leaves out the white space after it, which follows as a token of its own.
+   */
+  private longRowsAtEnd(tokens: Token[]): { token: Token; kind: RowsKind; at: number } | null {
+    const at = tokens.at(-1)?.type === 'space' ? tokens.length - 2 : tokens.length - 1;
+    const token = tokens[at];
+    if (at === tokens.length - 2) {
+      return token?.type === 'list' && (token as Tokens.List).items.length > this.listItems
+        ? { token, kind: 'list', at }
+        : null;
+    }
+    if (token?.type === 'table' && (token as Tokens.Table).rows.length > this.tableRows)
+      return { token, kind: 'table', at };
+    if (token?.type === 'code' && OpenCode.long(token as Tokens.Code, this.codeLines))
+      return { token, kind: 'code', at };
+    if (token?.type === 'list' && (token as Tokens.List).items.length > this.listItems)
+      return { token, kind: 'list', at };
+    return null;
   }
 
-  /** The open tail ends in a long code block: the blocks before it are rendered whole, the code in pieces. */
-  private renderOpenCode(lead: Token[], code: Tokens.Code): OpenPatch {
+  /** The open tail ends in a long table, code block or list: the blocks before it are rendered whole, it in pieces. */
+  private renderOpenRows(lead: Token[], token: Token, kind: RowsKind): OpenPatch {
     this.pieces = undefined;
-    this.table = undefined;
     const leadHtml = this.markdown.render(lead);
-    const start = this.text.length - code.raw.length;
-    const same = this.code?.start === start;
-    if (!same) this.code = new OpenCode(this.markdown, start, code.raw, this.codeLines);
-    const lines = this.code!.grow(code, this.text);
+    const start = this.finishedLength + lead.reduce((length, block) => length + block.raw.length, 0);
+    const definitions = this.definitions();
+    // Kept rows were rendered with the definitions in force then (and a list's items as loose or tight as it was):
+    // when those change, the block starts again.
+    const same = this.rows?.kind === kind && this.rows.start === start && this.rows.same(definitions, token);
+    if (!same) this.rows = this.newRows(kind, start, token, definitions);
+    const rows = this.rows!.grow(token, this.text);
     const leadChanged = !same || leadHtml !== this.openHtml;
     this.openHtml = leadHtml;
-    return { code: { start: !same, lead: leadChanged ? leadHtml : null, ...lines } };
+    return rowsPatch(kind, !same, leadChanged ? leadHtml : null, rows);
+  }
+
+  private newRows(kind: RowsKind, start: number, token: Token, definitions: Links): OpenTable | OpenCode | OpenList {
+    if (kind === 'table') return new OpenTable(this.markdown, start, token.raw, definitions, this.tableRows);
+    if (kind === 'code') return new OpenCode(this.markdown, start, token.raw, this.codeLines);
+    return new OpenList(this.markdown, start, token as Tokens.List, definitions, this.listItems);
   }
 
   /** The reference definitions in force: finished blocks' first, then the open tail's. */
@@ -249,8 +265,7 @@ export class MarkdownStream {
 
   private clear(): void {
     this.pieces = undefined;
-    this.table = undefined;
-    this.code = undefined;
+    this.rows = undefined;
     this.text = '';
     this.finishedLength = 0;
     this.finished.clear();
@@ -299,6 +314,12 @@ export class MarkdownStream {
         return { key, html: this.markdown.render(this.markdown.lex(raw, definitions)) };
       });
   }
+}
+
+function rowsPatch(kind: RowsKind, start: boolean, lead: string | null, rows: RowsUpdate): OpenPatch {
+  const patch = { start, lead, ...rows };
+  if (kind === 'table') return { table: patch };
+  return kind === 'code' ? { code: patch } : { list: patch };
 }
 
 /** The length in `raw` of its first `length` characters once \r\n and \r are read as \n. */
@@ -371,6 +392,7 @@ class OpenParagraph {
  * rendered and shown already, and its unkept rows begin at `keptEnd`.
  */
 class OpenTable {
+  readonly kind = 'table';
   private kept = 0;
   private keptEnd: number;
   /** The table's header and delimiter lines: with the unkept rows after them, they read as the rest of the table. */
@@ -393,7 +415,7 @@ class OpenTable {
     this.keepRows = Math.max(1, Math.floor(tableRows / 3));
   }
 
-  sameDefinitions(definitions: Links): boolean {
+  same(definitions: Links): boolean {
     return JSON.stringify(definitions) === this.definitionsKey;
   }
 
@@ -413,7 +435,8 @@ class OpenTable {
   }
 
   /** The first update in pieces, or one after the whole text was read again: `table` is the whole table. */
-  grow(table: Tokens.Table, text: string): { head: string | null; append: string[]; tail: string } {
+  grow(token: Token, text: string): RowsUpdate {
+    const table = token as Tokens.Table;
     const unkept = { ...table, rows: table.rows.slice(this.kept) };
     if (this.kept > 0) return { head: null, ...this.rowsFrom(unkept, text.slice(this.keptEnd)) };
     const { append, tail } = this.rowsFrom(unkept, text.slice(this.keptEnd), 1);
@@ -454,6 +477,7 @@ class OpenTable {
  * (less the fence's indentation), and the text shown is the content with one line break at its end.
  */
 class OpenCode {
+  readonly kind = 'code';
   private keptEnd: number;
   private keptAny = false;
   /** The fence's opening line: with the unkept lines after it, it reads as the rest of the block. */
@@ -470,6 +494,11 @@ class OpenCode {
     this.fenceLine = raw.slice(0, raw.indexOf('\n') + 1);
     this.keptEnd = start + this.fenceLine.length;
     this.keepLines = Math.max(1, Math.floor(codeLines / 3));
+  }
+
+  /** Code is text: no definition changes it. */
+  same(): boolean {
+    return true;
   }
 
   /** Whether `code` is a fenced block long enough for pieces. */
@@ -496,7 +525,8 @@ class OpenCode {
   }
 
   /** The first update in pieces, or one after the whole text was read again: `code` is the whole block. */
-  grow(code: Tokens.Code, text: string): { head: string | null; append: string[]; tail: string } {
+  grow(token: Token, text: string): RowsUpdate {
+    const code = token as Tokens.Code;
     if (this.keptAny) {
       const unkept = text.slice(this.keptEnd);
       const rest = this.markdown.lex(this.fenceLine + unkept)[0];
@@ -532,6 +562,96 @@ class OpenCode {
     // The text shown is the content with one line break at its end (none when empty): kept lines end in one.
     const tail = rest === '' ? '' : `${rest.replace(/\n$/, '')}\n`;
     return { append, tail };
+  }
+}
+
+/**
+ * A long list at the end of the text, shown in pieces. It begins at `start` in the text; its first `kept` items are
+ * rendered and shown already, and its unkept items begin at `keptEnd`. Items are read one after another, each on its
+ * own, but for one thing they share: a list is loose (its items' text in paragraphs) when a blank line separates two
+ * of them. The unkept items of a loose list are read after a first item and a blank line that make them loose too.
+ */
+class OpenList {
+  readonly kind = 'list';
+  private kept = 0;
+  private keptEnd: number;
+  private readonly loose: boolean;
+  /** An item and a blank line that make the list after them loose; its item is not shown. */
+  private readonly looseItem: string;
+  private readonly definitionsKey: string;
+  /** Finished items are kept this many at a time. */
+  private readonly keepItems: number;
+
+  constructor(
+    private readonly markdown: SafeMarkdown,
+    readonly start: number,
+    list: Tokens.List,
+    private readonly definitions: Links,
+    listItems: number,
+  ) {
+    this.keptEnd = start;
+    this.loose = list.loose;
+    const marker = /^ {0,3}(\d{1,9}([.)])|[*+-])/.exec(list.raw);
+    this.looseItem = `${marker?.[2] ? `1${marker[2]}` : (marker?.[1] ?? '-')} x\n\n`;
+    this.definitionsKey = JSON.stringify(definitions);
+    this.keepItems = Math.max(1, Math.floor(listItems / 3));
+  }
+
+  same(definitions: Links, token: Token): boolean {
+    return (token as Tokens.List).loose === this.loose && JSON.stringify(definitions) === this.definitionsKey;
+  }
+
+  /**
+   * The update when only the list grew: its unkept items read on their own are one list, as loose or tight as it was,
+   * and nothing else. Undefined otherwise (the list ended, or became loose), so that the whole text is read again.
+   */
+  growAlone(text: string): { append: string[]; tail: string } | undefined {
+    const items = text.slice(this.keptEnd);
+    if (items.includes('\r')) return undefined;
+    const lead = this.loose ? this.looseItem : '';
+    const tokens = this.markdown.lex(lead + items, this.definitions);
+    const list = tokens[0] as Tokens.List | undefined;
+    if (list?.type !== 'list' || list.loose !== this.loose) return undefined;
+    if (tokens.length > 2 || (tokens.length === 2 && tokens[1]!.type !== 'space')) return undefined;
+    if (this.loose && list.items[0]?.raw !== lead) return undefined;
+    return this.itemsFrom({ ...list, items: this.loose ? list.items.slice(1) : list.items }, items);
+  }
+
+  /** The first update in pieces, or one after the whole text was read again: `token` is the whole list. */
+  grow(token: Token, text: string): RowsUpdate {
+    const list = token as Tokens.List;
+    const unkept = { ...list, items: list.items.slice(this.kept) };
+    if (this.kept > 0) return { head: null, ...this.itemsFrom(unkept, text.slice(this.keptEnd)) };
+    const { append, tail } = this.itemsFrom(unkept, text.slice(this.keptEnd), 1);
+    // What the first update keeps is the list the others add items to.
+    return { head: append[0] ?? this.render(list, []), append: [], tail };
+  }
+
+  /**
+   * Renders the unkept items of `list` (whose source is `items`): the finished ones once there are at least `keepAt`
+   * of them, to keep, and the others anew. Every item but the last two is finished: the last may go on, and a line
+   * after it may still change the one before (a setext underline under its text).
+   */
+  private itemsFrom(list: Tokens.List, items: string, keepAt = this.keepItems): { append: string[]; tail: string } {
+    const finished = list.items.length - 2;
+    const whole = { append: [], tail: this.render(list, list.items) };
+    if (finished < keepAt) return whole;
+    let end = 0;
+    for (const item of list.items.slice(0, finished)) {
+      // Items are kept by their place in the text: their raw text must be the text, one after another.
+      if (!items.startsWith(item.raw, end)) return whole;
+      end += item.raw.length;
+    }
+    this.kept += finished;
+    this.keptEnd += end;
+    return {
+      append: [this.render(list, list.items.slice(0, finished))],
+      tail: this.render(list, list.items.slice(finished)),
+    };
+  }
+
+  private render(list: Tokens.List, items: Tokens.ListItem[]): string {
+    return this.markdown.render([{ ...list, items }]);
   }
 }
 

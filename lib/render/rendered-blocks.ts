@@ -1,6 +1,6 @@
 /**
  * Applies a `MarkdownStream`'s patches to a container: each finished block's nodes are kept by key and left alone,
- * only the open tail's nodes are replaced (of a long paragraph or table shown in pieces, only its last piece or rows).
+ * only the open tail's nodes are replaced (of a long block shown in pieces, only its last piece, rows, lines or items).
  * The container ends up with the same children as one-shot rendering into its innerHTML, with no wrapper around the
  * blocks.
  *
@@ -26,11 +26,15 @@ interface OpenParagraph {
   unsealed: number;
 }
 
-/** A long table shown in pieces: the blocks before it, the table (and the line break after it), and its last rows. */
-interface OpenTable {
+/**
+ * A long table or list shown in pieces: the blocks before it, the block (and the line break after it), the element its
+ * rows or items are in (a table's body, the list), and its last rows or items.
+ */
+interface OpenRows {
+  kind: 'table' | 'list';
   lead: ChildNode[];
   nodes: ChildNode[];
-  body: HTMLTableSectionElement;
+  body: Element;
   tail: ChildNode[];
 }
 
@@ -76,7 +80,7 @@ export class RenderedBlocks {
   /** The open tail's nodes, when it is shown whole. */
   private open: ChildNode[] = [];
   private paragraph: OpenParagraph | undefined;
-  private table: OpenTable | undefined;
+  private rows: OpenRows | undefined;
   private code: OpenCode | undefined;
 
   private readonly inert: Document;
@@ -129,7 +133,7 @@ export class RenderedBlocks {
     this.blocks.clear();
     this.open = [];
     this.paragraph = undefined;
-    this.table = undefined;
+    this.rows = undefined;
     this.code = undefined;
   }
 
@@ -140,7 +144,11 @@ export class RenderedBlocks {
       return;
     }
     if ('table' in patch) {
-      this.applyOpenTable(patch.table);
+      this.applyOpenRows('table', patch.table);
+      return;
+    }
+    if ('list' in patch) {
+      this.applyOpenRows('list', patch.list);
       return;
     }
     if ('code' in patch) {
@@ -171,25 +179,30 @@ export class RenderedBlocks {
     paragraph.tail = this.insert(tail, null, paragraph.element);
   }
 
-  private applyOpenTable({ start, lead, head, append, tail }: Extract<OpenPatch, { table: unknown }>['table']): void {
-    if (start || !this.table) {
+  private applyOpenRows(
+    kind: OpenRows['kind'],
+    { start, lead, head, append, tail }: Extract<OpenPatch, { table: unknown }>['table'],
+  ): void {
+    if (start || this.rows?.kind !== kind) {
       this.removeOpen();
       const leadNodes = this.insert(lead ?? '', null, this.openParent());
       const nodes = this.insert(head ?? '', null, this.openParent());
-      const element = nodes.find((node) => node instanceof HTMLTableElement);
-      // A table with no rows yet has no body: one-shot rendering gives it one with its first row.
-      const body = element
-        ? (element.tBodies[0] ?? element.createTBody())
-        : this.container.ownerDocument.createElement('tbody');
-      this.table = { lead: leadNodes, nodes, body, tail: [] };
+      const element = nodes.find((node): node is Element => node instanceof Element);
+      this.rows = {
+        kind,
+        lead: leadNodes,
+        nodes,
+        body: rowsElement(kind, element, this.container.ownerDocument),
+        tail: [],
+      };
     } else if (lead !== null) {
-      this.table.lead = this.replace(this.table.lead, lead, () => this.table!.nodes[0] ?? null);
+      this.rows.lead = this.replace(this.rows.lead, lead, () => this.rows!.nodes[0] ?? null);
     }
-    const table = this.table;
-    table.tail.forEach((node) => node.remove());
-    for (const html of append) table.body.append(...this.bodyRows(html));
-    table.tail = this.bodyRows(tail);
-    table.body.append(...table.tail);
+    const rows = this.rows;
+    rows.tail.forEach((node) => node.remove());
+    for (const html of append) rows.body.append(...this.rowsIn(kind, html));
+    rows.tail = this.rowsIn(kind, tail);
+    rows.body.append(...rows.tail);
   }
 
   /**
@@ -220,21 +233,28 @@ export class RenderedBlocks {
     if (tailNode.data !== tail) tailNode.data = tail;
   }
 
-  /** The rows of the table in `html`, with the line breaks between them, out of its body (a bare row would not parse). */
-  private bodyRows(html: string): ChildNode[] {
+  /**
+   * The rows of the table or the items of the list in `html`, with the line breaks between them, taken out of their
+   * element (a bare row would not parse); a list's line break before its first item is the one shown already.
+   */
+  private rowsIn(kind: OpenRows['kind'], html: string): ChildNode[] {
     this.parse(html);
-    const body = this.inert.body.querySelector('table > tbody');
-    return body ? [...body.childNodes] : [];
+    const element = this.inert.body.querySelector(
+      kind === 'table' ? ':scope > table > tbody' : ':scope > ul, :scope > ol',
+    );
+    const nodes = element ? [...element.childNodes] : [];
+    if (kind === 'list' && nodes[0] instanceof Text && !nodes[0].data.trim()) nodes.shift();
+    return nodes;
   }
 
   private removeOpen(): void {
     this.open.forEach((node) => node.remove());
     this.open = [];
-    for (const block of [this.table, this.code]) {
+    for (const block of [this.rows, this.code]) {
       block?.lead.forEach((node) => node.remove());
       block?.nodes.forEach((node) => node.remove());
     }
-    this.table = undefined;
+    this.rows = undefined;
     this.code = undefined;
     if (!this.paragraph) return;
     this.paragraph.lead.forEach((node) => node.remove());
@@ -244,7 +264,7 @@ export class RenderedBlocks {
   }
 
   private firstOpenNode(): ChildNode | null {
-    const block = this.table ?? this.code;
+    const block = this.rows ?? this.code;
     if (block) return block.lead[0] ?? block.nodes[0] ?? null;
     if (this.paragraph) return this.paragraph.lead[0] ?? this.paragraph.element;
     return this.open[0] ?? null;
@@ -292,7 +312,7 @@ export class RenderedBlocks {
   }
 
   private openNodes(): ChildNode[] {
-    const block = this.table ?? this.code;
+    const block = this.rows ?? this.code;
     if (block) return [...this.open, ...block.lead, ...block.nodes];
     if (!this.paragraph) return this.open;
     return [...this.open, ...this.paragraph.lead, this.paragraph.element, this.paragraph.lineBreak];
@@ -332,6 +352,13 @@ export class RenderedBlocks {
     for (const [other, nodes] of this.blocks) if (other > key && nodes.length > 0) return nodes[0]!;
     return this.firstOpenNode();
   }
+}
+
+/** Where a table's rows or a list's items go: a table with no rows yet has no body (one-shot gives it one with them). */
+function rowsElement(kind: OpenRows['kind'], element: Element | undefined, document: Document): Element {
+  if (kind === 'list' && element) return element;
+  if (element instanceof HTMLTableElement) return element.tBodies[0] ?? element.createTBody();
+  return document.createElement(kind === 'table' ? 'tbody' : 'ul');
 }
 
 /**

@@ -223,6 +223,37 @@ test('a long table grows row by row while it streams: its rows stay, and it ends
   expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
 });
 
+test('a long list grows item by item while it streams: its items stay, and it ends as a one-shot render', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  const items = Array.from({ length: 150 }, (_, index) => [`- item ${index} `, 'with **bold** ', '`code`\n']);
+  const tokens = ['A list:\n\n', ...items.flat(), '\nThat is all.\n'];
+  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 600 });
+  const panel = await openPanel();
+  const midway = panel.evaluate(
+    () =>
+      new Promise<{ sameList: boolean; sameFirstItem: boolean }>((resolve) => {
+        let seen: { list: Element; firstItem: Element } | undefined;
+        new MutationObserver((_, observer) => {
+          const list = document.querySelector('[data-testid="ask-answer"] ul');
+          const count = list?.querySelectorAll(':scope > li').length ?? 0;
+          if (!seen && count >= 40) seen = { list: list!, firstItem: list!.querySelector('li')! };
+          if (!seen || count < 120) return;
+          observer.disconnect();
+          resolve({ sameList: list === seen.list, sameFirstItem: list!.querySelector('li') === seen.firstItem });
+        }).observe(document.body, { childList: true, subtree: true });
+      }),
+  );
+  await ask(panel, 'Make a long list');
+  expect(await midway).toEqual({ sameList: true, sameFirstItem: true });
+  await answered(panel);
+  const answer = panel.getByTestId('ask-answer');
+  await expect(answer.locator('ul > li')).toHaveCount(150);
+  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+});
+
 test('a long code block keeps its lines while it streams, looks the same, and ends as a one-shot render', async ({
   openPanel,
   serviceWorker,

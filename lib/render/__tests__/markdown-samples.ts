@@ -212,3 +212,36 @@ export function randomLongCode(random: Random): string {
   const before = random() < 0.5 ? `${randomMarkdown(random, int(random, 1, 2))}\n\n` : '';
   return `${before}${indent}${fence}${info}\n${lines.join('\n')}${close}`;
 }
+
+/**
+ * Random Markdown around a long list: bullets or numbers, tight or loose (a blank line anywhere between items), nested
+ * lists, lazy continuation lines, tasks, code and quotes in items, lines that end the list or could change an item.
+ */
+export function randomLongList(random: Random): string {
+  const ordered = random() < 0.4;
+  const delimiter = pick(random, ['.', ')']);
+  const bullet = pick(random, ['-', '*', '+']);
+  let number = int(random, 0, 12);
+  const marker = () => (ordered ? `${number++}${delimiter}` : bullet);
+  const loose = random() < 0.3;
+  const lines: string[] = [];
+  for (let item = 0, count = int(random, 3, 40); item < count; item++) {
+    const indent = pick(random, ['', '', '', ' ']);
+    const task = !ordered && random() < 0.15 ? `[${pick(random, [' ', 'x'])}] ` : '';
+    lines.push(`${indent}${marker()} ${task}${inline(random, int(random, 1, 4))}`);
+    const extra = random();
+    if (extra < 0.1) lines.push(`   ${inline(random)}`);
+    else if (extra < 0.15)
+      lines.push(inline(random)); // lazy continuation
+    else if (extra < 0.2)
+      lines.push('', `   ${inline(random)}`); // a second paragraph
+    else if (extra < 0.27) lines.push(`   - ${inline(random, 2)}`, `   - ${inline(random, 1)}`);
+    else if (extra < 0.3) lines.push('   ```', `   ${pick(random, ['code', '- not an item'])}`, '   ```');
+    else if (extra < 0.33) lines.push(`   > ${inline(random, 2)}`);
+    else if (extra < 0.35) lines.push(pick(random, ['-', '---', '===', '- - -']));
+    if (loose && random() < 0.3) lines.push('');
+  }
+  const end = pick(random, ['', '\n', '\n\nafter the list', '\n# heading', '\n\n- another list', '\n* other bullet']);
+  const before = random() < 0.5 ? `${randomMarkdown(random, int(random, 1, 2))}\n\n` : '';
+  return `${before}${lines.join('\n')}${end}`;
+}

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, safeMarkdown, type Purifier } from '../markdown';
 import { MarkdownStream, type StreamPatch } from '../markdown-stream';
 import { markdownReply, replyTokens } from '../../../tests/fixtures/markdown/markdown-reply';
-import { randomLongCode, randomLongTable, randomMarkdown, randomSplit, seededRandom } from './markdown-samples';
+import {
+  randomLongCode,
+  randomLongList,
+  randomLongTable,
+  randomMarkdown,
+  randomSplit,
+  seededRandom,
+} from './markdown-samples';
 
 const LINKS = new Set([
   'https://example.org/a?b=1',
@@ -30,7 +37,8 @@ class HtmlView {
   /** A long paragraph shown in pieces: what comes before it, its kept pieces and its last piece. */
   private paragraph: { lead: string; pieces: string[]; tail: string } | undefined;
   /** A long table shown in pieces: what comes before it, its HTML around its body, its kept rows and its last rows. */
-  private table: { lead: string; before: string; after: string; rows: string[]; tail: string } | undefined;
+  private table:
+    { kind: 'table' | 'list'; lead: string; before: string; after: string; rows: string[]; tail: string } | undefined;
   /** A long code block shown in pieces: what comes before it, its HTML around its text, its kept lines and the rest. */
   private code: { lead: string; before: string; after: string; lines: string[]; tail: string } | undefined;
 
@@ -71,17 +79,19 @@ class HtmlView {
       return;
     }
     this.code = undefined;
-    if ('table' in patch.open) {
-      const { start, lead, head, append, tail } = patch.open.table;
-      expect(start || this.table !== undefined, 'a table grew before it started').toBe(true);
+    if ('table' in patch.open || 'list' in patch.open) {
+      const kind = 'table' in patch.open ? 'table' : 'list';
+      const { start, lead, head, append, tail } = 'table' in patch.open ? patch.open.table : patch.open.list;
+      const parts = kind === 'table' ? tableParts : listParts;
+      expect(start || this.table?.kind === kind, `a ${kind} grew before it started`).toBe(true);
       if (start) {
         this.paragraph = undefined;
         this.code = undefined;
-        const [before, rows, after] = tableParts(head!);
-        this.table = { lead: lead ?? '', before, after, rows: [rows], tail: '' };
+        const [before, rows, after] = parts(head!);
+        this.table = { kind, lead: lead ?? '', before, after, rows: [rows], tail: '' };
       } else if (lead !== null) this.table!.lead = lead;
-      this.table!.rows.push(...append.map((html) => tableParts(html)[1]));
-      this.table!.tail = tableParts(tail)[1];
+      this.table!.rows.push(...append.map((html) => parts(html)[1]));
+      this.table!.tail = parts(tail)[1];
       return;
     }
     this.table = undefined;
@@ -112,6 +122,13 @@ function tableParts(html: string): [string, string, string] {
   if (match) return [match[1]!, match[2]!, match[3]!];
   expect(html, 'a table with no rows').toMatch(/^<table>[\s\S]*<\/thead>\n<\/table>\n$/);
   return [html.replace(/<\/table>\n$/, '<tbody>'), '', '</tbody></table>\n'];
+}
+
+/** A list's HTML before its items, the items, and after them. */
+function listParts(html: string): [string, string, string] {
+  const match = /^(<[uo]l[^>]*>\n)([\s\S]*)(<\/[uo]l>\n)$/.exec(html);
+  expect(match, html).not.toBeNull();
+  return [match![1]!, match![2]!, match![3]!];
 }
 
 function streamed(
@@ -470,6 +487,60 @@ describe('MarkdownStream: a long code block in pieces', () => {
     // Once the block is long, an update reads a few lines, not the 5,000 to 15,000 characters of code before them.
     expect(largestRead).toBeLessThan(800);
     expect(largestRender).toBeLessThan(800);
+  });
+});
+
+describe('MarkdownStream: a long list in pieces', () => {
+  it('for random long lists split at random points: the same HTML after every update', { timeout: 120_000 }, () => {
+    let kept = 0;
+    for (let seed = 50_001; seed <= 50_250; seed++) {
+      const random = seededRandom(seed);
+      const text = randomLongList(random);
+      const stream = new MarkdownStream(markdown, { listItems: 2 });
+      streamed(
+        randomSplit(random, text),
+        (html, prefix) => expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
+        {
+          update(text: string, final?: boolean) {
+            const patch = stream.update(text, final);
+            if (patch.open && 'list' in patch.open) kept += patch.open.list.append.length;
+            return patch;
+          },
+        } as MarkdownStream,
+      );
+    }
+    // Items were kept and added to, not only rendered whole.
+    expect(kept).toBeGreaterThan(500);
+  });
+
+  it.each([
+    ['a tight list', (index: number) => [`- item ${index} `, `with **bold** and \`code\`\n`]],
+    ['a loose numbered list', (index: number) => [`${index + 1}. item ${index} `, 'in a paragraph\n\n']],
+    ['a list of tasks with sub-items', (index: number) => [`- [ ] task ${index}\n`, `  - detail ${index}\n`]],
+  ])('%s: reads and renders only the last items per update, whatever its length', (_, item) => {
+    const { markdown: counting, lexed } = countingLex();
+    const stream = new MarkdownStream(counting);
+    const tokens = ['Intro.\n\n', ...Array.from({ length: 300 }, (_, index) => item(index)).flat(), '\nAfter.\n'];
+    let largestRead = 0;
+    let largestRender = 0;
+    let updates = 0;
+    const view = streamed(tokens, (html, text) => expect(html).toBe(oneShot(text)), {
+      update(text: string, final?: boolean) {
+        lexed.length = 0;
+        const patch = stream.update(text, final);
+        if (patch.open && 'list' in patch.open && text.length > 5_000) {
+          updates++;
+          largestRead = Math.max(largestRead, ...lexed);
+          largestRender = Math.max(largestRender, patch.open.list.tail.length + patch.open.list.append.join('').length);
+        }
+        return patch;
+      },
+    } as MarkdownStream);
+    expect(view.html).toBe(oneShot(tokens.join('')));
+    expect(updates).toBeGreaterThan(200);
+    // Once the list is long, an update reads a few items, not the thousands of characters of list before them.
+    expect(largestRead).toBeLessThan(800);
+    expect(largestRender).toBeLessThan(1_500);
   });
 });
 

@@ -204,6 +204,42 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(container.innerHTML).toBe(oneShot(text));
   });
 
+  it.each([
+    [
+      'a tight list',
+      (index: number) => [`- *item ${index}* <img src=x onerror=alert(1)> `, `[a](https://example.org/a?b=1)\n`],
+    ],
+    ['a loose numbered list', (index: number) => [`${index + 3}. item ${index} `, '`x`\n\n']],
+  ])(
+    'keeps the items of %s as they are, adding items as they finish, and shows a one-shot render throughout',
+    (_, item) => {
+      const container = document.createElement('div');
+      const stream = new MarkdownStream(safeMarkdown(LINKS));
+      const frames = new Frames();
+      const view = new RenderedBlocks(container, frames.schedule);
+      const tokens = ['Intro\n\n', ...Array.from({ length: 60 }, (_, index) => item(index)).flat(), '\nAfter.\n'];
+      let text = '';
+      let list: Element | null = null;
+      let firstItem: Element | null = null;
+      for (const [index, token] of tokens.entries()) {
+        text += token;
+        view.apply(stream.update(text));
+        expect(container.querySelector('img, [onerror]')).toBeNull();
+        if (index % 4 === 0) expect(ungrouped(container)).toBe(oneShot(text));
+        if (!stream.inPieces) continue;
+        list ??= container.querySelector('ul, ol');
+        firstItem ??= list!.querySelector('li');
+        // The list and its first item are the same nodes from update to update.
+        expect(container.querySelector('ul, ol')).toBe(list);
+        expect(list!.querySelector('li')).toBe(firstItem);
+      }
+      expect(list!.querySelectorAll(':scope > li').length).toBe(60);
+      view.apply(stream.update(text, true), true);
+      frames.runAll();
+      expect(container.innerHTML).toBe(oneShot(text));
+    },
+  );
+
   it('keeps the finished lines of a long code block as they are and shows the text of a one-shot render throughout', () => {
     const container = document.createElement('div');
     const stream = new MarkdownStream(safeMarkdown(LINKS));
