@@ -8,10 +8,10 @@
  * rendered again, so an update costs the same however long the paragraph is. When the paragraph ends, or the text
  * does (`final`), it is rendered whole, as a one-shot render would.
  *
- * A long table at the end of the text is shown in pieces too: its finished rows are rendered once and kept, and each
- * update reads and renders only the rows after them (the table's header and delimiter lines, then those rows: a
- * table's rows are read line by line, each on its own). Rows rendered apart are the same HTML as the table rendered
- * whole. A long fenced code block at the end is shown the same way, line by line: its finished lines are kept as text.
+ * A long table, fenced code block or list at the end of the text is shown in pieces too: its finished rows, lines or
+ * items are rendered once and kept, and each update reads and renders only those after them (a table's header and
+ * delimiter lines then its last rows, a code block's opening line then its last lines, a list's last items: each row,
+ * line or item is read on its own). What is rendered apart is the same HTML as the block rendered whole.
  */
 import type { Links, Token, Tokens } from 'marked';
 import type { SafeMarkdown } from './markdown';
@@ -145,7 +145,7 @@ export class MarkdownStream {
   update(text: string, final = false): StreamPatch {
     const reset = !text.startsWith(this.text);
     if (reset) this.clear();
-    else if (text === this.text && !(final && this.pieces)) return { reset, changed: [], added: [], open: null };
+    else if (text === this.text && !(final && this.inPieces)) return { reset, changed: [], added: [], open: null };
     const appended = text.slice(this.text.length);
     this.text = text;
     if (!final && this.pieces?.extendsLastLine(text, appended)) {

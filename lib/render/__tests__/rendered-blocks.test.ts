@@ -240,7 +240,10 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     },
   );
 
-  it('keeps the finished lines of a long code block as they are and shows the text of a one-shot render throughout', () => {
+  it.each([
+    ['closed, with text after it', '```\n\nAfter.\n'],
+    ['that the reply ends in (no closing fence)', ''],
+  ])('keeps the finished lines of a long code block %s, shows the text of a one-shot render throughout', (_, end) => {
     const container = document.createElement('div');
     const stream = new MarkdownStream(safeMarkdown(LINKS));
     const frames = new Frames();
@@ -249,7 +252,7 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
       `  <img src=x onerror=alert(${index})> `,
       `"${index}" &amp;\n`,
     ]);
-    const tokens = ['Code:\n\n```html\n', ...lines.flat(), '```\n\nAfter.\n'];
+    const tokens = ['Code:\n\n```html\n', ...lines.flat(), end];
     let text = '';
     let code: Element | null = null;
     let firstLines: Node | null = null;
