@@ -179,6 +179,7 @@ export class RenderedBlocks {
     paragraph.tail = this.insert(tail, null, paragraph.element);
   }
 
+  /** Kept rows or items go after those already there; the last ones are replaced. */
   private applyOpenRows(
     kind: OpenRows['kind'],
     { start, lead, head, append, tail }: Extract<OpenPatch, { table: unknown }>['table'],
