@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeltaBatcher, hopBatcher, relayBatcher, type FlushScheduler } from '../delta-batcher';
+import { DeltaBatcher, HOP_BURST_INTERVAL_MS, hopBatcher, relayBatcher, type FlushScheduler } from '../delta-batcher';
 
 /** A clock the test moves by hand; scheduled flushes run when their time comes. */
 class FakeClock {
@@ -179,11 +179,11 @@ describe('a hop that relays batches', () => {
     vi.useRealTimers();
   });
 
-  /** Batches of a frame each, of which three at a time arrive together every 16 ms (the receiving thread was busy). */
-  function relayTriples(batcher: DeltaBatcher, triples: number): void {
+  /** Batches of which three at a time arrive together every `everyMs` (the receiving thread was busy). */
+  function relayTriples(batcher: DeltaBatcher, triples: number, everyMs = 16): void {
     for (let triple = 0; triple < triples; triple++) {
       for (const part of ['a', 'b', 'c']) batcher.push(`${part}${triple} `);
-      vi.advanceTimersByTime(16);
+      vi.advanceTimersByTime(everyMs);
     }
   }
 
@@ -195,11 +195,20 @@ describe('a hop that relays batches', () => {
     // Each group: the first at once, the others merged for 4 ms at most.
     expect(relayed).toEqual([0, 4, 16, 20, 32, 36, 48, 52]);
 
+    // Groups 4 ms apart: the relay passes each on within 4 ms ...
+    const relayedFast: number[] = [];
+    const relayFast = relayBatcher(() => relayedFast.push(performance.now()));
+    let start = performance.now();
+    relayTriples(relayFast, 4, 4);
+    vi.advanceTimersByTime(HOP_BURST_INTERVAL_MS);
+    expect(relayedFast.map((at) => at - start)).toEqual([0, 4, 8, 12, 16]);
+
+    // ... where a hop of its own, after a merged send, waits its burst interval: later groups wait for it, merged.
     const hopped: number[] = [];
     const hop = hopBatcher(() => hopped.push(performance.now()));
-    relayTriples(hop, 4);
-    const start = hopped[0]!;
-    // After a merged send the hop waits a frame: each later group waits for it, whole.
-    expect(hopped.map((at) => at - start)).toEqual([0, 4, 20, 36, 52]);
+    start = performance.now();
+    relayTriples(hop, 4, 4);
+    vi.advanceTimersByTime(HOP_BURST_INTERVAL_MS);
+    expect(hopped.map((at) => at - start)).toEqual([0, 4, 4 + HOP_BURST_INTERVAL_MS, 4 + 2 * HOP_BURST_INTERVAL_MS]);
   });
 });
