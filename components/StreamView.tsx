@@ -89,8 +89,9 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
       }
       const current = stream;
       if (complete && current.inPieces) {
-        // The last words are drawn first, as they streamed; the one-shot render of the long paragraph they end (a
-        // long task at the end of a long reply) waits for the frame after, so that it cannot hold them back.
+        // The last words are drawn first, as they streamed; the one-shot render of the long block they end (a
+        // paragraph, table, code block or list: a long task at the end of a long reply) waits for the frame after, so
+        // that it cannot hold them back.
         view.apply(current.update(value));
         cancelFinal = afterNextPaint(() => {
           cancelFinal = undefined;
