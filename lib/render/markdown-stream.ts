@@ -388,35 +388,77 @@ class OpenParagraph {
 }
 
 /**
- * A long table at the end of the text, shown in pieces. It begins at `start` in the text; its first `kept` rows are
- * rendered and shown already, and its unkept rows begin at `keptEnd`.
+ * A long table or list at the end of the text, shown in pieces: its parts (a table's rows, a list's items) are read
+ * and rendered each on its own. It begins at `start` in the text; its first `kept` parts are rendered and shown
+ * already, and its unkept parts begin at `keptEnd`. The parts rendered apart are the same HTML as the block whole.
  */
-class OpenTable {
-  readonly kind = 'table';
+abstract class OpenParts<B extends Tokens.Table | Tokens.List, P> {
   private kept = 0;
-  private keptEnd: number;
-  /** The table's header and delimiter lines: with the unkept rows after them, they read as the rest of the table. */
-  private readonly headLines: string;
+  protected keptEnd: number;
   private readonly definitionsKey: string;
-  /** Finished rows are kept this many at a time. */
-  private readonly keepRows: number;
+  /** Finished parts are kept this many at a time. */
+  private readonly keepParts: number;
 
   constructor(
-    private readonly markdown: SafeMarkdown,
+    protected readonly markdown: SafeMarkdown,
     readonly start: number,
-    raw: string,
-    private readonly definitions: Links,
-    tableRows: number,
+    keptEnd: number,
+    protected readonly definitions: Links,
+    threshold: number,
   ) {
-    const delimiterEnd = raw.indexOf('\n', raw.indexOf('\n') + 1) + 1;
-    this.headLines = raw.slice(0, delimiterEnd);
-    this.keptEnd = start + delimiterEnd;
+    this.keptEnd = keptEnd;
     this.definitionsKey = JSON.stringify(definitions);
-    this.keepRows = Math.max(1, Math.floor(tableRows / 3));
+    this.keepParts = Math.max(1, Math.floor(threshold / 3));
   }
 
-  same(definitions: Links): boolean {
+  protected abstract partsOf(block: B): P[];
+  protected abstract withParts(block: B, parts: P[]): B;
+  /** How many of the block's parts (read from `source`) are finished, and the length of their source. */
+  protected abstract finished(block: B, source: string): { count: number; length: number };
+
+  /** Kept parts were rendered with the definitions in force then: when those change, the block starts again. */
+  same(definitions: Links, _token: Token): boolean {
     return JSON.stringify(definitions) === this.definitionsKey;
+  }
+
+  /** The first update in pieces, or one after the whole text was read again: `token` is the whole block. */
+  grow(token: Token, text: string): RowsUpdate {
+    const block = token as B;
+    const unkept = this.withParts(block, this.partsOf(block).slice(this.kept));
+    if (this.kept > 0) return { head: null, ...this.partsFrom(unkept, text.slice(this.keptEnd)) };
+    const { append, tail } = this.partsFrom(unkept, text.slice(this.keptEnd), 1);
+    // What the first update keeps is the block the others add parts to.
+    return { head: append[0] ?? this.render(block, []), append: [], tail };
+  }
+
+  /**
+   * Renders the unkept parts of `block` (whose source is `source`): the finished ones once there are at least `keepAt`
+   * of them, to keep, and the others anew.
+   */
+  protected partsFrom(block: B, source: string, keepAt = this.keepParts): { append: string[]; tail: string } {
+    const parts = this.partsOf(block);
+    const { count, length } = this.finished(block, source);
+    if (count < keepAt) return { append: [], tail: this.render(block, parts) };
+    this.kept += count;
+    this.keptEnd += length;
+    return { append: [this.render(block, parts.slice(0, count))], tail: this.render(block, parts.slice(count)) };
+  }
+
+  private render(block: B, parts: P[]): string {
+    return this.markdown.render([this.withParts(block, parts)]);
+  }
+}
+
+/** A long table: rows are read line by line, after the table's header and delimiter lines. */
+class OpenTable extends OpenParts<Tokens.Table, Tokens.TableCell[]> {
+  readonly kind = 'table';
+  /** The table's header and delimiter lines: with the unkept rows after them, they read as the rest of the table. */
+  private readonly headLines: string;
+
+  constructor(markdown: SafeMarkdown, start: number, raw: string, definitions: Links, tableRows: number) {
+    const delimiterEnd = raw.indexOf('\n', raw.indexOf('\n') + 1) + 1;
+    super(markdown, start, start + delimiterEnd, definitions, tableRows);
+    this.headLines = raw.slice(0, delimiterEnd);
   }
 
   /**
@@ -431,43 +473,27 @@ class OpenTable {
     const tokens = this.markdown.lex(source, this.definitions);
     const table = tokens[0];
     if (tokens.length !== 1 || table?.type !== 'table' || table.raw.length !== source.length) return undefined;
-    return this.rowsFrom(table as Tokens.Table, rows);
+    return this.partsFrom(table as Tokens.Table, rows);
   }
 
-  /** The first update in pieces, or one after the whole text was read again: `table` is the whole table. */
-  grow(token: Token, text: string): RowsUpdate {
-    const table = token as Tokens.Table;
-    const unkept = { ...table, rows: table.rows.slice(this.kept) };
-    if (this.kept > 0) return { head: null, ...this.rowsFrom(unkept, text.slice(this.keptEnd)) };
-    const { append, tail } = this.rowsFrom(unkept, text.slice(this.keptEnd), 1);
-    // What the first update keeps is the table the others add rows to.
-    return { head: append[0] ?? this.render(table, []), append: [], tail };
+  protected partsOf(table: Tokens.Table): Tokens.TableCell[][] {
+    return table.rows;
   }
 
-  /**
-   * Renders the unkept rows of `table` (whose source after the head lines is `rows`): the finished ones once there
-   * are at least `keepAt` of them, to keep, and the others anew. A row is finished once its line is.
-   */
-  private rowsFrom(table: Tokens.Table, rows: string, keepAt = this.keepRows): { append: string[]; tail: string } {
-    let finished = 0;
-    let end = 0;
-    for (let lineEnd = rows.indexOf('\n'); lineEnd >= 0 && finished < table.rows.length - 1;) {
-      finished++;
-      end = lineEnd + 1;
-      lineEnd = rows.indexOf('\n', end);
+  protected withParts(table: Tokens.Table, rows: Tokens.TableCell[][]): Tokens.Table {
+    return { ...table, rows };
+  }
+
+  /** A row is finished once its line is; the last row stays unkept (a finished table is rendered whole anyway). */
+  protected finished(table: Tokens.Table, rows: string): { count: number; length: number } {
+    let count = 0;
+    let length = 0;
+    for (let lineEnd = rows.indexOf('\n'); lineEnd >= 0 && count < table.rows.length - 1;) {
+      count++;
+      length = lineEnd + 1;
+      lineEnd = rows.indexOf('\n', length);
     }
-    // The last row stays unkept even when its line is finished: a finished table is rendered whole anyway.
-    if (finished < keepAt) return { append: [], tail: this.render(table, table.rows) };
-    this.kept += finished;
-    this.keptEnd += end;
-    return {
-      append: [this.render(table, table.rows.slice(0, finished))],
-      tail: this.render(table, table.rows.slice(finished)),
-    };
-  }
-
-  private render(table: Tokens.Table, rows: Tokens.TableCell[][]): string {
-    return this.markdown.render([{ ...table, rows }]);
+    return { count, length };
   }
 }
 
@@ -566,39 +592,26 @@ class OpenCode {
 }
 
 /**
- * A long list at the end of the text, shown in pieces. It begins at `start` in the text; its first `kept` items are
- * rendered and shown already, and its unkept items begin at `keptEnd`. Items are read one after another, each on its
- * own, but for one thing they share: a list is loose (its items' text in paragraphs) when a blank line separates two
- * of them. The unkept items of a loose list are read after a first item and a blank line that make them loose too.
+ * A long list: items are read one after another, each on its own, but for one thing they share: a list is loose (its
+ * items' text in paragraphs) when a blank line separates two of them. The unkept items of a loose list are read after
+ * a first item and a blank line that make them loose too.
  */
-class OpenList {
+class OpenList extends OpenParts<Tokens.List, Tokens.ListItem> {
   readonly kind = 'list';
-  private kept = 0;
-  private keptEnd: number;
   private readonly loose: boolean;
   /** An item and a blank line that make the list after them loose; its item is not shown. */
   private readonly looseItem: string;
-  private readonly definitionsKey: string;
-  /** Finished items are kept this many at a time. */
-  private readonly keepItems: number;
 
-  constructor(
-    private readonly markdown: SafeMarkdown,
-    readonly start: number,
-    list: Tokens.List,
-    private readonly definitions: Links,
-    listItems: number,
-  ) {
-    this.keptEnd = start;
+  constructor(markdown: SafeMarkdown, start: number, list: Tokens.List, definitions: Links, listItems: number) {
+    super(markdown, start, start, definitions, listItems);
     this.loose = list.loose;
     const marker = /^ {0,3}(\d{1,9}([.)])|[*+-])/.exec(list.raw);
     this.looseItem = `${marker?.[2] ? `1${marker[2]}` : (marker?.[1] ?? '-')} x\n\n`;
-    this.definitionsKey = JSON.stringify(definitions);
-    this.keepItems = Math.max(1, Math.floor(listItems / 3));
   }
 
-  same(definitions: Links, token: Token): boolean {
-    return (token as Tokens.List).loose === this.loose && JSON.stringify(definitions) === this.definitionsKey;
+  /** A list that turned loose starts again too: its kept items were rendered tight. */
+  override same(definitions: Links, token: Token): boolean {
+    return (token as Tokens.List).loose === this.loose && super.same(definitions, token);
   }
 
   /**
@@ -614,44 +627,30 @@ class OpenList {
     if (list?.type !== 'list' || list.loose !== this.loose) return undefined;
     if (tokens.length > 2 || (tokens.length === 2 && tokens[1]!.type !== 'space')) return undefined;
     if (this.loose && list.items[0]?.raw !== lead) return undefined;
-    return this.itemsFrom({ ...list, items: this.loose ? list.items.slice(1) : list.items }, items);
+    return this.partsFrom({ ...list, items: this.loose ? list.items.slice(1) : list.items }, items);
   }
 
-  /** The first update in pieces, or one after the whole text was read again: `token` is the whole list. */
-  grow(token: Token, text: string): RowsUpdate {
-    const list = token as Tokens.List;
-    const unkept = { ...list, items: list.items.slice(this.kept) };
-    if (this.kept > 0) return { head: null, ...this.itemsFrom(unkept, text.slice(this.keptEnd)) };
-    const { append, tail } = this.itemsFrom(unkept, text.slice(this.keptEnd), 1);
-    // What the first update keeps is the list the others add items to.
-    return { head: append[0] ?? this.render(list, []), append: [], tail };
+  protected partsOf(list: Tokens.List): Tokens.ListItem[] {
+    return list.items;
+  }
+
+  protected withParts(list: Tokens.List, items: Tokens.ListItem[]): Tokens.List {
+    return { ...list, items };
   }
 
   /**
-   * Renders the unkept items of `list` (whose source is `items`): the finished ones once there are at least `keepAt`
-   * of them, to keep, and the others anew. Every item but the last two is finished: the last may go on, and a line
-   * after it may still change the one before (a setext underline under its text).
+   * Every item but the last two is finished: the last may go on, and a line after it may still change the one before
+   * (a setext underline under its text). Items are kept by their place in the text: their raw text must be the text,
+   * one after another; when it is not, none is finished.
    */
-  private itemsFrom(list: Tokens.List, items: string, keepAt = this.keepItems): { append: string[]; tail: string } {
-    const finished = list.items.length - 2;
-    const whole = { append: [], tail: this.render(list, list.items) };
-    if (finished < keepAt) return whole;
-    let end = 0;
-    for (const item of list.items.slice(0, finished)) {
-      // Items are kept by their place in the text: their raw text must be the text, one after another.
-      if (!items.startsWith(item.raw, end)) return whole;
-      end += item.raw.length;
+  protected finished(list: Tokens.List, items: string): { count: number; length: number } {
+    const count = Math.max(0, list.items.length - 2);
+    let length = 0;
+    for (const item of list.items.slice(0, count)) {
+      if (!items.startsWith(item.raw, length)) return { count: 0, length: 0 };
+      length += item.raw.length;
     }
-    this.kept += finished;
-    this.keptEnd += end;
-    return {
-      append: [this.render(list, list.items.slice(0, finished))],
-      tail: this.render(list, list.items.slice(finished)),
-    };
-  }
-
-  private render(list: Tokens.List, items: Tokens.ListItem[]): string {
-    return this.markdown.render([{ ...list, items }]);
+    return { count, length };
   }
 }
 

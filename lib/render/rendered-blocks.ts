@@ -185,19 +185,11 @@ export class RenderedBlocks {
     { start, lead, head, append, tail }: Extract<OpenPatch, { table: unknown }>['table'],
   ): void {
     if (start || this.rows?.kind !== kind) {
-      this.removeOpen();
-      const leadNodes = this.insert(lead ?? '', null, this.openParent());
-      const nodes = this.insert(head ?? '', null, this.openParent());
-      const element = nodes.find((node): node is Element => node instanceof Element);
-      this.rows = {
-        kind,
-        lead: leadNodes,
-        nodes,
-        body: rowsElement(kind, element, this.container.ownerDocument),
-        tail: [],
-      };
-    } else if (lead !== null) {
-      this.rows.lead = this.replace(this.rows.lead, lead, () => this.rows!.nodes[0] ?? null);
+      const block = this.startBlock(lead, head);
+      const body = rowsElement(kind, block.element, this.container.ownerDocument);
+      this.rows = { kind, lead: block.lead, nodes: block.nodes, body, tail: [] };
+    } else {
+      this.replaceLead(this.rows, lead);
     }
     const rows = this.rows;
     rows.tail.forEach((node) => node.remove());
@@ -213,16 +205,13 @@ export class RenderedBlocks {
   private applyOpenCode({ start, lead, head, append, tail }: Extract<OpenPatch, { code: unknown }>['code']): void {
     const document = this.container.ownerDocument;
     if (start || !this.code) {
-      this.removeOpen();
-      const leadNodes = this.insert(lead ?? '', null, this.openParent());
-      const nodes = this.insert(head ?? '', null, this.openParent());
-      const element = nodes.find((node): node is Element => node instanceof Element);
-      const code = element?.querySelector('code') ?? element ?? document.createElement('code');
+      const block = this.startBlock(lead, head);
+      const code = block.element?.querySelector('code') ?? block.element ?? document.createElement('code');
       const text = document.createTextNode('');
       code.replaceChildren(text);
-      this.code = { lead: leadNodes, nodes, code, tail: text };
-    } else if (lead !== null) {
-      this.code.lead = this.replace(this.code.lead, lead, () => this.code!.nodes[0] ?? null);
+      this.code = { lead: block.lead, nodes: block.nodes, code, tail: text };
+    } else {
+      this.replaceLead(this.code, lead);
     }
     const { code, tail: tailNode } = this.code;
     for (const text of append) {
@@ -232,6 +221,22 @@ export class RenderedBlocks {
       code.insertBefore(lines, tailNode);
     }
     if (tailNode.data !== tail) tailNode.data = tail;
+  }
+
+  /** A long block starts in pieces: what the open tail showed goes, and the blocks before it and its HTML come. */
+  private startBlock(
+    lead: string | null,
+    head: string | null,
+  ): { lead: ChildNode[]; nodes: ChildNode[]; element: Element | undefined } {
+    this.removeOpen();
+    const leadNodes = this.insert(lead ?? '', null, this.openParent());
+    const nodes = this.insert(head ?? '', null, this.openParent());
+    return { lead: leadNodes, nodes, element: nodes.find((node): node is Element => node instanceof Element) };
+  }
+
+  /** The blocks before a long block in pieces, when they changed (`lead` is null when they did not). */
+  private replaceLead(block: { lead: ChildNode[]; nodes: ChildNode[] }, lead: string | null): void {
+    if (lead !== null) block.lead = this.replace(block.lead, lead, () => block.nodes[0] ?? null);
   }
 
   /**

@@ -190,69 +190,64 @@ test('a long paragraph keeps its lines while it streams, and ends as a one-shot 
   expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
 });
 
-test('a long table grows row by row while it streams: its rows stay, and it ends as a one-shot render', async ({
-  openPanel,
-  serviceWorker,
-}) => {
-  test.setTimeout(120_000);
-  const rows = Array.from({ length: 150 }, (_, index) => [`| row ${index} `, '| **bold** ', '| `a | b` |\n']);
-  const tokens = ['A table:\n\n| name | value | code |\n|---|--:|---|\n', ...rows.flat(), '\nThat is all.\n'];
-  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 600 });
-  const panel = await openPanel();
-  // The table seen with 40 rows is the same element, with the same first row, once it has 120: rows are added to it
-  // rather than the table being rendered again.
-  const midway = panel.evaluate(
-    () =>
-      new Promise<{ sameTable: boolean; sameFirstRow: boolean }>((resolve) => {
-        let seen: { table: HTMLTableElement; firstRow: HTMLTableRowElement } | undefined;
-        new MutationObserver((_, observer) => {
-          const table = document.querySelector<HTMLTableElement>('[data-testid="ask-answer"] table');
-          const count = table?.tBodies[0]?.rows.length ?? 0;
-          if (!seen && count >= 40) seen = { table: table!, firstRow: table!.tBodies[0]!.rows[0]! };
-          if (!seen || count < 120) return;
-          observer.disconnect();
-          resolve({ sameTable: table === seen.table, sameFirstRow: table!.tBodies[0]!.rows[0] === seen.firstRow });
-        }).observe(document.body, { childList: true, subtree: true });
-      }),
-  );
-  await ask(panel, 'Make a long table');
-  expect(await midway).toEqual({ sameTable: true, sameFirstRow: true });
-  await answered(panel);
-  const answer = panel.getByTestId('ask-answer');
-  await expect(answer.locator('tbody tr')).toHaveCount(150);
-  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
-});
+const GROWING_BLOCKS = [
+  {
+    name: 'a long table grows row by row',
+    head: 'A table:\n\n| name | value | code |\n|---|--:|---|\n',
+    part: (index: number) => [`| row ${index} `, '| **bold** ', '| `a | b` |\n'],
+    block: 'table',
+    parts: 'tbody > tr',
+    question: 'Make a long table',
+  },
+  {
+    name: 'a long list grows item by item',
+    head: 'A list:\n\n',
+    part: (index: number) => [`- item ${index} `, 'with **bold** ', '`code`\n'],
+    block: 'ul',
+    parts: ':scope > li',
+    question: 'Make a long list',
+  },
+];
 
-test('a long list grows item by item while it streams: its items stay, and it ends as a one-shot render', async ({
-  openPanel,
-  serviceWorker,
-}) => {
-  test.setTimeout(120_000);
-  const items = Array.from({ length: 150 }, (_, index) => [`- item ${index} `, 'with **bold** ', '`code`\n']);
-  const tokens = ['A list:\n\n', ...items.flat(), '\nThat is all.\n'];
-  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 600 });
-  const panel = await openPanel();
-  const midway = panel.evaluate(
-    () =>
-      new Promise<{ sameList: boolean; sameFirstItem: boolean }>((resolve) => {
-        let seen: { list: Element; firstItem: Element } | undefined;
-        new MutationObserver((_, observer) => {
-          const list = document.querySelector('[data-testid="ask-answer"] ul');
-          const count = list?.querySelectorAll(':scope > li').length ?? 0;
-          if (!seen && count >= 40) seen = { list: list!, firstItem: list!.querySelector('li')! };
-          if (!seen || count < 120) return;
-          observer.disconnect();
-          resolve({ sameList: list === seen.list, sameFirstItem: list!.querySelector('li') === seen.firstItem });
-        }).observe(document.body, { childList: true, subtree: true });
-      }),
-  );
-  await ask(panel, 'Make a long list');
-  expect(await midway).toEqual({ sameList: true, sameFirstItem: true });
-  await answered(panel);
-  const answer = panel.getByTestId('ask-answer');
-  await expect(answer.locator('ul > li')).toHaveCount(150);
-  expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
-});
+for (const { name, head, part, block, parts, question } of GROWING_BLOCKS) {
+  test(`${name} while it streams: its rows or items stay, and it ends as a one-shot render`, async ({
+    openPanel,
+    serviceWorker,
+  }) => {
+    test.setTimeout(120_000);
+    const tokens = [head, ...Array.from({ length: 150 }, (_, index) => part(index)).flat(), '\nThat is all.\n'];
+    await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 600 });
+    const panel = await openPanel();
+    // The block seen with 40 rows or items is the same element, with the same first one, once it has 120: they are
+    // added to it rather than the block being rendered again.
+    const midway = panel.evaluate(
+      ([blockSelector, partSelector]) =>
+        new Promise<{ sameBlock: boolean; sameFirstPart: boolean }>((resolve) => {
+          let seen: { block: Element; firstPart: Element } | undefined;
+          new MutationObserver((_, observer) => {
+            const found = document.querySelector(`[data-testid="ask-answer"] ${blockSelector}`);
+            const count = found?.querySelectorAll(partSelector).length ?? 0;
+            if (!seen && count >= 40) seen = { block: found!, firstPart: found!.querySelector(partSelector)! };
+            if (!seen || count < 120) return;
+            observer.disconnect();
+            resolve({
+              sameBlock: found === seen.block,
+              sameFirstPart: found!.querySelector(partSelector) === seen.firstPart,
+            });
+          }).observe(document.body, { childList: true, subtree: true });
+        }),
+      [block, parts] as const,
+    );
+    await ask(panel, question);
+    expect(await midway).toEqual({ sameBlock: true, sameFirstPart: true });
+    await answered(panel);
+    const answer = panel.getByTestId('ask-answer');
+    expect(
+      await answer.locator(block).evaluate((found, selector) => found.querySelectorAll(selector).length, parts),
+    ).toBe(150);
+    expect(await answer.innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+  });
+}
 
 test('a long code block keeps its lines while it streams, looks the same, and ends as a one-shot render', async ({
   openPanel,

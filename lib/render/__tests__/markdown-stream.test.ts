@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, safeMarkdown, type Purifier } from '../markdown';
-import { MarkdownStream, type StreamPatch } from '../markdown-stream';
+import { MarkdownStream, type MarkdownStreamOptions, type StreamPatch } from '../markdown-stream';
 import { markdownReply, replyTokens } from '../../../tests/fixtures/markdown/markdown-reply';
 import {
   randomLongCode,
@@ -360,53 +360,83 @@ function countingLex(): { markdown: typeof markdown; lexed: number[] } {
   return { markdown: counting, lexed };
 }
 
+type PiecesKind = 'table' | 'code' | 'list';
+
+/** What an update in pieces of `kind` (a table, code block or list) added and rendered anew; undefined otherwise. */
+function piecesOf(patch: StreamPatch, kind: PiecesKind): { append: string[]; tail: string } | undefined {
+  const open = patch.open as Partial<Record<PiecesKind, { append: string[]; tail: string }>> | null;
+  return open?.[kind];
+}
+
+/**
+ * Streams a random text of `generate` per seed, split at random points, through a stream with small `options`: after
+ * every update the HTML is a one-shot render's. Returns how many times pieces of `kind` were kept.
+ */
+function keptInRandomTexts(
+  kind: PiecesKind,
+  generate: (random: ReturnType<typeof seededRandom>) => string,
+  [first, last]: [number, number],
+  options: MarkdownStreamOptions,
+): number {
+  let kept = 0;
+  for (let seed = first; seed <= last; seed++) {
+    const random = seededRandom(seed);
+    const text = generate(random);
+    const stream = new MarkdownStream(markdown, options);
+    streamed(
+      randomSplit(random, text),
+      (html, prefix) => expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
+      {
+        update(text: string, final?: boolean) {
+          const patch = stream.update(text, final);
+          kept += piecesOf(patch, kind)?.append.length ?? 0;
+          return patch;
+        },
+      } as MarkdownStream,
+    );
+  }
+  return kept;
+}
+
+/**
+ * Streams `tokens` (ending in a long block of `kind`) with default thresholds, the HTML a one-shot render's after every
+ * update and at the end. Of the updates in pieces once the text is 5,000 characters long: how many, and the most text
+ * one read and rendered.
+ */
+function costInPieces(
+  kind: PiecesKind,
+  tokens: string[],
+): { updates: number; largestRead: number; largestRender: number } {
+  const { markdown: counting, lexed } = countingLex();
+  const stream = new MarkdownStream(counting);
+  const cost = { updates: 0, largestRead: 0, largestRender: 0 };
+  const view = streamed(tokens, (html, text) => expect(html).toBe(oneShot(text)), {
+    update(text: string, final?: boolean) {
+      lexed.length = 0;
+      const patch = stream.update(text, final);
+      const pieces = piecesOf(patch, kind);
+      if (pieces && text.length > 5_000) {
+        cost.updates++;
+        cost.largestRead = Math.max(cost.largestRead, ...lexed);
+        cost.largestRender = Math.max(cost.largestRender, pieces.tail.length + pieces.append.join('').length);
+      }
+      return patch;
+    },
+  } as MarkdownStream);
+  expect(view.html).toBe(oneShot(tokens.join('')));
+  return cost;
+}
+
 describe('MarkdownStream: a long table in pieces', () => {
   it('for random long tables split at random points: the same HTML after every update', { timeout: 60_000 }, () => {
-    let kept = 0;
-    for (let seed = 30_001; seed <= 30_300; seed++) {
-      const random = seededRandom(seed);
-      const text = randomLongTable(random);
-      const stream = new MarkdownStream(markdown, { tableRows: 2 });
-      streamed(
-        randomSplit(random, text),
-        (html, prefix) => expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
-        {
-          update(text: string, final?: boolean) {
-            const patch = stream.update(text, final);
-            if (patch.open && 'table' in patch.open) kept += patch.open.table.append.length;
-            return patch;
-          },
-        } as MarkdownStream,
-      );
-    }
     // Rows were kept and added to, not only rendered whole.
-    expect(kept).toBeGreaterThan(500);
+    expect(keptInRandomTexts('table', randomLongTable, [30_001, 30_300], { tableRows: 2 })).toBeGreaterThan(500);
   });
 
   it('reads and renders only the last rows per update, whatever the length of the table', () => {
-    const { markdown: counting, lexed } = countingLex();
-    const stream = new MarkdownStream(counting);
     const rows = Array.from({ length: 300 }, (_, index) => ['| ', `row ${index} `, '| **bold** | ', '`x | y` |\n']);
     const tokens = ['Intro.\n\n| name | value | code |\n|---|--:|---|\n', ...rows.flat(), '\nAfter.\n'];
-    let largestRead = 0;
-    let largestRender = 0;
-    let updates = 0;
-    const view = streamed(tokens, (html, text) => expect(html).toBe(oneShot(text)), {
-      update(text: string, final?: boolean) {
-        lexed.length = 0;
-        const patch = stream.update(text, final);
-        if (patch.open && 'table' in patch.open && text.length > 5_000) {
-          updates++;
-          largestRead = Math.max(largestRead, ...lexed);
-          largestRender = Math.max(
-            largestRender,
-            patch.open.table.tail.length + patch.open.table.append.join('').length,
-          );
-        }
-        return patch;
-      },
-    } as MarkdownStream);
-    expect(view.html).toBe(oneShot(tokens.join('')));
+    const { updates, largestRead, largestRender } = costInPieces('table', tokens);
     expect(updates).toBeGreaterThan(500);
     // Once the table is long, an update reads a few rows, not the 5,000 to 10,000 characters of table before them,
     // and renders the rows since the last ones kept.
@@ -436,53 +466,19 @@ describe('MarkdownStream: a long code block in pieces', () => {
     'for random long code blocks split at random points: the same HTML after every update',
     { timeout: 60_000 },
     () => {
-      let kept = 0;
-      for (let seed = 40_001; seed <= 40_300; seed++) {
-        const random = seededRandom(seed);
-        const text = randomLongCode(random);
-        const stream = new MarkdownStream(markdown, { codeLines: 2 });
-        streamed(
-          randomSplit(random, text),
-          (html, prefix) => expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
-          {
-            update(text: string, final?: boolean) {
-              const patch = stream.update(text, final);
-              if (patch.open && 'code' in patch.open) kept += patch.open.code.append.length;
-              return patch;
-            },
-          } as MarkdownStream,
-        );
-      }
       // Lines were kept and added to, not only rendered whole.
-      expect(kept).toBeGreaterThan(500);
+      expect(keptInRandomTexts('code', randomLongCode, [40_001, 40_300], { codeLines: 2 })).toBeGreaterThan(500);
     },
   );
 
   it('reads and renders only the last lines per update, whatever the length of the block', () => {
-    const { markdown: counting, lexed } = countingLex();
-    const stream = new MarkdownStream(counting);
     const lines = Array.from({ length: 400 }, (_, index) => [
       `  const value${index} = `,
       `compute(${index}, "<b>");`,
       '\n',
     ]);
     const tokens = ['Here is the code:\n\n```ts\n', ...lines.flat(), '```\n\nThat is all.\n'];
-    let largestRead = 0;
-    let largestRender = 0;
-    let updates = 0;
-    const view = streamed(tokens, (html, text) => expect(html).toBe(oneShot(text)), {
-      update(text: string, final?: boolean) {
-        lexed.length = 0;
-        const patch = stream.update(text, final);
-        if (patch.open && 'code' in patch.open && text.length > 5_000) {
-          updates++;
-          largestRead = Math.max(largestRead, ...lexed);
-          largestRender = Math.max(largestRender, patch.open.code.tail.length + patch.open.code.append.join('').length);
-        }
-        return patch;
-      },
-    } as MarkdownStream);
-    expect(view.html).toBe(oneShot(tokens.join('')));
+    const { updates, largestRead, largestRender } = costInPieces('code', tokens);
     expect(updates).toBeGreaterThan(800);
     // Once the block is long, an update reads a few lines, not the 5,000 to 15,000 characters of code before them.
     expect(largestRead).toBeLessThan(800);
@@ -492,25 +488,8 @@ describe('MarkdownStream: a long code block in pieces', () => {
 
 describe('MarkdownStream: a long list in pieces', () => {
   it('for random long lists split at random points: the same HTML after every update', { timeout: 120_000 }, () => {
-    let kept = 0;
-    for (let seed = 50_001; seed <= 50_250; seed++) {
-      const random = seededRandom(seed);
-      const text = randomLongList(random);
-      const stream = new MarkdownStream(markdown, { listItems: 2 });
-      streamed(
-        randomSplit(random, text),
-        (html, prefix) => expect(html, `seed ${seed}, prefix ${JSON.stringify(prefix)}`).toBe(oneShot(prefix)),
-        {
-          update(text: string, final?: boolean) {
-            const patch = stream.update(text, final);
-            if (patch.open && 'list' in patch.open) kept += patch.open.list.append.length;
-            return patch;
-          },
-        } as MarkdownStream,
-      );
-    }
     // Items were kept and added to, not only rendered whole.
-    expect(kept).toBeGreaterThan(500);
+    expect(keptInRandomTexts('list', randomLongList, [50_001, 50_250], { listItems: 2 })).toBeGreaterThan(500);
   });
 
   it.each([
@@ -518,25 +497,8 @@ describe('MarkdownStream: a long list in pieces', () => {
     ['a loose numbered list', (index: number) => [`${index + 1}. item ${index} `, 'in a paragraph\n\n']],
     ['a list of tasks with sub-items', (index: number) => [`- [ ] task ${index}\n`, `  - detail ${index}\n`]],
   ])('%s: reads and renders only the last items per update, whatever its length', (_, item) => {
-    const { markdown: counting, lexed } = countingLex();
-    const stream = new MarkdownStream(counting);
     const tokens = ['Intro.\n\n', ...Array.from({ length: 300 }, (_, index) => item(index)).flat(), '\nAfter.\n'];
-    let largestRead = 0;
-    let largestRender = 0;
-    let updates = 0;
-    const view = streamed(tokens, (html, text) => expect(html).toBe(oneShot(text)), {
-      update(text: string, final?: boolean) {
-        lexed.length = 0;
-        const patch = stream.update(text, final);
-        if (patch.open && 'list' in patch.open && text.length > 5_000) {
-          updates++;
-          largestRead = Math.max(largestRead, ...lexed);
-          largestRender = Math.max(largestRender, patch.open.list.tail.length + patch.open.list.append.join('').length);
-        }
-        return patch;
-      },
-    } as MarkdownStream);
-    expect(view.html).toBe(oneShot(tokens.join('')));
+    const { updates, largestRead, largestRender } = costInPieces('list', tokens);
     expect(updates).toBeGreaterThan(200);
     // Once the list is long, an update reads a few items, not the thousands of characters of list before them.
     expect(largestRead).toBeLessThan(800);

@@ -171,69 +171,49 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(container.textContent).toContain('a (http://evil.example/p.gif)');
   });
 
-  it('keeps the rows of a long table as they are, adding rows as they finish, and shows a one-shot render throughout', () => {
-    const container = document.createElement('div');
-    const stream = new MarkdownStream(safeMarkdown(LINKS));
-    const frames = new Frames();
-    const view = new RenderedBlocks(container, frames.schedule);
-    const rows = Array.from({ length: 60 }, (_, index) => [
-      `| *r${index}* `,
-      '| <img src=x onerror=alert(1)> ',
-      `| [a](https://example.org/a?b=1) \`x | y\` |\n`,
-    ]);
-    const tokens = ['Intro\n\n| one | two | three |\n|---|:-:|--:|\n', ...rows.flat(), '\nAfter.\n'];
-    let text = '';
-    let table: HTMLTableElement | null = null;
-    let firstRow: Element | null = null;
-    for (const [index, token] of tokens.entries()) {
-      text += token;
-      view.apply(stream.update(text));
-      expect(container.querySelector('img, [onerror]')).toBeNull();
-      // Sanitising the whole table for the comparison is what is slow in this DOM: every few updates.
-      if (index % 4 === 0) expect(ungrouped(container)).toBe(oneShot(text));
-      if (!stream.inPieces) continue;
-      table ??= container.querySelector('table');
-      firstRow ??= table!.tBodies[0]!.rows[0]!;
-      // The table and its first row are the same nodes from update to update.
-      expect(container.querySelector('table')).toBe(table);
-      expect(table!.tBodies[0]!.rows[0]).toBe(firstRow);
-    }
-    expect(table!.tBodies[0]!.rows.length).toBe(60);
-    view.apply(stream.update(text, true), true);
-    frames.runAll();
-    expect(container.innerHTML).toBe(oneShot(text));
-  });
-
+  const tableRow = (index: number) => [
+    `| *r${index}* `,
+    '| <img src=x onerror=alert(1)> ',
+    `| [a](https://example.org/a?b=1) \`x | y\` |\n`,
+  ];
+  const tightItem = (index: number) => [
+    `- *item ${index}* <img src=x onerror=alert(1)> `,
+    `[a](https://example.org/a?b=1)\n`,
+  ];
+  const looseItem = (index: number) => [`${index + 3}. item ${index} `, '`x`\n\n'];
   it.each([
-    [
-      'a tight list',
-      (index: number) => [`- *item ${index}* <img src=x onerror=alert(1)> `, `[a](https://example.org/a?b=1)\n`],
-    ],
-    ['a loose numbered list', (index: number) => [`${index + 3}. item ${index} `, '`x`\n\n']],
+    ['the rows of a long table', '| one | two | three |\n|---|:-:|--:|\n', tableRow, 'table', 'tbody > tr'],
+    ['the items of a tight list', '', tightItem, 'ul, ol', ':scope > li'],
+    ['the items of a loose numbered list', '', looseItem, 'ul, ol', ':scope > li'],
   ])(
-    'keeps the items of %s as they are, adding items as they finish, and shows a one-shot render throughout',
-    (_, item) => {
+    'keeps %s as they are, adding them as they finish, and shows a one-shot render throughout',
+    (_, head, part, blockSelector, partSelector) => {
       const container = document.createElement('div');
       const stream = new MarkdownStream(safeMarkdown(LINKS));
       const frames = new Frames();
       const view = new RenderedBlocks(container, frames.schedule);
-      const tokens = ['Intro\n\n', ...Array.from({ length: 60 }, (_, index) => item(index)).flat(), '\nAfter.\n'];
+      const tokens = [
+        `Intro\n\n${head}`,
+        ...Array.from({ length: 60 }, (_, index) => part(index)).flat(),
+        '\nAfter.\n',
+      ];
       let text = '';
-      let list: Element | null = null;
-      let firstItem: Element | null = null;
+      let block: Element | null = null;
+      let firstPart: Element | null = null;
       for (const [index, token] of tokens.entries()) {
         text += token;
         view.apply(stream.update(text));
         expect(container.querySelector('img, [onerror]')).toBeNull();
+        // Sanitising the whole block for the comparison is what is slow in this DOM: every few updates.
         if (index % 4 === 0) expect(ungrouped(container)).toBe(oneShot(text));
         if (!stream.inPieces) continue;
-        list ??= container.querySelector('ul, ol');
-        firstItem ??= list!.querySelector('li');
-        // The list and its first item are the same nodes from update to update.
-        expect(container.querySelector('ul, ol')).toBe(list);
-        expect(list!.querySelector('li')).toBe(firstItem);
+        block ??= container.querySelector(blockSelector);
+        firstPart ??= block!.querySelector(partSelector);
+        // The table or list and its first row or item are the same nodes from update to update.
+        expect(container.querySelector(blockSelector)).toBe(block);
+        expect(block!.querySelector(partSelector)).toBe(firstPart);
       }
-      expect(list!.querySelectorAll(':scope > li').length).toBe(60);
+      expect(block!.querySelectorAll(partSelector).length).toBe(60);
       view.apply(stream.update(text, true), true);
       frames.runAll();
       expect(container.innerHTML).toBe(oneShot(text));
