@@ -103,8 +103,27 @@ function linkAsText(token: Tokens.Link, label: string): string {
   return `${label} (${escapeHtml(href)})`;
 }
 
-/** What rendering needs of DOMPurify (tests of the block structure may pass one that keeps the HTML as it is). */
+/**
+ * What rendering needs of DOMPurify, already configured (tests of the block structure may pass one that keeps the HTML
+ * as it is): `sanitize` is called with the HTML alone.
+ */
 export type Purifier = Pick<typeof DOMPurify, 'sanitize' | 'addHook'>;
+
+let rendererPurifier: Purifier | undefined;
+
+/**
+ * The renderer's own DOMPurify, given its config once. A config passed with every call is read again every time (its
+ * tag and attribute lists copied into new objects): while a reply streamed, that was more than half of what the
+ * panel allocated, and so of the garbage collections that pause the thread it shares with the engine's page.
+ */
+function configuredPurifier(): Purifier {
+  if (!rendererPurifier) {
+    const purifier = DOMPurify();
+    purifier.setConfig(SANITIZE_CONFIG);
+    rendererPurifier = purifier;
+  }
+  return rendererPurifier;
+}
 
 const hardenedPurifiers = new WeakSet<Purifier>();
 
@@ -133,7 +152,7 @@ export interface SafeMarkdown {
 
 const renderers = new WeakMap<LinkAllowList, WeakMap<Purifier, SafeMarkdown>>();
 
-export function safeMarkdown(links: LinkAllowList = NO_LINKS, purifier: Purifier = DOMPurify): SafeMarkdown {
+export function safeMarkdown(links: LinkAllowList = NO_LINKS, purifier: Purifier = configuredPurifier()): SafeMarkdown {
   let byPurifier = renderers.get(links);
   if (!byPurifier) renderers.set(links, (byPurifier = new WeakMap()));
   const known = byPurifier.get(purifier);
@@ -150,12 +169,12 @@ export function safeMarkdown(links: LinkAllowList = NO_LINKS, purifier: Purifier
     lex: (source, definitions) => lexer(definitions).lex(source),
     render(tokens) {
       const html = new Parser({ ...options }).parse(tokens as Token[]);
-      return purifier.sanitize(html, SANITIZE_CONFIG);
+      return purifier.sanitize(html);
     },
     lexInline: (text, definitions) => lexer(definitions).inlineTokens(text),
     renderInline(tokens) {
       const html = new Parser({ ...options }).parseInline(tokens as Token[]);
-      return purifier.sanitize(html, SANITIZE_CONFIG);
+      return purifier.sanitize(html);
     },
   };
   byPurifier.set(purifier, markdown);

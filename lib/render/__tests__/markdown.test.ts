@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { renderMarkdownSafely } from '../markdown';
+import type { Token } from 'marked';
+import { renderMarkdownSafely, safeMarkdown } from '../markdown';
 
 function render(source: string, links: ReadonlySet<string> = new Set()): HTMLElement {
   const container = document.createElement('div');
@@ -54,6 +55,40 @@ describe('safe rendering of model replies', () => {
   it('neutralises event handler attributes smuggled into Markdown', () => {
     const view = render('[x](https://example.org "t\\" onmouseover=\\"alert(1)")');
     expect(view.innerHTML).not.toMatch(/onmouseover/i);
+  });
+});
+
+describe('the sanitiser behind the Markdown renderer', () => {
+  // HTML the renderer never writes, as if a bug in it let some through: the sanitiser's own rules still hold, on every
+  // call (its config is given once, not with each call).
+  const smuggled = (html: string): Token =>
+    ({
+      type: 'paragraph',
+      raw: html,
+      text: html,
+      tokens: [{ type: 'text', raw: html, text: html, escaped: true }],
+    }) as Token;
+
+  it('drops images, media, SVG and styles, and every attribute but the few Markdown needs', () => {
+    const markdown = safeMarkdown();
+    for (let call = 0; call < 3; call++) {
+      const container = document.createElement('div');
+      container.innerHTML = markdown.render([
+        smuggled(
+          '<img src="http://evil.example/x.png"><svg><a href="https://evil.example">s</a></svg><video src="v.mp4"></video>' +
+            '<span style="color:red" title="t" class="c" id="i">kept text</span><a href="javascript:alert(1)">j</a>' +
+            '<a href="https://ok.example/">ok</a><b>bold</b><div>div</div>',
+        ),
+      ]);
+      expect(container.querySelector('img, svg, video, style, span, b, div')).toBeNull();
+      expect(container.querySelectorAll('[style], [title], [class], [id], [src]')).toHaveLength(0);
+      expect([...container.querySelectorAll('a')].map((link) => link.getAttribute('href'))).toEqual([
+        null,
+        'https://ok.example/',
+      ]);
+      expect(container.textContent).toContain('kept text');
+      expect(container.querySelector('a[href]')?.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    }
   });
 });
 
