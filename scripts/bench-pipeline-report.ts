@@ -57,7 +57,8 @@ export function report(
     chromium: string;
     quick: boolean;
     sizes: BenchSizes;
-    runs: Record<'flood' | 'paced', Record<Pipeline, StreamRun>>;
+    /** Each streaming run as often as it was repeated, in order. */
+    runs: Record<'flood' | 'paced', Record<Pipeline, StreamRun[]>>;
     render: Record<Pipeline, { at100: number; atLong: number }>;
     stop: { stopMs: number; textKept: boolean };
     growingTable: GrowingTable;
@@ -70,23 +71,36 @@ export function report(
 ): void {
   const { runs, render, stop, growingTable, idleStall, chunks, workerStream, sizes } = input;
   const round = (value: number) => Math.round(value * 10) / 10;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  const ofRuns = (kind: 'flood' | 'paced', pipeline: Pipeline, read: (run: StreamRun) => number) =>
+    runs[kind][pipeline].map(read);
+  // The medians of the repeated runs; the worst run's figure beside them.
   const figures = (pipeline: Pipeline) => ({
-    floodTokensPerSecond: Math.round(runs.flood[pipeline].deliveredPerSecond),
-    floodP95Ms: round(runs.flood[pipeline].p95Ms),
-    pacedP95Ms: round(runs.paced[pipeline].p95Ms),
+    floodTokensPerSecond: Math.round(median(ofRuns('flood', pipeline, (run) => run.deliveredPerSecond))),
+    floodP95Ms: round(median(ofRuns('flood', pipeline, (run) => run.p95Ms))),
+    floodP95WorstMs: round(Math.max(...ofRuns('flood', pipeline, (run) => run.p95Ms))),
+    pacedP95Ms: round(median(ofRuns('paced', pipeline, (run) => run.p95Ms))),
     renderCostRatio4000to100: round(render[pipeline].atLong / render[pipeline].at100),
-    longTasksOver50Ms: runs.paced[pipeline].longTasksOver50Ms,
-    offscreenStallMs: round(runs.paced[pipeline].stall.maxMs),
+    // Every paced run counts: none may have one.
+    longTasksOver50Ms: ofRuns('paced', pipeline, (run) => run.longTasksOver50Ms).reduce((sum, count) => sum + count, 0),
+    offscreenStallMs: round(median(ofRuns('paced', pipeline, (run) => run.stall.maxMs))),
+    offscreenStallWorstMs: round(Math.max(...ofRuns('paced', pipeline, (run) => run.stall.maxMs))),
   });
   const tacit = figures('tacit');
   const bare = figures('bare');
   const result = {
     floodTokensPerSecond: tacit.floodTokensPerSecond,
     floodP95Ms: tacit.floodP95Ms,
+    floodP95WorstMs: tacit.floodP95WorstMs,
     pacedP95OverBareMs: round(tacit.pacedP95Ms - bare.pacedP95Ms),
     renderCostRatio4000to100: tacit.renderCostRatio4000to100,
     longTasksOver50Ms: tacit.longTasksOver50Ms,
     offscreenStallMs: tacit.offscreenStallMs,
+    offscreenStallWorstMs: tacit.offscreenStallWorstMs,
     stopUnderFloodMs: round(stop.stopMs),
     offscreenChunkBytes: chunks.mainThreadBytes,
     idleOffscreenStallMs: round(idleStall.maxMs),
@@ -109,11 +123,13 @@ export function report(
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
 
-  const row = (name: string, run: Record<Pipeline, StreamRun>) =>
-    (['tacit', 'bare'] as const).map((pipeline) => {
-      const r = run[pipeline];
-      return `| ${name} | ${pipeline} | ${r.painted}/${r.tokens}${r.finished ? '' : ' (capped)'} | ${Math.round(r.deliveredPerSecond)} | ${Math.round(r.emittedPerSecond)} | ${round(r.p50Ms)} | ${round(r.p95Ms)} | ${r.longTasksOver50Ms} (max ${round(r.longestTaskMs)}) | ${round(r.stall.maxMs)} / ${round(r.stall.p95Ms)} |`;
-    });
+  const rows = (name: string, kind: 'flood' | 'paced') =>
+    (['tacit', 'bare'] as const).flatMap((pipeline) =>
+      runs[kind][pipeline].map((r, index, all) => {
+        const label = all.length > 1 ? `${name} (${index + 1}/${all.length})` : name;
+        return `| ${label} | ${pipeline} | ${r.painted}/${r.tokens}${r.finished ? '' : ' (capped)'} | ${Math.round(r.deliveredPerSecond)} | ${Math.round(r.emittedPerSecond)} | ${round(r.p50Ms)} | ${round(r.p95Ms)} | ${r.longTasksOver50Ms} (max ${round(r.longestTaskMs)}) | ${round(r.stall.maxMs)} / ${round(r.stall.p95Ms)} |`;
+      }),
+    );
   console.log(
     `Token pipeline, e2e build with the scripted engine, Chromium ${input.chromium} (headless)${input.quick ? ', --quick' : ''}`,
   );
@@ -122,8 +138,8 @@ export function report(
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   [
-    ...row(`flood ${sizes.flood}`, runs.flood),
-    ...row(`Markdown ${sizes.markdown} @ ${sizes.pacedTokensPerSecond}/s`, runs.paced),
+    ...rows(`flood ${sizes.flood}`, 'flood'),
+    ...rows(`Markdown ${sizes.markdown} @ ${sizes.pacedTokensPerSecond}/s`, 'paced'),
   ].forEach((line) => console.log(line));
   console.log(
     `\nRender cost per update (ms): tacit ${round(render.tacit.at100)} at 100 tokens, ${round(render.tacit.atLong)} at ${sizes.markdown}; bare ${round(render.bare.at100)} → ${round(render.bare.atLong)}`,
@@ -159,6 +175,10 @@ export function report(
       workerStream.rows
         .map((row) => `${row.busyMsPer50} ms: ${row.pullTokensPerSecond} / ${row.pushTokensPerSecond}`)
         .join('; '),
+  );
+  console.log(
+    `\nThe keys are the medians of ${runs.flood.tacit.length} floods and ${runs.paced.tacit.length} paced runs per pipeline ` +
+      `(worst run: flood p95 ${tacit.floodP95WorstMs} ms, offscreen stall ${tacit.offscreenStallWorstMs} ms).`,
   );
   console.log('\nKeys (bench-results/pipeline.json):');
   console.table({
