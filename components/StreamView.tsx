@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { afterNextPaint, nextFrame } from '@/lib/panel/frame-batcher';
 import { UpdatePacer } from '@/lib/panel/update-pacer';
 import type { TaskStream } from '@/lib/panel/task-stream';
+import type { TextLogMark } from '@/lib/panel/text-log';
 import { safeMarkdown } from '@/lib/render/markdown';
 import { MarkdownStream } from '@/lib/render/markdown-stream';
 import { RenderedBlocks } from '@/lib/render/rendered-blocks';
@@ -11,7 +12,7 @@ import { errorText } from './error-text';
 import { UseLightModelButton } from './UseLightModelButton';
 
 /** What a StreamView shows of a task: a TaskStream has all of it. */
-export type StreamSignals = Pick<TaskStream, 'text' | 'hasText' | 'links' | 'state' | 'error'>;
+export type StreamSignals = Pick<TaskStream, 'text' | 'textLog' | 'hasText' | 'links' | 'state' | 'error'>;
 
 interface Props {
   stream: StreamSignals;
@@ -34,7 +35,7 @@ export function StreamView({ stream, testId, label, emptyText, onUseLightModel }
   return (
     <section class="stream" aria-label={label ?? i18n.t('panel.outputLabel')} aria-busy={state === 'running'}>
       {state === 'empty' && emptyText && !stream.hasText.value ? <p class="empty-note">{emptyText}</p> : null}
-      <MarkdownText text={stream.text} links={stream.links} state={stream.state} testId={testId} />
+      <MarkdownText text={stream.text} log={stream.textLog} links={stream.links} state={stream.state} testId={testId} />
       {state === 'stopped' ? (
         <p class="note" role="status" data-testid={`${testId}-stopped`}>
           {i18n.t('panel.stopped')}
@@ -52,6 +53,8 @@ export function StreamView({ stream, testId, label, emptyText, onUseLightModel }
 
 interface MarkdownTextProps {
   text: StreamSignals['text'];
+  /** What was written to `text`: the view reads what is new there, never the whole text. */
+  log: StreamSignals['textLog'];
   links: StreamSignals['links'];
   /** Once the task is no longer running, its text is complete: nothing stays shown in pieces. */
   state: StreamSignals['state'];
@@ -62,7 +65,7 @@ interface MarkdownTextProps {
  * The text's element, written by `RenderedBlocks` rather than by Preact: each update parses and sanitises only the
  * open block (finished blocks stay as they are), and a new allow-list of links renders the text again.
  */
-function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
+function MarkdownText({ text, log, links, state, testId }: MarkdownTextProps) {
   const element = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // Groups of finished blocks are taken away one per frame once the reply is complete.
@@ -70,6 +73,8 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
     const view = new RenderedBlocks(target, (work) => nextFrame(work, 0));
     let allowed: ReadonlySet<string> | undefined;
     let stream: MarkdownStream | undefined;
+    /** Where this view got to in the log. */
+    let mark: TextLogMark | undefined;
     let cancelFinal: (() => void) | undefined;
     // Busy while the text may still change: until the task ends and the text is rendered as a one-shot render has it.
     const busy = (value: boolean) => target.setAttribute('aria-busy', String(value));
@@ -78,7 +83,7 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
     let wasComplete = true;
     /** Counts updates, so that a slow update's drawing is counted only while no later update has run. */
     let updates = 0;
-    const show = (value: string, complete: boolean, allowList: ReadonlySet<string>) => {
+    const show = (complete: boolean, allowList: ReadonlySet<string>) => {
       cancelFinal?.();
       cancelFinal = undefined;
       if (allowList !== allowed || !stream) {
@@ -86,23 +91,28 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
         allowed = allowList;
         stream = new MarkdownStream(safeMarkdown(allowed));
         view.clear();
+        mark = undefined;
       }
       const current = stream;
+      const written = log.readSince(mark);
+      mark = written.mark;
+      const update = (final: boolean) =>
+        written.replaced ? current.replace(written.text, final) : current.append(written.text, final);
       if (complete && current.inPieces) {
         // The last words are drawn first, as they streamed; the one-shot render of the long block they end (a
         // paragraph, table, code block or list: a long task at the end of a long reply) waits for the frame after, so
         // that it cannot hold them back.
-        view.apply(current.update(value));
+        view.apply(update(false));
         cancelFinal = afterNextPaint(() => {
           cancelFinal = undefined;
-          view.apply(current.update(value, true), true);
+          view.apply(current.append('', true), true);
           busy(false);
         });
         busy(true);
         return;
       }
       const started = performance.now();
-      view.apply(current.update(value, complete), complete);
+      view.apply(update(complete), complete);
       if (!complete) {
         const ended = performance.now();
         pacer.record(started, ended);
@@ -118,7 +128,8 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
     const stop = effect(() => {
       const allowList = links.value;
       const complete = state.value !== 'running';
-      const value = text.value;
+      // Followed for its changes only: what changed is read from the log.
+      void text.value;
       // A reply that starts again (Regenerate, a new question) starts with no pause.
       if (wasComplete && !complete) pacer.reset();
       wasComplete = complete;
@@ -127,13 +138,13 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
       if (wait > 0) {
         paced ??= setTimeout(() => {
           paced = undefined;
-          show(text.peek(), state.peek() !== 'running', links.peek());
+          show(state.peek() !== 'running', links.peek());
         }, wait);
         return;
       }
       if (paced !== undefined) clearTimeout(paced);
       paced = undefined;
-      show(value, complete, allowList);
+      show(complete, allowList);
     });
     return () => {
       stop();
@@ -141,7 +152,7 @@ function MarkdownText({ text, links, state, testId }: MarkdownTextProps) {
       cancelFinal?.();
       view.clear();
     };
-  }, [text, links, state]);
+  }, [text, log, links, state]);
   // No children: Preact leaves the nodes RenderedBlocks wrote alone when this renders again.
   return <div class="stream-text" data-testid={testId} ref={element} />;
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { TacitError } from '@/lib/core/errors';
 import type { TaskStreamState } from '@/lib/panel/task-stream';
+import { TextLog } from '@/lib/panel/text-log';
 import { renderMarkdownSafely } from '@/lib/render/markdown';
 import { StreamView, type StreamSignals } from '../StreamView';
 
@@ -24,11 +25,24 @@ function streamSignals(): StreamSignals {
   const text = signal('');
   return {
     text,
+    textLog: new TextLog(),
     hasText: computed(() => text.value !== ''),
     links: signal<ReadonlySet<string>>(new Set()),
     state: signal<TaskStreamState>('empty'),
     error: signal<TacitError | null>(null),
   };
+}
+
+/** The text replaced, as a task's new run or final result replaces it. */
+function write(stream: StreamSignals, text: string): void {
+  stream.textLog.replace(text);
+  stream.text.value = text;
+}
+
+/** The text extended, as a streamed delta extends it. */
+function add(stream: StreamSignals, text: string): void {
+  stream.textLog.append(text);
+  stream.text.value += text;
 }
 
 async function settle(): Promise<void> {
@@ -41,7 +55,7 @@ describe('StreamView', () => {
     render(<StreamView stream={stream} testId="answer" emptyText="Ask something" />, root);
     expect(document.body.textContent).toContain('Ask something');
     stream.state.value = 'running';
-    stream.text.value = '# Title\n\nSome **bold** words';
+    write(stream, '# Title\n\nSome **bold** words');
     await settle();
     stream.state.value = 'stopped';
     await settle();
@@ -59,9 +73,9 @@ describe('StreamView', () => {
     const answer = document.querySelector('[data-testid="answer"]')!;
     const words = Array.from({ length: 600 }, (_, index) => `word${index} *a*`).join(' ');
     stream.state.value = 'running';
-    stream.text.value = words;
+    write(stream, words);
     expect(answer.getAttribute('aria-busy')).toBe('true');
-    stream.text.value = `${words} and the last words.`;
+    add(stream, ' and the last words.');
     stream.state.value = 'done';
 
     expect(answer.textContent).toContain('word599 a and the last words.');
@@ -75,7 +89,7 @@ describe('StreamView', () => {
     render(<StreamView stream={stream} testId="answer" />, root);
     const answer = document.querySelector('[data-testid="answer"]')!;
     stream.state.value = 'running';
-    stream.text.value = 'A short *reply*.';
+    write(stream, 'A short *reply*.');
     stream.state.value = 'done';
     expect(answer.getAttribute('aria-busy')).toBe('false');
     expect(answer.innerHTML).toBe(renderMarkdownSafely('A short *reply*.'));
@@ -90,20 +104,20 @@ describe('StreamView', () => {
       const stream = streamSignals();
       render(<StreamView stream={stream} testId="answer" />, root);
       const answer = document.querySelector('[data-testid="answer"]')!;
-      stream.text.value = '| a | b |\n|---|---|\n| 1 | 2 |\n';
+      write(stream, '| a | b |\n|---|---|\n| 1 | 2 |\n');
       stream.state.value = 'running';
       expect(answer.querySelectorAll('tbody tr')).toHaveLength(1);
       // One slow update could be the machine: the next is shown at once. A second in a row starts the pauses.
-      stream.text.value += '| 3 | 4 |\n';
+      add(stream, '| 3 | 4 |\n');
       expect(answer.querySelectorAll('tbody tr')).toHaveLength(2);
       // Rows written during the pause wait for it, together.
-      stream.text.value += '| 5 | 6 |\n';
-      stream.text.value += '| 7 | 8 |\n';
+      add(stream, '| 5 | 6 |\n');
+      add(stream, '| 7 | 8 |\n');
       expect(answer.querySelectorAll('tbody tr')).toHaveLength(2);
       vi.advanceTimersByTime(100);
       expect(answer.querySelectorAll('tbody tr')).toHaveLength(4);
       // The end of the reply is never held back.
-      stream.text.value += '| 9 | 10 |\n\nDone.';
+      add(stream, '| 9 | 10 |\n\nDone.');
       stream.state.value = 'done';
       expect(answer.querySelectorAll('tbody tr')).toHaveLength(5);
       expect(answer.textContent).toContain('Done.');
@@ -115,7 +129,7 @@ describe('StreamView', () => {
   it('renders the text again when the allowed links change', async () => {
     const stream = streamSignals();
     render(<StreamView stream={stream} testId="answer" />, root);
-    stream.text.value = 'See [the guide](https://example.org/guide).';
+    write(stream, 'See [the guide](https://example.org/guide).');
     expect(document.querySelector('[data-testid="answer"]')?.textContent).toContain(
       'the guide (https://example.org/guide)',
     );

@@ -12,6 +12,7 @@ import type {
   TaskSource,
 } from '../protocol/messages';
 import { FrameBatcher } from './frame-batcher';
+import { TextLog } from './text-log';
 import type { SendRequest, TaskPort } from './panel-deps';
 
 export type TaskStreamState = 'empty' | 'running' | 'done' | 'stopped' | 'error';
@@ -63,6 +64,8 @@ export function askBackgroundIfRunning(
 
 export class TaskStream {
   readonly text = signal('');
+  /** What was written to `text`, piece by piece: what the view that renders it as it grows reads (see TextLog). */
+  readonly textLog = new TextLog();
   readonly state = signal<TaskStreamState>('empty');
   readonly phase = signal<TaskPhase | null>(null);
   readonly error = signal<TacitError | null>(null);
@@ -74,6 +77,7 @@ export class TaskStream {
   readonly running = computed(() => this.state.value === 'running');
   /** Streamed text reaches `text` once per frame at most (the first delta of a run at once). */
   private readonly deltas = new FrameBatcher((text) => {
+    this.textLog.append(text);
     this.text.value += text;
   });
   /** Whether any text is shown: what views above the text read, so that they do not follow every word. */
@@ -186,7 +190,7 @@ export class TaskStream {
     this.task = undefined;
     this.deltas.reset();
     batch(() => {
-      this.text.value = '';
+      this.replaceText('');
       this.links.value = new Set();
       this.source.value = null;
       this.result.value = null;
@@ -247,7 +251,7 @@ export class TaskStream {
       case 'task/result':
         this.deltas.reset();
         this.beginText();
-        this.text.value = message.result.text;
+        this.replaceText(message.result.text);
         this.result.value = message.result;
         return;
       case 'task/done':
@@ -257,11 +261,16 @@ export class TaskStream {
     }
   }
 
+  private replaceText(text: string): void {
+    this.textLog.replace(text);
+    this.text.value = text;
+  }
+
   /** The first text of a run replaces what the previous run left on screen. */
   private beginText(): void {
     if (this.receivedText) return;
     this.receivedText = true;
-    this.text.value = '';
+    this.replaceText('');
     this.result.value = null;
     this.source.value = this.pendingSource;
     this.links.value = this.pendingLinks;

@@ -16,6 +16,7 @@
 import type { Links, Token, Tokens } from 'marked';
 import type { SafeMarkdown } from './markdown';
 import { definitionsIn, finishedTokenCount, referenceLabels, sameDefinition } from './markdown-blocks';
+import { TextTail } from './text-tail';
 
 export interface RenderedBlock {
   key: number;
@@ -103,7 +104,10 @@ interface FinishedBlock {
 }
 
 export class MarkdownStream {
-  private text = '';
+  /** The text from the open tail on (what comes before is rendered and never read again). */
+  private text = new TextTail();
+  /** The whole text of the last `update`, to tell an extension from a replacement; undefined after `append`. */
+  private whole: string | undefined = '';
   /** Where the open tail begins in `text`. */
   private finishedLength = 0;
   private nextKey = 0;
@@ -141,13 +145,41 @@ export class MarkdownStream {
     return this.pieces !== undefined || this.rows !== undefined;
   }
 
-  /** `final`: the text is complete (the task ended), so nothing is left in pieces. */
+  /**
+   * The text grew by `appended` (empty: the same text, now complete when `final`). What it costs depends on what is
+   * appended and on the open tail, not on the length of the text. `final`: the text is complete (the task ended), so
+   * nothing is left in pieces.
+   */
+  append(appended: string, final = false): StreamPatch {
+    this.whole = undefined;
+    return this.advance(appended, final, false);
+  }
+
+  /** The text was replaced by `text`, rather than extended: everything is rendered again. */
+  replace(text: string, final = false): StreamPatch {
+    this.clear();
+    this.whole = undefined;
+    return this.advance(text, final, true);
+  }
+
+  /**
+   * The whole text so far, for a caller that holds only that: an extension of the last one is appended, anything else
+   * replaces it. Telling which reads the whole text, so a view that follows a stream appends instead.
+   */
   update(text: string, final = false): StreamPatch {
-    const reset = !text.startsWith(this.text);
-    if (reset) this.clear();
-    else if (text === this.text && !(final && this.inPieces)) return { reset, changed: [], added: [], open: null };
-    const appended = text.slice(this.text.length);
-    this.text = text;
+    const before = this.whole;
+    const patch =
+      before !== undefined && text.startsWith(before)
+        ? this.advance(text.slice(before.length), final, false)
+        : this.replace(text, final);
+    this.whole = text;
+    return patch;
+  }
+
+  private advance(appended: string, final: boolean, reset: boolean): StreamPatch {
+    if (!reset && appended === '' && !(final && this.inPieces)) return { reset, changed: [], added: [], open: null };
+    const text = this.text;
+    text.append(appended);
     if (!final && this.pieces?.extendsLastLine(text, appended)) {
       const paragraph = { start: false, lead: null, ...this.pieces.grow(text, this.definitions(), false) };
       return { reset, changed: [], added: [], open: { paragraph } };
@@ -180,6 +212,7 @@ export class MarkdownStream {
       }
     }
     this.finishedLength += source === tail ? cut : rawLength(tail, cut);
+    text.dropBefore(this.finishedLength);
 
     const labels = this.changedDefinitions(tokens.links, finishedLabels);
     const changed = this.renderAgainFor(labels, new Set(added.map((block) => block.key)));
@@ -266,7 +299,7 @@ export class MarkdownStream {
   private clear(): void {
     this.pieces = undefined;
     this.rows = undefined;
-    this.text = '';
+    this.text = new TextTail();
     this.finishedLength = 0;
     this.finished.clear();
     this.blocksByLabel.clear();
@@ -354,14 +387,14 @@ class OpenParagraph {
    * underline, a rule, a table's delimiter row, a list item or HTML that interrupts the paragraph): the blocks are as
    * they were, and only the paragraph's text grew.
    */
-  extendsLastLine(text: string, added: string): boolean {
+  extendsLastLine(text: TextTail, added: string): boolean {
     if (added.includes('\n') || added.includes('\r')) return false;
     this.lastLineHasLetter ||= LETTER.test(added);
     return this.lastLineHasLetter && text.length - this.lastLineStart >= SETTLED_LINE_CHARS;
   }
 
   /** Renders what is new: pieces to keep once the unkept text is long, and the last piece again. */
-  grow(text: string, definitions: Links, lexed: boolean): { append: string[]; tail: string } {
+  grow(text: TextTail, definitions: Links, lexed: boolean): { append: string[]; tail: string } {
     if (lexed) {
       // The blocks were read again from the text: note the paragraph's last line afresh.
       this.lastLineStart = Math.max(this.start, text.lastIndexOf('\n') + 1);
@@ -422,7 +455,7 @@ abstract class OpenParts<B extends Tokens.Table | Tokens.List, P> {
   }
 
   /** The first update in pieces, or one after the whole text was read again: `token` is the whole block. */
-  grow(token: Token, text: string): RowsUpdate {
+  grow(token: Token, text: TextTail): RowsUpdate {
     const block = token as B;
     const unkept = this.withParts(block, this.partsOf(block).slice(this.kept));
     if (this.kept > 0) return { head: null, ...this.partsFrom(unkept, text.slice(this.keptEnd)) };
@@ -466,7 +499,7 @@ class OpenTable extends OpenParts<Tokens.Table, Tokens.TableCell[]> {
    * nothing else. Undefined when more follows (the table ended), so that the whole text is read again. The definitions
    * in force are those of the last time it was: only the table grew since.
    */
-  growAlone(text: string): { append: string[]; tail: string } | undefined {
+  growAlone(text: TextTail): { append: string[]; tail: string } | undefined {
     const rows = text.slice(this.keptEnd);
     if (rows.includes('\r')) return undefined;
     const source = this.headLines + rows;
@@ -540,7 +573,7 @@ class OpenCode {
    * nothing else (a closing fence may end it: its lines are as shown). Undefined when more follows, so that the whole
    * text is read again.
    */
-  growAlone(text: string): { append: string[]; tail: string } | undefined {
+  growAlone(text: TextTail): { append: string[]; tail: string } | undefined {
     const lines = text.slice(this.keptEnd);
     if (lines.includes('\r')) return undefined;
     const source = this.fenceLine + lines;
@@ -551,7 +584,7 @@ class OpenCode {
   }
 
   /** The first update in pieces, or one after the whole text was read again: `code` is the whole block. */
-  grow(token: Token, text: string): RowsUpdate {
+  grow(token: Token, text: TextTail): RowsUpdate {
     const code = token as Tokens.Code;
     if (this.keptAny) {
       const unkept = text.slice(this.keptEnd);
@@ -618,7 +651,7 @@ class OpenList extends OpenParts<Tokens.List, Tokens.ListItem> {
    * The update when only the list grew: its unkept items read on their own are one list, as loose or tight as it was,
    * and nothing else. Undefined otherwise (the list ended, or became loose), so that the whole text is read again.
    */
-  growAlone(text: string): { append: string[]; tail: string } | undefined {
+  growAlone(text: TextTail): { append: string[]; tail: string } | undefined {
     const items = text.slice(this.keptEnd);
     if (items.includes('\r')) return undefined;
     const lead = this.loose ? this.looseItem : '';

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { escapeHtml, safeMarkdown, type Purifier } from '../markdown';
 import { MarkdownStream, type MarkdownStreamOptions, type StreamPatch } from '../markdown-stream';
+import { TextTail } from '../text-tail';
 import { markdownReply, replyTokens } from '../../../tests/fixtures/markdown/markdown-reply';
 import {
   randomLongCode,
@@ -426,6 +427,54 @@ function costInPieces(
   expect(view.html).toBe(oneShot(tokens.join('')));
   return cost;
 }
+
+describe('MarkdownStream: what an appended delta costs', () => {
+  it('reads only the open tail per delta, never the whole text, however long the reply grows', () => {
+    // 300 short blocks, then a paragraph of 12,000 words with no line break (a flood), then a last short paragraph.
+    const blocks = Array.from({ length: 300 }, (_, index) =>
+      index % 3 === 0
+        ? `## Part ${index}\n\n`
+        : `Some *words* of part ${index}, [a link](https://example.org/a?b=1).\n\n`,
+    );
+    const flood = Array.from({ length: 12_000 }, (_, index) => `word${index} `);
+    const deltas = [...blocks.flatMap((block) => block.match(/\S+\s*/g)!), ...flood, '\n\nThe end.'];
+    const stream = new MarkdownStream(markdown);
+    const view = new HtmlView();
+    const read: number[] = [];
+    const slice = vi.spyOn(TextTail.prototype, 'slice');
+    try {
+      for (const delta of deltas) {
+        slice.mockClear();
+        view.apply(stream.append(delta));
+        read.push(Math.max(0, ...slice.mock.results.map((result) => (result.value as string).length)));
+      }
+      view.apply(stream.append('', true));
+    } finally {
+      slice.mockRestore();
+    }
+    const text = deltas.join('');
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(view.html).toBe(oneShot(text));
+    // Per word: at most a piece of the flood and what may still change in it, never the 100,000 characters before.
+    expect(Math.max(...read.slice(0, -1))).toBeLessThan(3000);
+    // Where the flood ends it is read whole, once, as a one-shot render reads it: it alone, not the blocks before it.
+    expect(read.at(-1)).toBeLessThan(flood.join('').length + 20);
+    expect(blocks.join('').length).toBeGreaterThan(12_000);
+  });
+
+  it('starts again from a replaced text, and appends after it', () => {
+    const stream = new MarkdownStream(markdown);
+    stream.append('# Draft\n\nfirst words\n');
+    const replaced = stream.replace('Cleaned *text*');
+    expect(replaced.reset).toBe(true);
+    expect(replaced.open).toEqual({ html: oneShot('Cleaned *text*') });
+    const view = new HtmlView();
+    view.apply(replaced);
+    view.apply(stream.append(' and more\n\n- an item'));
+    view.apply(stream.append('', true));
+    expect(view.html).toBe(oneShot('Cleaned *text* and more\n\n- an item'));
+  });
+});
 
 describe('MarkdownStream: a long table in pieces', () => {
   it('for random long tables split at random points: the same HTML after every update', { timeout: 60_000 }, () => {
