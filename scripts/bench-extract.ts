@@ -16,7 +16,7 @@ import { planSummary } from '../lib/tasks/summarize/plan';
 import { hugePageHtml } from '../tests/fixtures/pages/huge-page';
 import { lineBrokenPageHtml } from '../tests/fixtures/pages/line-broken-page';
 import { bundleForPage, openBenchBrowser, percentile } from './bench-browser';
-import { benchInjected, buildProduction } from './bench-injected';
+import { benchInjected, buildProduction, COLD_RUNS } from './bench-injected';
 import { benchPages, servedPages, type BenchPage } from './bench-pages';
 import { benchPublicCorpus, printPublicCorpus } from './bench-public-corpus';
 import { scoreCorpus, scorePage, type PageScore } from '../tests/fixtures/extraction/shingle-score';
@@ -195,8 +195,11 @@ if (extra.length > 0) {
   const extraCold = extra.map((page) => injected.timings.get(page.name)!.coldMs);
   console.log(`  cold as injected: ${spread(extraCold)}`);
 }
-console.log(`As injected by the production build: cold ${spread(cold)}; warm ${spread(warmInjected)}`);
-console.log(`  floor (an empty script's first injection in a fresh tab, same run): ${spread(coldFloor)}`);
+console.log(
+  `As injected by the production build: cold (per page, the median of ${COLD_RUNS} fresh tabs) ${spread(cold)}; ` +
+    `warm ${spread(warmInjected)}`,
+);
+console.log(`  floor (an empty script's first injection in a fresh tab, same run, same median): ${spread(coldFloor)}`);
 console.log(
   `200,000-element page to the first engine request: ${ms(hugeMs)} ms (${injected.huge.text.length} chars read)`,
 );
