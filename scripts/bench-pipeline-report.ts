@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StallProbeReport } from '../lib/protocol/test-messages';
+import { percentile } from './bench-browser';
 import type { offscreenChunkSizes } from './bench-pipeline-support';
 import type { WorkerStreamFigures } from './bench-worker-stream';
 
@@ -71,11 +72,7 @@ export function report(
 ): void {
   const { runs, render, stop, growingTable, idleStall, chunks, workerStream, sizes } = input;
   const round = (value: number) => Math.round(value * 10) / 10;
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
+  const median = (values: number[]) => percentile(values, 0.5);
   const ofRuns = (kind: 'flood' | 'paced', pipeline: Pipeline, read: (run: StreamRun) => number) =>
     runs[kind][pipeline].map(read);
   // The medians of the repeated runs; the worst run's figure beside them.

@@ -158,7 +158,6 @@ export class MarkdownStream {
   /** The text was replaced by `text`, rather than extended: everything is rendered again. */
   replace(text: string, final = false): StreamPatch {
     this.clear();
-    this.whole = undefined;
     return this.advance(text, final, true);
   }
 
@@ -300,6 +299,7 @@ export class MarkdownStream {
     this.pieces = undefined;
     this.rows = undefined;
     this.text = new TextTail();
+    this.whole = undefined;
     this.finishedLength = 0;
     this.finished.clear();
     this.blocksByLabel.clear();
