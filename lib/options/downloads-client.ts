@@ -21,19 +21,21 @@ export class DownloadsClient {
   readonly errors = signal<Record<string, TacitError | null>>({});
   private port: Promise<DownloadsPort> | undefined;
   private records: AnyModelRecord[] = [];
+  /** A question about what is stored that has no answer yet, and whether it was already asked again. */
+  private question: 'none' | 'asked' | 'asked-again' = 'none';
 
   /** Shows these models: starts the engine host and connects once if needed, then asks for their status. */
   async connect(records: AnyModelRecord[]): Promise<void> {
     this.records = records;
     const port = await this.ensurePort();
     // A later call with other records is already on its way.
-    if (records === this.records) port.post({ type: 'downloads/status', records });
+    if (records === this.records) this.ask(port);
   }
 
   /** Asks again what is stored (a task's load may have downloaded a model); nothing when no model is shown yet. */
   refresh(): void {
     if (this.records.length === 0) return;
-    void this.ensurePort().then((port) => port.post({ type: 'downloads/status', records: this.records }));
+    void this.ensurePort().then((port) => this.ask(port));
   }
 
   download(record: AnyModelRecord): void {
@@ -65,7 +67,13 @@ export class DownloadsClient {
       () => {
         const port = connectPort<DownloadsRequest, DownloadsEvent>(PORT_DOWNLOADS);
         port.onMessage((event) => this.receive(event));
-        port.onDisconnect(() => (this.port = undefined));
+        port.onDisconnect(() => {
+          this.port = undefined;
+          // The host closed (idle) before it answered: ask a new one, once, rather than show an old answer.
+          if (this.question !== 'asked') return;
+          this.question = 'asked-again';
+          void this.ensurePort().then((next) => next.post({ type: 'downloads/status', records: this.records }));
+        });
         return port;
       },
       (error: unknown) => {
@@ -74,6 +82,11 @@ export class DownloadsClient {
       },
     );
     return this.port;
+  }
+
+  private ask(port: DownloadsPort): void {
+    this.question = 'asked';
+    port.post({ type: 'downloads/status', records: this.records });
   }
 
   private receive(event: DownloadsEvent): void {
@@ -85,9 +98,11 @@ export class DownloadsClient {
       case 'downloads/finished':
         this.active.value = this.active.value.filter((id) => id !== event.modelId);
         this.errors.value = { ...this.errors.value, [event.modelId]: event.error };
-        this.refresh();
+        if (event.status) this.statuses.value = { ...this.statuses.value, [event.modelId]: event.status };
+        else this.refresh();
         return;
       case 'downloads/status':
+        this.question = 'none';
         this.statuses.value = { ...this.statuses.value, ...event.statuses };
         this.active.value = event.active;
         return;

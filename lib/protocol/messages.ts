@@ -256,7 +256,8 @@ export type DownloadsRequest =
 
 export type DownloadsEvent =
   | { type: 'downloads/progress'; modelId: string; progress: ModelDownloadProgress }
-  | { type: 'downloads/finished'; modelId: string; error: TacitError | null }
+  /** `status`: what is stored of the model once it ended; absent when the store could not be read. */
+  | { type: 'downloads/finished'; modelId: string; error: TacitError | null; status?: ModelDiskStatus }
   | { type: 'downloads/status'; statuses: Record<string, ModelDiskStatus>; active: string[] };
 
 // ---- One-shot requests (runtime.sendMessage), each with its response type ------------------------

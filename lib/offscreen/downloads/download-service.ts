@@ -29,6 +29,8 @@ export interface DownloadServiceDeps {
 export class DownloadService {
   private readonly ports = new Set<DownloadsPort>();
   private readonly running = new Map<string, AbortController>();
+  /** Every report of what is stored waits for the one before it, so none lands after a newer one (see `inOrder`). */
+  private reports: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: DownloadServiceDeps) {}
 
@@ -50,28 +52,31 @@ export class DownloadService {
         this.running.get(request.modelId)?.abort();
         return;
       case 'downloads/status':
-        port.post({
-          type: 'downloads/status',
-          statuses: await this.statuses(request.records),
-          active: [...this.running.keys()],
-        });
-        return;
+        return this.inOrder(async () =>
+          port.post({
+            type: 'downloads/status',
+            statuses: await this.statuses(request.records),
+            active: [...this.running.keys()],
+          }),
+        );
       case 'downloads/delete':
         this.running.get(request.record.model_id)?.abort();
         if (isGgufRecord(request.record)) await this.deps.gguf.delete(request.record);
         else await deleteModelFiles(request.record, this.deps, request.otherRecords.filter(isWebLlmRecord));
-        this.broadcast({
-          type: 'downloads/status',
-          statuses: await this.statuses([request.record]),
-          active: [...this.running.keys()],
-        });
-        return;
+        return this.inOrder(async () =>
+          this.broadcast({
+            type: 'downloads/status',
+            statuses: await this.statuses([request.record]),
+            active: [...this.running.keys()],
+          }),
+        );
       case 'downloads/delete-all':
         this.running.forEach((controller) => controller.abort());
         await deleteAllModelFiles(this.deps);
         await this.deps.gguf.deleteAll();
-        this.broadcast({ type: 'downloads/status', statuses: await this.statuses(request.records), active: [] });
-        return;
+        return this.inOrder(async () =>
+          this.broadcast({ type: 'downloads/status', statuses: await this.statuses(request.records), active: [] }),
+        );
     }
   }
 
@@ -107,7 +112,25 @@ export class DownloadService {
         this.deps.recordDiagnostic?.('download-cleanup-failed', { model: modelId, error: errorName(error) }),
       );
     }
-    this.broadcast({ type: 'downloads/finished', modelId, error: result.ok ? null : downloadFailure(result.error) });
+    const error = result.ok ? null : downloadFailure(result.error);
+    // What is stored now goes with the news, after every report asked for while the download ran.
+    await this.inOrder(async () => {
+      const status = await this.statuses([record]).then(
+        (statuses) => statuses[modelId],
+        () => undefined,
+      );
+      this.broadcast({ type: 'downloads/finished', modelId, error, ...(status ? { status } : {}) });
+    });
+  }
+
+  /**
+   * Runs one report after the ones before it. Reading what is stored takes many awaits, so a report asked for while a
+   * download ran could otherwise finish after the download's own and show a finished model as not downloaded.
+   */
+  private inOrder(report: () => Promise<void>): Promise<void> {
+    const done = this.reports.then(report);
+    this.reports = done.catch(() => undefined);
+    return done;
   }
 
   private async deleteFiles(record: AnyModelRecord): Promise<void> {

@@ -6,6 +6,7 @@ import { DownloadService } from '../download-service';
 import { GgufStore } from '../gguf-store';
 import { FakeCacheStorage } from './fake-cache-storage';
 import { FakeDirectory } from './fake-directory';
+import type { CacheStorageLike } from '../cache-store';
 import { bytes, fakeModelFiles, fakeRecord, fakeServer, ORIGIN, SHARD_SIZES, steppingClock } from './fake-model';
 
 const BASE = 'http://127.0.0.1:8123/mlc-ai/Fake-Model-q4f32_1-MLC/resolve/main/';
@@ -95,7 +96,12 @@ describe('DownloadService with GGUF and WebLLM models side by side', () => {
     port.deliver({ type: 'downloads/start', record: GGUF });
     port.deliver({ type: 'downloads/start', record: fakeRecord() });
     await expect.poll(() => finished('Tiny-GGUF') + finished('Fake-Model-q4f32_1-MLC')).toBe(2);
-    expect(port.posted).toContainEqual({ type: 'downloads/finished', modelId: 'Tiny-GGUF', error: null });
+    expect(port.posted).toContainEqual({
+      type: 'downloads/finished',
+      modelId: 'Tiny-GGUF',
+      error: null,
+      status: { bytesOnDisk: 9000, complete: true, filesCached: 1, filesTotal: 1 },
+    });
     expect(port.posted).toContainEqual(
       expect.objectContaining({ type: 'downloads/progress', modelId: 'Tiny-GGUF', progress: expect.anything() }),
     );
@@ -119,5 +125,83 @@ describe('DownloadService with GGUF and WebLLM models side by side', () => {
     await expect.poll(() => lastStatus()['Fake-Model-q4f32_1-MLC']?.bytesOnDisk).toBe(0);
     expect(directory.files.size).toBe(0);
     expect(lastStatus()['Tiny-GGUF']?.bytesOnDisk).toBe(0);
+  });
+});
+
+describe('DownloadService reports what is stored in the order it was asked', () => {
+  /** Caches whose reads, made while held, answer with what was stored when asked, but only once released. */
+  function heldCaches() {
+    const inner = new FakeCacheStorage();
+    let held = false;
+    let waiting = 0;
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const caches: CacheStorageLike = {
+      open: async (name) => {
+        const cache = await inner.open(name);
+        return {
+          match: async (request) => {
+            const answer = await cache.match(request);
+            if (!held) return answer;
+            waiting += 1;
+            await gate;
+            return answer;
+          },
+          put: (request, response) => cache.put(request, response),
+          delete: (request) => cache.delete(request),
+          keys: () => cache.keys(),
+        };
+      },
+      delete: (name) => inner.delete(name),
+    };
+    return {
+      caches,
+      hold: () => (held = true),
+      /** Reads from now on answer at once; the held ones still wait. */
+      stopHolding: () => (held = false),
+      release: () => release(),
+      waiting: () => waiting,
+    };
+  }
+
+  it('never lets a slow answer from before a download ends land after the download is reported stored', async () => {
+    const server = fakeServer(fakeModelFiles());
+    const held = heldCaches();
+    const service = new DownloadService({
+      caches: held.caches,
+      gguf: new GgufStore({ directory: async () => new FakeDirectory(), fetch: server.fetch, now: steppingClock() }),
+      fetch: server.fetch,
+      now: steppingClock(),
+    });
+    const port = new FakePort<DownloadsEvent, DownloadsRequest>();
+    service.attach(port);
+    const record = fakeRecord();
+
+    // Options asks what is stored; reading the cache is slow, and the user starts the download meanwhile.
+    held.hold();
+    port.deliver({ type: 'downloads/status', records: [record] });
+    await expect.poll(() => held.waiting()).toBe(1);
+    held.stopHolding();
+    port.deliver({ type: 'downloads/start', record });
+    // The download ends while the first answer is still being read, and Options asks again.
+    await expect.poll(() => service.busy).toBe(false);
+    port.deliver({ type: 'downloads/status', records: [record] });
+    // The first answer's read comes back only after the second could have been answered (had it not waited).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    held.release();
+
+    await expect.poll(() => port.posted.filter((event) => event.type === 'downloads/status').length).toBe(2);
+    // What Options shows is the last thing it heard about the model: stored, whole.
+    const reports = port.posted.flatMap((event) =>
+      event.type === 'downloads/status'
+        ? [event.statuses[record.model_id]]
+        : event.type === 'downloads/finished'
+          ? [event.status]
+          : [],
+    );
+    expect(reports.at(-1)).toMatchObject({ complete: true });
+    expect(reports[0]).toMatchObject({ complete: false });
+    const finished = port.posted.find((event) => event.type === 'downloads/finished');
+    expect(finished).toMatchObject({ error: null, status: { complete: true } });
   });
 });
