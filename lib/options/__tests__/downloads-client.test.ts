@@ -32,7 +32,11 @@ describe('DownloadsClient', () => {
     port.deliver({ type: 'downloads/status', statuses: { Tiny: NOTHING }, active: [] });
     client.download(RECORD);
     await vi.waitFor(() => expect(port.posted.at(-1)).toEqual({ type: 'downloads/start', record: RECORD }));
-    port.deliver({ type: 'downloads/progress', modelId: 'Tiny', progress: { loadedBytes: 1, totalBytes: 2, fraction: 0.5 } });
+    port.deliver({
+      type: 'downloads/progress',
+      modelId: 'Tiny',
+      progress: { loadedBytes: 1, totalBytes: 2, fraction: 0.5 },
+    });
     expect(client.active.value).toEqual(['Tiny']);
 
     port.deliver({ type: 'downloads/finished', modelId: 'Tiny', error: null, status: STORED });
