@@ -1,27 +1,11 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import type { PluginOption } from 'vite';
 import { extensionPagesCsp, parseExtraSources } from './lib/platform/csp';
 import { BUNDLED_LIBRARY_FOLDER } from './lib/platform/bundled-model-libraries';
 import { modelLibraryFiles } from './lib/platform/model-library-files';
 import { manifestCommands } from './lib/platform/shortcuts';
 import { WEBMAIL_ORIGIN_PATTERNS } from './lib/core/webmail-hosts';
-
-/** V8's explicit compile hint, on the first line of each output file (after minification, which would drop it). */
-function compileEagerly(): PluginOption {
-  return {
-    name: 'tacit-compile-eagerly',
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-      }
-    },
-  };
-}
-
-/** The scripts injected into pages (entrypoints/page-reader.ts, entrypoints/page-editor.ts). */
-const PAGE_AGENT_SCRIPTS = new Set(['page-reader', 'page-editor']);
 
 // Chrome Web Store builds: package the model libraries from this folder instead of fetching them at run time.
 const bundledLibraries = modelLibraryFiles(process.env.TACIT_MODEL_LIBS_DIR);
@@ -34,11 +18,6 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   hooks: {
-    // A page agent's code runs almost whole on its first use: V8 compiles it at once instead of function by function.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((entrypoint) => PAGE_AGENT_SCRIPTS.has(entrypoint.name))) return;
-      config.plugins = [...(config.plugins ?? []), compileEagerly()];
-    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: wllamaWasm, relativeDest: 'wllama.wasm' });
       for (const library of bundledLibraries) {
