@@ -304,10 +304,13 @@ export function classPart(pattern: string): RegExp {
   return new RegExp(`(?:^|[\\s_-])(?:${pattern})(?=$|[\\s_-])`, 'i');
 }
 
+/** Any of SMALL_CHROME's class patterns: most classes match none, and are told so by one test instead of nine. */
+const ANY_SMALL_CHROME = new RegExp(SMALL_CHROME.map(({ classToken }) => `(?:${classToken.source})`).join('|'), 'i');
+
 function isSmallChrome(el: Element): boolean {
   const className = el.getAttribute('class');
   // A caption is content, whatever its class says (`c-lead-image__credit` around a caption and its credit).
-  if (!className || el.localName === 'figcaption') return false;
+  if (!className || el.localName === 'figcaption' || !ANY_SMALL_CHROME.test(className)) return false;
   let length: number | undefined;
   for (const { classToken, maxChars } of SMALL_CHROME) {
     if (!classToken.test(className)) continue;

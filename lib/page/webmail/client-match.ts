@@ -26,6 +26,10 @@ function markerCount(doc: Document, signature: ClientSignature): number {
   return found;
 }
 
+const CLIENTS = Object.keys(CLIENT_SIGNATURES) as KnownWebmailClient[];
+/** Every client's markers as one selector list: an ordinary page is told apart in one walk of its tree, not forty. */
+const ANY_MARKER = CLIENTS.flatMap((client) => CLIENT_SIGNATURES[client].markers).join(', ');
+
 /**
  * The known client whose page this is, if any: the client served from the page's host, else the first (in
  * CLIENT_SIGNATURES' order) of which the page has at least MIN_MARKERS markers.
@@ -33,6 +37,7 @@ function markerCount(doc: Document, signature: ClientSignature): number {
 export function knownClientOf(doc: Document): KnownWebmailClient | undefined {
   const byHost = webmailClientOfHost(hostnameOf(doc));
   if (byHost) return byHost;
-  const clients = Object.keys(CLIENT_SIGNATURES) as KnownWebmailClient[];
-  return clients.find((client) => markerCount(doc, CLIENT_SIGNATURES[client]) >= MIN_MARKERS);
+  // Without a single marker, only a title could count, and it is one marker: fewer than MIN_MARKERS.
+  if (MIN_MARKERS > 1 && !doc.querySelector(ANY_MARKER)) return undefined;
+  return CLIENTS.find((client) => markerCount(doc, CLIENT_SIGNATURES[client]) >= MIN_MARKERS);
 }
