@@ -24,7 +24,11 @@ export interface DownloadServiceDeps {
   now(): number;
   /** Where failures go that Options shows only as a message (the background's diagnostics). */
   recordDiagnostic?: RecordDiagnostic;
+  /** How long a report waits at most for the one before it (a read of the store that never ends). */
+  reportWaitMs?: number;
 }
+
+const REPORT_WAIT_MS = 5000;
 
 export class DownloadService {
   private readonly ports = new Set<DownloadsPort>();
@@ -129,7 +133,9 @@ export class DownloadService {
    */
   private inOrder(report: () => Promise<void>): Promise<void> {
     const done = this.reports.then(report);
-    this.reports = done.catch(() => undefined);
+    // A read that never ends holds up the reports after it for a while, not for good.
+    const waited = new Promise<void>((resolve) => setTimeout(resolve, this.deps.reportWaitMs ?? REPORT_WAIT_MS));
+    this.reports = Promise.race([done, waited]).catch(() => undefined);
     return done;
   }
 

@@ -204,4 +204,25 @@ describe('DownloadService reports what is stored in the order it was asked', () 
     const finished = port.posted.find((event) => event.type === 'downloads/finished');
     expect(finished).toMatchObject({ error: null, status: { complete: true } });
   });
+  it('still reports a finished download when an earlier read of the store never ends', async () => {
+    const server = fakeServer(fakeModelFiles());
+    const held = heldCaches();
+    const service = new DownloadService({
+      caches: held.caches,
+      gguf: new GgufStore({ directory: async () => new FakeDirectory(), fetch: server.fetch, now: steppingClock() }),
+      fetch: server.fetch,
+      now: steppingClock(),
+      reportWaitMs: 50,
+    });
+    const port = new FakePort<DownloadsEvent, DownloadsRequest>();
+    service.attach(port);
+    held.hold();
+    port.deliver({ type: 'downloads/status', records: [fakeRecord()] });
+    await expect.poll(() => held.waiting()).toBe(1);
+    held.stopHolding();
+    port.deliver({ type: 'downloads/start', record: fakeRecord() });
+    await expect
+      .poll(() => port.posted.find((event) => event.type === 'downloads/finished'))
+      .toMatchObject({ error: null, status: { complete: true } });
+  });
 });
