@@ -3,7 +3,7 @@
  * citation markers and reference lists, and rich editors labelled as secrets.
  */
 import { sensitiveVerdictOf } from '../editing/sensitive-field';
-import { textLength } from './text-length';
+import { textContentLength, textLength } from './text-length';
 
 /** Never rendered as readable text. */
 const NON_TEXT_TAGS = new Set([
@@ -472,10 +472,10 @@ export class PageChrome {
     const doc = el.ownerDocument;
     let landmark = this.landmarks.get(doc);
     if (landmark === undefined) {
-      landmark = doc.querySelector('h1') ?? doc.body?.textContent?.length ?? 0;
+      landmark = doc.querySelector('h1') ?? (doc.body ? textContentLength(doc.body) : 0);
       this.landmarks.set(doc, landmark);
     }
     if (typeof landmark !== 'number') return el.contains(landmark);
-    return landmark > 0 && (el.textContent?.length ?? 0) * 2 > landmark;
+    return landmark > 0 && textContentLength(el, landmark / 2) * 2 > landmark;
   }
 }

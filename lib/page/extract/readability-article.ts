@@ -17,6 +17,7 @@ export interface ReadabilityArticle extends PageMetadata {
 /** The steps of Readability 0.6 that the reader speeds up; each is left as it is when a later version lacks it. */
 interface ReadabilitySteps {
   _grabArticle?: (page: Element | null) => Element | null;
+  _isElementWithoutContent?: (node: Element) => boolean;
   _isProbablyVisible?: (node: Element) => boolean;
   _isValidByline?: (node: Element, matchString: string) => boolean;
   REGEXPS?: { byline?: RegExp };
@@ -52,8 +53,9 @@ export function readArticle(detached: Document, retryBelowChars = RETRY_BELOW_CH
 /**
  * Work Readability does for nothing, which on a megabyte page is a fifth of its time: it serializes the whole article
  * for a log line it drops (`this.log("Grabbed: " + content.innerHTML)`, debug or not), reads each element's inline
- * style object (built on first use) to see whether the element is hidden, also when it has no style attribute, and
- * reads the text of every element while it looks for a byline.
+ * style object (built on first use) to see whether the element is hidden, also when it has no style attribute, reads
+ * the text of every element while it looks for a byline, and builds the whole text of every `<div>` and `<section>`
+ * (the page's outer wrappers hold all of it) to see whether it has none.
  */
 function skipDiscardedWork(reader: ReadabilitySteps): void {
   const grabArticle = reader._grabArticle?.bind(reader);
@@ -64,6 +66,7 @@ function skipDiscardedWork(reader: ReadabilitySteps): void {
       return content;
     };
   }
+  if (reader._isElementWithoutContent) reader._isElementWithoutContent = isElementWithoutContent;
   const isProbablyVisible = reader._isProbablyVisible?.bind(reader);
   if (isProbablyVisible) {
     reader._isProbablyVisible = (node) =>
@@ -81,6 +84,28 @@ function skipDiscardedWork(reader: ReadabilitySteps): void {
       isValidByline(node, matchString);
   }
 }
+
+/**
+ * Readability's "no content" test (no text, and no children but `<br>` and `<hr>`), with its cheap half first and the
+ * text read only up to its first visible character instead of built whole. The same answer for every element.
+ */
+export function isElementWithoutContent(node: Element): boolean {
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const children = node.children.length;
+  if (children > 0 && children !== node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length) {
+    return false;
+  }
+  const walker = node.ownerDocument.createTreeWalker(node, SHOW_TEXT | SHOW_CDATA_SECTION);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    // `\S` is the complement of what `trim()` removes.
+    if (/\S/.test(text.nodeValue ?? '')) return false;
+  }
+  return true;
+}
+
+const ELEMENT_NODE = 1;
+const SHOW_TEXT = 0x4;
+const SHOW_CDATA_SECTION = 0x8;
 
 /** The article's first `innerHTML` read (the dropped log line) gets an empty string; reads after it get the markup. */
 function hideMarkupOnce(content: Element): void {

@@ -12,3 +12,16 @@ export function textLength(root: Element | null, limit = Infinity): number {
   }
   return length;
 }
+
+/**
+ * `root.textContent.length`, counted without building the text (a page's body can hold megabytes of inline scripts),
+ * and only until it is past `limit`.
+ */
+export function textContentLength(root: Element, limit = Infinity): number {
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */ | 0x8 /* SHOW_CDATA_SECTION */);
+  let length = 0;
+  for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode()) {
+    length += node.nodeValue?.length ?? 0;
+  }
+  return length;
+}
