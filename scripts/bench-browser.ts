@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 
-/** Bundles an entry (a path relative to the repository root, or absolute) as a script that defines `globalName`. */
-export async function bundleForPage(entry: string, globalName: string): Promise<string> {
+/**
+ * Bundles an entry (a path relative to the repository root, or absolute) as a script that defines `globalName`,
+ * minified as the production build is when `minify` says so.
+ */
+export async function bundleForPage(entry: string, globalName: string, { minify = false } = {}): Promise<string> {
   const result = await build({
     entryPoints: [entry.startsWith('/') ? entry : fileURLToPath(new URL(`../${entry}`, import.meta.url))],
     bundle: true,
@@ -13,6 +16,7 @@ export async function bundleForPage(entry: string, globalName: string): Promise<
     globalName,
     platform: 'browser',
     target: 'chrome120',
+    minify,
     write: false,
   });
   return result.outputFiles[0]!.text;

@@ -163,6 +163,7 @@ const warm = warmOf(standard);
 const warmReadability = warmReadabilityOf(standard);
 const cold = standard.map((page) => injected.timings.get(page.name)!.coldMs);
 const coldFloor = standard.map((page) => injected.timings.get(page.name)!.floorMs);
+const coldReadability = standard.map((page) => injected.timings.get(page.name)!.readabilityColdMs);
 const coldAtLoad = standard.map((page) => injected.timings.get(page.name)!.coldAtLoadMs);
 const coldFloorAtLoad = standard.map((page) => injected.timings.get(page.name)!.floorAtLoadMs);
 const warmInjected = standard.map((page) => median(injected.timings.get(page.name)!.warmMs));
@@ -202,6 +203,11 @@ console.log(
     `drawn its first frame) ${spread(cold)}; warm ${spread(warmInjected)}`,
 );
 console.log(`  floor (an empty script's first injection in a fresh tab, same run, same median): ${spread(coldFloor)}`);
+console.log(
+  `  plain Readability's first read, minified and injected the same way: ${spread(coldReadability)}; ratio p95 ` +
+    `${(percentile(cold, 0.95) / percentile(coldReadability, 0.95)).toFixed(2)}  max ` +
+    `${(Math.max(...cold) / Math.max(...coldReadability)).toFixed(2)}`,
+);
 console.log(
   `  injected at the load event, before the first frame (the page's first layout counted): cold ${spread(coldAtLoad)}; ` +
     `floor ${spread(coldFloorAtLoad)}`,
@@ -260,6 +266,9 @@ writeFileSync(
       coldMaxMs: Math.max(...cold),
       coldFloorP50Ms: percentile(coldFloor, 0.5),
       coldFloorP95Ms: percentile(coldFloor, 0.95),
+      readabilityColdP50Ms: percentile(coldReadability, 0.5),
+      readabilityColdP95Ms: percentile(coldReadability, 0.95),
+      readabilityColdMaxMs: Math.max(...coldReadability),
       coldAtLoadP50Ms: percentile(coldAtLoad, 0.5),
       coldAtLoadP95Ms: percentile(coldAtLoad, 0.95),
       coldFloorAtLoadP95Ms: percentile(coldFloorAtLoad, 0.95),

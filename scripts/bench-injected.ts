@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { percentile } from './bench-browser';
+import { bundleForPage, percentile } from './bench-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, '.output/chrome-mv3');
@@ -28,6 +28,8 @@ const READ_PAGE = {
 };
 /** An empty script: its first injection in a fresh tab is what Chrome itself costs (the isolated world, a round trip). */
 const FLOOR_FILE = 'bench-floor.js';
+/** Plain Readability's first read, bundled and minified: the baseline beside a cold read. */
+const READABILITY_FILE = 'bench-readability.js';
 /**
  * Cold reads (and floors) per page, each in a fresh tab; a page's figure is their median. One first injection is a
  * single sample of a shared machine: the floor alone, an empty script, had a p95 of 22-29 ms over single samples.
@@ -46,6 +48,8 @@ export interface InjectedTiming {
   /** The same, injected as soon as the page's load event has fired, before its first frame (the first layout counted). */
   coldAtLoadMs: number;
   floorAtLoadMs: number;
+  /** Plain Readability's first read in another fresh, drawn tab of the same page (the median of as many). */
+  readabilityColdMs: number;
   warmMs: number[];
   chars: number;
 }
@@ -92,6 +96,10 @@ export async function benchInjected(
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
   writeFileSync(join(extension, FLOOR_FILE), 'true;\n');
+  writeFileSync(
+    join(extension, READABILITY_FILE),
+    await bundleForPage('scripts/bench-readability-first-read.ts', 'TacitBenchReadability', { minify: true }),
+  );
 
   const byName = new Map(pages.map((page) => [page.name, page.html]));
   byName.set('huge-page.html', huge);
@@ -173,8 +181,8 @@ export async function benchInjected(
       return { durations, text };
     };
 
-    /** The first injection of an empty script into the tab at `url`. */
-    const floor = (url: string) =>
+    /** The first injection of `file` (an empty script, or plain Readability's read) into the tab at `url`. */
+    const injectFirst = (url: string, file: string) =>
       worker.evaluate(
         async ({ url, file }) => {
           const [tab] = await chrome.tabs.query({ url });
@@ -182,7 +190,7 @@ export async function benchInjected(
           await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: [file] });
           return performance.now() - started;
         },
-        { url, file: `/${FLOOR_FILE}` },
+        { url, file: `/${file}` },
       );
     /** A fresh tab at `url`, after its load event, or once it has also drawn a frame (`drawn`). */
     const openTab = async (url: string, drawn: boolean) => {
@@ -217,14 +225,20 @@ export async function benchInjected(
       const url = `${origin}/${name}`;
       const floors = { drawn: [] as number[], atLoad: [] as number[] };
       const colds = { drawn: [] as number[], atLoad: [] as number[] };
+      const readabilityColds: number[] = [];
       let warmMs: number[] = [];
       let chars = 0;
       for (let run = 0; run < COLD_RUNS; run++) {
         // Interleaved, so that a slow spell of the shared machine falls on both.
         for (const drawn of [true, false]) {
           const bare = await openTab(url, drawn);
-          (drawn ? floors.drawn : floors.atLoad).push(await floor(url));
+          (drawn ? floors.drawn : floors.atLoad).push(await injectFirst(url, FLOOR_FILE));
           await bare.close();
+          if (drawn) {
+            const baseline = await openTab(url, true);
+            readabilityColds.push(await injectFirst(url, READABILITY_FILE));
+            await baseline.close();
+          }
           const tab = await openTab(url, drawn);
           // Warm reads follow the first cold one, in its tab.
           const warm = drawn && run === 0;
@@ -240,6 +254,7 @@ export async function benchInjected(
         floorMs: percentile(floors.drawn, 0.5),
         coldAtLoadMs: percentile(colds.atLoad, 0.5),
         floorAtLoadMs: percentile(floors.atLoad, 0.5),
+        readabilityColdMs: percentile(readabilityColds, 0.5),
         warmMs,
         chars,
       });
