@@ -161,11 +161,14 @@ const warmOf = (set: BenchPage[]) => set.map((page) => median(results.get(page.n
 const warmReadabilityOf = (set: BenchPage[]) => set.map((page) => median(results.get(page.name)!.readabilityTimes));
 const warm = warmOf(standard);
 const warmReadability = warmReadabilityOf(standard);
-const cold = standard.map((page) => injected.timings.get(page.name)!.coldMs);
-const coldFloor = standard.map((page) => injected.timings.get(page.name)!.floorMs);
-const coldReadability = standard.map((page) => injected.timings.get(page.name)!.readabilityColdMs);
-const coldAtLoad = standard.map((page) => injected.timings.get(page.name)!.coldAtLoadMs);
-const coldFloorAtLoad = standard.map((page) => injected.timings.get(page.name)!.floorAtLoadMs);
+/** One first-injection figure of every page of `set`. */
+const coldOf = (set: BenchPage[], key: 'coldMs' | 'floorMs' | 'readabilityColdMs' | 'coldAtLoadMs' | 'floorAtLoadMs') =>
+  set.map((page) => injected.timings.get(page.name)![key]);
+const cold = coldOf(standard, 'coldMs');
+const coldFloor = coldOf(standard, 'floorMs');
+const coldReadability = coldOf(standard, 'readabilityColdMs');
+const coldAtLoad = coldOf(standard, 'coldAtLoadMs');
+const coldFloorAtLoad = coldOf(standard, 'floorAtLoadMs');
 const warmInjected = standard.map((page) => median(injected.timings.get(page.name)!.warmMs));
 const hugeMs = injected.huge.ms + firstEngineRequestMs(injected.huge.text);
 const worse = scored
@@ -195,7 +198,7 @@ const printWarm = (title: string, ours: number[], baseline: number[]) => {
 printWarm(`Warm ms, ${standard.length} pages`, warm, warmReadability);
 if (extra.length > 0) {
   printWarm(`Warm ms, ${extra.length} pages of ${EXTRA_DIR}`, warmOf(extra), warmReadabilityOf(extra));
-  const extraCold = extra.map((page) => injected.timings.get(page.name)!.coldMs);
+  const extraCold = coldOf(extra, 'coldMs');
   console.log(`  cold as injected: ${spread(extraCold)}`);
 }
 console.log(
@@ -238,10 +241,7 @@ function extraSummary() {
     warmMaxMs: Math.max(...ours),
     readabilityWarmP95Ms: percentile(baseline, 0.95),
     readabilityWarmMaxMs: Math.max(...baseline),
-    coldP95Ms: percentile(
-      extra.map((page) => injected.timings.get(page.name)!.coldMs),
-      0.95,
-    ),
+    coldP95Ms: percentile(coldOf(extra, 'coldMs'), 0.95),
   };
 }
 

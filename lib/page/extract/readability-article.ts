@@ -1,6 +1,7 @@
 /** Runs Mozilla Readability on a detached document and returns the article element and its metadata. */
 import { Readability } from '@mozilla/readability';
 import type { PageMetadata } from './page-metadata';
+import { TEXT_CONTENT_NODES } from './text-length';
 
 /**
  * Below this many characters Readability parses the page again with fewer filters, up to three more times (its default
@@ -95,7 +96,7 @@ export function isElementWithoutContent(node: Element): boolean {
   if (children > 0 && children !== node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length) {
     return false;
   }
-  const walker = node.ownerDocument.createTreeWalker(node, SHOW_TEXT | SHOW_CDATA_SECTION);
+  const walker = node.ownerDocument.createTreeWalker(node, TEXT_CONTENT_NODES);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     // `\S` is the complement of what `trim()` removes.
     if (/\S/.test(text.nodeValue ?? '')) return false;
@@ -104,8 +105,6 @@ export function isElementWithoutContent(node: Element): boolean {
 }
 
 const ELEMENT_NODE = 1;
-const SHOW_TEXT = 0x4;
-const SHOW_CDATA_SECTION = 0x8;
 
 /** The article's first `innerHTML` read (the dropped log line) gets an empty string; reads after it get the markup. */
 function hideMarkupOnce(content: Element): void {

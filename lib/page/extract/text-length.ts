@@ -2,6 +2,9 @@
 
 const NEVER_SHOWN = new Set(['script', 'style', 'noscript', 'template']);
 
+/** A TreeWalker's filter for the nodes `textContent` is made of: text and CDATA sections (NodeFilter's numbers). */
+export const TEXT_CONTENT_NODES = 0x4 /* SHOW_TEXT */ | 0x8; /* SHOW_CDATA_SECTION */
+
 /** The characters of text under `root` (counting stops once past `limit`). */
 export function textLength(root: Element | null, limit = Infinity): number {
   if (!root) return 0;
@@ -18,7 +21,7 @@ export function textLength(root: Element | null, limit = Infinity): number {
  * and only until it is past `limit`.
  */
 export function textContentLength(root: Element, limit = Infinity): number {
-  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */ | 0x8 /* SHOW_CDATA_SECTION */);
+  const walker = root.ownerDocument.createTreeWalker(root, TEXT_CONTENT_NODES);
   let length = 0;
   for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode()) {
     length += node.nodeValue?.length ?? 0;

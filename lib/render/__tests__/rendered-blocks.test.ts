@@ -218,47 +218,41 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
       frames.runAll();
       expect(container.innerHTML).toBe(oneShot(text));
     },
-    // Each compares against a one-shot render over and over: close to 5 s on a busy 2-core machine.
-    60_000,
   );
 
   it.each([
     ['closed, with text after it', '```\n\nAfter.\n'],
     ['that the reply ends in (no closing fence)', ''],
-  ])(
-    'keeps the finished lines of a long code block %s, shows the text of a one-shot render throughout',
-    (_, end) => {
-      const container = document.createElement('div');
-      const stream = new MarkdownStream(safeMarkdown(LINKS));
-      const frames = new Frames();
-      const view = new RenderedBlocks(container, frames.schedule);
-      const lines = Array.from({ length: 120 }, (_, index) => [
-        `  <img src=x onerror=alert(${index})> `,
-        `"${index}" &amp;\n`,
-      ]);
-      const tokens = ['Code:\n\n```html\n', ...lines.flat(), end];
-      let text = '';
-      let code: Element | null = null;
-      let firstLines: Node | null = null;
-      for (const token of tokens) {
-        text += token;
-        view.apply(stream.update(text));
-        expect(container.querySelector('img, [onerror]')).toBeNull();
-        expect(container.textContent).toBe(oneShotText(text));
-        if (!stream.inPieces) continue;
-        code ??= container.querySelector('pre > code');
-        firstLines ??= code!.firstChild;
-        // The code element and its first block of lines are the same nodes from update to update.
-        expect(container.querySelector('pre > code')).toBe(code);
-        expect(code!.firstChild).toBe(firstLines);
-      }
-      expect(code!.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`).length).toBeGreaterThan(3);
-      view.apply(stream.update(text, true), true);
-      frames.runAll();
-      expect(container.innerHTML).toBe(oneShot(text));
-    },
-    60_000,
-  );
+  ])('keeps the finished lines of a long code block %s, shows the text of a one-shot render throughout', (_, end) => {
+    const container = document.createElement('div');
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const frames = new Frames();
+    const view = new RenderedBlocks(container, frames.schedule);
+    const lines = Array.from({ length: 120 }, (_, index) => [
+      `  <img src=x onerror=alert(${index})> `,
+      `"${index}" &amp;\n`,
+    ]);
+    const tokens = ['Code:\n\n```html\n', ...lines.flat(), end];
+    let text = '';
+    let code: Element | null = null;
+    let firstLines: Node | null = null;
+    for (const token of tokens) {
+      text += token;
+      view.apply(stream.update(text));
+      expect(container.querySelector('img, [onerror]')).toBeNull();
+      expect(container.textContent).toBe(oneShotText(text));
+      if (!stream.inPieces) continue;
+      code ??= container.querySelector('pre > code');
+      firstLines ??= code!.firstChild;
+      // The code element and its first block of lines are the same nodes from update to update.
+      expect(container.querySelector('pre > code')).toBe(code);
+      expect(code!.firstChild).toBe(firstLines);
+    }
+    expect(code!.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`).length).toBeGreaterThan(3);
+    view.apply(stream.update(text, true), true);
+    frames.runAll();
+    expect(container.innerHTML).toBe(oneShot(text));
+  });
 
   it(
     'keeps the pieces of a long paragraph as they are, replacing only its last piece, and ends as one-shot',
