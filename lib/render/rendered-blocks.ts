@@ -106,7 +106,8 @@ export class RenderedBlocks {
   apply(patch: StreamPatch, complete = false): void {
     if (patch.reset) this.clear();
     // The last group holds the open tail: it goes first, so that what follows goes into the container itself.
-    if (complete && this.group) this.ungroupLast();
+    // Unless the user is selecting text in the reply: moving nodes would drop the selection. The groups then go later.
+    if (complete && this.group && !selectionIn(this.container)) this.ungroupLast();
     for (const { key, html } of patch.changed) {
       const nodes = this.blocks.get(key);
       if (nodes)
@@ -118,6 +119,12 @@ export class RenderedBlocks {
     for (const { key, html } of patch.added) {
       this.parse(html);
       const parent = complete ? this.openParent() : this.groupFor();
+      // The open tail is shown anew below: until then, what it showed may become the finished block.
+      const kept = patch.open !== null ? this.finishShown() : undefined;
+      if (kept) {
+        this.blocks.set(key, kept);
+        continue;
+      }
       const end = this.firstOpenNode();
       this.blocks.set(key, this.moveParsed(end?.parentNode === parent ? end : null, parent));
     }
@@ -139,6 +146,9 @@ export class RenderedBlocks {
 
   private applyOpen(patch: OpenPatch): void {
     if ('html' in patch) {
+      // A long block shown in pieces is now shown whole (the reply ended in it): its element stays where it can.
+      const kept = this.rows || this.code || this.paragraph ? this.showWhole(patch.html) : undefined;
+      if (kept) return;
       this.removeOpen();
       this.open = this.insert(patch.html, null, this.openParent());
       return;
@@ -269,6 +279,57 @@ export class RenderedBlocks {
     this.paragraph = undefined;
   }
 
+  /**
+   * The finished block just parsed, made of the open tail's first nodes where it showed the same blocks: a paragraph,
+   * a table or list streamed row by row, keeps its element, and each of its rows, items or inline parts that reads as
+   * it did keeps its nodes. What the user is selecting there stays selected, and nothing is laid out again for it.
+   * Returns the nodes, or undefined when the open tail showed other blocks (a line that turned out to be a heading).
+   */
+  private finishShown(): ChildNode[] | undefined {
+    const parsed = [...this.inert.body.childNodes];
+    if (parsed.length === 0) return undefined;
+    return this.takeShownAs(this.openNodes().slice(0, parsed.length), parsed);
+  }
+
+  /** The open tail shown whole in place of its pieces, made of the nodes it showed as `finishShown` does. */
+  private showWhole(html: string): ChildNode[] | undefined {
+    this.parse(html);
+    const kept = this.takeShownAs(this.openNodes(), [...this.inert.body.childNodes]);
+    if (kept) this.open = kept;
+    return kept;
+  }
+
+  /** Makes the open tail's nodes `shown` equal to `parsed` and takes them out of the open tail, if they are alike. */
+  private takeShownAs(shown: ChildNode[], parsed: ChildNode[]): ChildNode[] | undefined {
+    if (shown.length !== parsed.length || !parsed.every((node, index) => sameKind(node, shown[index]!)))
+      return undefined;
+    const kept = parsed.map((node, index) => morph(shown[index]!, node));
+    this.forgetOpen(new Set(shown));
+    return kept;
+  }
+
+  /** Takes nodes that became a finished block out of the open tail's: what the open tail shows next leaves them alone. */
+  private forgetOpen(kept: Set<ChildNode>): void {
+    const left = (nodes: ChildNode[]) => nodes.filter((node) => !kept.has(node));
+    this.open = left(this.open);
+    const block = this.rows ?? this.code;
+    if (block) {
+      block.lead = left(block.lead);
+      if (block.nodes.some((node) => kept.has(node))) {
+        // The block itself is finished: what is left of its nodes (none, or its line break) is plain open tail.
+        this.open.push(...left(block.nodes));
+        this.rows = undefined;
+        this.code = undefined;
+      }
+    }
+    const paragraph = this.paragraph;
+    if (!paragraph) return;
+    paragraph.lead = left(paragraph.lead);
+    if (!kept.has(paragraph.element)) return;
+    if (!kept.has(paragraph.lineBreak)) this.open.push(paragraph.lineBreak);
+    this.paragraph = undefined;
+  }
+
   private firstOpenNode(): ChildNode | null {
     const block = this.rows ?? this.code;
     if (block) return block.lead[0] ?? block.nodes[0] ?? null;
@@ -334,11 +395,16 @@ export class RenderedBlocks {
    * The reply is whole: its blocks go back to being the container's own children, as a one-shot render has them. A
    * few blocks a frame, from the top down: each block taken out is laid out afresh, and what follows it moves, which
    * costs little when what follows is still in groups the browser skips (from the end up, every frame moved the
-   * blocks already taken out, and the frames at the end of a long reply took 30–60 ms).
+   * blocks already taken out, and the frames at the end of a long reply took 30–60 ms). Moving a node drops a
+   * selection in it, so while the user selects text in the reply this waits until the selection is elsewhere.
    */
   private ungroupInFrames(): void {
     if (this.cancelUngroup || !this.grouped) return;
     const step = () => {
+      if (selectionIn(this.container)) {
+        this.cancelUngroup = whenSelectionLeaves(this.container, () => (this.cancelUngroup = this.schedule(step)));
+        return;
+      }
       const groups = this.container.querySelectorAll(`:scope > .${BLOCK_GROUP_CLASS}`);
       const emptied = groups[0] ? takeBlocksOut(groups[0], UNGROUP_BLOCKS_PER_FRAME) : true;
       this.cancelUngroup = groups.length > 1 || !emptied ? this.schedule(step) : undefined;
@@ -365,6 +431,61 @@ function rowsElement(kind: OpenRows['kind'], element: Element | undefined, docum
   if (kind === 'list' && element) return element;
   if (element instanceof HTMLTableElement) return element.tBodies[0] ?? element.createTBody();
   return document.createElement(kind === 'table' ? 'tbody' : 'ul');
+}
+
+/** Whether two nodes are the same kind of node: text, or elements of the same name. */
+function sameKind(one: Node, other: Node): boolean {
+  return one.nodeType === other.nodeType && one.nodeName === other.nodeName;
+}
+
+/**
+ * Makes `live` (in the page) equal to `parsed` (detached), keeping each of its nodes that is equal already and each
+ * element of the same name and attributes; returns what is in `live`'s place afterwards.
+ */
+function morph(live: ChildNode, parsed: ChildNode): ChildNode {
+  if (live.isEqualNode(parsed)) return live;
+  if (
+    !(live instanceof Element && parsed instanceof Element) ||
+    !sameKind(live, parsed) ||
+    !sameAttributes(live, parsed)
+  ) {
+    live.replaceWith(parsed);
+    return parsed;
+  }
+  const liveChildren = [...live.childNodes];
+  const parsedChildren = [...parsed.childNodes];
+  parsedChildren.forEach((child, index) => {
+    const old = liveChildren[index];
+    if (old) morph(old, child);
+    else live.append(child);
+  });
+  for (const extra of liveChildren.slice(parsedChildren.length)) extra.remove();
+  return live;
+}
+
+function sameAttributes(one: Element, other: Element): boolean {
+  if (one.attributes.length !== other.attributes.length) return false;
+  for (const { name, value } of one.attributes) if (other.getAttribute(name) !== value) return false;
+  return true;
+}
+
+/** Whether the user has text selected that lies, at least in part, in `element`. */
+function selectionIn(element: Element): boolean {
+  const selection = element.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+  return selection.getRangeAt(0).intersectsNode(element);
+}
+
+/** Runs `work` once no selected text lies in `element`; returns a function that cancels it. */
+function whenSelectionLeaves(element: Element, work: () => void): () => void {
+  const document = element.ownerDocument;
+  const listener = () => {
+    if (selectionIn(element)) return;
+    document.removeEventListener('selectionchange', listener);
+    work();
+  };
+  document.addEventListener('selectionchange', listener);
+  return () => document.removeEventListener('selectionchange', listener);
 }
 
 /**

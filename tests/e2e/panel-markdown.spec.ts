@@ -221,16 +221,27 @@ for (const { name, head, part, block, parts, question } of GROWING_BLOCKS) {
     const tokens = [head, ...Array.from({ length: 150 }, (_, index) => part(index)).flat(), `\n${AFTER_BLOCK}\n`];
     await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 600 });
     const panel = await openPanel();
-    // The block seen with 40 rows or items is the same element, with the same first one, once it has 120 (or, where a
-    // busy machine draws the last rows and the end in one frame, at the last look before the text after it came): they
-    // are added to it rather than the block being rendered again. Once closed, it is a finished block, rendered whole.
-    const midway = panel.evaluate(
+    // The block seen with 40 rows or items is the same element, with the same first one, once the text after it has
+    // come: rows and items are added to it, and the finished block keeps it, rather than the block being rendered again.
+    const finished = panel.evaluate(
       ([blockSelector, partSelector, after]) =>
         new Promise<{ sameBlock: boolean; sameFirstPart: boolean; moreParts: boolean } | null>((resolve) => {
           type Look = { block: Element; firstPart: Element; count: number };
+          const lookAt = (answer: Element | null): Look | undefined => {
+            const block = answer?.querySelector(blockSelector);
+            const firstPart = block?.querySelector(partSelector);
+            return block && firstPart
+              ? { block, firstPart, count: block.querySelectorAll(partSelector).length }
+              : undefined;
+          };
           let seen: Look | undefined;
-          let last: Look | undefined;
-          const compare = (observer: MutationObserver, look: Look | undefined) => {
+          new MutationObserver((_, observer) => {
+            const answer = document.querySelector('[data-testid="ask-answer"]');
+            const look = lookAt(answer);
+            if (!answer?.textContent?.includes(after)) {
+              if (!seen && look && look.count >= 40) seen = look;
+              return;
+            }
             observer.disconnect();
             resolve(
               seen && look
@@ -241,23 +252,12 @@ for (const { name, head, part, block, parts, question } of GROWING_BLOCKS) {
                   }
                 : null,
             );
-          };
-          new MutationObserver((_, observer) => {
-            const answer = document.querySelector('[data-testid="ask-answer"]');
-            if (answer?.textContent?.includes(after)) return compare(observer, last);
-            const found = answer?.querySelector(blockSelector);
-            const count = found?.querySelectorAll(partSelector).length ?? 0;
-            if (!found || count === 0) return;
-            const look = { block: found, firstPart: found.querySelector(partSelector)!, count };
-            if (!seen && count >= 40) seen = look;
-            if (seen) last = look;
-            if (count >= 120) compare(observer, look);
           }).observe(document.body, { childList: true, subtree: true, characterData: true });
         }),
       [block, parts, AFTER_BLOCK] as const,
     );
     await ask(panel, question);
-    expect(await midway).toEqual({ sameBlock: true, sameFirstPart: true, moreParts: true });
+    expect(await finished).toEqual({ sameBlock: true, sameFirstPart: true, moreParts: true });
     await answered(panel);
     const answer = panel.getByTestId('ask-answer');
     expect(
@@ -355,4 +355,32 @@ test('while a reply streams, its finished blocks sit exactly where they will be 
   expect(await panel.getByTestId('ask-answer').innerHTML()).toBe(
     await oneShotInPanel(panel, reply, linksIn(`Summarize ${REPLY_LINK} for me`)),
   );
+});
+
+test('text the user selects while a reply streams stays selected as the reply ends, and the answer then ends as one-shot', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  const tokens = Array.from({ length: 80 }, (_, index) => [`Paragraph ${index} `, 'has some ', 'words.\n\n']).flat();
+  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 120 });
+  const panel = await openPanel();
+  await ask(panel, 'Write many paragraphs');
+  await panel.waitForFunction(() => document.querySelectorAll('[data-testid="ask-answer"] p').length >= 30, undefined, {
+    timeout: 30_000,
+  });
+  // Selected as a user drags over it, from the third paragraph into the tenth, while the rest still streams.
+  const selected = await panel.evaluate(() => {
+    const paragraphs = document.querySelectorAll('[data-testid="ask-answer"] p');
+    getSelection()!.setBaseAndExtent(paragraphs[2]!.firstChild!, 4, paragraphs[9]!.firstChild!, 9);
+    return getSelection()!.toString();
+  });
+  expect(selected).toMatch(/^graph 2 has some words\.\s+Paragraph 3[\s\S]*Paragraph$/);
+  await expect(panel.getByTestId('ask-answer-card')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  await expect(panel.getByTestId('ask-answer')).toContainText('Paragraph 79 has some words.');
+  expect(await panel.evaluate(() => getSelection()!.toString())).toBe(selected);
+  // Once the user clicks elsewhere, the answer becomes what a one-shot render gives.
+  await panel.getByLabel('Ask Tacit').click();
+  await answered(panel);
+  expect(await panel.getByTestId('ask-answer').innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
 });

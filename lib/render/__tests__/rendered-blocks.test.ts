@@ -94,6 +94,31 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(ungrouped(container)).toBe(oneShot('# Title\n\nFirst paragraph.\n\nSecond paragraph, growing'));
   });
 
+  it('keeps the nodes the open tail showed when a block finishes as they showed it', () => {
+    const container = document.createElement('div');
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const view = new RenderedBlocks(container);
+    view.apply(stream.update('Intro.\n\nA paragraph with **bold** text.'));
+    const [intro, paragraph] = container.querySelectorAll('p');
+    const bold = paragraph!.querySelector('strong');
+    const selection = document.createRange();
+    selection.setStart(bold!.firstChild!, 1);
+    selection.setEnd(paragraph!.lastChild!, 3);
+    view.apply(stream.update('Intro.\n\nA paragraph with **bold** text.\n\n- an item'));
+    const [introAfter, paragraphAfter] = container.querySelectorAll('p');
+    expect(introAfter).toBe(intro);
+    expect(paragraphAfter).toBe(paragraph);
+    expect(paragraph!.querySelector('strong')).toBe(bold);
+    // A selection the user was making in it is left as it was.
+    expect(selection.toString()).toBe('old te');
+    // A block that reads differently once finished is rendered anew: a line that turns into a heading.
+    view.apply(stream.update('Intro.\n\nA paragraph with **bold** text.\n\n- an item\n\nTitle\n===\n'));
+    expect(ungrouped(container)).toBe(
+      oneShot('Intro.\n\nA paragraph with **bold** text.\n\n- an item\n\nTitle\n===\n'),
+    );
+    expect(container.querySelector('h1')?.textContent).toBe('Title');
+  });
+
   it('renders an earlier block again in place when a definition it uses arrives', () => {
     const deltas = ['[Guide] first\n\n', 'middle\n\n', '[guide]: https://example.org/def\n\n', 'end\n'];
     const container = streamInto(deltas);
@@ -144,6 +169,33 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     expect(frames.runAll()).toBe(grouped / 3 - 1);
     expect(view.grouped).toBe(false);
     expect(container.innerHTML).toBe(oneShot(text));
+  });
+
+  it('leaves the groups while the user selects text in the reply, and takes them away once the selection is gone', () => {
+    const container = document.body.appendChild(document.createElement('div'));
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const frames = new Frames();
+    const view = new RenderedBlocks(container, frames.schedule);
+    const text = Array.from({ length: 40 }, (_, index) => `Text ${index}.\n\n`).join('') + 'The end, still open';
+    view.apply(stream.update(text));
+    const selected = [...container.querySelectorAll('p')].slice(5, 20);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.setBaseAndExtent(selected[0]!.firstChild!, 2, selected.at(-1)!.firstChild!, 4);
+    const before = selection.toString();
+    expect(before).toMatch(/^xt 5\.[\s\S]*Text$/);
+    view.apply(stream.update(text + '.', true), true);
+    frames.runAll();
+    // Nothing the selection is in moved: it is as the user made it.
+    expect(selection.toString()).toBe(before);
+    expect(view.grouped).toBe(true);
+    expect(ungrouped(container)).toBe(oneShot(text + '.'));
+    selection.removeAllRanges();
+    document.dispatchEvent(new Event('selectionchange'));
+    frames.runAll();
+    expect(view.grouped).toBe(false);
+    expect(container.innerHTML).toBe(oneShot(text + '.'));
+    container.remove();
   });
 
   it('starts again when the text is replaced', () => {
@@ -214,9 +266,14 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
         expect(block!.querySelector(partSelector)).toBe(firstPart);
       }
       expect(block!.querySelectorAll(partSelector).length).toBe(60);
+      // Finished by the paragraph after it, it is still the element the user saw grow (a selection in it stays).
+      const sameNodes = () =>
+        container.querySelector(blockSelector) === block && block!.querySelector(partSelector) === firstPart;
+      expect(sameNodes()).toBe(true);
       view.apply(stream.update(text, true), true);
       frames.runAll();
       expect(container.innerHTML).toBe(oneShot(text));
+      expect(sameNodes()).toBe(true);
     },
   );
 
@@ -236,6 +293,7 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     let text = '';
     let code: Element | null = null;
     let firstLines: Node | null = null;
+    let blocksOfLines = 0;
     for (const token of tokens) {
       text += token;
       view.apply(stream.update(text));
@@ -247,11 +305,14 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
       // The code element and its first block of lines are the same nodes from update to update.
       expect(container.querySelector('pre > code')).toBe(code);
       expect(code!.firstChild).toBe(firstLines);
+      blocksOfLines = code!.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`).length;
     }
-    expect(code!.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`).length).toBeGreaterThan(3);
+    expect(blocksOfLines).toBeGreaterThan(3);
     view.apply(stream.update(text, true), true);
     frames.runAll();
     expect(container.innerHTML).toBe(oneShot(text));
+    // Finished, it is the code element the user saw grow, now holding its text as a one-shot render does.
+    expect(container.querySelector('pre > code')).toBe(code);
   });
 
   it(
