@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { CircleAlert, Sparkles, X } from 'lucide';
 import type { PanelController } from '@/lib/panel/panel-controller';
+import { EndFollower } from '@/lib/render/end-follower';
 import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
 import { errorText } from './error-text';
@@ -20,10 +21,17 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
     void panel.connect();
     return () => panel.dispose();
   }, [panel]);
+  const main = useRef<HTMLElement>(null);
+  const follower = useRef<EndFollower | undefined>(undefined);
+  useEffect(() => {
+    const scroller = (document.scrollingElement ?? document.documentElement) as HTMLElement;
+    follower.current = new EndFollower(scroller, main.current!);
+    return () => follower.current?.dispose();
+  }, []);
 
   const view = panel.view.value;
   return (
-    <main class="panel">
+    <main class="panel" ref={main}>
       <header class="panel-header">
         <div class="brand">
           <Icon icon={Sparkles} size={18} />
@@ -42,7 +50,7 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
             onUseLightModel={() => void panel.useLightModel(panel.draft.stream)}
           />
         ) : (
-          <PageView panel={panel} />
+          <PageView panel={panel} onAsk={() => follower.current?.follow()} />
         )}
       </div>
     </main>
@@ -80,7 +88,7 @@ function ChoiceNotSavedNote({ panel }: { panel: PanelController }) {
 }
 
 /** This page: summary options, the cards (rewrite, summary, follow-ups or a free answer), and the question box. */
-function PageView({ panel }: { panel: PanelController }) {
+function PageView({ panel, onAsk }: { panel: PanelController; onAsk(): void }) {
   const aboutPage = panel.conversationId.value !== null;
   const { ask } = panel;
   const nothingYet =
@@ -112,7 +120,11 @@ function PageView({ panel }: { panel: PanelController }) {
       <AskForm
         running={panel.busy.value}
         label={aboutPage ? i18n.t('panel.askAboutPage') : i18n.t('panel.askLabel')}
-        onAsk={(question, onSettled) => panel.submitQuestion(question, onSettled)}
+        onAsk={(question, onSettled) => {
+          // The answer comes at the end, after the cards above: the panel shows it and follows it as it is written.
+          onAsk();
+          panel.submitQuestion(question, onSettled);
+        }}
       />
     </>
   );

@@ -23,13 +23,21 @@ function countRenders(): Map<string, number> {
   return counts;
 }
 
-// The words do not matter here: each message shows as its key.
+// The words do not matter here: each message shows as its key. jsdom lays nothing out: sizes never change.
 beforeEach(() => {
   fakeBrowser.i18n.getMessage = (name: string) => name;
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      disconnect() {}
+    },
+  );
 });
 
 afterEach(() => {
   restore.splice(0).forEach((undo) => undo());
+  vi.unstubAllGlobals();
   roots.splice(0).forEach((root) => render(null, root));
   document.body.replaceChildren();
 });

@@ -497,3 +497,64 @@ test('on a webmail client, "Summarize this page" summarizes the open conversatio
   expect(user).toContain('Shall I confirm the booking for 12–14 June?');
   expect(user).not.toContain('Back to Inbox');
 });
+
+test('the panel follows a reply as it is written while the user is at its end, and stays put once they scroll up', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  // A line a point, 5 tokens each.
+  const reply = Array.from({ length: 24 }, (_, index) => `Point ${index}: one short line.\n\n`);
+  await useScriptedEngine(serviceWorker, { reply: reply.join(''), tokensPerSecond: 30 });
+  await webPage.goto(files.origin + ARTICLE);
+  const panel = await openDetachedPanel();
+  await panel.setViewportSize({ width: 400, height: 600 });
+  /** Where the card's text ends, from the top of the panel's window, and how far the panel is scrolled. */
+  const place = (testId: string) =>
+    panel.getByTestId(testId).evaluate((text) => ({
+      textBottom: Math.round(text.getBoundingClientRect().bottom),
+      scrollY: Math.round(scrollY),
+      height: innerHeight,
+      chars: text.textContent!.length,
+    }));
+
+  // The panel fits at first, so the user is at its end: the summary's last lines stay in view as it grows past it.
+  await panel.getByRole('button', { name: 'Summarize this page' }).click();
+  await expect(panel.getByTestId('summary')).toContainText('Point 9:');
+  let seen = await place('summary');
+  expect(seen.scrollY).toBeGreaterThan(0);
+  expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
+  await expect(panel.getByRole('button', { name: 'Regenerate' })).toBeEnabled({ timeout: 60_000 });
+
+  // Scrolled up to read the summary's start, the user asks a follow-up: the panel goes to the answer and follows it.
+  await panel.mouse.move(200, 300);
+  await panel.mouse.wheel(0, -5000);
+  await expect.poll(() => panel.evaluate(() => scrollY)).toBe(0);
+  await panel.getByLabel('Ask about this page').fill('What are the points?');
+  await panel.getByLabel('Ask about this page').press('Enter');
+  await expect(panel.getByTestId('answer')).toContainText('Point 6:');
+  seen = await place('answer');
+  expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
+  expect(seen.textBottom).toBeGreaterThan(0);
+
+  // The user scrolls up a little while it is written: the panel stays where they put it as the answer grows.
+  await panel.mouse.wheel(0, -200);
+  await expect.poll(async () => (await place('answer')).scrollY).toBeLessThan(seen.scrollY);
+  const held = await place('answer');
+  await expect(panel.getByTestId('answer')).toContainText('Point 12:');
+  const later = await place('answer');
+  expect(later.chars).toBeGreaterThan(held.chars);
+  expect(later.scrollY).toBe(held.scrollY);
+
+  // Back at the end, it follows again, to the last line.
+  await panel.mouse.wheel(0, 5000);
+  await expect(panel.getByTestId('answer')).toContainText('Point 18:');
+  seen = await place('answer');
+  expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
+  await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled({ timeout: 60_000 });
+  await expect(panel.getByTestId('answer')).toContainText('Point 23:');
+  seen = await place('answer');
+  expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
+});
