@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CircleAlert, Sparkles, X } from 'lucide';
 import type { PanelController } from '@/lib/panel/panel-controller';
@@ -7,6 +8,7 @@ import { AskForm } from './AskForm';
 import { DraftReplyView } from './DraftReplyView';
 import { errorText } from './error-text';
 import { AnswerCard, FollowUpThread } from './FollowUpThread';
+import { JumpToEndButton } from './JumpToEndButton';
 import { RewriteView } from './RewriteView';
 import { StatusLine } from './StatusLine';
 import { VIEW_PANEL_ID, ViewTabs, viewTabId } from './ViewTabs';
@@ -23,9 +25,10 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
   }, [panel]);
   const main = useRef<HTMLElement>(null);
   const follower = useRef<EndFollower | undefined>(undefined);
+  const awayFromEnd = useSignal(false);
   useEffect(() => {
     const scroller = (document.scrollingElement ?? document.documentElement) as HTMLElement;
-    follower.current = new EndFollower(scroller, main.current!);
+    follower.current = new EndFollower(scroller, main.current!, (following) => (awayFromEnd.value = !following));
     return () => follower.current?.dispose();
   }, []);
 
@@ -38,8 +41,9 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
           <h1>{i18n.t('panel.title')}</h1>
         </div>
         <StatusLine status={panel.status.value} engine={panel.engine.value} />
+        {/* In the header, which stays at the top: the views are one click away however far the panel scrolled. */}
+        <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
       </header>
-      <ViewTabs current={view} onSelect={(next) => panel.showView(next)} />
       <Notice panel={panel} />
       <ChoiceNotSavedNote panel={panel} />
       <div class="view" id={VIEW_PANEL_ID} role="tabpanel" aria-labelledby={viewTabId(view)}>
@@ -53,6 +57,7 @@ export function SidePanelApp({ panel }: { panel: PanelController }) {
           <PageView panel={panel} onAsk={() => follower.current?.follow()} />
         )}
       </div>
+      {panel.busy.value && awayFromEnd.value ? <JumpToEndButton onClick={() => follower.current?.follow()} /> : null}
     </main>
   );
 }

@@ -25,20 +25,24 @@ export class EndFollower {
   private lastTop = 0;
   private readonly stops: Array<() => void> = [];
 
-  /** `scroller` scrolls (the page's scrolling element); `content` is what grows inside it. */
+  /**
+   * `scroller` scrolls (the page's scrolling element); `content` is what grows inside it. `changed` hears when the end
+   * starts or stops being followed (a "jump to the end" button shows meanwhile).
+   */
   constructor(
     private readonly scroller: HTMLElement,
     content: Element,
+    private readonly changed: (following: boolean) => void = () => undefined,
     observe: ObserveSize = observeSize,
   ) {
     const view = scroller.ownerDocument.defaultView!;
     this.listen(view, 'scroll', () => this.scrolled());
     this.listen(view, 'wheel', (event) => {
-      if ((event as WheelEvent).deltaY < 0) this.following = false;
+      if ((event as WheelEvent).deltaY < 0) this.setFollowing(false);
     });
     this.listen(view, 'keydown', (event) => {
       if (KEYS_UP.has((event as KeyboardEvent).key) && !isTextField((event as KeyboardEvent).target)) {
-        this.following = false;
+        this.setFollowing(false);
       }
     });
     this.listen(view, 'pointerdown', () => (this.pointerHeld = true));
@@ -52,9 +56,15 @@ export class EndFollower {
     return this.following;
   }
 
+  private setFollowing(value: boolean): void {
+    if (value === this.following) return;
+    this.following = value;
+    this.changed(value);
+  }
+
   /** The user asked for something that shows at the end: go there and follow it. */
   follow(): void {
-    this.following = true;
+    this.setFollowing(true);
     this.toEnd();
   }
 
@@ -70,8 +80,7 @@ export class EndFollower {
     const top = this.scroller.scrollTop;
     const up = top < this.lastTop;
     this.lastTop = top;
-    if (up) this.following = this.atEnd();
-    else if (!this.following) this.following = this.atEnd();
+    if (up || !this.following) this.setFollowing(this.atEnd());
   }
 
   private grew(): void {

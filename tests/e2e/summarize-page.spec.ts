@@ -498,7 +498,7 @@ test('on a webmail client, "Summarize this page" summarizes the open conversatio
   expect(user).not.toContain('Back to Inbox');
 });
 
-test('the panel follows a reply as it is written while the user is at its end, and stays put once they scroll up', async ({
+test('the panel follows a reply as it is written while the user is at its end, stays put once they scroll up, and "Jump to the end" goes back', async ({
   webPage,
   files,
   openDetachedPanel,
@@ -507,7 +507,7 @@ test('the panel follows a reply as it is written while the user is at its end, a
   test.setTimeout(120_000);
   // A line a point, 5 tokens each.
   const reply = Array.from({ length: 24 }, (_, index) => `Point ${index}: one short line.\n\n`);
-  await useScriptedEngine(serviceWorker, { reply: reply.join(''), tokensPerSecond: 30 });
+  await useScriptedEngine(serviceWorker, { reply: reply.join(''), tokensPerSecond: 20 });
   await webPage.goto(files.origin + ARTICLE);
   const panel = await openDetachedPanel();
   await panel.setViewportSize({ width: 400, height: 600 });
@@ -538,18 +538,22 @@ test('the panel follows a reply as it is written while the user is at its end, a
   seen = await place('answer');
   expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
   expect(seen.textBottom).toBeGreaterThan(0);
+  const jumpToEnd = panel.getByRole('button', { name: 'Jump to the end' });
+  await expect(jumpToEnd).toHaveCount(0);
 
   // The user scrolls up a little while it is written: the panel stays where they put it as the answer grows.
   await panel.mouse.wheel(0, -200);
   await expect.poll(async () => (await place('answer')).scrollY).toBeLessThan(seen.scrollY);
   const held = await place('answer');
+  await expect(jumpToEnd).toBeVisible();
   await expect(panel.getByTestId('answer')).toContainText('Point 12:');
   const later = await place('answer');
   expect(later.chars).toBeGreaterThan(held.chars);
   expect(later.scrollY).toBe(held.scrollY);
 
-  // Back at the end, it follows again, to the last line.
-  await panel.mouse.wheel(0, 5000);
+  // "Jump to the end" (shown while the reply is written out of view) goes back: it follows again, to the last line.
+  await jumpToEnd.click();
+  await expect(jumpToEnd).toHaveCount(0);
   await expect(panel.getByTestId('answer')).toContainText('Point 18:');
   seen = await place('answer');
   expect(seen.textBottom).toBeLessThanOrEqual(seen.height);

@@ -17,10 +17,16 @@ function setUp(viewport = 600) {
   });
   const content = document.body.appendChild(document.createElement('main'));
   let grown: (() => void) | undefined;
-  const follower = new EndFollower(scroller, content, (_, changed) => {
-    grown = changed;
-    return () => (grown = undefined);
-  });
+  const changes: boolean[] = [];
+  const follower = new EndFollower(
+    scroller,
+    content,
+    (following) => changes.push(following),
+    (_, changed) => {
+      grown = changed;
+      return () => (grown = undefined);
+    },
+  );
   disposals.push(() => {
     follower.dispose();
     content.remove();
@@ -28,6 +34,7 @@ function setUp(viewport = 600) {
   return {
     follower,
     content,
+    changes,
     get top() {
       return top;
     },
@@ -121,6 +128,8 @@ describe('EndFollower', () => {
     expect(page.top).toBe(page.end());
     page.grow(100);
     expect(page.top).toBe(page.end());
+    // What a "jump to the end" button hears: followed no longer, then again.
+    expect(page.changes).toEqual([false, true]);
   });
 
   it('stops listening once disposed', () => {
