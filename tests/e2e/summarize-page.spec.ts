@@ -505,12 +505,12 @@ test('the panel follows a reply as it is written while the user is at its end, s
   serviceWorker,
 }) => {
   test.setTimeout(120_000);
-  // A line a point, 5 tokens each.
-  const reply = Array.from({ length: 24 }, (_, index) => `Point ${index}: one short line.\n\n`);
-  await useScriptedEngine(serviceWorker, { reply: reply.join(''), tokensPerSecond: 20 });
+  // A line a point, 5 tokens each: the summary comes fast, the answer at a pace the user's scrolling can fall in.
+  const reply = Array.from({ length: 16 }, (_, index) => `Point ${index}: one short line.\n\n`).join('');
+  await useScriptedEngine(serviceWorker, { reply, tokensPerSecond: 60 });
   await webPage.goto(files.origin + ARTICLE);
   const panel = await openDetachedPanel();
-  await panel.setViewportSize({ width: 400, height: 600 });
+  await panel.setViewportSize({ width: 400, height: 480 });
   /** Where the card's text ends, from the top of the panel's window, and how far the panel is scrolled. */
   const place = (testId: string) =>
     panel.getByTestId(testId).evaluate((text) => ({
@@ -522,7 +522,7 @@ test('the panel follows a reply as it is written while the user is at its end, s
 
   // The panel fits at first, so the user is at its end: the summary's last lines stay in view as it grows past it.
   await panel.getByRole('button', { name: 'Summarize this page' }).click();
-  await expect(panel.getByTestId('summary')).toContainText('Point 9:');
+  await expect(panel.getByTestId('summary')).toContainText('Point 12:');
   let seen = await place('summary');
   expect(seen.scrollY).toBeGreaterThan(0);
   expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
@@ -532,9 +532,10 @@ test('the panel follows a reply as it is written while the user is at its end, s
   await panel.mouse.move(200, 300);
   await panel.mouse.wheel(0, -5000);
   await expect.poll(() => panel.evaluate(() => scrollY)).toBe(0);
+  await useScriptedEngine(serviceWorker, { reply, tokensPerSecond: 20 });
   await panel.getByLabel('Ask about this page').fill('What are the points?');
   await panel.getByLabel('Ask about this page').press('Enter');
-  await expect(panel.getByTestId('answer')).toContainText('Point 6:');
+  await expect(panel.getByTestId('answer')).toContainText('Point 4:');
   seen = await place('answer');
   expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
   expect(seen.textBottom).toBeGreaterThan(0);
@@ -546,7 +547,7 @@ test('the panel follows a reply as it is written while the user is at its end, s
   await expect.poll(async () => (await place('answer')).scrollY).toBeLessThan(seen.scrollY);
   const held = await place('answer');
   await expect(jumpToEnd).toBeVisible();
-  await expect(panel.getByTestId('answer')).toContainText('Point 12:');
+  await expect(panel.getByTestId('answer')).toContainText('Point 8:');
   const later = await place('answer');
   expect(later.chars).toBeGreaterThan(held.chars);
   expect(later.scrollY).toBe(held.scrollY);
@@ -554,11 +555,11 @@ test('the panel follows a reply as it is written while the user is at its end, s
   // "Jump to the end" (shown while the reply is written out of view) goes back: it follows again, to the last line.
   await jumpToEnd.click();
   await expect(jumpToEnd).toHaveCount(0);
-  await expect(panel.getByTestId('answer')).toContainText('Point 18:');
+  await expect(panel.getByTestId('answer')).toContainText('Point 12:');
   seen = await place('answer');
   expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
   await expect(panel.getByRole('button', { name: 'Send' })).toBeEnabled({ timeout: 60_000 });
-  await expect(panel.getByTestId('answer')).toContainText('Point 23:');
+  await expect(panel.getByTestId('answer')).toContainText('Point 15:');
   seen = await place('answer');
   expect(seen.textBottom).toBeLessThanOrEqual(seen.height);
 });
