@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useComputed } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { DraftRefinement } from '@/lib/protocol/messages';
 import type { DraftController } from '@/lib/panel/draft-controller';
 import { REWRITE_MENU_TITLE_KEYS } from '@/lib/tasks/rewrite/types';
@@ -226,8 +226,16 @@ function DraftSource({ draft }: { draft: DraftController }) {
 
 /** The draft as it streams in, then editable: the one element that follows every word. */
 function DraftText({ draft, settled }: { draft: DraftController; settled: boolean }) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    // The box grows with the draft (the panel's style); where it cannot (no `field-sizing`), its end stays in view
+    // while it streams.
+    const box = area.current;
+    if (!settled && box && box.scrollHeight > box.clientHeight) box.scrollTop = box.scrollHeight;
+  });
   return (
     <textarea
+      ref={area}
       data-testid="draft-text"
       rows={12}
       readOnly={!settled}

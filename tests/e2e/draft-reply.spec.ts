@@ -507,3 +507,36 @@ test('Gmail’s split pane: reads the previewed conversation and says how many h
   await expect(panel.getByTestId('draft-inserted')).toHaveText(/^Opened a reply and inserted the draft\./);
   await expect(webPage.getByRole('textbox', { name: 'Message Body' })).toContainText('Yes, please confirm the booking');
 });
+
+test('a long draft is shown whole as it streams: the box grows with it and the panel follows its end', async ({
+  webPage,
+  files,
+  openDetachedPanel,
+  serviceWorker,
+}) => {
+  const lines = Array.from({ length: 30 }, (_, index) => `Line ${index} of a long reply.`);
+  await useScriptedEngine(serviceWorker, {
+    reply: `Hi Maya,\n\n${lines.join('\n')}\n\nBest,\nJonas`,
+    tokensPerSecond: 60,
+  });
+  const panel = await replyViewBeside(webPage, `${files.origin}/webmail/gmail-thread.html`, openDetachedPanel);
+  await panel.setViewportSize({ width: 400, height: 600 });
+  await draftReply(panel, 'a long answer');
+  const draft = panel.getByTestId('draft-text');
+  /** The box's text that is out of its own view, and where the box ends in the panel's window. */
+  const seen = () =>
+    draft.evaluate((box: HTMLTextAreaElement) => ({
+      hidden: box.scrollHeight - box.clientHeight,
+      bottom: Math.round(box.getBoundingClientRect().bottom),
+      window: innerHeight,
+      lines: box.value.split('\n').length,
+    }));
+  await expect.poll(async () => (await seen()).lines, { timeout: 30_000 }).toBeGreaterThan(24);
+  const midway = await seen();
+  expect(midway.hidden).toBeLessThanOrEqual(0);
+  expect(midway.bottom).toBeLessThanOrEqual(midway.window);
+  await expect(panel.getByRole('button', { name: 'Insert into reply' })).toBeEnabled({ timeout: 30_000 });
+  const done = await seen();
+  expect(done.lines).toBe(35);
+  expect(done.hidden).toBeLessThanOrEqual(0);
+});
