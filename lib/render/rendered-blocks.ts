@@ -89,6 +89,12 @@ export class RenderedBlocks {
 
   /** Cancels the taking away of groups still under way. */
   private cancelUngroup: (() => void) | undefined;
+  /**
+   * Finished blocks still shown in blocks of lines because the user is selecting text in them, with what they become
+   * once the selection goes; and a function that stops waiting for that.
+   */
+  private linesKept: Array<{ live: Element; parsed: Element }> = [];
+  private cancelLinesKept: (() => void) | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -135,6 +141,9 @@ export class RenderedBlocks {
   clear(): void {
     this.cancelUngroup?.();
     this.cancelUngroup = undefined;
+    this.cancelLinesKept?.();
+    this.cancelLinesKept = undefined;
+    this.linesKept = [];
     this.container.replaceChildren();
     this.group = undefined;
     this.blocks.clear();
@@ -303,9 +312,24 @@ export class RenderedBlocks {
   private takeShownAs(shown: ChildNode[], parsed: ChildNode[]): ChildNode[] | undefined {
     if (shown.length !== parsed.length || !parsed.every((node, index) => sameKind(node, shown[index]!)))
       return undefined;
-    const kept = parsed.map((node, index) => morph(shown[index]!, node));
+    const kept = parsed.map((node, index) => this.finish(shown[index]!, node));
     this.forgetOpen(new Set(shown));
     return kept;
+  }
+
+  /**
+   * `morph`, unless the user is selecting text in a long paragraph or code block that reads as its one-shot render
+   * already, only in blocks of lines: replacing those would drop the selection, so they stay until it goes.
+   */
+  private finish(live: ChildNode, parsed: ChildNode): ChildNode {
+    if (!(live instanceof Element && parsed instanceof Element) || !selectionIn(live) || !onlyLinesDiffer(live, parsed))
+      return morph(live, parsed);
+    this.linesKept.push({ live, parsed });
+    this.cancelLinesKept ??= whenSelectionLeaves(this.container, () => {
+      this.cancelLinesKept = undefined;
+      for (const { live, parsed } of this.linesKept.splice(0)) if (live.isConnected) morph(live, parsed);
+    });
+    return live;
   }
 
   /** Takes nodes that became a finished block out of the open tail's: what the open tail shows next leaves them alone. */
@@ -467,6 +491,18 @@ function sameAttributes(one: Element, other: Element): boolean {
   if (one.attributes.length !== other.attributes.length) return false;
   for (const { name, value } of one.attributes) if (other.getAttribute(name) !== value) return false;
   return true;
+}
+
+/**
+ * Whether `live`, a long paragraph or code block shown in blocks of lines, reads as `parsed` once they are taken away:
+ * the same nodes, only grouped in lines. Not so where a line's edge went through an inline element (a link, emphasis).
+ */
+function onlyLinesDiffer(live: Element, parsed: Element): boolean {
+  if (live.isEqualNode(parsed) || !live.querySelector(`.${PARAGRAPH_LINES_CLASS}`)) return false;
+  const copy = live.cloneNode(true) as Element;
+  for (const lines of copy.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`)) lines.replaceWith(...lines.childNodes);
+  copy.normalize();
+  return copy.isEqualNode(parsed);
 }
 
 /** Whether the user has text selected that lies, at least in part, in `element`. */

@@ -198,6 +198,35 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     container.remove();
   });
 
+  it('keeps the lines of a long code block the user is selecting in when it finishes, until the selection goes', () => {
+    const container = document.body.appendChild(document.createElement('div'));
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const frames = new Frames();
+    const view = new RenderedBlocks(container, frames.schedule);
+    let text = 'Code:\n\n```\n';
+    for (let line = 0; line < 120; line++) view.apply(stream.update((text += `line ${line} of the code\n`)));
+    expect(stream.inPieces).toBe(true);
+    const code = container.querySelector('pre > code')!;
+    const [first, second] = code.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`);
+    const selection = document.getSelection()!;
+    selection.setBaseAndExtent(first!.firstChild!, 5, second!.firstChild!, 4);
+    const selected = selection.toString();
+    expect(selected).toMatch(/^0 of the code\n[\s\S]*line$/);
+    text += '```\n\nAfter.\n';
+    view.apply(stream.update(text, true), true);
+    frames.runAll();
+    // Finished, and still as the user is selecting in it: the same element, the same lines, the same text.
+    expect(container.querySelector('pre > code')).toBe(code);
+    expect(selection.toString()).toBe(selected);
+    expect(container.textContent).toBe(oneShotText(text));
+    selection.removeAllRanges();
+    document.dispatchEvent(new Event('selectionchange'));
+    frames.runAll();
+    expect(container.innerHTML).toBe(oneShot(text));
+    expect(container.querySelector('pre > code')).toBe(code);
+    container.remove();
+  });
+
   it('starts again when the text is replaced', () => {
     const container = document.createElement('div');
     const stream = new MarkdownStream(safeMarkdown(LINKS));
