@@ -224,14 +224,17 @@ function DraftSource({ draft }: { draft: DraftController }) {
   );
 }
 
+/** Whether a text box can be as tall as its text (`field-sizing`): the draft's box then needs no scrolling. */
+const BOX_GROWS = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
 /** The draft as it streams in, then editable: the one element that follows every word. */
 function DraftText({ draft, settled }: { draft: DraftController; settled: boolean }) {
   const area = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
-    // The box grows with the draft (the panel's style); where it cannot (no `field-sizing`), its end stays in view
-    // while it streams.
+    // Where the box cannot grow with the draft (the panel's style), its end stays in view while it streams.
     const box = area.current;
-    if (!settled && box && box.scrollHeight > box.clientHeight) box.scrollTop = box.scrollHeight;
+    if (BOX_GROWS || settled || !box) return;
+    if (box.scrollHeight > box.clientHeight) box.scrollTop = box.scrollHeight;
   });
   return (
     <textarea

@@ -56,12 +56,6 @@ export class EndFollower {
     return this.following;
   }
 
-  private setFollowing(value: boolean): void {
-    if (value === this.following) return;
-    this.following = value;
-    this.changed(value);
-  }
-
   /** The user asked for something that shows at the end: go there and follow it. */
   follow(): void {
     this.setFollowing(true);
@@ -81,6 +75,12 @@ export class EndFollower {
     const up = top < this.lastTop;
     this.lastTop = top;
     if (up || !this.following) this.setFollowing(this.atEnd());
+  }
+
+  private setFollowing(value: boolean): void {
+    if (value === this.following) return;
+    this.following = value;
+    this.changed(value);
   }
 
   private grew(): void {

@@ -498,7 +498,7 @@ function sameAttributes(one: Element, other: Element): boolean {
  * the same nodes, only grouped in lines. Not so where a line's edge went through an inline element (a link, emphasis).
  */
 function onlyLinesDiffer(live: Element, parsed: Element): boolean {
-  if (live.isEqualNode(parsed) || !live.querySelector(`.${PARAGRAPH_LINES_CLASS}`)) return false;
+  if (!live.querySelector(`.${PARAGRAPH_LINES_CLASS}`)) return false;
   const copy = live.cloneNode(true) as Element;
   for (const lines of copy.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`)) lines.replaceWith(...lines.childNodes);
   copy.normalize();

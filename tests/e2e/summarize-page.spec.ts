@@ -504,7 +504,6 @@ test('the panel follows a reply as it is written while the user is at its end, s
   openDetachedPanel,
   serviceWorker,
 }) => {
-  test.setTimeout(120_000);
   // A line a point, 5 tokens each: the summary comes fast, the answer at a pace the user's scrolling can fall in.
   const reply = Array.from({ length: 16 }, (_, index) => `Point ${index}: one short line.\n\n`).join('');
   await useScriptedEngine(serviceWorker, { reply, tokensPerSecond: 60 });
