@@ -41,24 +41,95 @@ function hasWordChar(text: string): boolean {
  * advertisement", "Story continues below advertisement"), in the languages of the big news sites; dropped whatever
  * the markup around it says.
  */
-const AD_LABEL =
-  /^(?:advertisement|advertisements|advert|sponsored|skip advertisement|(?:story|article) continues below(?: advertisement)?|scroll to continue with content|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reklame|advertentie|annonce|реклама|広告|광고|广告)$/i;
+const AD_LABELS = new Set([
+  'advertisement',
+  'advertisements',
+  'advert',
+  'sponsored',
+  'skip advertisement',
+  'story continues below',
+  'story continues below advertisement',
+  'article continues below',
+  'article continues below advertisement',
+  'scroll to continue with content',
+  'anzeige',
+  'werbung',
+  'publicité',
+  'publicidad',
+  'pubblicità',
+  'reklama',
+  'reklame',
+  'advertentie',
+  'annonce',
+  'реклама',
+  '広告',
+  '광고',
+  '广告',
+]);
 const MAX_AD_LABEL_CHARS = 40;
 
 function isAdLabel(paragraph: string): boolean {
-  return paragraph.length <= MAX_AD_LABEL_CHARS && AD_LABEL.test(paragraph);
+  return paragraph.length <= MAX_AD_LABEL_CHARS && AD_LABELS.has(paragraph.toLowerCase());
 }
 
 /**
  * A cross-link a news site puts between an article's paragraphs: a "Read more:" or "Related:" lead-in followed by a
  * link to another story (its text is mostly that link).
  */
-const CROSS_LINK_LEAD =
-  /^(?:read more|read also|also read|read next|must read|related|related story|related article|see also|also see|see more|more|more on this(?: story)?|don['’]?t miss|watch|listen|recommended|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|leer más|lee también|leggi anche|leia também|lees ook)\s*[:：|–—-]\s*/i;
+const CROSS_LINK_LEADS = new Set([
+  'read more',
+  'read also',
+  'also read',
+  'read next',
+  'must read',
+  'related',
+  'related story',
+  'related article',
+  'see also',
+  'also see',
+  'see more',
+  'more',
+  'more on this',
+  'more on this story',
+  "don't miss",
+  'don’t miss',
+  'dont miss',
+  'watch',
+  'listen',
+  'recommended',
+  'lesen sie auch',
+  'mehr zum thema',
+  'auch interessant',
+  'lire aussi',
+  'à lire aussi',
+  'voir aussi',
+  'leer más',
+  'lee también',
+  'leggi anche',
+  'leia também',
+  'lees ook',
+]);
+/** What ends a cross-link's lead-in ("Read more:", "Related |", "See also –"). */
+const LEAD_SEPARATORS = ':：|–—-';
+/** Past the longest lead-in and the spaces after it, a separator ends none. */
+const MAX_LEAD_CHARS = 32;
 
 function isCrossLink(paragraph: string, linkChars: number): boolean {
-  const lead = CROSS_LINK_LEAD.exec(paragraph);
-  return lead !== null && linkChars * 2 >= paragraph.length - lead[0].length && linkChars > 0;
+  if (linkChars === 0) return false;
+  const lead = crossLinkLeadLength(paragraph);
+  return lead > 0 && linkChars * 2 >= paragraph.length - lead;
+}
+
+/** How long the paragraph's "Read more:" lead-in is, with the spaces around its separator; 0 when it has none. */
+function crossLinkLeadLength(paragraph: string): number {
+  let separator = 0;
+  while (separator < MAX_LEAD_CHARS && separator < paragraph.length && !LEAD_SEPARATORS.includes(paragraph[separator]!))
+    separator++;
+  if (separator === MAX_LEAD_CHARS || separator === paragraph.length) return 0;
+  if (!CROSS_LINK_LEADS.has(paragraph.slice(0, separator).trimEnd().toLowerCase())) return 0;
+  let end = separator + 1;
+  while (end < paragraph.length && paragraph[end]!.trim() === '') end++;
+  return end;
 }
 
 /**
@@ -89,8 +160,17 @@ const CREDIT_LINE =
   /^(?:\(?(?:image|images|photo|photos|photograph|picture|pic|foto|fotos|bild|credit|crédit|crédito)\s*(?:copyright|credits?|by|source)?\s*(?::|\.\.\.|…)|image copyright|photo(?:graph)? by|photos? ©|foto:|©|(?:\(c\)|copyright)\s*(?:©|ⓒ|\(c\)|@|\d{4}|by\b))|all rights reserved\.?$/i;
 const MAX_CREDIT_LINE_CHARS = 60;
 
+/** How every credit line starts or ends: where none does, the expression above need not run (nor be compiled). */
+const CREDIT_LINE_STARTS = ['(', 'image', 'photo', 'pic', 'foto', 'bild', 'credit', 'crédit', '©', 'copyright'];
+const CREDIT_LINE_END = 'all rights reserved';
+
 function isCreditLine(paragraph: string): boolean {
-  return paragraph.length <= MAX_CREDIT_LINE_CHARS && CREDIT_LINE.test(paragraph);
+  if (paragraph.length > MAX_CREDIT_LINE_CHARS) return false;
+  const lower = paragraph.toLowerCase();
+  return (
+    (CREDIT_LINE_STARTS.some((start) => lower.startsWith(start)) || lower.includes(CREDIT_LINE_END)) &&
+    CREDIT_LINE.test(paragraph)
+  );
 }
 
 /**
@@ -105,7 +185,7 @@ const CREDIT_AFTER_CAPTION = /(?<=[\p{Ll}\p{N}.!?)"”’])\s*(?:Credit|Photo|Im
 const CREDIT_WORD = /(?:Credit|Photo|Image|Picture|Foto)s?\s*:/;
 
 function withoutCredit(paragraph: string): string {
-  const bracketsOff = paragraph.replace(CREDIT_IN_BRACKETS, '');
+  const bracketsOff = paragraph.endsWith(')') ? paragraph.replace(CREDIT_IN_BRACKETS, '') : paragraph;
   return CREDIT_WORD.test(bracketsOff) ? bracketsOff.replace(CREDIT_AFTER_CAPTION, '') : bracketsOff;
 }
 
@@ -291,11 +371,26 @@ export function keepTeasers(writer: BlockWriter): TeaserBlocks {
 const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 function wordCount(text: string): number {
+  if (!NON_ASCII.test(text)) return asciiWords(text);
   const unspaced = text.match(UNSPACED_CHAR)?.length ?? 0;
   return spacedWords(text) + Math.floor(unspaced / 2);
 }
 
 /** Words as scripts that write spaces between them have them. */
 function spacedWords(text: string): number {
-  return (text.match(HEADLINE_WORD) ?? []).length;
+  return NON_ASCII.test(text) ? (text.match(HEADLINE_WORD) ?? []).length : asciiWords(text);
+}
+
+/** HEADLINE_WORD's count in ASCII text: runs that start at a letter or digit and go on through them, `'`, `.`, `-`. */
+function asciiWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const letterOrDigit = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (inWord && (letterOrDigit || code === 39 || code === 46 || code === 45)) continue;
+    inWord = letterOrDigit;
+    if (letterOrDigit) words++;
+  }
+  return words;
 }

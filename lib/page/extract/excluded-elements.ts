@@ -3,6 +3,7 @@
  * citation markers and reference lists, and rich editors labelled as secrets.
  */
 import { sensitiveVerdictOf } from '../editing/sensitive-field';
+import { NameMatcher, type NamePattern } from './element-names';
 import { textContentLength, textLength } from './text-length';
 
 /** Never rendered as readable text. */
@@ -51,19 +52,39 @@ const NON_CONTENT_ROLES = new Set([
 
 /**
  * Consent and cookie banners by their usual ids and classes (OneTrust, Cookiebot, Didomi, Quantcast, consentmanager,
- * Sirdata, TrustArc, Usercentrics, custom). A consent manager's `cmp` is a token of its own or one of its names;
- * `cmp-` followed by any other word is Adobe Experience Manager's prefix for every component of a page
- * (`cmp-text`, `cmp-title`, `cmp-container`), the content itself on many large corporate sites.
+ * Sirdata, TrustArc, Usercentrics, custom), found anywhere in a name. A consent manager's `cmp` is a token of its own
+ * or one of its names; `cmp-` followed by any other word is Adobe Experience Manager's prefix for every component of a
+ * page (`cmp-text`, `cmp-title`, `cmp-container`), the content itself on many large corporate sites.
  */
-const CONSENT_PATTERN =
-  /cookie|consent|gdpr|ccpa|onetrust|cookiebot|didomi|usercentrics|trustarc|truste-|(^|[\s_-])cmp(box|wrapper|[\s_]|$)|(^|[\s_-])cmp-(banner|dialog|popup|modal|overlay|layer)|qc-cmp|sd-cmp/i;
+const CONSENT_WORDS = [
+  'cookie',
+  'consent',
+  'gdpr',
+  'ccpa',
+  'onetrust',
+  'didomi',
+  'usercentrics',
+  'trustarc',
+  'truste-',
+];
+const CONSENT_MANAGER =
+  /(?:^|[\s_-])cmp(?:box|wrapper|[\s_]|$|-(?:banner|dialog|popup|modal|overlay|layer))|qc-cmp|sd-cmp/;
+
+/** A name that says consent banner: most names hold none of its words, told apart without a regular expression. */
+const CONSENT_NAME: NamePattern = {
+  test(name) {
+    const lower = name.toLowerCase();
+    // The consent managers' expression runs (and is compiled) only on a page whose names say `cmp` at all.
+    return CONSENT_WORDS.some((word) => lower.includes(word)) || (lower.includes('cmp') && CONSENT_MANAGER.test(lower));
+  },
+};
 
 /** Elements that hold the content itself; a consent pattern on these is a false match (e.g. a page about GDPR). */
 const CONTENT_ROOT_TAGS = new Set(['html', 'body', 'main', 'article']);
 const MAX_CONSENT_BANNER_CHARS = 3000;
 
 /** Exact class/id tokens of secondary blocks (comments, related links, share bars) that Readability would score away. */
-const SECONDARY_TOKENS = new Set([
+const SECONDARY_TOKENS = [
   'sidebar',
   'comments',
   'comment-list',
@@ -105,7 +126,7 @@ const SECONDARY_TOKENS = new Set([
   'printfooter',
   // Its menus: languages, tools, page actions.
   'mw-portlet',
-]);
+];
 
 /**
  * Small blocks that are never the content, known by the start of a class token, with most text they may hold: an
@@ -114,40 +135,95 @@ const SECONDARY_TOKENS = new Set([
  * for screen readers only. A longer block with such a class is left to the other checks (a site that wraps its paid
  * article in `paywall`).
  */
-const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
+const SMALL_CHROME: Array<{ names: NameMatcher; maxChars: number }> = [
   {
-    classToken: smallChromeToken(
-      '(?:ad|ads|adv|advert|advertisement|advertising|adslot|adunit|adsense|adthrive|dfp|gpt-ad|taboola|outbrain|mgid|ezoic|mv-ad)(?:[-_]\\S*)?',
-    ),
+    names: new NameMatcher({
+      heads: [
+        'ad',
+        'ads',
+        'adv',
+        'advert',
+        'advertisement',
+        'advertising',
+        'adslot',
+        'adunit',
+        'adsense',
+        'adthrive',
+        'dfp',
+        'gpt-ad',
+        'taboola',
+        'outbrain',
+        'mgid',
+        'ezoic',
+        'mv-ad',
+      ],
+    }),
     maxChars: 300,
   },
-  { classToken: smallChromeToken('(?:paywall|regwall|meter-?wall)(?:[-_]\\S*)?'), maxChars: 1500 },
+  { names: new NameMatcher({ heads: ['paywall', 'regwall', 'meterwall', 'meter-wall'] }), maxChars: 1500 },
   {
-    classToken: smallChromeToken('(?:signature|postprofile|message-signature|message-userdetails|user-signature)'),
+    names: new NameMatcher({
+      tokens: ['signature', 'postprofile', 'message-signature', 'message-userdetails', 'user-signature'],
+    }),
     maxChars: 600,
   },
   // Also as a part of a component's class (`article-body__tablet-newsletter`).
-  { classToken: classPart('newsletter|email-signup|signup-box|sign-up-box'), maxChars: 600 },
+  { names: new NameMatcher({ parts: ['newsletter', 'email-signup', 'signup-box', 'sign-up-box'] }), maxChars: 600 },
   {
-    classToken: smallChromeToken('(?:author-bio|author-box|about-the-author|about-author|author-card)'),
+    names: new NameMatcher({
+      tokens: ['author-bio', 'author-box', 'about-the-author', 'about-author', 'author-card'],
+    }),
     maxChars: 800,
   },
   // A picture's credit or the site's copyright line, also as a part of a component's class (`article__credit`).
-  { classToken: classPart('credit|credits|copyright'), maxChars: 100 },
+  { names: new NameMatcher({ parts: ['credit', 'credits', 'copyright'] }), maxChars: 100 },
   // A gallery's picture count on its lead picture ("6"), also as a part of a component's class.
-  { classToken: classPart('(?:gallery|slide|slides|image|images|photo|photos|media)-?count(?:er)?'), maxChars: 40 },
+  {
+    names: new NameMatcher({
+      parts: ['gallery', 'slide', 'slides', 'image', 'images', 'photo', 'photos', 'media'].flatMap((what) => [
+        `${what}-count`,
+        `${what}-counter`,
+      ]),
+    }),
+    maxChars: 40,
+  },
   // A slideshow's or player's controls: "Image 1 of 9", "Caption", "Close", "Next".
   {
-    classToken: smallChromeToken(
-      '(?:control-bar|control-panel|controls|slide-count|slide-counter|slideshow-controls|gallery-controls|carousel-controls|slider-controls|player-controls)(?:[-_]\\S*)?',
-    ),
+    names: new NameMatcher({
+      heads: [
+        'control-bar',
+        'control-panel',
+        'controls',
+        'slide-count',
+        'slide-counter',
+        'slideshow-controls',
+        'gallery-controls',
+        'carousel-controls',
+        'slider-controls',
+        'player-controls',
+      ],
+    }),
     maxChars: 300,
   },
   // Text for screen readers only, clipped to nothing on screen: "Skip to content", "Image caption", "Share this".
   {
-    classToken: smallChromeToken(
-      '(?:sr-only|sr-text|visually-hidden|visuallyhidden|u-visually-hidden|screen-reader-text|screen-reader-only|screenreader-only|off-screen|offscreen|element-invisible|assistive-text|a11y-hidden)',
-    ),
+    names: new NameMatcher({
+      tokens: [
+        'sr-only',
+        'sr-text',
+        'visually-hidden',
+        'visuallyhidden',
+        'u-visually-hidden',
+        'screen-reader-text',
+        'screen-reader-only',
+        'screenreader-only',
+        'off-screen',
+        'offscreen',
+        'element-invisible',
+        'assistive-text',
+        'a11y-hidden',
+      ],
+    }),
     maxChars: 200,
   },
 ];
@@ -158,10 +234,26 @@ const SMALL_CHROME: Array<{ classToken: RegExp; maxChars: number }> = [
  * component class names (`article-related-stories`, `rail--trending`), which the whole-token list above never matches
  * and Readability keeps when the name also says "article"; so the block must also be mostly link text.
  */
-const RELATED_LINKS_PART = classPart(
-  'related|trending|most-?read|most-?popular|most-?viewed|recommended|recommendations?|read-?next|up-?next|' +
-    'more-?stories|more-?from|you-?may-?(?:also-?)?like|further-?reading|more-?on-?this',
-);
+const RELATED_LINKS_NAMES = new NameMatcher({
+  parts: [
+    'related',
+    'trending',
+    'most-read',
+    'most-popular',
+    'most-viewed',
+    'recommended',
+    'recommendation',
+    'recommendations',
+    'read-next',
+    'up-next',
+    'more-stories',
+    'more-from',
+    'you-may-like',
+    'you-may-also-like',
+    'further-reading',
+    'more-on-this',
+  ],
+});
 const MAX_RELATED_LINKS_CHARS = 5000;
 
 /** At most this much text per link in a list of teasers: a headline and a line or two under it. */
@@ -172,7 +264,7 @@ const MAX_TEASER_CHARS_PER_LINK = 200;
  * empty link, or a picture that is).
  */
 function isRelatedLinks(el: Element): boolean {
-  if (CONTENT_ROOT_TAGS.has(el.localName) || !isNamed(el, RELATED_LINKS_PART)) return false;
+  if (CONTENT_ROOT_TAGS.has(el.localName) || !isNamed(el, RELATED_LINKS_NAMES)) return false;
   const chars = visibleChars(el.textContent ?? '');
   if (chars === 0 || chars > MAX_RELATED_LINKS_CHARS) return false;
   let linkChars = 0;
@@ -187,39 +279,116 @@ function isRelatedLinks(el: Element): boolean {
 /**
  * Links that share the page (a network's share dialog, a message with its address) rather than lead anywhere to
  * read: `whatsapp://send`, Facebook's sharer, X's tweet intent, LinkedIn's share, Pinterest's pin, Reddit's submit, …
+ * Each network's address is its host (or a subdomain of it) and the start of the path, kept by the host's first label.
  */
-const SHARE_ADDRESS = new RegExp(
-  '^\\s*(?:whatsapp://send|sms:[^@]*[?&]body=|mailto:\\?|(?:https?:)?//(?:[\\w-]+\\.)*(?:' +
-    [
-      'facebook\\.com/(?:sharer|share\\.php|dialog/(?:share|feed))',
-      '(?:twitter|x)\\.com/(?:intent/(?:tweet|post)|share)',
-      'linkedin\\.com/(?:shareArticle|sharing/share|cws/share)',
-      'pinterest\\.[a-z.]+/pin/create',
-      'reddit\\.com/submit',
-      'tumblr\\.com/(?:share|widgets/share)',
-      '(?:t|telegram)\\.me/share',
-      'wa\\.me/\\?',
-      '(?:api|web)\\.whatsapp\\.com/send',
-      'vk\\.com/share',
-      'getpocket\\.com/(?:save|edit)',
-      'news\\.ycombinator\\.com/submitlink',
-      'flipboard\\.com/bookmarklet',
-      'line\\.me/R/msg',
-      'social-plugins\\.line\\.me',
-      'bsky\\.app/intent',
-      'threads\\.(?:net|com)/intent',
-      'xing\\.com/spi/shares',
-      'weibo\\.com/share',
-      'connect\\.ok\\.ru',
-      'digg\\.com/submit',
-      'buffer\\.com/add',
-      'mix\\.com/add',
-    ].join('|') +
-    '))',
-  'i',
-);
+const SHARE_ADDRESSES: ReadonlyMap<string, readonly string[]> = groupByFirstLabel([
+  'facebook.com/sharer',
+  'facebook.com/share.php',
+  'facebook.com/dialog/share',
+  'facebook.com/dialog/feed',
+  'twitter.com/intent/tweet',
+  'twitter.com/intent/post',
+  'twitter.com/share',
+  'x.com/intent/tweet',
+  'x.com/intent/post',
+  'x.com/share',
+  'linkedin.com/sharearticle',
+  'linkedin.com/sharing/share',
+  'linkedin.com/cws/share',
+  'reddit.com/submit',
+  'tumblr.com/share',
+  'tumblr.com/widgets/share',
+  't.me/share',
+  'telegram.me/share',
+  'wa.me/?',
+  'api.whatsapp.com/send',
+  'web.whatsapp.com/send',
+  'vk.com/share',
+  'getpocket.com/save',
+  'getpocket.com/edit',
+  'news.ycombinator.com/submitlink',
+  'flipboard.com/bookmarklet',
+  'line.me/r/msg',
+  'social-plugins.line.me',
+  'bsky.app/intent',
+  'threads.net/intent',
+  'threads.com/intent',
+  'xing.com/spi/shares',
+  'weibo.com/share',
+  'connect.ok.ru',
+  'digg.com/submit',
+  'buffer.com/add',
+  'mix.com/add',
+]);
+/** Pinterest's pin dialog, on any of its country domains (`pinterest.co.uk/pin/create`). */
+const PINTEREST = 'pinterest.';
+const PINTEREST_PIN = '/pin/create';
+
+function groupByFirstLabel(addresses: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const address of addresses) {
+    const label = address.slice(0, address.indexOf('.'));
+    const group = groups.get(label);
+    if (group) group.push(address);
+    else groups.set(label, [address]);
+  }
+  return groups;
+}
+
+/** A host label's characters: letters, digits, `_` and `-`. */
+function isLabelChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 45 ||
+    (code >= 65 && code <= 90)
+  );
+}
+
+export function isShareAddress(href: string): boolean {
+  const address = href.trimStart().toLowerCase();
+  if (address.startsWith('whatsapp://send') || address.startsWith('mailto:?')) return true;
+  if (address.startsWith('sms:')) return isSmsWithBody(address);
+  const rest = address.startsWith('https:') ? 6 : address.startsWith('http:') ? 5 : 0;
+  if (!address.startsWith('//', rest)) return false;
+  // At each label of the host: the network's address from there (`www.facebook.com/sharer`, `facebook.com/sharer`).
+  for (let label = rest + 2; label < address.length;) {
+    let end = label;
+    while (end < address.length && isLabelChar(address.charCodeAt(end))) end++;
+    if (end === label) return false;
+    const candidates = SHARE_ADDRESSES.get(address.slice(label, end));
+    if (candidates?.some((candidate) => address.startsWith(candidate, label))) return true;
+    if (address.startsWith(PINTEREST, label) && isPinterestPin(address, label + PINTEREST.length)) return true;
+    if (address[end] !== '.') return false;
+    label = end + 1;
+  }
+  return false;
+}
+
+/** `sms:` with a message body (`?body=` or `&body=`) before any `@`. */
+function isSmsWithBody(address: string): boolean {
+  const query = address.indexOf('?body=');
+  const more = address.indexOf('&body=');
+  const body = query < 0 ? more : more < 0 ? query : Math.min(query, more);
+  return body >= 0 && !address.slice(0, body).includes('@');
+}
+
+/** After `pinterest.`: the rest of the domain (letters and dots), then the pin dialog's path. */
+function isPinterestPin(address: string, from: number): boolean {
+  let end = from;
+  while (end < address.length && ((address[end]! >= 'a' && address[end]! <= 'z') || address[end] === '.')) end++;
+  return end > from && address.startsWith(PINTEREST_PIN, end);
+}
+
 /** A tag page: WordPress and most blogs mark such links `rel="tag"`; others put them under `/tag/`. */
 const TAG_ADDRESS = /\/tags?\/[^/?#]+\/?(?:[?#]|$)/i;
+const TAG_REL = new NameMatcher({ tokens: ['tag'] });
+
+/** The expression runs (and is compiled) only for an address that says `/tag` at all. */
+function isTagAddress(href: string): boolean {
+  return href.toLowerCase().includes('/tag') && TAG_ADDRESS.test(href);
+}
 
 /** A block of share links, or of tag links, and the most text it may hold. */
 interface LinkBlockKind {
@@ -229,9 +398,9 @@ interface LinkBlockKind {
   minLinks: number;
 }
 
-const SHARE_BAR: LinkBlockKind = { isLink: (_, href) => SHARE_ADDRESS.test(href), maxChars: 300, minLinks: 1 };
+const SHARE_BAR: LinkBlockKind = { isLink: (_, href) => isShareAddress(href), maxChars: 300, minLinks: 1 };
 const TAG_LIST: LinkBlockKind = {
-  isLink: (link, href) => /(?:^|\s)tag(?:\s|$)/i.test(link.getAttribute('rel') ?? '') || TAG_ADDRESS.test(href),
+  isLink: (link, href) => TAG_REL.test(link.getAttribute('rel') ?? '') || isTagAddress(href),
   maxChars: 600,
   minLinks: 2,
 };
@@ -294,31 +463,26 @@ function visibleChars(text: string): number {
   return text.replace(/\s+/g, '').length;
 }
 
-/** A whole class token matching `pattern`, tested on the class attribute as it is (no split per element). */
-function smallChromeToken(pattern: string): RegExp {
-  return new RegExp(`(?:^|\\s)${pattern}(?=\\s|$)`, 'i');
-}
+/** The most text an element whose class names a kind of small chrome may hold (-1: it names none), by class. */
+const smallChromeLimits = new Map<string, number>();
 
-/** A part of a class or id matching `pattern`, between `-`, `_` or spaces (`article__credit`, `rail--trending`). */
-export function classPart(pattern: string): RegExp {
-  return new RegExp(`(?:^|[\\s_-])(?:${pattern})(?=$|[\\s_-])`, 'i');
+function smallChromeLimit(className: string): number {
+  let limit = smallChromeLimits.get(className);
+  if (limit === undefined) {
+    limit = -1;
+    for (const { names, maxChars } of SMALL_CHROME) if (maxChars > limit && names.test(className)) limit = maxChars;
+    smallChromeLimits.set(className, limit);
+  }
+  return limit;
 }
-
-/** Any of SMALL_CHROME's class patterns: most classes match none, and are told so by one test instead of nine. */
-const ANY_SMALL_CHROME = new RegExp(SMALL_CHROME.map(({ classToken }) => `(?:${classToken.source})`).join('|'), 'i');
 
 function isSmallChrome(el: Element): boolean {
   const className = el.getAttribute('class');
   // A caption is content, whatever its class says (`c-lead-image__credit` around a caption and its credit).
-  if (!className || el.localName === 'figcaption' || !ANY_SMALL_CHROME.test(className)) return false;
-  let length: number | undefined;
-  for (const { classToken, maxChars } of SMALL_CHROME) {
-    if (!classToken.test(className)) continue;
-    // As shown: the indentation between a template's tags is not text.
-    length ??= (el.textContent ?? '').replace(/\s+/g, ' ').length;
-    if (length <= maxChars) return true;
-  }
-  return false;
+  if (!className || el.localName === 'figcaption') return false;
+  const limit = smallChromeLimit(className);
+  // As shown: the indentation between a template's tags is not text.
+  return limit >= 0 && (el.textContent ?? '').replace(/\s+/g, ' ').length <= limit;
 }
 
 /** Scripts, styles, form controls and media: elements whose text content is never prose; a secret editor's neither. */
@@ -343,15 +507,9 @@ function isSensitiveEditor(el: Element): boolean {
 }
 
 /** An element whose id, or one of whose class tokens, is one of `tokens` exactly (any case). */
-function namedByToken(tokens: Iterable<string>): (el: Element) => boolean {
-  const ids = new Set(tokens);
-  const classToken = smallChromeToken(`(?:${[...ids].join('|')})`);
-  return (el) => {
-    const id = idOf(el);
-    if (id && ids.has(id.toLowerCase())) return true;
-    const className = el.getAttribute('class');
-    return className !== null && classToken.test(className);
-  };
+function namedByToken(tokens: readonly string[]): (el: Element) => boolean {
+  const names = new NameMatcher({ tokens });
+  return (el) => isNamed(el, names);
 }
 
 const hasSecondaryName = namedByToken(SECONDARY_TOKENS);
@@ -371,7 +529,7 @@ function idOf(el: Element): string | null {
 }
 
 /** The element's id or class matches `pattern`. */
-export function isNamed(el: Element, pattern: RegExp): boolean {
+export function isNamed(el: Element, pattern: NamePattern): boolean {
   if (!el.hasAttributes()) return false;
   const id = idOf(el);
   const className = el.getAttribute('class');
@@ -379,7 +537,7 @@ export function isNamed(el: Element, pattern: RegExp): boolean {
 }
 
 function isConsentBanner(el: Element): boolean {
-  if (!isNamed(el, CONSENT_PATTERN) || CONTENT_ROOT_TAGS.has(el.localName)) return false;
+  if (!isNamed(el, CONSENT_NAME) || CONTENT_ROOT_TAGS.has(el.localName)) return false;
   return (el.textContent ?? '').length <= MAX_CONSENT_BANNER_CHARS;
 }
 
@@ -414,10 +572,12 @@ export function isNoteMarker(el: Element): boolean {
   return text.length <= 8 && /^\s*\[?[\w*†‡§]{1,4}\]?\s*$/.test(text) && el.querySelector('a[href^="#"]') !== null;
 }
 
+const PERMALINK_SIGNS = new Set(['¶', '§', '#', '🔗', '⚓']);
+
 /** A heading's permalink (`¶` in Sphinx and MkDocs, `#` or `§` elsewhere): a link to the heading itself, not its text. */
 export function isHeadingPermalink(el: Element): boolean {
   if (el.localName !== 'a' || !el.getAttribute('href')?.startsWith('#')) return false;
-  return /^[¶§#🔗⚓]$/u.test((el.textContent ?? '').trim()) && el.closest('h1, h2, h3, h4, h5, h6') !== null;
+  return PERMALINK_SIGNS.has((el.textContent ?? '').trim()) && el.closest('h1, h2, h3, h4, h5, h6') !== null;
 }
 
 /**

@@ -30,7 +30,7 @@ const TEXT_NODE = 3;
 
 export function prepareForReadability(root: ParentNode): void {
   for (const heading of Array.from(root.querySelectorAll(HEADINGS))) {
-    if (/header/i.test(heading.getAttribute('class') ?? '')) heading.removeAttribute('class');
+    if ((heading.getAttribute('class') ?? '').toLowerCase().includes('header')) heading.removeAttribute('class');
     unwrap(heading, (wrapper) => wrapper.localName === 'div' && holdsOnly(wrapper, heading));
   }
   for (const post of Array.from(root.querySelectorAll(QUOTED_POSTS))) {

@@ -21,8 +21,15 @@ interface ReadabilitySteps {
   _isElementWithoutContent?: (node: Element) => boolean;
   _isProbablyVisible?: (node: Element) => boolean;
   _isValidByline?: (node: Element, matchString: string) => boolean;
-  REGEXPS?: { byline?: RegExp };
+  REGEXPS?: { byline?: RegExp; adWords?: RegExp; loadingWords?: RegExp };
 }
+
+/**
+ * Readability's ad and loading-indicator words are a whole text (`^…$`) of one word or two, 13 characters at most in
+ * 0.6: a longer text is never one, and only a short one need meet the expressions (case-insensitive Unicode
+ * alternations, which cost a millisecond or more to compile in each tab a page is read in).
+ */
+const MAX_SUSPICIOUS_WORDS_CHARS = 40;
 
 /** Readability's own threshold: below it, its later passes read the page with fewer filters. */
 export const FULL_RETRY_BELOW_CHARS = 500;
@@ -56,7 +63,8 @@ export function readArticle(detached: Document, retryBelowChars = RETRY_BELOW_CH
  * for a log line it drops (`this.log("Grabbed: " + content.innerHTML)`, debug or not), reads each element's inline
  * style object (built on first use) to see whether the element is hidden, also when it has no style attribute, reads
  * the text of every element while it looks for a byline, and builds the whole text of every `<div>` and `<section>`
- * (the page's outer wrappers hold all of it) to see whether it has none.
+ * (the page's outer wrappers hold all of it) to see whether it has none. Its ad and loading words are matched only
+ * against texts short enough to be one.
  */
 function skipDiscardedWork(reader: ReadabilitySteps): void {
   const grabArticle = reader._grabArticle?.bind(reader);
@@ -73,6 +81,14 @@ function skipDiscardedWork(reader: ReadabilitySteps): void {
     reader._isProbablyVisible = (node) =>
       node.hasAttribute('style') ? isProbablyVisible(node) : isShownByMarkup(node);
   }
+  const { adWords, loadingWords } = reader.REGEXPS ?? {};
+  if (reader.REGEXPS && adWords && loadingWords) {
+    reader.REGEXPS = {
+      ...reader.REGEXPS,
+      adWords: shortTextOnly(adWords),
+      loadingWords: shortTextOnly(loadingWords),
+    };
+  }
   const isValidByline = reader._isValidByline?.bind(reader);
   const byline = reader.REGEXPS?.byline;
   if (isValidByline && byline) {
@@ -84,6 +100,11 @@ function skipDiscardedWork(reader: ReadabilitySteps): void {
         byline.test(matchString)) &&
       isValidByline(node, matchString);
   }
+}
+
+/** `pattern`, tested only on texts short enough to be one of its words; Readability only calls `test`. */
+function shortTextOnly(pattern: RegExp): RegExp {
+  return { test: (text: string) => text.length <= MAX_SUSPICIOUS_WORDS_CHARS && pattern.test(text) } as RegExp;
 }
 
 /**

@@ -3,7 +3,7 @@
  * Every text node that is rendered appears once; text held directly in a list or table flows into its own paragraph.
  */
 import { collapseWhitespace, normalizePreformatted } from './whitespace';
-import { classPart } from './excluded-elements';
+import { NameMatcher } from './element-names';
 import { BlockWriter, countParagraph, keepTeasers, trimLinkBlocks, type TextStats } from './block-writer';
 import type { PageVisibility, VisibilityScope } from './visibility';
 import { isSiteLink, siteOf, SITE_LINK_ATTRIBUTE, type Site } from './site-links';
@@ -184,7 +184,8 @@ function visit(node: Node, writer: BlockWriter, context: RenderContext): void {
   context.scope = outer;
 }
 
-const CAPTION_CLASS = classPart('caption');
+/** `caption` as a part of a class (`wp-caption-text`, `article__caption`). */
+const CAPTION_CLASS = new NameMatcher({ parts: ['caption'] });
 
 /**
  * A caption said word for word before (a gallery or a template that puts one caption under every picture): it is

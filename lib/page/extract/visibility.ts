@@ -4,6 +4,7 @@
  * `hidden="until-found"` sections and, for page reading, collapsed accordion, FAQ and tab panels (content the reader
  * can open) count as shown.
  */
+import { NameMatcher } from './element-names';
 import { isNamed } from './excluded-elements';
 import { textLength } from './text-length';
 
@@ -32,7 +33,9 @@ export interface VisibilityOptions {
 }
 
 /** Screen-reader-only text ("opens in a new tab") that sighted readers never see. */
-const SCREEN_READER_ONLY = /(^|\s)(sr-only|visually-hidden|visuallyhidden|screen-reader-text|a11y-hidden)(\s|$)/;
+const SCREEN_READER_ONLY = new NameMatcher({
+  tokens: ['sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'a11y-hidden'],
+});
 const INLINE_HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse))\s*(!important)?\s*(;|$)/i;
 
 /** Hidden by the page's markup alone: the `hidden` attribute, `aria-hidden`, an inline style, a screen-reader class. */
