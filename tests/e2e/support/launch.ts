@@ -42,6 +42,10 @@ export function extensionChromiumArgs(extensionPath: string, options: { webgpu: 
     // loopback port so that the ledger shows only what the extension and pages ask for.
     '--gaia-url=http://127.0.0.1:9',
     '--component-updater=url-source=http://127.0.0.1:9/update',
+    // Push messaging's device check-in (Debian's Chromium 150 starts it on its own, a few seconds in): the same.
+    '--gcm-checkin-url=http://127.0.0.1:9/checkin',
+    '--gcm-registration-url=http://127.0.0.1:9/register',
+    '--gcm-mcs-endpoint=http://127.0.0.1:9',
     `--disable-features=${DISABLED_FEATURES.join(',')}`,
     ...(options.proxy ? [`--proxy-server=${options.proxy}`] : []),
     ...(options.webgpu ? ['--enable-unsafe-webgpu'] : []),
