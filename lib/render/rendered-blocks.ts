@@ -318,11 +318,11 @@ export class RenderedBlocks {
   }
 
   /**
-   * `morph`, unless the user is selecting text in a long paragraph or code block that reads as its one-shot render
-   * already, only in blocks of lines: replacing those would drop the selection, so they stay until it goes.
+   * `morph`, unless the user is selecting text in a long paragraph or code block whose blocks of lines begin as its
+   * one-shot render does: replacing those would drop the selection, so they stay until it goes (`keepLines`).
    */
   private finish(live: ChildNode, parsed: ChildNode): ChildNode {
-    if (!(live instanceof Element && parsed instanceof Element) || !selectionIn(live) || !onlyLinesDiffer(live, parsed))
+    if (!(live instanceof Element && parsed instanceof Element) || !selectionIn(live) || !keepLines(live, parsed))
       return morph(live, parsed);
     this.linesKept.push({ live, parsed });
     this.cancelLinesKept ??= whenSelectionLeaves(this.container, () => {
@@ -385,10 +385,14 @@ export class RenderedBlocks {
   private groupFor(): HTMLElement {
     const first = this.inert.body.firstElementChild;
     const mayStart = first !== null && GROUP_STARTS.has(first.tagName);
-    if (this.group && (this.group.blocks < BLOCKS_PER_GROUP || !mayStart)) {
+    // A new group takes the open tail in, and moving nodes drops a selection in them: while the user selects text
+    // there, the blocks go on into the current group, or into the container before the open tail.
+    const selecting = this.openNodes().some((node) => selectionIn(node));
+    if (this.group && (this.group.blocks < BLOCKS_PER_GROUP || !mayStart || selecting)) {
       this.group.blocks += 1;
       return this.group.element;
     }
+    if (selecting) return this.container;
     const element = this.container.ownerDocument.createElement('div');
     element.className = BLOCK_GROUP_CLASS;
     this.container.append(element);
@@ -464,10 +468,16 @@ function sameKind(one: Node, other: Node): boolean {
 
 /**
  * Makes `live` (in the page) equal to `parsed` (detached), keeping each of its nodes that is equal already and each
- * element of the same name and attributes; returns what is in `live`'s place afterwards.
+ * element of the same name and attributes, and adding to a text that `parsed` begins with; returns what is in `live`'s
+ * place afterwards.
  */
 function morph(live: ChildNode, parsed: ChildNode): ChildNode {
   if (live.isEqualNode(parsed)) return live;
+  // The last words of a block come with its end: added to the text shown, which keeps a selection in it.
+  if (live instanceof Text && parsed instanceof Text && parsed.data.startsWith(live.data)) {
+    live.appendData(parsed.data.slice(live.data.length));
+    return live;
+  }
   if (
     !(live instanceof Element && parsed instanceof Element) ||
     !sameKind(live, parsed) ||
@@ -494,22 +504,98 @@ function sameAttributes(one: Element, other: Element): boolean {
 }
 
 /**
- * Whether `live`, a long paragraph or code block shown in blocks of lines, reads as `parsed` once they are taken away:
- * the same nodes, only grouped in lines. Not so where a line's edge went through an inline element (a link, emphasis).
+ * When `live`, a long paragraph or code block shown in blocks of lines, begins as `parsed` does: keeps its blocks and
+ * puts the rest of `parsed` after them in place of what they showed there (the last words, which came with the block's
+ * end). Returns whether it did. The blocks read as `parsed` once they are taken away, where an inline element a
+ * line's edge went through (a link, emphasis) is in two halves, as the browser draws it over two lines anyway.
  */
-function onlyLinesDiffer(live: Element, parsed: Element): boolean {
-  if (!live.querySelector(`.${PARAGRAPH_LINES_CLASS}`)) return false;
-  const copy = live.cloneNode(true) as Element;
-  for (const lines of copy.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`)) lines.replaceWith(...lines.childNodes);
-  copy.normalize();
-  return copy.isEqualNode(parsed);
+function keepLines(live: Element, parsed: Element): boolean {
+  const blocks = [...live.querySelectorAll(`.${PARAGRAPH_LINES_CLASS}`)];
+  const holder = blocks[0]?.parentElement;
+  if (!holder || blocks.some((block) => block.parentElement !== holder)) return false;
+  const parsedCopy = parsed.cloneNode(true) as Element;
+  const parsedHolder = counterpart(live, holder, parsedCopy);
+  if (!parsedHolder) return false;
+  // What the blocks show, as one run of nodes; and as much of the parsed block, cut where they end.
+  const shown = holder.ownerDocument.createElement('div');
+  const edges: Array<{ end: ChildNode | null; start: ChildNode | null }> = [];
+  for (const block of blocks) {
+    const copies = [...block.cloneNode(true).childNodes];
+    edges.push({ end: shown.lastChild, start: copies[0] ?? null });
+    shown.append(...copies);
+  }
+  edges.forEach(({ end, start }) => joinHalves(end, start));
+  shown.normalize();
+  const head = cutAt(parsedHolder, shown.textContent!.length);
+  if (!head) return false;
+  const expected = holder.ownerDocument.createElement('div');
+  expected.append(head);
+  expected.normalize();
+  if (!shown.isEqualNode(expected)) return false;
+  const lastBlock = blocks.at(-1)!;
+  while (lastBlock.nextSibling) lastBlock.nextSibling.remove();
+  holder.append(...parsedHolder.childNodes);
+  return true;
 }
 
-/** Whether the user has text selected that lies, at least in part, in `element`. */
-function selectionIn(element: Element): boolean {
-  const selection = element.ownerDocument.getSelection();
+/**
+ * The element of `parsed` at the place `inner` has in `live`, where every element on the way has the same name,
+ * attributes and number of children in both; null where they differ.
+ */
+function counterpart(live: Element, inner: Element, parsed: Element): Element | null {
+  const path: number[] = [];
+  for (let el = inner; el !== live; el = el.parentElement!) path.unshift([...el.parentNode!.childNodes].indexOf(el));
+  let [liveAt, parsedAt]: [Element, Element] = [live, parsed];
+  for (const index of path) {
+    if (liveAt.childNodes.length !== parsedAt.childNodes.length) return null;
+    const [liveNext, parsedNext] = [liveAt.childNodes[index]!, parsedAt.childNodes[index]];
+    if (!(parsedNext instanceof Element) || !sameKind(liveNext, parsedNext)) return null;
+    if (!sameAttributes(liveNext as Element, parsedNext)) return null;
+    [liveAt, parsedAt] = [liveNext as Element, parsedNext];
+  }
+  return sameKind(liveAt, parsedAt) && sameAttributes(liveAt, parsedAt) ? parsedAt : null;
+}
+
+/**
+ * Takes the first `length` characters of `element`'s text out of it, with the elements around them (those the cut
+ * goes through are split in two); null when it has fewer.
+ */
+function cutAt(element: Element, length: number): DocumentFragment | null {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let left = length;
+  for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+    if (left <= text.length) {
+      const range = element.ownerDocument.createRange();
+      range.setStart(element, 0);
+      range.setEnd(text, left);
+      return range.extractContents();
+    }
+    left -= text.length;
+  }
+  return null;
+}
+
+/** Joins an inline element cut in two at a line's edge (and the elements in it that were cut too) into one. */
+function joinHalves(end: ChildNode | null, start: ChildNode | null): void {
+  while (
+    end instanceof Element &&
+    start instanceof Element &&
+    end.nextSibling === start &&
+    sameKind(end, start) &&
+    sameAttributes(end, start)
+  ) {
+    const [innerEnd, innerStart] = [end.lastChild, start.firstChild];
+    end.append(...start.childNodes);
+    start.remove();
+    [end, start] = [innerEnd, innerStart];
+  }
+}
+
+/** Whether the user has text selected that lies, at least in part, in `node`. */
+function selectionIn(node: Node): boolean {
+  const selection = node.ownerDocument?.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
-  return selection.getRangeAt(0).intersectsNode(element);
+  return selection.getRangeAt(0).intersectsNode(node);
 }
 
 /** Runs `work` once no selected text lies in `element`; returns a function that cancels it. */

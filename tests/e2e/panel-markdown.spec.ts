@@ -384,3 +384,47 @@ test('text the user selects while a reply streams stays selected as the reply en
   await answered(panel);
   expect(await panel.getByTestId('ask-answer').innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
 });
+
+test('a selection in a long paragraph whose line edges cut through bold text stays as the paragraph ends', async ({
+  openPanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  // Bold runs nearly end to end: almost every line's edge goes through one, which is then split in two halves.
+  const tokens = [
+    ...Array.from({ length: 500 }, (_, index) => ['**bold ', `run ${index} `, 'of words**', ' and ']).flat(),
+    'the end.\n\n',
+    AFTER_BLOCK,
+  ];
+  await useScriptedEngine(serviceWorker, { tokens, tokensPerSecond: 1500 });
+  const panel = await openPanel();
+  // Selected as a user drags over it, from the first block of lines into the third, once a bold run is split.
+  const selecting = panel.evaluate(
+    () =>
+      new Promise<{ selected: string; splitBold: boolean }>((resolve) => {
+        new MutationObserver((_, observer) => {
+          const blocks = document.querySelectorAll('[data-testid="ask-answer"] p .paragraph-lines');
+          if (blocks.length < 4) return;
+          observer.disconnect();
+          const splitBold = [...blocks].some(
+            (block) => block.lastChild?.nodeName === 'STRONG' && block.nextSibling?.firstChild?.nodeName === 'STRONG',
+          );
+          const from = document.createTreeWalker(blocks[0]!, NodeFilter.SHOW_TEXT).nextNode()!;
+          const to = document.createTreeWalker(blocks[2]!, NodeFilter.SHOW_TEXT).nextNode()!;
+          getSelection()!.setBaseAndExtent(from, 2, to, 3);
+          resolve({ selected: getSelection()!.toString(), splitBold });
+        }).observe(document.body, { childList: true, subtree: true });
+      }),
+  );
+  await ask(panel, 'Write one long paragraph in bold');
+  const { selected, splitBold } = await selecting;
+  expect(splitBold).toBe(true);
+  expect(selected.length).toBeGreaterThan(40);
+  await expect(panel.getByTestId('ask-answer-card')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  await expect(panel.getByTestId('ask-answer')).toContainText(AFTER_BLOCK);
+  expect(await panel.evaluate(() => getSelection()!.toString())).toBe(selected);
+  // Once the user clicks elsewhere, the answer becomes what a one-shot render gives.
+  await panel.getByLabel('Ask Tacit').click();
+  await answered(panel);
+  expect(await panel.getByTestId('ask-answer').innerHTML()).toBe(await oneShotInPanel(panel, tokens.join(''), []));
+});

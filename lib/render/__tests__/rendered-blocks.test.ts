@@ -198,6 +198,32 @@ describe('RenderedBlocks: the container holds what one-shot rendering puts in it
     container.remove();
   });
 
+  it('starts no new group while the user selects text in the open tail: the group would move it', () => {
+    const container = document.body.appendChild(document.createElement('div'));
+    const stream = new MarkdownStream(safeMarkdown(LINKS));
+    const view = new RenderedBlocks(container);
+    // Twelve finished blocks fill the first group; the thirteenth paragraph is still being written.
+    let text = Array.from({ length: 12 }, (_, index) => `Text ${index}.\n\n`).join('') + 'Being written now';
+    view.apply(stream.update(text));
+    const open = [...container.querySelectorAll('p')].at(-1)!;
+    const selection = document.getSelection()!;
+    selection.setBaseAndExtent(open.firstChild!, 2, open.firstChild!, 12);
+    expect(selection.toString()).toBe('ing writte');
+    // It finishes and the next one starts: a new group would take the open tail in.
+    for (const more of ['.\n\nNext ', 'paragraph.\n\nAnd ', 'more.\n\n', '- a list\n']) {
+      view.apply(stream.update((text += more)));
+      expect(selection.toString()).toBe('ing writte');
+    }
+    expect(container.querySelectorAll('p')[12]).toBe(open);
+    expect(ungrouped(container)).toBe(oneShot(text));
+    // Once the selection is gone, new groups start as before.
+    selection.removeAllRanges();
+    for (const more of ['\nMore text.\n\n', 'Last.\n\n', 'Open']) view.apply(stream.update((text += more)));
+    expect(container.querySelectorAll(`.${BLOCK_GROUP_CLASS}`).length).toBe(2);
+    expect(ungrouped(container)).toBe(oneShot(text));
+    container.remove();
+  });
+
   it('keeps the lines of a long code block the user is selecting in when it finishes, until the selection goes', () => {
     const container = document.body.appendChild(document.createElement('div'));
     const stream = new MarkdownStream(safeMarkdown(LINKS));
