@@ -21,6 +21,8 @@ export interface NameWords {
 /** What an element's names are tested with: a NameMatcher, or a regular expression where the list is short. */
 export interface NamePattern {
   test(name: string): boolean;
+  /** The same for an id, where it differs: what an element's own id matched is not worth keeping. */
+  testId?(id: string): boolean;
 }
 
 /** Past this many different names, what was found is forgotten (a page that generates a class per element). */
@@ -40,13 +42,17 @@ function cut(name: string): NameWordsOf {
   let found = cutNames.get(name);
   if (found === undefined) {
     if (cutNames.size >= MAX_KEPT_NAMES) cutNames.clear();
-    const tokens = tokensOf(name.toLowerCase());
-    const runs: string[][] = [];
-    for (const token of tokens) for (const run of token.split('_')) if (run) runs.push(run.split('-'));
-    found = { tokens, runs };
+    found = cutOnce(name);
     cutNames.set(name, found);
   }
   return found;
+}
+
+function cutOnce(name: string): NameWordsOf {
+  const tokens = tokensOf(name.toLowerCase());
+  const runs: string[][] = [];
+  for (const token of tokens) for (const run of token.split('_')) if (run) runs.push(run.split('-'));
+  return { tokens, runs };
 }
 
 /** A class attribute's tokens: what lies between spaces, tabs and line breaks. */
@@ -78,7 +84,7 @@ export class NameMatcher implements NamePattern {
     this.maxWords = Math.max(0, ...parts.map((part) => part.split('-').length));
   }
 
-  /** Whether `name` (a class attribute or an id, as written) matches. */
+  /** Whether `name` (a class attribute, as written; many elements share one) matches. */
   test(name: string): boolean {
     let found = this.matched.get(name);
     if (found === undefined) {
@@ -87,6 +93,11 @@ export class NameMatcher implements NamePattern {
       this.matched.set(name, found);
     }
     return found;
+  }
+
+  /** Whether `id` matches: an id is the element's own, so what it matched is not kept. */
+  testId(id: string): boolean {
+    return this.matches(cutOnce(id));
   }
 
   private matches({ tokens, runs }: NameWordsOf): boolean {

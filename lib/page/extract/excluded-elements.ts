@@ -70,14 +70,28 @@ const CONSENT_WORDS = [
 const CONSENT_MANAGER =
   /(?:^|[\s_-])cmp(?:box|wrapper|[\s_]|$|-(?:banner|dialog|popup|modal|overlay|layer))|qc-cmp|sd-cmp/;
 
+/** Class attributes already told apart as consent banners' or not: many elements share one. */
+const consentClasses = new Map<string, boolean>();
+const MAX_KEPT_CONSENT_CLASSES = 10_000;
+
 /** A name that says consent banner: most names hold none of its words, told apart without a regular expression. */
 const CONSENT_NAME: NamePattern = {
   test(name) {
-    const lower = name.toLowerCase();
-    // The consent managers' expression runs (and is compiled) only on a page whose names say `cmp` at all.
-    return CONSENT_WORDS.some((word) => lower.includes(word)) || (lower.includes('cmp') && CONSENT_MANAGER.test(lower));
+    let found = consentClasses.get(name);
+    if (found === undefined) {
+      if (consentClasses.size >= MAX_KEPT_CONSENT_CLASSES) consentClasses.clear();
+      consentClasses.set(name, (found = saysConsent(name)));
+    }
+    return found;
   },
+  testId: saysConsent,
 };
+
+function saysConsent(name: string): boolean {
+  const lower = name.toLowerCase();
+  // The consent managers' expression runs (and is compiled) only on a page whose names say `cmp` at all.
+  return CONSENT_WORDS.some((word) => lower.includes(word)) || (lower.includes('cmp') && CONSENT_MANAGER.test(lower));
+}
 
 /** Elements that hold the content itself; a consent pattern on these is a false match (e.g. a page about GDPR). */
 const CONTENT_ROOT_TAGS = new Set(['html', 'body', 'main', 'article']);
@@ -533,7 +547,8 @@ export function isNamed(el: Element, pattern: NamePattern): boolean {
   if (!el.hasAttributes()) return false;
   const id = idOf(el);
   const className = el.getAttribute('class');
-  return (id !== null && pattern.test(id)) || (className !== null && pattern.test(className));
+  const idMatches = id !== null && (pattern.testId ? pattern.testId(id) : pattern.test(id));
+  return idMatches || (className !== null && pattern.test(className));
 }
 
 function isConsentBanner(el: Element): boolean {
