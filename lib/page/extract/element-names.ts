@@ -38,14 +38,22 @@ interface NameWordsOf {
 /** Names already cut up, shared by every list: each is cut once, without a regular expression. */
 const cutNames = new Map<string, NameWordsOf>();
 
-function cut(name: string): NameWordsOf {
-  let found = cutNames.get(name);
+/**
+ * What `find` says of `name`, kept in `kept` for the next element with the same name (many share a class attribute);
+ * past MAX_KEPT_NAMES names, what was kept is forgotten.
+ */
+export function keptAnswer<T>(kept: Map<string, T>, name: string, find: (name: string) => T): T {
+  let found = kept.get(name);
   if (found === undefined) {
-    if (cutNames.size >= MAX_KEPT_NAMES) cutNames.clear();
-    found = cutOnce(name);
-    cutNames.set(name, found);
+    if (kept.size >= MAX_KEPT_NAMES) kept.clear();
+    found = find(name);
+    kept.set(name, found);
   }
   return found;
+}
+
+function cut(name: string): NameWordsOf {
+  return keptAnswer(cutNames, name, cutOnce);
 }
 
 function cutOnce(name: string): NameWordsOf {
@@ -76,6 +84,7 @@ export class NameMatcher implements NamePattern {
   /** The most words a part spans. */
   private readonly maxWords: number;
   private readonly matched = new Map<string, boolean>();
+  private readonly matchesName = (name: string) => this.matches(cut(name));
 
   constructor({ tokens = [], heads = [], parts = [] }: NameWords) {
     this.tokens = new Set(tokens);
@@ -86,13 +95,7 @@ export class NameMatcher implements NamePattern {
 
   /** Whether `name` (a class attribute, as written; many elements share one) matches. */
   test(name: string): boolean {
-    let found = this.matched.get(name);
-    if (found === undefined) {
-      if (this.matched.size >= MAX_KEPT_NAMES) this.matched.clear();
-      found = this.matches(cut(name));
-      this.matched.set(name, found);
-    }
-    return found;
+    return keptAnswer(this.matched, name, this.matchesName);
   }
 
   /** Whether `id` matches: an id is the element's own, so what it matched is not kept. */

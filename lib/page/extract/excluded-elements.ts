@@ -3,7 +3,7 @@
  * citation markers and reference lists, and rich editors labelled as secrets.
  */
 import { sensitiveVerdictOf } from '../editing/sensitive-field';
-import { NameMatcher, type NamePattern } from './element-names';
+import { keptAnswer, NameMatcher, type NamePattern } from './element-names';
 import { textContentLength, textLength } from './text-length';
 
 /** Never rendered as readable text. */
@@ -70,20 +70,12 @@ const CONSENT_WORDS = [
 const CONSENT_MANAGER =
   /(?:^|[\s_-])cmp(?:box|wrapper|[\s_]|$|-(?:banner|dialog|popup|modal|overlay|layer))|qc-cmp|sd-cmp/;
 
-/** Class attributes already told apart as consent banners' or not: many elements share one. */
+/** Class attributes already told apart as consent banners' or not. */
 const consentClasses = new Map<string, boolean>();
-const MAX_KEPT_CONSENT_CLASSES = 10_000;
 
 /** A name that says consent banner: most names hold none of its words, told apart without a regular expression. */
 const CONSENT_NAME: NamePattern = {
-  test(name) {
-    let found = consentClasses.get(name);
-    if (found === undefined) {
-      if (consentClasses.size >= MAX_KEPT_CONSENT_CLASSES) consentClasses.clear();
-      consentClasses.set(name, (found = saysConsent(name)));
-    }
-    return found;
-  },
+  test: (className) => keptAnswer(consentClasses, className, saysConsent),
   testId: saysConsent,
 };
 
@@ -481,12 +473,12 @@ function visibleChars(text: string): number {
 const smallChromeLimits = new Map<string, number>();
 
 function smallChromeLimit(className: string): number {
-  let limit = smallChromeLimits.get(className);
-  if (limit === undefined) {
-    limit = -1;
-    for (const { names, maxChars } of SMALL_CHROME) if (maxChars > limit && names.test(className)) limit = maxChars;
-    smallChromeLimits.set(className, limit);
-  }
+  return keptAnswer(smallChromeLimits, className, findSmallChromeLimit);
+}
+
+function findSmallChromeLimit(className: string): number {
+  let limit = -1;
+  for (const { names, maxChars } of SMALL_CHROME) if (maxChars > limit && names.test(className)) limit = maxChars;
   return limit;
 }
 
