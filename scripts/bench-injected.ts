@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { isPageScriptFile } from '../lib/platform/ascii-script';
 import { bundleForPage, percentile } from './bench-browser';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -77,7 +78,7 @@ export function buildProduction(): void {
 function injectedScripts(): Record<string, { bytes: number; gzipBytes: number }> {
   const files: Record<string, { bytes: number; gzipBytes: number }> = {};
   for (const name of readdirSync(OUTPUT)) {
-    if (!name.endsWith('.js') || name === 'background.js') continue;
+    if (!isPageScriptFile(name)) continue;
     const source = readFileSync(join(OUTPUT, name));
     files[name] = { bytes: source.length, gzipBytes: gzipSync(source, { level: 9 }).length };
   }
