@@ -1,5 +1,5 @@
 /** Runs Mozilla Readability on a detached document and returns the article element and its metadata. */
-import { Readability } from '@mozilla/readability';
+import Readability from '@mozilla/readability/Readability.js';
 import type { PageMetadata } from './page-metadata';
 import { TEXT_CONTENT_NODES } from './text-length';
 
