@@ -11,11 +11,14 @@ import { Script } from 'node:vm';
  * minified code: string and template literals (cooked), regular expressions (a surrogate pair written as two escapes
  * is one code point under the `u` and `v` flags, two code units without them, as the characters were) and comments.
  * An identity escape (`\é`) loses its backslash, which it never needed. Throws when the result no longer parses (an
- * identifier written outside the Basic Multilingual Plane, or such a space between tokens); it does not compare raw
- * template strings (`String.raw`) or a regular expression's `source`, which the page scripts never read.
+ * identifier written outside the Basic Multilingual Plane, or such a space between tokens) and on U+2028 and U+2029,
+ * which would end a `//` comment as themselves and not once escaped. It does not keep raw template strings
+ * (`String.raw`) or a regular expression's `source`, which the page scripts never read.
  */
 export function asciiOnlyScript(source: string, name: string): string {
   if (isAscii(source)) return source;
+  // These end a line: escaped inside a `//` comment, they would turn the code after them into comment.
+  if (/[\u2028\u2029]/.test(source)) throw new Error(`${name}: a line or paragraph separator is written as itself`);
   let escaped = '';
   let copiedUpTo = 0;
   for (let index = 0; index < source.length; index++) {
