@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { options, render, type VNode } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { FakePanelBrowser, flush } from '@/lib/panel/__tests__/fake-panel-browser';
@@ -35,10 +36,11 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
+afterEach(async () => {
   restore.splice(0).forEach((undo) => undo());
+  // Preact runs effect clean-ups a frame after unmounting: inside act they run now, not after jsdom is torn down.
+  await act(() => roots.splice(0).forEach((root) => render(null, root)));
   vi.unstubAllGlobals();
-  roots.splice(0).forEach((root) => render(null, root));
   document.body.replaceChildren();
 });
 

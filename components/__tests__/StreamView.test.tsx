@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { TacitError } from '@/lib/core/errors';
@@ -16,8 +17,9 @@ beforeEach(() => {
   root = document.body.appendChild(document.createElement('div'));
 });
 
-afterEach(() => {
-  render(null, root);
+afterEach(async () => {
+  // Preact runs effect clean-ups a frame after unmounting: inside act they run now, not after jsdom is torn down.
+  await act(() => render(null, root));
   root.remove();
 });
 
