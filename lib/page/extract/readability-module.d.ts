@@ -1,6 +1,6 @@
 /**
  * Readability's own file, without the package's index, which also loads `isProbablyReaderable` (a check the reader
- * does not use): the page script parses 1.3 KB less in every tab a page is read in.
+ * does not use): the reader script is 812 bytes shorter, parsed in every tab a page is read in.
  */
 declare module '@mozilla/readability/Readability.js' {
   import type { Readability as ReadabilityClass } from '@mozilla/readability';
