@@ -197,8 +197,11 @@ test.describe('GGUF models on the CPU engine, downloaded from 127.0.0.1', () => 
     // The browser lets Tacit store about half the model more than it holds now.
     const cdp = await context.newCDPSession(panel);
     const origin = `chrome-extension://${extensionId}`;
-    const usage = await panel.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + Math.round(tiny.bytes / 2) });
+    const usage = () => panel.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin,
+      quotaSize: (await usage()) + Math.round(tiny.bytes / 2),
+    });
 
     await ask(panel, 'What does the library plan say?');
     await expect(panel.getByTestId('ask-answer-error')).toHaveText(
@@ -213,8 +216,7 @@ test.describe('GGUF models on the CPU engine, downloaded from 127.0.0.1', () => 
 
     // Room again (the user freed some): the next question fetches only the rest of the file, with progress. The room is
     // given as a quota too, rather than the machine's own, which depends on how full its disk is.
-    const usageNow = await panel.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usageNow + 4 * tiny.bytes });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (await usage()) + 4 * tiny.bytes });
     const progressLines = await recordProgressLines(panel, '[data-testid="task-progress"]');
     await panel.getByRole('button', { name: 'Send' }).click();
     await expectAnswered(panel);
